@@ -1,0 +1,119 @@
+//! The HTML shell, the router and the language context.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Html, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+use crate::components::layout::{Footer, Header};
+use crate::i18n::{ui, Lang};
+use crate::pages::{home::HomePage, not_found::NotFound};
+
+/// The Content-Security-Policy of every response that is not a page: nothing
+/// may run, nothing may frame it.
+pub const BASE_CSP: &str =
+    "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+
+/// The document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    set_page_csp();
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// Pages may run only the site's own scripts and the inline bootstrap that
+/// carries this response's nonce.
+#[cfg(feature = "ssr")]
+fn set_page_csp() {
+    use leptos::nonce::{provide_nonce, use_nonce};
+    provide_nonce();
+    let (Some(nonce), Some(response)) = (use_nonce(), use_context::<leptos_axum::ResponseOptions>()) else {
+        return;
+    };
+    // Debug builds live-reload over a websocket from cargo-leptos.
+    let reload = if cfg!(debug_assertions) { " ws://127.0.0.1:3001" } else { "" };
+    let csp = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self'{reload}; frame-ancestors 'none'; base-uri 'self'; \
+         form-action 'self'; object-src 'none'"
+    );
+    if let Ok(value) = http::HeaderValue::from_str(&csp) {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let lang = RwSignal::new(initial_lang());
+    provide_context(lang);
+
+    view! {
+        <Html attr:lang=move || lang.get().code() />
+        <Stylesheet id="leptos" href="/pkg/renkei.css" />
+        <Title formatter=move |page: String| {
+            let product = ui::PRODUCT.get(lang.get());
+            if page.is_empty() { product.to_string() } else { format!("{page} | {product}") }
+        } />
+        <Router>
+            <a class="skip-link" href="#main">{move || if lang.get() == Lang::Ja { "本文へ移動" } else { "Skip to content" }}</a>
+            <Header />
+            <main id="main">
+                <Routes fallback=NotFound>
+                    <Route path=path!("") view=HomePage />
+                </Routes>
+            </main>
+            <Footer />
+        </Router>
+    }
+}
+
+/// The UI language for this page load: the `lang` cookie, else Japanese.
+/// The server and the browser read the same cookie, so hydration agrees.
+fn initial_lang() -> Lang {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| {
+                parts
+                    .headers
+                    .get_all(http::header::COOKIE)
+                    .iter()
+                    .filter_map(|v| v.to_str().ok())
+                    .find_map(Lang::from_cookie_header)
+            })
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        crate::components::lang_switch::cookie_lang().unwrap_or_default()
+    }
+}
+
+/// The language signal provided by [`App`].
+pub fn use_lang() -> RwSignal<Lang> {
+    expect_context::<RwSignal<Lang>>()
+}
+
+/// A reactive translation of a UI string.
+pub fn tr(label: &'static crate::i18n::Label) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_lang();
+    move || label.get(lang.get())
+}

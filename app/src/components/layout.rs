@@ -1,0 +1,30 @@
+//! The page header and footer.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::app::tr;
+use crate::components::lang_switch::LangSwitch;
+use crate::i18n::ui;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    view! {
+        <header class="site-header">
+            <A href="/" attr:class="brand">{tr(&ui::PRODUCT)}</A>
+            <nav aria-label="main">
+                <A href="/">{tr(&ui::NAV_HOME)}</A>
+            </nav>
+            <LangSwitch />
+        </header>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <p>{tr(&ui::FOOTER_SOURCE)}</p>
+        </footer>
+    }
+}

@@ -1,0 +1,5 @@
+//! Reusable pieces of the UI.
+
+pub mod error_notice;
+pub mod lang_switch;
+pub mod layout;

@@ -1,0 +1,71 @@
+//! The one error type of every server function, mapped to an HTTP status.
+//! Internal details are logged on the server and never sent to the browser.
+
+use leptos::prelude::{FromServerFnError, ServerFnErrorErr};
+use leptos::server_fn::codec::JsonEncoding;
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Label;
+
+#[derive(Debug, Clone, thiserror::Error, Serialize, Deserialize)]
+pub enum ApiError {
+    #[error("not found")]
+    NotFound,
+    #[error("internal error")]
+    Internal,
+    #[error(transparent)]
+    ServerFn(ServerFnErrorErr),
+}
+
+impl ApiError {
+    /// What to tell the person, in their language.
+    pub fn message(&self) -> Label {
+        match self {
+            ApiError::NotFound => Label::new("見つかりませんでした。", "Not found."),
+            ApiError::Internal => Label::new(
+                "サーバーでエラーが発生しました。しばらくしてからもう一度お試しください。",
+                "Something went wrong on the server. Please try again shortly.",
+            ),
+            ApiError::ServerFn(_) => Label::new(
+                "サーバーと通信できませんでした。接続を確認してください。",
+                "Could not reach the server. Please check your connection.",
+            ),
+        }
+    }
+}
+
+impl ApiError {
+    pub fn status(&self) -> http::StatusCode {
+        match self {
+            ApiError::NotFound => http::StatusCode::NOT_FOUND,
+            ApiError::Internal => http::StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::ServerFn(ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_)) => http::StatusCode::BAD_REQUEST,
+            ApiError::ServerFn(_) => http::StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+/// Gives a server function's error its HTTP status (server functions answer 500 otherwise).
+#[cfg(feature = "ssr")]
+pub fn with_status<T>(result: Result<T, ApiError>) -> Result<T, ApiError> {
+    if let (Err(e), Some(response)) = (&result, leptos::prelude::use_context::<leptos_axum::ResponseOptions>()) {
+        response.set_status(e.status());
+    }
+    result
+}
+
+impl FromServerFnError for ApiError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        ApiError::ServerFn(value)
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for ApiError {
+    fn from(e: sqlx::Error) -> Self {
+        tracing::error!(error = %e, "database error");
+        ApiError::Internal
+    }
+}

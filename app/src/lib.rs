@@ -1,0 +1,26 @@
+//! Renkei: the survey of Japan's IT-based regional healthcare networks.
+//!
+//! This crate is shared by the browser (feature `hydrate`, compiled to wasm)
+//! and the server (feature `ssr`). The pure core (`survey`, `i18n`) compiles
+//! into both; `store` and the bodies of the server functions in `api` are
+//! server-only.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod error;
+pub mod i18n;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod store;
+pub mod survey;
+
+pub use app::{shell, App};
+
+/// The browser entry point: hydrates the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

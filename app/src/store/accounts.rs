@@ -1,0 +1,136 @@
+//! Staff and respondent accounts: argon2id password hashes, never passwords.
+
+use argon2::password_hash::rand_core::{OsRng, RngCore};
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use sqlx::AnyConnection;
+
+/// Hashes a password with argon2id and a random salt (PHC string).
+pub fn hash_password(password: &str) -> Result<String, argon2::password_hash::Error> {
+    let salt = SaltString::generate(&mut OsRng);
+    Ok(Argon2::default().hash_password(password.as_bytes(), &salt)?.to_string())
+}
+
+pub fn verify_password(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash)
+        .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+        .unwrap_or(false)
+}
+
+/// A strong random password that is easy to type from a letter: no 0/O, 1/l/I.
+pub fn generate_password() -> String {
+    const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    // Reject the top byte values so that every character is equally likely.
+    let limit = 256 - 256 % ALPHABET.len();
+    let mut out = String::with_capacity(16);
+    while out.len() < 16 {
+        let b = (OsRng.next_u32() & 0xff) as usize;
+        if b < limit {
+            out.push(ALPHABET[b % ALPHABET.len()] as char);
+        }
+    }
+    out
+}
+
+/// Which kind of account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Respondent,
+    Staff,
+}
+
+impl Role {
+    fn table(self) -> &'static str {
+        match self {
+            Role::Respondent => "respondents",
+            Role::Staff => "staff",
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AccountError {
+    #[error("the login {0:?} is already taken")]
+    LoginTaken(String),
+    #[error("a login is 3 to 64 letters, digits, '.', '_' or '-'")]
+    BadLogin,
+    #[error("a password needs at least 10 characters")]
+    WeakPassword,
+    #[error("password hashing failed: {0}")]
+    Hash(String),
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+pub fn valid_login(login: &str) -> bool {
+    (3..=64).contains(&login.len()) && login.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+}
+
+/// Creates an account and returns its id.
+pub async fn create(conn: &mut AnyConnection, role: Role, login: &str, password: &str) -> Result<i64, AccountError> {
+    if !valid_login(login) {
+        return Err(AccountError::BadLogin);
+    }
+    if password.chars().count() < 10 {
+        return Err(AccountError::WeakPassword);
+    }
+    let taken: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT id FROM {} WHERE login = $1", role.table())))
+        .bind(login)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if taken.is_some() {
+        return Err(AccountError::LoginTaken(login.to_string()));
+    }
+    let hash = hash_password(password).map_err(|e| AccountError::Hash(e.to_string()))?;
+    let id = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO {} (login, password_hash, created_at) VALUES ($1, $2, $3) RETURNING id",
+        role.table()
+    )))
+    .bind(login)
+    .bind(hash)
+    .bind(super::now())
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(id)
+}
+
+/// Lets a respondent answer for a network.
+pub async fn link_network(conn: &mut AnyConnection, respondent_id: i64, network_id: i64) -> sqlx::Result<()> {
+    sqlx::query("INSERT INTO respondent_networks (respondent_id, network_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+        .bind(respondent_id)
+        .bind(network_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_verify_only_the_right_password() {
+        let hash = hash_password("correct horse battery").unwrap();
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(verify_password("correct horse battery", &hash));
+        assert!(!verify_password("wrong", &hash));
+        assert!(!verify_password("x", "not a hash"));
+    }
+
+    #[test]
+    fn generated_passwords_are_long_and_unambiguous() {
+        let a = generate_password();
+        let b = generate_password();
+        assert_eq!(a.len(), 16);
+        assert_ne!(a, b);
+        assert!(!a.contains(['0', 'O', '1', 'l', 'I']));
+    }
+
+    #[test]
+    fn logins_are_plain() {
+        assert!(valid_login("tanaka.h"));
+        assert!(!valid_login("ab"));
+        assert!(!valid_login("田中"));
+        assert!(!valid_login("a b c"));
+    }
+}

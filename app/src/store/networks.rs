@@ -1,0 +1,111 @@
+//! Networks and their responses.
+
+use sqlx::{AnyConnection, Row};
+
+use super::Db;
+use crate::api::public::HomeFigures;
+use crate::survey::{Answers, DisclosureChoices};
+
+/// A network as staff or the import create it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewNetwork {
+    pub report_no: Option<i64>,
+    pub prefecture: String,
+    pub operator_type: Option<String>,
+    pub regional_fund: bool,
+    pub name: String,
+    pub nickname: String,
+    pub start_year: Option<i64>,
+}
+
+/// Inserts a network, or updates the one with the same report number; returns its id.
+pub async fn upsert_by_report_no(conn: &mut AnyConnection, n: &NewNetwork) -> sqlx::Result<i64> {
+    let existing: Option<i64> = match n.report_no {
+        Some(no) => sqlx::query_scalar("SELECT id FROM networks WHERE report_no = $1")
+            .bind(no)
+            .fetch_optional(&mut *conn)
+            .await?,
+        None => None,
+    };
+    if let Some(id) = existing {
+        sqlx::query(
+            "UPDATE networks SET prefecture = $1, operator_type = $2, regional_fund = $3,
+             name = $4, nickname = $5, start_year = $6 WHERE id = $7",
+        )
+        .bind(&n.prefecture)
+        .bind(n.operator_type.as_deref())
+        .bind(n.regional_fund as i64)
+        .bind(&n.name)
+        .bind(&n.nickname)
+        .bind(n.start_year)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+        return Ok(id);
+    }
+    sqlx::query_scalar(
+        "INSERT INTO networks (report_no, prefecture, operator_type, regional_fund, name, nickname, start_year, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+    )
+    .bind(n.report_no)
+    .bind(&n.prefecture)
+    .bind(n.operator_type.as_deref())
+    .bind(n.regional_fund as i64)
+    .bind(&n.name)
+    .bind(&n.nickname)
+    .bind(n.start_year)
+    .bind(super::now())
+    .fetch_one(&mut *conn)
+    .await
+}
+
+/// Sets a network's whole response in an edition (used by imports), bumping its version.
+pub async fn put_response(
+    conn: &mut AnyConnection,
+    network_id: i64,
+    edition: &str,
+    answers: &Answers,
+    disclosure: &DisclosureChoices,
+    status: &str,
+    updated_at: i64,
+) -> sqlx::Result<()> {
+    let answers = serde_json::to_string(answers).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let disclosure = serde_json::to_string(disclosure).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    sqlx::query(
+        "INSERT INTO responses (network_id, edition_id, answers, disclosure, status, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (network_id, edition_id) DO UPDATE SET
+           answers = excluded.answers, disclosure = excluded.disclosure, status = excluded.status,
+           updated_at = excluded.updated_at, version = responses.version + 1",
+    )
+    .bind(network_id)
+    .bind(edition)
+    .bind(answers)
+    .bind(disclosure)
+    .bind(status)
+    .bind(updated_at)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The home page's figures over every network that answered the edition.
+pub async fn home_figures(db: &Db, edition: &str) -> sqlx::Result<HomeFigures> {
+    let rows = sqlx::query(
+        "SELECT n.prefecture, n.start_year FROM networks n
+         JOIN responses r ON r.network_id = n.id WHERE r.edition_id = $1",
+    )
+    .bind(edition)
+    .fetch_all(db)
+    .await?;
+    let networks: Vec<(String, Option<i64>)> = rows
+        .iter()
+        .map(|row| Ok((row.try_get("prefecture")?, row.try_get("start_year")?)))
+        .collect::<sqlx::Result<_>>()?;
+    Ok(HomeFigures::from_networks(edition, networks.iter().map(|(p, y)| (p.as_str(), *y))))
+}
+
+/// How many networks the database holds.
+pub async fn count(db: &Db) -> sqlx::Result<i64> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM networks").fetch_one(db).await
+}

@@ -1,0 +1,166 @@
+//! Typed answers, shared by browser and server. An item missing from
+//! [`Answers`] is unanswered, which is not the same as [`Tri::None`].
+
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::i18n::Label;
+
+/// A tri-state answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tri {
+    InProgress,
+    Planned,
+    None,
+}
+
+impl Tri {
+    pub const ALL: [Tri; 3] = [Tri::InProgress, Tri::Planned, Tri::None];
+
+    pub fn label(self) -> Label {
+        match self {
+            Tri::InProgress => Label::new("実施中", "In progress"),
+            Tri::Planned => Label::new("実施予定あり", "Planned"),
+            Tri::None => Label::new("実施なし・予定なし", "None"),
+        }
+    }
+
+    /// In progress or planned: the report counts these.
+    pub fn is_active(self) -> bool {
+        matches!(self, Tri::InProgress | Tri::Planned)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fee {
+    Free,
+    Paid,
+    Undecided,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StartStatus {
+    Started,
+    Planned,
+}
+
+/// One answer; which variant fits an item is given by its `AnswerKind`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Answer {
+    Tri(Tri),
+    /// Counts, yen, thousand-yen and years.
+    Number(i64),
+    Fee(Fee),
+    /// Keys of the chosen [`Choice`](super::definition::Choice)s.
+    Choices(BTreeSet<String>),
+    /// Any text kind, and the prefecture.
+    Text(String),
+    Check(bool),
+    StartStatus(StartStatus),
+}
+
+/// All answers of one response, by item key.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Answers(pub BTreeMap<String, Answer>);
+
+impl Answers {
+    pub fn get(&self, key: &str) -> Option<&Answer> {
+        self.0.get(key)
+    }
+
+    pub fn set(&mut self, key: impl Into<String>, answer: Answer) {
+        self.0.insert(key.into(), answer);
+    }
+
+    pub fn clear(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+
+    pub fn tri(&self, key: &str) -> Option<Tri> {
+        match self.get(key) {
+            Some(Answer::Tri(t)) => Some(*t),
+            _ => None,
+        }
+    }
+
+    pub fn text(&self, key: &str) -> Option<&str> {
+        match self.get(key) {
+            Some(Answer::Text(t)) if !t.is_empty() => Some(t),
+            _ => None,
+        }
+    }
+
+    pub fn number(&self, key: &str) -> Option<i64> {
+        match self.get(key) {
+            Some(Answer::Number(n)) => Some(*n),
+            _ => None,
+        }
+    }
+}
+
+/// What a network lets the public see of one section.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Disclosure {
+    Public,
+    /// Public except the contact person's name and email.
+    HideContact,
+    /// Nothing of the section is public. The default: absent means private.
+    #[default]
+    Private,
+}
+
+/// The disclosure choice of each section, by section key.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct DisclosureChoices(pub BTreeMap<String, Disclosure>);
+
+impl DisclosureChoices {
+    /// A section nobody chose for is private.
+    pub fn of(&self, section: &str) -> Disclosure {
+        self.0.get(section).copied().unwrap_or_default()
+    }
+
+    pub fn set(&mut self, section: impl Into<String>, choice: Disclosure) {
+        self.0.insert(section.into(), choice);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unanswered_is_not_none() {
+        let mut a = Answers::default();
+        assert_eq!(a.tri("services.diseases.hepatitis"), None);
+        a.set("services.diseases.hepatitis", Answer::Tri(Tri::None));
+        assert_eq!(a.tri("services.diseases.hepatitis"), Some(Tri::None));
+        a.clear("services.diseases.hepatitis");
+        assert_eq!(a.tri("services.diseases.hepatitis"), None);
+    }
+
+    #[test]
+    fn answers_round_trip_through_json() {
+        let mut a = Answers::default();
+        a.set("x.tri", Answer::Tri(Tri::Planned));
+        a.set("x.n", Answer::Number(12));
+        a.set("x.set", Answer::Choices(["mhlw".to_string()].into()));
+        let json = serde_json::to_string(&a).unwrap();
+        assert_eq!(json, r#"{"x.n":{"number":12},"x.set":{"choices":["mhlw"]},"x.tri":{"tri":"planned"}}"#);
+        assert_eq!(serde_json::from_str::<Answers>(&json).unwrap(), a);
+    }
+
+    #[test]
+    fn missing_disclosure_is_private() {
+        let mut d = DisclosureChoices::default();
+        assert_eq!(d.of("services"), Disclosure::Private);
+        d.set("services", Disclosure::Public);
+        assert_eq!(d.of("services"), Disclosure::Public);
+    }
+}

@@ -1,0 +1,127 @@
+//! The shape of a questionnaire: an edition is sections → groups → items.
+//!
+//! Everything that shows, checks, stores, charts or exports answers walks this
+//! structure, so a new edition is a new value of [`Edition`], not new code.
+//! Editions are plain serde data so staff-made editions can live in the database.
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Label;
+
+/// One yearly edition of the survey.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Edition {
+    /// Stable identifier, the survey year as text ("2012").
+    pub id: String,
+    pub title: Label,
+    pub sections: Vec<Section>,
+}
+
+/// A section (A–J): the unit of disclosure.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    /// Stable English key ("overview", "services", …).
+    pub key: String,
+    /// The letter the questionnaire uses (A–J).
+    pub letter: String,
+    pub title: Label,
+    /// Sections saved together by one button (the original screen had three).
+    pub save_group: u8,
+    pub disclosure: DisclosureOptions,
+    pub groups: Vec<Group>,
+}
+
+/// Which disclosure choices a section offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DisclosureOptions {
+    /// 「このセクションのすべての情報を公開しない」 only.
+    WholeSection,
+    /// Also 「担当者氏名」及び「Eメールアドレス」は公開しない (representative organisations).
+    ContactOrWholeSection,
+}
+
+/// A titled block of items inside a section (e.g. 連携している疾病について).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    pub key: String,
+    pub title: Option<Label>,
+    pub items: Vec<Item>,
+}
+
+/// One question.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    /// Globally unique, stable key: `section.group.item` (used in storage, URLs, CSV columns).
+    pub key: String,
+    pub label: Label,
+    pub kind: AnswerKind,
+    #[serde(default)]
+    pub required: bool,
+    /// A contact person's name or email: hidden by "hide contact name and email".
+    #[serde(default)]
+    pub contact: bool,
+    /// Set when the item was retired in this edition: kept for old data, not asked.
+    #[serde(default)]
+    pub retired: bool,
+}
+
+/// What kind of answer an item takes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum AnswerKind {
+    /// 実施中 / 実施予定あり / 実施なし・予定なし (or unanswered).
+    Tri,
+    /// A whole number of things (facilities).
+    Count,
+    /// Whole yen per month.
+    Yen,
+    /// Thousands of yen.
+    KiloYen,
+    /// 無料 / 有料 (/ 未定 when `undecided` is offered).
+    Fee { undecided: bool },
+    /// A set of choices (複数選択可).
+    Bearers { choices: Vec<Choice> },
+    Text,
+    TextArea,
+    Url,
+    Email,
+    Postal,
+    Phone,
+    /// A year, 西暦.
+    Year,
+    Check,
+    /// サービスの運用開始状況: started / planned.
+    StartStatus,
+    /// One of the 47 prefectures.
+    Prefecture,
+}
+
+/// One choice of a [`AnswerKind::Bearers`] item.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub key: String,
+    pub label: Label,
+}
+
+impl Edition {
+    /// Every item in questionnaire order, retired ones included.
+    pub fn items(&self) -> impl Iterator<Item = (&Section, &Item)> {
+        self.sections
+            .iter()
+            .flat_map(|s| s.groups.iter().flat_map(move |g| g.items.iter().map(move |i| (s, i))))
+    }
+
+    pub fn item(&self, key: &str) -> Option<&Item> {
+        self.items().map(|(_, i)| i).find(|i| i.key == key)
+    }
+
+    pub fn section(&self, key: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.key == key)
+    }
+
+    /// The section an item key belongs to (its first dotted part).
+    pub fn section_of(&self, item_key: &str) -> Option<&Section> {
+        self.section(item_key.split('.').next()?)
+    }
+}

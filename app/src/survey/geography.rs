@@ -1,0 +1,188 @@
+//! Prefectures, the report's eight regions (地方区分) and operator types (代表団体区分).
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Label;
+
+/// A region of the report. 三重県 counts as 近畿 and 沖縄県 as 九州, as the report does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Region {
+    Hokkaido,
+    Tohoku,
+    Kanto,
+    Chubu,
+    Kinki,
+    Chugoku,
+    Shikoku,
+    Kyushu,
+}
+
+impl Region {
+    pub const ALL: [Region; 8] = [
+        Region::Hokkaido,
+        Region::Tohoku,
+        Region::Kanto,
+        Region::Chubu,
+        Region::Kinki,
+        Region::Chugoku,
+        Region::Shikoku,
+        Region::Kyushu,
+    ];
+
+    pub fn label(self) -> Label {
+        match self {
+            Region::Hokkaido => Label::new("北海道", "Hokkaido"),
+            Region::Tohoku => Label::new("東北", "Tohoku"),
+            Region::Kanto => Label::new("関東", "Kanto"),
+            Region::Chubu => Label::new("中部", "Chubu"),
+            Region::Kinki => Label::new("近畿", "Kinki"),
+            Region::Chugoku => Label::new("中国", "Chugoku"),
+            Region::Shikoku => Label::new("四国", "Shikoku"),
+            Region::Kyushu => Label::new("九州", "Kyushu"),
+        }
+    }
+
+    pub fn from_ja(name: &str) -> Option<Region> {
+        Region::ALL.into_iter().find(|r| r.label().ja == name)
+    }
+
+    pub fn prefectures(self) -> impl Iterator<Item = &'static str> {
+        PREFECTURES.iter().filter(move |(_, r)| *r == self).map(|(p, _)| *p)
+    }
+}
+
+/// The 47 prefectures in the usual order (JIS X 0401), with their region.
+pub const PREFECTURES: [(&str, Region); 47] = {
+    use Region::*;
+    [
+        ("北海道", Hokkaido),
+        ("青森県", Tohoku),
+        ("岩手県", Tohoku),
+        ("宮城県", Tohoku),
+        ("秋田県", Tohoku),
+        ("山形県", Tohoku),
+        ("福島県", Tohoku),
+        ("茨城県", Kanto),
+        ("栃木県", Kanto),
+        ("群馬県", Kanto),
+        ("埼玉県", Kanto),
+        ("千葉県", Kanto),
+        ("東京都", Kanto),
+        ("神奈川県", Kanto),
+        ("新潟県", Chubu),
+        ("富山県", Chubu),
+        ("石川県", Chubu),
+        ("福井県", Chubu),
+        ("山梨県", Chubu),
+        ("長野県", Chubu),
+        ("岐阜県", Chubu),
+        ("静岡県", Chubu),
+        ("愛知県", Chubu),
+        ("三重県", Kinki),
+        ("滋賀県", Kinki),
+        ("京都府", Kinki),
+        ("大阪府", Kinki),
+        ("兵庫県", Kinki),
+        ("奈良県", Kinki),
+        ("和歌山県", Kinki),
+        ("鳥取県", Chugoku),
+        ("島根県", Chugoku),
+        ("岡山県", Chugoku),
+        ("広島県", Chugoku),
+        ("山口県", Chugoku),
+        ("徳島県", Shikoku),
+        ("香川県", Shikoku),
+        ("愛媛県", Shikoku),
+        ("高知県", Shikoku),
+        ("福岡県", Kyushu),
+        ("佐賀県", Kyushu),
+        ("長崎県", Kyushu),
+        ("熊本県", Kyushu),
+        ("大分県", Kyushu),
+        ("宮崎県", Kyushu),
+        ("鹿児島県", Kyushu),
+        ("沖縄県", Kyushu),
+    ]
+};
+
+/// The region a prefecture belongs to, or `None` for an unknown name.
+pub fn region_of(prefecture: &str) -> Option<Region> {
+    PREFECTURES.iter().find(|(p, _)| *p == prefecture).map(|(_, r)| *r)
+}
+
+/// 代表団体区分: how staff classify a network's representative organisation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OperatorType {
+    Hospital,
+    MedicalAssociation,
+    NpoCouncil,
+    Government,
+    Company,
+    Other,
+}
+
+impl OperatorType {
+    pub const ALL: [OperatorType; 6] = [
+        OperatorType::Hospital,
+        OperatorType::MedicalAssociation,
+        OperatorType::NpoCouncil,
+        OperatorType::Government,
+        OperatorType::Company,
+        OperatorType::Other,
+    ];
+
+    pub fn label(self) -> Label {
+        match self {
+            OperatorType::Hospital => Label::new("病院", "Hospital"),
+            OperatorType::MedicalAssociation => Label::new("医師会", "Medical association"),
+            OperatorType::NpoCouncil => Label::new("NPO・協議会", "NPO or council"),
+            OperatorType::Government => Label::new("行政", "Local government"),
+            OperatorType::Company => Label::new("企業", "Company"),
+            OperatorType::Other => Label::new("その他", "Other"),
+        }
+    }
+
+    /// Stable key used in storage and URLs.
+    pub fn key(self) -> &'static str {
+        match self {
+            OperatorType::Hospital => "hospital",
+            OperatorType::MedicalAssociation => "medical_association",
+            OperatorType::NpoCouncil => "npo_council",
+            OperatorType::Government => "government",
+            OperatorType::Company => "company",
+            OperatorType::Other => "other",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.key() == key)
+    }
+
+    pub fn from_ja(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.label().ja == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_conventions_for_regions() {
+        assert_eq!(region_of("三重県"), Some(Region::Kinki));
+        assert_eq!(region_of("沖縄県"), Some(Region::Kyushu));
+        assert_eq!(region_of("北海道"), Some(Region::Hokkaido));
+        assert_eq!(region_of("ニューヨーク"), None);
+        let total: usize = Region::ALL.iter().map(|r| r.prefectures().count()).sum();
+        assert_eq!(total, 47);
+    }
+
+    #[test]
+    fn operator_types_round_trip() {
+        for t in OperatorType::ALL {
+            assert_eq!(OperatorType::from_key(t.key()), Some(t));
+            assert_eq!(OperatorType::from_ja(&t.label().ja), Some(t));
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! Configuration from flags and environment (flags win).
+
+use std::net::SocketAddr;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "renkei", version, about = "Renkei: the survey of Japan's IT-based regional healthcare networks")]
+pub struct Cli {
+    #[command(flatten)]
+    pub config: Config,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct Config {
+    /// Address to serve on. Defaults to cargo-leptos' LEPTOS_SITE_ADDR, then 127.0.0.1:3000.
+    #[arg(long, env = "RENKEI_BIND", global = true)]
+    pub bind: Option<SocketAddr>,
+    /// `sqlite://path/to/file.db` (created if absent) or `postgres://user@host/db`.
+    #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL, global = true)]
+    pub database_url: String,
+    /// Log filter, e.g. `info` or `server=debug,tower_http=debug`.
+    #[arg(long, env = "RENKEI_LOG", default_value = "info", global = true)]
+    pub log: String,
+}
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/renkei.db";
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum Command {
+    /// Serve the site (the default).
+    Serve,
+    /// Administer an installation.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum AdminCommand {
+    /// Create a staff account. The password is read from standard input, or generated and printed.
+    CreateStaff {
+        #[arg(long)]
+        login: String,
+        /// Read the password from the first line of standard input instead of generating one.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Create a respondent account for existing networks (until the staff console issues them).
+    CreateRespondent {
+        #[arg(long)]
+        login: String,
+        /// The report number (別添1 No.) of a network this respondent answers for; repeatable.
+        #[arg(long = "network", required = true)]
+        networks: Vec<i64>,
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Load the bundled 2012 dataset again (it is loaded into every new database).
+    Import2012,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_to_sqlite_and_serving() {
+        let cli = Cli::try_parse_from(["renkei"]).unwrap();
+        assert_eq!(cli.config.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(cli.config.bind, None);
+        assert!(cli.command.is_none());
+    }
+
+    #[test]
+    fn flags_set_address_database_and_log() {
+        let cli = Cli::try_parse_from([
+            "renkei",
+            "--bind",
+            "0.0.0.0:8080",
+            "--database-url",
+            "postgres://postgres@127.0.0.1/test",
+            "--log",
+            "debug",
+        ])
+        .unwrap();
+        assert_eq!(cli.config.bind, Some("0.0.0.0:8080".parse().unwrap()));
+        assert_eq!(cli.config.database_url, "postgres://postgres@127.0.0.1/test");
+        assert_eq!(cli.config.log, "debug");
+    }
+
+    #[test]
+    fn admin_commands_parse() {
+        let cli = Cli::try_parse_from(["renkei", "admin", "create-staff", "--login", "tanaka"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Admin(AdminCommand::CreateStaff { ref login, password_stdin: false })) if login == "tanaka"
+        ));
+        let cli = Cli::try_parse_from(["renkei", "admin", "create-respondent", "--login", "r1", "--network", "4", "--network", "7"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Admin(AdminCommand::CreateRespondent { ref networks, .. })) if networks == &vec![4, 7]
+        ));
+    }
+
+    #[test]
+    fn rejects_a_bad_address() {
+        assert!(Cli::try_parse_from(["renkei", "--bind", "not-an-address"]).is_err());
+    }
+}

@@ -1,0 +1,118 @@
+//! The axum router: Leptos pages and server functions, static files, health,
+//! and the security and transport layers every response goes through.
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use sqlx::AnyPool;
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+use app::{shell, App};
+
+/// Builds the whole application.
+pub fn router(options: LeptosOptions, pool: AnyPool) -> Router {
+    let routes = generate_route_list(App);
+    let context_pool = pool.clone();
+    Router::new()
+        .route("/healthz", get(healthz).with_state(pool))
+        .leptos_routes_with_context(
+            &options,
+            routes,
+            move || provide_context(context_pool.clone()),
+            {
+                let options = options.clone();
+                move || shell(options.clone())
+            },
+        )
+        .fallback(leptos_axum::file_and_error_handler(shell))
+        .with_state(options)
+        .layer(middleware::from_fn(same_origin_writes))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(app::app::BASE_CSP),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+}
+
+/// 200 when the database answers, 503 when it does not.
+async fn healthz(State(pool): State<AnyPool>) -> Response {
+    match sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(&pool).await {
+        Ok(_) => (StatusCode::OK, "ok").into_response(),
+        Err(e) => {
+            tracing::warn!(error = %e, "health check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+    }
+}
+
+/// Refuses state-changing requests from other sites (CSRF): a POST must carry
+/// an Origin, or failing that a Referer, naming this host. Leptos server
+/// functions do no such check by themselves.
+async fn same_origin_writes(request: Request<Body>, next: Next) -> Response {
+    if matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS) || is_same_origin(&request) {
+        next.run(request).await
+    } else {
+        (StatusCode::FORBIDDEN, "cross-site request refused").into_response()
+    }
+}
+
+fn is_same_origin(request: &Request<Body>) -> bool {
+    let headers = request.headers();
+    let Some(host) = headers.get(header::HOST).and_then(|h| h.to_str().ok()) else {
+        return false;
+    };
+    let source = headers
+        .get(header::ORIGIN)
+        .or_else(|| headers.get(header::REFERER))
+        .and_then(|v| v.to_str().ok());
+    source.and_then(authority_of).is_some_and(|authority| authority.eq_ignore_ascii_case(host))
+}
+
+/// `https://example.org:8080/path` → `example.org:8080`.
+fn authority_of(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    Some(&rest[..end]).filter(|a| !a.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn post(headers: &[(&str, &str)]) -> Request<Body> {
+        let mut builder = Request::builder().method(Method::POST).uri("/api/x");
+        for (k, v) in headers {
+            builder = builder.header(*k, *v);
+        }
+        builder.body(Body::empty()).unwrap()
+    }
+
+    #[test]
+    fn same_origin_posts_pass_and_cross_site_posts_do_not() {
+        assert!(is_same_origin(&post(&[("host", "127.0.0.1:3000"), ("origin", "http://127.0.0.1:3000")])));
+        assert!(is_same_origin(&post(&[("host", "renkei.example"), ("referer", "https://renkei.example/networks?x=1")])));
+        assert!(!is_same_origin(&post(&[("host", "renkei.example"), ("origin", "https://evil.example")])));
+        assert!(!is_same_origin(&post(&[("host", "renkei.example"), ("origin", "https://renkei.example.evil")])));
+        assert!(!is_same_origin(&post(&[("host", "renkei.example")])));
+        assert!(!is_same_origin(&post(&[("origin", "https://renkei.example")])));
+    }
+
+    #[test]
+    fn authority_is_host_and_port() {
+        assert_eq!(authority_of("http://a.b:3000/x"), Some("a.b:3000"));
+        assert_eq!(authority_of("https://a.b"), Some("a.b"));
+        assert_eq!(authority_of("null"), None);
+    }
+}

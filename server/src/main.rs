@@ -1,0 +1,59 @@
+//! The Renkei server: `server` serves the site; `server admin …` administers it.
+
+mod cli;
+mod config;
+mod db;
+mod http;
+mod import;
+
+use clap::Parser;
+use leptos::config::get_configuration;
+use tracing_subscriber::EnvFilter;
+
+use config::{Cli, Command};
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let Cli { config, command } = Cli::parse();
+    tracing_subscriber::fmt().with_env_filter(EnvFilter::try_new(&config.log)?).init();
+
+    let pool = db::prepare(&config.database_url).await?;
+    match command.unwrap_or(Command::Serve) {
+        Command::Admin(admin) => cli::run(admin, &pool).await,
+        Command::Serve => {
+            let mut options = get_configuration(None)?.leptos_options;
+            if let Some(bind) = config.bind {
+                options.site_addr = bind;
+            }
+            let addr = options.site_addr;
+            let listener = tokio::net::TcpListener::bind(addr).await?;
+            tracing::info!("listening on http://{addr}");
+            axum::serve(listener, http::router(options, pool.clone()))
+                .with_graceful_shutdown(shutdown_signal())
+                .await?;
+            pool.close().await;
+            tracing::info!("stopped");
+            Ok(())
+        }
+    }
+}
+
+/// Resolves on Ctrl-C or SIGTERM, letting requests in flight finish.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
