@@ -315,10 +315,15 @@ fn set_tri_lists(
     }
 }
 
-/// Parses the bundled dataset and writes it in one transaction (idempotent).
+/// Loads the bundled dataset in one transaction (idempotent).
 pub async fn load_2012(pool: &AnyPool) -> anyhow::Result<LoadReport> {
+    import_2012(pool, NETWORKS_CSV, COMPANIES_CSV, DETAILS_JSON).await
+}
+
+/// Checks the three files whole, then writes them in one transaction.
+pub async fn import_2012(pool: &AnyPool, networks_csv: &str, companies_csv: &str, details_json: &str) -> anyhow::Result<LoadReport> {
     let edition = app::survey::builtin_edition(EDITION).expect("the 2012 edition is built in");
-    let dataset = parse(NETWORKS_CSV, COMPANIES_CSV, DETAILS_JSON, &edition)?;
+    let dataset = parse(networks_csv, companies_csv, details_json, &edition)?;
     load(pool, &dataset).await
 }
 
@@ -398,7 +403,7 @@ mod tests {
         let e = parse(&bad, COMPANIES_CSV, DETAILS_JSON, &edition()).unwrap_err();
         assert_eq!((e.row, e.field.as_str()), (2, "start_year"));
 
-        let bad = NETWORKS_CSV.replacen(",北海道,病院\n", ",北海道,病院院\n", 1);
+        let bad = NETWORKS_CSV.replacen(",北海道,病院\r\n", ",北海道,病院院\r\n", 1);
         let e = parse(&bad, COMPANIES_CSV, DETAILS_JSON, &edition()).unwrap_err();
         assert_eq!(e.field, "operator_type");
 

@@ -1,16 +1,11 @@
 //! The Renkei server: `server` serves the site; `server admin …` administers it.
 
-mod cli;
-mod config;
-mod db;
-mod http;
-mod import;
-
 use clap::Parser;
 use leptos::config::get_configuration;
 use tracing_subscriber::EnvFilter;
 
-use config::{Cli, Command};
+use server::config::{Cli, Command};
+use server::{cli, db, http};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {

@@ -59,7 +59,7 @@ pub async fn upsert_by_report_no(conn: &mut AnyConnection, n: &NewNetwork) -> sq
     .await
 }
 
-/// Sets a network's whole response in an edition (used by imports), bumping its version.
+/// Sets a network's whole response in an edition (used by imports); a change bumps its version.
 pub async fn put_response(
     conn: &mut AnyConnection,
     network_id: i64,
@@ -76,7 +76,9 @@ pub async fn put_response(
          VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (network_id, edition_id) DO UPDATE SET
            answers = excluded.answers, disclosure = excluded.disclosure, status = excluded.status,
-           updated_at = excluded.updated_at, version = responses.version + 1",
+           updated_at = excluded.updated_at, version = responses.version + 1
+         WHERE responses.answers <> excluded.answers OR responses.disclosure <> excluded.disclosure
+            OR responses.status <> excluded.status",
     )
     .bind(network_id)
     .bind(edition)

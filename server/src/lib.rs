@@ -1,0 +1,8 @@
+//! The server as a library, so integration tests and benchmarks can build the
+//! same router, database and import the binary uses.
+
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod http;
+pub mod import;

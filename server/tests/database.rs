@@ -1,0 +1,121 @@
+//! The schema, the 2012 import and the repository functions, on SQLite and on PostgreSQL.
+
+mod support;
+
+use app::survey::geography::Region;
+use sqlx::Row;
+use support::TestDb;
+
+const TABLES: [&str; 10] = [
+    "editions",
+    "networks",
+    "responses",
+    "respondents",
+    "respondent_networks",
+    "staff",
+    "sessions",
+    "login_failures",
+    "invitations",
+    "audit_log",
+];
+
+async fn count(db: &TestDb, sql: &str) -> i64 {
+    sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_string())).fetch_one(&db.pool).await.unwrap()
+}
+
+on_both_backends!(migrates_from_empty, async |db: &TestDb| {
+    server::db::migrate(&db.pool, &db.url).await.unwrap();
+    for table in TABLES {
+        assert_eq!(count(db, &format!("SELECT COUNT(*) FROM {table} WHERE 1 = 0")).await, 0, "{table}");
+    }
+    // Migrating again changes nothing.
+    server::db::migrate(&db.pool, &db.url).await.unwrap();
+    let row = sqlx::query("SELECT id, status FROM editions").fetch_one(&db.pool).await.unwrap();
+    assert_eq!(row.get::<String, _>("id"), "2012");
+    assert_eq!(row.get::<String, _>("status"), "open");
+    assert_eq!(app::store::editions::current(&db.pool).await.unwrap().as_deref(), Some("2012"));
+    let edition = app::store::editions::definition(&db.pool, "2012").await.unwrap().unwrap();
+    assert_eq!(edition.sections.len(), 10);
+});
+
+on_both_backends!(loads_the_2012_dataset_once, async |db: &TestDb| {
+    let pool = server::db::prepare(&db.url).await.unwrap();
+    assert_eq!(count(db, "SELECT COUNT(*) FROM networks").await, 154);
+    assert_eq!(count(db, "SELECT COUNT(*) FROM responses WHERE edition_id = '2012'").await, 154);
+    let figures = app::store::networks::home_figures(&pool, "2012").await.unwrap();
+    assert_eq!(figures.networks, 154);
+    let expected = [
+        (Region::Hokkaido, 17),
+        (Region::Tohoku, 13),
+        (Region::Kanto, 25),
+        (Region::Chubu, 30),
+        (Region::Kinki, 20),
+        (Region::Chugoku, 17),
+        (Region::Shikoku, 13),
+        (Region::Kyushu, 19),
+    ];
+    assert_eq!(figures.by_region, expected);
+    assert_eq!(figures.earliest_start_year, Some(2000));
+
+    // Preparing again, or importing again, adds nothing and changes no version.
+    server::db::prepare(&db.url).await.unwrap();
+    server::import::load_2012(&pool).await.unwrap();
+    assert_eq!(count(db, "SELECT COUNT(*) FROM networks").await, 154);
+    assert_eq!(count(db, "SELECT COUNT(*) FROM responses WHERE version <> 1").await, 0);
+    assert_eq!(count(db, "SELECT COUNT(*) FROM audit_log WHERE action = 'import_2012'").await, 2);
+
+    // Answers and disclosure survive storage as typed records.
+    let row = sqlx::query(
+        "SELECT r.answers, r.disclosure FROM responses r JOIN networks n ON n.id = r.network_id WHERE n.report_no = 4",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let answers: app::survey::Answers = serde_json::from_str(&row.get::<String, _>("answers")).unwrap();
+    assert_eq!(answers.text("overview.main.nickname"), Some("ＩＤ－ＬＩＮＫ"));
+    let disclosure: app::survey::DisclosureChoices = serde_json::from_str(&row.get::<String, _>("disclosure")).unwrap();
+    assert_eq!(disclosure.of("budget"), app::survey::Disclosure::Private);
+});
+
+on_both_backends!(a_bad_file_imports_nothing, async |db: &TestDb| {
+    server::db::migrate(&db.pool, &db.url).await.unwrap();
+    let bad = server::import::NETWORKS_CSV.replacen("\n154,", "\nxx,", 1);
+    let error = server::import::import_2012(&db.pool, &bad, server::import::COMPANIES_CSV, server::import::DETAILS_JSON)
+        .await
+        .unwrap_err();
+    let error = error.downcast::<server::import::ImportError>().unwrap();
+    assert_eq!(error.field, "no");
+    assert_eq!(error.row, 154);
+    assert_eq!(count(db, "SELECT COUNT(*) FROM networks").await, 0);
+    assert_eq!(count(db, "SELECT COUNT(*) FROM audit_log").await, 0);
+});
+
+on_both_backends!(the_audit_log_is_append_only, async |db: &TestDb| {
+    server::db::migrate(&db.pool, &db.url).await.unwrap();
+    let mut conn = db.pool.acquire().await.unwrap();
+    app::store::audit::append(&mut conn, "cli", "test", "x", &serde_json::json!({"a": 1})).await.unwrap();
+    assert!(sqlx::query("UPDATE audit_log SET action = 'forged'").execute(&mut *conn).await.is_err());
+    assert!(sqlx::query("DELETE FROM audit_log").execute(&mut *conn).await.is_err());
+    assert_eq!(count(db, "SELECT COUNT(*) FROM audit_log WHERE action = 'test'").await, 1);
+});
+
+on_both_backends!(accounts_store_only_argon2_hashes, async |db: &TestDb| {
+    use app::store::accounts::{self, AccountError, Role};
+    server::db::migrate(&db.pool, &db.url).await.unwrap();
+    let mut conn = db.pool.acquire().await.unwrap();
+    let id = accounts::create(&mut conn, Role::Staff, "sato", "a long enough secret").await.unwrap();
+    assert!(id > 0);
+    let hash: String = sqlx::query_scalar("SELECT password_hash FROM staff WHERE login = 'sato'")
+        .fetch_one(&mut *conn)
+        .await
+        .unwrap();
+    assert!(hash.starts_with("$argon2id$") && !hash.contains("secret"));
+    assert!(accounts::verify_password("a long enough secret", &hash));
+    assert!(matches!(
+        accounts::create(&mut conn, Role::Staff, "sato", "another long secret").await,
+        Err(AccountError::LoginTaken(_))
+    ));
+    assert!(matches!(accounts::create(&mut conn, Role::Staff, "suzuki", "short").await, Err(AccountError::WeakPassword)));
+    // The same login may exist once per role.
+    accounts::create(&mut conn, Role::Respondent, "sato", "a long enough secret").await.unwrap();
+});
