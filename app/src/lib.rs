@@ -23,4 +23,6 @@ pub use app::{shell, App};
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_body(App);
+    // Lets end-to-end tests wait for interactivity instead of sleeping.
+    let _ = js_sys::Reflect::set(&js_sys::global(), &"__renkei_hydrated".into(), &true.into());
 }

@@ -1,0 +1,49 @@
+import { defineConfig } from "@playwright/test";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as fs from "node:fs";
+
+// A fresh release server on a new SQLite database (loaded with the 2012 data) for every run.
+const port = Number(process.env.E2E_PORT ?? 3917);
+const root = path.resolve(__dirname, "..");
+const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), "renkei-e2e-"));
+
+export default defineConfig({
+  testDir: "./tests",
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    locale: "ja-JP",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: `${root}/target/release/server`,
+    url: `http://127.0.0.1:${port}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "pipe",
+    env: {
+      DATABASE_URL: `sqlite://${dbDir}/renkei.db`,
+      RENKEI_BIND: `127.0.0.1:${port}`,
+      LEPTOS_SITE_ROOT: `${root}/target/site`,
+      LEPTOS_SITE_PKG_DIR: "pkg",
+      LEPTOS_OUTPUT_NAME: "renkei",
+      LEPTOS_ENV: "PROD",
+      RENKEI_LOG: "warn",
+    },
+  },
+});

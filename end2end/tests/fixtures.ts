@@ -1,0 +1,29 @@
+import { test as base, expect } from "@playwright/test";
+
+// Every page must load without a console error, an uncaught exception or a
+// failed sub-request (this catches CSP violations, failed hydration, missing files).
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("console", (m) => {
+        // Failed loads are judged below, by request, so a page that is meant to be a 404 passes.
+        if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) errors.push(m.text());
+      });
+      page.on("response", (r) => {
+        if (r.status() >= 400 && !r.request().isNavigationRequest()) errors.push(`${r.status()} ${r.url()}`);
+      });
+      page.on("requestfailed", (r) => errors.push(`failed ${r.url()}`));
+      page.on("pageerror", (e) => errors.push(String(e)));
+      await use(errors);
+      expect(errors, "console errors").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
+
+/** Resolves once the wasm bundle has hydrated the page. */
+export async function hydrated(page: import("@playwright/test").Page) {
+  await page.waitForFunction(() => (window as any).__renkei_hydrated === true);
+}

@@ -1,0 +1,62 @@
+import { test, expect, hydrated } from "./fixtures";
+
+test("the home page shows the live 2012 figures", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("ITを利用した全国地域医療連携の概況");
+  await expect(page.getByTestId("network-count")).toHaveText("154");
+  const row = (region: string) => page.getByRole("row", { name: new RegExp(`^${region}`) });
+  await expect(row("北海道").getByRole("cell")).toHaveText("17");
+  await expect(row("中部").getByRole("cell")).toHaveText("30");
+  await expect(row("九州").getByRole("cell")).toHaveText("19");
+});
+
+test("the language switch works without a reload and persists", async ({ page }) => {
+  await page.goto("/");
+  await hydrated(page);
+  await page.evaluate(() => ((window as any).__same_document = true));
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("IT-based regional healthcare networks in Japan");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  expect(await page.evaluate(() => (window as any).__same_document)).toBe(true);
+
+  // The choice survives a reload (the server renders English).
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("IT-based regional healthcare networks in Japan");
+  await hydrated(page);
+  await page.getByRole("button", { name: "日本語" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("ITを利用した全国地域医療連携の概況");
+});
+
+test("an unknown address gets a 404 page", async ({ page }) => {
+  const response = await page.goto("/no/such/page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("ページが見つかりません");
+  await page.getByRole("link", { name: "ホームへ戻る" }).click();
+  await expect(page.getByTestId("network-count")).toHaveText("154");
+});
+
+test("pages carry the security headers", async ({ page }) => {
+  const response = await page.goto("/");
+  const headers = response!.headers();
+  expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+'/);
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+});
+
+test("a cross-site POST to a server function is refused", async ({ request, baseURL }) => {
+  const response = await request.post("/api/home_figures", {
+    headers: { Origin: "https://evil.example" },
+  });
+  expect(response.status()).toBe(403);
+  const same = await request.post("/api/home_figures", {
+    headers: { Origin: baseURL! },
+  });
+  expect(same.status()).toBe(200);
+  expect((await same.json()).networks).toBe(154);
+});
+
+test("health check answers", async ({ request, baseURL }) => {
+  const response = await request.get("/healthz");
+  expect(response.status()).toBe(200);
+  expect(await response.text()).toBe("ok");
+});

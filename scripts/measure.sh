@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Prints Renkei's size and start-up figures from the current release build
+# (run `cargo leptos build --release` first). Used for BENCHMARKS.md.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SITE="$ROOT/target/site"
+
+size() { stat -c %s "$1"; }
+gz() { gzip -9 -c "$1" | wc -c; }
+
+echo "== transfer sizes (bytes: raw / gzip -9)"
+for f in "$SITE/pkg/renkei.wasm" "$SITE/pkg/renkei.js" "$SITE/pkg/renkei.css"; do
+  printf '%-28s %9d / %8d\n' "$(basename "$f")" "$(size "$f")" "$(gz "$f")"
+done
+echo "== server binary"
+printf '%-28s %9d\n' "target/release/server" "$(size "$ROOT/target/release/server")"
+
+echo "== start on an empty SQLite database (migrate + load 2012) to the first healthy /healthz"
+port=3977
+for run in 1 2 3; do
+  dir="$(mktemp -d)"
+  start=$(date +%s%N)
+  DATABASE_URL="sqlite://$dir/renkei.db" RENKEI_BIND="127.0.0.1:$port" RENKEI_LOG=warn \
+    LEPTOS_SITE_ROOT="$SITE" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=renkei LEPTOS_ENV=PROD \
+    "$ROOT/target/release/server" &
+  pid=$!
+  until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do sleep 0.005; done
+  end=$(date +%s%N)
+  printf 'run %d: %d ms\n' "$run" $(((end - start) / 1000000))
+  kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
+  rm -rf "$dir"
+done
+
+echo "== home page (HTML, gzip as served)"
+dir="$(mktemp -d)"
+DATABASE_URL="sqlite://$dir/renkei.db" RENKEI_BIND="127.0.0.1:$port" RENKEI_LOG=warn \
+  LEPTOS_SITE_ROOT="$SITE" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=renkei LEPTOS_ENV=PROD \
+  "$ROOT/target/release/server" &
+pid=$!
+until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do sleep 0.01; done
+printf '%-28s %9d\n' "/ (gzip transfer)" "$(curl -s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$port/" | wc -c)"
+kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
+rm -rf "$dir"
