@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 const port = Number(process.env.E2E_PORT ?? 3917);
 const root = path.resolve(__dirname, "..");
 const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), "renkei-e2e-"));
+export const E2E_PASSWORD = "e2e-password-12345";
 
 export default defineConfig({
   testDir: "./tests",
@@ -31,7 +32,12 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `${root}/target/release/server`,
+    // Accounts for the tests, created with the admin CLI, then the server itself.
+    command: [
+      `printf '%s\\n' '${E2E_PASSWORD}' | ${root}/target/release/server admin create-respondent --login e2e-respondent --network 4 --password-stdin`,
+      `printf '%s\\n' '${E2E_PASSWORD}' | ${root}/target/release/server admin create-staff --login e2e-staff --password-stdin`,
+      `exec ${root}/target/release/server`,
+    ].join(" && "),
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -9,7 +9,8 @@ use leptos_router::{
 
 use crate::components::layout::{Footer, Header};
 use crate::i18n::{ui, Lang};
-use crate::pages::{home::HomePage, not_found::NotFound};
+use crate::api::auth::Audience;
+use crate::pages::{home::HomePage, login::LoginPage, not_found::NotFound, respondent::RespondentHome, staff::StaffHome};
 
 /// The Content-Security-Policy of every response that is not a page: nothing
 /// may run, nothing may frame it.
@@ -78,6 +79,10 @@ pub fn App() -> impl IntoView {
             <main id="main">
                 <Routes fallback=NotFound>
                     <Route path=path!("") view=HomePage />
+                    <Route path=path!("login") view=|| view! { <LoginPage audience=Audience::Respondent /> } />
+                    <Route path=path!("respondent") view=RespondentHome />
+                    <Route path=path!("staff/login") view=|| view! { <LoginPage audience=Audience::Staff /> } />
+                    <Route path=path!("staff") view=StaffHome />
                 </Routes>
             </main>
             <Footer />

@@ -11,6 +11,14 @@ use crate::i18n::Label;
 pub enum ApiError {
     #[error("not found")]
     NotFound,
+    #[error("sign-in required")]
+    Unauthorized,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("wrong login or password")]
+    BadCredentials,
+    #[error("too many attempts; retry in {minutes} min")]
+    TooManyAttempts { minutes: i64 },
     #[error("internal error")]
     Internal,
     #[error(transparent)]
@@ -22,6 +30,13 @@ impl ApiError {
     pub fn message(&self) -> Label {
         match self {
             ApiError::NotFound => Label::new("見つかりませんでした。", "Not found."),
+            ApiError::Unauthorized => Label::new("ログインしてください。", "Please sign in."),
+            ApiError::Forbidden => Label::new("このページを見る権限がありません。", "You are not allowed to see this."),
+            ApiError::BadCredentials => Label::new("IDまたはパスワードが正しくありません。", "Wrong ID or password."),
+            ApiError::TooManyAttempts { minutes } => Label {
+                ja: format!("ログインの試行が多すぎます。{minutes}分後にもう一度お試しください。").into(),
+                en: format!("Too many sign-in attempts. Please try again in {minutes} min.").into(),
+            },
             ApiError::Internal => Label::new(
                 "サーバーでエラーが発生しました。しばらくしてからもう一度お試しください。",
                 "Something went wrong on the server. Please try again shortly.",
@@ -38,6 +53,9 @@ impl ApiError {
     pub fn status(&self) -> http::StatusCode {
         match self {
             ApiError::NotFound => http::StatusCode::NOT_FOUND,
+            ApiError::Unauthorized | ApiError::BadCredentials => http::StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden => http::StatusCode::FORBIDDEN,
+            ApiError::TooManyAttempts { .. } => http::StatusCode::TOO_MANY_REQUESTS,
             ApiError::Internal => http::StatusCode::INTERNAL_SERVER_ERROR,
             ApiError::ServerFn(ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_)) => http::StatusCode::BAD_REQUEST,
             ApiError::ServerFn(_) => http::StatusCode::INTERNAL_SERVER_ERROR,

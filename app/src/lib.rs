@@ -6,6 +6,8 @@
 //! server-only.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod auth;
 pub mod app;
 pub mod components;
 pub mod error;

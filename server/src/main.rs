@@ -23,7 +23,9 @@ async fn main() -> anyhow::Result<()> {
             let addr = options.site_addr;
             let listener = tokio::net::TcpListener::bind(addr).await?;
             tracing::info!("listening on http://{addr}");
-            axum::serve(listener, http::router(options, pool.clone()))
+            // Client addresses feed login throttling.
+            let app = http::router(options, pool.clone()).into_make_service_with_connect_info::<std::net::SocketAddr>();
+            axum::serve(listener, app)
                 .with_graceful_shutdown(shutdown_signal())
                 .await?;
             pool.close().await;

@@ -119,3 +119,56 @@ on_both_backends!(accounts_store_only_argon2_hashes, async |db: &TestDb| {
     // The same login may exist once per role.
     accounts::create(&mut conn, Role::Respondent, "sato", "a long enough secret").await.unwrap();
 });
+
+on_both_backends!(sessions_live_in_the_database, async |db: &TestDb| {
+    use app::store::accounts::{self, Role};
+    use app::store::sessions;
+    server::db::migrate(&db.pool, &db.url).await.unwrap();
+    let mut conn = db.pool.acquire().await.unwrap();
+    let id = accounts::create(&mut conn, Role::Respondent, "net004", "respondent password").await.unwrap();
+    drop(conn);
+    assert_eq!(accounts::authenticate(&db.pool, Role::Respondent, "net004", "respondent password").await.unwrap(), Some(id));
+    assert_eq!(accounts::authenticate(&db.pool, Role::Respondent, "net004", "wrong password").await.unwrap(), None);
+    assert_eq!(accounts::authenticate(&db.pool, Role::Staff, "net004", "respondent password").await.unwrap(), None);
+    assert_eq!(accounts::authenticate(&db.pool, Role::Respondent, "nobody", "respondent password").await.unwrap(), None);
+
+    let token = sessions::create(&db.pool, Role::Respondent, id).await.unwrap();
+    assert_eq!(token.len(), 64);
+    // Only the hash is stored.
+    assert_eq!(count(db, &format!("SELECT COUNT(*) FROM sessions WHERE token_hash = '{token}'")).await, 0);
+    let me = sessions::lookup(&db.pool, &token).await.unwrap().unwrap();
+    assert_eq!((me.role, me.user_id, me.login.as_str()), (Role::Respondent, id, "net004"));
+    assert_eq!(sessions::lookup(&db.pool, "forged").await.unwrap(), None);
+
+    // An idle session expires.
+    sqlx::query("UPDATE sessions SET expires_at = 0").execute(&db.pool).await.unwrap();
+    assert_eq!(sessions::lookup(&db.pool, &token).await.unwrap(), None);
+
+    // A disabled account's sessions stop working; logout deletes the session.
+    let token = sessions::create(&db.pool, Role::Respondent, id).await.unwrap();
+    sqlx::query("UPDATE respondents SET disabled = 1").execute(&db.pool).await.unwrap();
+    assert_eq!(sessions::lookup(&db.pool, &token).await.unwrap(), None);
+    sessions::delete(&db.pool, &token).await.unwrap();
+    assert_eq!(count(db, "SELECT COUNT(*) FROM sessions WHERE expires_at > 0").await, 0);
+});
+
+on_both_backends!(login_attempts_are_throttled_per_account_and_address, async |db: &TestDb| {
+    use app::store::throttle;
+    server::db::migrate(&db.pool, &db.url).await.unwrap();
+    for _ in 0..throttle::MAX_PER_LOGIN - 1 {
+        throttle::record_failure(&db.pool, &["respondent:a", "ip:1.2.3.4"]).await.unwrap();
+    }
+    assert_eq!(throttle::retry_after(&db.pool, "respondent:a", "ip:1.2.3.4").await.unwrap(), None);
+    throttle::record_failure(&db.pool, &["respondent:a", "ip:1.2.3.4"]).await.unwrap();
+    let wait = throttle::retry_after(&db.pool, "respondent:a", "ip:1.2.3.4").await.unwrap().unwrap();
+    assert!(wait > 0 && wait <= throttle::WINDOW_SECONDS);
+    // Another account from another address is not affected; the same address is, past its limit.
+    assert_eq!(throttle::retry_after(&db.pool, "respondent:b", "ip:5.6.7.8").await.unwrap(), None);
+    for i in 0..throttle::MAX_PER_ADDRESS {
+        throttle::record_failure(&db.pool, &[&format!("respondent:x{i}"), "ip:9.9.9.9"]).await.unwrap();
+    }
+    assert!(throttle::retry_after(&db.pool, "respondent:new", "ip:9.9.9.9").await.unwrap().is_some());
+    // Success clears the account's failures.
+    throttle::clear(&db.pool, "respondent:a").await.unwrap();
+    assert_eq!(throttle::retry_after(&db.pool, "respondent:a", "ip:1.2.3.4").await.unwrap(), None);
+});

@@ -13,7 +13,9 @@ pub fn Header() -> impl IntoView {
         <header class="site-header">
             <A href="/" attr:class="brand">{tr(&ui::PRODUCT)}</A>
             <nav aria-label="main">
-                <A href="/">{tr(&ui::NAV_HOME)}</A>
+                <A href="/" exact=true>{tr(&ui::NAV_HOME)}</A>
+                <A href="/respondent">{tr(&ui::NAV_RESPONDENT)}</A>
+                <A href="/staff">{tr(&ui::NAV_STAFF)}</A>
             </nav>
             <LangSwitch />
         </header>

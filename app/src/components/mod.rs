@@ -1,5 +1,7 @@
 //! Reusable pieces of the UI.
 
 pub mod error_notice;
+pub mod guarded;
 pub mod lang_switch;
 pub mod layout;
+pub mod logout;

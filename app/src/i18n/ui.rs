@@ -33,3 +33,29 @@ pub static NOT_FOUND_BODY: Label = Label::new(
 );
 pub static BACK_HOME: Label = Label::new("ホームへ戻る", "Back to the home page");
 pub static ERROR_TITLE: Label = Label::new("エラーが発生しました", "Something went wrong");
+
+pub static NAV_RESPONDENT: Label = Label::new("回答者の方", "Respondents");
+pub static NAV_STAFF: Label = Label::new("職員", "Staff");
+pub static LOGIN_RESPONDENT_TITLE: Label = Label::new("回答者ログイン", "Respondent sign-in");
+pub static LOGIN_STAFF_TITLE: Label = Label::new("職員ログイン", "Staff sign-in");
+pub static LOGIN_RESPONDENT_HELP: Label = Label::new(
+    "調査依頼状に記載のIDとパスワードを入力してください。",
+    "Enter the ID and password from your survey request letter.",
+);
+pub static LOGIN_ID: Label = Label::new("ID", "ID");
+pub static LOGIN_PASSWORD: Label = Label::new("パスワード", "Password");
+pub static LOGIN_SUBMIT: Label = Label::new("ログイン", "Sign in");
+pub static LOGOUT: Label = Label::new("ログアウト", "Sign out");
+pub static SIGNED_IN_AS: Label = Label::new("ログイン中：", "Signed in as ");
+pub static MY_NETWORKS_TITLE: Label = Label::new("回答する地域医療連携", "Your networks");
+pub static MY_NETWORKS_NONE: Label = Label::new(
+    "このIDに登録された地域医療連携はありません。",
+    "No network is linked to this ID.",
+);
+pub static NETWORK_NAME: Label = Label::new("システムの名称", "Name");
+pub static PREFECTURE: Label = Label::new("都道府県", "Prefecture");
+pub static RESPONSE_STATUS: Label = Label::new("回答状況", "Response");
+pub static STAFF_TITLE: Label = Label::new("職員ページ", "Staff area");
+pub static STAFF_NETWORKS: Label = Label::new("登録ネットワーク", "networks");
+pub static STAFF_RESPONSES: Label = Label::new("今年度の回答", "responses this edition");
+pub static STAFF_RESPONDENTS: Label = Label::new("回答者アカウント", "respondent accounts");

@@ -1,4 +1,7 @@
 //! One module per route.
 
 pub mod home;
+pub mod login;
 pub mod not_found;
+pub mod respondent;
+pub mod staff;

@@ -40,7 +40,22 @@ pub enum Role {
 }
 
 impl Role {
-    fn table(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Respondent => "respondent",
+            Role::Staff => "staff",
+        }
+    }
+
+    pub fn from_str(s: &str) -> Option<Self> {
+        match s {
+            "respondent" => Some(Role::Respondent),
+            "staff" => Some(Role::Staff),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn table(self) -> &'static str {
         match self {
             Role::Respondent => "respondents",
             Role::Staff => "staff",
@@ -92,6 +107,29 @@ pub async fn create(conn: &mut AnyConnection, role: Role, login: &str, password:
     .fetch_one(&mut *conn)
     .await?;
     Ok(id)
+}
+
+/// The id of the enabled account with this login and password, if any. Takes the
+/// same time whether or not the login exists, so it does not reveal accounts.
+pub async fn authenticate(db: &super::Db, role: Role, login: &str, password: &str) -> sqlx::Result<Option<i64>> {
+    // Verified against when the login is unknown, so that costs the same as a wrong password.
+    static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let decoy = DECOY.get_or_init(|| hash_password(&generate_password()).unwrap_or_default());
+    let row: Option<(i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT id, password_hash FROM {} WHERE login = $1 AND disabled = 0",
+        role.table()
+    )))
+    .bind(login)
+    .fetch_optional(db)
+    .await?;
+    let (id, hash) = row.map_or((None, decoy.clone()), |(id, hash)| (Some(id), hash));
+    let ok = tokio::task::spawn_blocking({
+        let password = password.to_string();
+        move || verify_password(&password, &hash)
+    })
+    .await
+    .unwrap_or(false);
+    Ok(id.filter(|_| ok))
 }
 
 /// Lets a respondent answer for a network.

@@ -6,6 +6,8 @@ pub mod accounts;
 pub mod audit;
 pub mod editions;
 pub mod networks;
+pub mod sessions;
+pub mod throttle;
 
 use leptos::prelude::use_context;
 

@@ -111,3 +111,32 @@ pub async fn home_figures(db: &Db, edition: &str) -> sqlx::Result<HomeFigures> {
 pub async fn count(db: &Db) -> sqlx::Result<i64> {
     sqlx::query_scalar("SELECT COUNT(*) FROM networks").fetch_one(db).await
 }
+
+/// The networks a respondent answers for, with their response status in an edition.
+pub async fn of_respondent(db: &Db, respondent_id: i64, edition: &str) -> sqlx::Result<Vec<crate::api::respondent::MyNetwork>> {
+    let rows: Vec<(i64, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT n.id, n.name, n.prefecture, r.status FROM respondent_networks rn
+         JOIN networks n ON n.id = rn.network_id
+         LEFT JOIN responses r ON r.network_id = n.id AND r.edition_id = $2
+         WHERE rn.respondent_id = $1 ORDER BY n.id",
+    )
+    .bind(respondent_id)
+    .bind(edition)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, prefecture, status)| crate::api::respondent::MyNetwork { id, name, prefecture, status })
+        .collect())
+}
+
+/// Networks, responses in an edition, and respondent accounts.
+pub async fn totals(db: &Db, edition: &str) -> sqlx::Result<(i64, i64, i64)> {
+    sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM networks), (SELECT COUNT(*) FROM responses WHERE edition_id = $1),
+                (SELECT COUNT(*) FROM respondents)",
+    )
+    .bind(edition)
+    .fetch_one(db)
+    .await
+}

@@ -1,0 +1,29 @@
+//! What only staff may ask for.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::ApiError;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffOverview {
+    pub login: String,
+    pub edition: String,
+    pub networks: i64,
+    pub responses: i64,
+    pub respondents: i64,
+}
+
+#[server(endpoint = "staff_overview")]
+pub async fn get_staff_overview() -> Result<StaffOverview, ApiError> {
+    crate::error::with_status(
+        async {
+            let me = crate::auth::require_staff().await?;
+            let db = crate::store::use_db()?;
+            let edition = crate::store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
+            let (networks, responses, respondents) = crate::store::networks::totals(&db, &edition).await?;
+            Ok(StaffOverview { login: me.login, edition, networks, responses, respondents })
+        }
+        .await,
+    )
+}

@@ -1,0 +1,71 @@
+//! Who is asking (server only): the session cookie → a [`Principal`], and one
+//! guard per audience, called first by every server function that needs one.
+
+use leptos::prelude::use_context;
+
+use crate::error::ApiError;
+use crate::store::accounts::Role;
+pub use crate::store::sessions::Principal;
+use crate::store::{sessions, use_db};
+
+/// The session token from the request's cookies.
+pub fn session_token() -> Option<String> {
+    let parts = use_context::<http::request::Parts>()?;
+    parts
+        .headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|header| header.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == sessions::COOKIE)
+        .map(|(_, value)| value.trim().to_string())
+}
+
+/// The signed-in principal, if any.
+pub async fn principal() -> Result<Option<Principal>, ApiError> {
+    let Some(token) = session_token() else { return Ok(None) };
+    Ok(sessions::lookup(&use_db()?, &token).await?)
+}
+
+async fn require(role: Role) -> Result<Principal, ApiError> {
+    match principal().await? {
+        Some(p) if p.role == role => Ok(p),
+        Some(_) => Err(ApiError::Forbidden),
+        None => Err(ApiError::Unauthorized),
+    }
+}
+
+pub async fn require_respondent() -> Result<Principal, ApiError> {
+    require(Role::Respondent).await
+}
+
+pub async fn require_staff() -> Result<Principal, ApiError> {
+    require(Role::Staff).await
+}
+
+/// The `Set-Cookie` value for a session token (empty token and zero age to end it).
+/// HttpOnly and SameSite=Lax always; Secure when the site is served over TLS.
+pub fn session_cookie(token: &str, max_age: i64) -> String {
+    let secure = if std::env::var("RENKEI_SECURE_COOKIES").is_ok_and(|v| v == "1" || v == "true") { "; Secure" } else { "" };
+    format!("{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}", sessions::COOKIE)
+}
+
+/// The client's address, for throttling.
+pub fn client_address() -> String {
+    use_context::<http::request::Parts>()
+        .and_then(|p| p.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip().to_string()))
+        .unwrap_or_else(|| "unknown".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn session_cookies_are_http_only_and_same_site() {
+        let cookie = session_cookie("abc", 7200);
+        assert!(cookie.starts_with("renkei_session=abc;"));
+        assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Max-Age=7200"));
+    }
+}

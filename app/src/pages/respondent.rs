@@ -1,0 +1,48 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::respondent::{get_my_networks, MyNetworks};
+use crate::app::{tr, use_lang};
+use crate::components::{guarded::Guarded, logout::SignedIn};
+use crate::i18n::ui;
+
+/// A respondent's home: the networks they answer for.
+#[component]
+pub fn RespondentHome() -> impl IntoView {
+    let data = Resource::new(|| (), |_| get_my_networks());
+    view! {
+        <Title text=tr(&ui::MY_NETWORKS_TITLE) />
+        <Guarded resource=data login="/login" view=|mine: MyNetworks| view! { <MyNetworksView mine /> } />
+    }
+}
+
+#[component]
+fn MyNetworksView(mine: MyNetworks) -> impl IntoView {
+    let _lang = use_lang();
+    let empty = mine.networks.is_empty();
+    view! {
+        <SignedIn login=mine.login.clone() />
+        <h1>{tr(&ui::MY_NETWORKS_TITLE)}" ("{mine.edition.clone()}")"</h1>
+        {empty.then(|| view! { <p>{tr(&ui::MY_NETWORKS_NONE)}</p> })}
+        {(!empty).then(|| view! {
+            <table class="my-networks">
+                <thead>
+                    <tr>
+                        <th scope="col">{tr(&ui::NETWORK_NAME)}</th>
+                        <th scope="col">{tr(&ui::PREFECTURE)}</th>
+                        <th scope="col">{tr(&ui::RESPONSE_STATUS)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {mine.networks.iter().map(|n| view! {
+                        <tr>
+                            <td>{n.name.clone()}</td>
+                            <td>{n.prefecture.clone()}</td>
+                            <td>{n.status.clone().unwrap_or_else(|| "—".into())}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        })}
+    }
+}
