@@ -20,32 +20,14 @@ pub struct NewNetwork {
 
 /// Inserts a network, or updates the one with the same report number; returns its id.
 pub async fn upsert_by_report_no(conn: &mut AnyConnection, n: &NewNetwork) -> sqlx::Result<i64> {
-    let existing: Option<i64> = match n.report_no {
-        Some(no) => sqlx::query_scalar("SELECT id FROM networks WHERE report_no = $1")
-            .bind(no)
-            .fetch_optional(&mut *conn)
-            .await?,
-        None => None,
-    };
-    if let Some(id) = existing {
-        sqlx::query(
-            "UPDATE networks SET prefecture = $1, operator_type = $2, regional_fund = $3,
-             name = $4, nickname = $5, start_year = $6 WHERE id = $7",
-        )
-        .bind(&n.prefecture)
-        .bind(n.operator_type.as_deref())
-        .bind(n.regional_fund as i64)
-        .bind(&n.name)
-        .bind(&n.nickname)
-        .bind(n.start_year)
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
-        return Ok(id);
-    }
+    // A NULL report number never conflicts, so such a network is always new.
     sqlx::query_scalar(
         "INSERT INTO networks (report_no, prefecture, operator_type, regional_fund, name, nickname, start_year, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (report_no) DO UPDATE SET prefecture = excluded.prefecture,
+           operator_type = excluded.operator_type, regional_fund = excluded.regional_fund,
+           name = excluded.name, nickname = excluded.nickname, start_year = excluded.start_year
+         RETURNING id",
     )
     .bind(n.report_no)
     .bind(&n.prefecture)
@@ -55,7 +37,7 @@ pub async fn upsert_by_report_no(conn: &mut AnyConnection, n: &NewNetwork) -> sq
     .bind(&n.nickname)
     .bind(n.start_year)
     .bind(super::now())
-    .fetch_one(&mut *conn)
+    .fetch_one(conn)
     .await
 }
 

@@ -397,36 +397,40 @@ fn budget() -> Vec<Group> {
     ]
 }
 
+/// A bearer list; the planned system's lists add 未定.
+fn bearer_choices(rows: &[(&'static str, &'static str, &'static str)], undecided: bool) -> Vec<Choice> {
+    let mut c = choices(rows);
+    if undecided {
+        c.extend(choices(&[("undecided", "未定", "Undecided")]));
+    }
+    c
+}
+
 fn bearers() -> Vec<Group> {
+    let shared = [
+        ("facilities", "参加施設の負担", "Participating facilities"),
+        ("local_government", "自治体の負担", "Local government"),
+        ("medical_associations", "地域の医療関係団体(医師会、その他)の負担", "Local medical associations"),
+    ];
     let construction = |undecided: bool| {
-        let mut c = choices(&[
-            ("facilities", "参加施設の負担", "Participating facilities"),
-            ("local_government", "自治体の負担", "Local government"),
-            ("medical_associations", "地域の医療関係団体(医師会、その他)の負担", "Local medical associations"),
+        let mut rows = shared.to_vec();
+        rows.extend([
             ("mhlw", "国の負担（厚労省）", "National: MHLW"),
             ("meti", "国の負担（経産省）", "National: METI"),
             ("mic", "国の負担（総務省）", "National: MIC"),
             ("other_ministries", "国の負担（その他の省庁）", "National: other ministries"),
             ("other", "その他", "Other"),
         ]);
-        if undecided {
-            c.extend(choices(&[("undecided", "未定", "Undecided")]));
-        }
-        c
+        bearer_choices(&rows, undecided)
     };
     let operation = |undecided: bool| {
-        let mut c = choices(&[
-            ("facilities", "参加施設の負担", "Participating facilities"),
-            ("local_government", "自治体の負担", "Local government"),
-            ("medical_associations", "地域の医療関係団体(医師会、その他)の負担", "Local medical associations"),
+        let mut rows = shared.to_vec();
+        rows.extend([
             ("national", "国の負担", "National government"),
             ("patients", "患者さんの利用料・会費等で負担", "Patients' fees"),
             ("other", "その他", "Other"),
         ]);
-        if undecided {
-            c.extend(choices(&[("undecided", "未定", "Undecided")]));
-        }
-        c
+        bearer_choices(&rows, undecided)
     };
     let rows = |undecided: bool| {
         vec![
