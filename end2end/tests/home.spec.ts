@@ -60,3 +60,10 @@ test("health check answers", async ({ request, baseURL }) => {
   expect(response.status()).toBe(200);
   expect(await response.text()).toBe("ok");
 });
+
+test("ECharts is served from the site's own files", async ({ request }) => {
+  const response = await request.get("/vendor/echarts.min.js");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toContain("javascript");
+  expect((await response.body()).length).toBeGreaterThan(500_000);
+});
