@@ -10,7 +10,10 @@ use leptos_router::{
 use crate::components::layout::{Footer, Header};
 use crate::i18n::{ui, Lang};
 use crate::api::auth::Audience;
-use crate::pages::{home::HomePage, login::LoginPage, not_found::NotFound, respondent::RespondentHome, staff::StaffHome};
+use crate::pages::{
+    home::HomePage, login::LoginPage, network::NetworkPage, networks::NetworksPage, not_found::NotFound,
+    respondent::RespondentHome, staff::StaffHome,
+};
 
 /// The Content-Security-Policy of every response that is not a page: nothing
 /// may run, nothing may frame it.
@@ -63,14 +66,17 @@ fn set_page_csp() {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let lang = RwSignal::new(initial_lang());
+    let initial = initial_lang();
+    let lang = RwSignal::new(initial);
     provide_context(lang);
+    #[cfg(feature = "ssr")]
+    provide_context(SsrLang(initial));
 
     view! {
         <Html attr:lang=move || lang.get().code() />
         <Stylesheet id="leptos" href="/pkg/renkei.css" />
         <Title formatter=move |page: String| {
-            let product = ui::PRODUCT.get(lang.get());
+            let product = ui::PRODUCT.get(title_lang(lang));
             if page.is_empty() { product.to_string() } else { format!("{page} | {product}") }
         } />
         <Router>
@@ -79,6 +85,8 @@ pub fn App() -> impl IntoView {
             <main id="main">
                 <Routes fallback=NotFound>
                     <Route path=path!("") view=HomePage />
+                    <Route path=path!("networks") view=NetworksPage />
+                    <Route path=path!("networks/:id") view=NetworkPage />
                     <Route path=path!("login") view=|| view! { <LoginPage audience=Audience::Respondent /> } />
                     <Route path=path!("respondent") view=RespondentHome />
                     <Route path=path!("staff/login") view=|| view! { <LoginPage audience=Audience::Staff /> } />
@@ -115,6 +123,34 @@ fn initial_lang() -> Lang {
 /// The language signal provided by [`App`].
 pub fn use_lang() -> RwSignal<Lang> {
     expect_context::<RwSignal<Lang>>()
+}
+
+/// The language for the page title. leptos_meta renders the title into `<head>`
+/// after the server's reactive arena for the request is gone, so on the server
+/// it must not read a signal; in the browser it follows the switch.
+fn title_lang(lang: RwSignal<Lang>) -> Lang {
+    #[cfg(feature = "ssr")]
+    {
+        let _ = lang;
+        use_context::<SsrLang>().map(|l| l.0).unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        lang.get()
+    }
+}
+
+/// The request's language as a plain value, for what is rendered after the arena ends.
+#[derive(Clone, Copy)]
+struct SsrLang(Lang);
+
+/// A page title from a UI string (see [`title_lang`] for why it is not a plain `tr`).
+pub fn page_title(label: &'static crate::i18n::Label) -> TextProp {
+    let lang = use_lang();
+    #[cfg(feature = "ssr")]
+    return label.get(title_lang(lang)).to_string().into();
+    #[cfg(not(feature = "ssr"))]
+    return (move || label.get(title_lang(lang)).to_string()).into();
 }
 
 /// A reactive translation of a UI string.

@@ -10,9 +10,11 @@ pub mod api;
 pub mod auth;
 pub mod app;
 pub mod components;
+pub mod disclosure;
 pub mod error;
 pub mod i18n;
 pub mod pages;
+pub mod search;
 #[cfg(feature = "ssr")]
 pub mod store;
 pub mod survey;

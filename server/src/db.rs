@@ -36,6 +36,8 @@ pub async fn connect(url: &str) -> anyhow::Result<AnyPool> {
     let options: AnyConnectOptions = url.parse().with_context(|| "invalid DATABASE_URL")?;
     let pool = AnyPoolOptions::new()
         .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
+        // A request waits at most this long for a connection, then fails cleanly.
+        .acquire_timeout(std::time::Duration::from_secs(10))
         .after_connect(move |conn, _| {
             Box::pin(async move {
                 if backend == Backend::Sqlite {

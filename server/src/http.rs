@@ -22,7 +22,9 @@ pub fn router(options: LeptosOptions, pool: AnyPool) -> Router {
     let routes = generate_route_list(App);
     let context_pool = pool.clone();
     Router::new()
-        .route("/healthz", get(healthz).with_state(pool))
+        .route("/healthz", get(healthz).with_state(pool.clone()))
+        .route("/networks.csv", get(crate::open_data::csv).with_state(pool.clone()))
+        .route("/networks.json", get(crate::open_data::json).with_state(pool))
         .leptos_routes_with_context(
             &options,
             routes,
@@ -34,6 +36,7 @@ pub fn router(options: LeptosOptions, pool: AnyPool) -> Router {
         )
         .fallback(leptos_axum::file_and_error_handler(shell))
         .with_state(options)
+        .layer(middleware::from_fn(bad_arguments_are_client_errors))
         .layer(middleware::from_fn(same_origin_writes))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
@@ -55,6 +58,29 @@ async fn healthz(State(pool): State<AnyPool>) -> Response {
             (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
         }
     }
+}
+
+/// Leptos answers 500 when a server function's arguments cannot be decoded,
+/// before our code runs; that is the client's mistake, so it becomes 400.
+async fn bad_arguments_are_client_errors(request: Request<Body>, next: Next) -> Response {
+    let is_api = request.uri().path().starts_with("/api/");
+    let response = next.run(request).await;
+    if !is_api || response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response();
+    };
+    if let Ok(app::error::ApiError::ServerFn(
+        leptos::prelude::ServerFnErrorErr::Args(_)
+        | leptos::prelude::ServerFnErrorErr::MissingArg(_)
+        | leptos::prelude::ServerFnErrorErr::Deserialization(_),
+    )) = serde_json::from_slice::<app::error::ApiError>(&bytes)
+    {
+        parts.status = StatusCode::BAD_REQUEST;
+    }
+    Response::from_parts(parts, Body::from(bytes))
 }
 
 /// Refuses state-changing requests from other sites (CSRF): a POST must carry

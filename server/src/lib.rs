@@ -6,3 +6,4 @@ pub mod config;
 pub mod db;
 pub mod http;
 pub mod import;
+pub mod open_data;

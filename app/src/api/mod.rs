@@ -3,6 +3,7 @@
 //! types defined here.
 
 pub mod auth;
+pub mod directory;
 pub mod public;
 pub mod respondent;
 pub mod staff;

@@ -14,6 +14,7 @@ pub fn Header() -> impl IntoView {
             <A href="/" attr:class="brand">{tr(&ui::PRODUCT)}</A>
             <nav aria-label="main">
                 <A href="/" exact=true>{tr(&ui::NAV_HOME)}</A>
+                <A href="/networks">{tr(&ui::NAV_NETWORKS)}</A>
                 <A href="/respondent">{tr(&ui::NAV_RESPONDENT)}</A>
                 <A href="/staff">{tr(&ui::NAV_STAFF)}</A>
             </nav>

@@ -59,3 +59,46 @@ pub static STAFF_TITLE: Label = Label::new("職員ページ", "Staff area");
 pub static STAFF_NETWORKS: Label = Label::new("登録ネットワーク", "networks");
 pub static STAFF_RESPONSES: Label = Label::new("今年度の回答", "responses this edition");
 pub static STAFF_RESPONDENTS: Label = Label::new("回答者アカウント", "respondent accounts");
+
+pub static NAV_NETWORKS: Label = Label::new("地域医療連携一覧", "Networks");
+pub static DIRECTORY_TITLE: Label = Label::new("全国の地域医療連携一覧", "Regional healthcare networks in Japan");
+pub static SEARCH: Label = Label::new("名称・略称で検索", "Search name or nickname");
+pub static FILTER_REGION: Label = Label::new("地方区分", "Region");
+pub static FILTER_PREFECTURE: Label = Label::new("都道府県", "Prefecture");
+pub static FILTER_OPERATOR: Label = Label::new("運営主体", "Operator");
+pub static FILTER_FROM: Label = Label::new("開始年（から）", "Start year from");
+pub static FILTER_TO: Label = Label::new("開始年（まで）", "Start year to");
+pub static FILTER_SERVICE: Label = Label::new("提供サービス", "Service");
+pub static FILTER_DISEASE: Label = Label::new("連携している疾病", "Disease");
+pub static FILTER_STANDARD: Label = Label::new("厚生労働省標準規格", "MHLW standard");
+pub static FILTER_ANY: Label = Label::new("すべて", "Any");
+pub static FILTER_SUBMIT: Label = Label::new("絞り込む", "Apply");
+pub static FILTER_CLEAR: Label = Label::new("条件をクリア", "Clear");
+pub static FILTER_PUBLIC_NOTE: Label = Label::new(
+    "サービス・疾病・標準規格の絞り込みは、その項目を公開している連携のみが対象です。",
+    "Service, disease and standard filters only consider networks that publish those answers.",
+);
+pub static COL_NO: Label = Label::new("No.", "No.");
+pub static COL_NAME: Label = Label::new("名称", "Name");
+pub static COL_NICKNAME: Label = Label::new("略称・愛称", "Nickname");
+pub static COL_START_YEAR: Label = Label::new("開始年", "Start year");
+pub static RESULTS_NONE: Label = Label::new("条件に合う地域医療連携はありません。", "No network matches.");
+pub static PAGE_PREV: Label = Label::new("前へ", "Previous");
+pub static PAGE_NEXT: Label = Label::new("次へ", "Next");
+pub static PAGINATION: Label = Label::new("ページ送り", "Pages");
+
+pub static DETAIL_UPDATED: Label = Label::new("情報更新日", "Last updated");
+pub static DETAIL_FUND: Label = Label::new("地域医療再生基金", "Regional revitalisation fund");
+pub static DETAIL_FUND_USED: Label = Label::new("○ 活用", "○ used");
+pub static DETAIL_LEGEND: Label = Label::new("○：実施中　△：実施予定あり　－：実施なし・予定なし", "○ in progress · △ planned · – none");
+pub static DETAIL_SECTION_PRIVATE: Label = Label::new("この項目は公開されていません。", "This section is not published.");
+pub static DETAIL_NOTHING_PUBLIC: Label = Label::new(
+    "この地域医療連携は、回答内容を公開しないことを選択しています。",
+    "This network chose not to publish its answers.",
+);
+pub static BACK_TO_DIRECTORY: Label = Label::new("一覧へ戻る", "Back to the list");
+pub static FEE_FREE: Label = Label::new("無料", "Free");
+pub static FEE_PAID: Label = Label::new("有料", "Paid");
+pub static FEE_UNDECIDED: Label = Label::new("未定", "Undecided");
+pub static STARTED: Label = Label::new("サービス開始済み", "In service");
+pub static START_PLANNED: Label = Label::new("Ｈ２５年度末までにサービス開始予定", "Starting by March 2014");

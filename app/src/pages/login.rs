@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::auth::{Audience, Login};
-use crate::app::{tr, use_lang};
+use crate::app::{page_title, tr, use_lang};
 use crate::i18n::ui;
 
 /// The sign-in form, for respondents or staff. Works without JavaScript too.
@@ -21,7 +21,7 @@ pub fn LoginPage(audience: Audience) -> impl IntoView {
         })
     };
     view! {
-        <Title text=tr(title) />
+        <Title text=page_title(title) />
         <section class="login card">
             <h1>{tr(title)}</h1>
             {(audience == Audience::Respondent).then(|| view! { <p>{tr(&ui::LOGIN_RESPONDENT_HELP)}</p> })}

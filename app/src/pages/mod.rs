@@ -2,6 +2,8 @@
 
 pub mod home;
 pub mod login;
+pub mod network;
+pub mod networks;
 pub mod not_found;
 pub mod respondent;
 pub mod staff;

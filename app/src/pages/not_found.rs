@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::app::tr;
+use crate::app::{page_title, tr};
 use crate::i18n::ui;
 
 /// The 404 page; on the server it also sets the status code.
@@ -13,7 +13,7 @@ pub fn NotFound() -> impl IntoView {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
-        <Title text=tr(&ui::NOT_FOUND_TITLE) />
+        <Title text=page_title(&ui::NOT_FOUND_TITLE) />
         <section class="notice">
             <h1>{tr(&ui::NOT_FOUND_TITLE)}</h1>
             <p>{tr(&ui::NOT_FOUND_BODY)}</p>

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::respondent::{get_my_networks, MyNetworks};
-use crate::app::{tr, use_lang};
+use crate::app::{page_title, tr, use_lang};
 use crate::components::{guarded::Guarded, logout::SignedIn};
 use crate::i18n::ui;
 
@@ -11,7 +11,7 @@ use crate::i18n::ui;
 pub fn RespondentHome() -> impl IntoView {
     let data = Resource::new(|| (), |_| get_my_networks());
     view! {
-        <Title text=tr(&ui::MY_NETWORKS_TITLE) />
+        <Title text=page_title(&ui::MY_NETWORKS_TITLE) />
         <Guarded resource=data login="/login" view=|mine: MyNetworks| view! { <MyNetworksView mine /> } />
     }
 }

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::staff::{get_staff_overview, StaffOverview};
-use crate::app::tr;
+use crate::app::{page_title, tr};
 use crate::components::{guarded::Guarded, logout::SignedIn};
 use crate::i18n::ui;
 
@@ -11,7 +11,7 @@ use crate::i18n::ui;
 pub fn StaffHome() -> impl IntoView {
     let data = Resource::new(|| (), |_| get_staff_overview());
     view! {
-        <Title text=tr(&ui::STAFF_TITLE) />
+        <Title text=page_title(&ui::STAFF_TITLE) />
         <Guarded resource=data login="/staff/login" view=|o: StaffOverview| view! { <Overview o /> } />
     }
 }

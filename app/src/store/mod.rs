@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod audit;
 pub mod editions;
 pub mod networks;
+pub mod public;
 pub mod sessions;
 pub mod throttle;
 

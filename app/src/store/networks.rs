@@ -122,3 +122,58 @@ pub async fn totals(db: &Db, edition: &str) -> sqlx::Result<(i64, i64, i64)> {
     .fetch_one(db)
     .await
 }
+
+/// A network with its whole response in one edition, private answers included.
+/// Server only: the public sees it through [`crate::disclosure`].
+#[derive(Clone, Debug)]
+pub struct NetworkRecord {
+    pub id: i64,
+    pub report_no: Option<i64>,
+    pub prefecture: String,
+    pub operator_type: Option<String>,
+    pub regional_fund: bool,
+    pub name: String,
+    pub nickname: String,
+    pub start_year: Option<i64>,
+    pub answers: Answers,
+    pub disclosure: DisclosureChoices,
+    pub updated_at: Option<i64>,
+}
+
+const RECORD_SELECT: &str = "SELECT n.id, n.report_no, n.prefecture, n.operator_type, n.regional_fund, n.name, n.nickname,
+        n.start_year, r.answers, r.disclosure, r.updated_at
+ FROM networks n JOIN responses r ON r.network_id = n.id AND r.edition_id = $1";
+
+/// A JSON text column as a typed value.
+fn json_column<T: serde::de::DeserializeOwned>(row: &sqlx::any::AnyRow, column: &str) -> sqlx::Result<T> {
+    let text: String = row.try_get(column)?;
+    serde_json::from_str(&text).map_err(|e| sqlx::Error::ColumnDecode { index: column.into(), source: Box::new(e) })
+}
+
+fn record_from_row(row: &sqlx::any::AnyRow) -> sqlx::Result<NetworkRecord> {
+    Ok(NetworkRecord {
+        id: row.try_get("id")?,
+        report_no: row.try_get("report_no")?,
+        prefecture: row.try_get("prefecture")?,
+        operator_type: row.try_get("operator_type")?,
+        regional_fund: row.try_get::<i64, _>("regional_fund")? != 0,
+        name: row.try_get("name")?,
+        nickname: row.try_get("nickname")?,
+        start_year: row.try_get("start_year")?,
+        answers: json_column(row, "answers")?,
+        disclosure: json_column(row, "disclosure")?,
+        updated_at: row.try_get("updated_at")?,
+    })
+}
+
+/// Every network that answered an edition, in report order.
+pub async fn records(db: &Db, edition: &str) -> sqlx::Result<Vec<NetworkRecord>> {
+    let sql = format!("{RECORD_SELECT} ORDER BY COALESCE(n.report_no, 1000000000 + n.id)");
+    sqlx::query(sqlx::AssertSqlSafe(sql)).bind(edition).fetch_all(db).await?.iter().map(record_from_row).collect()
+}
+
+/// One network's record in an edition.
+pub async fn record(db: &Db, id: i64, edition: &str) -> sqlx::Result<Option<NetworkRecord>> {
+    let sql = format!("{RECORD_SELECT} WHERE n.id = $2");
+    sqlx::query(sqlx::AssertSqlSafe(sql)).bind(edition).bind(id).fetch_optional(db).await?.as_ref().map(record_from_row).transpose()
+}

@@ -63,6 +63,25 @@ pub enum Answer {
     StartStatus(StartStatus),
 }
 
+impl Answer {
+    /// The answer as one cell of a CSV export: stable English keywords, digits,
+    /// choice keys joined by `;`, or the text itself.
+    pub fn to_cell(&self) -> String {
+        fn word<T: Serialize>(v: &T) -> String {
+            serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+        }
+        match self {
+            Answer::Tri(t) => word(t),
+            Answer::Number(n) => n.to_string(),
+            Answer::Fee(f) => word(f),
+            Answer::Choices(c) => c.iter().cloned().collect::<Vec<_>>().join(";"),
+            Answer::Text(t) => t.clone(),
+            Answer::Check(b) => b.to_string(),
+            Answer::StartStatus(s) => word(s),
+        }
+    }
+}
+
 /// All answers of one response, by item key.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -154,6 +173,16 @@ mod tests {
         let json = serde_json::to_string(&a).unwrap();
         assert_eq!(json, r#"{"x.n":{"number":12},"x.set":{"choices":["mhlw"]},"x.tri":{"tri":"planned"}}"#);
         assert_eq!(serde_json::from_str::<Answers>(&json).unwrap(), a);
+    }
+
+    #[test]
+    fn answers_become_csv_cells() {
+        assert_eq!(Answer::Tri(Tri::InProgress).to_cell(), "in_progress");
+        assert_eq!(Answer::Fee(Fee::Undecided).to_cell(), "undecided");
+        assert_eq!(Answer::StartStatus(StartStatus::Planned).to_cell(), "planned");
+        assert_eq!(Answer::Number(-3).to_cell(), "-3");
+        assert_eq!(Answer::Choices(["mic".to_string(), "meti".to_string()].into()).to_cell(), "meti;mic");
+        assert_eq!(Answer::Check(true).to_cell(), "true");
     }
 
     #[test]

@@ -46,6 +46,25 @@ impl Region {
         Region::ALL.into_iter().find(|r| r.label().ja == name)
     }
 
+    /// Stable key used in URLs and exports.
+    pub fn key(self) -> &'static str {
+        match self {
+            Region::Hokkaido => "hokkaido",
+            Region::Tohoku => "tohoku",
+            Region::Kanto => "kanto",
+            Region::Chubu => "chubu",
+            Region::Kinki => "kinki",
+            Region::Chugoku => "chugoku",
+            Region::Shikoku => "shikoku",
+            Region::Kyushu => "kyushu",
+        }
+    }
+
+    /// A region by key or by Japanese name (`?region=九州` works too).
+    pub fn parse(s: &str) -> Option<Region> {
+        Region::ALL.into_iter().find(|r| r.key() == s).or_else(|| Region::from_ja(s))
+    }
+
     pub fn prefectures(self) -> impl Iterator<Item = &'static str> {
         PREFECTURES.iter().filter(move |(_, r)| *r == self).map(|(p, _)| *p)
     }

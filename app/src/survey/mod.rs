@@ -5,6 +5,8 @@ pub mod answers;
 pub mod definition;
 pub mod edition_2012;
 pub mod geography;
+pub mod normalise;
+pub mod validate;
 
 pub use answers::{Answer, Answers, Disclosure, DisclosureChoices, Fee, StartStatus, Tri};
 pub use definition::{AnswerKind, Choice, DisclosureOptions, Edition, Group, Item, Section};

@@ -83,14 +83,14 @@ macro_rules! on_both_backends {
         mod $name {
             use super::*;
 
-            #[tokio::test]
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
                 let db = support::sqlite().await;
                 ($body)(&db).await;
                 db.drop_db().await;
             }
 
-            #[tokio::test]
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
                 let db = support::postgres().await;
                 ($body)(&db).await;

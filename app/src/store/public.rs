@@ -1,0 +1,66 @@
+//! Turns stored records into what the public may see, through the disclosure choke point.
+
+use super::networks::{records, NetworkRecord};
+use super::Db;
+use crate::api::directory::{detail_sections, DirectoryEntry, NetworkDetail};
+use crate::disclosure::public_answers;
+use crate::survey::geography::{region_of, OperatorType};
+use crate::survey::Edition;
+
+/// The current edition's definition and every record in it.
+pub async fn current_records(db: &Db) -> Result<(Edition, Vec<NetworkRecord>), crate::error::ApiError> {
+    use crate::error::ApiError;
+    let id = super::editions::current(db).await?.ok_or(ApiError::NotFound)?;
+    let edition = super::editions::definition(db, &id).await?.ok_or(ApiError::NotFound)?;
+    let records = records(db, &id).await?;
+    Ok((edition, records))
+}
+
+pub fn directory_entry(edition: &Edition, r: &NetworkRecord) -> DirectoryEntry {
+    DirectoryEntry {
+        id: r.id,
+        no: r.report_no,
+        prefecture: r.prefecture.clone(),
+        operator: r.operator_type.as_deref().and_then(OperatorType::from_key),
+        name: r.name.clone(),
+        nickname: r.nickname.clone(),
+        start_year: r.start_year,
+        public: public_answers(edition, &r.answers, &r.disclosure),
+    }
+}
+
+pub fn network_detail(edition: &Edition, r: &NetworkRecord) -> NetworkDetail {
+    let public = public_answers(edition, &r.answers, &r.disclosure);
+    NetworkDetail {
+        id: r.id,
+        edition: edition.id.clone(),
+        no: r.report_no,
+        name: r.name.clone(),
+        nickname: r.nickname.clone(),
+        prefecture: r.prefecture.clone(),
+        region: region_of(&r.prefecture),
+        operator: r.operator_type.as_deref().and_then(OperatorType::from_key),
+        regional_fund: r.regional_fund,
+        updated: r.updated_at.map(japan_date),
+        sections: detail_sections(edition, &public),
+    }
+}
+
+/// Unix seconds as a YYYY-MM-DD date in Japan.
+pub fn japan_date(unix: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(unix)
+        .map(|t| {
+            let d = t.to_offset(time::UtcOffset::from_hms(9, 0, 0).expect("valid offset")).date();
+            format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates_are_in_japan_time() {
+        assert_eq!(super::japan_date(1_349_276_400), "2012-10-04");
+        assert_eq!(super::japan_date(1_349_276_399), "2012-10-03");
+    }
+}

@@ -1,0 +1,109 @@
+//! `/networks.csv` and `/networks.json`: the public data of the current edition,
+//! built through the same disclosure choke point as the pages.
+//!
+//! Columns (CSV) and fields (JSON): `no` (the report's number), `id`, `prefecture`, `region`,
+//! `name`, `nickname`, `start_year`, `operator_type` (key), `regional_fund` (true/false),
+//! `updated` (YYYY-MM-DD, Japan), then `published.<section>` (true/false) for each section,
+//! then one column per questionnaire item, named by its key, empty when unanswered or when its
+//! section is not published. Answers are stable keywords: `in_progress` / `planned` / `none`,
+//! `free` / `paid` / `undecided`, `started` / `planned`, choice keys joined by `;`.
+
+use app::disclosure::{public_answers, PublicAnswers};
+use app::store::networks::NetworkRecord;
+use app::survey::geography::region_of;
+use app::survey::Edition;
+use axum::extract::State;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use sqlx::AnyPool;
+
+const FIXED_COLUMNS: [&str; 10] =
+    ["no", "id", "prefecture", "region", "name", "nickname", "start_year", "operator_type", "regional_fund", "updated"];
+
+fn fixed_values(r: &NetworkRecord) -> Vec<String> {
+    vec![
+        r.report_no.map(|n| n.to_string()).unwrap_or_default(),
+        r.id.to_string(),
+        r.prefecture.clone(),
+        region_of(&r.prefecture).map(|g| g.key().to_string()).unwrap_or_default(),
+        r.name.clone(),
+        r.nickname.clone(),
+        r.start_year.map(|y| y.to_string()).unwrap_or_default(),
+        r.operator_type.clone().unwrap_or_default(),
+        r.regional_fund.to_string(),
+        r.updated_at.map(app::store::public::japan_date).unwrap_or_default(),
+    ]
+}
+
+/// The header row and one row per network.
+pub fn table(edition: &Edition, records: &[NetworkRecord]) -> (Vec<String>, Vec<Vec<String>>) {
+    let items: Vec<&str> = edition.items().filter(|(_, i)| !i.retired).map(|(_, i)| i.key.as_str()).collect();
+    let mut header: Vec<String> = FIXED_COLUMNS.iter().map(|c| c.to_string()).collect();
+    header.extend(edition.sections.iter().map(|s| format!("published.{}", s.key)));
+    header.extend(items.iter().map(|k| k.to_string()));
+    let rows = records
+        .iter()
+        .map(|r| {
+            let public: PublicAnswers = public_answers(edition, &r.answers, &r.disclosure);
+            let mut row = fixed_values(r);
+            row.extend(edition.sections.iter().map(|s| public.is_published(&s.key).to_string()));
+            row.extend(items.iter().map(|k| public.get(k).map(|a| a.to_cell()).unwrap_or_default()));
+            row
+        })
+        .collect();
+    (header, rows)
+}
+
+async fn load(pool: &AnyPool) -> Result<(Edition, Vec<NetworkRecord>), Response> {
+    app::store::public::current_records(pool).await.map_err(|e| (e.status(), e.message().en.to_string()).into_response())
+}
+
+/// UTF-8 with a byte-order mark, so Excel on Japanese Windows opens it correctly.
+pub async fn csv(State(pool): State<AnyPool>) -> Response {
+    let (edition, records) = match load(&pool).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let (header, rows) = table(&edition, &records);
+    let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    let written = std::iter::once(&header).chain(rows.iter()).try_for_each(|r| writer.write_record(r));
+    match (written, writer.into_inner()) {
+        (Ok(()), Ok(bytes)) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"renkei-networks-{}.csv\"", edition.id)),
+                (header::CACHE_CONTROL, "no-cache".to_string()),
+            ],
+            bytes,
+        )
+            .into_response(),
+        _ => (StatusCode::INTERNAL_SERVER_ERROR, "export failed").into_response(),
+    }
+}
+
+pub async fn json(State(pool): State<AnyPool>) -> Response {
+    let (edition, records) = match load(&pool).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let networks: Vec<serde_json::Value> = records
+        .iter()
+        .map(|r| {
+            let public = public_answers(&edition, &r.answers, &r.disclosure);
+            let mut object = serde_json::Map::new();
+            for (column, value) in FIXED_COLUMNS.iter().zip(fixed_values(r)) {
+                object.insert(column.to_string(), serde_json::Value::String(value));
+            }
+            object.insert("published".into(), serde_json::json!(public.published_sections()));
+            let answers: serde_json::Map<String, serde_json::Value> =
+                public.answers().0.iter().map(|(k, a)| (k.clone(), serde_json::Value::String(a.to_cell()))).collect();
+            object.insert("answers".into(), serde_json::Value::Object(answers));
+            serde_json::Value::Object(object)
+        })
+        .collect();
+    (
+        [(header::CACHE_CONTROL, "no-cache")],
+        axum::Json(serde_json::json!({ "edition": edition.id, "networks": networks })),
+    )
+        .into_response()
+}
