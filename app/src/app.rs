@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path,
+    path, SsrMode,
 };
 
 use crate::components::layout::{Footer, Header};
@@ -85,8 +85,9 @@ pub fn App() -> impl IntoView {
             <main id="main">
                 <Routes fallback=NotFound>
                     <Route path=path!("") view=HomePage />
-                    <Route path=path!("networks") view=NetworksPage />
-                    <Route path=path!("networks/:id") view=NetworkPage />
+                    // Async: the whole page arrives as HTML, so these work without JavaScript.
+                    <Route path=path!("networks") view=NetworksPage ssr=SsrMode::Async />
+                    <Route path=path!("networks/:id") view=NetworkPage ssr=SsrMode::Async />
                     <Route path=path!("login") view=|| view! { <LoginPage audience=Audience::Respondent /> } />
                     <Route path=path!("respondent") view=RespondentHome />
                     <Route path=path!("staff/login") view=|| view! { <LoginPage audience=Audience::Staff /> } />
@@ -141,6 +142,7 @@ fn title_lang(lang: RwSignal<Lang>) -> Lang {
 }
 
 /// The request's language as a plain value, for what is rendered after the arena ends.
+#[cfg(feature = "ssr")]
 #[derive(Clone, Copy)]
 struct SsrLang(Lang);
 

@@ -4,7 +4,7 @@ import { test as base, expect } from "@playwright/test";
 // failed sub-request (this catches CSP violations, failed hydration, missing files).
 export const test = base.extend<{ consoleErrors: string[] }>({
   consoleErrors: [
-    async ({ page }, use) => {
+    async ({ page, javaScriptEnabled }, use) => {
       const errors: string[] = [];
       page.on("console", (m) => {
         // Failed loads are judged below, by request, so a page that is meant to be a 404 passes.
@@ -14,7 +14,13 @@ export const test = base.extend<{ consoleErrors: string[] }>({
         // Server-function errors are answers the page shows; the tests check those on screen.
         if (r.status() >= 400 && !r.request().isNavigationRequest() && !new URL(r.url()).pathname.startsWith("/api/")) errors.push(`${r.status()} ${r.url()}`);
       });
-      page.on("requestfailed", (r) => errors.push(`failed ${r.url()}`));
+      page.on("requestfailed", (r) => {
+        // With JavaScript off the browser refuses the scripts themselves.
+        if (!javaScriptEnabled && r.resourceType() === "script") return;
+        // A load cut short by the test navigating on is not a fault; a missing file is a 404 above.
+        if (r.failure()?.errorText === "net::ERR_ABORTED") return;
+        errors.push(`failed ${r.url()}`);
+      });
       page.on("pageerror", (e) => errors.push(String(e)));
       await use(errors);
       expect(errors, "console errors").toEqual([]);

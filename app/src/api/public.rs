@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::ApiError;
+use crate::i18n::Label;
 use crate::survey::geography::{region_of, Region};
 
 /// The home page's headline figures for the current edition.
@@ -54,6 +55,33 @@ impl HomeFigures {
     }
 }
 
+impl HomeFigures {
+    /// The report-style headline facts (◆ bullets), written from the figures.
+    pub fn bullets(&self) -> Vec<Label> {
+        let mut out = vec![Label {
+            ja: format!("{}年度調査では、{}都道府県の{}の地域医療連携から回答を得た。", self.edition, self.prefectures, self.networks).into(),
+            en: format!("The {} survey has answers from {} networks in {} prefectures.", self.edition, self.networks, self.prefectures).into(),
+        }];
+        let mut regions = self.by_region.clone();
+        regions.sort_by_key(|(region, count)| (std::cmp::Reverse(*count), *region));
+        if let [(first, a), (second, b), ..] = regions.as_slice() {
+            if *a > 0 {
+                out.push(Label {
+                    ja: format!("地方区分別では{}が最も多く{}、次いで{}が{}。", first.label().ja, a, second.label().ja, b).into(),
+                    en: format!("By region, {} has the most ({}), followed by {} ({}).", first.label().en, a, second.label().en, b).into(),
+                });
+            }
+        }
+        if let Some(year) = self.earliest_start_year {
+            out.push(Label {
+                ja: format!("最も早いものは{year}年に運用を開始した。{}がサービス開始済み、{}が開始予定である。", self.started, self.planned).into(),
+                en: format!("The earliest began in {year}; {} are in service and {} are planned.", self.started, self.planned).into(),
+            });
+        }
+        out
+    }
+}
+
 #[server(endpoint = "home_figures")]
 pub async fn get_home_figures() -> Result<HomeFigures, ApiError> {
     crate::error::with_status(async {
@@ -83,5 +111,9 @@ mod tests {
         assert_eq!(count(Region::Kinki), 2);
         assert_eq!(count(Region::Kyushu), 1);
         assert_eq!(count(Region::Kanto), 0);
+        let bullets = facts.bullets();
+        assert_eq!(bullets[0].ja, "2012年度調査では、3都道府県の4の地域医療連携から回答を得た。");
+        assert_eq!(bullets[1].ja, "地方区分別では近畿が最も多く2、次いで北海道が1。");
+        assert_eq!(bullets[2].en, "The earliest began in 2001; 2 are in service and 1 are planned.");
     }
 }

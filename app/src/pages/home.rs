@@ -31,7 +31,14 @@ pub fn HomePage() -> impl IntoView {
 fn Figures(figures: HomeFigures) -> impl IntoView {
     let lang = use_lang();
     let regions = figures.by_region.clone();
+    let bullets = figures.bullets();
     view! {
+        <ul class="headlines" data-testid="headlines">
+            {bullets
+                .into_iter()
+                .map(|b| view! { <li>{move || b.get(lang.get()).to_string()}</li> })
+                .collect_view()}
+        </ul>
         <section class="figures" aria-label=tr(&ui::HOME_EDITION)>
             <div class="figure">
                 <span class="figure-value" data-testid="network-count">{figures.networks}</span>

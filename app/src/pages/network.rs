@@ -74,6 +74,7 @@ fn Detail(detail: NetworkDetail) -> impl IntoView {
             {(!nothing_public).then(|| detail.sections.into_iter().map(|s| view! { <Section section=s /> }).collect_view())}
         </article>
     }
+    .into_any()
 }
 
 #[component]
@@ -113,6 +114,7 @@ fn Section(section: DetailSection) -> impl IntoView {
                 .collect_view()}
         </section>
     }
+    .into_any()
 }
 
 /// Thousands separators, as the report prints amounts.
