@@ -285,6 +285,8 @@ impl NetworkDetail {
 fn detail_value(kind: &AnswerKind, answer: &Answer) -> Option<DetailValue> {
     Some(match (kind, answer) {
         (_, Answer::Tri(t)) => DetailValue::Tri(*t),
+        // A year is not an amount: no thousands separator.
+        (AnswerKind::Year, Answer::Number(n)) => DetailValue::Text(n.to_string()),
         (AnswerKind::Yen, Answer::Number(n)) => DetailValue::Number { value: *n, unit: Some(Label::new("円", " yen")) },
         (AnswerKind::KiloYen, Answer::Number(n)) => DetailValue::Number { value: *n, unit: Some(Label::new("千円", " thousand yen")) },
         (_, Answer::Number(n)) => DetailValue::Number { value: *n, unit: None },
@@ -487,6 +489,11 @@ mod tests {
         let services = sections.iter().find(|s| s.key == "services").unwrap();
         assert!(services.published);
         assert_eq!(services.groups[0].rows[0].value, DetailValue::Tri(Tri::Planned));
+        let mut answers = answers.clone();
+        answers.set("overview.main.start_year", Answer::Number(2008));
+        d.set("overview", Disclosure::Public);
+        let overview = detail_sections(&e, &public_answers(&e, &answers, &d)).into_iter().find(|s| s.key == "overview").unwrap();
+        assert_eq!(overview.groups[0].rows[0].value, DetailValue::Text("2008".into()));
         let budget = sections.iter().find(|s| s.key == "budget").unwrap();
         assert!(!budget.published && budget.groups.is_empty());
     }
