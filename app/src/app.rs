@@ -12,7 +12,7 @@ use crate::i18n::{ui, Lang};
 use crate::api::auth::Audience;
 use crate::pages::{
     home::HomePage, login::LoginPage, network::NetworkPage, networks::NetworksPage, not_found::NotFound,
-    respondent::RespondentHome, staff::StaffHome,
+    respondent::RespondentHome, response_form::ResponseFormPage, staff::StaffHome,
 };
 
 /// The Content-Security-Policy of every response that is not a page: nothing
@@ -90,6 +90,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("networks/:id") view=NetworkPage ssr=SsrMode::Async />
                     <Route path=path!("login") view=|| view! { <LoginPage audience=Audience::Respondent /> } />
                     <Route path=path!("respondent") view=RespondentHome />
+                    <Route path=path!("respondent/networks/:id") view=ResponseFormPage />
                     <Route path=path!("staff/login") view=|| view! { <LoginPage audience=Audience::Staff /> } />
                     <Route path=path!("staff") view=StaffHome />
                 </Routes>

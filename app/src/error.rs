@@ -21,6 +21,12 @@ pub enum ApiError {
     TooManyAttempts { minutes: i64 },
     #[error("internal error")]
     Internal,
+    /// Someone saved a newer version first; nothing was written.
+    #[error("stale version; the current version is {current}")]
+    Conflict { current: i64 },
+    /// The answers break the questionnaire's rules; nothing was written.
+    #[error("invalid answers")]
+    Invalid(Vec<crate::survey::validate::Issue>),
     #[error(transparent)]
     ServerFn(ServerFnErrorErr),
 }
@@ -37,6 +43,14 @@ impl ApiError {
                 ja: format!("ログインの試行が多すぎます。{minutes}分後にもう一度お試しください。").into(),
                 en: format!("Too many sign-in attempts. Please try again in {minutes} min.").into(),
             },
+            ApiError::Conflict { .. } => Label::new(
+                "この回答は別の画面または担当者によって更新されています。最新の内容を読み込んでから、もう一度入力してください。",
+                "These answers were changed elsewhere in the meantime. Load the newest version, then enter your changes again.",
+            ),
+            ApiError::Invalid(_) => Label::new(
+                "入力内容に誤りがあります。各項目のメッセージを確認してください。保存されていません。",
+                "Some answers need attention; see the messages next to them. Nothing was saved.",
+            ),
             ApiError::Internal => Label::new(
                 "サーバーでエラーが発生しました。しばらくしてからもう一度お試しください。",
                 "Something went wrong on the server. Please try again shortly.",
@@ -56,6 +70,8 @@ impl ApiError {
             ApiError::Unauthorized | ApiError::BadCredentials => http::StatusCode::UNAUTHORIZED,
             ApiError::Forbidden => http::StatusCode::FORBIDDEN,
             ApiError::TooManyAttempts { .. } => http::StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Conflict { .. } => http::StatusCode::CONFLICT,
+            ApiError::Invalid(_) => http::StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::Internal => http::StatusCode::INTERNAL_SERVER_ERROR,
             ApiError::ServerFn(ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_)) => http::StatusCode::BAD_REQUEST,
             ApiError::ServerFn(_) => http::StatusCode::INTERNAL_SERVER_ERROR,

@@ -34,3 +34,167 @@ pub async fn get_my_networks() -> Result<MyNetworks, ApiError> {
         .await,
     )
 }
+
+/// Everything the form needs for one network in the current edition.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ResponseForm {
+    pub network_id: i64,
+    pub name: String,
+    pub edition: crate::survey::Edition,
+    pub answers: crate::survey::Answers,
+    pub disclosure: crate::survey::DisclosureChoices,
+    /// 0 when the network has no response in this edition yet.
+    pub version: i64,
+    pub updated: Option<String>,
+    /// A note from staff when they returned the submission.
+    pub review_note: String,
+    /// The year rules compare against: the edition's year.
+    pub this_year: i32,
+}
+
+/// A save of one group of sections (A–C, D–G or H–J).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SaveRequest {
+    pub network_id: i64,
+    pub save_group: u8,
+    pub answers: crate::survey::Answers,
+    pub disclosure: crate::survey::DisclosureChoices,
+    /// The version the person was editing.
+    pub version: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SaveOutcome {
+    pub version: i64,
+    /// When it was saved, in Japan (YYYY-MM-DD HH:MM).
+    pub saved_at: String,
+}
+
+/// Who may edit a network's answers: its respondent, or staff. Returns the audit actor.
+#[cfg(feature = "ssr")]
+async fn require_editor(db: &crate::store::Db, network_id: i64) -> Result<String, ApiError> {
+    use crate::store::accounts::Role;
+    let me = crate::auth::principal().await?.ok_or(ApiError::Unauthorized)?;
+    let allowed = match me.role {
+        Role::Staff => true,
+        Role::Respondent => crate::store::responses::respondent_owns(db, me.user_id, network_id).await?,
+    };
+    if !allowed {
+        return Err(ApiError::Forbidden);
+    }
+    Ok(format!("{}:{}", me.role.as_str(), me.user_id))
+}
+
+/// The rules' "this year": the edition's year, so old editions stay consistent.
+pub fn edition_year(edition: &crate::survey::Edition) -> i32 {
+    edition.id.parse().unwrap_or(2012)
+}
+
+#[server(endpoint = "response_form")]
+pub async fn get_response_form(network_id: i64) -> Result<ResponseForm, ApiError> {
+    crate::error::with_status(
+        async {
+            let db = crate::store::use_db()?;
+            require_editor(&db, network_id).await?;
+            let edition_id = crate::store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
+            let edition = crate::store::editions::definition(&db, &edition_id).await?.ok_or(ApiError::NotFound)?;
+            let record = crate::store::networks::record(&db, network_id, &edition_id).await?;
+            let name: Option<String> = sqlx::query_scalar("SELECT name FROM networks WHERE id = $1")
+                .bind(network_id)
+                .fetch_optional(&db)
+                .await?;
+            let name = name.ok_or(ApiError::NotFound)?;
+            let this_year = edition_year(&edition);
+            Ok(match record {
+                Some(r) => ResponseForm {
+                    network_id,
+                    name,
+                    edition,
+                    answers: r.answers,
+                    disclosure: r.disclosure,
+                    version: r.version,
+                    updated: r.updated_at.map(crate::store::public::japan_date),
+                    review_note: r.review_note,
+                    this_year,
+                },
+                None => ResponseForm {
+                    network_id,
+                    name,
+                    edition,
+                    answers: Default::default(),
+                    disclosure: Default::default(),
+                    version: 0,
+                    updated: None,
+                    review_note: String::new(),
+                    this_year,
+                },
+            })
+        }
+        .await,
+    )
+}
+
+/// Checks one save group with the same rules as the browser and writes it, or refuses:
+/// invalid answers (422, field-level issues), a stale version (409), no access (401/403).
+/// Nothing is written unless everything passes.
+#[server(endpoint = "save_response", input = leptos::server_fn::codec::Json)]
+pub async fn save_response(request: SaveRequest) -> Result<SaveOutcome, ApiError> {
+    use crate::store::responses::{save, NewResponse, Saved};
+    use crate::survey::validate::{validate, Severity};
+    crate::error::with_status(
+        async {
+            let db = crate::store::use_db()?;
+            let actor = require_editor(&db, request.network_id).await?;
+            let edition_id = crate::store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
+            let edition = crate::store::editions::definition(&db, &edition_id).await?.ok_or(ApiError::NotFound)?;
+            let group_sections: Vec<&str> =
+                edition.sections.iter().filter(|s| s.save_group == request.save_group).map(|s| s.key.as_str()).collect();
+            if group_sections.is_empty() {
+                return Err(ApiError::NotFound);
+            }
+            let in_group = |key: &str| edition.section_of(key).is_some_and(|s| group_sections.contains(&s.key.as_str()));
+
+            // Every submitted answer of the group, and any key the edition does not know, is checked.
+            let issues: Vec<_> = validate(&edition, &request.answers, edition_year(&edition))
+                .into_iter()
+                .filter(|i| i.severity == Severity::Error && (in_group(&i.item) || edition.item(&i.item).is_none()))
+                .collect();
+            if !issues.is_empty() {
+                return Err(ApiError::Invalid(issues));
+            }
+
+            let record = crate::store::networks::record(&db, request.network_id, &edition_id).await?;
+            let (mut answers, mut disclosure, stored_version) = match &record {
+                Some(r) => (r.answers.clone(), r.disclosure.clone(), r.version),
+                None => Default::default(),
+            };
+            if stored_version != request.version {
+                return Err(ApiError::Conflict { current: stored_version });
+            }
+            let old = answers.clone();
+            answers.0.retain(|k, _| !in_group(k));
+            answers.0.extend(request.answers.0.into_iter().filter(|(k, _)| in_group(k)));
+            for section in &group_sections {
+                disclosure.set(*section, request.disclosure.of(section));
+            }
+            let mut tx = db.begin().await?;
+            let new = NewResponse {
+                network_id: request.network_id,
+                edition: &edition_id,
+                answers: &answers,
+                disclosure: &disclosure,
+                based_on: stored_version,
+                actor: &actor,
+            };
+            match save(&mut tx, &new, &old).await? {
+                Saved::Version(version) => {
+                    tx.commit().await?;
+                    let now = crate::store::now();
+                    Ok(SaveOutcome { version, saved_at: crate::store::public::japan_date_time(now) })
+                }
+                Saved::Stale { current } => Err(ApiError::Conflict { current }),
+            }
+        }
+        .await,
+    )
+}

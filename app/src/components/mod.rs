@@ -1,6 +1,8 @@
 //! Reusable pieces of the UI.
 
 pub mod error_notice;
+pub mod fields;
+pub mod form_state;
 pub mod guarded;
 pub mod lang_switch;
 pub mod layout;

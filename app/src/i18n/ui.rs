@@ -102,3 +102,50 @@ pub static FEE_PAID: Label = Label::new("有料", "Paid");
 pub static FEE_UNDECIDED: Label = Label::new("未定", "Undecided");
 pub static STARTED: Label = Label::new("サービス開始済み", "In service");
 pub static START_PLANNED: Label = Label::new("Ｈ２５年度末までにサービス開始予定", "Starting by March 2014");
+
+pub static CLEAR_CHOICE: Label = Label::new("選択解除", "Clear");
+pub static CHOOSE: Label = Label::new("選択してください", "Choose");
+pub static START_STATUS_STARTED: Label = Label::new("回答するシステムは、サービス開始済みである。", "The system is already in service.");
+pub static START_STATUS_PLANNED: Label = Label::new(
+    "回答するシステムは、Ｈ２５年度末までにサービス開始予定である。",
+    "The system will start service by the end of March 2014.",
+);
+pub static FORM_TITLE: Label = Label::new("アンケート回答", "Questionnaire");
+pub static FORM_INDEX: Label = Label::new("目次", "Contents");
+pub static FORM_PROGRESS: Label = Label::new("回答の進み具合", "Progress");
+pub static STATE_UNTOUCHED: Label = Label::new("未回答", "not started");
+pub static STATE_IN_PROGRESS: Label = Label::new("回答中", "in progress");
+pub static STATE_COMPLETE: Label = Label::new("完了", "complete");
+pub static STATE_ERRORS: Label = Label::new("要修正", "needs attention");
+pub static HIDE_SECTION: Label = Label::new("このセクションのすべての情報を公開しない", "Publish nothing of this section");
+pub static HIDE_CONTACT: Label = Label::new(
+    "このセクションの「担当者氏名」及び「Eメールアドレス」は公開しない",
+    "Do not publish the contact name and email of this section",
+);
+pub static PUBLIC_SEES_ALL: Label = Label::new(
+    "公開ページには、このセクションの回答がすべて表示されます。",
+    "The public page shows every answer of this section.",
+);
+pub static PUBLIC_SEES_NO_CONTACT: Label = Label::new(
+    "公開ページには、担当者氏名とEメールアドレスを除く回答が表示されます。",
+    "The public page shows this section without the contact name and email.",
+);
+pub static PUBLIC_SEES_NOTHING: Label = Label::new(
+    "このセクションは公開されません（集計には含まれ、連携の名称は常に公開されます）。",
+    "This section is not published (it still counts in the aggregate charts; the network's name is always public).",
+);
+pub static SAVE_DONE: Label = Label::new("保存しました", "Saved");
+pub static SAVE_BLOCKED: Label = Label::new(
+    "入力内容に誤りがあるため保存できません。赤いメッセージの項目を修正してください。",
+    "Cannot save yet: please fix the answers marked in red.",
+);
+pub static SAVING: Label = Label::new("保存中…", "Saving…");
+pub static RELOAD_NEWEST: Label = Label::new("最新の内容を読み込む", "Load the newest version");
+pub static REVIEW_NOTE: Label = Label::new("事務局からのお知らせ", "Note from the survey office");
+pub static DRAFT_FOUND: Label = Label::new(
+    "この端末に保存されていない入力内容が残っています。復元しますか？",
+    "This browser holds answers that were not saved. Restore them?",
+);
+pub static DRAFT_RESTORE: Label = Label::new("復元する", "Restore");
+pub static DRAFT_DISCARD: Label = Label::new("破棄する", "Discard");
+pub static ANSWER_FORM: Label = Label::new("回答する", "Answer");

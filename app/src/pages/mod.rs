@@ -6,4 +6,5 @@ pub mod network;
 pub mod networks;
 pub mod not_found;
 pub mod respondent;
+pub mod response_form;
 pub mod staff;

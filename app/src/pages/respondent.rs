@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
 
 use crate::api::respondent::{get_my_networks, MyNetworks};
 use crate::app::{page_title, tr, use_lang};
@@ -24,7 +25,7 @@ fn MyNetworksView(mine: MyNetworks) -> impl IntoView {
         <SignedIn login=mine.login.clone() />
         <h1>{tr(&ui::MY_NETWORKS_TITLE)}" ("{mine.edition.clone()}")"</h1>
         {empty.then(|| view! { <p>{tr(&ui::MY_NETWORKS_NONE)}</p> })}
-        {(!empty).then(|| view! {
+        {(!empty).then(move || view! {
             <table class="my-networks">
                 <thead>
                     <tr>
@@ -34,9 +35,9 @@ fn MyNetworksView(mine: MyNetworks) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {mine.networks.iter().map(|n| view! {
+                    {mine.networks.clone().into_iter().map(|n| view! {
                         <tr>
-                            <td>{n.name.clone()}</td>
+                            <td><A href=format!("/respondent/networks/{}", n.id)>{n.name.clone()}</A></td>
                             <td>{n.prefecture.clone()}</td>
                             <td>{n.status.clone().unwrap_or_else(|| "—".into())}</td>
                         </tr>

@@ -138,10 +138,12 @@ pub struct NetworkRecord {
     pub answers: Answers,
     pub disclosure: DisclosureChoices,
     pub updated_at: Option<i64>,
+    pub version: i64,
+    pub review_note: String,
 }
 
 const RECORD_SELECT: &str = "SELECT n.id, n.report_no, n.prefecture, n.operator_type, n.regional_fund, n.name, n.nickname,
-        n.start_year, r.answers, r.disclosure, r.updated_at
+        n.start_year, r.answers, r.disclosure, r.updated_at, r.version, r.review_note
  FROM networks n JOIN responses r ON r.network_id = n.id AND r.edition_id = $1";
 
 /// A JSON text column as a typed value.
@@ -163,6 +165,8 @@ fn record_from_row(row: &sqlx::any::AnyRow) -> sqlx::Result<NetworkRecord> {
         answers: json_column(row, "answers")?,
         disclosure: json_column(row, "disclosure")?,
         updated_at: row.try_get("updated_at")?,
+        version: row.try_get("version")?,
+        review_note: row.try_get("review_note")?,
     })
 }
 

@@ -46,14 +46,19 @@ pub fn network_detail(edition: &Edition, r: &NetworkRecord) -> NetworkDetail {
     }
 }
 
+fn in_japan(unix: i64) -> Option<time::OffsetDateTime> {
+    let jst = time::UtcOffset::from_hms(9, 0, 0).ok()?;
+    Some(time::OffsetDateTime::from_unix_timestamp(unix).ok()?.to_offset(jst))
+}
+
 /// Unix seconds as a YYYY-MM-DD date in Japan.
 pub fn japan_date(unix: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp(unix)
-        .map(|t| {
-            let d = t.to_offset(time::UtcOffset::from_hms(9, 0, 0).expect("valid offset")).date();
-            format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
-        })
-        .unwrap_or_default()
+    in_japan(unix).map(|t| format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())).unwrap_or_default()
+}
+
+/// Unix seconds as YYYY-MM-DD HH:MM in Japan.
+pub fn japan_date_time(unix: i64) -> String {
+    in_japan(unix).map(|t| format!("{} {:02}:{:02}", japan_date(unix), t.hour(), t.minute())).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -62,5 +67,6 @@ mod tests {
     fn dates_are_in_japan_time() {
         assert_eq!(super::japan_date(1_349_276_400), "2012-10-04");
         assert_eq!(super::japan_date(1_349_276_399), "2012-10-03");
+        assert_eq!(super::japan_date_time(1_349_276_400 + 3600 * 13 + 60 * 5), "2012-10-04 13:05");
     }
 }

@@ -1,0 +1,436 @@
+//! `/respondent/networks/:id`: the questionnaire for one network, rendered from
+//! the edition's definition, checked as the person types, saved per group
+//! (A–C, D–G, H–J) with a version check, and kept as a draft in the browser.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::respondent::{get_response_form, save_response, ResponseForm, SaveRequest};
+use crate::app::{page_title, tr, use_lang};
+use crate::components::fields::ItemField;
+use crate::components::form_state::{use_form, FormState};
+use crate::components::guarded::Guarded;
+use crate::error::ApiError;
+use crate::i18n::{ui, Label, Lang};
+use crate::survey::validate::{section_state, SectionState};
+use crate::survey::{Disclosure, DisclosureOptions, Section};
+
+#[component]
+pub fn ResponseFormPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0)));
+    let form = Resource::new(move || id.get(), get_response_form);
+    view! {
+        <Title text=page_title(&ui::FORM_TITLE) />
+        <Guarded resource=form login="/login" view=move |data: ResponseForm| view! { <Questionnaire data reload=move || form.refetch() /> } />
+    }
+}
+
+/// What the last save said.
+#[derive(Clone)]
+enum SaveStatus {
+    Saving(u8),
+    Saved { group: u8, at: String },
+    Blocked(u8),
+    Failed { group: u8, error: ApiError },
+}
+
+impl SaveStatus {
+    fn group(&self) -> u8 {
+        match self {
+            SaveStatus::Saving(g) | SaveStatus::Blocked(g) => *g,
+            SaveStatus::Saved { group, .. } | SaveStatus::Failed { group, .. } => *group,
+        }
+    }
+}
+
+#[component]
+fn Questionnaire(data: ResponseForm, reload: impl Fn() + Send + Sync + Copy + 'static) -> impl IntoView {
+    let lang = use_lang();
+    let this_year = data.this_year;
+    let form = FormState::new(data.edition.clone(), data.answers.clone(), data.disclosure.clone(), this_year);
+    provide_context(form);
+    let version = RwSignal::new(data.version);
+    let status = RwSignal::new(None::<SaveStatus>);
+    let network_id = data.network_id;
+    let draft_key = format!("renkei-draft:{}:{}", data.network_id, data.edition.id);
+    draft::keep(form, draft_key.clone(), version);
+    let draft_key = StoredValue::new(draft_key);
+    warn_before_leaving(form);
+
+    let save = move |group: u8| {
+        let sections: Vec<String> =
+            form.edition.with_value(|e| e.sections.iter().filter(|s| s.save_group == group).map(|s| s.key.clone()).collect());
+        if form.group_has_errors(&sections) {
+            status.set(Some(SaveStatus::Blocked(group)));
+            return;
+        }
+        status.set(Some(SaveStatus::Saving(group)));
+        let request = SaveRequest {
+            network_id,
+            save_group: group,
+            answers: form.answers.get_untracked(),
+            disclosure: form.disclosure.get_untracked(),
+            version: version.get_untracked(),
+        };
+        let draft_key = draft_key.get_value();
+        leptos::task::spawn_local(async move {
+            match save_response(request).await {
+                Ok(outcome) => {
+                    version.set(outcome.version);
+                    form.dirty.set(false);
+                    draft::clear(&draft_key);
+                    status.set(Some(SaveStatus::Saved { group, at: outcome.saved_at }));
+                }
+                Err(error) => status.set(Some(SaveStatus::Failed { group, error })),
+            }
+        });
+    };
+
+    let sections = data.edition.sections.clone();
+    let groups: Vec<u8> = {
+        let mut g: Vec<u8> = sections.iter().map(|s| s.save_group).collect();
+        g.dedup();
+        g
+    };
+    let note = data.review_note.clone();
+    view! {
+        <h1>{data.name.clone()}" — "{tr(&ui::FORM_TITLE)}" "{data.edition.id.clone()}</h1>
+        {(!note.is_empty()).then(|| view! {
+            <aside class="notice review-note" role="note">
+                <h2>{tr(&ui::REVIEW_NOTE)}</h2>
+                <p>{note.clone()}</p>
+            </aside>
+        })}
+        <draft::DraftBanner />
+        <div class="questionnaire">
+            <SectionIndex sections=sections.clone() this_year />
+            <form class="sections" on:submit=|ev| ev.prevent_default() novalidate>
+                {groups
+                    .into_iter()
+                    .map(|group| {
+                        let in_group: Vec<Section> = sections.iter().filter(|s| s.save_group == group).cloned().collect();
+                        let button_label = {
+                            let titles: Vec<Label> = in_group.iter().map(|s| s.title.clone()).collect();
+                            move || {
+                                let l = lang.get();
+                                let names: Vec<String> = titles.iter().map(|t| format!("【{}】", t.get(l))).collect();
+                                match l {
+                                    Lang::Ja => format!("{}を保存", names.join(",")),
+                                    Lang::En => format!("Save {}", names.join(", ")),
+                                }
+                            }
+                        };
+                        view! {
+                            {in_group.into_iter().map(|s| view! { <SectionForm section=s /> }).collect_view()}
+                            <div class="save-bar">
+                                <button
+                                    type="button"
+                                    class="primary"
+                                    on:click=move |_| save(group)
+                                    disabled=move || matches!(status.get(), Some(SaveStatus::Saving(_)))
+                                >
+                                    {button_label}
+                                </button>
+                                <SaveMessage status group reload />
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </form>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn SaveMessage(status: RwSignal<Option<SaveStatus>>, group: u8, reload: impl Fn() + Send + Sync + Copy + 'static) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        let s = status.get().filter(|s| s.group() == group)?;
+        Some(match s {
+            SaveStatus::Saving(_) => view! { <p class="save-status" role="status">{tr(&ui::SAVING)}</p> }.into_any(),
+            SaveStatus::Saved { at, .. } => view! {
+                <p class="save-status ok" role="status">{tr(&ui::SAVE_DONE)}" ("{at}")"</p>
+            }
+            .into_any(),
+            SaveStatus::Blocked(_) => view! { <p class="save-status error" role="alert">{tr(&ui::SAVE_BLOCKED)}</p> }.into_any(),
+            SaveStatus::Failed { error, .. } => {
+                let conflict = matches!(error, ApiError::Conflict { .. });
+                let message = error.message();
+                view! {
+                    <div class="save-status error" role="alert">
+                        <p>{move || message.get(lang.get()).to_string()}</p>
+                        {conflict.then(|| view! {
+                            <button type="button" on:click=move |_| reload()>{tr(&ui::RELOAD_NEWEST)}</button>
+                        })}
+                    </div>
+                }
+                .into_any()
+            }
+        })
+    }
+}
+
+/// The sticky index: each section's state, and overall progress.
+#[component]
+fn SectionIndex(sections: Vec<Section>, this_year: i32) -> impl IntoView {
+    let form = use_form();
+    let lang = use_lang();
+    let keys: Vec<String> = sections.iter().map(|s| s.key.clone()).collect();
+    let states = Memo::new(move |_| {
+        form.answers.with(|a| {
+            form.edition.with_value(|e| keys.iter().map(|k| section_state(e, a, k, this_year)).collect::<Vec<_>>())
+        })
+    });
+    let total = sections.len();
+    let complete = move || states.with(|s| s.iter().filter(|s| **s == SectionState::Complete).count());
+    view! {
+        <nav class="section-index" aria-label=tr(&ui::FORM_INDEX)>
+            <label for="form-progress">{tr(&ui::FORM_PROGRESS)}</label>
+            <progress id="form-progress" max=total value=move || complete().to_string()></progress>
+            <ol>
+                {sections
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, s)| {
+                        let title = s.title.clone();
+                        let state = move || states.with(|st| st.get(i).copied().unwrap_or(SectionState::Untouched));
+                        let (class, label) = (
+                            move || match state() {
+                                SectionState::Untouched => "untouched",
+                                SectionState::InProgress => "in-progress",
+                                SectionState::Complete => "complete",
+                                SectionState::HasErrors => "has-errors",
+                            },
+                            move || {
+                                match state() {
+                                    SectionState::Untouched => &ui::STATE_UNTOUCHED,
+                                    SectionState::InProgress => &ui::STATE_IN_PROGRESS,
+                                    SectionState::Complete => &ui::STATE_COMPLETE,
+                                    SectionState::HasErrors => &ui::STATE_ERRORS,
+                                }
+                                .get(lang.get())
+                            },
+                        );
+                        view! {
+                            <li class=class data-section=s.key.clone()>
+                                <a href=format!("#section-{}", s.key)>{s.letter.clone()}". "{move || title.get(lang.get()).to_string()}</a>
+                                <span class="state">{label}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        </nav>
+    }
+    .into_any()
+}
+
+#[component]
+fn SectionForm(section: Section) -> impl IntoView {
+    let lang = use_lang();
+    let title = section.title.clone();
+    let key = section.key.clone();
+    view! {
+        <section class="form-section" id=format!("section-{}", section.key) aria-labelledby=format!("section-{}-title", section.key)>
+            <h2 id=format!("section-{}-title", section.key)>{section.letter.clone()}". "{move || title.get(lang.get()).to_string()}</h2>
+            <DisclosureChoice section=key options=section.disclosure />
+            {section
+                .groups
+                .into_iter()
+                .map(|g| {
+                    let title = g.title.clone();
+                    view! {
+                        <fieldset class="group">
+                            {title.clone().map(|t| view! { <legend>{move || t.get(lang.get()).to_string()}</legend> })}
+                            {g.items
+                                .into_iter()
+                                .filter(|i| !i.retired)
+                                .map(|item| view! { <ItemField item context=title.clone() /> })
+                                .collect_view()}
+                        </fieldset>
+                    }
+                })
+                .collect_view()}
+        </section>
+    }
+    .into_any()
+}
+
+/// The section's publication choice, and what the public will see because of it.
+#[component]
+fn DisclosureChoice(section: String, options: DisclosureOptions) -> impl IntoView {
+    let form = use_form();
+    let lang = use_lang();
+    let current = {
+        let section = section.clone();
+        Memo::new(move |_| form.disclosure.with(|d| d.of(&section)))
+    };
+    let key = StoredValue::new(section.clone());
+    let set = move |choice: Disclosure| {
+        form.disclosure.update(|d| d.set(key.get_value(), choice));
+        form.dirty.set(true);
+    };
+    let explanation = move || match current.get() {
+        Disclosure::Public => &ui::PUBLIC_SEES_ALL,
+        Disclosure::HideContact => &ui::PUBLIC_SEES_NO_CONTACT,
+        Disclosure::Private => &ui::PUBLIC_SEES_NOTHING,
+    };
+    let (hide_all_id, hide_all_for) = (format!("hide-{section}"), format!("hide-{section}"));
+    let (hide_contact_id, hide_contact_for) = (format!("hide-contact-{section}"), format!("hide-contact-{section}"));
+    let hide_contact = (options == DisclosureOptions::ContactOrWholeSection).then(|| {
+        view! {
+            <label class="choice" for=hide_contact_for>
+                <input
+                    type="checkbox"
+                    id=hide_contact_id
+                    prop:checked=move || current.get() == Disclosure::HideContact
+                    disabled=move || current.get() == Disclosure::Private
+                    on:change=move |ev| set(if event_target_checked(&ev) { Disclosure::HideContact } else { Disclosure::Public })
+                />
+                {tr(&ui::HIDE_CONTACT)}
+            </label>
+        }
+    });
+    view! {
+        <div class="disclosure" data-testid=format!("disclosure-{section}")>
+            {hide_contact}
+            <label class="choice" for=hide_all_for>
+                <input
+                    type="checkbox"
+                    id=hide_all_id
+                    prop:checked=move || current.get() == Disclosure::Private
+                    on:change=move |ev| set(if event_target_checked(&ev) { Disclosure::Private } else { Disclosure::Public })
+                />
+                {tr(&ui::HIDE_SECTION)}
+            </label>
+            <p class="disclosure-explanation" aria-live="polite">{move || explanation().get(lang.get()).to_string()}</p>
+        </div>
+    }
+    .into_any()
+}
+
+/// Warns before the page is left with unsaved changes.
+fn warn_before_leaving(form: FormState) {
+    #[cfg(feature = "hydrate")]
+    {
+        let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
+            if form.dirty.get_untracked() {
+                ev.prevent_default();
+                ev.set_return_value("");
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = form;
+}
+
+/// Drafts in the browser's localStorage, per network and edition: nothing typed is lost
+/// to a closed tab, a lost connection or an expired session.
+mod draft {
+    use super::*;
+    use crate::survey::{Answers, DisclosureChoices};
+    use serde::{Deserialize, Serialize};
+
+    #[derive(Clone, Serialize, Deserialize)]
+    pub struct Draft {
+        pub answers: Answers,
+        pub disclosure: DisclosureChoices,
+        pub version: i64,
+    }
+
+    /// A draft found at load that differs from what the server has.
+    #[derive(Clone, Copy)]
+    struct Pending(RwSignal<Option<Draft>>);
+
+    #[cfg(feature = "hydrate")]
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.local_storage().ok()?
+    }
+
+    pub fn clear(key: &str) {
+        #[cfg(feature = "hydrate")]
+        if let Some(s) = storage() {
+            let _ = s.remove_item(key);
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = key;
+    }
+
+    /// Offers a stored draft once, then writes every change as the new draft.
+    pub fn keep(form: FormState, key: String, version: RwSignal<i64>) {
+        let pending = Pending(RwSignal::new(None));
+        provide_context(pending);
+        provide_context(DraftKey(key.clone()));
+        #[cfg(feature = "hydrate")]
+        {
+            // After hydration (an effect), so the server's HTML and the first render agree.
+            let check_key = key.clone();
+            Effect::new(move |_| {
+                let stored = storage()
+                    .and_then(|s| s.get_item(&check_key).ok().flatten())
+                    .and_then(|json| serde_json::from_str::<Draft>(&json).ok());
+                if let Some(d) = stored {
+                    let differs = form.answers.with_untracked(|a| *a != d.answers)
+                        || form.disclosure.with_untracked(|x| *x != d.disclosure);
+                    if differs {
+                        pending.0.set(Some(d));
+                    } else {
+                        clear(&check_key);
+                    }
+                }
+            });
+            Effect::new(move |_| {
+                let draft = Draft { answers: form.answers.get(), disclosure: form.disclosure.get(), version: version.get_untracked() };
+                if form.dirty.get() {
+                    if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(&draft)) {
+                        let _ = s.set_item(&key, &json);
+                    }
+                }
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (form, key, version);
+    }
+
+    #[derive(Clone)]
+    struct DraftKey(String);
+
+    #[component]
+    pub fn DraftBanner() -> impl IntoView {
+        let form = use_form();
+        let pending = expect_context::<Pending>().0;
+        let key = expect_context::<DraftKey>().0;
+        move || {
+            pending.get().map(|d| {
+                let restore = {
+                    let d = d.clone();
+                    move |_| {
+                        form.answers.set(d.answers.clone());
+                        form.disclosure.set(d.disclosure.clone());
+                        form.dirty.set(true);
+                        pending.set(None);
+                    }
+                };
+                let discard = {
+                    let key = key.clone();
+                    move |_| {
+                        clear(&key);
+                        pending.set(None);
+                    }
+                };
+                view! {
+                    <div class="notice draft-banner" role="alert">
+                        <p>{tr(&ui::DRAFT_FOUND)}</p>
+                        <button type="button" class="primary" on:click=restore>{tr(&ui::DRAFT_RESTORE)}</button>
+                        " "
+                        <button type="button" on:click=discard>{tr(&ui::DRAFT_DISCARD)}</button>
+                    </div>
+                }
+            })
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import { test, expect, hydrated } from "./fixtures";
+import type { Page } from "@playwright/test";
+
+const PASSWORD = "e2e-password-12345";
+
+async function openForm(page: Page) {
+  await page.goto("/login");
+  await hydrated(page);
+  await page.getByLabel("ID").fill("e2e-respondent");
+  await page.getByLabel("パスワード").fill(PASSWORD);
+  await page.getByRole("button", { name: "ログイン" }).click();
+  await expect(page).toHaveURL(/\/respondent$/);
+  await page.getByRole("link", { name: "小樽後志地域医療連携システム" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("小樽後志地域医療連携システム");
+  await hydrated(page);
+}
+
+test("a respondent answers with the keyboard, is checked as they type, saves and finds it again", async ({ page }) => {
+  page.on("dialog", (d) => d.accept());
+  await openForm(page);
+
+  // A tri-state item is a radiogroup named by its label, operable by keyboard.
+  const hospital = page.getByRole("radiogroup", { name: "病院", exact: true });
+  await hospital.getByRole("radio", { name: "実施中" }).focus();
+  await page.keyboard.press("Space");
+  await expect(hospital.getByRole("radio", { name: "実施中" })).toBeChecked();
+  await page.keyboard.press("ArrowRight");
+  await expect(hospital.getByRole("radio", { name: "実施予定あり" })).toBeChecked();
+
+  // Planned needs a count; full-width digits are accepted and normalised.
+  const count = page.locator('[data-key="facilities.hospital.count"]');
+  await expect(count.locator(".field-error")).toContainText("参加数（1以上）を入力してください");
+  await count.getByRole("textbox").fill("１２");
+  await expect(count.locator(".field-error")).toHaveCount(0);
+  await count.getByRole("textbox").blur();
+  await expect(count.getByRole("textbox")).toHaveValue("12");
+
+  // 有料 without an amount is an error at once; fixing it clears the error.
+  const fee = page.getByRole("radiogroup", { name: "病院 実施中のサービス" });
+  await fee.getByRole("radio", { name: "有料" }).check();
+  const monthly = page.locator('[data-key="fees.hospital_current.monthly"]');
+  await expect(monthly.locator(".field-error")).toHaveText("有料の場合は月額を入力してください。");
+  await expect(page.locator('[data-section="fees"] .state')).toHaveText("要修正");
+  await monthly.getByRole("textbox").fill("３，０００");
+  await expect(monthly.locator(".field-error")).toHaveCount(0);
+
+  await page.getByRole("button", { name: /【参加団体数について】.*を保存/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "保存しました" })).toBeVisible();
+  await page.getByRole("button", { name: /【サービス利用・参加料金について】.*を保存/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "保存しました" }).last()).toBeVisible();
+
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByRole("radiogroup", { name: "病院", exact: true }).getByRole("radio", { name: "実施予定あり" })).toBeChecked();
+  await expect(count.getByRole("textbox")).toHaveValue("12");
+  await expect(monthly.getByRole("textbox")).toHaveValue("3000");
+  await expect(fee.getByRole("radio", { name: "有料" })).toBeChecked();
+});
+
+test("typing without saving survives a reload as a draft", async ({ page }) => {
+  page.on("dialog", (d) => d.accept());
+  await openForm(page);
+  const other = page.getByLabel("その他のサービス");
+  await other.fill("下書きのテスト");
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByText("この端末に保存されていない入力内容が残っています。")).toBeVisible();
+  await expect(page.getByLabel("その他のサービス")).toHaveValue("");
+  await page.getByRole("button", { name: "復元する" }).click();
+  await expect(page.getByLabel("その他のサービス")).toHaveValue("下書きのテスト");
+});
+
+test("hiding a section says what the public will see", async ({ page }) => {
+  await openForm(page);
+  const disclosure = page.getByTestId("disclosure-facilities");
+  await disclosure.getByLabel("このセクションのすべての情報を公開しない").uncheck();
+  await expect(disclosure).toContainText("公開ページには、このセクションの回答がすべて表示されます。");
+  await disclosure.getByLabel("このセクションのすべての情報を公開しない").check();
+  await expect(disclosure).toContainText("このセクションは公開されません");
+  const org = page.getByTestId("disclosure-org1");
+  await org.getByLabel("このセクションのすべての情報を公開しない").uncheck();
+  await org.getByLabel("このセクションの「担当者氏名」及び「Eメールアドレス」は公開しない").check();
+  await expect(org).toContainText("担当者氏名とEメールアドレスを除く回答が表示されます");
+});
