@@ -82,3 +82,31 @@ test("hiding a section says what the public will see", async ({ page }) => {
   await org.getByLabel("このセクションの「担当者氏名」及び「Eメールアドレス」は公開しない").check();
   await expect(org).toContainText("担当者氏名とEメールアドレスを除く回答が表示されます");
 });
+
+test("a save refused by an expired session goes through after signing in again", async ({ page }) => {
+  page.on("dialog", (d) => d.accept());
+  await openForm(page);
+  const pharmacy = page.getByRole("radiogroup", { name: "薬局", exact: true });
+  await pharmacy.getByRole("radio", { name: "実施なし・予定なし" }).check();
+  await page.context().clearCookies();
+  await page.getByRole("button", { name: /【参加団体数について】.*を保存/ }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "ログインの有効期限が切れたため保存できませんでした" })).toBeVisible();
+
+  await openForm(page);
+  await expect(page.getByRole("status").filter({ hasText: "保存しました" })).toBeVisible();
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByRole("radiogroup", { name: "薬局", exact: true }).getByRole("radio", { name: "実施なし・予定なし" })).toBeChecked();
+  await expect(page.getByText("この端末に保存されていない入力内容が残っています。")).toHaveCount(0);
+});
+
+test("a respondent registers another network and lands on its form", async ({ page }) => {
+  await openForm(page);
+  await page.goto("/respondent");
+  await hydrated(page);
+  await page.getByLabel("システムの名称").fill("テスト連携ネット");
+  await page.getByLabel("都道府県").selectOption("千葉県");
+  await page.getByRole("button", { name: "登録して回答を始める" }).click();
+  await expect(page).toHaveURL(/\/respondent\/networks\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("テスト連携ネット");
+});

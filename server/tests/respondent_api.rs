@@ -531,3 +531,49 @@ on_both_backends!(staff_can_save_any_network, async |db: &TestDb| {
     assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{}", reply.body);
     assert_eq!(reply.session(), None);
 });
+
+// ---------------------------------------------------------------------------
+// Registering another network
+
+on_both_backends!(a_respondent_registers_another_network_for_review, async |db: &TestDb| {
+    let f = setup(db).await;
+    let before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM networks").fetch_one(&db.pool).await.unwrap();
+
+    // Not signed in: refused, nothing created.
+    let reply = post_form(&f.router, "/api/register_network", "name=%E6%96%B0%E3%83%8D%E3%83%83%E3%83%88&prefecture=%E5%8D%83%E8%91%89%E7%9C%8C", None).await;
+    assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
+
+    let session = sign_in(&f.router, "respondent", A_LOGIN, A_PASSWORD).await;
+    // Bad input: field errors, nothing created.
+    let reply = post_form(&f.router, "/api/register_network", "name=+&prefecture=Atlantis", Some(&session)).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let mut keys = issue_keys(&reply.error());
+    keys.sort();
+    assert_eq!(keys, vec!["network.prefecture".to_string(), "overview.main.name".to_string()]);
+    let after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM networks").fetch_one(&db.pool).await.unwrap();
+    assert_eq!(after, before);
+
+    // 新ネット in 千葉県.
+    let reply = post_form(&f.router, "/api/register_network", "name=%E6%96%B0%E3%83%8D%E3%83%83%E3%83%88&prefecture=%E5%8D%83%E8%91%89%E7%9C%8C", Some(&session)).await;
+    assert!(reply.status == StatusCode::OK || reply.status.is_redirection(), "{} {}", reply.status, reply.body);
+    let (id, prefecture, report_no): (i64, String, Option<i64>) =
+        sqlx::query_as("SELECT id, prefecture, report_no FROM networks WHERE name = '新ネット'").fetch_one(&db.pool).await.unwrap();
+    assert_eq!((prefecture.as_str(), report_no), ("千葉県", None));
+    let (status, needs_review, version): (String, i64, i64) =
+        sqlx::query_as("SELECT status, needs_review, version FROM responses WHERE network_id = $1 AND edition_id = '2012'")
+            .bind(id)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+    assert_eq!((status.as_str(), needs_review, version), ("submitted", 1, 1));
+    // It is A's to answer now, and not B's.
+    assert_eq!(response_form(&f.router, id, Some(&session)).await.status, StatusCode::OK);
+    let b = sign_in(&f.router, "respondent", B_LOGIN, B_PASSWORD).await;
+    assert_eq!(response_form(&f.router, id, Some(&b)).await.status, StatusCode::FORBIDDEN);
+    let audits: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'register_network' AND actor = $1")
+        .bind(format!("respondent:{}", f.a_id))
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    assert_eq!(audits, 1);
+});

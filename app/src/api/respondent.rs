@@ -198,3 +198,72 @@ pub async fn save_response(request: SaveRequest) -> Result<SaveOutcome, ApiError
         .await,
     )
 }
+
+/// Registers another network for the signed-in respondent: a new network with a new
+/// response in the current edition, marked for staff review. Opens its form.
+#[server(endpoint = "register_network")]
+pub async fn register_network(name: String, prefecture: String) -> Result<i64, ApiError> {
+    use crate::i18n::Label;
+    use crate::store::networks::{upsert_by_report_no, NewNetwork};
+    use crate::store::responses::{save, NewResponse, Saved};
+    use crate::survey::validate::{Issue, Severity};
+    use crate::survey::{Answer, Answers, DisclosureChoices};
+    crate::error::with_status(
+        async {
+            let me = crate::auth::require_respondent().await?;
+            let db = crate::store::use_db()?;
+            let name = name.trim().to_string();
+            let mut issues = Vec::new();
+            if name.is_empty() || name.chars().count() > 200 {
+                issues.push(Issue {
+                    item: "overview.main.name".into(),
+                    severity: Severity::Error,
+                    message: Label::new("システムの名称を入力してください（200文字以内）。", "Enter the system's name (200 characters at most)."),
+                });
+            }
+            if crate::survey::geography::region_of(&prefecture).is_none() {
+                issues.push(Issue {
+                    item: "network.prefecture".into(),
+                    severity: Severity::Error,
+                    message: Label::new("都道府県を選択してください。", "Choose a prefecture."),
+                });
+            }
+            if !issues.is_empty() {
+                return Err(ApiError::Invalid(issues));
+            }
+            let edition = crate::store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
+            let actor = format!("respondent:{}", me.user_id);
+            let mut tx = db.begin().await?;
+            let network = NewNetwork {
+                report_no: None,
+                prefecture: prefecture.clone(),
+                operator_type: None,
+                regional_fund: false,
+                name: name.clone(),
+                nickname: String::new(),
+                start_year: None,
+            };
+            let network_id = upsert_by_report_no(&mut tx, &network).await?;
+            crate::store::accounts::link_network(&mut tx, me.user_id, network_id).await?;
+            let mut answers = Answers::default();
+            answers.set("overview.main.name", Answer::Text(name.clone()));
+            let new = NewResponse {
+                network_id,
+                edition: &edition,
+                answers: &answers,
+                disclosure: &DisclosureChoices::default(),
+                based_on: 0,
+                actor: &actor,
+            };
+            if let Saved::Stale { current } = save(&mut tx, &new, &Answers::default()).await? {
+                return Err(ApiError::Conflict { current });
+            }
+            let detail = serde_json::json!({ "name": name, "prefecture": prefecture });
+            crate::store::audit::append(&mut tx, &actor, "register_network", &format!("network:{network_id}"), &detail).await?;
+            tx.commit().await?;
+            leptos_axum::redirect(&format!("/respondent/networks/{network_id}"));
+            Ok(network_id)
+        }
+        .await,
+    )
+}

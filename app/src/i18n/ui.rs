@@ -149,3 +149,13 @@ pub static DRAFT_FOUND: Label = Label::new(
 pub static DRAFT_RESTORE: Label = Label::new("復元する", "Restore");
 pub static DRAFT_DISCARD: Label = Label::new("破棄する", "Discard");
 pub static ANSWER_FORM: Label = Label::new("回答する", "Answer");
+pub static REGISTER_TITLE: Label = Label::new("別の地域医療連携を登録する", "Register another network");
+pub static REGISTER_HELP: Label = Label::new(
+    "このIDで回答する地域医療連携を追加できます。登録内容は事務局が確認します。",
+    "Add another network to answer for with this ID. The survey office will review it.",
+);
+pub static REGISTER_SUBMIT: Label = Label::new("登録して回答を始める", "Register and start answering");
+pub static SESSION_EXPIRED: Label = Label::new(
+    "ログインの有効期限が切れたため保存できませんでした。入力内容はこの端末に残っています。もう一度ログインしてこのページを開くと保存されます。",
+    "Your session expired, so nothing was saved yet. Your answers are kept in this browser: sign in again and open this page, and they will be saved.",
+);

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::api::respondent::{get_my_networks, MyNetworks};
+use crate::api::respondent::{get_my_networks, MyNetworks, RegisterNetwork};
 use crate::app::{page_title, tr, use_lang};
 use crate::components::{guarded::Guarded, logout::SignedIn};
 use crate::i18n::ui;
@@ -45,5 +45,42 @@ fn MyNetworksView(mine: MyNetworks) -> impl IntoView {
                 </tbody>
             </table>
         })}
+        <RegisterForm />
+    }
+}
+
+/// Registering another network to answer for.
+#[component]
+fn RegisterForm() -> impl IntoView {
+    let lang = use_lang();
+    let action = ServerAction::<RegisterNetwork>::new();
+    let errors = move || {
+        action.value().get().and_then(Result::err).map(|e| {
+            let messages: Vec<crate::i18n::Label> = match &e {
+                crate::error::ApiError::Invalid(issues) => issues.iter().map(|i| i.message.clone()).collect(),
+                other => vec![other.message()],
+            };
+            messages
+                .into_iter()
+                .map(|m| view! { <p class="form-error" role="alert">{move || m.get(lang.get()).to_string()}</p> })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="card register">
+            <h2>{tr(&ui::REGISTER_TITLE)}</h2>
+            <p>{tr(&ui::REGISTER_HELP)}</p>
+            <ActionForm action>
+                <label for="register-name">{tr(&ui::NETWORK_NAME)}</label>
+                <input id="register-name" name="name" required maxlength="200" />
+                <label for="register-prefecture">{tr(&ui::PREFECTURE)}</label>
+                <select id="register-prefecture" name="prefecture" required>
+                    <option value="">{tr(&ui::CHOOSE)}</option>
+                    {crate::survey::geography::PREFECTURES.iter().map(|(p, _)| view! { <option value=*p>{*p}</option> }).collect_view()}
+                </select>
+                {errors}
+                <button type="submit" class="primary">{tr(&ui::REGISTER_SUBMIT)}</button>
+            </ActionForm>
+        </section>
     }
 }

@@ -55,7 +55,9 @@ fn Questionnaire(data: ResponseForm, reload: impl Fn() + Send + Sync + Copy + 's
     let status = RwSignal::new(None::<SaveStatus>);
     let network_id = data.network_id;
     let draft_key = format!("renkei-draft:{}:{}", data.network_id, data.edition.id);
-    draft::keep(form, draft_key.clone(), version);
+    // A save refused because the session expired resumes here after signing in again.
+    let resume = RwSignal::new(None::<u8>);
+    draft::keep(form, draft_key.clone(), version, resume);
     let draft_key = StoredValue::new(draft_key);
     warn_before_leaving(form);
 
@@ -83,10 +85,21 @@ fn Questionnaire(data: ResponseForm, reload: impl Fn() + Send + Sync + Copy + 's
                     draft::clear(&draft_key);
                     status.set(Some(SaveStatus::Saved { group, at: outcome.saved_at }));
                 }
-                Err(error) => status.set(Some(SaveStatus::Failed { group, error })),
+                Err(error) => {
+                    if matches!(error, ApiError::Unauthorized) {
+                        draft::mark_pending(&draft_key, group);
+                    }
+                    status.set(Some(SaveStatus::Failed { group, error }))
+                }
             }
         });
     };
+    Effect::new(move |_| {
+        if let Some(group) = resume.get() {
+            resume.set(None);
+            save(group);
+        }
+    });
 
     let sections = data.edition.sections.clone();
     let groups: Vec<u8> = {
@@ -158,13 +171,15 @@ fn SaveMessage(status: RwSignal<Option<SaveStatus>>, group: u8, reload: impl Fn(
             SaveStatus::Blocked(_) => view! { <p class="save-status error" role="alert">{tr(&ui::SAVE_BLOCKED)}</p> }.into_any(),
             SaveStatus::Failed { error, .. } => {
                 let conflict = matches!(error, ApiError::Conflict { .. });
-                let message = error.message();
+                let expired = matches!(error, ApiError::Unauthorized);
+                let message = if expired { ui::SESSION_EXPIRED.clone() } else { error.message() };
                 view! {
                     <div class="save-status error" role="alert">
                         <p>{move || message.get(lang.get()).to_string()}</p>
                         {conflict.then(|| view! {
                             <button type="button" on:click=move |_| reload()>{tr(&ui::RELOAD_NEWEST)}</button>
                         })}
+                        {expired.then(|| view! { <a href="/login">{tr(&ui::LOGIN_SUBMIT)}</a> })}
                     </div>
                 }
                 .into_any()
@@ -355,13 +370,24 @@ mod draft {
         #[cfg(feature = "hydrate")]
         if let Some(s) = storage() {
             let _ = s.remove_item(key);
+            let _ = s.remove_item(&format!("{key}:pending"));
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = key;
     }
 
+    /// Remembers that saving this group failed for want of a session.
+    pub fn mark_pending(key: &str, group: u8) {
+        #[cfg(feature = "hydrate")]
+        if let Some(s) = storage() {
+            let _ = s.set_item(&format!("{key}:pending"), &group.to_string());
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (key, group);
+    }
+
     /// Offers a stored draft once, then writes every change as the new draft.
-    pub fn keep(form: FormState, key: String, version: RwSignal<i64>) {
+    pub fn keep(form: FormState, key: String, version: RwSignal<i64>, resume: RwSignal<Option<u8>>) {
         let pending = Pending(RwSignal::new(None));
         provide_context(pending);
         provide_context(DraftKey(key.clone()));
@@ -373,10 +399,20 @@ mod draft {
                 let stored = storage()
                     .and_then(|s| s.get_item(&check_key).ok().flatten())
                     .and_then(|json| serde_json::from_str::<Draft>(&json).ok());
+                let pending_group = storage()
+                    .and_then(|s| s.get_item(&format!("{check_key}:pending")).ok().flatten())
+                    .and_then(|g| g.parse::<u8>().ok());
                 if let Some(d) = stored {
                     let differs = form.answers.with_untracked(|a| *a != d.answers)
                         || form.disclosure.with_untracked(|x| *x != d.disclosure);
-                    if differs {
+                    if let (true, Some(group)) = (differs, pending_group) {
+                        // Based on the version the person edited: a newer save elsewhere is a conflict.
+                        form.answers.set(d.answers);
+                        form.disclosure.set(d.disclosure);
+                        version.set(d.version);
+                        form.dirty.set(true);
+                        resume.set(Some(group));
+                    } else if differs {
                         pending.0.set(Some(d));
                     } else {
                         clear(&check_key);
@@ -393,7 +429,7 @@ mod draft {
             });
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = (form, key, version);
+        let _ = (form, key, version, resume);
     }
 
     #[derive(Clone)]
