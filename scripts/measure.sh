@@ -39,5 +39,10 @@ DATABASE_URL="sqlite://$dir/renkei.db" RENKEI_BIND="127.0.0.1:$port" RENKEI_LOG=
 pid=$!
 until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do sleep 0.01; done
 printf '%-28s %9d\n' "/ (gzip transfer)" "$(curl -s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$port/" | wc -c)"
+
+echo "== questionnaire page in Chromium"
+printf 'measure-password-1\n' | DATABASE_URL="sqlite://$dir/renkei.db" "$ROOT/target/release/server" admin create-respondent \
+  --login measure --network 11 --password-stdin >/dev/null
+NODE_PATH="$ROOT/node_modules" node "$ROOT/scripts/measure-form.mjs" "http://127.0.0.1:$port" measure measure-password-1
 kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
 rm -rf "$dir"

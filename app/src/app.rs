@@ -11,7 +11,7 @@ use crate::components::layout::{Footer, Header};
 use crate::i18n::{ui, Lang};
 use crate::api::auth::Audience;
 use crate::pages::{
-    home::HomePage, login::LoginPage, network::NetworkPage, networks::NetworksPage, not_found::NotFound,
+    charts::ChartsPage, home::HomePage, login::LoginPage, network::NetworkPage, networks::NetworksPage, not_found::NotFound,
     respondent::RespondentHome, response_form::ResponseFormPage, staff::StaffHome,
 };
 
@@ -88,6 +88,7 @@ pub fn App() -> impl IntoView {
                     // Async: the whole page arrives as HTML, so these work without JavaScript.
                     <Route path=path!("networks") view=NetworksPage ssr=SsrMode::Async />
                     <Route path=path!("networks/:id") view=NetworkPage ssr=SsrMode::Async />
+                    <Route path=path!("charts") view=ChartsPage />
                     <Route path=path!("login") view=|| view! { <LoginPage audience=Audience::Respondent /> } />
                     <Route path=path!("respondent") view=RespondentHome />
                     <Route path=path!("respondent/networks/:id") view=ResponseFormPage />

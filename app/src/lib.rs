@@ -9,6 +9,7 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod auth;
 pub mod app;
+pub mod charts;
 pub mod components;
 pub mod disclosure;
 pub mod error;

@@ -107,3 +107,38 @@ pub async fn json(State(pool): State<AnyPool>) -> Response {
     )
         .into_response()
 }
+
+/// `/charts/<figure>.csv` and `/charts/<figure>.json`: one chart's data, named by the
+/// report's figure number (e.g. `/charts/2.2-1.csv`).
+pub async fn chart(State(pool): State<AnyPool>, axum::extract::Path(file): axum::extract::Path<String>) -> Response {
+    let Some((id, extension)) = file.rsplit_once('.') else {
+        return (StatusCode::NOT_FOUND, "no such chart").into_response();
+    };
+    if app::charts::spec(id).is_none() || !matches!(extension, "csv" | "json") {
+        return (StatusCode::NOT_FOUND, "no such chart").into_response();
+    }
+    let charts = match app::store::public::charts(&pool).await {
+        Ok(c) => c,
+        Err(e) => return (e.status(), e.message().en.to_string()).into_response(),
+    };
+    let Some(data) = charts.into_iter().find(|c| c.id == id) else {
+        return (StatusCode::NOT_FOUND, "no such chart").into_response();
+    };
+    if extension == "json" {
+        return ([(header::CACHE_CONTROL, "no-cache")], axum::Json(data)).into_response();
+    }
+    let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    let written = data.rows(app::i18n::Lang::Ja).iter().try_for_each(|r| writer.write_record(r));
+    match (written, writer.into_inner()) {
+        (Ok(()), Ok(bytes)) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"renkei-{id}.csv\"")),
+                (header::CACHE_CONTROL, "no-cache".to_string()),
+            ],
+            bytes,
+        )
+            .into_response(),
+        _ => (StatusCode::INTERNAL_SERVER_ERROR, "export failed").into_response(),
+    }
+}

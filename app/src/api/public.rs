@@ -117,3 +117,15 @@ mod tests {
         assert_eq!(bullets[2].en, "The earliest began in 2001; 2 are in service and 1 are planned.");
     }
 }
+
+/// Every registered chart of the current edition, computed now.
+#[server(endpoint = "charts")]
+pub async fn get_charts() -> Result<Vec<crate::charts::ChartData>, ApiError> {
+    crate::error::with_status(
+        async {
+            let db = crate::store::use_db()?;
+            Ok(crate::store::public::charts(&db).await?)
+        }
+        .await,
+    )
+}

@@ -15,6 +15,7 @@ pub fn Header() -> impl IntoView {
             <nav aria-label="main">
                 <A href="/" exact=true>{tr(&ui::NAV_HOME)}</A>
                 <A href="/networks">{tr(&ui::NAV_NETWORKS)}</A>
+                <A href="/charts">{tr(&ui::NAV_CHARTS)}</A>
                 <A href="/respondent">{tr(&ui::NAV_RESPONDENT)}</A>
                 <A href="/staff">{tr(&ui::NAV_STAFF)}</A>
             </nav>

@@ -159,3 +159,11 @@ pub static SESSION_EXPIRED: Label = Label::new(
     "ログインの有効期限が切れたため保存できませんでした。入力内容はこの端末に残っています。もう一度ログインしてこのページを開くと保存されます。",
     "Your session expired, so nothing was saved yet. Your answers are kept in this browser: sign in again and open this page, and they will be saved.",
 );
+pub static NAV_CHARTS: Label = Label::new("集計グラフ", "Charts");
+pub static CHARTS_TITLE: Label = Label::new("集計グラフ", "Charts");
+pub static CHARTS_LEAD: Label = Label::new(
+    "報告書の図を、最新の回答から自動で集計しています。",
+    "The report's figures, computed from the latest answers.",
+);
+pub static CHART_TABLE: Label = Label::new("データ（表）", "Data (table)");
+pub static CHART_CSV: Label = Label::new("CSVをダウンロード", "Download CSV");

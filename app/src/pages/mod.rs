@@ -1,5 +1,6 @@
 //! One module per route.
 
+pub mod charts;
 pub mod home;
 pub mod login;
 pub mod network;

@@ -1,0 +1,66 @@
+// Measures the questionnaire page in Chromium against a running server:
+// transfer size of the page, time from a keystroke to the updated validation
+// message (validation runs in wasm), and time from the save click to the
+// confirmation. Usage: node scripts/measure-form.mjs <base-url> <login> <password>
+import { chromium } from "playwright-core";
+
+const [base, login, password] = process.argv.slice(2);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update"],
+});
+const page = await browser.newPage();
+const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+await page.goto(`${base}/login`);
+await page.waitForFunction(() => window.__renkei_hydrated === true);
+await page.getByLabel("ID").fill(login);
+await page.getByLabel("パスワード").fill(password);
+await page.getByRole("button", { name: "ログイン" }).click();
+await page.waitForURL(/respondent$/);
+const href = await page.locator("table a").first().getAttribute("href");
+
+// A cold load of the form page: every response's transferred body.
+const context = await browser.newContext();
+const cookies = await page.context().cookies();
+await context.addCookies(cookies);
+const cold = await context.newPage();
+const sizes = [];
+cold.on("requestfinished", async (r) => sizes.push({ url: r.url(), ...(await r.sizes()) }));
+await cold.goto(`${base}${href}`);
+await cold.waitForFunction(() => window.__renkei_hydrated === true);
+await cold.waitForTimeout(300);
+const total = sizes.reduce((n, s) => n + s.responseBodySize, 0);
+console.log(`form page transfer (compressed as served): ${total} bytes in ${sizes.length} responses`);
+for (const s of sizes) console.log(`  ${String(s.responseBodySize).padStart(8)}  ${new URL(s.url).pathname}`);
+
+// Keystroke → validation message: the whole questionnaire is re-validated in wasm.
+const count = cold.locator('[data-key="facilities.hospital.count"] input');
+await cold.getByRole("radiogroup", { name: "病院", exact: true }).getByRole("radio", { name: "実施中" }).check();
+const keystroke = [];
+for (let i = 0; i < 21; i++) {
+  keystroke.push(
+    await count.evaluate(async (input, value) => {
+      const start = performance.now();
+      input.value = value;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 0));
+      return performance.now() - start;
+    }, i % 2 ? "0" : "12"),
+  );
+}
+console.log(`keystroke → re-validated and re-rendered (wasm): median ${median(keystroke).toFixed(2)} ms over ${keystroke.length}`);
+
+// Save click → confirmation on loopback.
+const save = cold.getByRole("button", { name: /【参加団体数について】.*を保存/ });
+const saves = [];
+for (let i = 0; i < 10; i++) {
+  await count.fill(String(10 + i));
+  const start = Date.now();
+  await save.click();
+  await cold.getByRole("status").filter({ hasText: /保存しました|Saved/ }).waitFor();
+  saves.push(Date.now() - start);
+  await cold.evaluate(() => new Promise((r) => setTimeout(r, 50)));
+}
+console.log(`save click → confirmation: median ${median(saves)} ms over ${saves.length}`);
+await browser.close();
