@@ -577,3 +577,24 @@ on_both_backends!(a_respondent_registers_another_network_for_review, async |db: 
         .unwrap();
     assert_eq!(audits, 1);
 });
+
+// ---------------------------------------------------------------------------
+// What is saved is public at the next load (no stale cache)
+
+on_both_backends!(a_saved_public_answer_shows_on_the_next_public_load, async |db: &TestDb| {
+    let f = setup(db).await;
+    let page = |id: i64| {
+        let router = f.router.clone();
+        async move {
+            let request = Request::get(format!("/networks/{id}")).header(header::HOST, "localhost").body(Body::empty()).unwrap();
+            let response = router.oneshot(request).await.unwrap();
+            String::from_utf8(response.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap()
+        }
+    };
+    assert!(!page(f.net_a).await.contains("4,321"));
+    let session = sign_in(&f.router, "respondent", A_LOGIN, A_PASSWORD).await;
+    let form = load_form(&f.router, f.net_a, &session).await;
+    let reply = save(&f.router, group2_save(&form, Tri::InProgress, 4321), Some(&session)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert!(page(f.net_a).await.contains("4,321"), "the public page does not show the saved count");
+});
