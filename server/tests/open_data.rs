@@ -69,6 +69,12 @@ on_both_backends!(chart_data_matches_the_report, async |db: &TestDb| {
     assert_eq!((status, content_type.as_str()), (StatusCode::OK, "text/csv; charset=utf-8"));
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
     assert!(text.starts_with("地方区分,連携数,n\n北海道,17,154/154\n"), "{text}");
+    // 図2.5-2 over the published 2012 lists: image sharing 35 in progress + 9 planned; n = 52/154.
+    let (_, _, bytes) = get(db, "/charts/2.5-2.json").await;
+    let data: app::charts::ChartData = serde_json::from_slice(&bytes).unwrap();
+    let image = data.categories.iter().position(|c| c.ja == "画像情報の共有").unwrap();
+    assert_eq!((data.series[0].values[image], data.series[1].values[image]), (35, 9));
+    assert_eq!((data.answered, data.valid), (52, 154));
     assert_eq!(get(db, "/charts/9.9-9.csv").await.0, StatusCode::NOT_FOUND);
     assert_eq!(get(db, "/charts/2.2-1.xml").await.0, StatusCode::NOT_FOUND);
 });

@@ -114,8 +114,11 @@ mod draw {
             .legend(Legend::new())
             .x_axis(Axis::new().type_(AxisType::Category).data(data.categories.iter().map(|c| c.get(lang).to_string()).collect()))
             .y_axis(Axis::new().type_(AxisType::Value));
+        // In progress and planned stack into one bar, as the report draws them.
+        let stacked = data.series.len() > 1;
         for s in &data.series {
-            chart = chart.series(Bar::new().name(s.name.get(lang)).data(s.values.clone()));
+            let bar = Bar::new().name(s.name.get(lang)).data(s.values.clone());
+            chart = chart.series(if stacked { bar.stack("total") } else { bar });
         }
         if let Err(e) = WasmRenderer::new(width, 360).render(&id, &chart) {
             leptos::logging::error!("chart {id}: {e:?}");

@@ -73,13 +73,14 @@ mod tests {
 
 /// Every registered chart over the current edition's responses.
 pub async fn charts(db: &Db) -> Result<Vec<crate::charts::ChartData>, crate::error::ApiError> {
-    let (_, records) = current_records(db).await?;
+    let (edition, records) = current_records(db).await?;
     let facts: Vec<crate::charts::NetworkFacts<'_>> = records
         .iter()
         .map(|r| crate::charts::NetworkFacts {
             prefecture: &r.prefecture,
             operator: r.operator_type.as_deref().and_then(OperatorType::from_key),
+            answers: &r.answers,
         })
         .collect();
-    Ok(crate::charts::registry().iter().map(|spec| crate::charts::aggregate(spec, &facts)).collect())
+    Ok(crate::charts::registry().iter().map(|spec| crate::charts::aggregate(spec, &edition, &facts)).collect())
 }
