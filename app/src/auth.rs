@@ -51,16 +51,40 @@ pub fn session_cookie(token: &str, max_age: i64) -> String {
     format!("{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}", sessions::COOKIE)
 }
 
-/// The client's address, for throttling.
+/// The client's address, for throttling. Behind a load balancer every request comes
+/// from the balancer, so with `RENKEI_TRUST_FORWARDED_FOR=1` the address the balancer
+/// appended to `X-Forwarded-For` (the last one) is used instead.
 pub fn client_address() -> String {
-    use_context::<http::request::Parts>()
-        .and_then(|p| p.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip().to_string()))
-        .unwrap_or_else(|| "unknown".into())
+    let Some(parts) = use_context::<http::request::Parts>() else { return "unknown".into() };
+    let peer = parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip().to_string());
+    let trust = std::env::var("RENKEI_TRUST_FORWARDED_FOR").is_ok_and(|v| v == "1" || v == "true");
+    address_from(&parts.headers, peer, trust)
+}
+
+fn address_from(headers: &http::HeaderMap, peer: Option<String>, trust_forwarded_for: bool) -> String {
+    let forwarded = trust_forwarded_for
+        .then(|| headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).last())
+        .flatten()
+        .and_then(|v| v.rsplit(',').map(str::trim).find(|a| !a.is_empty()))
+        .map(str::to_string);
+    forwarded.or(peer).unwrap_or_else(|| "unknown".into())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn forwarded_for_counts_only_when_trusted() {
+        let mut headers = http::HeaderMap::new();
+        headers.append("x-forwarded-for", "203.0.113.9, 198.51.100.7".parse().unwrap());
+        let peer = Some("10.0.0.2".to_string());
+        assert_eq!(address_from(&headers, peer.clone(), false), "10.0.0.2");
+        // The balancer appends the address it saw last; earlier entries can be forged.
+        assert_eq!(address_from(&headers, peer.clone(), true), "198.51.100.7");
+        assert_eq!(address_from(&http::HeaderMap::new(), peer, true), "10.0.0.2");
+        assert_eq!(address_from(&http::HeaderMap::new(), None, false), "unknown");
+    }
 
     #[test]
     fn session_cookies_are_http_only_and_same_site() {
