@@ -99,16 +99,11 @@ pub async fn get_response_form(network_id: i64) -> Result<ResponseForm, ApiError
             let edition_id = crate::store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
             let edition = crate::store::editions::definition(&db, &edition_id).await?.ok_or(ApiError::NotFound)?;
             let record = crate::store::networks::record(&db, network_id, &edition_id).await?;
-            let name: Option<String> = sqlx::query_scalar("SELECT name FROM networks WHERE id = $1")
-                .bind(network_id)
-                .fetch_optional(&db)
-                .await?;
-            let name = name.ok_or(ApiError::NotFound)?;
             let this_year = edition_year(&edition);
             Ok(match record {
                 Some(r) => ResponseForm {
                     network_id,
-                    name,
+                    name: r.name,
                     edition,
                     answers: r.answers,
                     disclosure: r.disclosure,
@@ -117,9 +112,14 @@ pub async fn get_response_form(network_id: i64) -> Result<ResponseForm, ApiError
                     review_note: r.review_note,
                     this_year,
                 },
+                // No response yet in this edition: the network itself must exist.
                 None => ResponseForm {
                     network_id,
-                    name,
+                    name: sqlx::query_scalar("SELECT name FROM networks WHERE id = $1")
+                        .bind(network_id)
+                        .fetch_optional(&db)
+                        .await?
+                        .ok_or(ApiError::NotFound)?,
                     edition,
                     answers: Default::default(),
                     disclosure: Default::default(),

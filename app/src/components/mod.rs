@@ -3,7 +3,7 @@
 pub mod error_notice;
 pub mod fields;
 pub mod form_state;
-pub mod guarded;
+pub mod loaded;
 pub mod lang_switch;
 pub mod layout;
 pub mod logout;

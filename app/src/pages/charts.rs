@@ -8,7 +8,7 @@ use leptos_meta::{Script, Title};
 use crate::api::public::get_charts;
 use crate::app::{page_title, tr, use_lang};
 use crate::charts::ChartData;
-use crate::components::error_notice::ErrorNotice;
+use crate::components::loaded::Loaded;
 use crate::i18n::ui;
 
 #[component]
@@ -19,15 +19,12 @@ pub fn ChartsPage() -> impl IntoView {
         <Script src="/vendor/echarts.min.js" />
         <h1>{tr(&ui::CHARTS_TITLE)}</h1>
         <p class="lead">{tr(&ui::CHARTS_LEAD)}</p>
-        <Suspense fallback=move || view! { <p class="loading">{tr(&ui::LOADING)}</p> }>
-            {move || Suspend::new(async move {
-                match charts.await {
-                    Ok(charts) => charts.into_iter().map(|data| view! { <Figure data /> }).collect_view().into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=charts view=figures />
     }
+}
+
+fn figures(charts: Vec<ChartData>) -> impl IntoView {
+    charts.into_iter().map(|data| view! { <Figure data /> }).collect_view()
 }
 
 #[component]

@@ -3,7 +3,7 @@ use leptos_meta::Title;
 
 use crate::api::public::{get_home_figures, HomeFigures};
 use crate::app::{tr, use_lang};
-use crate::components::error_notice::ErrorNotice;
+use crate::components::loaded::Loaded;
 use crate::i18n::ui;
 
 /// The home page: live headline figures of the current edition.
@@ -16,14 +16,7 @@ pub fn HomePage() -> impl IntoView {
             <h1>{tr(&ui::HOME_TITLE)}</h1>
             <p class="lead">{tr(&ui::HOME_LEAD)}</p>
         </section>
-        <Suspense fallback=move || view! { <p class="loading">{tr(&ui::LOADING)}</p> }>
-            {move || Suspend::new(async move {
-                match figures.await {
-                    Ok(figures) => view! { <Figures figures /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=figures view=|figures: HomeFigures| view! { <Figures figures /> } />
     }
 }
 

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::directory::{get_network, DetailSection, DetailValue, NetworkDetail};
 use crate::app::{tr, use_lang};
-use crate::components::error_notice::ErrorNotice;
+use crate::components::loaded::Loaded;
 use crate::i18n::{ui, Label, Lang};
 use crate::survey::{Fee, StartStatus, Tri};
 
@@ -22,15 +22,7 @@ pub fn NetworkPage() -> impl IntoView {
         }
     });
     view! {
-        <Suspense fallback=move || view! { <p class="loading">{tr(&ui::LOADING)}</p> }>
-            {move || Suspend::new(async move {
-                match detail.await {
-                    Ok(detail) => view! { <Detail detail /> }.into_any(),
-                    Err(crate::error::ApiError::NotFound) => view! { <crate::pages::not_found::NotFound /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=detail view=|detail: NetworkDetail| view! { <Detail detail /> } />
     }
 }
 

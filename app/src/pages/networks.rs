@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::directory::{get_directory, DirectoryPage, DirectoryQuery, FilterOption};
 use crate::app::{page_title, tr, use_lang};
-use crate::components::error_notice::ErrorNotice;
+use crate::components::loaded::Loaded;
 use crate::i18n::{ui, Label};
 use crate::survey::geography::{OperatorType, Region, PREFECTURES};
 
@@ -21,14 +21,7 @@ pub fn NetworksPage() -> impl IntoView {
     view! {
         <Title text=page_title(&ui::DIRECTORY_TITLE) />
         <h1>{tr(&ui::DIRECTORY_TITLE)}</h1>
-        <Suspense fallback=move || view! { <p class="loading">{tr(&ui::LOADING)}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(page) => view! { <Directory page /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=page view=|page: DirectoryPage| view! { <Directory page /> } />
     }
 }
 

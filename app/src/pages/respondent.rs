@@ -4,7 +4,7 @@ use leptos_router::components::A;
 
 use crate::api::respondent::{get_my_networks, MyNetworks, RegisterNetwork};
 use crate::app::{page_title, tr, use_lang};
-use crate::components::{guarded::Guarded, logout::SignedIn};
+use crate::components::{loaded::Loaded, logout::SignedIn};
 use crate::i18n::ui;
 
 /// A respondent's home: the networks they answer for.
@@ -13,7 +13,7 @@ pub fn RespondentHome() -> impl IntoView {
     let data = Resource::new(|| (), |_| get_my_networks());
     view! {
         <Title text=page_title(&ui::MY_NETWORKS_TITLE) />
-        <Guarded resource=data login="/login" view=|mine: MyNetworks| view! { <MyNetworksView mine /> } />
+        <Loaded resource=data login="/login" view=|mine: MyNetworks| view! { <MyNetworksView mine /> } />
     }
 }
 

@@ -10,7 +10,7 @@ use crate::api::respondent::{get_response_form, save_response, ResponseForm, Sav
 use crate::app::{page_title, tr, use_lang};
 use crate::components::fields::ItemField;
 use crate::components::form_state::{use_form, FormState};
-use crate::components::guarded::Guarded;
+use crate::components::loaded::Loaded;
 use crate::error::ApiError;
 use crate::i18n::{ui, Label, Lang};
 use crate::survey::validate::{section_state, SectionState};
@@ -23,7 +23,7 @@ pub fn ResponseFormPage() -> impl IntoView {
     let form = Resource::new(move || id.get(), get_response_form);
     view! {
         <Title text=page_title(&ui::FORM_TITLE) />
-        <Guarded resource=form login="/login" view=move |data: ResponseForm| view! { <Questionnaire data reload=move || form.refetch() /> } />
+        <Loaded resource=form login="/login" view=move |data: ResponseForm| view! { <Questionnaire data reload=move || form.refetch() /> } />
     }
 }
 

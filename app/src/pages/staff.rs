@@ -3,7 +3,7 @@ use leptos_meta::Title;
 
 use crate::api::staff::{get_staff_overview, StaffOverview};
 use crate::app::{page_title, tr};
-use crate::components::{guarded::Guarded, logout::SignedIn};
+use crate::components::{loaded::Loaded, logout::SignedIn};
 use crate::i18n::ui;
 
 /// The staff area's landing page.
@@ -12,7 +12,7 @@ pub fn StaffHome() -> impl IntoView {
     let data = Resource::new(|| (), |_| get_staff_overview());
     view! {
         <Title text=page_title(&ui::STAFF_TITLE) />
-        <Guarded resource=data login="/staff/login" view=|o: StaffOverview| view! { <Overview o /> } />
+        <Loaded resource=data login="/staff/login" view=|o: StaffOverview| view! { <Overview o /> } />
     }
 }
 

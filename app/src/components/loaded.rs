@@ -1,0 +1,31 @@
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+
+use crate::app::tr;
+use crate::components::error_notice::ErrorNotice;
+use crate::error::ApiError;
+use crate::i18n::ui;
+use crate::pages::not_found::NotFound;
+
+/// Renders a page's server data once it arrives: a missing thing is the 404 page, an
+/// unsigned visitor of a guarded page is sent to `login`, any other error is explained.
+#[component]
+pub fn Loaded<T, F, V>(resource: Resource<Result<T, ApiError>>, #[prop(optional)] login: Option<&'static str>, view: F) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    F: Fn(T) -> V + Send + Sync + Copy + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{tr(&ui::LOADING)}</p> }>
+            {move || Suspend::new(async move {
+                match (resource.await, login) {
+                    (Ok(data), _) => view(data).into_any(),
+                    (Err(ApiError::Unauthorized), Some(path)) => view! { <Redirect path /> }.into_any(),
+                    (Err(ApiError::NotFound), _) => view! { <NotFound /> }.into_any(),
+                    (Err(error), _) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
