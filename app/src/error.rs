@@ -27,6 +27,9 @@ pub enum ApiError {
     /// The answers break the questionnaire's rules; nothing was written.
     #[error("invalid answers")]
     Invalid(Vec<crate::survey::validate::Issue>),
+    /// A request the server cannot take as asked (e.g. a chart filter), with why.
+    #[error("bad request")]
+    BadRequest(Label),
     #[error(transparent)]
     ServerFn(ServerFnErrorErr),
 }
@@ -55,6 +58,7 @@ impl ApiError {
                 "サーバーでエラーが発生しました。しばらくしてからもう一度お試しください。",
                 "Something went wrong on the server. Please try again shortly.",
             ),
+            ApiError::BadRequest(why) => why.clone(),
             ApiError::ServerFn(_) => Label::new(
                 "サーバーと通信できませんでした。接続を確認してください。",
                 "Could not reach the server. Please check your connection.",
@@ -72,6 +76,7 @@ impl ApiError {
             ApiError::TooManyAttempts { .. } => http::StatusCode::TOO_MANY_REQUESTS,
             ApiError::Conflict { .. } => http::StatusCode::CONFLICT,
             ApiError::Invalid(_) => http::StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::BadRequest(_) => http::StatusCode::BAD_REQUEST,
             ApiError::Internal => http::StatusCode::INTERNAL_SERVER_ERROR,
             ApiError::ServerFn(ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_)) => http::StatusCode::BAD_REQUEST,
             ApiError::ServerFn(_) => http::StatusCode::INTERNAL_SERVER_ERROR,

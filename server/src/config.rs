@@ -24,6 +24,9 @@ pub struct Config {
     /// Log filter, e.g. `info` or `server=debug,tower_http=debug`.
     #[arg(long, env = "RENKEI_LOG", default_value = "info", global = true)]
     pub log: String,
+    /// Public chart values computed over fewer networks than this are suppressed.
+    #[arg(long, env = "RENKEI_MIN_GROUP", default_value_t = app::charts::DEFAULT_MIN_GROUP, global = true)]
+    pub min_group: usize,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/renkei.db";

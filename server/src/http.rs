@@ -15,21 +15,34 @@ use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
+use std::sync::Arc;
+
+use app::store::charts::ChartCache;
 use app::{shell, App};
 
-/// Builds the whole application.
+/// Builds the whole application with the default chart settings.
 pub fn router(options: LeptosOptions, pool: AnyPool) -> Router {
+    router_with_charts(options, pool, ChartCache::default())
+}
+
+/// Builds the whole application; `charts` holds this server's computed charts.
+pub fn router_with_charts(options: LeptosOptions, pool: AnyPool, charts: ChartCache) -> Router {
     let routes = generate_route_list(App);
     let context_pool = pool.clone();
+    let charts = Arc::new(charts);
+    let context_charts = charts.clone();
     Router::new()
         .route("/healthz", get(healthz).with_state(pool.clone()))
         .route("/networks.csv", get(crate::open_data::csv).with_state(pool.clone()))
         .route("/networks.json", get(crate::open_data::json).with_state(pool.clone()))
-        .route("/charts/{file}", get(crate::open_data::chart).with_state(pool))
+        .route("/charts/{file}", get(crate::open_data::chart).with_state((pool, charts)))
         .leptos_routes_with_context(
             &options,
             routes,
-            move || provide_context(context_pool.clone()),
+            move || {
+                provide_context(context_pool.clone());
+                provide_context(context_charts.clone());
+            },
             {
                 let options = options.clone();
                 move || shell(options.clone())

@@ -12,7 +12,11 @@ use app::disclosure::{public_answers, PublicAnswers};
 use app::store::networks::NetworkRecord;
 use app::survey::geography::region_of;
 use app::survey::Edition;
-use axum::extract::State;
+use std::sync::Arc;
+
+use app::charts::ChartFilter;
+use app::store::charts::ChartCache;
+use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use sqlx::AnyPool;
@@ -108,24 +112,31 @@ pub async fn json(State(pool): State<AnyPool>) -> Response {
         .into_response()
 }
 
-/// `/charts/<figure>.csv` and `/charts/<figure>.json`: one chart's data, named by the
-/// report's figure number (e.g. `/charts/2.2-1.csv`).
-pub async fn chart(State(pool): State<AnyPool>, axum::extract::Path(file): axum::extract::Path<String>) -> Response {
-    let Some((id, extension)) = file.rsplit_once('.') else {
+/// `/charts/<figure>.csv` and `/charts/<figure>.json`: one chart's public data, named by the
+/// report's figure number (e.g. `/charts/2.2-1.csv?region=九州`), from the same cache and
+/// suppression as the page.
+pub async fn chart(
+    State((pool, cache)): State<(AnyPool, Arc<ChartCache>)>,
+    Path(file): Path<String>,
+    Query(pairs): Query<Vec<(String, String)>>,
+) -> Response {
+    let Some((id, extension)) = file.rsplit_once('.').filter(|(id, ext)| app::charts::spec(id).is_some() && matches!(*ext, "csv" | "json"))
+    else {
         return (StatusCode::NOT_FOUND, "no such chart").into_response();
     };
-    if app::charts::spec(id).is_none() || !matches!(extension, "csv" | "json") {
-        return (StatusCode::NOT_FOUND, "no such chart").into_response();
-    }
-    let charts = match app::store::public::charts(&pool).await {
+    let filter = match ChartFilter::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
+        Ok(f) => f,
+        Err(why) => return (StatusCode::BAD_REQUEST, format!("{} / {}", why.ja, why.en)).into_response(),
+    };
+    let charts = match app::store::charts::charts(&pool, &cache, &filter, false).await {
         Ok(c) => c,
         Err(e) => return (e.status(), e.message().en.to_string()).into_response(),
     };
-    let Some(data) = charts.into_iter().find(|c| c.id == id) else {
+    let Some(data) = charts.iter().find(|c| c.id == id) else {
         return (StatusCode::NOT_FOUND, "no such chart").into_response();
     };
     if extension == "json" {
-        return ([(header::CACHE_CONTROL, "no-cache")], axum::Json(data)).into_response();
+        return ([(header::CACHE_CONTROL, "no-cache")], axum::Json(data.to_json())).into_response();
     }
     let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     let written = data.rows(app::i18n::Lang::Ja).iter().try_for_each(|r| writer.write_record(r));

@@ -154,12 +154,22 @@ fn requests(s: &Seeded) -> Vec<(String, Request<Body>)> {
     for p in ["/networks?q=ZQX", "/networks?q=%E7%A7%98%E5%AF%86", "/networks.csv", "/networks.json", "/"] {
         out.push((p.to_string(), get(p)));
     }
+    // Every chart's open data, unfiltered and under each one-dimension filter the public can choose.
+    for spec in app::charts::registry() {
+        for filter in ["", "?region=kanto", "?operator=hospital"] {
+            for ext in ["json", "csv"] {
+                let p = format!("/charts/{}.{ext}{filter}", spec.id);
+                out.push((p.clone(), get(&p)));
+            }
+        }
+    }
     for (path, _method) in leptos::server_fn::axum::server_fn_paths() {
         let forms = [
             String::new(),
             format!("id={}", s.private_id),
             format!("id={}", s.contact_id),
             "query[q]=%E7%A7%98%E5%AF%86".to_string(),
+            "query[region]=kanto".to_string(),
         ];
         for form in forms {
             out.push((format!("POST {path} {form}"), post(path, &form)));

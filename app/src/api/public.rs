@@ -118,13 +118,47 @@ mod tests {
     }
 }
 
-/// Every registered chart of the current edition, computed now.
+/// The charts page's filter, as typed in its URL (`?region=九州`); parsed on the server.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChartQuery {
+    pub edition: Option<String>,
+    pub region: Option<String>,
+    pub operator: Option<String>,
+}
+
+impl ChartQuery {
+    pub fn pairs(&self) -> Vec<(&str, &str)> {
+        [("edition", &self.edition), ("region", &self.region), ("operator", &self.operator)]
+            .into_iter()
+            .filter_map(|(k, v)| Some((k, v.as_deref()?)))
+            .collect()
+    }
+}
+
+/// The charts of one edition and filter, and what the page needs to offer other choices.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChartsView {
+    pub filter: crate::charts::ChartFilter,
+    pub edition: String,
+    pub editions: Vec<String>,
+    /// Staff see every value; the public sees nothing computed over fewer than `min_group`.
+    pub staff: bool,
+    pub min_group: usize,
+    pub charts: Vec<crate::charts::ChartData>,
+}
+
 #[server(endpoint = "charts")]
-pub async fn get_charts() -> Result<Vec<crate::charts::ChartData>, ApiError> {
+pub async fn get_charts(query: ChartQuery) -> Result<ChartsView, ApiError> {
     crate::error::with_status(
         async {
+            let filter = crate::charts::ChartFilter::from_query(query.pairs()).map_err(|why| ApiError::BadRequest(why.clone()))?;
             let db = crate::store::use_db()?;
-            Ok(crate::store::public::charts(&db).await?)
+            let cache = use_context::<std::sync::Arc<crate::store::charts::ChartCache>>().ok_or(ApiError::Internal)?;
+            let staff = matches!(crate::auth::principal().await?, Some(p) if p.role == crate::store::accounts::Role::Staff);
+            let charts = crate::store::charts::charts(&db, &cache, &filter, staff).await?;
+            let editions = crate::store::editions::public_ids(&db).await?;
+            let edition = filter.edition.clone().or_else(|| editions.first().cloned()).unwrap_or_default();
+            Ok(ChartsView { filter, edition, editions, staff, min_group: cache.min_group(), charts: charts.as_ref().clone() })
         }
         .await,
     )

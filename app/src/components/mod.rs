@@ -1,5 +1,6 @@
 //! Reusable pieces of the UI.
 
+pub mod choice;
 pub mod error_notice;
 pub mod fields;
 pub mod form_state;

@@ -167,3 +167,14 @@ pub static CHARTS_LEAD: Label = Label::new(
 );
 pub static CHART_TABLE: Label = Label::new("データ（表）", "Data (table)");
 pub static CHART_CSV: Label = Label::new("CSVをダウンロード", "Download CSV");
+pub static CHART_SUPPRESSED: Label = Label::new("秘匿", "suppressed");
+pub static CHART_HAS_SUPPRESSED: Label = Label::new("（一部の値は秘匿）", "(some values suppressed)");
+pub static CHARTS_EDITION: Label = Label::new("調査年度", "Survey edition");
+pub static CHARTS_ONE_FILTER: Label = Label::new(
+    "地方区分か運営主体のどちらか一方で絞り込めます。",
+    "Filter by region or by operator type, one at a time.",
+);
+pub static CHARTS_STAFF_VIEW: Label = Label::new(
+    "職員表示：秘匿される値も含め、すべての値を表示しています。",
+    "Staff view: every value is shown, including those the public sees as suppressed.",
+);

@@ -1,77 +1,117 @@
-//! `/charts`: the report's figures computed live, drawn in the browser with
-//! charming and ECharts (served from the site's own files), each with its data
-//! as a table, a CSV download and a permalink.
+//! `/charts`: the report's figures computed live, drawn in the browser with charming and
+//! ECharts (served from the site's own files) as each scrolls into view, each with its data
+//! as a table, a CSV download of exactly that data and a permalink with its filters.
 
 use leptos::prelude::*;
 use leptos_meta::{Script, Title};
+use leptos_router::components::{Form, A};
+use leptos_router::hooks::use_query_map;
 
-use crate::api::public::get_charts;
+use crate::api::public::{get_charts, ChartQuery, ChartsView};
 use crate::app::{page_title, tr, use_lang};
 use crate::charts::ChartData;
+use crate::components::choice::Choice;
 use crate::components::loaded::Loaded;
-use crate::i18n::ui;
+use crate::i18n::{ui, Label, Lang};
+use crate::survey::geography::{OperatorType, Region};
 
 #[component]
 pub fn ChartsPage() -> impl IntoView {
-    let charts = Resource::new(|| (), |_| get_charts());
+    let params = use_query_map();
+    let query = Memo::new(move |_| {
+        params.with(|p| ChartQuery { edition: p.get("edition"), region: p.get("region"), operator: p.get("operator") })
+    });
+    let charts = Resource::new(move || query.get(), get_charts);
     view! {
         <Title text=page_title(&ui::CHARTS_TITLE) />
         <Script src="/vendor/echarts.min.js" />
         <h1>{tr(&ui::CHARTS_TITLE)}</h1>
         <p class="lead">{tr(&ui::CHARTS_LEAD)}</p>
-        <Loaded resource=charts view=figures />
+        <Loaded resource=charts view=|view: ChartsView| view! { <Charts view /> } />
     }
-}
-
-fn figures(charts: Vec<ChartData>) -> impl IntoView {
-    charts.into_iter().map(|data| view! { <Figure data /> }).collect_view()
 }
 
 #[component]
-fn Figure(data: ChartData) -> impl IntoView {
+fn Charts(view: ChartsView) -> impl IntoView {
+    let query = view.filter.to_query();
+    let suppression = Label {
+        ja: format!("「秘匿」は{}未満の地域医療連携から計算される値です。個別の回答が分からないよう公開していません。", view.min_group).into(),
+        en: format!("“suppressed” marks values computed from fewer than {} networks, hidden so that no single network's answer can be read from them.", view.min_group).into(),
+    };
+    view! {
+        <Filters view=view.clone() />
+        {view.staff.then(|| view! { <p class="notice" role="note">{tr(&ui::CHARTS_STAFF_VIEW)}</p> })}
+        <p class="hint">{move || suppression.get(use_lang().get()).to_string()}</p>
+        {view.charts.into_iter().map(|data| view! { <Figure data query=query.clone() /> }).collect_view()}
+    }
+    .into_any()
+}
+
+/// A plain GET form: one dimension at a time (region or operator type), and the edition.
+#[component]
+fn Filters(view: ChartsView) -> impl IntoView {
+    let lang = use_lang();
+    let regions = Region::ALL.iter().map(|r| (r.key().to_string(), r.label())).collect();
+    let operators = OperatorType::ALL.iter().map(|o| (o.key().to_string(), o.label())).collect();
+    let edition = view.edition.clone();
+    view! {
+        <Form method="GET" action="/charts" attr:class="filters card">
+            <div class="field">
+                <label for="chart-edition">{tr(&ui::CHARTS_EDITION)}</label>
+                <select id="chart-edition" name="edition">
+                    {view.editions.iter().map(|e| {
+                        let label = e.clone();
+                        view! { <option value=e.clone() selected=*e == edition>{label}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="chart-region">{tr(&ui::FILTER_REGION)}</label>
+                <Choice id="chart-region".into() name="region" options=regions chosen=view.filter.region.map(|r| r.key().to_string()) />
+            </div>
+            <div class="field">
+                <label for="chart-operator">{tr(&ui::FILTER_OPERATOR)}</label>
+                <Choice id="chart-operator".into() name="operator" options=operators chosen=view.filter.operator.map(|o| o.key().to_string()) />
+            </div>
+            <div class="actions">
+                <button type="submit" class="primary">{tr(&ui::FILTER_SUBMIT)}</button>
+                <A href="/charts">{tr(&ui::FILTER_CLEAR)}</A>
+            </div>
+            <p class="hint">{move || ui::CHARTS_ONE_FILTER.get(lang.get()).to_string()}</p>
+        </Form>
+    }
+    .into_any()
+}
+
+#[component]
+fn Figure(data: ChartData, query: String) -> impl IntoView {
     let lang = use_lang();
     let dom_id = data.dom_id();
-    let figure_id = format!("figure-{dom_id}");
-    let title = data.title.clone();
-    let n = format!("n={}/{}", data.answered, data.valid);
-    let csv = format!("/charts/{}.csv", data.id);
-    let permalink = format!("#{}", data.dom_id());
-    let table = data.clone();
+    let suffix = if query.is_empty() { String::new() } else { format!("?{query}") };
+    let csv = format!("/charts/{}.csv{suffix}", data.id);
+    let permalink = format!("/charts{suffix}#figure-{dom_id}");
+    let suppressed = data.series.iter().flat_map(|s| &s.cells).chain(data.stats.iter().map(|s| &s.cell)).any(|c| c.suppressed);
     #[cfg(feature = "hydrate")]
     {
         let data = data.clone();
-        Effect::new(move |_| draw::when_ready(data.clone(), lang.get()));
+        Effect::new(move |_| draw::when_visible(data.clone(), lang.get()));
     }
+    let (title, note) = (data.title.clone(), data.note.clone());
+    let label = data.title.clone();
+    let n = data.n_label();
+    let figure_id = format!("figure-{dom_id}");
     view! {
         <figure class="chart-figure card" id=figure_id>
             <figcaption>
                 <a href=permalink class="permalink">{move || title.get(lang.get()).to_string()}</a>
                 " "<span class="n">{n}</span>
+                {note.map(|note| view! { " "<span class="chart-note">{move || note.get(lang.get()).to_string()}</span> })}
+                {suppressed.then(|| view! { " "<span class="chart-note suppressed-note">{tr(&ui::CHART_HAS_SUPPRESSED)}</span> })}
             </figcaption>
-            <div class="chart" id=dom_id role="img" aria-label=move || data.title.get(lang.get()).to_string()></div>
+            <div class="chart" id=dom_id role="img" aria-label=move || label.get(lang.get()).to_string()></div>
             <details>
                 <summary>{tr(&ui::CHART_TABLE)}</summary>
-                <table class="chart-data">
-                    {move || {
-                        let rows = table.rows(lang.get());
-                        let (header, body) = rows.split_first().map(|(h, b)| (h.clone(), b.to_vec())).unwrap_or_default();
-                        view! {
-                            <thead><tr>{header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
-                            <tbody>
-                                {body.into_iter().map(|row| {
-                                    let mut cells = row.into_iter();
-                                    let first = cells.next().unwrap_or_default();
-                                    view! {
-                                        <tr>
-                                            <th scope="row">{first}</th>
-                                            {cells.map(|c| view! { <td class="num">{c}</td> }).collect_view()}
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        }
-                    }}
-                </table>
+                <DataTable data=data />
             </details>
             <a href=csv download="">{tr(&ui::CHART_CSV)}</a>
         </figure>
@@ -79,23 +119,76 @@ fn Figure(data: ChartData) -> impl IntoView {
     .into_any()
 }
 
+#[component]
+fn DataTable(data: ChartData) -> impl IntoView {
+    let lang = use_lang();
+    let table = move |lang: Lang| {
+        let rows = data.rows(lang);
+        let (header, body) = rows.split_first().map(|(h, b)| (h.clone(), b.to_vec())).unwrap_or_default();
+        view! {
+            <thead><tr>{header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+            <tbody>
+                {body.into_iter().map(|row| {
+                    let mut cells = row.into_iter();
+                    let first = cells.next().unwrap_or_default();
+                    view! {
+                        <tr>
+                            <th scope="row">{first}</th>
+                            {cells.map(|c| view! { <td class="num">{c}</td> }).collect_view()}
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        }
+    };
+    view! { <table class="chart-data">{move || table(lang.get())}</table> }
+}
+
 #[cfg(feature = "hydrate")]
 mod draw {
     use charming::component::{Axis, Legend};
     use charming::element::{AxisType, Tooltip, Trigger};
-    use charming::series::Bar;
+    use charming::series::{Bar, Line};
     use charming::{Chart, WasmRenderer};
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
 
-    use crate::charts::ChartData;
+    use crate::charts::{ChartData, ChartKind};
     use crate::i18n::Lang;
 
-    /// Draws once ECharts has loaded (the script may still be arriving after a client-side navigation).
-    pub fn when_ready(data: ChartData, lang: Lang) {
-        let loaded = js_sys::Reflect::has(&js_sys::global(), &"echarts".into()).unwrap_or(false);
-        if loaded {
+    /// Draws the chart once its drawing area comes near the viewport, so a page of ~50
+    /// charts only draws what is looked at.
+    pub fn when_visible(data: ChartData, lang: Lang) {
+        let Some(element) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&data.dom_id())) else {
+            return;
+        };
+        let mut pending = Some(data);
+        let callback = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
+            move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+                let visible = entries.iter().any(|e| e.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting());
+                if visible {
+                    observer.disconnect();
+                    if let Some(data) = pending.take() {
+                        when_loaded(data, lang);
+                    }
+                }
+            },
+        );
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin("300px");
+        if let Ok(observer) = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options) {
+            observer.observe(&element);
+        }
+        // The observer owns the callback from here; it is dropped with the page.
+        callback.forget();
+    }
+
+    /// ECharts may still be arriving after a client-side navigation.
+    fn when_loaded(data: ChartData, lang: Lang) {
+        if js_sys::Reflect::has(&js_sys::global(), &"echarts".into()).unwrap_or(false) {
             draw(&data, lang);
         } else {
-            leptos::prelude::set_timeout(move || when_ready(data, lang), std::time::Duration::from_millis(50));
+            leptos::prelude::set_timeout(move || when_loaded(data, lang), std::time::Duration::from_millis(50));
         }
     }
 
@@ -106,16 +199,21 @@ mod draw {
             .and_then(|d| d.get_element_by_id(&id))
             .map(|e| e.client_width().max(280) as u32)
             .unwrap_or(600);
+        let categories: Vec<String> = data.categories.iter().map(|c| c.get(lang).to_string()).collect();
         let mut chart = Chart::new()
             .tooltip(Tooltip::new().trigger(Trigger::Axis))
             .legend(Legend::new())
-            .x_axis(Axis::new().type_(AxisType::Category).data(data.categories.iter().map(|c| c.get(lang).to_string()).collect()))
-            .y_axis(Axis::new().type_(AxisType::Value));
-        // In progress and planned stack into one bar, as the report draws them.
-        let stacked = data.series.len() > 1;
+            .x_axis(Axis::new().type_(AxisType::Category).data(categories))
+            .y_axis(Axis::new().type_(AxisType::Value).name(data.unit.label().get(lang).to_string()));
         for s in &data.series {
-            let bar = Bar::new().name(s.name.get(lang)).data(s.values.clone());
-            chart = chart.series(if stacked { bar.stack("total") } else { bar });
+            // A hidden value is a gap, never a zero.
+            let values: Vec<Option<f64>> = s.cells.iter().map(|c| c.value).collect();
+            let name = s.name.get(lang).to_string();
+            chart = match data.kind {
+                ChartKind::Line => chart.series(Line::new().name(name).data(values)),
+                ChartKind::Stacked => chart.series(Bar::new().name(name).stack("total").data(values)),
+                ChartKind::Grouped => chart.series(Bar::new().name(name).data(values)),
+            };
         }
         if let Err(e) = WasmRenderer::new(width, 360).render(&id, &chart) {
             leptos::logging::error!("chart {id}: {e:?}");

@@ -9,6 +9,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::directory::{get_directory, DirectoryPage, DirectoryQuery, FilterOption};
 use crate::app::{page_title, tr, use_lang};
+use crate::components::choice::Choice;
 use crate::components::loaded::Loaded;
 use crate::i18n::{ui, Label};
 use crate::survey::geography::{OperatorType, Region, PREFECTURES};
@@ -94,24 +95,6 @@ fn Filters(page: DirectoryPage) -> impl IntoView {
         </Form>
     }
     .into_any()
-}
-
-/// A `<select>` with an "any" choice first.
-#[component]
-fn Choice(id: String, name: &'static str, options: Vec<(String, Label)>, chosen: Option<String>) -> impl IntoView {
-    let lang = use_lang();
-    view! {
-        <select id=id name=name>
-            <option value="">{tr(&ui::FILTER_ANY)}</option>
-            {options
-                .into_iter()
-                .map(|(key, label)| {
-                    let selected = chosen.as_deref() == Some(key.as_str());
-                    view! { <option value=key selected=selected>{move || label.get(lang.get()).to_string()}</option> }
-                })
-                .collect_view()}
-        </select>
-    }
 }
 
 #[component]

@@ -44,3 +44,14 @@ pub async fn definition(db: &Db, id: &str) -> sqlx::Result<Option<Edition>> {
         Some(None) => crate::survey::builtin_edition(id),
     })
 }
+
+/// Whether the public may see an edition (open or closed; drafts are staff-only).
+pub async fn is_public(db: &Db, id: &str) -> sqlx::Result<bool> {
+    let status: Option<String> = sqlx::query_scalar("SELECT status FROM editions WHERE id = $1").bind(id).fetch_optional(db).await?;
+    Ok(status.is_some_and(|s| s != "draft"))
+}
+
+/// The editions the public may choose, newest first.
+pub async fn public_ids(db: &Db) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar("SELECT id FROM editions WHERE status <> 'draft' ORDER BY position DESC").fetch_all(db).await
+}

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod charts;
 pub mod editions;
 pub mod networks;
 pub mod public;

@@ -70,17 +70,3 @@ mod tests {
         assert_eq!(super::japan_date_time(1_349_276_400 + 3600 * 13 + 60 * 5), "2012-10-04 13:05");
     }
 }
-
-/// Every registered chart over the current edition's responses.
-pub async fn charts(db: &Db) -> Result<Vec<crate::charts::ChartData>, crate::error::ApiError> {
-    let (edition, records) = current_records(db).await?;
-    let facts: Vec<crate::charts::NetworkFacts<'_>> = records
-        .iter()
-        .map(|r| crate::charts::NetworkFacts {
-            prefecture: &r.prefecture,
-            operator: r.operator_type.as_deref().and_then(OperatorType::from_key),
-            answers: &r.answers,
-        })
-        .collect();
-    Ok(crate::charts::registry().iter().map(|spec| crate::charts::aggregate(spec, &edition, &facts)).collect())
-}

@@ -1,0 +1,292 @@
+//! The report's charts, computed live. One declarative registry ([`registry`]) names each
+//! figure, its titles, its categories and its measure; the page, the open-data endpoints and
+//! the tests all read it. Aggregation is pure ([`aggregate`]) and yields cells that remember
+//! how many networks they were computed from, so [`publish`] can hide what a small group
+//! would reveal before anything leaves the server.
+
+mod aggregate;
+mod filter;
+mod registry;
+#[cfg(test)]
+mod tests;
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{Label, Lang};
+use crate::survey::geography::OperatorType;
+use crate::survey::{Answers, DisclosureChoices};
+
+pub use aggregate::aggregate;
+pub use filter::ChartFilter;
+pub use registry::{registry, spec, Aggregation, Breakdown, ChartSpec, Cost};
+
+/// Public values computed over fewer networks than this are hidden (staff see them).
+pub const DEFAULT_MIN_GROUP: usize = 3;
+
+/// How a chart is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChartKind {
+    /// Series stacked into one bar per category, the total labelled (in progress + planned).
+    Stacked,
+    /// Series side by side.
+    Grouped,
+    /// Cumulative by start year.
+    Line,
+}
+
+/// What the numbers are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Networks,
+    Facilities,
+    /// Yen per month.
+    Yen,
+    /// Thousands of yen.
+    KiloYen,
+}
+
+impl Unit {
+    pub fn label(self) -> Label {
+        match self {
+            Unit::Networks => Label::new("連携数", "Networks"),
+            Unit::Facilities => Label::new("施設数", "Facilities"),
+            Unit::Yen => Label::new("円／月", "Yen a month"),
+            Unit::KiloYen => Label::new("千円", "Thousand yen"),
+        }
+    }
+}
+
+/// One published number.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Cell {
+    /// `None` when there is nothing to show (an average of no entries) or it is suppressed.
+    pub value: Option<f64>,
+    pub suppressed: bool,
+    /// How many networks an average or sum is taken over ("25 箇所"), when it may be shown.
+    pub n: Option<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChartSeries {
+    /// Stable key, used as the open-data column name.
+    pub key: String,
+    pub name: Label,
+    pub cells: Vec<Cell>,
+}
+
+/// A summary figure printed beside a chart (total, mean, median, mode).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Stat {
+    pub name: Label,
+    pub cell: Cell,
+}
+
+/// A chart's published data: one row per category, one column per series.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChartData {
+    pub id: String,
+    pub title: Label,
+    pub category_title: Label,
+    pub kind: ChartKind,
+    pub unit: Unit,
+    pub categories: Vec<Label>,
+    pub series: Vec<ChartSeries>,
+    pub stats: Vec<Stat>,
+    /// `n = answered / valid` as the report prints it; `answered` is `None` when suppressed.
+    pub answered: Option<i64>,
+    pub valid: i64,
+    pub note: Option<Label>,
+}
+
+/// What the charts read of each valid response: all of its answers, private sections
+/// included, as the report counted them. Only aggregates leave the server.
+pub struct NetworkFacts<'a> {
+    pub prefecture: &'a str,
+    pub operator: Option<OperatorType>,
+    pub start_year: Option<i64>,
+    pub answers: &'a Answers,
+    pub disclosure: &'a DisclosureChoices,
+}
+
+/// A computed number before publication: its value and what it was computed from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Computed {
+    pub value: Option<f64>,
+    /// Networks whose answers make up the value: the group counted for counts, the entries
+    /// averaged or summed for money and facility numbers.
+    pub contributors: usize,
+    /// Whether to print `n` beside the value (averages and sums).
+    pub show_n: bool,
+}
+
+impl Computed {
+    /// A count of networks over a group of `population` networks.
+    pub fn count(value: usize, population: usize) -> Self {
+        Computed { value: Some(value as f64), contributors: population, show_n: false }
+    }
+
+    /// A count that only restates public directory facts (region, operator, start year).
+    pub fn public_count(value: usize) -> Self {
+        Computed { value: Some(value as f64), contributors: usize::MAX, show_n: false }
+    }
+}
+
+/// A chart as computed, before suppression.
+pub struct Computation {
+    pub categories: Vec<Label>,
+    pub series: Vec<(String, Label, Vec<Computed>)>,
+    pub stats: Vec<(Label, Computed)>,
+    pub answered: Computed,
+    pub valid: usize,
+}
+
+/// Who the numbers are for: the public sees nothing computed from fewer than
+/// `min_group` networks; staff see everything.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Audience {
+    Public { min_group: usize },
+    Staff,
+}
+
+/// Turns a computation into what the audience may see.
+pub fn publish(spec: &ChartSpec, computation: Computation, audience: Audience) -> ChartData {
+    let hidden = |c: &Computed| match audience {
+        Audience::Public { min_group } => c.value.is_some() && c.contributors < min_group,
+        Audience::Staff => false,
+    };
+    let cell = |c: Computed| {
+        let suppressed = hidden(&c);
+        Cell {
+            value: if suppressed { None } else { c.value },
+            suppressed,
+            n: (c.show_n && !suppressed).then_some(c.contributors as u32),
+        }
+    };
+    ChartData {
+        id: spec.id.to_string(),
+        title: spec.title.clone(),
+        category_title: spec.category_title.clone(),
+        kind: spec.kind,
+        unit: spec.unit,
+        categories: computation.categories,
+        series: computation
+            .series
+            .into_iter()
+            .map(|(key, name, cells)| ChartSeries { key, name, cells: cells.into_iter().map(cell).collect() })
+            .collect(),
+        stats: computation.stats.into_iter().map(|(name, c)| Stat { name, cell: cell(c) }).collect(),
+        answered: if hidden(&computation.answered) { None } else { computation.answered.value.map(|v| v as i64) },
+        valid: computation.valid as i64,
+        note: spec.note.clone(),
+    }
+}
+
+impl ChartData {
+    /// The DOM id of the chart's drawing area.
+    pub fn dom_id(&self) -> String {
+        format!("chart-{}", self.id.replace('.', "-"))
+    }
+
+    /// `n=117/154`, or `n=—/2` when the answered count is hidden.
+    pub fn n_label(&self) -> String {
+        format!("n={}/{}", self.answered.map(|a| a.to_string()).unwrap_or_else(|| "—".into()), self.valid)
+    }
+
+    /// Stacked charts print the total of each bar (予定含む).
+    pub fn has_total(&self) -> bool {
+        self.kind == ChartKind::Stacked && self.series.len() > 1
+    }
+
+    /// The total of a stacked bar: hidden when any part is hidden, or it would give the part away.
+    pub fn total(&self, row: usize) -> Cell {
+        let parts: Vec<&Cell> = self.series.iter().map(|s| &s.cells[row]).collect();
+        let suppressed = parts.iter().any(|c| c.suppressed);
+        let values: Vec<f64> = parts.iter().filter_map(|c| c.value).collect();
+        Cell { value: (!suppressed && !values.is_empty()).then(|| values.iter().sum()), suppressed, n: None }
+    }
+
+    fn format(&self, cell: &Cell, lang: Lang) -> String {
+        match (cell.suppressed, cell.value) {
+            (true, _) => crate::i18n::ui::CHART_SUPPRESSED.get(lang).to_string(),
+            (false, Some(v)) => format!("{}", v.round() as i64),
+            (false, None) => String::new(),
+        }
+    }
+
+    /// The table under the chart and its CSV: the category column, one per series, the
+    /// stacked total where there is one, then n (per row for averages, else the chart's).
+    pub fn rows(&self, lang: Lang) -> Vec<Vec<String>> {
+        let per_row_n = self.series.iter().any(|s| s.cells.iter().any(|c| c.n.is_some()));
+        let mut header = vec![self.category_title.get(lang).to_string()];
+        header.extend(self.series.iter().map(|s| s.name.get(lang).to_string()));
+        if self.has_total() {
+            header.push(Label::new("合計", "Total").get(lang).to_string());
+        }
+        header.push("n".into());
+        let mut rows = vec![header];
+        for (i, category) in self.categories.iter().enumerate() {
+            let mut row = vec![category.get(lang).to_string()];
+            row.extend(self.series.iter().map(|s| self.format(&s.cells[i], lang)));
+            if self.has_total() {
+                row.push(self.format(&self.total(i), lang));
+            }
+            row.push(if per_row_n {
+                self.series.iter().map(|s| s.cells[i].n.map(|n| n.to_string()).unwrap_or_default()).collect::<Vec<_>>().join("/")
+            } else {
+                self.n_label().trim_start_matches("n=").to_string()
+            });
+            rows.push(row);
+        }
+        for stat in &self.stats {
+            let mut row = vec![stat.name.get(lang).to_string(), self.format(&stat.cell, lang)];
+            row.resize(rows[0].len(), String::new());
+            rows.push(row);
+        }
+        rows
+    }
+
+    /// The open-data JSON: one object per category keyed by series key, plus `total` and `n`;
+    /// a hidden value is the string `"suppressed"`.
+    pub fn to_json(&self) -> serde_json::Value {
+        let value = |c: &Cell| match (c.suppressed, c.value) {
+            (true, _) => serde_json::Value::from("suppressed"),
+            // Whole numbers stay integers (counts, sums); averages keep one decimal.
+            (false, Some(v)) if v.fract() == 0.0 => serde_json::Value::from(v as i64),
+            (false, Some(v)) => serde_json::Value::from((v * 10.0).round() / 10.0),
+            (false, None) => serde_json::Value::Null,
+        };
+        let rows: Vec<serde_json::Value> = self
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(i, category)| {
+                let mut row = serde_json::Map::new();
+                row.insert("category".into(), category.ja.to_string().into());
+                row.insert("category_en".into(), category.en.to_string().into());
+                for s in &self.series {
+                    row.insert(s.key.clone(), value(&s.cells[i]));
+                    if let Some(n) = s.cells[i].n {
+                        row.insert(format!("{}_n", s.key), n.into());
+                    }
+                }
+                if self.has_total() {
+                    row.insert("total".into(), value(&self.total(i)));
+                }
+                serde_json::Value::Object(row)
+            })
+            .collect();
+        let stats: serde_json::Map<String, serde_json::Value> =
+            self.stats.iter().map(|s| (s.name.en.to_lowercase(), value(&s.cell))).collect();
+        serde_json::json!({
+            "id": self.id,
+            "title": self.title.ja,
+            "title_en": self.title.en,
+            "unit": self.unit,
+            "n": { "answered": self.answered, "valid": self.valid },
+            "rows": rows,
+            "stats": stats,
+        })
+    }
+}

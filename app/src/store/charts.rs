@@ -1,0 +1,94 @@
+//! Chart data for the server functions and the open-data endpoints: aggregated over the
+//! database, cached per edition, filter and audience, and dropped whenever the data
+//! generation changes. Every write to networks, responses or editions bumps that counter
+//! (database triggers), and each request reads it, so a save through any app server sharing
+//! the database refreshes every server's charts on its next request.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use super::networks::records;
+use super::Db;
+use crate::charts::{aggregate, publish, registry, Audience, ChartData, ChartFilter, NetworkFacts};
+use crate::error::ApiError;
+use crate::survey::geography::OperatorType;
+
+type Key = (String, ChartFilter, Audience);
+
+/// The computed charts of the current data generation.
+pub struct ChartCache {
+    min_group: usize,
+    entries: Mutex<(i64, HashMap<Key, Arc<Vec<ChartData>>>)>,
+}
+
+impl ChartCache {
+    /// Public values computed over fewer than `min_group` networks are hidden.
+    pub fn new(min_group: usize) -> Self {
+        ChartCache { min_group: min_group.max(1), entries: Mutex::new((i64::MIN, HashMap::new())) }
+    }
+
+    pub fn min_group(&self) -> usize {
+        self.min_group
+    }
+
+    fn get(&self, generation: i64, key: &Key) -> Option<Arc<Vec<ChartData>>> {
+        let entries = self.entries.lock().ok()?;
+        (entries.0 == generation).then(|| entries.1.get(key).cloned()).flatten()
+    }
+
+    fn put(&self, generation: i64, key: Key, charts: Arc<Vec<ChartData>>) {
+        if let Ok(mut entries) = self.entries.lock() {
+            if entries.0 != generation {
+                *entries = (generation, HashMap::new());
+            }
+            entries.1.insert(key, charts);
+        }
+    }
+}
+
+impl Default for ChartCache {
+    fn default() -> Self {
+        ChartCache::new(crate::charts::DEFAULT_MIN_GROUP)
+    }
+}
+
+/// The counter every data change bumps.
+pub async fn generation(db: &Db) -> sqlx::Result<i64> {
+    sqlx::query_scalar("SELECT value FROM data_generation").fetch_one(db).await
+}
+
+/// Every registered chart for an edition (default: the current one) and filter; staff see
+/// every value, the public nothing computed over fewer than the cache's minimum group.
+pub async fn charts(db: &Db, cache: &ChartCache, filter: &ChartFilter, staff: bool) -> Result<Arc<Vec<ChartData>>, ApiError> {
+    filter.check().map_err(|why| ApiError::BadRequest(why.clone()))?;
+    let edition_id = match &filter.edition {
+        Some(id) => id.clone(),
+        None => super::editions::current(db).await?.ok_or(ApiError::NotFound)?,
+    };
+    let audience = if staff { Audience::Staff } else { Audience::Public { min_group: cache.min_group } };
+    let key = (edition_id.clone(), ChartFilter { edition: None, ..filter.clone() }, audience);
+    let generation = generation(db).await?;
+    if let Some(hit) = cache.get(generation, &key) {
+        return Ok(hit);
+    }
+    let edition = super::editions::definition(db, &edition_id).await?.ok_or(ApiError::NotFound)?;
+    if !staff && !super::editions::is_public(db, &edition_id).await? {
+        return Err(ApiError::NotFound);
+    }
+    let records = records(db, &edition_id).await?;
+    let facts: Vec<NetworkFacts<'_>> = records
+        .iter()
+        .map(|r| NetworkFacts {
+            prefecture: &r.prefecture,
+            operator: r.operator_type.as_deref().and_then(OperatorType::from_key),
+            start_year: r.start_year,
+            answers: &r.answers,
+            disclosure: &r.disclosure,
+        })
+        .filter(|f| filter.admits(f.prefecture, f.operator))
+        .collect();
+    let charts: Arc<Vec<ChartData>> =
+        Arc::new(registry().iter().map(|spec| publish(spec, aggregate(spec, &edition, &facts), audience)).collect());
+    cache.put(generation, key, charts.clone());
+    Ok(charts)
+}

@@ -1,0 +1,182 @@
+//! The charts' open data and server function with the 2012 dataset: the report's own
+//! numbers, filters, suppression, and caches that two servers on one database keep current.
+
+mod support;
+
+use app::charts::ChartFilter;
+use app::store::networks::{put_response, upsert_by_report_no, NewNetwork};
+use app::survey::{Answer, Answers, DisclosureChoices, Fee};
+use app::store::charts::ChartCache;
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use leptos::config::LeptosOptions;
+use serde_json::Value;
+use support::TestDb;
+use tower::ServiceExt;
+
+fn server(pool: &sqlx::AnyPool, min_group: usize) -> Router {
+    server::http::router_with_charts(LeptosOptions::builder().output_name("renkei").build(), pool.clone(), ChartCache::new(min_group))
+}
+
+async fn get(router: &Router, path: &str) -> (StatusCode, Vec<u8>) {
+    let response = router.clone().oneshot(Request::get(path).header("host", "localhost").body(Body::empty()).unwrap()).await.unwrap();
+    let status = response.status();
+    (status, response.into_body().collect().await.unwrap().to_bytes().to_vec())
+}
+
+async fn json(router: &Router, path: &str) -> Value {
+    let (status, bytes) = get(router, path).await;
+    assert_eq!(status, StatusCode::OK, "{path}: {}", String::from_utf8_lossy(&bytes));
+    serde_json::from_slice(&bytes).unwrap()
+}
+
+/// One series of a chart's JSON rows, by category (Japanese).
+fn column(chart: &Value, series: &str) -> Vec<(String, Value)> {
+    chart["rows"].as_array().unwrap().iter().map(|r| (r["category"].as_str().unwrap().to_string(), r[series].clone())).collect()
+}
+
+fn value_of(chart: &Value, series: &str, category: &str) -> Value {
+    column(chart, series).into_iter().find(|(c, _)| c == category).map(|(_, v)| v).unwrap_or_else(|| panic!("no {category}"))
+}
+
+async fn loaded(db: &TestDb) {
+    server::db::prepare(&db.url).await.unwrap().close().await;
+}
+
+on_both_backends!(figures_match_the_report, async |db: &TestDb| {
+    loaded(db).await;
+    let app = server(&db.pool, 3);
+    let regions = json(&app, "/charts/2.2-1.json").await;
+    let counts: Vec<i64> = column(&regions, "count").iter().map(|(_, v)| v.as_i64().unwrap()).collect();
+    assert_eq!(counts, vec![17, 13, 25, 30, 20, 17, 13, 19]);
+    assert_eq!(regions["n"], serde_json::json!({ "answered": 154, "valid": 154 }));
+    let operators = json(&app, "/charts/2.2-2.json").await;
+    assert_eq!(
+        (value_of(&operators, "count", "病院"), value_of(&operators, "count", "NPO・協議会"), value_of(&operators, "count", "医師会")),
+        (serde_json::json!(46), serde_json::json!(31), serde_json::json!(27))
+    );
+    // 図2.1-1: 47 networks started by 2010, 92 from 2011 including planned, 41 of them planned for 2013–2014.
+    let years = json(&app, "/charts/2.1-1.json").await;
+    let total = |year: &str| value_of(&years, "total", year).as_i64().unwrap();
+    let last = column(&years, "total").last().unwrap().0.clone();
+    assert_eq!(total("2010"), 47);
+    assert_eq!(total(&last) - total("2010"), 92);
+    assert_eq!(total("2014") - total("2012"), 41);
+    assert_eq!(value_of(&years, "planned", "2014").as_i64().unwrap(), 41);
+    // 図2.5-2 over the published 2012 lists: image sharing 35 in progress + 9 planned = 44; n = 52/154.
+    let services = json(&app, "/charts/2.5-2.json").await;
+    assert_eq!((value_of(&services, "in_progress", "画像情報の共有"), value_of(&services, "planned", "画像情報の共有")), (serde_json::json!(35), serde_json::json!(9)));
+    assert_eq!(value_of(&services, "total", "画像情報の共有"), serde_json::json!(44));
+    assert_eq!(services["n"]["answered"], 52);
+
+    let (status, bytes) = get(&app, "/charts/2.2-1.csv").await;
+    assert_eq!(status, StatusCode::OK);
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(text.starts_with("地方区分,連携数,n\n北海道,17,154/154\n"), "{text}");
+    assert_eq!(get(&app, "/charts/9.9-9.csv").await.0, StatusCode::NOT_FOUND);
+    assert_eq!(get(&app, "/charts/2.2-1.xml").await.0, StatusCode::NOT_FOUND);
+    // Every chart in the registry is served.
+    for spec in app::charts::registry() {
+        assert_eq!(get(&app, &format!("/charts/{}.json", spec.id)).await.0, StatusCode::OK, "{}", spec.id);
+    }
+});
+
+on_both_backends!(filters_re_aggregate_one_dimension_at_a_time, async |db: &TestDb| {
+    loaded(db).await;
+    let app = server(&db.pool, 3);
+    let kyushu = json(&app, "/charts/2.2-1.json?region=%E4%B9%9D%E5%B7%9E").await;
+    let counts: Vec<i64> = column(&kyushu, "count").iter().map(|(_, v)| v.as_i64().unwrap()).collect();
+    assert_eq!(counts, vec![0, 0, 0, 0, 0, 0, 0, 19]);
+    assert_eq!(kyushu["n"]["valid"], 19);
+    let hospitals = json(&app, "/charts/2.2-1.json?operator=hospital").await;
+    assert_eq!(hospitals["n"]["valid"], 46);
+    let (status, bytes) = get(&app, "/charts/2.2-1.json?region=kyushu&operator=hospital").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(String::from_utf8(bytes).unwrap().contains("同時に指定できません"));
+    assert_eq!(get(&app, "/charts/2.2-1.csv?region=atlantis").await.0, StatusCode::BAD_REQUEST);
+    assert_eq!(get(&app, "/charts/2.2-1.json?edition=1999").await.0, StatusCode::NOT_FOUND);
+    let (_, csv) = get(&app, "/charts/2.5-2.csv?region=kyushu").await;
+    let (_, all) = get(&app, "/charts/2.5-2.csv").await;
+    assert_ne!(csv, all, "the region's numbers differ from the whole country's");
+    assert!(String::from_utf8(csv).unwrap().contains("/19\n"), "n counts the region's networks");
+});
+
+on_both_backends!(small_groups_are_suppressed_in_public_data, async |db: &TestDb| {
+    loaded(db).await;
+    // Every value computed over fewer networks than the minimum is "suppressed", never a number.
+    for min_group in [3, 10] {
+        let app = server(&db.pool, min_group);
+        for spec in app::charts::registry() {
+            for filter in ["", "?region=shikoku", "?operator=company"] {
+                let chart = json(&app, &format!("/charts/{}.json{filter}", spec.id)).await;
+                for row in chart["rows"].as_array().unwrap() {
+                    for (key, value) in row.as_object().unwrap() {
+                        if let Some(n) = key.strip_suffix("_n").and_then(|_| value.as_i64()) {
+                            // An average of nothing has n = 0: it reveals nobody's answer.
+                            assert!(n == 0 || n >= min_group as i64, "{} {filter}: {key} = {n}", spec.id);
+                        }
+                    }
+                }
+                if chart["n"]["valid"].as_i64().unwrap() < min_group as i64 && !chart["n"]["answered"].is_null() {
+                    let public_fact = matches!(spec.aggregation, app::charts::Aggregation::Networks(_) | app::charts::Aggregation::NetworksByRegionAndOperator | app::charts::Aggregation::NetworksByStartYear | app::charts::Aggregation::Disclosure(_) | app::charts::Aggregation::Companies);
+                    assert!(public_fact, "{} {filter}: n shown for a group of {}", spec.id, chart["n"]["valid"]);
+                }
+            }
+        }
+    }
+    // 図2.8-3 on hand-made data: three hospitals and two companies charge hospitals a fee.
+    let mut tx = db.pool.begin().await.unwrap();
+    for (i, (operator, fee)) in [("hospital", 10_000), ("hospital", 20_000), ("hospital", 30_000), ("company", 5_000), ("company", 7_000)].into_iter().enumerate() {
+        let network = NewNetwork {
+            report_no: Some(900 + i as i64),
+            prefecture: "東京都".into(),
+            operator_type: Some(operator.into()),
+            regional_fund: false,
+            name: format!("料金ネット{i}"),
+            nickname: String::new(),
+            start_year: Some(2010),
+        };
+        let id = upsert_by_report_no(&mut tx, &network).await.unwrap();
+        let mut answers = Answers::default();
+        answers.set("fees.hospital_current.fee", Answer::Fee(Fee::Paid));
+        answers.set("fees.hospital_current.monthly", Answer::Number(fee));
+        put_response(&mut tx, id, "2012", &answers, &DisclosureChoices::default(), "submitted", 1).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+    let fees = json(&server(&db.pool, 3), "/charts/2.8-3.json").await;
+    assert_eq!(value_of(&fees, "average", "病院"), serde_json::json!(20_000));
+    assert_eq!(value_of(&fees, "average_n", "病院"), serde_json::json!(3));
+    assert_eq!(value_of(&fees, "average", "企業"), "suppressed", "two companies' average would reveal each fee");
+    assert!(value_of(&fees, "average_n", "企業").is_null());
+});
+
+on_both_backends!(a_save_on_one_server_refreshes_the_charts_of_another, async |db: &TestDb| {
+    loaded(db).await;
+    // Two app servers, each with its own connection pool and cache, on one database.
+    let other_pool = server::db::connect(&db.url).await.unwrap();
+    let (a, b) = (server(&db.pool, 3), server(&other_pool, 3));
+    let before = json(&a, "/charts/2.2-2.json").await;
+    assert_eq!(json(&b, "/charts/2.2-2.json").await, before);
+    let hospitals = value_of(&before, "count", "病院").as_i64().unwrap();
+    // Staff reclassify one network through server B's database connection.
+    let mut conn = other_pool.acquire().await.unwrap();
+    sqlx::query("UPDATE networks SET operator_type = 'hospital' WHERE id = (SELECT MIN(id) FROM networks WHERE operator_type = 'npo_council')")
+        .execute(&mut *conn)
+        .await
+        .unwrap();
+    drop(conn);
+    for app in [&a, &b] {
+        let after = json(app, "/charts/2.2-2.json").await;
+        assert_eq!(value_of(&after, "count", "病院").as_i64().unwrap(), hospitals + 1);
+    }
+    // A cached answer is served while nothing changes.
+    let generation = app::store::charts::generation(&db.pool).await.unwrap();
+    let cache = ChartCache::new(3);
+    let first = app::store::charts::charts(&db.pool, &cache, &ChartFilter::default(), false).await.unwrap();
+    let second = app::store::charts::charts(&db.pool, &cache, &ChartFilter::default(), false).await.unwrap();
+    assert!(std::sync::Arc::ptr_eq(&first, &second), "the second request is served from the cache");
+    assert_eq!(app::store::charts::generation(&db.pool).await.unwrap(), generation, "reading does not bump the generation");
+    other_pool.close().await;
+});
