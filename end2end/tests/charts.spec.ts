@@ -1,24 +1,63 @@
 import { test, expect, hydrated } from "./fixtures";
 
-test("the charts page draws the live figures with their data", async ({ page }) => {
+/** The rows of a figure's data table, as text cells. */
+async function tableRows(figure: import("@playwright/test").Locator) {
+  return figure.locator("tbody tr").evaluateAll((rows) =>
+    rows.map((r) => Array.from(r.querySelectorAll("th, td")).map((c) => c.textContent ?? "")),
+  );
+}
+
+function csvRows(csv: string) {
+  return csv.replace(/^\uFEFF/, "").trim().split("\n").slice(1).map((l) => l.split(","));
+}
+
+test("the charts page draws the figures in view and the others as they scroll in", async ({ page }) => {
   await page.goto("/charts");
   await hydrated(page);
-  await expect(page.locator("#chart-2-2-1 canvas").first()).toBeVisible();
-  await expect(page.locator("#chart-2-2-2 canvas").first()).toBeVisible();
+  await expect(page.locator("#chart-2-1-1 canvas").first()).toBeVisible();
   const figure = page.locator("#figure-chart-2-2-1");
   await expect(figure).toContainText("n=154/154");
   await figure.getByText("データ（表）").click();
   await expect(figure.getByRole("row", { name: /^北海道/ }).getByRole("cell").first()).toHaveText("17");
+  // A figure far down the page is not drawn until it comes into view.
+  const last = page.locator("#chart-2-10-3");
+  await expect(last.locator("canvas")).toHaveCount(0);
+  await last.scrollIntoViewIfNeeded();
+  await expect(last.locator("canvas").first()).toBeVisible();
+  expect(await page.locator(".chart-figure").count()).toBeGreaterThanOrEqual(45);
 });
 
-test("a chart's CSV has the same numbers as its table", async ({ page, request }) => {
+test("the region filter re-aggregates on the server and redraws", async ({ page }) => {
   await page.goto("/charts");
-  const figure = page.locator("#figure-chart-2-2-2");
-  await figure.getByText("データ（表）").click();
-  const tableRows = await figure.locator("tbody tr").evaluateAll((rows) =>
-    rows.map((r) => Array.from(r.querySelectorAll("th, td")).map((c) => c.textContent ?? "")),
-  );
-  const csv = await (await request.get("/charts/2.2-2.csv")).text();
-  const csvRows = csv.replace(/^\uFEFF/, "").trim().split("\n").slice(1).map((l) => l.split(","));
-  expect(csvRows).toEqual(tableRows);
+  await hydrated(page);
+  const services = page.locator("#figure-chart-2-5-2");
+  await services.getByText("データ（表）").click();
+  const before = await tableRows(services);
+  await page.getByLabel("地方区分").selectOption({ label: "九州" });
+  await page.getByRole("button", { name: "絞り込む" }).click();
+  await expect(page).toHaveURL(/region=kyushu/);
+  await expect(page.locator("#figure-chart-2-2-1")).toContainText("n=19/19");
+  await expect(page.locator("#chart-2-2-1 canvas").first()).toBeVisible();
+  const after = page.locator("#figure-chart-2-5-2");
+  await after.getByText("データ（表）").click();
+  await expect.poll(() => tableRows(after)).not.toEqual(before);
+  // The permalink keeps the filter.
+  await expect(after.locator("a.permalink")).toHaveAttribute("href", /\/charts\?region=kyushu#figure-chart-2-5-2$/);
+});
+
+test("a chart's CSV has the same numbers as its table, filters included", async ({ page, request }) => {
+  for (const path of ["/charts", "/charts?operator=hospital"]) {
+    await page.goto(path);
+    const figure = page.locator("#figure-chart-2-5-2");
+    await figure.getByText("データ（表）").click();
+    const href = await figure.getByRole("link", { name: "CSVをダウンロード" }).getAttribute("href");
+    expect(href).toContain("/charts/2.5-2.csv");
+    const csv = await (await request.get(href!)).text();
+    expect(csvRows(csv)).toEqual(await tableRows(figure));
+  }
+});
+
+test("asking for two filter dimensions at once is refused with a message", async ({ page }) => {
+  await page.goto("/charts?region=kyushu&operator=hospital");
+  await expect(page.getByText("地方区分と運営主体は同時に指定できません")).toBeVisible();
 });

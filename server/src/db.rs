@@ -90,12 +90,18 @@ pub async fn migrate(pool: &AnyPool, url: &str) -> anyhow::Result<()> {
 /// Connects, migrates, and loads the 2012 dataset into a database that has no networks yet.
 pub async fn prepare(url: &str) -> anyhow::Result<AnyPool> {
     let pool = connect(url).await?;
-    migrate(&pool, url).await?;
-    if app::store::networks::count(&pool).await? == 0 {
-        let report = crate::import::load_2012(&pool).await?;
+    prepare_pool(&pool, url).await?;
+    Ok(pool)
+}
+
+/// Migrates a connected database and loads the 2012 dataset if it has no networks yet.
+pub async fn prepare_pool(pool: &AnyPool, url: &str) -> anyhow::Result<()> {
+    migrate(pool, url).await?;
+    if app::store::networks::count(pool).await? == 0 {
+        let report = crate::import::load_2012(pool).await?;
         tracing::info!(networks = report.networks, unmapped = ?report.unmapped, "loaded the 2012 dataset");
     }
-    Ok(pool)
+    Ok(())
 }
 
 #[cfg(test)]

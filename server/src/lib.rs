@@ -7,3 +7,4 @@ pub mod db;
 pub mod http;
 pub mod import;
 pub mod open_data;
+pub mod synthetic;

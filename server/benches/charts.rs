@@ -1,0 +1,112 @@
+//! Chart speed with many responses: `cargo bench -p server --bench charts [-- COUNT]`.
+//! Loads COUNT (default 100,000) synthetic responses into a scratch SQLite database and,
+//! when one is reachable, a scratch PostgreSQL database (TEST_DATABASE_URL, default
+//! 127.0.0.1:5432), then prints: every chart computed cold (empty cache), the same after one
+//! save (what a visitor waits for while answers come in), and one cached chart request over
+//! HTTP on loopback.
+
+use std::time::{Duration, Instant};
+
+use app::charts::ChartFilter;
+use app::store::charts::{charts, ChartCache};
+use sqlx::{AnyPool, Connection, Executor};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+async fn fill(pool: &AnyPool, url: &str, count: usize) -> anyhow::Result<()> {
+    server::db::prepare_pool(pool, url).await?;
+    let edition = app::survey::builtin_edition("2012").expect("2012");
+    const CHUNK: usize = 5_000;
+    for start in (0..count).step_by(CHUNK) {
+        let networks = server::synthetic::generate(&edition, CHUNK.min(count - start), start as u64);
+        server::synthetic::load(pool, "2012", &networks, 1_000_000 + start as i64).await?;
+    }
+    Ok(())
+}
+
+/// One GET over a fresh loopback connection; the whole response is read.
+async fn fetch(addr: std::net::SocketAddr, path: &str) -> anyhow::Result<usize> {
+    let mut stream = tokio::net::TcpStream::connect(addr).await?;
+    stream.write_all(format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").as_bytes()).await?;
+    let mut body = Vec::new();
+    stream.read_to_end(&mut body).await?;
+    anyhow::ensure!(body.starts_with(b"HTTP/1.1 200"), "{}", String::from_utf8_lossy(&body[..body.len().min(200)]));
+    Ok(body.len())
+}
+
+async fn measure(name: &str, pool: AnyPool, url: &str, count: usize) -> anyhow::Result<()> {
+    let started = Instant::now();
+    fill(&pool, url, count).await?;
+    println!("{name}: loaded {count} synthetic responses (+154 from 2012) in {:.1} s", started.elapsed().as_secs_f64());
+
+    let mut cold = vec![];
+    for _ in 0..3 {
+        let cache = ChartCache::default();
+        let t = Instant::now();
+        let computed = charts(&pool, &cache, &ChartFilter::default(), false).await?;
+        cold.push(t.elapsed());
+        assert!(computed.len() >= 45);
+    }
+    println!("{name}: every chart, cold cache: median {} (runs: {})", ms(median(cold.clone())), cold.iter().map(|d| ms(*d)).collect::<Vec<_>>().join(", "));
+
+    let cache = ChartCache::default();
+    charts(&pool, &cache, &ChartFilter::default(), false).await?;
+    let mut after_save = vec![];
+    for i in 0..3 {
+        sqlx::query("UPDATE networks SET operator_type = $1 WHERE id = 1").bind(if i % 2 == 0 { "hospital" } else { "other" }).execute(&pool).await?;
+        let t = Instant::now();
+        charts(&pool, &cache, &ChartFilter::default(), false).await?;
+        after_save.push(t.elapsed());
+    }
+    println!("{name}: every chart after a save, warm cache: median {}", ms(median(after_save)));
+
+    let app = server::http::router_with_charts(leptos::config::LeptosOptions::builder().output_name("renkei").build(), pool.clone(), cache);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let addr = listener.local_addr()?;
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    let size = fetch(addr, "/charts/2.2-1.json").await?;
+    let mut cached = vec![];
+    for _ in 0..200 {
+        let t = Instant::now();
+        fetch(addr, "/charts/2.5-2.json").await?;
+        cached.push(t.elapsed());
+    }
+    println!("{name}: one cached chart request (/charts/2.5-2.json, {size} bytes for 2.2-1) on loopback: median {}", ms(median(cached)));
+    Ok(())
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() -> anyhow::Result<()> {
+    let count: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(100_000);
+    sqlx::any::install_default_drivers();
+
+    let dir = tempfile::tempdir()?;
+    let url = format!("sqlite://{}", dir.path().join("bench.db").display());
+    let pool = server::db::connect(&url).await?;
+    measure("SQLite", pool.clone(), &url, count).await?;
+    pool.close().await;
+
+    let admin_url = std::env::var("TEST_DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+    match sqlx::AnyConnection::connect(&admin_url).await {
+        Ok(mut admin) => {
+            let name = format!("renkei_bench_{}", std::process::id());
+            admin.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).await?;
+            let url = format!("{}/{name}", admin_url.rsplit_once('/').map_or(admin_url.as_str(), |(base, _)| base));
+            let pool = server::db::connect(&url).await?;
+            let result = measure("PostgreSQL", pool.clone(), &url, count).await;
+            pool.close().await;
+            admin.execute(sqlx::AssertSqlSafe(format!("DROP DATABASE {name} WITH (FORCE)"))).await?;
+            result?;
+        }
+        Err(e) => println!("PostgreSQL: skipped, no server at {admin_url} ({e})"),
+    }
+    Ok(())
+}
