@@ -94,6 +94,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("respondent/networks/:id") view=ResponseFormPage />
                     <Route path=path!("staff/login") view=|| view! { <LoginPage audience=Audience::Staff /> } />
                     <Route path=path!("staff") view=StaffHome />
+                    <Route path=path!("staff/editions") view=crate::pages::editions::EditionsPage />
                 </Routes>
             </main>
             <Footer />

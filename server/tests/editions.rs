@@ -20,9 +20,9 @@ on_both_backends!(an_edition_with_a_new_item_needs_no_code_change, async |db: &T
             .await
             .unwrap();
 
-    // The 2013 edition: 2012 plus 糖尿病 under the linked diseases.
+    // A staff-made edition stored as JSON: 2012 plus 糖尿病 under the linked diseases.
     let mut edition = builtin_edition("2012").unwrap();
-    edition.id = "2013".into();
+    edition.id = "2099".into();
     let diseases = edition.sections.iter_mut().find(|s| s.key == "services").unwrap().groups.iter_mut().find(|g| g.key == "diseases").unwrap();
     diseases.items.push(Item {
         key: "services.diseases.diabetes".into(),
@@ -33,7 +33,7 @@ on_both_backends!(an_edition_with_a_new_item_needs_no_code_change, async |db: &T
         retired: false,
     });
     sqlx::query("UPDATE editions SET status = 'closed'").execute(&db.pool).await.unwrap();
-    sqlx::query("INSERT INTO editions (id, position, status, definition, created_at) VALUES ('2013', 1, 'open', $1, 0)")
+    sqlx::query("INSERT INTO editions (id, position, status, definition, created_at) VALUES ('2099', 99, 'open', $1, 0)")
         .bind(serde_json::to_string(&edition).unwrap())
         .execute(&db.pool)
         .await
@@ -80,7 +80,7 @@ on_both_backends!(an_edition_with_a_new_item_needs_no_code_change, async |db: &T
     assert_eq!(save(serde_json::json!({ "text": "x" })).await.unwrap().status(), StatusCode::UNPROCESSABLE_ENTITY);
     let saved = save(serde_json::json!({ "tri": "in_progress" })).await.unwrap();
     assert_eq!(saved.status(), StatusCode::OK);
-    let stored: String = sqlx::query_scalar("SELECT answers FROM responses WHERE network_id = $1 AND edition_id = '2013'")
+    let stored: String = sqlx::query_scalar("SELECT answers FROM responses WHERE network_id = $1 AND edition_id = '2099'")
         .bind(network)
         .fetch_one(&db.pool)
         .await
@@ -95,4 +95,116 @@ on_both_backends!(an_edition_with_a_new_item_needs_no_code_change, async |db: &T
             .await
             .unwrap();
     assert_eq!(after_2012, answers_2012);
+});
+
+/// Signs in through the real login server function; returns the session cookie.
+async fn sign_in(router: &axum::Router, audience: &str, login: &str, password: &str) -> String {
+    let body = format!("audience={audience}&login={login}&password={}", password.replace(' ', "+"));
+    let (status, _, cookie) = call(router, "/api/login", "application/x-www-form-urlencoded", body, None).await;
+    assert_eq!(status, StatusCode::OK, "sign-in as {login}");
+    cookie.expect("a session cookie")
+}
+
+/// POSTs to a server function; returns the status, the body as JSON and any session cookie.
+async fn call(router: &axum::Router, path: &str, content_type: &str, body: String, cookie: Option<&str>) -> (StatusCode, serde_json::Value, Option<String>) {
+    let mut request = Request::post(path).header(header::HOST, "localhost").header(header::ORIGIN, "http://localhost").header(header::CONTENT_TYPE, content_type);
+    if let Some(c) = cookie {
+        request = request.header(header::COOKIE, c);
+    }
+    let response = router.clone().oneshot(request.body(Body::from(body)).unwrap()).await.unwrap();
+    let status = response.status();
+    let cookie = response.headers().get(header::SET_COOKIE).map(|v| v.to_str().unwrap().split(';').next().unwrap().to_string());
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    (status, serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null), cookie)
+}
+
+on_both_backends!(staff_open_the_next_edition_and_answers_carry_forward, async |db: &TestDb| {
+    server::db::prepare(&db.url).await.unwrap().close().await;
+    let network: i64 = sqlx::query_scalar("SELECT id FROM networks WHERE report_no = 11").fetch_one(&db.pool).await.unwrap();
+    let answers_2012: app::survey::Answers = serde_json::from_str(
+        &sqlx::query_scalar::<_, String>("SELECT answers FROM responses WHERE network_id = $1 AND edition_id = '2012'").bind(network).fetch_one(&db.pool).await.unwrap(),
+    )
+    .unwrap();
+    let mut conn = db.pool.acquire().await.unwrap();
+    use app::store::accounts::{create, link_network, Role};
+    let respondent = create(&mut conn, Role::Respondent, "net011", "respondent password").await.unwrap();
+    link_network(&mut conn, respondent, network).await.unwrap();
+    create(&mut conn, Role::Staff, "staff1", "staff password 1").await.unwrap();
+    drop(conn);
+    let router = server::http::router(LeptosOptions::builder().output_name("renkei").build(), db.pool.clone());
+    let staff = sign_in(&router, "staff", "staff1", "staff password 1").await;
+    let someone = sign_in(&router, "respondent", "net011", "respondent password").await;
+    let form = "application/x-www-form-urlencoded";
+    let json = "application/json";
+
+    // Only staff manage editions.
+    assert_eq!(call(&router, "/api/editions", form, String::new(), None).await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(call(&router, "/api/editions", form, String::new(), Some(&someone)).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(call(&router, "/api/set_edition_status", form, "id=2013&status=open".into(), Some(&someone)).await.0, StatusCode::FORBIDDEN);
+    let (status, view, _) = call(&router, "/api/editions", form, String::new(), Some(&staff)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(view["editions"][0]["id"], "2013");
+    assert_eq!(view["editions"][0]["status"], "draft", "the shipped 2013 edition waits for staff");
+    assert_eq!(view["editions"][1]["status"], "open");
+    assert!(view["draft"]["sections"].to_string().contains("services.diseases.diabetes"));
+
+    // Staff revise the draft: add an item, retire one, reword one; bad changes are refused.
+    let revise = |revision: serde_json::Value| call(&router, "/api/revise_edition", json, serde_json::json!({ "id": "2013", "revision": revision }).to_string(), Some(&staff));
+    let add = serde_json::json!({ "Add": { "section": "services", "group": "diseases", "key": "dementia", "ja": "認知症", "en": "Dementia", "kind": "Tri" } });
+    assert_eq!(revise(add.clone()).await.0, StatusCode::OK);
+    let (status, error, _) = revise(add).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(error.to_string().contains("すでに使われています"), "{error}");
+    assert_eq!(revise(serde_json::json!({ "Retire": { "key": "services.diseases.prostate", "retired": true } })).await.0, StatusCode::OK);
+    assert_eq!(revise(serde_json::json!({ "Rename": { "key": "services.diseases.heart", "ja": "心疾患", "en": "Heart disease" } })).await.0, StatusCode::OK);
+    assert_eq!(call(&router, "/api/create_edition", form, String::new(), Some(&staff)).await.0, StatusCode::BAD_REQUEST, "one draft at a time");
+
+    // Opening 2013 closes 2012, which stays public and read-only for respondents.
+    assert_eq!(call(&router, "/api/set_edition_status", form, "id=2013&status=open".into(), Some(&staff)).await.0, StatusCode::OK);
+    assert_eq!(call(&router, "/api/set_edition_status", form, "id=2012&status=draft".into(), Some(&staff)).await.0, StatusCode::BAD_REQUEST);
+    assert_eq!(app::store::editions::status(&db.pool, "2012").await.unwrap(), Some(app::store::editions::Status::Closed));
+    assert_eq!(revise(serde_json::json!({ "Retire": { "key": "services.diseases.heart", "retired": true } })).await.0, StatusCode::BAD_REQUEST, "an open edition's questions are fixed");
+
+    // The respondent's 2013 form starts from their 2012 answers, marked unconfirmed.
+    let (status, loaded, _) = call(&router, "/api/response_form", form, format!("network_id={network}"), Some(&someone)).await;
+    assert_eq!(status, StatusCode::OK);
+    let loaded: app::api::respondent::ResponseForm = serde_json::from_value(loaded).unwrap();
+    assert_eq!(loaded.edition.id, "2013");
+    assert_eq!(loaded.carried_from.as_deref(), Some("2012"));
+    assert_eq!(loaded.version, 0);
+    assert_eq!(loaded.answers.get("services.diseases.prostate"), None, "retired items are not carried");
+    assert_eq!(loaded.answers.get("services.diseases.diabetes"), None, "new items start unanswered");
+    let carried_keys: Vec<&String> = answers_2012.0.keys().filter(|k| *k != "services.diseases.prostate").collect();
+    assert!(!carried_keys.is_empty());
+    for key in &carried_keys {
+        assert_eq!(loaded.answers.get(key), answers_2012.get(key), "{key}");
+        assert!(loaded.unconfirmed.contains(*key), "{key} is unconfirmed");
+    }
+
+    // Saving sections D–G with 糖尿病 answered confirms that group and keeps the rest carried.
+    let mut answers = loaded.answers.clone();
+    answers.set("services.diseases.diabetes", Answer::Tri(Tri::Planned));
+    let request = serde_json::json!({ "request": {
+        "network_id": network, "save_group": 2, "answers": answers, "disclosure": loaded.disclosure, "version": 0, "unconfirmed": [],
+    }});
+    let (status, saved, _) = call(&router, "/api/save_response", json, request.to_string(), Some(&someone)).await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    let record = app::store::networks::record(&db.pool, network, "2013").await.unwrap().unwrap();
+    assert_eq!(record.answers.get("services.diseases.diabetes"), Some(&Answer::Tri(Tri::Planned)));
+    let edition = app::store::editions::definition(&db.pool, "2013").await.unwrap().unwrap();
+    for key in &carried_keys {
+        assert_eq!(record.answers.get(key), answers_2012.get(key), "{key} is kept");
+        let in_group_2 = edition.section_of(key).unwrap().save_group == 2;
+        assert_eq!(record.unconfirmed.contains(*key), !in_group_2, "{key}");
+    }
+    // 2012 is untouched; a new draft copies 2013 with its additions.
+    let still: String = sqlx::query_scalar("SELECT answers FROM responses WHERE network_id = $1 AND edition_id = '2012'").bind(network).fetch_one(&db.pool).await.unwrap();
+    assert_eq!(serde_json::from_str::<app::survey::Answers>(&still).unwrap(), answers_2012);
+    let (status, created, _) = call(&router, "/api/create_edition", form, String::new(), Some(&staff)).await;
+    assert_eq!((status, created), (StatusCode::OK, serde_json::json!("2014")));
+    let next = app::store::editions::definition(&db.pool, "2014").await.unwrap().unwrap();
+    assert!(next.item("services.diseases.dementia").is_some());
+    assert!(next.item("services.diseases.prostate").unwrap().retired);
+    let audited: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'edition_%'").fetch_one(&db.pool).await.unwrap();
+    assert_eq!(audited, 5, "create, three revisions and the opening are audited");
 });

@@ -274,6 +274,53 @@ pub struct NetworkDetail {
     /// 情報更新日, YYYY-MM-DD in Japan.
     pub updated: Option<String>,
     pub sections: Vec<DetailSection>,
+    /// The public editions this network answered, newest first.
+    pub editions: Vec<String>,
+    /// What changed in its published answers from one edition to the next, newest first.
+    pub history: Vec<HistoryStep>,
+}
+
+/// One published answer that differs between two editions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryChange {
+    pub section: Label,
+    pub item: Label,
+    pub before: Option<DetailValue>,
+    pub after: Option<DetailValue>,
+}
+
+/// The changes from one edition to the next, over the sections published in both.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryStep {
+    pub from: String,
+    pub to: String,
+    pub changes: Vec<HistoryChange>,
+}
+
+/// Compares two editions' public answers section by section; a section private in either
+/// edition is left out entirely, so the history reveals nothing the pages do not.
+pub fn history_step(from: (&Edition, &PublicAnswers), to: (&Edition, &PublicAnswers)) -> HistoryStep {
+    let ((old_edition, old), (new_edition, new)) = (from, to);
+    let mut changes = Vec::new();
+    for section in &new_edition.sections {
+        if !old.is_published(&section.key) || !new.is_published(&section.key) {
+            continue;
+        }
+        let old_items = old_edition.section(&section.key).into_iter().flat_map(|s| s.groups.iter().flat_map(|g| &g.items));
+        let new_items = section.groups.iter().flat_map(|g| &g.items);
+        let mut seen = std::collections::BTreeSet::new();
+        for item in new_items.chain(old_items) {
+            if !seen.insert(item.key.clone()) {
+                continue;
+            }
+            let value = |answers: &PublicAnswers| answers.get(&item.key).and_then(|a| detail_value(&item.kind, a));
+            let (before, after) = (value(old), value(new));
+            if before != after {
+                changes.push(HistoryChange { section: section.title.clone(), item: item.label.clone(), before, after });
+            }
+        }
+    }
+    HistoryStep { from: old_edition.id.clone(), to: new_edition.id.clone(), changes }
 }
 
 impl NetworkDetail {
@@ -347,16 +394,31 @@ pub async fn get_directory(query: DirectoryQuery) -> Result<DirectoryPage, ApiEr
     )
 }
 
-/// One network's public detail page.
+/// One network's public detail page in an edition (default: the newest public one it
+/// answered), with its history across editions.
 #[server(endpoint = "network")]
-pub async fn get_network(id: i64) -> Result<NetworkDetail, ApiError> {
+pub async fn get_network(id: i64, edition: Option<String>) -> Result<NetworkDetail, ApiError> {
     crate::error::with_status(
         async {
             let db = crate::store::use_db()?;
-            let edition_id = crate::store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
-            let edition = crate::store::editions::definition(&db, &edition_id).await?.ok_or(ApiError::NotFound)?;
-            let record = crate::store::networks::record(&db, id, &edition_id).await?.ok_or(ApiError::NotFound)?;
-            Ok(crate::store::public::network_detail(&edition, &record))
+            // Every public edition this network answered, newest first.
+            let mut answered = Vec::new();
+            for edition_id in crate::store::editions::public_ids(&db).await? {
+                if let Some(record) = crate::store::networks::record(&db, id, &edition_id).await? {
+                    let definition = crate::store::editions::definition(&db, &edition_id).await?.ok_or(ApiError::NotFound)?;
+                    answered.push((definition, record));
+                }
+            }
+            let chosen = match &edition {
+                Some(e) => answered.iter().position(|(d, _)| &d.id == e).ok_or(ApiError::NotFound)?,
+                None => 0,
+            };
+            let (definition, record) = answered.get(chosen).ok_or(ApiError::NotFound)?;
+            let mut detail = crate::store::public::network_detail(definition, record);
+            let public: Vec<_> = answered.iter().map(|(d, r)| (d, crate::disclosure::public_answers(d, &r.answers, &r.disclosure))).collect();
+            detail.history = public.windows(2).map(|w| history_step((w[1].0, &w[1].1), (w[0].0, &w[0].1))).collect();
+            detail.editions = answered.iter().map(|(d, _)| d.id.clone()).collect();
+            Ok(detail)
         }
         .await,
     )
@@ -496,5 +558,33 @@ mod tests {
         assert_eq!(overview.groups[0].rows[0].value, DetailValue::Text("2008".into()));
         let budget = sections.iter().find(|s| s.key == "budget").unwrap();
         assert!(!budget.published && budget.groups.is_empty());
+    }
+
+    #[test]
+    fn history_compares_only_sections_published_in_both_editions() {
+        let old_edition = builtin_edition("2012").unwrap();
+        let new_edition = crate::survey::builtin_edition("2013").unwrap();
+        let answers = |services: Tri, budget: i64, name: &str| {
+            let mut a = Answers::default();
+            a.set("services.diseases.heart", Answer::Tri(services));
+            a.set("budget.current.construction", Answer::Number(budget));
+            a.set("overview.main.name", Answer::Text(name.into()));
+            a
+        };
+        let mut both_public = DisclosureChoices::default();
+        both_public.set("services", Disclosure::Public);
+        both_public.set("overview", Disclosure::Public);
+        let mut budget_public_only_now = both_public.clone();
+        budget_public_only_now.set("budget", Disclosure::Public);
+        let old = public_answers(&old_edition, &answers(Tri::Planned, 10_000, "旧名"), &both_public);
+        let mut new_answers = answers(Tri::InProgress, 99_999, "旧名");
+        new_answers.set("services.diseases.diabetes", Answer::Tri(Tri::Planned));
+        let new = public_answers(&new_edition, &new_answers, &budget_public_only_now);
+        let step = history_step((&old_edition, &old), (&new_edition, &new));
+        assert_eq!((step.from.as_str(), step.to.as_str()), ("2012", "2013"));
+        let items: Vec<&str> = step.changes.iter().map(|c| c.item.ja.as_ref()).collect();
+        assert_eq!(items, ["心臓疾患", "糖尿病"], "the budget was private in 2012, so its change is not shown");
+        assert_eq!(step.changes[0].before, Some(DetailValue::Tri(Tri::Planned)));
+        assert_eq!(step.changes[1].before, None);
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod auth;
 pub mod directory;
+pub mod editions;
 pub mod public;
 pub mod respondent;
 pub mod staff;

@@ -27,7 +27,7 @@ pub async fn get_my_networks() -> Result<MyNetworks, ApiError> {
         async {
             let me = crate::auth::require_respondent().await?;
             let db = crate::store::use_db()?;
-            let edition = crate::store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
+            let edition = crate::store::editions::open(&db).await?.ok_or(ApiError::NotFound)?;
             let networks = crate::store::networks::of_respondent(&db, me.user_id, &edition).await?;
             Ok(MyNetworks { login: me.login, edition, networks })
         }
@@ -50,6 +50,10 @@ pub struct ResponseForm {
     pub review_note: String,
     /// The year rules compare against: the edition's year.
     pub this_year: i32,
+    /// The edition answers were carried forward from, while some await confirmation.
+    pub carried_from: Option<String>,
+    /// Carried-forward answers not yet touched or confirmed.
+    pub unconfirmed: std::collections::BTreeSet<String>,
 }
 
 /// A save of one group of sections (A–C, D–G or H–J).
@@ -61,6 +65,9 @@ pub struct SaveRequest {
     pub disclosure: crate::survey::DisclosureChoices,
     /// The version the person was editing.
     pub version: i64,
+    /// The carried-forward answers still unconfirmed (only the saved group's count).
+    #[serde(default)]
+    pub unconfirmed: std::collections::BTreeSet<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -96,7 +103,7 @@ pub async fn get_response_form(network_id: i64) -> Result<ResponseForm, ApiError
         async {
             let db = crate::store::use_db()?;
             require_editor(&db, network_id).await?;
-            let edition_id = crate::store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
+            let edition_id = crate::store::editions::open(&db).await?.ok_or(ApiError::NotFound)?;
             let edition = crate::store::editions::definition(&db, &edition_id).await?.ok_or(ApiError::NotFound)?;
             let record = crate::store::networks::record(&db, network_id, &edition_id).await?;
             let this_year = edition_year(&edition);
@@ -104,6 +111,10 @@ pub async fn get_response_form(network_id: i64) -> Result<ResponseForm, ApiError
                 Some(r) => ResponseForm {
                     network_id,
                     name: r.name,
+                    carried_from: match r.unconfirmed.is_empty() {
+                        true => None,
+                        false => crate::store::editions::previous(&db, &edition_id).await?,
+                    },
                     edition,
                     answers: r.answers,
                     disclosure: r.disclosure,
@@ -111,27 +122,57 @@ pub async fn get_response_form(network_id: i64) -> Result<ResponseForm, ApiError
                     updated: r.updated_at.map(crate::store::public::japan_date),
                     review_note: r.review_note,
                     this_year,
+                    unconfirmed: r.unconfirmed,
                 },
-                // No response yet in this edition: the network itself must exist.
-                None => ResponseForm {
-                    network_id,
-                    name: sqlx::query_scalar("SELECT name FROM networks WHERE id = $1")
+                // No response yet in this edition: the network itself must exist; last
+                // edition's answers are the starting point.
+                None => {
+                    let name = sqlx::query_scalar("SELECT name FROM networks WHERE id = $1")
                         .bind(network_id)
                         .fetch_optional(&db)
                         .await?
-                        .ok_or(ApiError::NotFound)?,
-                    edition,
-                    answers: Default::default(),
-                    disclosure: Default::default(),
-                    version: 0,
-                    updated: None,
-                    review_note: String::new(),
-                    this_year,
-                },
+                        .ok_or(ApiError::NotFound)?;
+                    let carried = carried_forward(&db, network_id, &edition).await?;
+                    let (carried_from, answers, disclosure, unconfirmed) = match carried {
+                        Some(c) => (Some(c.from), c.answers, c.disclosure, c.keys),
+                        None => Default::default(),
+                    };
+                    ResponseForm {
+                        network_id,
+                        name,
+                        edition,
+                        answers,
+                        disclosure,
+                        version: 0,
+                        updated: None,
+                        review_note: String::new(),
+                        this_year,
+                        carried_from,
+                        unconfirmed,
+                    }
+                }
             })
         }
         .await,
     )
+}
+
+/// The previous edition's answers, as far as they fit this edition.
+#[cfg(feature = "ssr")]
+struct Carried {
+    from: String,
+    answers: crate::survey::Answers,
+    disclosure: crate::survey::DisclosureChoices,
+    keys: std::collections::BTreeSet<String>,
+}
+
+#[cfg(feature = "ssr")]
+async fn carried_forward(db: &crate::store::Db, network_id: i64, edition: &crate::survey::Edition) -> Result<Option<Carried>, ApiError> {
+    let Some(from) = crate::store::editions::previous(db, &edition.id).await? else { return Ok(None) };
+    let Some(record) = crate::store::networks::record(db, network_id, &from).await? else { return Ok(None) };
+    let old = crate::store::editions::definition(db, &from).await?.ok_or(ApiError::NotFound)?;
+    let (answers, keys) = crate::survey::revise::carry_forward(&old, &record.answers, edition);
+    Ok(Some(Carried { from, answers, disclosure: record.disclosure, keys }))
 }
 
 /// Checks one save group with the same rules as the browser and writes it, or refuses:
@@ -145,7 +186,7 @@ pub async fn save_response(request: SaveRequest) -> Result<SaveOutcome, ApiError
         async {
             let db = crate::store::use_db()?;
             let actor = require_editor(&db, request.network_id).await?;
-            let edition_id = crate::store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
+            let edition_id = crate::store::editions::open(&db).await?.ok_or(ApiError::NotFound)?;
             let edition = crate::store::editions::definition(&db, &edition_id).await?.ok_or(ApiError::NotFound)?;
             let group_sections: Vec<&str> =
                 edition.sections.iter().filter(|s| s.save_group == request.save_group).map(|s| s.key.as_str()).collect();
@@ -164,14 +205,24 @@ pub async fn save_response(request: SaveRequest) -> Result<SaveOutcome, ApiError
             }
 
             let record = crate::store::networks::record(&db, request.network_id, &edition_id).await?;
-            let (mut answers, mut disclosure, stored_version) = match &record {
-                Some(r) => (r.answers.clone(), r.disclosure.clone(), r.version),
+            let (old, mut disclosure, stored_version, unconfirmed) = match &record {
+                Some(r) => (r.answers.clone(), r.disclosure.clone(), r.version, r.unconfirmed.clone()),
                 None => Default::default(),
             };
             if stored_version != request.version {
                 return Err(ApiError::Conflict { current: stored_version });
             }
-            let old = answers.clone();
+            // The first save of an edition keeps last edition's answers for the other groups too.
+            let (mut answers, unconfirmed) = match (&record, carried_forward(&db, request.network_id, &edition).await?) {
+                (None, Some(c)) => {
+                    disclosure = c.disclosure;
+                    (c.answers, c.keys)
+                }
+                _ => (old.clone(), unconfirmed),
+            };
+            // Still unconfirmed: outside this group as before; inside it, what the person left untouched.
+            let unconfirmed: std::collections::BTreeSet<String> =
+                unconfirmed.into_iter().filter(|k| !in_group(k) || request.unconfirmed.contains(k)).collect();
             answers.0.retain(|k, _| !in_group(k));
             answers.0.extend(request.answers.0.into_iter().filter(|(k, _)| in_group(k)));
             for section in &group_sections {
@@ -188,6 +239,7 @@ pub async fn save_response(request: SaveRequest) -> Result<SaveOutcome, ApiError
             };
             match save(&mut tx, &new, &old).await? {
                 Saved::Version(version) => {
+                    crate::store::responses::set_unconfirmed(&mut tx, request.network_id, &edition_id, &unconfirmed).await?;
                     tx.commit().await?;
                     let now = crate::store::now();
                     Ok(SaveOutcome { version, saved_at: crate::store::public::japan_date_time(now) })
@@ -231,7 +283,7 @@ pub async fn register_network(name: String, prefecture: String) -> Result<i64, A
             if !issues.is_empty() {
                 return Err(ApiError::Invalid(issues));
             }
-            let edition = crate::store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
+            let edition = crate::store::editions::open(&db).await?.ok_or(ApiError::NotFound)?;
             let actor = format!("respondent:{}", me.user_id);
             let mut tx = db.begin().await?;
             let network = NewNetwork {

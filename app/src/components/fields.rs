@@ -61,8 +61,21 @@ pub fn ItemField(item: Item, context: Option<Label>) -> impl IntoView {
         item.kind,
         AnswerKind::Tri | AnswerKind::Fee { .. } | AnswerKind::StartStatus | AnswerKind::Bearers { .. }
     );
+    let form = use_form();
+    let carried = {
+        let key = item.key.clone();
+        Memo::new(move |_| form.unconfirmed.with(|u| u.contains(&key)))
+    };
+    let from_year = move || {
+        let year = form.carried_from.get_value().unwrap_or_default();
+        match lang.get() {
+            crate::i18n::Lang::Ja => format!("{year}年度から"),
+            crate::i18n::Lang::En => format!("from {year}"),
+        }
+    };
     view! {
-        <div class="item" data-key=item.key.clone()>
+        <div class="item" class:unconfirmed=carried data-key=item.key.clone()>
+            {move || carried.get().then(|| view! { <span class="carried-badge">{from_year}</span> })}
             {if labelled_by_label {
                 view! { <span class="item-label" id=label_id.clone()>{label_view}{item.required.then_some(" *")}</span> }.into_any()
             } else {

@@ -1,7 +1,7 @@
 //! The questionnaire form's state, shared by all its fields through context:
 //! the answers as typed, what could not be read, and the live validation.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
 
@@ -22,10 +22,14 @@ pub struct FormState {
     pub issues: Memo<Vec<Issue>>,
     /// Changed since the last save.
     pub dirty: RwSignal<bool>,
+    /// The edition answers were carried forward from, if any.
+    pub carried_from: StoredValue<Option<String>>,
+    /// Carried-forward answers not yet touched or confirmed.
+    pub unconfirmed: RwSignal<BTreeSet<String>>,
 }
 
 impl FormState {
-    pub fn new(edition: Edition, answers: Answers, disclosure: DisclosureChoices, this_year: i32) -> Self {
+    pub fn new(edition: Edition, answers: Answers, disclosure: DisclosureChoices, this_year: i32, carried: (Option<String>, BTreeSet<String>)) -> Self {
         let edition = StoredValue::new(edition);
         let answers = RwSignal::new(answers);
         let issues = Memo::new(move |_| answers.with(|a| edition.with_value(|e| validate(e, a, this_year))));
@@ -37,19 +41,36 @@ impl FormState {
             parse_errors: RwSignal::new(BTreeMap::new()),
             issues,
             dirty: RwSignal::new(false),
+            carried_from: StoredValue::new(carried.0),
+            unconfirmed: RwSignal::new(carried.1),
         }
     }
 
-    /// Sets (or with `None`, clears) an answer.
+    /// Sets (or with `None`, clears) an answer; touching a carried-forward answer confirms it.
     pub fn set(&self, key: &str, answer: Option<Answer>) {
         self.parse_errors.update(|p| {
             p.remove(key);
         });
+        self.confirm(|k| k == key);
         self.answers.update(|a| match answer {
             Some(answer) => a.set(key, answer),
             None => a.clear(key),
         });
         self.dirty.set(true);
+    }
+
+    /// Confirms the carried-forward answers whose keys match.
+    pub fn confirm(&self, matches: impl Fn(&str) -> bool) {
+        if self.unconfirmed.with_untracked(|u| u.iter().any(|k| matches(k))) {
+            self.unconfirmed.update(|u| u.retain(|k| !matches(k)));
+            self.dirty.set(true);
+        }
+    }
+
+    /// Whether a section still holds carried-forward answers awaiting confirmation.
+    pub fn section_unconfirmed(&self, section: &str) -> bool {
+        let prefix = format!("{section}.");
+        self.unconfirmed.with(|u| u.iter().any(|k| k.starts_with(&prefix)))
     }
 
     /// Records that a number input holds text that is not a number.

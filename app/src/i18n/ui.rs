@@ -178,3 +178,27 @@ pub static CHARTS_STAFF_VIEW: Label = Label::new(
     "職員表示：秘匿される値も含め、すべての値を表示しています。",
     "Staff view: every value is shown, including those the public sees as suppressed.",
 );
+pub static EDITIONS_TITLE: Label = Label::new("調査年度の管理", "Survey editions");
+pub static EDITION: Label = Label::new("調査年度", "Edition");
+pub static EDITION_STATUS: Label = Label::new("状態", "Status");
+pub static EDITION_RESPONSES: Label = Label::new("回答数", "Responses");
+pub static EDITION_OPEN: Label = Label::new("回答受付を開始", "Open for answers");
+pub static EDITION_CLOSE: Label = Label::new("回答受付を終了", "Close");
+pub static EDITION_CREATE: Label = Label::new("次の調査年度を作成", "Create the next edition");
+pub static EDITION_DRAFT: Label = Label::new("準備中の設問", "Draft questions");
+pub static EDITION_ADD: Label = Label::new("設問を追加", "Add an item");
+pub static EDITION_GROUP: Label = Label::new("設問グループ", "Question group");
+pub static EDITION_KEY: Label = Label::new("キー（半角英小文字）", "Key (lower-case letters)");
+pub static EDITION_LABEL_JA: Label = Label::new("設問文（日本語）", "Label (Japanese)");
+pub static EDITION_LABEL_EN: Label = Label::new("設問文（英語）", "Label (English)");
+pub static EDITION_KIND: Label = Label::new("回答の種類", "Kind of answer");
+pub static EDITION_RENAME: Label = Label::new("名称を変更", "Rename");
+pub static EDITION_RETIRE: Label = Label::new("廃止", "Retire");
+pub static EDITION_RESTORE: Label = Label::new("再開", "Ask again");
+pub static CONFIRM_SECTION: Label = Label::new("このセクションの内容を確認しました", "I have checked this section");
+pub static DETAIL_EDITIONS: Label = Label::new("調査年度", "Survey edition");
+pub static HISTORY_TITLE: Label = Label::new("年度ごとの変化", "Changes between editions");
+pub static HISTORY_NOTE: Label = Label::new("両方の年度で公開されているセクションの回答だけを比べています。", "Only sections published in both editions are compared.");
+pub static HISTORY_NO_CHANGE: Label = Label::new("公開されている回答に変化はありません。", "No change in the published answers.");
+pub static HISTORY_SECTION: Label = Label::new("セクション", "Section");
+pub static HISTORY_ITEM: Label = Label::new("項目", "Item");

@@ -1,6 +1,7 @@
 //! One module per route.
 
 pub mod charts;
+pub mod editions;
 pub mod home;
 pub mod login;
 pub mod network;

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::directory::{get_network, DetailSection, DetailValue, NetworkDetail};
+use crate::api::directory::{get_network, DetailSection, DetailValue, HistoryStep, NetworkDetail};
 use crate::app::{tr, use_lang};
 use crate::components::loaded::Loaded;
 use crate::i18n::{ui, Label, Lang};
@@ -14,10 +14,12 @@ use crate::survey::{Fee, StartStatus, Tri};
 #[component]
 pub fn NetworkPage() -> impl IntoView {
     let params = use_params_map();
+    let query = use_query_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok())));
-    let detail = Resource::new(move || id.get(), |id| async move {
+    let edition = Memo::new(move |_| query.with(|q| q.get("edition")));
+    let detail = Resource::new(move || (id.get(), edition.get()), |(id, edition)| async move {
         match id {
-            Some(id) => get_network(id).await,
+            Some(id) => get_network(id, edition).await,
             None => Err(crate::error::ApiError::NotFound),
         }
     });
@@ -60,13 +62,88 @@ fn Detail(detail: NetworkDetail) -> impl IntoView {
                 <h1>{detail.name.clone()}</h1>
                 {(!detail.nickname.is_empty()).then(|| view! { <p class="nickname">{detail.nickname.clone()}</p> })}
                 <dl class="facts">{facts}</dl>
+                <Editions id=detail.id chosen=detail.edition.clone() editions=detail.editions.clone() />
             </header>
             {nothing_public.then(|| view! { <p class="notice" data-testid="nothing-public">{tr(&ui::DETAIL_NOTHING_PUBLIC)}</p> })}
             {(!nothing_public).then(|| view! { <p class="legend">{tr(&ui::DETAIL_LEGEND)}</p> })}
             {(!nothing_public).then(|| detail.sections.into_iter().map(|s| view! { <Section section=s /> }).collect_view())}
+            <History steps=detail.history />
         </article>
     }
     .into_any()
+}
+
+/// Links to the network's page in each edition it answered.
+#[component]
+fn Editions(id: i64, chosen: String, editions: Vec<String>) -> impl IntoView {
+    (editions.len() > 1).then(|| {
+        let links = editions
+            .into_iter()
+            .map(|e| {
+                let current = e == chosen;
+                view! { <li><A href=format!("/networks/{id}?edition={e}") attr:aria-current=current.then_some("page")>{e.clone()}</A></li> }
+            })
+            .collect_view();
+        view! {
+            <nav class="edition-switch" aria-label=move || ui::DETAIL_EDITIONS.get(use_lang().get()).to_string()>
+                <span>{tr(&ui::DETAIL_EDITIONS)}</span>
+                <ul>{links}</ul>
+            </nav>
+        }
+    })
+}
+
+/// What changed between editions, in sections published in both.
+#[component]
+fn History(steps: Vec<HistoryStep>) -> impl IntoView {
+    let lang = use_lang();
+    (!steps.is_empty()).then(|| {
+        let steps = steps
+            .into_iter()
+            .map(|step| {
+                let heading = format!("{} → {}", step.from, step.to);
+                let body = if step.changes.is_empty() {
+                    view! { <p>{tr(&ui::HISTORY_NO_CHANGE)}</p> }.into_any()
+                } else {
+                    let rows = step
+                        .changes
+                        .into_iter()
+                        .map(|c| {
+                            let (section, item) = (c.section.clone(), c.item.clone());
+                            view! {
+                                <tr>
+                                    <td>{move || section.get(lang.get()).to_string()}</td>
+                                    <th scope="row">{move || item.get(lang.get()).to_string()}</th>
+                                    <td>{c.before.map(|v| view! { <Value value=v /> })}</td>
+                                    <td>{c.after.map(|v| view! { <Value value=v /> })}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <table class="data history">
+                            <thead><tr>
+                                <th scope="col">{tr(&ui::HISTORY_SECTION)}</th>
+                                <th scope="col">{tr(&ui::HISTORY_ITEM)}</th>
+                                <th scope="col">{step.from.clone()}</th>
+                                <th scope="col">{step.to.clone()}</th>
+                            </tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    }
+                    .into_any()
+                };
+                view! { <h3>{heading}</h3>{body} }
+            })
+            .collect_view();
+        view! {
+            <section class="detail-section history" data-testid="history">
+                <h2>{tr(&ui::HISTORY_TITLE)}</h2>
+                <p class="hint">{tr(&ui::HISTORY_NOTE)}</p>
+                {steps}
+            </section>
+        }
+    })
 }
 
 #[component]

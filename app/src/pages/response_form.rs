@@ -49,7 +49,13 @@ impl SaveStatus {
 fn Questionnaire(data: ResponseForm, reload: impl Fn() + Send + Sync + Copy + 'static) -> impl IntoView {
     let lang = use_lang();
     let this_year = data.this_year;
-    let form = FormState::new(data.edition.clone(), data.answers.clone(), data.disclosure.clone(), this_year);
+    let form = FormState::new(
+        data.edition.clone(),
+        data.answers.clone(),
+        data.disclosure.clone(),
+        this_year,
+        (data.carried_from.clone(), data.unconfirmed.clone()),
+    );
     provide_context(form);
     let version = RwSignal::new(data.version);
     let status = RwSignal::new(None::<SaveStatus>);
@@ -75,6 +81,7 @@ fn Questionnaire(data: ResponseForm, reload: impl Fn() + Send + Sync + Copy + 's
             answers: form.answers.get_untracked(),
             disclosure: form.disclosure.get_untracked(),
             version: version.get_untracked(),
+            unconfirmed: form.unconfirmed.get_untracked(),
         };
         let draft_key = draft_key.get_value();
         leptos::task::spawn_local(async move {
@@ -117,6 +124,13 @@ fn Questionnaire(data: ResponseForm, reload: impl Fn() + Send + Sync + Copy + 's
             </aside>
         })}
         <draft::DraftBanner />
+        {data.carried_from.clone().map(|year| {
+            let text = move || match lang.get() {
+                crate::i18n::Lang::Ja => format!("{year}年度の回答を引き継いでいます。「{year}年度から」と表示された回答を確認し、セクションごとに「確認しました」を押すか、内容を直してから保存してください。"),
+                crate::i18n::Lang::En => format!("Your {year} answers are filled in. Check the answers marked “from {year}”, then confirm each section or correct them, and save."),
+            };
+            view! { <aside class="notice carried" role="note" data-testid="carried-banner">{text}</aside> }
+        })}
         <div class="questionnaire">
             <SectionIndex sections=sections.clone() this_year />
             <form class="sections" on:submit=|ev| ev.prevent_default() novalidate>
@@ -251,7 +265,8 @@ fn SectionForm(section: Section) -> impl IntoView {
     view! {
         <section class="form-section" id=format!("section-{}", section.key) aria-labelledby=format!("section-{}-title", section.key)>
             <h2 id=format!("section-{}-title", section.key)>{section.letter.clone()}". "{move || title.get(lang.get()).to_string()}</h2>
-            <DisclosureChoice section=key options=section.disclosure />
+            <DisclosureChoice section=key.clone() options=section.disclosure />
+            <ConfirmCarried section=key />
             {section
                 .groups
                 .into_iter()
@@ -272,6 +287,33 @@ fn SectionForm(section: Section) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// For a section holding answers carried from last edition: confirms them all at once.
+#[component]
+fn ConfirmCarried(section: String) -> impl IntoView {
+    let form = use_form();
+    let lang = use_lang();
+    let year = form.carried_from.get_value().unwrap_or_default();
+    let key = StoredValue::new(section);
+    let pending = move || key.with_value(|s| form.section_unconfirmed(s));
+    move || {
+        pending().then(|| {
+            let year = year.clone();
+            let text = move || match lang.get() {
+                crate::i18n::Lang::Ja => format!("このセクションには{year}年度から引き継いだ未確認の回答があります。"),
+                crate::i18n::Lang::En => format!("This section holds answers carried over from {year} that are not confirmed yet."),
+            };
+            view! {
+                <div class="carried-section" role="note">
+                    <p>{text}</p>
+                    <button type="button" on:click=move |_| key.with_value(|s| { let prefix = format!("{s}."); form.confirm(|k| k.starts_with(&prefix)) })>
+                        {tr(&ui::CONFIRM_SECTION)}
+                    </button>
+                </div>
+            }
+        })
+    }
 }
 
 /// The section's publication choice, and what the public will see because of it.

@@ -1,33 +1,59 @@
-//! Survey editions.
+//! Survey editions: draft → open → closed. Respondents answer the one open edition;
+//! open and closed editions are public; drafts are the staff's work in progress.
 
-use sqlx::AnyConnection;
+use sqlx::{AnyConnection, Row};
 
 use super::Db;
+pub use crate::api::editions::{EditionRow, EditionStatus as Status};
 use crate::survey::{builtin_editions, Edition};
 
-/// Registers the built-in editions a database does not know yet; the newest is open.
+/// Registers the built-in editions a database does not know yet. The first edition of an
+/// empty database opens; later ones arrive as drafts for staff to open.
 pub async fn ensure_builtin(conn: &mut AnyConnection) -> sqlx::Result<()> {
-    let editions = builtin_editions();
-    let newest = editions.len().saturating_sub(1);
-    for (position, edition) in editions.iter().enumerate() {
-        let status = if position == newest { "open" } else { "closed" };
-        sqlx::query(
-            "INSERT INTO editions (id, position, status, definition, created_at)
-             VALUES ($1, $2, $3, NULL, $4) ON CONFLICT (id) DO NOTHING",
-        )
-        .bind(&edition.id)
-        .bind(position as i64)
-        .bind(status)
-        .bind(super::now())
-        .execute(&mut *conn)
-        .await?;
+    for edition in builtin_editions() {
+        let known: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM editions WHERE id = $1").bind(&edition.id).fetch_one(&mut *conn).await?;
+        if known > 0 {
+            continue;
+        }
+        let (count, last): (i64, Option<i64>) = {
+            let row = sqlx::query("SELECT COUNT(*) AS n, MAX(position) AS last FROM editions").fetch_one(&mut *conn).await?;
+            (row.try_get("n")?, row.try_get("last")?)
+        };
+        let status = if count == 0 { Status::Open } else { Status::Draft };
+        sqlx::query("INSERT INTO editions (id, position, status, definition, created_at) VALUES ($1, $2, $3, NULL, $4)")
+            .bind(&edition.id)
+            .bind(last.map_or(0, |p| p + 1))
+            .bind(status.as_str())
+            .bind(super::now())
+            .execute(&mut *conn)
+            .await?;
     }
     Ok(())
 }
 
-/// The edition the public sees by default: the newest one that is not a draft.
+/// The edition the public sees by default: the newest public edition with answers, else the
+/// newest public one (a just-opened edition does not empty the directory).
 pub async fn current(db: &Db) -> sqlx::Result<Option<String>> {
-    sqlx::query_scalar("SELECT id FROM editions WHERE status <> 'draft' ORDER BY position DESC LIMIT 1")
+    sqlx::query_scalar(
+        "SELECT e.id FROM editions e WHERE e.status <> 'draft'
+         ORDER BY (SELECT COUNT(*) FROM responses r WHERE r.edition_id = e.id) > 0 DESC, e.position DESC LIMIT 1",
+    )
+    .fetch_optional(db)
+    .await
+}
+
+/// The edition respondents answer now, if any.
+pub async fn open(db: &Db) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar("SELECT id FROM editions WHERE status = 'open' ORDER BY position DESC LIMIT 1").fetch_optional(db).await
+}
+
+/// The public edition before `id`, if any (answers carry forward from it).
+pub async fn previous(db: &Db, id: &str) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar(
+        "SELECT id FROM editions WHERE status <> 'draft' AND position < (SELECT position FROM editions WHERE id = $1)
+         ORDER BY position DESC LIMIT 1",
+    )
+        .bind(id)
         .fetch_optional(db)
         .await
 }
@@ -45,13 +71,64 @@ pub async fn definition(db: &Db, id: &str) -> sqlx::Result<Option<Edition>> {
     })
 }
 
+pub async fn status(db: &Db, id: &str) -> sqlx::Result<Option<Status>> {
+    let s: Option<String> = sqlx::query_scalar("SELECT status FROM editions WHERE id = $1").bind(id).fetch_optional(db).await?;
+    Ok(s.as_deref().and_then(Status::parse))
+}
+
 /// Whether the public may see an edition (open or closed; drafts are staff-only).
 pub async fn is_public(db: &Db, id: &str) -> sqlx::Result<bool> {
-    let status: Option<String> = sqlx::query_scalar("SELECT status FROM editions WHERE id = $1").bind(id).fetch_optional(db).await?;
-    Ok(status.is_some_and(|s| s != "draft"))
+    Ok(status(db, id).await?.is_some_and(|s| s != Status::Draft))
 }
 
 /// The editions the public may choose, newest first.
 pub async fn public_ids(db: &Db) -> sqlx::Result<Vec<String>> {
     sqlx::query_scalar("SELECT id FROM editions WHERE status <> 'draft' ORDER BY position DESC").fetch_all(db).await
+}
+
+/// Every edition, newest first, with its number of responses.
+pub async fn list(db: &Db) -> sqlx::Result<Vec<EditionRow>> {
+    let rows = sqlx::query(
+        "SELECT e.id, e.status, (SELECT COUNT(*) FROM responses r WHERE r.edition_id = e.id) AS responses
+         FROM editions e ORDER BY e.position DESC",
+    )
+    .fetch_all(db)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let status: String = r.try_get("status")?;
+            Ok(EditionRow { id: r.try_get("id")?, status: Status::parse(&status).unwrap_or(Status::Closed), responses: r.try_get("responses")? })
+        })
+        .collect()
+}
+
+/// Adds a draft edition after every other one.
+pub async fn insert_draft(conn: &mut AnyConnection, edition: &Edition) -> sqlx::Result<()> {
+    let json = serde_json::to_string(edition).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    sqlx::query(
+        "INSERT INTO editions (id, position, status, definition, created_at)
+         VALUES ($1, (SELECT COALESCE(MAX(position), -1) + 1 FROM editions), 'draft', $2, $3)",
+    )
+    .bind(&edition.id)
+    .bind(json)
+    .bind(super::now())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Stores a draft's revised questionnaire; refused (false) unless the edition is a draft.
+pub async fn save_draft(conn: &mut AnyConnection, edition: &Edition) -> sqlx::Result<bool> {
+    let json = serde_json::to_string(edition).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let done = sqlx::query("UPDATE editions SET definition = $1 WHERE id = $2 AND status = 'draft'").bind(json).bind(&edition.id).execute(conn).await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Opens an edition (closing the one open before) or closes it.
+pub async fn set_status(conn: &mut AnyConnection, id: &str, status: Status) -> sqlx::Result<()> {
+    if status == Status::Open {
+        sqlx::query("UPDATE editions SET status = 'closed' WHERE status = 'open' AND id <> $1").bind(id).execute(&mut *conn).await?;
+    }
+    sqlx::query("UPDATE editions SET status = $1 WHERE id = $2").bind(status.as_str()).bind(id).execute(&mut *conn).await?;
+    Ok(())
 }

@@ -140,10 +140,12 @@ pub struct NetworkRecord {
     pub updated_at: Option<i64>,
     pub version: i64,
     pub review_note: String,
+    /// Keys carried forward from the previous edition and not yet confirmed.
+    pub unconfirmed: std::collections::BTreeSet<String>,
 }
 
 const RECORD_SELECT: &str = "SELECT n.id, n.report_no, n.prefecture, n.operator_type, n.regional_fund, n.name, n.nickname,
-        n.start_year, r.answers, r.disclosure, r.updated_at, r.version, r.review_note
+        n.start_year, r.answers, r.disclosure, r.updated_at, r.version, r.review_note, r.unconfirmed
  FROM networks n JOIN responses r ON r.network_id = n.id AND r.edition_id = $1";
 
 /// A JSON text column as a typed value.
@@ -167,6 +169,7 @@ fn record_from_row(row: &sqlx::any::AnyRow) -> sqlx::Result<NetworkRecord> {
         updated_at: row.try_get("updated_at")?,
         version: row.try_get("version")?,
         review_note: row.try_get("review_note")?,
+        unconfirmed: json_column(row, "unconfirmed")?,
     })
 }
 

@@ -43,6 +43,8 @@ pub fn network_detail(edition: &Edition, r: &NetworkRecord) -> NetworkDetail {
         regional_fund: r.regional_fund,
         updated: r.updated_at.map(japan_date),
         sections: detail_sections(edition, &public),
+        editions: vec![edition.id.clone()],
+        history: Vec::new(),
     }
 }
 

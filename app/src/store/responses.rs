@@ -131,3 +131,15 @@ mod tests {
         assert_eq!(d["c"], [None, Some(Answer::Text("x".into()))]);
     }
 }
+
+/// Records which carried-forward answers still await the respondent's confirmation.
+pub async fn set_unconfirmed(conn: &mut AnyConnection, network_id: i64, edition: &str, keys: &std::collections::BTreeSet<String>) -> sqlx::Result<()> {
+    let json = serde_json::to_string(keys).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    sqlx::query("UPDATE responses SET unconfirmed = $1 WHERE network_id = $2 AND edition_id = $3")
+        .bind(json)
+        .bind(network_id)
+        .bind(edition)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

@@ -4,8 +4,10 @@
 pub mod answers;
 pub mod definition;
 pub mod edition_2012;
+pub mod edition_2013;
 pub mod geography;
 pub mod normalise;
+pub mod revise;
 pub mod validate;
 
 pub use answers::{Answer, Answers, Disclosure, DisclosureChoices, Fee, StartStatus, Tri};
@@ -13,7 +15,7 @@ pub use definition::{AnswerKind, Choice, DisclosureOptions, Edition, Group, Item
 
 /// The editions that ship with Renkei, oldest first.
 pub fn builtin_editions() -> Vec<Edition> {
-    vec![edition_2012::edition()]
+    vec![edition_2012::edition(), edition_2013::edition()]
 }
 
 /// A built-in edition by id.

@@ -1,0 +1,204 @@
+//! Staff manage the survey's editions: make the next one from the newest, revise a draft's
+//! questionnaire (add, rename, retire items), open it for answers and close it.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::ApiError;
+use crate::i18n::Label;
+use crate::survey::{AnswerKind, Edition};
+
+/// Where an edition is in its life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EditionStatus {
+    Draft,
+    Open,
+    Closed,
+}
+
+impl EditionStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EditionStatus::Draft => "draft",
+            EditionStatus::Open => "open",
+            EditionStatus::Closed => "closed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [EditionStatus::Draft, EditionStatus::Open, EditionStatus::Closed].into_iter().find(|x| x.as_str() == s)
+    }
+
+    pub fn label(self) -> Label {
+        match self {
+            EditionStatus::Draft => Label::new("準備中", "Draft"),
+            EditionStatus::Open => Label::new("回答受付中", "Open"),
+            EditionStatus::Closed => Label::new("終了", "Closed"),
+        }
+    }
+}
+
+/// An edition as staff see it in the list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditionRow {
+    pub id: String,
+    pub status: EditionStatus,
+    pub responses: i64,
+}
+
+use EditionStatus as Status;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EditionsView {
+    pub editions: Vec<EditionRow>,
+    /// The newest edition's questionnaire when it is a draft, for revising.
+    pub draft: Option<Edition>,
+}
+
+/// One change to a draft's questionnaire.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Revision {
+    Add { section: String, group: String, key: String, ja: String, en: String, kind: NewKind },
+    Rename { key: String, ja: String, en: String },
+    Retire { key: String, retired: bool },
+}
+
+/// The kinds of answer a new item can take from the console.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NewKind {
+    Tri,
+    Count,
+    Text,
+    KiloYen,
+    Check,
+}
+
+impl NewKind {
+    pub const ALL: [NewKind; 5] = [NewKind::Tri, NewKind::Count, NewKind::Text, NewKind::KiloYen, NewKind::Check];
+
+    pub fn kind(self) -> AnswerKind {
+        match self {
+            NewKind::Tri => AnswerKind::Tri,
+            NewKind::Count => AnswerKind::Count,
+            NewKind::Text => AnswerKind::Text,
+            NewKind::KiloYen => AnswerKind::KiloYen,
+            NewKind::Check => AnswerKind::Check,
+        }
+    }
+
+    pub fn label(self) -> Label {
+        match self {
+            NewKind::Tri => Label::new("実施中／実施予定あり／実施なし・予定なし", "In progress / planned / none"),
+            NewKind::Count => Label::new("数", "Count"),
+            NewKind::Text => Label::new("文字", "Text"),
+            NewKind::KiloYen => Label::new("金額（千円）", "Amount (thousand yen)"),
+            NewKind::Check => Label::new("チェック", "Checkbox"),
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+async fn staff_actor() -> Result<String, ApiError> {
+    let me = crate::auth::require_staff().await?;
+    Ok(format!("staff:{}", me.user_id))
+}
+
+#[server(endpoint = "editions")]
+pub async fn get_editions() -> Result<EditionsView, ApiError> {
+    crate::error::with_status(
+        async {
+            staff_actor().await?;
+            let db = crate::store::use_db()?;
+            let editions = crate::store::editions::list(&db).await?;
+            let draft = match editions.first() {
+                Some(e) if e.status == Status::Draft => crate::store::editions::definition(&db, &e.id).await?,
+                _ => None,
+            };
+            Ok(EditionsView { editions, draft })
+        }
+        .await,
+    )
+}
+
+/// Makes the next edition (the year after the newest) as a draft copy of the newest.
+#[server(endpoint = "create_edition")]
+pub async fn create_edition() -> Result<String, ApiError> {
+    crate::error::with_status(
+        async {
+            let actor = staff_actor().await?;
+            let db = crate::store::use_db()?;
+            let editions = crate::store::editions::list(&db).await?;
+            let newest = editions.first().ok_or(ApiError::NotFound)?;
+            if newest.status == Status::Draft {
+                return Err(ApiError::BadRequest(Label::new("準備中の調査年度がすでにあります。", "There is already a draft edition.")));
+            }
+            let year: i32 = newest.id.parse().map_err(|_| ApiError::BadRequest(Label::new("調査年度の名前が年ではありません。", "The newest edition is not named by a year.")))?;
+            let id = (year + 1).to_string();
+            let base = crate::store::editions::definition(&db, &newest.id).await?.ok_or(ApiError::NotFound)?;
+            let title = Label { ja: format!("{id}年度調査").into(), en: format!("{id} survey").into() };
+            let mut tx = db.begin().await?;
+            crate::store::editions::insert_draft(&mut tx, &base.next(&id, title)).await?;
+            crate::store::audit::append(&mut tx, &actor, "edition_create", &format!("edition:{id}"), &serde_json::json!({ "from": newest.id })).await?;
+            tx.commit().await?;
+            Ok(id)
+        }
+        .await,
+    )
+}
+
+/// Applies one change to a draft's questionnaire.
+#[server(endpoint = "revise_edition", input = leptos::server_fn::codec::Json)]
+pub async fn revise_edition(id: String, revision: Revision) -> Result<(), ApiError> {
+    crate::error::with_status(
+        async {
+            let actor = staff_actor().await?;
+            let db = crate::store::use_db()?;
+            if crate::store::editions::status(&db, &id).await? != Some(Status::Draft) {
+                return Err(ApiError::BadRequest(Label::new("設問を変更できるのは準備中の調査年度だけです。", "Only a draft edition's questions can be changed.")));
+            }
+            let mut edition = crate::store::editions::definition(&db, &id).await?.ok_or(ApiError::NotFound)?;
+            let label = |ja: &str, en: &str| Label { ja: ja.trim().to_string().into(), en: en.trim().to_string().into() };
+            let applied = match &revision {
+                Revision::Add { section, group, key, ja, en, kind } => {
+                    edition.add_item(section, group, key.trim(), label(ja, en), kind.kind(), Some("other")).map(|_| ())
+                }
+                Revision::Rename { key, ja, en } => edition.rename_item(key, label(ja, en)),
+                Revision::Retire { key, retired } => edition.set_retired(key, *retired),
+            };
+            applied.map_err(|e| ApiError::BadRequest(e.message()))?;
+            let mut tx = db.begin().await?;
+            if !crate::store::editions::save_draft(&mut tx, &edition).await? {
+                return Err(ApiError::Conflict { current: 0 });
+            }
+            let detail = serde_json::to_value(&revision).unwrap_or_default();
+            crate::store::audit::append(&mut tx, &actor, "edition_revise", &format!("edition:{id}"), &detail).await?;
+            tx.commit().await?;
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Opens a draft or closed edition for answers (closing the open one), or closes the open one.
+#[server(endpoint = "set_edition_status")]
+pub async fn set_edition_status(id: String, status: Status) -> Result<(), ApiError> {
+    crate::error::with_status(
+        async {
+            let actor = staff_actor().await?;
+            let db = crate::store::use_db()?;
+            let current = crate::store::editions::status(&db, &id).await?.ok_or(ApiError::NotFound)?;
+            let allowed = matches!((current, status), (Status::Draft | Status::Closed, Status::Open) | (Status::Open, Status::Closed));
+            if !allowed {
+                return Err(ApiError::BadRequest(Label::new("この状態には変更できません。", "The edition cannot move to that state.")));
+            }
+            let mut tx = db.begin().await?;
+            crate::store::editions::set_status(&mut tx, &id, status).await?;
+            let detail = serde_json::json!({ "from": current.as_str(), "to": status.as_str() });
+            crate::store::audit::append(&mut tx, &actor, "edition_status", &format!("edition:{id}"), &detail).await?;
+            tx.commit().await?;
+            Ok(())
+        }
+        .await,
+    )
+}

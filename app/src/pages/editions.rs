@@ -1,0 +1,199 @@
+//! `/staff/editions`: the survey's editions, making the next one, revising a draft's
+//! questions, and opening or closing an edition.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::editions::{create_edition, get_editions, revise_edition, set_edition_status, EditionStatus as Status, EditionsView, NewKind, Revision};
+use crate::app::{page_title, tr, use_lang};
+use crate::components::loaded::Loaded;
+use crate::error::ApiError;
+use crate::i18n::{ui, Label};
+use crate::survey::{Edition, Item};
+
+#[component]
+pub fn EditionsPage() -> impl IntoView {
+    let changed = RwSignal::new(0u32);
+    let data = Resource::new(move || changed.get(), |_| get_editions());
+    let error = RwSignal::new(None::<ApiError>);
+    provide_context(Refresh { changed, error });
+    view! {
+        <Title text=page_title(&ui::EDITIONS_TITLE) />
+        <h1>{tr(&ui::EDITIONS_TITLE)}</h1>
+        <p><a href="/staff">{tr(&ui::STAFF_TITLE)}</a></p>
+        <Outcome />
+        <Loaded resource=data login="/staff/login" view=|v: EditionsView| view! { <Editions v /> } />
+    }
+}
+
+/// Reloads the page's data after a change, or shows why a change was refused.
+#[derive(Clone, Copy)]
+struct Refresh {
+    changed: RwSignal<u32>,
+    error: RwSignal<Option<ApiError>>,
+}
+
+impl Refresh {
+    fn done(self, result: Result<(), ApiError>) {
+        match result {
+            Ok(()) => {
+                self.error.set(None);
+                self.changed.update(|n| *n += 1);
+            }
+            Err(e) => self.error.set(Some(e)),
+        }
+    }
+}
+
+#[component]
+fn Outcome() -> impl IntoView {
+    let refresh = expect_context::<Refresh>();
+    let lang = use_lang();
+    move || refresh.error.get().map(|e| view! { <p class="form-error" role="alert">{e.message().get(lang.get()).to_string()}</p> })
+}
+
+fn run(refresh: Refresh, change: impl std::future::Future<Output = Result<(), ApiError>> + 'static) {
+    leptos::task::spawn_local(async move { refresh.done(change.await) });
+}
+
+#[component]
+fn Editions(v: EditionsView) -> impl IntoView {
+    let refresh = expect_context::<Refresh>();
+    let lang = use_lang();
+    let rows = v.editions.into_iter().map(|e| {
+        let id = e.id.clone();
+        let action = match e.status {
+            Status::Draft | Status::Closed => Some((Status::Open, &ui::EDITION_OPEN)),
+            Status::Open => Some((Status::Closed, &ui::EDITION_CLOSE)),
+        };
+        view! {
+            <tr data-testid=format!("edition-{}", e.id)>
+                <th scope="row">{e.id.clone()}</th>
+                <td>{move || e.status.label().get(lang.get()).to_string()}</td>
+                <td class="num">{e.responses}</td>
+                <td>
+                    {action.map(|(to, label)| {
+                        let id = id.clone();
+                        view! { <button type="button" on:click=move |_| run(refresh, set_edition_status(id.clone(), to))>{tr(label)}</button> }
+                    })}
+                </td>
+            </tr>
+        }
+    }).collect_view();
+    let has_draft = v.draft.is_some();
+    view! {
+        <table class="data">
+            <thead><tr>
+                <th scope="col">{tr(&ui::EDITION)}</th>
+                <th scope="col">{tr(&ui::EDITION_STATUS)}</th>
+                <th scope="col">{tr(&ui::EDITION_RESPONSES)}</th>
+                <th scope="col"></th>
+            </tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+        {(!has_draft).then(|| view! {
+            <button type="button" class="primary" on:click=move |_| run(refresh, async { create_edition().await.map(|_| ()) })>{tr(&ui::EDITION_CREATE)}</button>
+        })}
+        {v.draft.map(|draft| view! { <Draft draft /> })}
+    }
+    .into_any()
+}
+
+/// A draft's questions, each renamable and retirable, and a form to add one.
+#[component]
+fn Draft(draft: Edition) -> impl IntoView {
+    let lang = use_lang();
+    let id = draft.id.clone();
+    let groups: Vec<(String, Label)> = draft
+        .sections
+        .iter()
+        .flat_map(|s| s.groups.iter().map(move |g| (format!("{}.{}", s.key, g.key), g.title.clone().unwrap_or_else(|| s.title.clone()))))
+        .collect();
+    let sections = draft.sections.clone().into_iter().map(|s| {
+        let id = id.clone();
+        let items = s.groups.into_iter().flat_map(|g| g.items).map(move |item| view! { <ItemRow edition=id.clone() item /> }).collect_view();
+        view! {
+            <details class="card">
+                <summary>{s.letter.clone()}". "{move || s.title.get(lang.get()).to_string()}</summary>
+                <ul class="edition-items">{items}</ul>
+            </details>
+        }
+    }).collect_view();
+    let heading_id = draft.id.clone();
+    view! {
+        <h2>{move || format!("{}（{}）", ui::EDITION_DRAFT.get(lang.get()), heading_id)}</h2>
+        <AddItem edition=draft.id.clone() groups />
+        {sections}
+    }
+    .into_any()
+}
+
+#[component]
+fn ItemRow(edition: String, item: Item) -> impl IntoView {
+    let refresh = expect_context::<Refresh>();
+    let lang = use_lang();
+    let (ja, en) = (RwSignal::new(item.label.ja.to_string()), RwSignal::new(item.label.en.to_string()));
+    let key = item.key.clone();
+    let slug = key.replace('.', "-");
+    let rename = {
+        let (edition, key) = (edition.clone(), key.clone());
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            run(refresh, revise_edition(edition.clone(), Revision::Rename { key: key.clone(), ja: ja.get(), en: en.get() }));
+        }
+    };
+    let retire = {
+        let (edition, key, retired) = (edition.clone(), key.clone(), item.retired);
+        move |_| run(refresh, revise_edition(edition.clone(), Revision::Retire { key: key.clone(), retired: !retired }))
+    };
+    view! {
+        <li class:retired=item.retired data-key=key.clone()>
+            <form on:submit=rename class="inline">
+                <label for=format!("ja-{slug}")>{tr(&ui::EDITION_LABEL_JA)}</label>
+                <input id=format!("ja-{slug}") bind:value=ja />
+                <label for=format!("en-{slug}")>{tr(&ui::EDITION_LABEL_EN)}</label>
+                <input id=format!("en-{slug}") bind:value=en />
+                <code>{key.clone()}</code>
+                <button type="submit">{tr(&ui::EDITION_RENAME)}</button>
+                <button type="button" on:click=retire>
+                    {move || if item.retired { ui::EDITION_RESTORE.get(lang.get()) } else { ui::EDITION_RETIRE.get(lang.get()) }.to_string()}
+                </button>
+            </form>
+        </li>
+    }
+}
+
+#[component]
+fn AddItem(edition: String, groups: Vec<(String, Label)>) -> impl IntoView {
+    let refresh = expect_context::<Refresh>();
+    let lang = use_lang();
+    let group = RwSignal::new(groups.first().map(|(k, _)| k.clone()).unwrap_or_default());
+    let (key, ja, en) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let kind = RwSignal::new(0usize);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (section, group) = group.get().split_once('.').map(|(s, g)| (s.to_string(), g.to_string())).unwrap_or_default();
+        let revision = Revision::Add { section, group, key: key.get(), ja: ja.get(), en: en.get(), kind: NewKind::ALL[kind.get().min(NewKind::ALL.len() - 1)] };
+        run(refresh, revise_edition(edition.clone(), revision));
+    };
+    view! {
+        <form class="card add-item" on:submit=submit>
+            <h3>{tr(&ui::EDITION_ADD)}</h3>
+            <label for="add-group">{tr(&ui::EDITION_GROUP)}</label>
+            <select id="add-group" on:change=move |ev| group.set(event_target_value(&ev))>
+                {groups.into_iter().map(|(k, l)| { let shown = k.clone(); view! { <option value=k>{move || format!("{} ({shown})", l.get(lang.get()))}</option> } }).collect_view()}
+            </select>
+            <label for="add-key">{tr(&ui::EDITION_KEY)}</label>
+            <input id="add-key" bind:value=key required pattern="[a-z0-9_]+" />
+            <label for="add-ja">{tr(&ui::EDITION_LABEL_JA)}</label>
+            <input id="add-ja" bind:value=ja required />
+            <label for="add-en">{tr(&ui::EDITION_LABEL_EN)}</label>
+            <input id="add-en" bind:value=en required />
+            <label for="add-kind">{tr(&ui::EDITION_KIND)}</label>
+            <select id="add-kind" on:change=move |ev| kind.set(event_target_value(&ev).parse().unwrap_or(0))>
+                {NewKind::ALL.iter().enumerate().map(|(i, k)| { let l = k.label(); view! { <option value=i.to_string()>{move || l.get(lang.get()).to_string()}</option> } }).collect_view()}
+            </select>
+            <button type="submit" class="primary">{tr(&ui::EDITION_ADD)}</button>
+        </form>
+    }
+}
