@@ -165,6 +165,16 @@ on_both_backends!(staff_open_the_next_edition_and_answers_carry_forward, async |
     assert_eq!(app::store::editions::status(&db.pool, "2012").await.unwrap(), Some(app::store::editions::Status::Closed));
     assert_eq!(revise(serde_json::json!({ "Retire": { "key": "services.diseases.heart", "retired": true } })).await.0, StatusCode::BAD_REQUEST, "an open edition's questions are fixed");
 
+    // Every 2012 network is silent in 2013 so far.
+    let stopped = |cookie: String| {
+        let router = router.clone();
+        async move { call(&router, "/api/stopped_networks", "application/x-www-form-urlencoded", String::new(), Some(&cookie)).await }
+    };
+    let (status, list, _) = stopped(staff.clone()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!((list[0].as_str(), list[1].as_str(), list[2].as_array().unwrap().len()), (Some("2012"), Some("2013"), 154));
+    assert_eq!(stopped(someone.clone()).await.0, StatusCode::FORBIDDEN);
+
     // The respondent's 2013 form starts from their 2012 answers, marked unconfirmed.
     let (status, loaded, _) = call(&router, "/api/response_form", form, format!("network_id={network}"), Some(&someone)).await;
     assert_eq!(status, StatusCode::OK);
@@ -197,6 +207,10 @@ on_both_backends!(staff_open_the_next_edition_and_answers_carry_forward, async |
         let in_group_2 = edition.section_of(key).unwrap().save_group == 2;
         assert_eq!(record.unconfirmed.contains(*key), !in_group_2, "{key}");
     }
+    let (_, list, _) = stopped(staff.clone()).await;
+    assert_eq!(list[2].as_array().unwrap().len(), 153, "a network that answered is no longer listed");
+    assert!(list[2].as_array().unwrap().iter().all(|n| n["id"] != network));
+
     // 2012 is untouched; a new draft copies 2013 with its additions.
     let still: String = sqlx::query_scalar("SELECT answers FROM responses WHERE network_id = $1 AND edition_id = '2012'").bind(network).fetch_one(&db.pool).await.unwrap();
     assert_eq!(serde_json::from_str::<app::survey::Answers>(&still).unwrap(), answers_2012);

@@ -202,3 +202,33 @@ pub async fn set_edition_status(id: String, status: Status) -> Result<(), ApiErr
         .await,
     )
 }
+
+/// A network that answered the previous edition but not (yet) the open one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoppedNetwork {
+    pub id: i64,
+    pub name: String,
+    pub prefecture: String,
+    /// The request's outcome this edition when staff recorded one (refused, declined).
+    pub outcome: Option<String>,
+    pub reason: String,
+}
+
+/// Networks that answered last edition and are refused or silent in the open one: the
+/// report's worry about networks ending when subsidies run out (継続性).
+#[server(endpoint = "stopped_networks")]
+pub async fn get_stopped_networks() -> Result<(String, String, Vec<StoppedNetwork>), ApiError> {
+    crate::error::with_status(
+        async {
+            staff_actor().await?;
+            let db = crate::store::use_db()?;
+            let open = crate::store::editions::open(&db).await?.ok_or(ApiError::NotFound)?;
+            let Some(previous) = crate::store::editions::previous(&db, &open).await? else {
+                return Ok((String::new(), open, Vec::new()));
+            };
+            let stopped = crate::store::editions::stopped(&db, &previous, &open).await?;
+            Ok((previous, open, stopped))
+        }
+        .await,
+    )
+}

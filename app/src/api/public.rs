@@ -163,3 +163,27 @@ pub async fn get_charts(query: ChartQuery) -> Result<ChartsView, ApiError> {
         .await,
     )
 }
+
+/// One chart in every public edition, oldest first, under the same filter: the figure over time.
+#[server(endpoint = "chart_editions")]
+pub async fn get_chart_editions(id: String, query: ChartQuery) -> Result<Vec<(String, crate::charts::ChartData)>, ApiError> {
+    crate::error::with_status(
+        async {
+            let filter = crate::charts::ChartFilter::from_query(query.pairs()).map_err(|why| ApiError::BadRequest(why.clone()))?;
+            crate::charts::spec(&id).ok_or(ApiError::NotFound)?;
+            let db = crate::store::use_db()?;
+            let cache = use_context::<std::sync::Arc<crate::store::charts::ChartCache>>().ok_or(ApiError::Internal)?;
+            let staff = matches!(crate::auth::principal().await?, Some(p) if p.role == crate::store::accounts::Role::Staff);
+            let mut editions = crate::store::editions::public_ids(&db).await?;
+            editions.reverse();
+            let mut out = Vec::new();
+            for edition in editions {
+                let filter = crate::charts::ChartFilter { edition: Some(edition.clone()), ..filter.clone() };
+                let charts = crate::store::charts::charts(&db, &cache, &filter, staff).await?;
+                out.extend(charts.iter().find(|c| c.id == id).map(|c| (edition, c.clone())));
+            }
+            Ok(out)
+        }
+        .await,
+    )
+}

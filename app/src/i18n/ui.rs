@@ -202,3 +202,7 @@ pub static HISTORY_NOTE: Label = Label::new("両方の年度で公開されて�
 pub static HISTORY_NO_CHANGE: Label = Label::new("公開されている回答に変化はありません。", "No change in the published answers.");
 pub static HISTORY_SECTION: Label = Label::new("セクション", "Section");
 pub static HISTORY_ITEM: Label = Label::new("項目", "Item");
+pub static CHART_COMPARE: Label = Label::new("年度で比較", "Compare editions");
+pub static STOPPED_NAME: Label = Label::new("名称", "Name");
+pub static STOPPED_OUTCOME: Label = Label::new("依頼の結果", "Request outcome");
+pub static STOPPED_REASON: Label = Label::new("理由", "Reason");

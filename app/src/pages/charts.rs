@@ -7,9 +7,9 @@ use leptos_meta::{Script, Title};
 use leptos_router::components::{Form, A};
 use leptos_router::hooks::use_query_map;
 
-use crate::api::public::{get_charts, ChartQuery, ChartsView};
+use crate::api::public::{get_chart_editions, get_charts, ChartQuery, ChartsView};
 use crate::app::{page_title, tr, use_lang};
-use crate::charts::ChartData;
+use crate::charts::{ChartData, ChartKind, ChartSeries};
 use crate::components::choice::Choice;
 use crate::components::loaded::Loaded;
 use crate::i18n::{ui, Label, Lang};
@@ -38,11 +38,25 @@ fn Charts(view: ChartsView) -> impl IntoView {
         ja: format!("「秘匿」は{}未満の地域医療連携から計算される値です。個別の回答が分からないよう公開していません。", view.min_group).into(),
         en: format!("“suppressed” marks values computed from fewer than {} networks, hidden so that no single network's answer can be read from them.", view.min_group).into(),
     };
+    // Comparing editions keeps the region or operator filter.
+    let across = ChartQuery {
+        edition: None,
+        region: view.filter.region.map(|r| r.key().to_string()),
+        operator: view.filter.operator.map(|o| o.key().to_string()),
+    };
+    let comparable = view.editions.len() > 1;
     view! {
         <Filters view=view.clone() />
         {view.staff.then(|| view! { <p class="notice" role="note">{tr(&ui::CHARTS_STAFF_VIEW)}</p> })}
         <p class="hint">{move || suppression.get(use_lang().get()).to_string()}</p>
-        {view.charts.into_iter().map(|data| view! { <Figure data query=query.clone() /> }).collect_view()}
+        {view
+            .charts
+            .into_iter()
+            .map(|data| {
+                let compare = comparable.then(|| (data.id.clone(), across.clone()));
+                view! { <Figure data query=query.clone() compare /> }
+            })
+            .collect_view()}
     }
     .into_any()
 }
@@ -84,7 +98,7 @@ fn Filters(view: ChartsView) -> impl IntoView {
 }
 
 #[component]
-fn Figure(data: ChartData, query: String) -> impl IntoView {
+fn Figure(data: ChartData, query: String, compare: Option<(String, ChartQuery)>) -> impl IntoView {
     let lang = use_lang();
     let dom_id = data.dom_id();
     let suffix = if query.is_empty() { String::new() } else { format!("?{query}") };
@@ -114,9 +128,94 @@ fn Figure(data: ChartData, query: String) -> impl IntoView {
                 <DataTable data=data />
             </details>
             <a href=csv download="">{tr(&ui::CHART_CSV)}</a>
+            {compare.map(|(id, query)| view! { <Compare id query /> })}
         </figure>
     }
     .into_any()
+}
+
+/// The same figure in every public edition, side by side (or as lines over the years).
+#[component]
+fn Compare(id: String, query: ChartQuery) -> impl IntoView {
+    let shown = RwSignal::new(false);
+    let data = Resource::new(move || shown.get(), move |on| {
+        let (id, query) = (id.clone(), query.clone());
+        async move {
+            match on {
+                true => get_chart_editions(id, query).await.map(|list| Some(merge_editions(list))),
+                false => Ok(None),
+            }
+        }
+    });
+    view! {
+        <button type="button" class="compare" aria-expanded=move || shown.get().to_string() on:click=move |_| shown.update(|s| *s = !*s)>
+            {tr(&ui::CHART_COMPARE)}
+        </button>
+        <Transition>
+            {move || data.get().map(|result| match result {
+                Ok(Some(merged)) => view! { <Merged data=merged /> }.into_any(),
+                Ok(None) => ().into_any(),
+                Err(error) => view! { <crate::components::error_notice::ErrorNotice error /> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Merged(data: ChartData) -> impl IntoView {
+    let lang = use_lang();
+    #[cfg(feature = "hydrate")]
+    {
+        let data = data.clone();
+        Effect::new(move |_| draw::when_visible(data.clone(), lang.get()));
+    }
+    let label = data.title.clone();
+    view! {
+        <div class="chart" id=data.dom_id() role="img" aria-label=move || label.get(lang.get()).to_string()></div>
+        <DataTable data />
+    }
+}
+
+/// One chart per edition → one chart whose series are "<edition> <series>", categories
+/// matched by their Japanese label (a category new in a later edition is blank before).
+pub fn merge_editions(list: Vec<(String, ChartData)>) -> ChartData {
+    let mut categories: Vec<Label> = Vec::new();
+    for (_, data) in &list {
+        for c in &data.categories {
+            if !categories.iter().any(|x| x.ja == c.ja) {
+                categories.push(c.clone());
+            }
+        }
+    }
+    let mut series = Vec::new();
+    for (edition, data) in &list {
+        for s in &data.series {
+            let cells = categories
+                .iter()
+                .map(|c| data.categories.iter().position(|x| x.ja == c.ja).map(|i| s.cells[i]).unwrap_or(crate::charts::Cell { value: None, suppressed: false, n: None }))
+                .collect();
+            let name = Label { ja: format!("{edition} {}", s.name.ja).into(), en: format!("{edition} {}", s.name.en).into() };
+            series.push(ChartSeries { key: format!("{edition}_{}", s.key), name, cells });
+        }
+    }
+    let first = list.first().map(|(_, d)| d.clone());
+    let editions: Vec<&str> = list.iter().map(|(e, _)| e.as_str()).collect();
+    ChartData {
+        id: format!("{}-editions", first.as_ref().map(|d| d.id.as_str()).unwrap_or_default()),
+        title: first.as_ref().map(|d| d.title.clone()).unwrap_or_else(|| Label::new("", "")),
+        category_title: first.as_ref().map(|d| d.category_title.clone()).unwrap_or_else(|| Label::new("", "")),
+        kind: match first.as_ref().map(|d| d.kind) {
+            Some(ChartKind::Line) => ChartKind::Line,
+            _ => ChartKind::Grouped,
+        },
+        unit: first.as_ref().map(|d| d.unit).unwrap_or(crate::charts::Unit::Networks),
+        categories,
+        series,
+        stats: vec![],
+        answered: list.last().and_then(|(_, d)| d.answered),
+        valid: list.last().map_or(0, |(_, d)| d.valid),
+        note: Some(Label { ja: format!("{}年度の比較", editions.join("・")).into(), en: format!("Editions {}", editions.join(", ")).into() }),
+    }
 }
 
 #[component]
@@ -218,5 +317,44 @@ mod draw {
         if let Err(e) = WasmRenderer::new(width, 360).render(&id, &chart) {
             leptos::logging::error!("chart {id}: {e:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::{Cell, Unit};
+
+    fn chart(categories: &[&'static str], values: &[f64]) -> ChartData {
+        ChartData {
+            id: "2.5-1".into(),
+            title: Label::new("図", "Fig"),
+            category_title: Label::new("項目", "Item"),
+            kind: ChartKind::Stacked,
+            unit: Unit::Networks,
+            categories: categories.iter().map(|c| Label::new(c, c)).collect(),
+            series: vec![ChartSeries {
+                key: "in_progress".into(),
+                name: Label::new("実施中", "In progress"),
+                cells: values.iter().map(|v| Cell { value: Some(*v), suppressed: false, n: None }).collect(),
+            }],
+            stats: vec![],
+            answered: Some(3),
+            valid: 4,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn editions_line_up_by_category_and_new_categories_are_blank_before() {
+        let merged = merge_editions(vec![("2012".into(), chart(&["肝炎", "心臓疾患"], &[1.0, 2.0])), ("2013".into(), chart(&["肝炎", "心臓疾患", "糖尿病"], &[3.0, 4.0, 5.0]))]);
+        let names: Vec<&str> = merged.categories.iter().map(|c| c.ja.as_ref()).collect();
+        assert_eq!(names, ["肝炎", "心臓疾患", "糖尿病"]);
+        assert_eq!(merged.series[0].name.ja, "2012 実施中");
+        let values = |i: usize| merged.series[i].cells.iter().map(|c| c.value).collect::<Vec<_>>();
+        assert_eq!(values(0), vec![Some(1.0), Some(2.0), None]);
+        assert_eq!(values(1), vec![Some(3.0), Some(4.0), Some(5.0)]);
+        assert_eq!(merged.kind, ChartKind::Grouped);
+        assert_eq!(merged.dom_id(), "chart-2-5-1-editions");
     }
 }

@@ -4,7 +4,10 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::editions::{create_edition, get_editions, revise_edition, set_edition_status, EditionStatus as Status, EditionsView, NewKind, Revision};
+use crate::api::editions::{
+    create_edition, get_editions, get_stopped_networks, revise_edition, set_edition_status, EditionStatus as Status, EditionsView, NewKind, Revision,
+    StoppedNetwork,
+};
 use crate::app::{page_title, tr, use_lang};
 use crate::components::loaded::Loaded;
 use crate::error::ApiError;
@@ -23,6 +26,43 @@ pub fn EditionsPage() -> impl IntoView {
         <p><a href="/staff">{tr(&ui::STAFF_TITLE)}</a></p>
         <Outcome />
         <Loaded resource=data login="/staff/login" view=|v: EditionsView| view! { <Editions v /> } />
+        <Stopped changed />
+    }
+}
+
+/// Networks that answered last edition but not this one, to chase or to record as ended.
+#[component]
+fn Stopped(changed: RwSignal<u32>) -> impl IntoView {
+    let data = Resource::new(move || changed.get(), |_| get_stopped_networks());
+    let lang = use_lang();
+    let list = move |(previous, open, networks): (String, String, Vec<StoppedNetwork>)| {
+        let count = networks.len();
+        let heading = move || match lang.get() {
+            crate::i18n::Lang::Ja => format!("{previous}年度に回答し、{open}年度は未回答・拒否・辞退の地域医療連携（{count}件）"),
+            crate::i18n::Lang::En => format!("Answered {previous} but not {open}: {count} networks"),
+        };
+        let rows = networks
+            .iter()
+            .map(|n| {
+                let outcome = n.outcome.clone().unwrap_or_default();
+                view! { <tr><td class="num">{n.id}</td><th scope="row"><a href=format!("/networks/{}", n.id)>{n.name.clone()}</a></th><td>{n.prefecture.clone()}</td><td>{outcome}</td><td>{n.reason.clone()}</td></tr> }
+            })
+            .collect_view();
+        view! {
+            <section class="card" data-testid="stopped">
+                <h2>{heading}</h2>
+                <table class="data">
+                    <thead><tr><th scope="col">"ID"</th><th scope="col">{tr(&ui::STOPPED_NAME)}</th><th scope="col">{tr(&ui::FILTER_PREFECTURE)}</th><th scope="col">{tr(&ui::STOPPED_OUTCOME)}</th><th scope="col">{tr(&ui::STOPPED_REASON)}</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </section>
+        }
+        .into_any()
+    };
+    view! {
+        <Transition>
+            {move || data.get().map(|r| r.ok().filter(|(previous, _, _)| !previous.is_empty()).map(list))}
+        </Transition>
     }
 }
 

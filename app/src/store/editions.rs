@@ -4,7 +4,7 @@
 use sqlx::{AnyConnection, Row};
 
 use super::Db;
-pub use crate::api::editions::{EditionRow, EditionStatus as Status};
+pub use crate::api::editions::{EditionRow, EditionStatus as Status, StoppedNetwork};
 use crate::survey::{builtin_editions, Edition};
 
 /// Registers the built-in editions a database does not know yet. The first edition of an
@@ -131,4 +131,32 @@ pub async fn set_status(conn: &mut AnyConnection, id: &str, status: Status) -> s
     }
     sqlx::query("UPDATE editions SET status = $1 WHERE id = $2").bind(status.as_str()).bind(id).execute(&mut *conn).await?;
     Ok(())
+}
+
+/// Networks with a response in `previous` and none in `open`, with this edition's request outcome.
+pub async fn stopped(db: &Db, previous: &str, open: &str) -> sqlx::Result<Vec<StoppedNetwork>> {
+    let rows = sqlx::query(
+        "SELECT n.id, n.name, n.prefecture, i.outcome, i.reason
+         FROM networks n
+         JOIN responses r ON r.network_id = n.id AND r.edition_id = $1
+         LEFT JOIN responses now ON now.network_id = n.id AND now.edition_id = $2
+         LEFT JOIN invitations i ON i.network_id = n.id AND i.edition_id = $2
+         WHERE now.id IS NULL
+         ORDER BY COALESCE(n.report_no, 1000000000 + n.id)",
+    )
+    .bind(previous)
+    .bind(open)
+    .fetch_all(db)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(StoppedNetwork {
+                id: r.try_get("id")?,
+                name: r.try_get("name")?,
+                prefecture: r.try_get("prefecture")?,
+                outcome: r.try_get("outcome")?,
+                reason: r.try_get::<Option<String>, _>("reason")?.unwrap_or_default(),
+            })
+        })
+        .collect()
 }
