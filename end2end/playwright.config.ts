@@ -6,8 +6,32 @@ import * as fs from "node:fs";
 // A fresh release server on a new SQLite database (loaded with the 2012 data) for every run.
 const port = Number(process.env.E2E_PORT ?? 3917);
 const root = path.resolve(__dirname, "..");
-const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), "renkei-e2e-"));
 export const E2E_PASSWORD = "e2e-password-12345";
+export const EDITIONS_PORT = port + 1;
+
+function server(listen: number) {
+    return {
+    // Accounts for the tests, created with the admin CLI, then the server itself.
+    command: [
+      `printf '%s\\n' '${E2E_PASSWORD}' | ${root}/target/release/server admin create-respondent --login e2e-respondent --network 4 --password-stdin`,
+      `printf '%s\\n' '${E2E_PASSWORD}' | ${root}/target/release/server admin create-staff --login e2e-staff --password-stdin`,
+      `exec ${root}/target/release/server`,
+    ].join(" && "),
+    url: `http://127.0.0.1:${listen}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "pipe" as const,
+    env: {
+      DATABASE_URL: `sqlite://${dbDir}/renkei.db`,
+      RENKEI_BIND: `127.0.0.1:${listen}`,
+      LEPTOS_SITE_ROOT: `${root}/target/site`,
+      LEPTOS_SITE_PKG_DIR: "pkg",
+      LEPTOS_OUTPUT_NAME: "renkei",
+      LEPTOS_ENV: "PROD",
+      RENKEI_LOG: "warn",
+    },
+  };
+}
 
 export default defineConfig({
   testDir: "./tests",
@@ -31,25 +55,7 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // Accounts for the tests, created with the admin CLI, then the server itself.
-    command: [
-      `printf '%s\\n' '${E2E_PASSWORD}' | ${root}/target/release/server admin create-respondent --login e2e-respondent --network 4 --password-stdin`,
-      `printf '%s\\n' '${E2E_PASSWORD}' | ${root}/target/release/server admin create-staff --login e2e-staff --password-stdin`,
-      `exec ${root}/target/release/server`,
-    ].join(" && "),
-    url: `http://127.0.0.1:${port}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "pipe",
-    env: {
-      DATABASE_URL: `sqlite://${dbDir}/renkei.db`,
-      RENKEI_BIND: `127.0.0.1:${port}`,
-      LEPTOS_SITE_ROOT: `${root}/target/site`,
-      LEPTOS_SITE_PKG_DIR: "pkg",
-      LEPTOS_OUTPUT_NAME: "renkei",
-      LEPTOS_ENV: "PROD",
-      RENKEI_LOG: "warn",
-    },
-  },
+  // Two servers, each on its own fresh database: most tests share the first; the editions
+  // test opens the next survey edition, which changes what every page shows, so it has its own.
+  webServer: [server(port), server(EDITIONS_PORT)],
 });

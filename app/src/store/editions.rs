@@ -31,12 +31,12 @@ pub async fn ensure_builtin(conn: &mut AnyConnection) -> sqlx::Result<()> {
     Ok(())
 }
 
-/// The edition the public sees by default: the newest public edition with answers, else the
-/// newest public one (a just-opened edition does not empty the directory).
+/// The edition the public sees by default: the newest closed one (complete data), else the
+/// open one. While a new edition collects answers, its partial data is one switch away.
 pub async fn current(db: &Db) -> sqlx::Result<Option<String>> {
     sqlx::query_scalar(
-        "SELECT e.id FROM editions e WHERE e.status <> 'draft'
-         ORDER BY (SELECT COUNT(*) FROM responses r WHERE r.edition_id = e.id) > 0 DESC, e.position DESC LIMIT 1",
+        "SELECT id FROM editions WHERE status <> 'draft'
+         ORDER BY CASE WHEN status = 'closed' THEN 0 ELSE 1 END, position DESC LIMIT 1",
     )
     .fetch_optional(db)
     .await
