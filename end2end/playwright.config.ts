@@ -10,7 +10,8 @@ export const E2E_PASSWORD = "e2e-password-12345";
 export const EDITIONS_PORT = port + 1;
 
 function server(listen: number) {
-    return {
+  const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), "renkei-e2e-"));
+  return {
     // Accounts for the tests, created with the admin CLI, then the server itself.
     command: [
       `printf '%s\\n' '${E2E_PASSWORD}' | ${root}/target/release/server admin create-respondent --login e2e-respondent --network 4 --password-stdin`,

@@ -33,7 +33,7 @@ test("the region filter re-aggregates on the server and redraws", async ({ page 
   const services = page.locator("#figure-chart-2-5-2");
   await services.getByText("データ（表）").click();
   const before = await tableRows(services);
-  await page.getByLabel("地方区分").selectOption({ label: "九州" });
+  await page.getByLabel("地方区分", { exact: true }).selectOption({ label: "九州" });
   await page.getByRole("button", { name: "絞り込む" }).click();
   await expect(page).toHaveURL(/region=kyushu/);
   await expect(page.locator("#figure-chart-2-2-1")).toContainText("n=19/19");

@@ -105,10 +105,16 @@ fn Figure(data: ChartData, query: String, compare: Option<(String, ChartQuery)>)
     let csv = format!("/charts/{}.csv{suffix}", data.id);
     let permalink = format!("/charts{suffix}#figure-{dom_id}");
     let suppressed = data.series.iter().flat_map(|s| &s.cells).chain(data.stats.iter().map(|s| &s.cell)).any(|c| c.suppressed);
+    let area = NodeRef::<leptos::html::Div>::new();
     #[cfg(feature = "hydrate")]
     {
         let data = data.clone();
-        Effect::new(move |_| draw::when_visible(data.clone(), lang.get()));
+        // Runs again once the drawing area is in the page (after a client-side navigation too).
+        Effect::new(move |_| {
+            if let Some(element) = area.get() {
+                draw::when_visible(element.into(), data.clone(), lang.get());
+            }
+        });
     }
     let (title, note) = (data.title.clone(), data.note.clone());
     let label = data.title.clone();
@@ -122,7 +128,7 @@ fn Figure(data: ChartData, query: String, compare: Option<(String, ChartQuery)>)
                 {note.map(|note| view! { " "<span class="chart-note">{move || note.get(lang.get()).to_string()}</span> })}
                 {suppressed.then(|| view! { " "<span class="chart-note suppressed-note">{tr(&ui::CHART_HAS_SUPPRESSED)}</span> })}
             </figcaption>
-            <div class="chart" id=dom_id role="img" aria-label=move || label.get(lang.get()).to_string()></div>
+            <div class="chart" id=dom_id node_ref=area role="img" aria-label=move || label.get(lang.get()).to_string()></div>
             <details>
                 <summary>{tr(&ui::CHART_TABLE)}</summary>
                 <DataTable data=data />
@@ -164,14 +170,19 @@ fn Compare(id: String, query: ChartQuery) -> impl IntoView {
 #[component]
 fn Merged(data: ChartData) -> impl IntoView {
     let lang = use_lang();
+    let area = NodeRef::<leptos::html::Div>::new();
     #[cfg(feature = "hydrate")]
     {
         let data = data.clone();
-        Effect::new(move |_| draw::when_visible(data.clone(), lang.get()));
+        Effect::new(move |_| {
+            if let Some(element) = area.get() {
+                draw::when_visible(element.into(), data.clone(), lang.get());
+            }
+        });
     }
     let label = data.title.clone();
     view! {
-        <div class="chart" id=data.dom_id() role="img" aria-label=move || label.get(lang.get()).to_string()></div>
+        <div class="chart" id=data.dom_id() node_ref=area role="img" aria-label=move || label.get(lang.get()).to_string()></div>
         <DataTable data />
     }
 }
@@ -257,10 +268,7 @@ mod draw {
 
     /// Draws the chart once its drawing area comes near the viewport, so a page of ~50
     /// charts only draws what is looked at.
-    pub fn when_visible(data: ChartData, lang: Lang) {
-        let Some(element) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&data.dom_id())) else {
-            return;
-        };
+    pub fn when_visible(element: web_sys::Element, data: ChartData, lang: Lang) {
         let mut pending = Some(data);
         let callback = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
             move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
