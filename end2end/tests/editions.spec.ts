@@ -36,25 +36,27 @@ test("staff open 2013; a 2012 respondent confirms carried answers, answers 糖�
   await hydrated(page);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("2013");
   await expect(page.getByTestId("carried-banner")).toContainText("2012年度の回答を引き継いでいます");
-  // 2012's published answers are filled in and marked.
-  const services = page.locator("#section-services");
-  await expect(services.locator(".carried-badge").first()).toHaveText("2012年度から");
-  await services.getByRole("button", { name: "このセクションの内容を確認しました" }).click();
-  await expect(services.locator(".carried-badge")).toHaveCount(0);
+  // 2012's published answers are filled in and marked; confirming the section clears the marks.
+  const overview = page.locator("#section-overview");
+  await expect(overview.locator(".carried-badge").first()).toHaveText("2012年度から");
+  await overview.getByRole("button", { name: "このセクションの内容を確認しました" }).click();
+  await expect(overview.locator(".carried-badge")).toHaveCount(0);
+  await page.getByRole("button", { name: /【システムの概要について】.*を保存/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "保存しました" })).toBeVisible();
+  // 糖尿病 is new in 2013.
   const diabetes = page.getByRole("radiogroup", { name: "糖尿病" });
   await diabetes.getByRole("radio", { name: "実施中" }).focus();
   await page.keyboard.press("Space");
   await page.keyboard.press("ArrowRight");
   await expect(diabetes.getByRole("radio", { name: "実施予定あり" })).toBeChecked();
   await page.getByRole("button", { name: /【参加団体数について】.*を保存/ }).click();
-  await expect(page.getByRole("status").filter({ hasText: "保存しました" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "保存しました" }).last()).toBeVisible();
 
   await page.reload();
   await hydrated(page);
   await expect(page.getByRole("radiogroup", { name: "糖尿病" }).getByRole("radio", { name: "実施予定あり" })).toBeChecked();
-  await expect(page.locator("#section-services .carried-badge")).toHaveCount(0);
-  // Sections of groups not yet saved still wait for confirmation.
-  await expect(page.locator("#section-overview .carried-badge").first()).toBeVisible();
+  await expect(page.locator("#section-overview .carried-badge")).toHaveCount(0);
+  await expect(page.getByLabel("システムの名称")).toHaveValue("小樽後志地域医療連携システム");
 
   // The public compares the figure across both editions.
   await page.goto("/charts");

@@ -269,6 +269,7 @@ mod draw {
     /// Draws the chart once its drawing area comes near the viewport, so a page of ~50
     /// charts only draws what is looked at.
     pub fn when_visible(element: web_sys::Element, data: ChartData, lang: Lang) {
+        let target = element.clone();
         let mut pending = Some(data);
         let callback = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
             move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
@@ -276,7 +277,7 @@ mod draw {
                 if visible {
                     observer.disconnect();
                     if let Some(data) = pending.take() {
-                        when_loaded(data, lang);
+                        when_loaded(target.clone(), data, lang);
                     }
                 }
             },
@@ -291,21 +292,25 @@ mod draw {
     }
 
     /// ECharts may still be arriving after a client-side navigation.
-    fn when_loaded(data: ChartData, lang: Lang) {
+    fn when_loaded(element: web_sys::Element, data: ChartData, lang: Lang) {
         if js_sys::Reflect::has(&js_sys::global(), &"echarts".into()).unwrap_or(false) {
-            draw(&data, lang);
+            draw(&element, &data, lang);
         } else {
-            leptos::prelude::set_timeout(move || when_loaded(data, lang), std::time::Duration::from_millis(50));
+            leptos::prelude::set_timeout(move || when_loaded(element, data, lang), std::time::Duration::from_millis(50));
         }
     }
 
-    fn draw(data: &ChartData, lang: Lang) {
+    #[wasm_bindgen]
+    extern "C" {
+        /// `echarts.init` on the element itself: during a navigation the old and the new page
+        /// may briefly both hold an element with the chart's id.
+        #[wasm_bindgen(js_namespace = echarts, js_name = init)]
+        fn init(element: &web_sys::Element, theme: JsValue, size: JsValue) -> charming::renderer::wasm_renderer::Echarts;
+    }
+
+    fn draw(element: &web_sys::Element, data: &ChartData, lang: Lang) {
         let id = data.dom_id();
-        let width = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id))
-            .map(|e| e.client_width().max(280) as u32)
-            .unwrap_or(600);
+        let width = element.client_width().max(280) as u32;
         let categories: Vec<String> = data.categories.iter().map(|c| c.get(lang).to_string()).collect();
         let mut chart = Chart::new()
             .tooltip(Tooltip::new().trigger(Trigger::Axis))
@@ -322,9 +327,13 @@ mod draw {
                 ChartKind::Grouped => chart.series(Bar::new().name(name).data(values)),
             };
         }
-        if let Err(e) = WasmRenderer::new(width, 360).render(&id, &chart) {
+        let size = js_sys::Object::new();
+        let sized = js_sys::Reflect::set(&size, &"width".into(), &width.into()).and_then(|_| js_sys::Reflect::set(&size, &"height".into(), &360.into()));
+        if let Err(e) = sized {
             leptos::logging::error!("chart {id}: {e:?}");
+            return;
         }
+        WasmRenderer::update(&init(element, JsValue::NULL, size.into()), &chart);
     }
 }
 
