@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::ApiError;
+#[cfg(feature = "ssr")]
 use crate::i18n::Label;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,6 +31,7 @@ pub struct StaffPassword {
     pub password: String,
 }
 
+#[cfg(feature = "ssr")]
 fn invalid(item: &str, message: Label) -> ApiError {
     use crate::survey::validate::{Issue, Severity};
     ApiError::Invalid(vec![Issue { item: item.into(), severity: Severity::Error, message }])

@@ -1,5 +1,7 @@
 //! Reusable pieces of the UI.
 
+pub mod action_errors;
+pub mod credentials;
 pub mod error_notice;
 pub mod fields;
 pub mod form_state;
@@ -7,3 +9,4 @@ pub mod loaded;
 pub mod lang_switch;
 pub mod layout;
 pub mod logout;
+pub mod staff_nav;
