@@ -14,7 +14,9 @@ pub struct AuditQuery {
     pub action: Option<String>,
     pub from: Option<String>,
     pub to: Option<String>,
-    pub page: Option<i64>,
+    /// 1 is the first page. Not optional: a query always has a field to send.
+    #[serde(default)]
+    pub page: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,7 +65,7 @@ pub async fn get_audit_log(query: AuditQuery) -> Result<AuditPage, ApiError> {
                 from: query.from.as_deref().and_then(japan_midnight),
                 until: query.to.as_deref().and_then(japan_midnight).map(|t| t + 86_400),
             };
-            let page = query.page.unwrap_or(1).max(1);
+            let page = query.page.max(1);
             let (entries, total) = read(&db, &filter, PER_PAGE, (page - 1) * PER_PAGE).await?;
             let (actions, actors) = distinct(&db).await?;
             Ok(AuditPage {

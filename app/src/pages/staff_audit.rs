@@ -20,7 +20,7 @@ pub fn StaffAuditPage() -> impl IntoView {
             action: p.get("action"),
             from: p.get("from"),
             to: p.get("to"),
-            page: p.get("page").and_then(|v| v.parse().ok()),
+            page: p.get("page").and_then(|v| v.parse().ok()).unwrap_or(1),
         })
     });
     let data = Resource::new(move || query.get(), get_audit_log);
