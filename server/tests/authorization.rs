@@ -208,9 +208,13 @@ on_both_backends!(every_route_shows_its_data_only_to_its_audience, async |db: &T
     for (path, access) in ROUTES {
         assert!(routes.iter().any(|r| r == path), "{path} is declared but not routed");
         let url = path.replace(":id", &f.net_b.to_string());
+        let forbidden = app::error::ApiError::Forbidden.message().ja;
         for (who, session) in &f.sessions {
             let reply = send(&f.router, get(&url, session.as_deref())).await;
             assert!(!reply.status.is_server_error(), "{who:?} {url}: {}", reply.status);
+            // A page refuses the unsigned with 401 (and a way to sign in), others with the notice.
+            let refused = reply.status == StatusCode::UNAUTHORIZED || reply.body.contains(&*forbidden);
+            assert_eq!(refused, !access.allows(*who), "{who:?} on {url} ({access:?}): {}", reply.status);
             if *who != Who::Staff {
                 for marker in STAFF_MARKERS {
                     assert!(!reply.body.contains(marker), "{who:?} saw the staff-only {marker} on {url}");
