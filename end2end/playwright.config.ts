@@ -8,6 +8,8 @@ const port = Number(process.env.E2E_PORT ?? 3917);
 const root = path.resolve(__dirname, "..");
 const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), "renkei-e2e-"));
 export const E2E_PASSWORD = "e2e-password-12345";
+// The release server to test (a build in another target directory may be named here).
+const server = process.env.E2E_SERVER_BIN ?? `${root}/target/release/server`;
 
 export default defineConfig({
   testDir: "./tests",
@@ -34,9 +36,9 @@ export default defineConfig({
   webServer: {
     // Accounts for the tests, created with the admin CLI, then the server itself.
     command: [
-      `printf '%s\\n' '${E2E_PASSWORD}' | ${root}/target/release/server admin create-respondent --login e2e-respondent --network 4 --password-stdin`,
-      `printf '%s\\n' '${E2E_PASSWORD}' | ${root}/target/release/server admin create-staff --login e2e-staff --password-stdin`,
-      `exec ${root}/target/release/server`,
+      `printf '%s\\n' '${E2E_PASSWORD}' | ${server} admin create-respondent --login e2e-respondent --network 4 --password-stdin`,
+      `printf '%s\\n' '${E2E_PASSWORD}' | ${server} admin create-staff --login e2e-staff --password-stdin`,
+      `exec ${server}`,
     ].join(" && "),
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
