@@ -381,19 +381,15 @@ impl Counts {
         }
     }
 
-    /// The funnel's bars: label, count, and width in percent of the requests.
-    pub fn funnel(&self) -> Vec<(Label, usize, u32)> {
-        let width = |n: usize| if self.requested == 0 { 0 } else { (n * 100 / self.requested) as u32 };
-        [
+    /// The funnel's bars, in report order: label and count (drawn against `requested`).
+    pub fn funnel(&self) -> Vec<(Label, usize)> {
+        vec![
             (Label::new("回答依頼", "requested"), self.requested),
             (Label::new("返答", "replied"), self.replied),
             (Label::new("有効回答", "valid"), self.valid),
             (Label::new("拒否", "refused"), self.refused),
             (Label::new("辞退", "declined"), self.declined),
         ]
-        .into_iter()
-        .map(|(label, n)| (label, n, width(n)))
-        .collect()
     }
 }
 
@@ -561,8 +557,8 @@ mod tests {
             .collect();
         let counts = Counts::of(&rows);
         assert_eq!(counts, Counts { requested: 6, replied: 5, valid: 2, refused: 1, declined: 1 });
-        assert_eq!(counts.funnel()[2].2, 33);
-        assert_eq!(Counts::default().funnel()[0].2, 0);
+        let funnel: Vec<usize> = counts.funnel().into_iter().map(|(_, n)| n).collect();
+        assert_eq!(funnel, [6, 5, 2, 1, 1]);
     }
 
     #[test]
