@@ -51,6 +51,27 @@ test("staff import two organisations, download their credentials, and one respon
   await page.getByRole("link", { name: "回答状況の管理" }).click();
   await expect(page.getByTestId("not-replied")).toContainText("E2Eあきたネット");
   await expect(page.getByTestId("not-replied")).toContainText("E2Eこうちネット");
+  await hydrated(page);
+
+  // A refusal needs a reason, and lands on the refusal list.
+  const kochi = page.getByTestId("tracking").getByRole("row").filter({ hasText: "E2Eこうちネット" });
+  await kochi.getByLabel("状況").selectOption("refused");
+  await kochi.getByRole("button", { name: "変更" }).click();
+  await expect(page.getByRole("alert")).toContainText("理由を入力してください");
+  await kochi.getByLabel("状況").selectOption("refused");
+  await kochi.getByLabel("理由").fill("E2E：回答できない");
+  await kochi.getByRole("button", { name: "変更" }).click();
+  await expect(page.getByTestId("refusals")).toContainText("E2E：回答できない");
+  await expect(page.getByTestId("not-replied")).not.toContainText("E2Eこうちネット");
+
+  // Every step is in the audit log.
+  await page.getByRole("link", { name: "操作履歴" }).click();
+  await hydrated(page);
+  await page.getByLabel("操作", { exact: true }).selectOption("set_request_stage");
+  await page.getByRole("button", { name: "絞り込む" }).click();
+  await expect(page).toHaveURL(/action=set_request_stage/);
+  await expect(page.getByTestId("audit").getByRole("row")).toHaveCount(2);
+  await expect(page.getByTestId("audit")).toContainText("E2E：回答できない");
 
   // The respondent signs in with the issued credentials, in a browser of their own.
   const context = await browser.newContext();
