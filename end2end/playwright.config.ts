@@ -7,6 +7,9 @@ import * as fs from "node:fs";
 const port = Number(process.env.E2E_PORT ?? 3917);
 const root = path.resolve(__dirname, "..");
 export const E2E_PASSWORD = "e2e-password-12345";
+// The build to test: this checkout's target directory unless E2E_TARGET_DIR names another.
+const target = process.env.E2E_TARGET_DIR ?? `${root}/target`;
+const bin = `${target}/release/server`;
 export const EDITIONS_PORT = port + 1;
 
 function server(listen: number) {
@@ -14,9 +17,9 @@ function server(listen: number) {
   return {
     // Accounts for the tests, created with the admin CLI, then the server itself.
     command: [
-      `printf '%s\\n' '${E2E_PASSWORD}' | ${root}/target/release/server admin create-respondent --login e2e-respondent --network 4 --password-stdin`,
-      `printf '%s\\n' '${E2E_PASSWORD}' | ${root}/target/release/server admin create-staff --login e2e-staff --password-stdin`,
-      `exec ${root}/target/release/server`,
+      `printf '%s\\n' '${E2E_PASSWORD}' | ${bin} admin create-respondent --login e2e-respondent --network 4 --password-stdin`,
+      `printf '%s\\n' '${E2E_PASSWORD}' | ${bin} admin create-staff --login e2e-staff --password-stdin`,
+      `exec ${bin}`,
     ].join(" && "),
     url: `http://127.0.0.1:${listen}/healthz`,
     reuseExistingServer: false,
@@ -25,7 +28,7 @@ function server(listen: number) {
     env: {
       DATABASE_URL: `sqlite://${dbDir}/renkei.db`,
       RENKEI_BIND: `127.0.0.1:${listen}`,
-      LEPTOS_SITE_ROOT: `${root}/target/site`,
+      LEPTOS_SITE_ROOT: `${target}/site`,
       LEPTOS_SITE_PKG_DIR: "pkg",
       LEPTOS_OUTPUT_NAME: "renkei",
       LEPTOS_ENV: "PROD",

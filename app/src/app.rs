@@ -14,6 +14,10 @@ use crate::pages::{
     charts::ChartsPage, home::HomePage, login::LoginPage, network::NetworkPage, networks::NetworksPage, not_found::NotFound,
     respondent::RespondentHome, response_form::ResponseFormPage, staff::StaffHome,
 };
+use crate::pages::{
+    staff_accounts::StaffAccountsPage, staff_audit::StaffAuditPage, staff_requests::StaffRequestsPage,
+    staff_tracking::StaffTrackingPage,
+};
 
 /// The Content-Security-Policy of every response that is not a page: nothing
 /// may run, nothing may frame it.
@@ -95,6 +99,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("staff/login") view=|| view! { <LoginPage audience=Audience::Staff /> } />
                     <Route path=path!("staff") view=StaffHome />
                     <Route path=path!("staff/editions") view=crate::pages::editions::EditionsPage />
+                    <Route path=path!("staff/requests") view=StaffRequestsPage />
+                    <Route path=path!("staff/tracking") view=StaffTrackingPage />
+                    <Route path=path!("staff/accounts") view=StaffAccountsPage />
+                    <Route path=path!("staff/audit") view=StaffAuditPage />
                 </Routes>
             </main>
             <Footer />

@@ -15,6 +15,7 @@ pub mod disclosure;
 pub mod error;
 pub mod i18n;
 pub mod pages;
+pub mod requests;
 pub mod search;
 #[cfg(feature = "ssr")]
 pub mod store;

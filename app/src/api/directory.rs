@@ -87,7 +87,7 @@ impl DirectoryQuery {
 }
 
 /// Percent-encodes a URL query value.
-fn encode(value: &str) -> String {
+pub fn encode(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {

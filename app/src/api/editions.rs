@@ -51,6 +51,8 @@ use EditionStatus as Status;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EditionsView {
+    /// The signed-in staff member.
+    pub login: String,
     pub editions: Vec<EditionRow>,
     /// The newest edition's questionnaire when it is a draft, for revising.
     pub draft: Option<Edition>,
@@ -108,14 +110,14 @@ async fn staff_actor() -> Result<String, ApiError> {
 pub async fn get_editions() -> Result<EditionsView, ApiError> {
     crate::error::with_status(
         async {
-            staff_actor().await?;
+            let me = crate::auth::require_staff().await?;
             let db = crate::store::use_db()?;
             let editions = crate::store::editions::list(&db).await?;
             let draft = match editions.first() {
                 Some(e) if e.status == Status::Draft => crate::store::editions::definition(&db, &e.id).await?,
                 _ => None,
             };
-            Ok(EditionsView { editions, draft })
+            Ok(EditionsView { login: me.login, editions, draft })
         }
         .await,
     )

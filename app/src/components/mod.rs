@@ -1,6 +1,8 @@
 //! Reusable pieces of the UI.
 
+pub mod action_errors;
 pub mod choice;
+pub mod credentials;
 pub mod error_notice;
 pub mod fields;
 pub mod form_state;
@@ -8,3 +10,4 @@ pub mod loaded;
 pub mod lang_switch;
 pub mod layout;
 pub mod logout;
+pub mod staff_nav;

@@ -2,6 +2,7 @@
 //! questionnaire labels come from the edition data, the rest from [`ui`].
 
 pub mod ui;
+pub mod ui_requests;
 
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;

@@ -9,7 +9,7 @@ use crate::api::editions::{
     StoppedNetwork,
 };
 use crate::app::{page_title, tr, use_lang};
-use crate::components::loaded::Loaded;
+use crate::components::{loaded::Loaded, logout::SignedIn, staff_nav::StaffNav};
 use crate::error::ApiError;
 use crate::i18n::{ui, Label};
 use crate::survey::{Edition, Item};
@@ -22,8 +22,6 @@ pub fn EditionsPage() -> impl IntoView {
     provide_context(Refresh { changed, error });
     view! {
         <Title text=page_title(&ui::EDITIONS_TITLE) />
-        <h1>{tr(&ui::EDITIONS_TITLE)}</h1>
-        <p><a href="/staff">{tr(&ui::STAFF_TITLE)}</a></p>
         <Outcome />
         <Loaded resource=data login="/staff/login" view=|v: EditionsView| view! { <Editions v /> } />
         <Stopped changed />
@@ -122,6 +120,9 @@ fn Editions(v: EditionsView) -> impl IntoView {
     }).collect_view();
     let has_draft = v.draft.is_some();
     view! {
+        <SignedIn login=v.login.clone() />
+        <StaffNav />
+        <h1>{tr(&ui::EDITIONS_TITLE)}</h1>
         <table class="data">
             <thead><tr>
                 <th scope="col">{tr(&ui::EDITION)}</th>

@@ -10,3 +10,7 @@ pub mod not_found;
 pub mod respondent;
 pub mod response_form;
 pub mod staff;
+pub mod staff_accounts;
+pub mod staff_audit;
+pub mod staff_requests;
+pub mod staff_tracking;

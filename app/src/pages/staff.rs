@@ -3,7 +3,7 @@ use leptos_meta::Title;
 
 use crate::api::staff::{get_staff_overview, StaffOverview};
 use crate::app::{page_title, tr};
-use crate::components::{loaded::Loaded, logout::SignedIn};
+use crate::components::{loaded::Loaded, logout::SignedIn, staff_nav::StaffNav};
 use crate::i18n::ui;
 
 /// The staff area's landing page.
@@ -20,6 +20,7 @@ pub fn StaffHome() -> impl IntoView {
 fn Overview(o: StaffOverview) -> impl IntoView {
     view! {
         <SignedIn login=o.login.clone() />
+        <StaffNav />
         <h1>{tr(&ui::STAFF_TITLE)}" ("{o.edition.clone()}")"</h1>
         <section class="figures">
             <div class="figure">

@@ -89,6 +89,16 @@ pub async fn create(conn: &mut AnyConnection, role: Role, login: &str, password:
     if password.chars().count() < 10 {
         return Err(AccountError::WeakPassword);
     }
+    let hash = hash_password(password).map_err(|e| AccountError::Hash(e.to_string()))?;
+    create_hashed(conn, role, login, &hash).await
+}
+
+/// Creates an account whose password was hashed already (hashing many passwords
+/// belongs outside the transaction and off the async threads); returns its id.
+pub async fn create_hashed(conn: &mut AnyConnection, role: Role, login: &str, hash: &str) -> Result<i64, AccountError> {
+    if !valid_login(login) {
+        return Err(AccountError::BadLogin);
+    }
     let taken: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT id FROM {} WHERE login = $1", role.table())))
         .bind(login)
         .fetch_optional(&mut *conn)
@@ -96,7 +106,6 @@ pub async fn create(conn: &mut AnyConnection, role: Role, login: &str, password:
     if taken.is_some() {
         return Err(AccountError::LoginTaken(login.to_string()));
     }
-    let hash = hash_password(password).map_err(|e| AccountError::Hash(e.to_string()))?;
     let id = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
         "INSERT INTO {} (login, password_hash, created_at) VALUES ($1, $2, $3) RETURNING id",
         role.table()
@@ -130,6 +139,71 @@ pub async fn authenticate(db: &super::Db, role: Role, login: &str, password: &st
     .await
     .unwrap_or(false);
     Ok(id.filter(|_| ok))
+}
+
+/// A new random password and its hash, computed off the async threads.
+pub async fn new_password() -> Result<(String, String), AccountError> {
+    tokio::task::spawn_blocking(|| {
+        let password = generate_password();
+        hash_password(&password).map(|hash| (password, hash)).map_err(|e| AccountError::Hash(e.to_string()))
+    })
+    .await
+    .map_err(|e| AccountError::Hash(e.to_string()))?
+}
+
+/// Replaces an account's password and ends its sessions; false when there is no such account.
+pub async fn set_password_hash(conn: &mut AnyConnection, role: Role, id: i64, hash: &str) -> sqlx::Result<bool> {
+    let changed = sqlx::query(sqlx::AssertSqlSafe(format!("UPDATE {} SET password_hash = $1 WHERE id = $2", role.table())))
+        .bind(hash)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    end_sessions(conn, role, id).await?;
+    Ok(changed > 0)
+}
+
+/// Disables or enables an account; disabling ends its sessions. False when there is no
+/// such account, or when it would disable the last enabled staff account.
+pub async fn set_disabled(conn: &mut AnyConnection, role: Role, id: i64, disabled: bool) -> sqlx::Result<bool> {
+    // One statement, so two staff disabling each other at once cannot both win.
+    let keep_one = if disabled && role == Role::Staff {
+        " AND (SELECT COUNT(*) FROM staff WHERE disabled = 0 AND id <> $2) > 0"
+    } else {
+        ""
+    };
+    let changed = sqlx::query(sqlx::AssertSqlSafe(format!("UPDATE {} SET disabled = $1 WHERE id = $2{keep_one}", role.table())))
+        .bind(disabled as i64)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    if disabled && changed > 0 {
+        end_sessions(conn, role, id).await?;
+    }
+    Ok(changed > 0)
+}
+
+async fn end_sessions(conn: &mut AnyConnection, role: Role, id: i64) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM sessions WHERE role = $1 AND user_id = $2").bind(role.as_str()).bind(id).execute(conn).await?;
+    Ok(())
+}
+
+/// An account as the console lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AccountRow {
+    pub id: i64,
+    pub login: String,
+    pub disabled: bool,
+    pub created_at: i64,
+}
+
+pub async fn list(db: &super::Db, role: Role) -> sqlx::Result<Vec<AccountRow>> {
+    let rows: Vec<(i64, String, i64, i64)> =
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT id, login, disabled, created_at FROM {} ORDER BY login", role.table())))
+            .fetch_all(db)
+            .await?;
+    Ok(rows.into_iter().map(|(id, login, disabled, created_at)| AccountRow { id, login, disabled: disabled != 0, created_at }).collect())
 }
 
 /// Lets a respondent answer for a network.

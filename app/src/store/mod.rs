@@ -8,6 +8,7 @@ pub mod charts;
 pub mod editions;
 pub mod networks;
 pub mod public;
+pub mod requests;
 pub mod responses;
 pub mod sessions;
 pub mod throttle;

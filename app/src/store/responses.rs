@@ -107,6 +107,10 @@ pub async fn save(conn: &mut AnyConnection, r: &NewResponse<'_>, old: &Answers) 
         "disclosure": r.disclosure,
     });
     super::audit::append(conn, r.actor, "save_response", &format!("network:{}", r.network_id), &detail).await?;
+    // A respondent's save is their reply to the request (report 1.5).
+    if r.actor.starts_with("respondent:") {
+        super::requests::mark_replied(conn, r.network_id, r.edition).await?;
+    }
     Ok(Saved::Version(current))
 }
 

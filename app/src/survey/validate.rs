@@ -333,7 +333,7 @@ fn is_domain(s: &str) -> bool {
     })
 }
 
-fn is_email(s: &str) -> bool {
+pub(crate) fn is_email(s: &str) -> bool {
     let Some((local, domain)) = s.split_once('@') else { return false };
     let local_ok = !local.is_empty()
         && !local.starts_with('.')

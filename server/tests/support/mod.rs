@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod http;
+
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use sqlx::{AnyPool, Connection, Executor};

@@ -1,0 +1,275 @@
+//! Staff only: asking networks to answer (request lists, credentials) and
+//! following each request to its outcome (report 1.5).
+//!
+//! Credentials are shown once: the import's reply carries the passwords to the
+//! page that asked, which keeps them in memory only and builds the mail-merge CSV
+//! and the letters from them in the browser. The server stores only hashes, so a
+//! lost password is reset, never recovered.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::ApiError;
+use crate::requests::{Counts, Credential, RequestRow, TrackingQuery, TrackingRow};
+
+/// What an import (or one organisation added by hand) did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssueOutcome {
+    /// New accounts, with their passwords: shown once.
+    pub issued: Vec<Credential>,
+    /// Networks already asked in this edition (names), left as they were.
+    pub already: Vec<String>,
+}
+
+/// Issues requests for checked rows in one transaction: all or nothing.
+#[cfg(feature = "ssr")]
+async fn issue_rows(me: crate::auth::Principal, rows: Vec<RequestRow>, source: &str) -> Result<IssueOutcome, ApiError> {
+    use crate::store::accounts;
+    use crate::store::requests::{existing_keys, issue, Issued, NewRequest};
+    let db = crate::store::use_db()?;
+    let edition = crate::store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
+    let actor = format!("staff:{}", me.user_id);
+    // Hash only for rows not asked yet: argon2 is slow on purpose.
+    let known = existing_keys(&db, &edition).await?;
+    let mut passwords = Vec::with_capacity(rows.len());
+    for row in &rows {
+        passwords.push(if known.contains(&row.identity_key()) { None } else { Some(accounts::new_password().await.map_err(account_error)?) });
+    }
+    let mut tx = db.begin().await?;
+    let mut outcome = IssueOutcome { issued: Vec::new(), already: Vec::new() };
+    for (row, password) in rows.iter().zip(passwords) {
+        let Some((password, password_hash)) = password else {
+            outcome.already.push(row.network().to_string());
+            continue;
+        };
+        match issue(&mut tx, &edition, &NewRequest { row, password_hash }, &actor).await.map_err(account_error)? {
+            Issued::New { network_id, login, .. } => outcome.issued.push(Credential {
+                network_id,
+                login,
+                password,
+                organisation: row.organisation.clone(),
+                network_name: row.network().to_string(),
+                prefecture: row.prefecture.clone(),
+                postal_address: row.postal_address.clone(),
+                email: row.email.clone(),
+            }),
+            Issued::Existing { .. } => outcome.already.push(row.network().to_string()),
+        }
+    }
+    let detail = serde_json::json!({
+        "edition": edition, "source": source, "rows": rows.len(),
+        "issued": outcome.issued.len(), "already": outcome.already.len(),
+    });
+    crate::store::audit::append(&mut tx, &actor, "import_requests", &format!("edition:{edition}"), &detail).await?;
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+#[cfg(feature = "ssr")]
+fn account_error(e: crate::store::accounts::AccountError) -> ApiError {
+    match e {
+        crate::store::accounts::AccountError::Db(e) => e.into(),
+        other => {
+            tracing::error!(error = %other, "issuing an account failed");
+            ApiError::Internal
+        }
+    }
+}
+
+/// The problems of a list as the form shows them (item = line).
+#[cfg(feature = "ssr")]
+fn issues(errors: Vec<crate::requests::RowError>) -> ApiError {
+    use crate::survey::validate::{Issue, Severity};
+    ApiError::Invalid(
+        errors
+            .into_iter()
+            .map(|e| Issue { item: format!("line{}", e.line), severity: Severity::Error, message: e.describe() })
+            .collect(),
+    )
+}
+
+/// Imports a request list (CSV text). Any bad row rejects the whole list.
+#[server(endpoint = "staff_import_requests")]
+pub async fn import_requests(csv: String) -> Result<IssueOutcome, ApiError> {
+    crate::error::with_status(
+        async {
+            let me = crate::auth::require_staff().await?;
+            let rows = crate::requests::parse_request_list(&csv).map_err(issues)?;
+            issue_rows(me, rows, "csv").await
+        }
+        .await,
+    )
+}
+
+/// Adds one organisation by hand: the same checks and path as one row of a list.
+#[server(endpoint = "staff_add_request")]
+pub async fn add_request(row: RequestRow) -> Result<IssueOutcome, ApiError> {
+    use crate::survey::validate::{Issue, Severity};
+    crate::error::with_status(
+        async {
+            let me = crate::auth::require_staff().await?;
+            let mut row = row;
+            row.organisation = row.organisation.trim().to_string();
+            row.network_name = row.network_name.trim().to_string();
+            row.postal_address = row.postal_address.trim().to_string();
+            let errors = crate::requests::check_row(&mut row);
+            if !errors.is_empty() {
+                let issues = errors
+                    .into_iter()
+                    .map(|(column, message)| Issue {
+                        item: format!("{column:?}"),
+                        severity: Severity::Error,
+                        message: crate::i18n::Label {
+                            ja: format!("「{}」：{}", column.label().ja, message.ja).into(),
+                            en: format!("{}: {}", column.label().en, message.en).into(),
+                        },
+                    })
+                    .collect();
+                return Err(ApiError::Invalid(issues));
+            }
+            issue_rows(me, vec![row], "form").await
+        }
+        .await,
+    )
+}
+
+/// A new password for a respondent (shown once); their sessions end.
+#[server(endpoint = "staff_reset_respondent_password")]
+pub async fn reset_respondent_password(respondent_id: i64) -> Result<Credential, ApiError> {
+    use crate::store::accounts::{self, Role};
+    crate::error::with_status(
+        async {
+            let me = crate::auth::require_staff().await?;
+            let db = crate::store::use_db()?;
+            let (login, row, network_id) = crate::store::requests::letter_details(&db, respondent_id).await?.ok_or(ApiError::NotFound)?;
+            let (password, hash) = accounts::new_password().await.map_err(account_error)?;
+            let mut tx = db.begin().await?;
+            if !accounts::set_password_hash(&mut tx, Role::Respondent, respondent_id, &hash).await? {
+                return Err(ApiError::NotFound);
+            }
+            let detail = serde_json::json!({ "login": login });
+            crate::store::audit::append(&mut tx, &format!("staff:{}", me.user_id), "reset_password", &format!("respondent:{respondent_id}"), &detail)
+                .await?;
+            tx.commit().await?;
+            Ok(Credential {
+                network_id,
+                login,
+                password,
+                organisation: row.organisation,
+                network_name: row.network_name,
+                prefecture: row.prefecture,
+                postal_address: row.postal_address,
+                email: row.email,
+            })
+        }
+        .await,
+    )
+}
+
+/// Disables (or enables again) a respondent account; disabling ends its sessions.
+#[server(endpoint = "staff_set_respondent_disabled")]
+pub async fn set_respondent_disabled(respondent_id: i64, disabled: bool) -> Result<(), ApiError> {
+    use crate::store::accounts::{self, Role};
+    crate::error::with_status(
+        async {
+            let me = crate::auth::require_staff().await?;
+            let db = crate::store::use_db()?;
+            let mut tx = db.begin().await?;
+            if !accounts::set_disabled(&mut tx, Role::Respondent, respondent_id, disabled).await? {
+                return Err(ApiError::NotFound);
+            }
+            let action = if disabled { "disable_account" } else { "enable_account" };
+            crate::store::audit::append(&mut tx, &format!("staff:{}", me.user_id), action, &format!("respondent:{respondent_id}"), &serde_json::json!({}))
+                .await?;
+            tx.commit().await?;
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// The tracking page: live counts over the whole edition, the filtered table, the refusal list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tracking {
+    pub login: String,
+    pub edition: String,
+    pub counts: Counts,
+    pub query: TrackingQuery,
+    pub rows: Vec<TrackingRow>,
+    /// 拒否リスト: every refusal of the edition, with its reason.
+    pub refusals: Vec<TrackingRow>,
+    /// Asked and not yet replied (whatever the filters), to chase.
+    pub not_replied: Vec<TrackingRow>,
+}
+
+#[server(endpoint = "staff_tracking")]
+pub async fn get_tracking(query: TrackingQuery) -> Result<Tracking, ApiError> {
+    use crate::requests::Stage;
+    crate::error::with_status(
+        async {
+            let me = crate::auth::require_staff().await?;
+            let db = crate::store::use_db()?;
+            let edition = crate::store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
+            let all = crate::store::requests::tracking(&db, &edition).await?;
+            let of = |stage: Stage| all.iter().filter(|r| r.stage == stage).cloned().collect::<Vec<_>>();
+            Ok(Tracking {
+                login: me.login,
+                counts: Counts::of(&all),
+                rows: all.iter().filter(|r| query.matches(r)).cloned().collect(),
+                refusals: of(Stage::Refused),
+                not_replied: of(Stage::Requested),
+                query,
+                edition,
+            })
+        }
+        .await,
+    )
+}
+
+/// Moves a request to another stage (refusals and declines need a reason).
+#[server(endpoint = "staff_set_request_stage")]
+pub async fn set_request_stage(network_id: i64, stage: String, reason: String) -> Result<(), ApiError> {
+    use crate::i18n::Label;
+    use crate::requests::Stage;
+    use crate::survey::validate::{Issue, Severity};
+    crate::error::with_status(
+        async {
+            let me = crate::auth::require_staff().await?;
+            let db = crate::store::use_db()?;
+            let invalid = |message: Label| ApiError::Invalid(vec![Issue { item: "stage".into(), severity: Severity::Error, message }]);
+            let stage = Stage::from_key(&stage).ok_or_else(|| invalid(Label::new("状況を選択してください。", "Choose a stage.")))?;
+            if stage.needs_reason() && reason.trim().is_empty() {
+                return Err(invalid(Label::new("拒否・辞退には理由を入力してください。", "A refusal or a decline needs a reason.")));
+            }
+            if reason.chars().count() > 500 {
+                return Err(invalid(Label::new("理由は500文字以内で入力してください。", "The reason is 500 characters at most.")));
+            }
+            let edition = crate::store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
+            let mut tx = db.begin().await?;
+            let actor = format!("staff:{}", me.user_id);
+            crate::store::requests::set_stage(&mut tx, network_id, &edition, stage, &reason, &actor).await?.ok_or(ApiError::NotFound)?;
+            tx.commit().await?;
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// The "not yet replied" list as CSV (UTF-8 with a BOM), for chasing; audited.
+#[server(endpoint = "staff_export_not_replied")]
+pub async fn export_not_replied() -> Result<String, ApiError> {
+    crate::error::with_status(
+        async {
+            let me = crate::auth::require_staff().await?;
+            let db = crate::store::use_db()?;
+            let edition = crate::store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
+            let rows = crate::store::requests::tracking(&db, &edition).await?;
+            let csv = crate::requests::chase_csv(&rows);
+            let detail = serde_json::json!({ "edition": edition, "rows": csv.lines().count().saturating_sub(1) });
+            crate::store::audit::append(&mut *db.acquire().await?, &format!("staff:{}", me.user_id), "export_not_replied", &format!("edition:{edition}"), &detail)
+                .await?;
+            Ok(csv)
+        }
+        .await,
+    )
+}

@@ -1,0 +1,135 @@
+//! `/staff/requests`: import a request list or add one organisation, and get the
+//! new credentials once (CSV for mail merge, printable letters).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::requests::{AddRequest, ImportRequests, IssueOutcome};
+use crate::api::staff::{get_staff_overview, StaffOverview};
+use crate::app::{page_title, tr};
+use crate::components::{action_errors::ActionErrors, credentials::Credentials, loaded::Loaded, logout::SignedIn, staff_nav::StaffNav};
+use crate::error::ApiError;
+use crate::i18n::{ui, ui_requests as t};
+
+#[component]
+pub fn StaffRequestsPage() -> impl IntoView {
+    let who = Resource::new(|| (), |_| get_staff_overview());
+    view! {
+        <Title text=page_title(&t::REQUESTS_TITLE) />
+        <Loaded resource=who login="/staff/login" view=|o: StaffOverview| view! { <RequestsConsole login=o.login /> } />
+    }
+}
+
+#[component]
+fn RequestsConsole(login: String) -> impl IntoView {
+    let import = ServerAction::<ImportRequests>::new();
+    let add = ServerAction::<AddRequest>::new();
+    view! {
+        <SignedIn login />
+        <StaffNav />
+        <h1 class="no-print">{tr(&t::REQUESTS_TITLE)}</h1>
+        <div class="console-forms no-print">
+            <ImportForm action=import />
+            <AddForm action=add />
+        </div>
+        <ResultOf value=Signal::derive(move || import.value().get()) />
+        <ResultOf value=Signal::derive(move || add.value().get()) />
+    }
+}
+
+/// What an import or an addition did; credentials live only here, in the page.
+#[component]
+fn ResultOf(value: Signal<Option<Result<IssueOutcome, ApiError>>>) -> impl IntoView {
+    move || {
+        value.get().map(|result| match result {
+            Ok(outcome) => view! { <Outcome outcome /> }.into_any(),
+            Err(error) => view! { <div class="no-print"><ActionErrors error /></div> }.into_any(),
+        })
+    }
+}
+
+#[component]
+fn Outcome(outcome: IssueOutcome) -> impl IntoView {
+    let already = outcome.already.join("、");
+    view! {
+        {(!outcome.already.is_empty()).then(|| view! {
+            <p class="notice no-print" role="status" data-testid="already-asked">{tr(&t::ALREADY_ASKED)}{already}</p>
+        })}
+        {if outcome.issued.is_empty() {
+            view! { <p class="notice no-print" role="status">{tr(&t::ISSUED_NONE)}</p> }.into_any()
+        } else {
+            view! { <Credentials credentials=outcome.issued /> }.into_any()
+        }}
+    }
+}
+
+#[component]
+fn ImportForm(action: ServerAction<ImportRequests>) -> impl IntoView {
+    let text = RwSignal::new(String::new());
+    // The chosen file is read into the text box, which is what the form sends.
+    let on_file = move |ev: leptos::ev::Event| {
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            let file = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .and_then(|input| input.files())
+                .and_then(|files| files.get(0));
+            if let Some(file) = file {
+                leptos::task::spawn_local(async move {
+                    if let Ok(content) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                        text.set(content.as_string().unwrap_or_default());
+                    }
+                });
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = ev;
+    };
+    view! {
+        <section class="card console-form">
+            <h2>{tr(&t::IMPORT_TITLE)}</h2>
+            <p class="help">{tr(&t::IMPORT_HELP)}</p>
+            <label for="import-file">{tr(&t::IMPORT_FILE)}</label>
+            <input id="import-file" type="file" accept=".csv,text/csv" on:change=on_file />
+            <ActionForm action>
+                <label for="import-csv">{tr(&t::IMPORT_TEXT)}</label>
+                <textarea id="import-csv" name="csv" rows="6" required
+                    prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                <button type="submit" class="primary" disabled=move || action.pending().get()>
+                    {move || if action.pending().get() { tr(&t::WORKING)() } else { tr(&t::IMPORT_SUBMIT)() }}
+                </button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn AddForm(action: ServerAction<AddRequest>) -> impl IntoView {
+    let field = |name: &'static str, label: &'static crate::i18n::Label, kind: &'static str| {
+        let id = format!("add-{name}");
+        view! {
+            <label for=id.clone()>{tr(label)}</label>
+            <input id=id type=kind name=format!("row[{name}]") maxlength="200" />
+        }
+    };
+    view! {
+        <section class="card console-form">
+            <h2>{tr(&t::ADD_TITLE)}</h2>
+            <ActionForm action>
+                {field("organisation", &t::ORGANISATION, "text")}
+                <label for="add-prefecture">{tr(&ui::PREFECTURE)}</label>
+                <select id="add-prefecture" name="row[prefecture]" required>
+                    <option value="">{tr(&ui::CHOOSE)}</option>
+                    {crate::survey::geography::PREFECTURES.iter().map(|(p, _)| view! { <option value=*p>{*p}</option> }).collect_view()}
+                </select>
+                {field("network_name", &t::NETWORK_NAME, "text")}
+                {field("postal_address", &t::POSTAL_ADDRESS, "text")}
+                {field("email", &t::EMAIL, "email")}
+                <button type="submit" class="primary" disabled=move || action.pending().get()>{tr(&t::ADD_SUBMIT)}</button>
+            </ActionForm>
+        </section>
+    }
+}

@@ -1,0 +1,297 @@
+//! `/staff/tracking`: every request of the edition and its stage (report 1.5):
+//! live counts and a funnel, a filterable table with the actions on each request,
+//! the refusal list and the "not yet replied" list to chase.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Form;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::requests::{get_tracking, ExportNotReplied, ResetRespondentPassword, SetRequestStage, SetRespondentDisabled, Tracking};
+use crate::app::{page_title, tr, use_lang};
+use crate::components::{
+    action_errors::ActionErrors, credentials::{Credentials, CsvDownload}, loaded::Loaded, logout::SignedIn, staff_nav::StaffNav,
+};
+use crate::i18n::{ui, ui_requests as t, Label};
+use crate::requests::{Counts, Stage, TrackingQuery, TrackingRow};
+use crate::survey::geography::{Region, PREFECTURES};
+
+/// The actions of the page, shared by every row; each completed one reloads the data.
+#[derive(Clone, Copy)]
+struct Actions {
+    stage: ServerAction<SetRequestStage>,
+    reset: ServerAction<ResetRespondentPassword>,
+    disable: ServerAction<SetRespondentDisabled>,
+}
+
+#[component]
+pub fn StaffTrackingPage() -> impl IntoView {
+    let params = use_query_map();
+    let query = Memo::new(move |_| {
+        params.with(|p| TrackingQuery {
+            stage: p.get("stage"),
+            region: p.get("region"),
+            pref: p.get("pref"),
+            q: p.get("q").unwrap_or_default(),
+        })
+    });
+    let actions = Actions { stage: ServerAction::new(), reset: ServerAction::new(), disable: ServerAction::new() };
+    provide_context(actions);
+    let data = Resource::new(
+        move || (query.get(), actions.stage.version().get(), actions.disable.version().get()),
+        |(query, _, _)| get_tracking(query),
+    );
+    view! {
+        <Title text=page_title(&t::TRACKING_TITLE) />
+        <Loaded resource=data login="/staff/login" view=|tracking: Tracking| view! { <TrackingView tracking /> } />
+    }
+}
+
+#[component]
+fn TrackingView(tracking: Tracking) -> impl IntoView {
+    let actions = expect_context::<Actions>();
+    let errors = move || {
+        [actions.stage.value().get().and_then(Result::err), actions.disable.value().get().and_then(Result::err)]
+            .into_iter()
+            .flatten()
+            .map(|error| view! { <ActionErrors error /> })
+            .collect_view()
+    };
+    let reset = move || {
+        actions.reset.value().get().map(|r| match r {
+            Ok(credential) => view! { <h2 class="no-print">{tr(&t::NEW_PASSWORD_FOR)}</h2><Credentials credentials=vec![credential] /> }.into_any(),
+            Err(error) => view! { <ActionErrors error /> }.into_any(),
+        })
+    };
+    view! {
+        <div class="no-print">
+            <SignedIn login=tracking.login.clone() />
+            <StaffNav />
+            <h1>{tr(&t::TRACKING_TITLE)}" ("{tracking.edition.clone()}")"</h1>
+            <Funnel counts=tracking.counts />
+            <p class="help">{tr(&t::TRACKING_NOTE)}</p>
+            {errors}
+        </div>
+        {reset}
+        <div class="no-print">
+            <Filters query=tracking.query.clone() />
+            <RequestTable rows=tracking.rows.clone() />
+            <RefusalList rows=tracking.refusals.clone() />
+            <ChaseList rows=tracking.not_replied.clone() />
+        </div>
+    }
+}
+
+/// Report 1.5's counts as figures and as a bar funnel: `<progress>` bars against the
+/// requests (no inline styles, which the CSP forbids; read out by screen readers).
+#[component]
+fn Funnel(counts: Counts) -> impl IntoView {
+    let lang = use_lang();
+    let max = counts.requested.max(1);
+    view! {
+        <section class="card funnel" aria-labelledby="funnel-title">
+            <h2 id="funnel-title">{tr(&t::FUNNEL_TITLE)}</h2>
+            <dl class="funnel-bars" data-testid="funnel">
+                {counts.funnel().into_iter().map(|(label, n)| {
+                    let key = label.en.to_string();
+                    let id = format!("funnel-{key}");
+                    view! {
+                        <div class="funnel-row" data-stage=key>
+                            <dt id=id.clone()>{move || label.get(lang.get()).to_string()}</dt>
+                            <dd>
+                                <progress class="funnel-bar" max=max value=n aria-labelledby=id></progress>
+                                <span class="funnel-count">{n}</span>
+                            </dd>
+                        </div>
+                    }
+                }).collect_view()}
+            </dl>
+        </section>
+    }
+}
+
+fn stage_options(lang: crate::i18n::Lang) -> Vec<(String, String)> {
+    Stage::ALL.iter().map(|s| (s.key().to_string(), s.label().get(lang).to_string())).collect()
+}
+
+#[component]
+fn Filters(query: TrackingQuery) -> impl IntoView {
+    let lang = use_lang();
+    let selected = |chosen: &Option<String>, key: &str| chosen.as_deref() == Some(key);
+    let (stage, region, pref) = (query.stage.clone(), query.region.clone(), query.pref.clone());
+    view! {
+        <Form method="GET" action="/staff/tracking" attr:class="filters card">
+            <div class="field">
+                <label for="tracking-stage">{tr(&t::STAGE)}</label>
+                <select id="tracking-stage" name="stage">
+                    <option value="">{tr(&ui::FILTER_ANY)}</option>
+                    {stage_options(lang.get_untracked()).into_iter().map(|(k, l)| {
+                        let sel = selected(&stage, &k);
+                        view! { <option value=k selected=sel>{l}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="tracking-region">{tr(&ui::FILTER_REGION)}</label>
+                <select id="tracking-region" name="region">
+                    <option value="">{tr(&ui::FILTER_ANY)}</option>
+                    {Region::ALL.iter().map(|r| {
+                        let label = r.label();
+                        view! { <option value=r.key() selected=selected(&region, r.key())>{move || label.get(lang.get()).to_string()}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="tracking-pref">{tr(&ui::FILTER_PREFECTURE)}</label>
+                <select id="tracking-pref" name="pref">
+                    <option value="">{tr(&ui::FILTER_ANY)}</option>
+                    {PREFECTURES.iter().map(|(p, _)| view! { <option value=*p selected=selected(&pref, p)>{*p}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field search">
+                <label for="tracking-q">{tr(&ui::SEARCH)}</label>
+                <input id="tracking-q" type="search" name="q" value=query.q.clone() />
+            </div>
+            <div class="actions">
+                <button type="submit" class="primary">{tr(&ui::FILTER_SUBMIT)}</button>
+                <a href="/staff/tracking">{tr(&ui::FILTER_CLEAR)}</a>
+            </div>
+        </Form>
+    }
+}
+
+#[component]
+fn RequestTable(rows: Vec<TrackingRow>) -> impl IntoView {
+    if rows.is_empty() {
+        return view! { <p role="status">{tr(&t::TRACKING_NONE)}</p> }.into_any();
+    }
+    view! {
+        <div class="table-wrap">
+            <table class="tracking" data-testid="tracking">
+                <thead>
+                    <tr>
+                        <th scope="col">{tr(&t::NETWORK_NAME)}</th>
+                        <th scope="col">{tr(&t::ORGANISATION)}</th>
+                        <th scope="col">{tr(&ui::PREFECTURE)}</th>
+                        <th scope="col">{tr(&t::STAGE)}</th>
+                        <th scope="col">{tr(&t::REQUESTED_ON)}</th>
+                        <th scope="col">{tr(&t::REPLIED_ON)}</th>
+                        <th scope="col">{tr(&t::OUTCOME_ON)}</th>
+                        <th scope="col">{tr(&t::ACCOUNT)}</th>
+                        <th scope="col">{tr(&t::ACTIONS)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|row| view! { <RequestRowView row /> }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn RequestRowView(row: TrackingRow) -> impl IntoView {
+    let lang = use_lang();
+    let actions = expect_context::<Actions>();
+    let id = row.network_id;
+    let stage_label = row.stage.label();
+    let reason = (!row.reason.is_empty()).then(|| format!("（{}）", row.reason));
+    let account = row.respondent.clone().map(|(respondent_id, login, disabled)| {
+        view! {
+            <code>{login}</code>
+            {disabled.then(|| view! { " "<span class="badge">{tr(&t::DISABLED)}</span> })}
+            <ActionForm action=actions.reset attr:class="inline">
+                <input type="hidden" name="respondent_id" value=respondent_id />
+                <button type="submit">{tr(&t::RESET_PASSWORD)}</button>
+            </ActionForm>
+            <ActionForm action=actions.disable attr:class="inline">
+                <input type="hidden" name="respondent_id" value=respondent_id />
+                <input type="hidden" name="disabled" value=(!disabled).to_string() />
+                <button type="submit">{if disabled { tr(&t::ENABLE)() } else { tr(&t::DISABLE)() }}</button>
+            </ActionForm>
+        }
+    });
+    let current = row.stage.key();
+    view! {
+        <tr data-network=id>
+            <td>{row.network_name.clone()}</td>
+            <td>{row.organisation.clone()}</td>
+            <td>{row.prefecture.clone()}</td>
+            <td class="stage" data-stage=current>{move || stage_label.get(lang.get()).to_string()}{reason.clone()}</td>
+            <td>{row.requested_on.clone()}</td>
+            <td>{row.replied_on.clone()}</td>
+            <td>{row.outcome_on.clone()}</td>
+            <td>{account}</td>
+            <td>
+                <ActionForm action=actions.stage attr:class="stage-form">
+                    <input type="hidden" name="network_id" value=id />
+                    <label for=format!("stage-{id}") class="visually-hidden">{tr(&t::STAGE)}</label>
+                    <select id=format!("stage-{id}") name="stage">
+                        {stage_options(lang.get_untracked()).into_iter().map(|(k, l)| {
+                            let sel = k == current;
+                            view! { <option value=k selected=sel>{l}</option> }
+                        }).collect_view()}
+                    </select>
+                    <label for=format!("reason-{id}") class="visually-hidden">{tr(&t::REASON)}</label>
+                    <input id=format!("reason-{id}") name="reason" value=row.reason.clone() maxlength="500"
+                        placeholder=move || t::REASON.get(lang.get()).to_string() />
+                    <button type="submit">{tr(&t::CHANGE_STAGE)}</button>
+                </ActionForm>
+            </td>
+        </tr>
+    }
+}
+
+/// 拒否リスト.
+#[component]
+fn RefusalList(rows: Vec<TrackingRow>) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="refusals-title">
+            <h2 id="refusals-title">{tr(&t::REFUSALS_TITLE)}</h2>
+            {if rows.is_empty() {
+                view! { <p>{tr(&t::REFUSALS_NONE)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul data-testid="refusals">
+                        {rows.into_iter().map(|r| view! {
+                            <li>{r.network_name}"（"{r.prefecture}"）："{r.reason}" "{r.outcome_on}</li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn ChaseList(rows: Vec<TrackingRow>) -> impl IntoView {
+    let export = ServerAction::<ExportNotReplied>::new();
+    let link = move || {
+        export.value().get().map(|r| match r {
+            Ok(csv) => view! { <CsvDownload text=csv file="not-replied.csv" label=&t::CHASE_DOWNLOAD /> }.into_any(),
+            Err(error) => view! { <ActionErrors error /> }.into_any(),
+        })
+    };
+    let label = |l: &'static Label| tr(l);
+    view! {
+        <section class="card" aria-labelledby="chase-title">
+            <h2 id="chase-title">{label(&t::CHASE_TITLE)}" ("{rows.len()}")"</h2>
+            {if rows.is_empty() {
+                view! { <p>{tr(&t::CHASE_NONE)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul data-testid="not-replied">
+                        {rows.into_iter().map(|r| view! {
+                            <li>{r.network_name}"（"{r.prefecture}"） "{r.email}" "{r.requested_on}</li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <ActionForm action=export attr:class="inline">
+                <button type="submit">{tr(&t::CHASE_EXPORT)}</button>
+            </ActionForm>
+            {link}
+        </section>
+    }
+}

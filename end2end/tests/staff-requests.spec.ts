@@ -1,0 +1,87 @@
+import * as fs from "node:fs";
+import { test, expect, hydrated } from "./fixtures";
+
+const PASSWORD = "e2e-password-12345";
+
+// A request list as Excel saves it: BOM, Japanese headers, CRLF.
+const LIST =
+  "\uFEFF組織名,都道府県,連携名称,住所,メールアドレス\r\n" +
+  "E2E病院,秋田県,E2Eあきたネット,秋田市1-1,akita@example.jp\r\n" +
+  "E2E医師会,高知県,E2Eこうちネット,高知市2-2,kochi@example.jp\r\n";
+
+test("staff import two organisations, download their credentials, and one respondent signs in", async ({ page, browser }) => {
+  await page.goto("/staff/login");
+  await hydrated(page);
+  await page.getByLabel("ID").fill("e2e-staff");
+  await page.getByLabel("パスワード").fill(PASSWORD);
+  await page.getByRole("button", { name: "ログイン" }).click();
+  await expect(page).toHaveURL(/\/staff$/);
+
+  await page.getByRole("link", { name: "調査依頼・ID発行" }).click();
+  await expect(page).toHaveURL(/\/staff\/requests$/);
+  await hydrated(page);
+
+  // A bad list is refused whole, naming the line and the field.
+  await page.getByLabel(/CSVの内容/).fill("組織名,都道府県\nX病院,火星\n");
+  await page.getByRole("button", { name: "取り込んでIDを発行する" }).click();
+  await expect(page.getByRole("alert")).toContainText("2行目「都道府県」");
+
+  await page.getByLabel("CSVファイルを選択").setInputFiles({ name: "list.csv", mimeType: "text/csv", buffer: Buffer.from(LIST, "utf-8") });
+  await expect(page.getByLabel(/CSVの内容/)).toHaveValue(/E2Eこうちネット/);
+  await page.getByRole("button", { name: "取り込んでIDを発行する" }).click();
+
+  const table = page.getByTestId("credentials");
+  await expect(table.getByRole("row")).toHaveCount(3);
+  const row = table.getByRole("row").filter({ hasText: "E2Eあきたネット" });
+  const login = (await row.locator("code.login").textContent())!.trim();
+  const password = (await row.locator("code.password").textContent())!.trim();
+  expect(login).toMatch(/^r2012-/);
+  expect(password).toHaveLength(16);
+
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "差し込み印刷用CSVをダウンロード" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe("credentials.csv");
+  const csv = fs.readFileSync((await download.path())!, "utf-8");
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  expect(csv).toContain(`${login},${password}`);
+  expect(csv).toContain("E2Eこうちネット");
+
+  // The tracking page lists both as not yet replied.
+  await page.getByRole("link", { name: "回答状況の管理" }).click();
+  await expect(page.getByTestId("not-replied")).toContainText("E2Eあきたネット");
+  await expect(page.getByTestId("not-replied")).toContainText("E2Eこうちネット");
+  await hydrated(page);
+
+  // A refusal needs a reason, and lands on the refusal list.
+  const kochi = page.getByTestId("tracking").getByRole("row").filter({ hasText: "E2Eこうちネット" });
+  await kochi.getByLabel("状況").selectOption("refused");
+  await kochi.getByRole("button", { name: "変更" }).click();
+  await expect(page.getByRole("alert")).toContainText("理由を入力してください");
+  await kochi.getByLabel("状況").selectOption("refused");
+  await kochi.getByLabel("理由").fill("E2E：回答できない");
+  await kochi.getByRole("button", { name: "変更" }).click();
+  await expect(page.getByTestId("refusals")).toContainText("E2E：回答できない");
+  await expect(page.getByTestId("not-replied")).not.toContainText("E2Eこうちネット");
+
+  // Every step is in the audit log.
+  await page.getByRole("link", { name: "操作履歴" }).click();
+  await hydrated(page);
+  await page.getByLabel("操作", { exact: true }).selectOption("set_request_stage");
+  await page.getByRole("button", { name: "絞り込む" }).click();
+  await expect(page).toHaveURL(/action=set_request_stage/);
+  await expect(page.getByTestId("audit").getByRole("row")).toHaveCount(2);
+  await expect(page.getByTestId("audit")).toContainText("E2E：回答できない");
+
+  // The respondent signs in with the issued credentials, in a browser of their own.
+  const context = await browser.newContext();
+  const respondent = await context.newPage();
+  await respondent.goto("/login");
+  await hydrated(respondent);
+  await respondent.getByLabel("ID").fill(login);
+  await respondent.getByLabel("パスワード").fill(password);
+  await respondent.getByRole("button", { name: "ログイン" }).click();
+  await expect(respondent).toHaveURL(/\/respondent$/);
+  await expect(respondent.getByRole("cell", { name: "E2Eあきたネット" })).toBeVisible();
+  await context.close();
+});

@@ -1,0 +1,244 @@
+//! The authorization matrix, on SQLite and on PostgreSQL: the public, respondent A,
+//! respondent B and staff call every registered server function and open every
+//! route. Both lists are read from the application itself (the server-function
+//! registry and the router), and each entry must be declared in the tables below,
+//! so a function or page added later fails this test until its audience is stated.
+
+mod support;
+
+use app::store::accounts::{self, Role};
+use app::store::networks::put_response;
+use app::survey::{Answer, Answers, DisclosureChoices};
+use axum::http::StatusCode;
+use axum::Router;
+use leptos::config::LeptosOptions;
+use serde_json::json;
+use support::http::{get, post, send, sign_in, Reply};
+use support::TestDb;
+
+const A_LOGIN: &str = "resp-a";
+const B_LOGIN: &str = "resp-b";
+const STAFF_LOGIN: &str = "zqstafflogin";
+const PASSWORD: &str = "matrix-password-1";
+/// Staff-only facts: a requested organisation's name and email.
+const STAFF_MARKERS: [&str; 3] = ["ZQ依頼先マーカー", "zqmarker@example.jp", STAFF_LOGIN];
+/// A private answer of B's network.
+const B_PRIVATE: &str = "ZQB-PRIVATE-ANSWER";
+
+/// Who may pass the door.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Access {
+    /// Everyone, signed in or not.
+    Public,
+    /// Signed-in respondents (their own data only).
+    Respondent,
+    /// The respondent of network A, and staff; not B.
+    OwnerOfA,
+    /// The respondent of network B, and staff; not A.
+    OwnerOfB,
+    Staff,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Who {
+    Public,
+    A,
+    B,
+    Staff,
+}
+
+impl Access {
+    fn allows(self, who: Who) -> bool {
+        match self {
+            Access::Public => true,
+            Access::Respondent => matches!(who, Who::A | Who::B),
+            Access::OwnerOfA => matches!(who, Who::A | Who::Staff),
+            Access::OwnerOfB => matches!(who, Who::B | Who::Staff),
+            Access::Staff => who == Who::Staff,
+        }
+    }
+}
+
+/// A call's arguments, valid so that a refusal can only come from the guard.
+enum Args {
+    Form(String),
+    Json(serde_json::Value),
+}
+
+struct Fixture {
+    router: Router,
+    net_a: i64,
+    net_b: i64,
+    sessions: Vec<(Who, Option<String>)>,
+}
+
+async fn setup(db: &TestDb) -> Fixture {
+    server::db::prepare(&db.url).await.unwrap().close().await;
+    let network_of = |no: i64| async move {
+        sqlx::query_scalar::<_, i64>("SELECT id FROM networks WHERE report_no = $1").bind(no).fetch_one(&db.pool).await.unwrap()
+    };
+    let (net_a, net_b) = (network_of(4).await, network_of(7).await);
+    let mut tx = db.pool.begin().await.unwrap();
+    let a = accounts::create(&mut tx, Role::Respondent, A_LOGIN, PASSWORD).await.unwrap();
+    accounts::link_network(&mut tx, a, net_a).await.unwrap();
+    let b = accounts::create(&mut tx, Role::Respondent, B_LOGIN, PASSWORD).await.unwrap();
+    accounts::link_network(&mut tx, b, net_b).await.unwrap();
+    accounts::create(&mut tx, Role::Staff, STAFF_LOGIN, PASSWORD).await.unwrap();
+    // B's network gets a private answer; a request to a marked organisation is issued.
+    let mut answers = Answers::default();
+    answers.set("overview.main.summary", Answer::Text(B_PRIVATE.into()));
+    put_response(&mut tx, net_b, "2012", &answers, &DisclosureChoices::default(), "submitted", 1).await.unwrap();
+    let row = app::requests::RequestRow {
+        organisation: STAFF_MARKERS[0].into(),
+        prefecture: "青森県".into(),
+        network_name: "ZQネット".into(),
+        postal_address: String::new(),
+        email: STAFF_MARKERS[1].into(),
+    };
+    let hash = accounts::hash_password(PASSWORD).unwrap();
+    app::store::requests::issue(&mut tx, "2012", &app::store::requests::NewRequest { row: &row, password_hash: hash }, "system").await.unwrap();
+    tx.commit().await.unwrap();
+    let router = server::http::router(LeptosOptions::builder().output_name("renkei").build(), db.pool.clone());
+    let sessions = vec![
+        (Who::Public, None),
+        (Who::A, Some(sign_in(&router, "respondent", A_LOGIN, PASSWORD).await)),
+        (Who::B, Some(sign_in(&router, "respondent", B_LOGIN, PASSWORD).await)),
+        (Who::Staff, Some(sign_in(&router, "staff", STAFF_LOGIN, PASSWORD).await)),
+    ];
+    Fixture { router, net_a, net_b, sessions }
+}
+
+/// EVERY server function: its path, who may call it, and valid arguments.
+/// A function missing here fails the test: declare its audience when you add it.
+fn functions(f: &Fixture) -> Vec<(&'static str, Access, Args)> {
+    let form = |s: &str| Args::Form(s.to_string());
+    let (a, b) = (f.net_a, f.net_b);
+    let save = json!({ "request": { "network_id": a, "save_group": 2, "answers": {}, "disclosure": {}, "version": 1 } });
+    vec![
+        ("/api/login", Access::Public, form(&format!("audience=respondent&login={A_LOGIN}&password={PASSWORD}"))),
+        ("/api/home_figures", Access::Public, form("")),
+        ("/api/charts", Access::Public, form("query[region]=")),
+        ("/api/directory", Access::Public, form("query[q]=")),
+        ("/api/network", Access::Public, form(&format!("id={b}"))),
+        ("/api/my_networks", Access::Respondent, form("")),
+        ("/api/register_network", Access::Respondent, form("name=%E6%96%B0%E3%83%8D%E3%83%83%E3%83%88&prefecture=%E7%A7%8B%E7%94%B0%E7%9C%8C")),
+        ("/api/response_form", Access::OwnerOfA, form(&format!("network_id={a}"))),
+        ("/api/save_response", Access::OwnerOfA, Args::Json(save)),
+        ("/api/staff_overview", Access::Staff, form("")),
+        ("/api/chart_editions", Access::Public, form("id=2.5-1&query[region]=")),
+        ("/api/editions", Access::Staff, form("")),
+        ("/api/stopped_networks", Access::Staff, form("")),
+        ("/api/revise_edition", Access::Staff, Args::Json(json!({ "id": "2013", "revision": { "Rename": { "key": "services.diseases.heart", "ja": "心疾患", "en": "Heart disease" } } }))),
+        // Opening the 2013 draft lets the next call make a 2014 draft.
+        ("/api/set_edition_status", Access::Staff, form("id=2013&status=open")),
+        ("/api/create_edition", Access::Staff, form("")),
+        ("/api/staff_import_requests", Access::Staff, form("csv=%E7%B5%84%E7%B9%94%E5%90%8D%2C%E9%83%BD%E9%81%93%E5%BA%9C%E7%9C%8C%0AZQ%2C%E7%A7%8B%E7%94%B0%E7%9C%8C%0A")),
+        ("/api/staff_add_request", Access::Staff, form("row[organisation]=ZQ2&row[prefecture]=%E7%A7%8B%E7%94%B0%E7%9C%8C&row[network_name]=&row[postal_address]=&row[email]=")),
+        ("/api/staff_reset_respondent_password", Access::Staff, form("respondent_id=999999")),
+        ("/api/staff_set_respondent_disabled", Access::Staff, form("respondent_id=999999&disabled=true")),
+        ("/api/staff_tracking", Access::Staff, form("query[q]=")),
+        ("/api/staff_set_request_stage", Access::Staff, form(&format!("network_id={b}&stage=replied&reason="))),
+        ("/api/staff_export_not_replied", Access::Staff, form("")),
+        ("/api/staff_audit_log", Access::Staff, form("query[page]=1")),
+        ("/api/staff_accounts", Access::Staff, form("")),
+        ("/api/staff_create_account", Access::Staff, form("login=zqsecond")),
+        ("/api/staff_reset_password", Access::Staff, form("id=999999")),
+        ("/api/staff_set_disabled", Access::Staff, form("id=999999&disabled=true")),
+        // Last: it ends the caller's session.
+        ("/api/logout", Access::Public, form("")),
+    ]
+}
+
+/// EVERY route of the router (`:id` filled with B's network), and who may see its data.
+const ROUTES: &[(&str, Access)] = &[
+    ("/", Access::Public),
+    ("/networks", Access::Public),
+    ("/networks/:id", Access::Public),
+    ("/charts", Access::Public),
+    ("/login", Access::Public),
+    ("/respondent", Access::Respondent),
+    ("/respondent/networks/:id", Access::OwnerOfB),
+    ("/staff/login", Access::Public),
+    ("/staff", Access::Staff),
+    ("/staff/requests", Access::Staff),
+    ("/staff/tracking", Access::Staff),
+    ("/staff/accounts", Access::Staff),
+    ("/staff/audit", Access::Staff),
+    ("/staff/editions", Access::Staff),
+];
+
+/// Passed the door: answered, or refused for a reason other than who is asking.
+fn passed(reply: &Reply) -> bool {
+    matches!(reply.status.as_u16(), 200 | 302 | 303 | 404 | 409 | 422)
+}
+
+on_both_backends!(every_server_function_admits_exactly_its_audience, async |db: &TestDb| {
+    let f = setup(db).await;
+    let table = functions(&f);
+    let registered: Vec<String> = leptos::server_fn::axum::server_fn_paths().map(|(path, _)| path.to_string()).collect();
+    for path in &registered {
+        assert!(
+            table.iter().any(|(p, _, _)| p == path),
+            "{path} is a server function with no declared audience: add it to functions() in {}",
+            file!()
+        );
+    }
+    for (path, _, _) in &table {
+        assert!(registered.iter().any(|r| r == path), "{path} is declared but not registered");
+    }
+    for (path, access, args) in &table {
+        for (who, session) in &f.sessions {
+            let request = match args {
+                Args::Form(body) => post(path, "application/x-www-form-urlencoded", body.clone(), session.as_deref()),
+                Args::Json(body) => post(path, "application/json", body.to_string(), session.as_deref()),
+            };
+            let reply = send(&f.router, request).await;
+            if access.allows(*who) {
+                assert!(passed(&reply), "{who:?} should pass {path}: {} {}", reply.status, reply.body);
+            } else {
+                let expected = if *who == Who::Public { StatusCode::UNAUTHORIZED } else { StatusCode::FORBIDDEN };
+                assert_eq!(reply.status, expected, "{who:?} must be refused by {path}: {}", reply.body);
+                for marker in STAFF_MARKERS.iter().chain([&B_PRIVATE]) {
+                    assert!(!reply.body.contains(marker), "{who:?} got {marker} from {path}");
+                }
+            }
+        }
+    }
+});
+
+on_both_backends!(every_route_shows_its_data_only_to_its_audience, async |db: &TestDb| {
+    let f = setup(db).await;
+    let routes: Vec<String> =
+        leptos_axum::generate_route_list(app::App).iter().map(|r| r.path().replace("{id}", ":id")).collect();
+    for path in &routes {
+        assert!(ROUTES.iter().any(|(p, _)| p == path), "{path} is a route with no declared audience: add it to ROUTES in {}", file!());
+    }
+    for (path, access) in ROUTES {
+        assert!(routes.iter().any(|r| r == path), "{path} is declared but not routed");
+        let url = path.replace(":id", &f.net_b.to_string());
+        let forbidden = app::error::ApiError::Forbidden.message().ja;
+        for (who, session) in &f.sessions {
+            let reply = send(&f.router, get(&url, session.as_deref())).await;
+            assert!(!reply.status.is_server_error(), "{who:?} {url}: {}", reply.status);
+            // A page refuses the unsigned with 401 (and a way to sign in), others with the notice.
+            let refused = reply.status == StatusCode::UNAUTHORIZED || reply.body.contains(&*forbidden);
+            assert_eq!(refused, !access.allows(*who), "{who:?} on {url} ({access:?}): {}", reply.status);
+            if *who != Who::Staff {
+                for marker in STAFF_MARKERS {
+                    assert!(!reply.body.contains(marker), "{who:?} saw the staff-only {marker} on {url}");
+                }
+            }
+            let sees_private = *access == Access::OwnerOfB && access.allows(*who);
+            assert_eq!(reply.body.contains(B_PRIVATE), sees_private, "{who:?} on {url}: B's private answer");
+            if *access == Access::Staff && *who == Who::Staff {
+                assert!(reply.body.contains(STAFF_LOGIN), "staff's {url} did not render for staff: {}", reply.status);
+            }
+        }
+    }
+    // The pages that list requests show them to staff.
+    let staff = f.sessions[3].1.as_deref();
+    for url in ["/staff/tracking", "/staff/audit"] {
+        let body = send(&f.router, get(url, staff)).await.body;
+        assert!(body.contains(STAFF_MARKERS[0]), "{url} does not show the request to staff");
+    }
+});

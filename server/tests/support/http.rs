@@ -1,0 +1,84 @@
+//! Requests to the whole router as a browser would send them (same origin,
+//! session cookie), and the replies, for the HTTP-level tests.
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub set_cookie: Vec<String>,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn error(&self) -> app::error::ApiError {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not an ApiError ({e}): {} {}", self.status, self.body))
+    }
+
+    pub fn json<T: serde::de::DeserializeOwned>(&self) -> T {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("unexpected body ({e}): {} {}", self.status, self.body))
+    }
+
+    /// The session token the reply sets, if any (an empty value ends a session).
+    pub fn session(&self) -> Option<String> {
+        self.set_cookie
+            .iter()
+            .filter_map(|c| c.split(';').next()?.trim().strip_prefix("renkei_session=").map(str::to_string))
+            .find(|t| !t.is_empty())
+    }
+}
+
+pub async fn send(router: &Router, request: Request<Body>) -> Reply {
+    let response = router.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let set_cookie = response.headers().get_all(header::SET_COOKIE).iter().map(|v| v.to_str().unwrap().to_string()).collect();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    Reply { status, set_cookie, body: String::from_utf8_lossy(&bytes).into_owned() }
+}
+
+/// A same-origin POST with this body and content type, signed in with `session` if given.
+pub fn post(path: &str, content_type: &str, body: String, session: Option<&str>) -> Request<Body> {
+    let mut request = Request::post(path)
+        .header(header::HOST, "localhost")
+        .header(header::ORIGIN, "http://localhost")
+        .header(header::CONTENT_TYPE, content_type);
+    if let Some(token) = session {
+        request = request.header(header::COOKIE, format!("renkei_session={token}"));
+    }
+    request.body(Body::from(body)).unwrap()
+}
+
+pub fn get(path: &str, session: Option<&str>) -> Request<Body> {
+    let mut request = Request::get(path).header(header::HOST, "localhost");
+    if let Some(token) = session {
+        request = request.header(header::COOKIE, format!("renkei_session={token}"));
+    }
+    request.body(Body::empty()).unwrap()
+}
+
+pub async fn post_form(router: &Router, path: &str, form: &str, session: Option<&str>) -> Reply {
+    send(router, post(path, "application/x-www-form-urlencoded", form.to_string(), session)).await
+}
+
+pub async fn post_json(router: &Router, path: &str, body: serde_json::Value, session: Option<&str>) -> Reply {
+    send(router, post(path, "application/json", body.to_string(), session)).await
+}
+
+/// `application/x-www-form-urlencoded` from pairs.
+pub fn form(pairs: &[(&str, &str)]) -> String {
+    pairs.iter().map(|(k, v)| format!("{}={}", app::api::directory::encode(k), app::api::directory::encode(v))).collect::<Vec<_>>().join("&")
+}
+
+pub async fn login(router: &Router, audience: &str, login: &str, password: &str) -> Reply {
+    post_form(router, "/api/login", &form(&[("audience", audience), ("login", login), ("password", password)]), None).await
+}
+
+/// Signs in and returns the session token.
+pub async fn sign_in(router: &Router, audience: &str, login_name: &str, password: &str) -> String {
+    let reply = login(router, audience, login_name, password).await;
+    assert!(reply.status == StatusCode::OK || reply.status.is_redirection(), "login answered {}: {}", reply.status, reply.body);
+    reply.session().unwrap_or_else(|| panic!("login set no session cookie: {:?}", reply.set_cookie))
+}
