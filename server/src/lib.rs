@@ -6,4 +6,5 @@ pub mod config;
 pub mod db;
 pub mod http;
 pub mod import;
+pub mod export;
 pub mod open_data;

@@ -6,4 +6,5 @@ pub mod auth;
 pub mod directory;
 pub mod public;
 pub mod respondent;
+pub mod review;
 pub mod staff;

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod editions;
 pub mod networks;
 pub mod public;
+pub mod review;
 pub mod responses;
 pub mod sessions;
 pub mod throttle;
