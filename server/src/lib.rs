@@ -8,3 +8,4 @@ pub mod http;
 pub mod import;
 pub mod export;
 pub mod open_data;
+pub mod synthetic;

@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod client;
+
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use sqlx::{AnyPool, Connection, Executor};
