@@ -93,6 +93,7 @@ fn staff_actor(me: &crate::auth::Principal) -> String {
 }
 
 /// A refusal with one message for the person, in both languages.
+#[cfg(feature = "ssr")]
 fn invalid(item: &str, message: Label) -> ApiError {
     ApiError::Invalid(vec![crate::survey::validate::Issue {
         item: item.into(),
