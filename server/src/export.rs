@@ -68,15 +68,15 @@ impl Layout {
         })
     }
 
-    /// `A. 連携している疾病について：がん` — the section letter and group title keep labels
-    /// that repeat across groups apart.
+    /// `F. 連携している疾病について：がん` — the section letter and group title keep labels
+    /// that repeat across groups apart (a group title that is the item's own label is not repeated).
     pub fn header(&self) -> Vec<String> {
         let lang = self.lang;
         let separator = if lang == Lang::Ja { "：" } else { ": " };
         let fixed = FIXED.iter().map(|l| l.get(lang).to_string());
         let items = self.items().map(|(letter, group, item)| match group {
-            Some(g) => format!("{letter}. {}{separator}{}", g.get(lang), item.label.get(lang)),
-            None => format!("{letter}. {}", item.label.get(lang)),
+            Some(g) if g != &item.label => format!("{letter}. {}{separator}{}", g.get(lang), item.label.get(lang)),
+            _ => format!("{letter}. {}", item.label.get(lang)),
         });
         fixed.chain(items).collect()
     }

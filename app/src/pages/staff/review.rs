@@ -90,7 +90,7 @@ fn item_name(edition: &Edition, key: &str) -> Label {
         for group in &section.groups {
             if let Some(item) = group.items.iter().find(|i| i.key == key) {
                 let part = |f: fn(&Label) -> &str| {
-                    let group = group.title.as_ref().map(|g| format!("{} ", f(g))).unwrap_or_default();
+                    let group = group.title.as_ref().filter(|g| *g != &item.label).map(|g| format!("{} ", f(g))).unwrap_or_default();
                     format!("{}. {group}{}", section.letter, f(&item.label))
                 };
                 return Label { ja: part(|l| &l.ja).into(), en: part(|l| &l.en).into() };
