@@ -136,10 +136,26 @@ pub fn csv_stream(pool: AnyPool, layout: Arc<Layout>) -> impl Stream<Item = std:
     use futures::StreamExt;
     let head = csv_bytes(std::iter::once(layout.header()), b"\xEF\xBB\xBF");
     let body = pages(pool, layout.edition.id.clone()).map(move |page| {
-        let page = page.map_err(std::io::Error::other)?;
+        // Headers are gone by now: a failure can only cut the download short, so log it.
+        let page = page.map_err(|e| {
+            tracing::error!(error = %e, "CSV export failed");
+            std::io::Error::other(e)
+        })?;
         csv_bytes(page.iter().map(|r| layout.row(r).iter().map(Cell::text).collect()), b"")
     });
     stream::once(async { head }).chain(body)
+}
+
+/// Excel holds at most 32,767 characters in a cell: a longer text (the form sets no limit)
+/// is cut and says where the whole of it is, rather than failing the whole export.
+fn excel_text(text: String) -> String {
+    const MAX: usize = 32_767;
+    const CUT: &str = "…（全文はCSVにあります / full text in the CSV export）";
+    if text.chars().count() <= MAX {
+        return text;
+    }
+    let keep = MAX - CUT.chars().count();
+    text.chars().take(keep).chain(CUT.chars()).collect()
 }
 
 /// Writes the XLSX export to an anonymous temporary file, positioned at its start.
@@ -160,7 +176,7 @@ pub fn write_xlsx(pool: AnyPool, layout: &Layout, runtime: tokio::runtime::Handl
                     sheet.write_number(row, col, *n as f64)?;
                 }
                 other => {
-                    sheet.write_string(row, col, other.text())?;
+                    sheet.write_string(row, col, excel_text(other.text()))?;
                 }
             }
         }
@@ -291,6 +307,14 @@ mod tests {
         assert_eq!(&ja[..3], ["番号", "ID", "都道府県"]);
         assert!(ja.contains(&"F. 連携している疾病について：肝炎".to_string()), "{ja:?}");
         assert!(layout(Lang::En).header().contains(&"F. Linked diseases: Hepatitis".to_string()));
+    }
+
+    #[test]
+    fn texts_too_long_for_excel_are_cut_and_say_so() {
+        assert_eq!(excel_text("短い".into()), "短い");
+        let long = excel_text("あ".repeat(40_000));
+        assert_eq!(long.chars().count(), 32_767);
+        assert!(long.starts_with("ああ") && long.ends_with("full text in the CSV export）"));
     }
 
     #[test]
