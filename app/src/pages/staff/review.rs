@@ -68,6 +68,7 @@ fn Queue(q: ReviewQueue) -> impl IntoView {
             </div>
         })}
     }
+    .into_any()
 }
 
 #[component]
@@ -118,10 +119,7 @@ fn SubmissionView(s: Submission, classify: ServerAction<ClassifyNetwork>, decide
     let text = move |l: Label| move || l.get(lang.get()).to_string();
     let status = status_label(&s.status);
     let region = s.region.map(|r| r.label()).unwrap_or_else(|| Label::new("—", "—"));
-    let classify_error = Signal::derive(move || classify.value().get().and_then(Result::err));
-    let decide_error = Signal::derive(move || decide.value().get().and_then(Result::err));
     let decided = move || decide.value().get().is_some_and(|r| r.is_ok()) || classify.value().get().is_some_and(|r| r.is_ok());
-    let operator = s.operator;
     view! {
         <SignedIn login=s.login.clone() />
         <p><A href="/staff/review">{tr(&ui::REVIEW_BACK)}</A></p>
@@ -135,6 +133,19 @@ fn SubmissionView(s: Submission, classify: ServerAction<ClassifyNetwork>, decide
         {move || decided().then(|| view! { <p class="save-status ok" role="status">{tr(&ui::REVIEW_DONE)}</p> })}
         <p><A href=format!("/staff/networks/{}/edit", s.network_id)>{tr(&ui::REVIEW_EDIT_ANSWERS)}</A></p>
 
+        <DecisionCard s=s.clone() decide />
+        <ClassifyCard s=s.clone() classify />
+        <Changes edition=s.edition.clone() changes=s.changes.clone() reviewed_before=s.reviewed_before />
+        <AllAnswers s />
+    }
+    .into_any()
+}
+
+/// Approve, or return with a note.
+#[component]
+fn DecisionCard(s: Submission, decide: ServerAction<DecideSubmission>) -> impl IntoView {
+    let decide_error = Signal::derive(move || decide.value().get().and_then(Result::err));
+    view! {
         <section class="card">
             <h2>{tr(&ui::REVIEW_DECISION)}</h2>
             {(!s.review_note.is_empty()).then(|| view! { <p class="review-note">{tr(&ui::REVIEW_NOTE)}": "{s.review_note.clone()}</p> })}
@@ -155,7 +166,18 @@ fn SubmissionView(s: Submission, classify: ServerAction<ClassifyNetwork>, decide
             </ActionForm>
             <ActionErrors error=decide_error />
         </section>
+    }
+    .into_any()
+}
 
+/// Operator type and regional fund; the region follows the prefecture.
+#[component]
+fn ClassifyCard(s: Submission, classify: ServerAction<ClassifyNetwork>) -> impl IntoView {
+    let lang = use_lang();
+    let text = move |l: Label| move || l.get(lang.get()).to_string();
+    let classify_error = Signal::derive(move || classify.value().get().and_then(Result::err));
+    let operator = s.operator;
+    view! {
         <section class="card">
             <h2>{tr(&ui::CLASSIFY_TITLE)}</h2>
             <ActionForm action=classify>
@@ -178,9 +200,8 @@ fn SubmissionView(s: Submission, classify: ServerAction<ClassifyNetwork>, decide
             <ActionErrors error=classify_error />
         </section>
 
-        <Changes edition=s.edition.clone() changes=s.changes.clone() reviewed_before=s.reviewed_before />
-        <AllAnswers s />
     }
+    .into_any()
 }
 
 #[component]
@@ -220,6 +241,7 @@ fn Changes(edition: Edition, changes: Vec<Change>, reviewed_before: bool) -> imp
             })}
         </section>
     }
+    .into_any()
 }
 
 /// Every answer, section by section, with each section's disclosure choice.
