@@ -1,9 +1,11 @@
 import { test, expect, hydrated } from "./fixtures";
 import type { Page } from "@playwright/test";
 
+// Uses facility items no other spec touches (care, other), so specs stay independent of order.
+
 const PASSWORD = "e2e-password-12345";
 const NETWORK = "小樽後志地域医療連携システム";
-const NOTE = "診療所の参加状況をご確認ください。";
+const NOTE = "その他の施設の参加状況をご確認ください。";
 
 async function signIn(page: Page, path: string, id: string) {
   await page.goto(path);
@@ -48,10 +50,10 @@ test("staff return a submission with a note, the respondent fixes it, staff appr
   await signIn(page, "/login", "e2e-respondent");
   await expect(page).toHaveURL(/\/respondent$/);
   await openForm(page);
-  await answer(page, "薬局", "実施なし・予定なし");
+  await answer(page, "介護施設", "実施なし・予定なし");
   await openSubmission(staff);
   const changes = staff.getByTestId("review-changes");
-  await expect(changes.getByRole("row", { name: /薬局/ }).first()).toContainText("実施なし・予定なし");
+  await expect(changes.getByRole("row", { name: /介護施設/ }).first()).toContainText("実施なし・予定なし");
 
   // Returning needs a note; with one, the submission is returned.
   await staff.getByRole("button", { name: "差し戻す" }).click();
@@ -64,12 +66,12 @@ test("staff return a submission with a note, the respondent fixes it, staff appr
   await page.reload();
   await hydrated(page);
   await expect(page.getByRole("note")).toContainText(NOTE);
-  await answer(page, "診療所", "実施なし・予定なし");
+  await answer(page, "その他の施設", "実施なし・予定なし");
 
   // Back in the queue, showing only the fix; staff approve and the queue empties of it.
   await openSubmission(staff);
-  await expect(changes.getByRole("row", { name: /診療所/ }).first()).toContainText("実施なし・予定なし");
-  await expect(changes.getByRole("row", { name: /薬局/ })).toHaveCount(0);
+  await expect(changes.getByRole("row", { name: /その他の施設/ }).first()).toContainText("実施なし・予定なし");
+  await expect(changes.getByRole("row", { name: /介護施設/ })).toHaveCount(0);
   await staff.getByRole("button", { name: "承認する" }).click();
   await expect(staff.getByTestId("review-status")).toHaveText("承認済み");
   await staff.goto("/staff/review");
