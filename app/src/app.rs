@@ -13,6 +13,7 @@ use crate::api::auth::Audience;
 use crate::pages::{
     charts::ChartsPage, home::HomePage, login::LoginPage, network::NetworkPage, networks::NetworksPage, not_found::NotFound,
     respondent::RespondentHome, response_form::ResponseFormPage, staff::StaffHome,
+    staff::review::{ReviewQueuePage, SubmissionPage},
 };
 use crate::pages::{
     staff_accounts::StaffAccountsPage, staff_audit::StaffAuditPage, staff_requests::StaffRequestsPage,
@@ -95,7 +96,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("charts") view=ChartsPage />
                     <Route path=path!("login") view=|| view! { <LoginPage audience=Audience::Respondent /> } />
                     <Route path=path!("respondent") view=RespondentHome />
-                    <Route path=path!("respondent/networks/:id") view=ResponseFormPage />
+                    <Route path=path!("respondent/networks/:id") view=|| view! { <ResponseFormPage /> } />
                     <Route path=path!("staff/login") view=|| view! { <LoginPage audience=Audience::Staff /> } />
                     <Route path=path!("staff") view=StaffHome />
                     <Route path=path!("staff/editions") view=crate::pages::editions::EditionsPage />
@@ -103,6 +104,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("staff/tracking") view=StaffTrackingPage />
                     <Route path=path!("staff/accounts") view=StaffAccountsPage />
                     <Route path=path!("staff/audit") view=StaffAuditPage />
+                    <Route path=path!("staff/review") view=ReviewQueuePage />
+                    <Route path=path!("staff/review/:id") view=SubmissionPage />
+                    <Route path=path!("staff/networks/:id/edit") view=|| view! { <ResponseFormPage login="/staff/login" /> } />
                 </Routes>
             </main>
             <Footer />

@@ -10,9 +10,12 @@ use crate::store::{sessions, use_db};
 
 /// The session token from the request's cookies.
 pub fn session_token() -> Option<String> {
-    let parts = use_context::<http::request::Parts>()?;
-    parts
-        .headers
+    token_from_headers(&use_context::<http::request::Parts>()?.headers)
+}
+
+/// The session token in a request's `Cookie` headers (for plain axum routes too).
+pub fn token_from_headers(headers: &http::HeaderMap) -> Option<String> {
+    headers
         .get_all(http::header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -29,11 +32,24 @@ pub async fn principal() -> Result<Option<Principal>, ApiError> {
 }
 
 async fn require(role: Role) -> Result<Principal, ApiError> {
-    match principal().await? {
+    admit(role, principal().await?)
+}
+
+fn admit(role: Role, principal: Option<Principal>) -> Result<Principal, ApiError> {
+    match principal {
         Some(p) if p.role == role => Ok(p),
         Some(_) => Err(ApiError::Forbidden),
         None => Err(ApiError::Unauthorized),
     }
+}
+
+/// [`require_staff`] for plain axum routes (downloads), which have no Leptos context.
+pub async fn require_staff_in(db: &crate::store::Db, headers: &http::HeaderMap) -> Result<Principal, ApiError> {
+    let principal = match token_from_headers(headers) {
+        Some(token) => sessions::lookup(db, &token).await?,
+        None => None,
+    };
+    admit(Role::Staff, principal)
 }
 
 pub async fn require_respondent() -> Result<Principal, ApiError> {

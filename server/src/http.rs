@@ -35,7 +35,9 @@ pub fn router_with_charts(options: LeptosOptions, pool: AnyPool, charts: ChartCa
         .route("/healthz", get(healthz).with_state(pool.clone()))
         .route("/networks.csv", get(crate::open_data::csv).with_state(pool.clone()))
         .route("/networks.json", get(crate::open_data::json).with_state(pool.clone()))
-        .route("/charts/{file}", get(crate::open_data::chart).with_state((pool, charts)))
+        .route("/charts/{file}", get(crate::open_data::chart).with_state((pool.clone(), charts)))
+        .route("/staff/export.csv", get(crate::export::csv).with_state(pool.clone()))
+        .route("/staff/export.xlsx", get(crate::export::xlsx).with_state(pool))
         .leptos_routes_with_context(
             &options,
             routes,

@@ -6,5 +6,6 @@ pub mod config;
 pub mod db;
 pub mod http;
 pub mod import;
+pub mod export;
 pub mod open_data;
 pub mod synthetic;

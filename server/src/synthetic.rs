@@ -1,13 +1,66 @@
-//! Synthetic responses for benchmarks and load tests: every item of an edition answered
-//! at random (deterministic per seed) into a scratch database. Never used on real data.
+//! Synthetic networks for benchmarks and tests (scratch databases only): every item of an
+//! edition answered (a few left unanswered) with a value of its kind, texts made hard for CSV
+//! and spreadsheets (Japanese, commas, quotes, newlines). Deterministic from the network's number.
 
+use app::store::networks::{put_response, upsert_by_report_no, NewNetwork};
 use app::survey::geography::{OperatorType, PREFECTURES};
 use app::survey::{Answer, AnswerKind, Answers, Disclosure, DisclosureChoices, Edition, Fee, StartStatus, Tri};
-use rand::rngs::StdRng;
-use rand::{Rng, SeedableRng};
-use sqlx::AnyPool;
+use sqlx::{AnyConnection, AnyPool};
 
-/// One synthetic network and its response.
+/// The answers of synthetic network `n`.
+pub fn answers(edition: &Edition, n: u64) -> Answers {
+    let mut answers = Answers::default();
+    for (j, (_, item)) in edition.items().enumerate() {
+        let k = n.wrapping_mul(31).wrapping_add(j as u64);
+        if k % 7 == 0 {
+            continue; // unanswered
+        }
+        let answer = match &item.kind {
+            AnswerKind::Tri => Answer::Tri(Tri::ALL[(k % 3) as usize]),
+            AnswerKind::Count | AnswerKind::Yen | AnswerKind::KiloYen => Answer::Number((k % 100_000) as i64),
+            AnswerKind::Year => Answer::Number(1990 + (k % 30) as i64),
+            AnswerKind::Fee { undecided } => {
+                let fees: &[Fee] = if *undecided { &[Fee::Free, Fee::Paid, Fee::Undecided] } else { &[Fee::Free, Fee::Paid] };
+                Answer::Fee(fees[(k % fees.len() as u64) as usize])
+            }
+            AnswerKind::StartStatus => Answer::StartStatus(if k % 2 == 0 { StartStatus::Started } else { StartStatus::Planned }),
+            AnswerKind::Check => Answer::Check(k % 2 == 0),
+            AnswerKind::Bearers { choices } => Answer::Choices(
+                choices.iter().enumerate().filter(|(i, _)| (k >> i) & 1 == 1 || *i == 0).map(|(_, c)| c.key.clone()).collect(),
+            ),
+            AnswerKind::Prefecture => Answer::Text(PREFECTURES[(k % 47) as usize].0.to_string()),
+            AnswerKind::Text | AnswerKind::TextArea | AnswerKind::Url | AnswerKind::Email | AnswerKind::Postal | AnswerKind::Phone => {
+                Answer::Text(format!("連携{n}、\"{}\", 第{j}問\n二行目；セミコロン;", item.label.ja))
+            }
+        };
+        answers.set(item.key.clone(), answer);
+    }
+    answers
+}
+
+/// Adds synthetic networks `first..first + count` with their responses in `edition`, one by
+/// one through the store's own writes.
+pub async fn insert(conn: &mut AnyConnection, edition: &Edition, first: u64, count: u64) -> sqlx::Result<()> {
+    const STATUSES: [&str; 4] = ["draft", "submitted", "returned", "approved"];
+    for n in first..first + count {
+        let network = NewNetwork {
+            report_no: None,
+            prefecture: PREFECTURES[(n % 47) as usize].0.to_string(),
+            operator_type: Some(OperatorType::ALL[(n % 6) as usize].key().to_string()),
+            regional_fund: n % 2 == 0,
+            name: format!("合成ネットワーク{n}"),
+            nickname: String::new(),
+            start_year: None,
+        };
+        let id = upsert_by_report_no(conn, &network).await?;
+        let status = STATUSES[(n % 4) as usize];
+        let updated_at = 1_700_000_000 + n as i64;
+        put_response(conn, id, &edition.id, &answers(edition, n), &DisclosureChoices::default(), status, updated_at).await?;
+    }
+    Ok(())
+}
+
+/// One synthetic network and its response, for bulk loading.
 pub struct Synthetic {
     pub prefecture: &'static str,
     pub operator: OperatorType,
@@ -16,52 +69,22 @@ pub struct Synthetic {
     pub disclosure: DisclosureChoices,
 }
 
-fn answer(rng: &mut StdRng, kind: &AnswerKind, n: usize) -> Option<Answer> {
-    // About one item in five is left unanswered, as in real responses.
-    if rng.random_ratio(1, 5) {
-        return None;
-    }
-    Some(match kind {
-        AnswerKind::Tri => Answer::Tri([Tri::InProgress, Tri::InProgress, Tri::Planned, Tri::None, Tri::None][rng.random_range(0..5)]),
-        AnswerKind::Count => Answer::Number(rng.random_range(0..400)),
-        AnswerKind::Yen => Answer::Number(rng.random_range(0..60) * 1_000),
-        AnswerKind::KiloYen => Answer::Number(rng.random_range(1..500_000)),
-        AnswerKind::Fee { .. } => Answer::Fee(if rng.random_ratio(1, 3) { Fee::Paid } else { Fee::Free }),
-        AnswerKind::Bearers { choices } => Answer::Choices(choices.iter().filter(|_| rng.random_ratio(1, 3)).map(|c| c.key.clone()).collect()),
-        AnswerKind::Text | AnswerKind::TextArea => Answer::Text(format!("合成データ {n}, \"引用\"")),
-        AnswerKind::Url => Answer::Text(format!("https://example.jp/{n}")),
-        AnswerKind::Email => Answer::Text(format!("n{n}@example.jp")),
-        AnswerKind::Postal => Answer::Text("100-0001".into()),
-        AnswerKind::Phone => Answer::Text("03-0000-0000".into()),
-        AnswerKind::Year => Answer::Number(rng.random_range(2000..2015)),
-        AnswerKind::Check => Answer::Check(rng.random_bool(0.3)),
-        AnswerKind::StartStatus => Answer::StartStatus(if rng.random_ratio(1, 4) { StartStatus::Planned } else { StartStatus::Started }),
-        AnswerKind::Prefecture => Answer::Text(PREFECTURES[rng.random_range(0..PREFECTURES.len())].0.into()),
-    })
-}
-
-/// `count` networks answering every item of `edition`, the same for the same seed.
-pub fn generate(edition: &Edition, count: usize, seed: u64) -> Vec<Synthetic> {
-    let mut rng = StdRng::seed_from_u64(seed);
-    (0..count)
+/// Networks `first..first + count`, spread over prefectures, operator types, start years and
+/// disclosure choices.
+pub fn generate(edition: &Edition, count: usize, first: u64) -> Vec<Synthetic> {
+    (first..first + count as u64)
         .map(|n| {
-            let mut answers = Answers::default();
-            for (_, item) in edition.items().filter(|(_, i)| !i.retired) {
-                if let Some(a) = answer(&mut rng, &item.kind, n) {
-                    answers.set(item.key.clone(), a);
-                }
-            }
             let mut disclosure = DisclosureChoices::default();
-            for section in &edition.sections {
-                if rng.random_bool(0.5) {
+            for (i, section) in edition.sections.iter().enumerate() {
+                if (n >> (i % 8)) & 1 == 1 {
                     disclosure.set(section.key.clone(), Disclosure::Public);
                 }
             }
             Synthetic {
-                prefecture: PREFECTURES[rng.random_range(0..PREFECTURES.len())].0,
-                operator: OperatorType::ALL[rng.random_range(0..OperatorType::ALL.len())],
-                start_year: rng.random_range(2000..2015),
-                answers,
+                prefecture: PREFECTURES[(n.wrapping_mul(7) % 47) as usize].0,
+                operator: OperatorType::ALL[(n % 6) as usize],
+                start_year: 2000 + (n % 15) as i64,
+                answers: answers(edition, n),
                 disclosure,
             }
         })

@@ -125,6 +125,11 @@ fn functions(f: &Fixture) -> Vec<(&'static str, Access, Args)> {
         ("/api/response_form", Access::OwnerOfA, form(&format!("network_id={a}"))),
         ("/api/save_response", Access::OwnerOfA, Args::Json(save)),
         ("/api/staff_overview", Access::Staff, form("")),
+        ("/api/review_queue", Access::Staff, form("")),
+        ("/api/submission", Access::Staff, form(&format!("network_id={b}"))),
+        // A decision on a version nobody has: staff pass the door and get 409.
+        ("/api/decide_submission", Access::Staff, form(&format!("network_id={b}&version=999&approve=true&note="))),
+        ("/api/classify_network", Access::Staff, form(&format!("network_id={b}&operator_type=hospital&regional_fund=false"))),
         ("/api/chart_editions", Access::Public, form("id=2.5-1&query[region]=")),
         ("/api/editions", Access::Staff, form("")),
         ("/api/stopped_networks", Access::Staff, form("")),
@@ -165,6 +170,10 @@ const ROUTES: &[(&str, Access)] = &[
     ("/staff/accounts", Access::Staff),
     ("/staff/audit", Access::Staff),
     ("/staff/editions", Access::Staff),
+    ("/staff/review", Access::Staff),
+    ("/staff/review/:id", Access::Staff),
+    // The questionnaire form for any editor of the network: its respondent or staff.
+    ("/staff/networks/:id/edit", Access::OwnerOfB),
 ];
 
 /// Passed the door: answered, or refused for a reason other than who is asking.
@@ -228,8 +237,12 @@ on_both_backends!(every_route_shows_its_data_only_to_its_audience, async |db: &T
                     assert!(!reply.body.contains(marker), "{who:?} saw the staff-only {marker} on {url}");
                 }
             }
-            let sees_private = *access == Access::OwnerOfB && access.allows(*who);
-            assert_eq!(reply.body.contains(B_PRIVATE), sees_private, "{who:?} on {url}: B's private answer");
+            // B's private answer: never to those refused; always on B's own form.
+            if !access.allows(*who) {
+                assert!(!reply.body.contains(B_PRIVATE), "{who:?} on {url} saw B's private answer");
+            } else if *access == Access::OwnerOfB {
+                assert!(reply.body.contains(B_PRIVATE), "{who:?} on {url} should see B's answer");
+            }
             if *access == Access::Staff && *who == Who::Staff {
                 assert!(reply.body.contains(STAFF_LOGIN), "staff's {url} did not render for staff: {}", reply.status);
             }

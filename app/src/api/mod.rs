@@ -9,5 +9,6 @@ pub mod editions;
 pub mod public;
 pub mod requests;
 pub mod respondent;
+pub mod review;
 pub mod staff;
 pub mod staff_accounts;

@@ -77,9 +77,9 @@ pub struct SaveOutcome {
     pub saved_at: String,
 }
 
-/// Who may edit a network's answers: its respondent, or staff. Returns the audit actor.
+/// Who may edit a network's answers: its respondent, or staff.
 #[cfg(feature = "ssr")]
-async fn require_editor(db: &crate::store::Db, network_id: i64) -> Result<String, ApiError> {
+async fn require_editor(db: &crate::store::Db, network_id: i64) -> Result<crate::auth::Principal, ApiError> {
     use crate::store::accounts::Role;
     let me = crate::auth::principal().await?.ok_or(ApiError::Unauthorized)?;
     let allowed = match me.role {
@@ -89,7 +89,7 @@ async fn require_editor(db: &crate::store::Db, network_id: i64) -> Result<String
     if !allowed {
         return Err(ApiError::Forbidden);
     }
-    Ok(format!("{}:{}", me.role.as_str(), me.user_id))
+    Ok(me)
 }
 
 /// The rules' "this year": the edition's year, so old editions stay consistent.
@@ -185,7 +185,8 @@ pub async fn save_response(request: SaveRequest) -> Result<SaveOutcome, ApiError
     crate::error::with_status(
         async {
             let db = crate::store::use_db()?;
-            let actor = require_editor(&db, request.network_id).await?;
+            let editor = require_editor(&db, request.network_id).await?;
+            let actor = format!("{}:{}", editor.role.as_str(), editor.user_id);
             let edition_id = crate::store::editions::open(&db).await?.ok_or(ApiError::NotFound)?;
             let edition = crate::store::editions::definition(&db, &edition_id).await?.ok_or(ApiError::NotFound)?;
             let group_sections: Vec<&str> =
@@ -236,6 +237,7 @@ pub async fn save_response(request: SaveRequest) -> Result<SaveOutcome, ApiError
                 disclosure: &disclosure,
                 based_on: stored_version,
                 actor: &actor,
+                resubmit: editor.role == crate::store::accounts::Role::Respondent,
             };
             match save(&mut tx, &new, &old).await? {
                 Saved::Version(version) => {
@@ -306,6 +308,7 @@ pub async fn register_network(name: String, prefecture: String) -> Result<i64, A
                 disclosure: &DisclosureChoices::default(),
                 based_on: 0,
                 actor: &actor,
+                resubmit: true,
             };
             if let Saved::Stale { current } = save(&mut tx, &new, &Answers::default()).await? {
                 return Err(ApiError::Conflict { current });

@@ -206,3 +206,53 @@ pub static CHART_COMPARE: Label = Label::new("年度で比較", "Compare edition
 pub static STOPPED_NAME: Label = Label::new("名称", "Name");
 pub static STOPPED_OUTCOME: Label = Label::new("依頼の結果", "Request outcome");
 pub static STOPPED_REASON: Label = Label::new("理由", "Reason");
+
+// Staff review and exports.
+pub static CELL_YES: Label = Label::new("はい", "Yes");
+pub static CELL_NO: Label = Label::new("いいえ", "No");
+pub static REVIEW_TITLE: Label = Label::new("回答の確認", "Review submissions");
+pub static REVIEW_QUEUE_LEAD: Label = Label::new(
+    "前回の確認以降に新しく提出された回答・変更された回答です（古い順）。",
+    "Submissions that are new or changed since they were last reviewed, oldest first.",
+);
+pub static REVIEW_QUEUE_EMPTY: Label = Label::new("確認待ちの回答はありません。", "Nothing to review.");
+pub static REVIEW_NEW: Label = Label::new("新規", "New");
+pub static REVIEW_CHANGED: Label = Label::new("変更", "Changed");
+pub static REVIEW_KIND: Label = Label::new("種別", "Kind");
+pub static REVIEW_NETWORK: Label = Label::new("地域医療連携", "Network");
+pub static REVIEW_STATUS: Label = Label::new("状態", "Status");
+pub static REVIEW_UPDATED: Label = Label::new("更新日時", "Updated");
+pub static REVIEW_PREFECTURE: Label = Label::new("都道府県", "Prefecture");
+pub static REVIEW_REGION: Label = Label::new("地方", "Region");
+pub static REVIEW_CHANGES: Label = Label::new("前回の確認からの変更", "Changes since the last review");
+pub static REVIEW_NO_CHANGES: Label = Label::new("前回の確認から変更はありません。", "No changes since the last review.");
+pub static REVIEW_FIRST: Label = Label::new(
+    "この回答はまだ確認されていません。すべての回答が新規です。",
+    "This submission was never reviewed: every answer is new.",
+);
+pub static REVIEW_ITEM: Label = Label::new("項目", "Item");
+pub static REVIEW_BEFORE: Label = Label::new("変更前", "Before");
+pub static REVIEW_AFTER: Label = Label::new("変更後", "After");
+pub static REVIEW_ANSWERS: Label = Label::new("すべての回答（非公開のセクションを含む）", "Every answer (private sections included)");
+pub static REVIEW_PRIVATE: Label = Label::new("非公開", "Private");
+pub static REVIEW_HIDE_CONTACT: Label = Label::new("担当者氏名・Eメールは非公開", "Contact name and email private");
+pub static REVIEW_PUBLIC: Label = Label::new("公開", "Public");
+pub static REVIEW_UNANSWERED: Label = Label::new("（未回答）", "(unanswered)");
+pub static REVIEW_DECISION: Label = Label::new("確認結果", "Decision");
+pub static REVIEW_NOTE_FIELD: Label = Label::new("差し戻す理由（回答者の画面の上部に表示されます）", "Reason for returning (shown at the top of the respondent's form)");
+pub static REVIEW_APPROVE: Label = Label::new("承認する", "Approve");
+pub static REVIEW_RETURN: Label = Label::new("差し戻す", "Return to the respondent");
+pub static REVIEW_DONE: Label = Label::new("保存しました。", "Saved.");
+pub static REVIEW_EDIT_ANSWERS: Label = Label::new("回答を修正する（事務局）", "Correct answers (staff)");
+pub static REVIEW_BACK: Label = Label::new("確認待ち一覧へ戻る", "Back to the review queue");
+pub static CLASSIFY_TITLE: Label = Label::new("分類", "Classification");
+pub static CLASSIFY_OPERATOR: Label = Label::new("代表団体区分", "Operator type");
+pub static CLASSIFY_NONE: Label = Label::new("未分類", "Not classified");
+pub static CLASSIFY_FUND: Label = Label::new("地域医療再生基金", "Regional fund");
+pub static CLASSIFY_SAVE: Label = Label::new("分類を保存", "Save classification");
+pub static CLASSIFY_REGION_NOTE: Label = Label::new("地方は都道府県から決まります。", "The region follows the prefecture.");
+pub static EXPORT_TITLE: Label = Label::new("全データの出力（事務局用・非公開項目を含む）", "Export all data (staff only, private answers included)");
+pub static EXPORT_CSV: Label = Label::new("CSV（日本語見出し）", "CSV (Japanese headers)");
+pub static EXPORT_XLSX: Label = Label::new("Excel（日本語見出し）", "Excel (Japanese headers)");
+pub static EXPORT_CSV_EN: Label = Label::new("CSV（英語見出し）", "CSV (English headers)");
+pub static EXPORT_XLSX_EN: Label = Label::new("Excel（英語見出し）", "Excel (English headers)");

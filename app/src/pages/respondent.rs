@@ -4,7 +4,7 @@ use leptos_router::components::A;
 
 use crate::api::respondent::{get_my_networks, MyNetworks, RegisterNetwork};
 use crate::app::{page_title, tr, use_lang};
-use crate::components::{loaded::Loaded, logout::SignedIn};
+use crate::components::{error_notice::LatestErrors, loaded::Loaded, logout::SignedIn};
 use crate::i18n::ui;
 
 /// A respondent's home: the networks they answer for.
@@ -52,20 +52,8 @@ fn MyNetworksView(mine: MyNetworks) -> impl IntoView {
 /// Registering another network to answer for.
 #[component]
 fn RegisterForm() -> impl IntoView {
-    let lang = use_lang();
     let action = ServerAction::<RegisterNetwork>::new();
-    let errors = move || {
-        action.value().get().and_then(Result::err).map(|e| {
-            let messages: Vec<crate::i18n::Label> = match &e {
-                crate::error::ApiError::Invalid(issues) => issues.iter().map(|i| i.message.clone()).collect(),
-                other => vec![other.message()],
-            };
-            messages
-                .into_iter()
-                .map(|m| view! { <p class="form-error" role="alert">{move || m.get(lang.get()).to_string()}</p> })
-                .collect_view()
-        })
-    };
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
     view! {
         <section class="card register">
             <h2>{tr(&ui::REGISTER_TITLE)}</h2>
@@ -78,7 +66,7 @@ fn RegisterForm() -> impl IntoView {
                     <option value="">{tr(&ui::CHOOSE)}</option>
                     {crate::survey::geography::PREFECTURES.iter().map(|(p, _)| view! { <option value=*p>{*p}</option> }).collect_view()}
                 </select>
-                {errors}
+                <LatestErrors error />
                 <button type="submit" class="primary">{tr(&ui::REGISTER_SUBMIT)}</button>
             </ActionForm>
         </section>

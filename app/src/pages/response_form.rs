@@ -16,14 +16,15 @@ use crate::i18n::{ui, Label, Lang};
 use crate::survey::validate::{section_state, SectionState};
 use crate::survey::{Disclosure, DisclosureOptions, Section};
 
+/// Also staff's way to correct answers (`/staff/networks/:id/edit`, with their own `login`).
 #[component]
-pub fn ResponseFormPage() -> impl IntoView {
+pub fn ResponseFormPage(#[prop(default = "/login")] login: &'static str) -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0)));
     let form = Resource::new(move || id.get(), get_response_form);
     view! {
         <Title text=page_title(&ui::FORM_TITLE) />
-        <Loaded resource=form login="/login" view=move |data: ResponseForm| view! { <Questionnaire data reload=move || form.refetch() /> } />
+        <Loaded resource=form login view=move |data: ResponseForm| view! { <Questionnaire data login reload=move || form.refetch() /> } />
     }
 }
 
@@ -46,7 +47,7 @@ impl SaveStatus {
 }
 
 #[component]
-fn Questionnaire(data: ResponseForm, reload: impl Fn() + Send + Sync + Copy + 'static) -> impl IntoView {
+fn Questionnaire(data: ResponseForm, login: &'static str, reload: impl Fn() + Send + Sync + Copy + 'static) -> impl IntoView {
     let lang = use_lang();
     let this_year = data.this_year;
     let form = FormState::new(
@@ -160,7 +161,7 @@ fn Questionnaire(data: ResponseForm, reload: impl Fn() + Send + Sync + Copy + 's
                                 >
                                     {button_label}
                                 </button>
-                                <SaveMessage status group reload />
+                                <SaveMessage status group login reload />
                             </div>
                         }
                     })
@@ -172,7 +173,12 @@ fn Questionnaire(data: ResponseForm, reload: impl Fn() + Send + Sync + Copy + 's
 }
 
 #[component]
-fn SaveMessage(status: RwSignal<Option<SaveStatus>>, group: u8, reload: impl Fn() + Send + Sync + Copy + 'static) -> impl IntoView {
+fn SaveMessage(
+    status: RwSignal<Option<SaveStatus>>,
+    group: u8,
+    login: &'static str,
+    reload: impl Fn() + Send + Sync + Copy + 'static,
+) -> impl IntoView {
     let lang = use_lang();
     move || {
         let s = status.get().filter(|s| s.group() == group)?;
@@ -193,7 +199,7 @@ fn SaveMessage(status: RwSignal<Option<SaveStatus>>, group: u8, reload: impl Fn(
                         {conflict.then(|| view! {
                             <button type="button" on:click=move |_| reload()>{tr(&ui::RELOAD_NEWEST)}</button>
                         })}
-                        {expired.then(|| view! { <a href="/login">{tr(&ui::LOGIN_SUBMIT)}</a> })}
+                        {expired.then(|| view! { <a href=login>{tr(&ui::LOGIN_SUBMIT)}</a> })}
                     </div>
                 }
                 .into_any()

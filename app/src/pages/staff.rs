@@ -1,3 +1,5 @@
+pub mod review;
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -36,5 +38,24 @@ fn Overview(o: StaffOverview) -> impl IntoView {
                 <span class="figure-label">{tr(&ui::STAFF_RESPONDENTS)}</span>
             </div>
         </section>
+        <ReviewLinks />
+    }
+}
+
+/// The review queue and the full-data downloads. The downloads are plain links
+/// (`rel="external"`: files from the server, not pages of the app).
+#[component]
+fn ReviewLinks() -> impl IntoView {
+    view! {
+        <nav class="staff-links" aria-label=tr(&ui::REVIEW_TITLE)>
+            <p><a href="/staff/review">{tr(&ui::REVIEW_TITLE)}</a></p>
+            <h2>{tr(&ui::EXPORT_TITLE)}</h2>
+            <ul>
+                <li><a href="/staff/export.csv" rel="external" download>{tr(&ui::EXPORT_CSV)}</a></li>
+                <li><a href="/staff/export.xlsx" rel="external" download>{tr(&ui::EXPORT_XLSX)}</a></li>
+                <li><a href="/staff/export.csv?lang=en" rel="external" download>{tr(&ui::EXPORT_CSV_EN)}</a></li>
+                <li><a href="/staff/export.xlsx?lang=en" rel="external" download>{tr(&ui::EXPORT_XLSX_EN)}</a></li>
+            </ul>
+        </nav>
     }
 }

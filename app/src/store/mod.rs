@@ -9,6 +9,7 @@ pub mod editions;
 pub mod networks;
 pub mod public;
 pub mod requests;
+pub mod review;
 pub mod responses;
 pub mod sessions;
 pub mod throttle;

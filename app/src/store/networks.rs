@@ -42,6 +42,7 @@ pub async fn upsert_by_report_no(conn: &mut AnyConnection, n: &NewNetwork) -> sq
 }
 
 /// Sets a network's whole response in an edition (used by imports); a change bumps its version.
+/// Approved data is its own review baseline.
 pub async fn put_response(
     conn: &mut AnyConnection,
     network_id: i64,
@@ -54,11 +55,12 @@ pub async fn put_response(
     let answers = serde_json::to_string(answers).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
     let disclosure = serde_json::to_string(disclosure).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
     sqlx::query(
-        "INSERT INTO responses (network_id, edition_id, answers, disclosure, status, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6)
+        "INSERT INTO responses (network_id, edition_id, answers, disclosure, status, updated_at, reviewed_answers, reviewed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $5 = 'approved' THEN $3 END, CASE WHEN $5 = 'approved' THEN $6 END)
          ON CONFLICT (network_id, edition_id) DO UPDATE SET
            answers = excluded.answers, disclosure = excluded.disclosure, status = excluded.status,
-           updated_at = excluded.updated_at, version = responses.version + 1
+           updated_at = excluded.updated_at, version = responses.version + 1,
+           reviewed_answers = excluded.reviewed_answers, reviewed_at = excluded.reviewed_at
          WHERE responses.answers <> excluded.answers OR responses.disclosure <> excluded.disclosure
             OR responses.status <> excluded.status",
     )
@@ -139,13 +141,15 @@ pub struct NetworkRecord {
     pub disclosure: DisclosureChoices,
     pub updated_at: Option<i64>,
     pub version: i64,
+    /// draft, submitted, returned or approved.
+    pub status: String,
     pub review_note: String,
     /// Keys carried forward from the previous edition and not yet confirmed.
     pub unconfirmed: std::collections::BTreeSet<String>,
 }
 
 const RECORD_SELECT: &str = "SELECT n.id, n.report_no, n.prefecture, n.operator_type, n.regional_fund, n.name, n.nickname,
-        n.start_year, r.answers, r.disclosure, r.updated_at, r.version, r.review_note, r.unconfirmed
+        n.start_year, r.answers, r.disclosure, r.updated_at, r.version, r.status, r.review_note, r.unconfirmed
  FROM networks n JOIN responses r ON r.network_id = n.id AND r.edition_id = $1";
 
 /// A JSON text column as a typed value.
@@ -168,6 +172,7 @@ fn record_from_row(row: &sqlx::any::AnyRow) -> sqlx::Result<NetworkRecord> {
         disclosure: json_column(row, "disclosure")?,
         updated_at: row.try_get("updated_at")?,
         version: row.try_get("version")?,
+        status: row.try_get("status")?,
         review_note: row.try_get("review_note")?,
         unconfirmed: json_column(row, "unconfirmed")?,
     })
@@ -177,6 +182,22 @@ fn record_from_row(row: &sqlx::any::AnyRow) -> sqlx::Result<NetworkRecord> {
 pub async fn records(db: &Db, edition: &str) -> sqlx::Result<Vec<NetworkRecord>> {
     let sql = format!("{RECORD_SELECT} ORDER BY COALESCE(n.report_no, 1000000000 + n.id)");
     sqlx::query(sqlx::AssertSqlSafe(sql)).bind(edition).fetch_all(db).await?.iter().map(record_from_row).collect()
+}
+
+/// Where a record stands in report order (report number, then networks added later).
+pub fn report_order(r: &NetworkRecord) -> i64 {
+    r.report_no.unwrap_or(1_000_000_000 + r.id)
+}
+
+/// Up to `limit` records after `after` in report order ([`report_order`]), so an export
+/// can walk every record with flat memory. Start with `after = i64::MIN`.
+pub async fn records_page(db: &Db, edition: &str, after: i64, limit: i64) -> sqlx::Result<Vec<NetworkRecord>> {
+    let sql = format!(
+        "{RECORD_SELECT} WHERE COALESCE(n.report_no, 1000000000 + n.id) > $2
+         ORDER BY COALESCE(n.report_no, 1000000000 + n.id) LIMIT $3"
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(edition).bind(after).bind(limit).fetch_all(db).await?;
+    rows.iter().map(record_from_row).collect()
 }
 
 /// One network's record in an edition.

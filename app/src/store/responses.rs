@@ -45,6 +45,9 @@ pub struct NewResponse<'a> {
     pub based_on: i64,
     /// Who saves, for the audit log: `respondent:<id>` or `staff:<id>`.
     pub actor: &'a str,
+    /// A respondent's save (re)submits the response for review; a staff correction
+    /// keeps its review status.
+    pub resubmit: bool,
 }
 
 /// Writes a whole response if it is still at `based_on`; returns the new version.
@@ -68,7 +71,8 @@ pub async fn save(conn: &mut AnyConnection, r: &NewResponse<'_>, old: &Answers) 
     } else {
         sqlx::query(
             "UPDATE responses SET answers = $1, disclosure = $2, version = version + 1, updated_at = $3,
-               status = 'submitted', needs_review = 1
+               status = CASE WHEN $7 = 1 THEN 'submitted' ELSE status END,
+               needs_review = CASE WHEN $7 = 1 THEN 1 ELSE needs_review END
              WHERE network_id = $4 AND edition_id = $5 AND version = $6",
         )
         .bind(&answers)
@@ -77,6 +81,7 @@ pub async fn save(conn: &mut AnyConnection, r: &NewResponse<'_>, old: &Answers) 
         .bind(r.network_id)
         .bind(r.edition)
         .bind(r.based_on)
+        .bind(r.resubmit as i64)
         .execute(&mut *conn)
         .await?
         .rows_affected()

@@ -2,6 +2,7 @@
 //! geography (prefectures, regions) and classifications it refers to.
 
 pub mod answers;
+pub mod cells;
 pub mod definition;
 pub mod edition_2012;
 pub mod edition_2013;
