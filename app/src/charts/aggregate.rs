@@ -63,6 +63,7 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
             let population = pop.members_of(view);
             let mut none = cx.count(&not_given, view);
             none.value = none.value.map(|v| v + population as f64);
+            none.rows[0].per_network = 1;
             one_series(
                 vec![Label::new("URLあり", "URL given"), Label::new("URLなし", "No URL")],
                 counted_series(spec),
@@ -416,7 +417,7 @@ impl Cx<'_, '_> {
 }
 
 fn row(terms: &[Term], atoms: &[usize]) -> Row {
-    Row { terms: terms.to_vec(), atoms: atoms.into() }
+    Row { terms: terms.to_vec(), atoms: atoms.into(), per_network: 0 }
 }
 
 fn section_of(key: &str) -> &str {

@@ -5,6 +5,8 @@
 //! would reveal before anything leaves the server.
 
 mod aggregate;
+#[cfg(any(test, feature = "ssr"))]
+pub mod audit;
 mod filter;
 mod population;
 mod protect;
@@ -142,6 +144,8 @@ pub struct Computed {
 pub struct Row {
     pub terms: Vec<Term>,
     pub atoms: std::sync::Arc<[usize]>,
+    /// Plus this many times the number of networks (a public fact), e.g. "no URL" = n − "URL".
+    pub per_network: i64,
 }
 
 impl Computed {
@@ -158,12 +162,12 @@ impl Computed {
         Computed { value: Some(value as f64), contributors: usize::MAX, ..Computed::EMPTY }
     }
 
-    /// Hidden from the public by the primary rules: computed over fewer than `min_group`
-    /// networks, a median or mode with 1 to `min_group - 1` private contributors, or
-    /// grouped by a private answer.
+    /// Hidden from the public by the primary rules: computed over 1 to `min_group - 1`
+    /// networks (over none it is an empty group's 0 and gives nobody away), a median or mode
+    /// with 1 to `min_group - 1` private contributors, or grouped by a private answer.
     pub fn below_min_group(&self, min_group: usize) -> bool {
-        self.value.is_some()
-            && (self.contributors < min_group || self.staff_only || self.nonlinear_private.is_some_and(|p| p > 0 && p < min_group))
+        let few = |n: usize| n > 0 && n < min_group;
+        self.value.is_some() && (few(self.contributors) || self.staff_only || self.nonlinear_private.is_some_and(few))
     }
 }
 

@@ -109,8 +109,7 @@ impl<'a> Population<'a> {
         t
     }
 
-    /// A measure tallied so far (the adversary of the tests reads per-network values so).
-    #[cfg(test)]
+    /// A measure tallied so far (the adversary reads per-network values so).
     pub fn tally(&self, key: &str) -> Option<Arc<Tally>> {
         self.tallies.borrow().get(key).cloned()
     }

@@ -10,7 +10,7 @@
 //! every output, so the adversary can learn at most an atom's sum.
 //!
 //! # What is protected
-//! 1. No hidden value is determined: its private part is not a linear combination (with any
+//! 1. No hidden value with a private part other than 0 is determined: its private part is not a linear combination (with any
 //!    rational coefficients) of the published values' private parts. Decided exactly with
 //!    fraction-free integer elimination; should the integers overflow, the value counts as
 //!    determined and more is hidden.
@@ -23,9 +23,14 @@
 //!      values over nested groups, count every private network of its group (the 0/1 bounds
 //!      case the adversary sees directly).
 //!
-//!    A determined 0 is not treated as a disclosure: it says a network does *not* have an
-//!    item in progress (or gave no amount), which leaves its answer open (planned, none or
-//!    unanswered); treating it otherwise would hide every zero of a small region.
+//!
+//!    The zero rule: a determined 0 is not treated as a disclosure, for a network or for a
+//!    hidden value. It says that a network does *not* have an item in progress (or is not
+//!    free, gave no amount): the positive answers stay protected, their absence does not
+//!    (negative attribute disclosure is accepted). So a hidden value whose private part is
+//!    0 may be worked out; it gives away no positive answer. Treating 0 otherwise would
+//!    hide chains of zeros across the filter views (most private parts of the 2012 data are
+//!    0, since its private sections were not collected).
 //!    "Answered at least one item of a question" (the `n` of a chart) is not any one item's
 //!    answer, so only rule 1 applies to it.
 //!
@@ -243,12 +248,14 @@ impl<'r> Family<'r> {
 
     fn find_leak(&self) -> Option<Leak> {
         let published: Vec<usize> = self.members.iter().zip(&self.published).filter(|(_, p)| **p).map(|(&r, _)| r).collect();
-        // A hidden value published elsewhere is no secret.
+        // Hidden values, unless their private part is 0 (see the zero rule above). One
+        // published elsewhere is no secret.
         let targets: Vec<usize> = self
             .members
             .iter()
             .copied()
             .filter(|&r| self.rows[r].units.iter().any(|&u| self.units[u].hidden && self.units[u].rows.first() == Some(&Some(r))))
+            .filter(|&r| private_value(&self.rows[r]) != 0)
             .collect();
         for &t in &targets {
             if published.contains(&t) {
@@ -328,6 +335,10 @@ impl<'r> Family<'r> {
         let capacity = atoms.iter().map(|&a| terms[0].0.private_members[a]).sum();
         Some((value, capacity))
     }
+}
+
+fn private_value(row: &RowInfo) -> i64 {
+    row.atoms.iter().map(|&a| row.terms.iter().map(|(t, c)| c * t.private[a]).sum::<i64>()).sum()
 }
 
 /// Whether the terms at one atom, if determined, would disclose a private answer.
