@@ -155,16 +155,17 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
         }
         Aggregation::Bearers(item) => cx.bearers(spec, item),
         Aggregation::Disclosure(section) => {
-            let networks = pop.networks_in(view);
-            let published = networks.iter().filter(|n| n.disclosure.of(section) != Disclosure::Private).count();
+            // Which sections a network publishes is a public fact: counted, never hidden.
+            let published = cx.any(&format!("published:{section}"), section, |n| n.disclosure.of(section) != Disclosure::Private);
+            let (published, all) = (total(&[(published, 1)], view) as usize, pop.members_of(view));
             one_series(
                 vec![Label::new("公開", "Published"), Label::new("非公開", "Not published")],
                 counted_series(spec),
-                vec![Computed::public_count(published), Computed::public_count(networks.len() - published)],
-                Computed::public_count(networks.len()),
+                vec![Computed::public_count(published), Computed::public_count(all - published)],
+                Computed::public_count(all),
             )
         }
-        Aggregation::Companies => companies(spec, edition, &pop.networks_in(view)),
+        Aggregation::Companies => cx.companies(spec),
     };
     c.valid = pop.members_of(view);
     c
@@ -355,9 +356,11 @@ impl Cx<'_, '_> {
         let given = self.cost_given(Cost::Construction);
         let sum = self.cost(Cost::Construction);
         let mut c = one_series(BUCKETS.iter().map(|(_, _, ja, en)| Label::new(ja, en)).collect(), counted_series(spec), values, self.count(&given, self.view));
-        let networks = self.pop.networks_in(self.view);
-        let costs: Vec<i64> = networks.iter().filter_map(|n| cost_of(n, Cost::Construction)).collect();
-        let private = networks.iter().filter(|n| n.disclosure.of("budget") == Disclosure::Private && cost_of(n, Cost::Construction).is_some()).count();
+        // (cost, kept private) of each network that gave one, for the median and mode.
+        let by_atom = self.pop.per_atom("construction costs", |n| cost_of(n, Cost::Construction).map(|c| (c, n.disclosure.of("budget") == Disclosure::Private)));
+        let entries: Vec<(i64, bool)> = self.view.iter().flat_map(|&a| by_atom[a].iter().flatten().copied()).collect();
+        let costs: Vec<i64> = entries.iter().map(|(c, _)| *c).collect();
+        let private = entries.iter().filter(|(_, p)| *p).count();
         let order = |value: Option<f64>| Computed { value, contributors: costs.len(), show_n: true, nonlinear_private: Some(private), ..Computed::EMPTY };
         let mut sum_cell = self.sum(&sum, self.view);
         sum_cell.show_n = true;
@@ -377,13 +380,17 @@ impl Cx<'_, '_> {
     /// a private answer (section F), so the cells are for staff only.
     fn cost_means_by_common_id(&self, cost: Cost) -> Computation {
         let edition = self.pop.edition;
-        let networks = self.pop.networks_in(self.view);
         let tri: Vec<&Item> = group_items(edition, &[("system", "patient_id")]).filter(|i| i.kind == AnswerKind::Tri).collect();
         let check: Vec<&Item> = group_items(edition, &[("system", "patient_id")]).filter(|i| i.kind == AnswerKind::Check).collect();
-        let with = |n: &NetworkFacts<'_>| tri.iter().any(|i| n.answers.tri(&i.key).is_some_and(Tri::is_active));
-        let without = |n: &NetworkFacts<'_>| check.iter().any(|i| is_checked(n, &i.key));
-        let mean = |keep: &dyn Fn(&NetworkFacts<'_>) -> bool| {
-            let present: Vec<i64> = networks.iter().filter(|n| keep(n)).filter_map(|n| cost_of(n, cost)).collect();
+        // (cost, with a common ID, without one) of each network.
+        let by_atom = self.pop.per_atom(&format!("{} by common ID", cost.item()), |n| {
+            (cost_of(n, cost), tri.iter().any(|i| n.answers.tri(&i.key).is_some_and(Tri::is_active)), check.iter().any(|i| is_checked(n, &i.key)))
+        });
+        let networks: Vec<&(Option<i64>, bool, bool)> = self.view.iter().flat_map(|&a| &by_atom[a]).collect();
+        let with = |n: &(Option<i64>, bool, bool)| n.1;
+        let without = |n: &(Option<i64>, bool, bool)| n.2;
+        let mean = |keep: &dyn Fn(&(Option<i64>, bool, bool)) -> bool| {
+            let present: Vec<i64> = networks.iter().filter(|n| keep(n)).filter_map(|n| n.0).collect();
             let value = (!present.is_empty()).then(|| present.iter().sum::<i64>() as f64 / present.len() as f64);
             Computed { value, contributors: present.len(), show_n: true, staff_only: true, ..Computed::EMPTY }
         };
@@ -541,37 +548,42 @@ pub(super) fn mode(values: &[i64]) -> Option<f64> {
     counts.into_iter().find(|(_, c)| *c == best).map(|(v, _)| v as f64)
 }
 
-/// 表2.7: networks per IT company, counted over published answers only (through the
-/// disclosure choke point), names compared after width and case folding.
-fn companies(spec: &ChartSpec, edition: &Edition, networks: &[&NetworkFacts<'_>]) -> Computation {
-    let items: Vec<&Item> = group_items(edition, &[("system", "companies")]).collect();
-    let mut counts: BTreeMap<String, (String, usize)> = BTreeMap::new();
-    let mut answered = 0;
-    for n in networks {
-        if n.disclosure.of("system") == Disclosure::Private {
-            continue;
-        }
-        let public = public_answers(edition, n.answers, n.disclosure);
-        let mut named = std::collections::BTreeSet::new();
-        for item in &items {
-            if let Some(Answer::Text(name)) = public.get(&item.key) {
-                let name = name.trim();
-                if !name.is_empty() {
-                    named.insert((crate::search::fold(name), name.to_string()));
+impl Cx<'_, '_> {
+    /// 表2.7: networks per IT company, counted over published answers only (through the
+    /// disclosure choke point), names compared after width and case folding.
+    fn companies(&self, spec: &ChartSpec) -> Computation {
+        let edition = self.pop.edition;
+        let items: Vec<&Item> = group_items(edition, &[("system", "companies")]).collect();
+        let named = self.pop.per_atom("published companies", |n| {
+            let mut named = std::collections::BTreeSet::new();
+            if n.disclosure.of("system") != Disclosure::Private {
+                let public = public_answers(edition, n.answers, n.disclosure);
+                for item in &items {
+                    if let Some(Answer::Text(name)) = public.get(&item.key) {
+                        let name = name.trim();
+                        if !name.is_empty() {
+                            named.insert((crate::search::fold(name), name.to_string()));
+                        }
+                    }
                 }
             }
+            named
+        });
+        let mut counts: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
+        let mut answered = 0;
+        for network in self.view.iter().flat_map(|&a| &named[a]) {
+            answered += usize::from(!network.is_empty());
+            for (folded, name) in network {
+                counts.entry(folded).or_insert((name, 0)).1 += 1;
+            }
         }
-        answered += usize::from(!named.is_empty());
-        for (folded, name) in named {
-            counts.entry(folded).or_insert((name, 0)).1 += 1;
-        }
+        let mut rows: Vec<(&str, usize)> = counts.into_values().collect();
+        rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        one_series(
+            rows.iter().map(|(name, _)| owned(name.to_string())).collect(),
+            counted_series(spec),
+            rows.iter().map(|(_, count)| Computed::public_count(*count)).collect(),
+            Computed::public_count(answered),
+        )
     }
-    let mut rows: Vec<(String, usize)> = counts.into_values().collect();
-    rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    one_series(
-        rows.iter().map(|(name, _)| owned(name.clone())).collect(),
-        counted_series(spec),
-        rows.iter().map(|(_, count)| Computed::public_count(*count)).collect(),
-        Computed::public_count(answered),
-    )
 }

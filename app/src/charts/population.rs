@@ -5,6 +5,7 @@
 //! the networks that publish the measure's section and for those that keep it private.
 //! That makes every filter view cheap, and it is what disclosure control reasons about.
 
+use std::any::Any;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -62,6 +63,7 @@ pub struct Population<'a> {
     /// Networks per atom.
     pub members: Vec<i64>,
     tallies: RefCell<HashMap<String, Arc<Tally>>>,
+    lists: RefCell<HashMap<String, Arc<dyn Any + Send + Sync>>>,
 }
 
 impl<'a> Population<'a> {
@@ -83,7 +85,7 @@ impl<'a> Population<'a> {
         for &a in &atom_of {
             members[a] += 1;
         }
-        Population { edition, networks, atoms, atom_of, members, tallies: RefCell::new(HashMap::new()) }
+        Population { edition, networks, atoms, atom_of, members, tallies: RefCell::new(HashMap::new()), lists: RefCell::new(HashMap::new()) }
     }
 
     /// The measure `key` (one pass over the networks the first time it is asked for). The
@@ -92,11 +94,12 @@ impl<'a> Population<'a> {
         if let Some(t) = self.tallies.borrow().get(key) {
             return t.clone();
         }
+        let private = self.private_flags(section);
         let n = self.atoms.len();
         let mut t = Tally { key: key.into(), kind, public: vec![0; n], private: vec![0; n], private_members: vec![0; n], entries: vec![0; n] };
-        for (network, &a) in self.networks.iter().zip(&self.atom_of) {
+        for ((network, &a), &private) in self.networks.iter().zip(&self.atom_of).zip(private.iter()) {
             let v = value(network);
-            if network.disclosure.of(section) == Disclosure::Private {
+            if private {
                 t.private[a] += v;
                 t.private_members[a] += 1;
             } else {
@@ -109,6 +112,36 @@ impl<'a> Population<'a> {
         t
     }
 
+    /// Whether each network keeps a section private (looked up once per section).
+    fn private_flags(&self, section: &str) -> Arc<Vec<bool>> {
+        self.per_network(&format!("private:{section}"), |n| n.disclosure.of(section) == Disclosure::Private)
+    }
+
+    fn per_network<T: Send + Sync + 'static>(&self, key: &str, of: impl Fn(&NetworkFacts<'_>) -> T) -> Arc<Vec<T>> {
+        if let Some(list) = self.lists.borrow().get(key).and_then(|l| l.clone().downcast::<Vec<T>>().ok()) {
+            return list;
+        }
+        let list = Arc::new(self.networks.iter().map(of).collect::<Vec<T>>());
+        self.lists.borrow_mut().insert(key.to_string(), list.clone());
+        list
+    }
+
+    /// Something of each network, grouped by atom, computed once (the values behind a median,
+    /// the published company names). `key` names it: the same key, the same function.
+    pub fn per_atom<T: Send + Sync + 'static>(&self, key: &str, of: impl Fn(&NetworkFacts<'_>) -> T) -> Arc<Vec<Vec<T>>> {
+        let key = format!("by atom:{key}");
+        if let Some(list) = self.lists.borrow().get(&key).and_then(|l| l.clone().downcast::<Vec<Vec<T>>>().ok()) {
+            return list;
+        }
+        let mut lists: Vec<Vec<T>> = (0..self.atoms.len()).map(|_| vec![]).collect();
+        for (network, &a) in self.networks.iter().zip(&self.atom_of) {
+            lists[a].push(of(network));
+        }
+        let lists = Arc::new(lists);
+        self.lists.borrow_mut().insert(key, lists.clone());
+        lists
+    }
+
     /// A measure tallied so far (the adversary reads per-network values so).
     pub fn tally(&self, key: &str) -> Option<Arc<Tally>> {
         self.tallies.borrow().get(key).cloned()
@@ -119,15 +152,6 @@ impl<'a> Population<'a> {
         (0..self.atoms.len())
             .filter(|&a| filter.region.is_none_or(|r| self.atoms[a].region == Some(r)) && filter.operator.is_none_or(|t| self.atoms[a].operator == Some(t)))
             .collect()
-    }
-
-    /// The networks of some atoms, in order.
-    pub fn networks_in(&self, atoms: &[usize]) -> Vec<&NetworkFacts<'a>> {
-        let mut keep = vec![false; self.atoms.len()];
-        for &a in atoms {
-            keep[a] = true;
-        }
-        self.networks.iter().zip(&self.atom_of).filter(|(_, a)| keep[**a]).map(|(n, _)| n).collect()
     }
 
     pub fn members_of(&self, atoms: &[usize]) -> usize {
