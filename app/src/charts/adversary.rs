@@ -98,7 +98,7 @@ fn generate(seed: u64, count: usize) -> Vec<Net> {
 fn primary_only(nets: &[Net], min_group: usize) -> Vec<(ChartFilter, Vec<ChartData>)> {
     let edition = builtin_edition("2012").unwrap();
     let facts = facts(nets);
-    let population = Population::new(&edition, &facts);
+    let population = Population::new(&edition, &facts).for_public(min_group);
     public_views()
         .into_iter()
         .map(|filter| {
@@ -137,10 +137,10 @@ fn the_adversary_recovers_a_small_group_hidden_only_by_its_size() {
         net("福岡県", Op::Company, Tri::InProgress, false),
         net("福岡県", Op::Company, Tri::InProgress, true),
     ];
-    let found = attack(&builtin_edition("2012").unwrap(), &facts(&nets), &primary_only(&nets, 3));
+    let found = attack(&builtin_edition("2012").unwrap(), &facts(&nets), &primary_only(&nets, 3), 3);
     assert!(found.iter().any(|f| f.0.contains("hidden value determined: 2.6-2")), "{found:?}");
     assert!(found.iter().any(|f| f.0.starts_with("network 6")), "the private company's answer follows: {found:?}");
-    let found = attack(&builtin_edition("2012").unwrap(), &facts(&nets), &shipped(&nets, 3));
+    let found = attack(&builtin_edition("2012").unwrap(), &facts(&nets), &shipped(&nets, 3), 3);
     assert!(found.is_empty(), "{found:?}");
 }
 
@@ -151,11 +151,64 @@ fn generated_datasets_leak_with_primary_suppression_only_and_never_as_shipped() 
         for count in [5, 9, 16, 28] {
             let nets = generate(seed * 100 + count as u64, count);
             for min_group in [2, 3] {
-                leaks_found += attack(&builtin_edition("2012").unwrap(), &facts(&nets), &primary_only(&nets, min_group)).len();
-                let found = attack(&builtin_edition("2012").unwrap(), &facts(&nets), &shipped(&nets, min_group));
+                leaks_found += attack(&builtin_edition("2012").unwrap(), &facts(&nets), &primary_only(&nets, min_group), min_group).len();
+                let found = attack(&builtin_edition("2012").unwrap(), &facts(&nets), &shipped(&nets, min_group), min_group);
                 assert!(found.is_empty(), "seed {seed}, {count} networks, K={min_group}: {found:?}");
             }
         }
     }
     assert!(leaks_found > 20, "the adversary finds what primary suppression leaves: {leaks_found}");
+}
+
+fn paying(prefecture: &'static str, operator: Op, fee: i64) -> Net {
+    let mut answers = Answers::default();
+    answers.set("fees.hospital_current.fee", Answer::Fee(Fee::Paid));
+    answers.set("fees.hospital_current.monthly", Answer::Number(fee));
+    Net { prefecture, operator: Some(operator), start_year: Some(2010), answers, disclosure: DisclosureChoices::default() }
+}
+
+#[test]
+fn an_average_and_its_n_give_away_the_hidden_averages_unless_more_is_hidden() {
+    // The example: two companies' hospital fees in 図2.8-3 are hidden, but 図2.8-1's
+    // average over everyone times its n, minus the other operator types' sums, is their sum;
+    // and the companies' region filter adds what each one pays.
+    let nets = [
+        paying("東京都", Op::Hospital, 10_000),
+        paying("東京都", Op::Hospital, 20_000),
+        paying("東京都", Op::Hospital, 30_000),
+        paying("北海道", Op::Company, 5_000),
+        paying("福岡県", Op::Company, 7_000),
+    ];
+    let edition = builtin_edition("2012").unwrap();
+    let found = attack(&edition, &facts(&nets), &primary_only(&nets, 3), 3);
+    assert!(found.iter().any(|f| f.0.contains("hidden value determined: 2.8-3")), "{found:?}");
+    let shipped = shipped(&nets, 3);
+    assert!(attack(&edition, &facts(&nets), &shipped, 3).is_empty());
+    // What it cost: the overall average and n of hospitals' fees go too.
+    let overall = shipped[0].1.iter().find(|c| c.id == "2.8-1").unwrap();
+    assert!(overall.series[0].cells[0].suppressed, "{:?}", overall.series[0].cells[0]);
+}
+
+#[test]
+fn small_groups_are_merged_into_others_for_the_public_and_said_so() {
+    let nets = [
+        net("福岡県", Op::Hospital, Tri::InProgress, false),
+        net("福岡県", Op::Hospital, Tri::InProgress, false),
+        net("福岡県", Op::Hospital, Tri::None, false),
+        net("福岡県", Op::Company, Tri::InProgress, false),
+        net("福岡県", Op::NpoCouncil, Tri::Planned, false),
+        net("福岡県", Op::Other, Tri::None, false),
+    ];
+    let kyushu = |published: &[(ChartFilter, Vec<ChartData>)]| {
+        published.iter().find(|(f, _)| f.region == Some(crate::survey::geography::Region::Kyushu)).unwrap().1.iter().find(|c| c.id == "2.6-2").unwrap().clone()
+    };
+    let public = kyushu(&shipped(&nets, 3));
+    let last = public.categories.last().unwrap();
+    assert_eq!(last.ja, "その他（少数の区分の合計）");
+    // 企業, NPO・協議会 and その他 (one network each) together: 2 of 3 with centralised linkage.
+    assert_eq!(public.series[0].cells.last().unwrap().value, Some(2.0));
+    assert!(public.note.as_ref().unwrap().ja.contains("まとめています"));
+    assert!(attack(&builtin_edition("2012").unwrap(), &facts(&nets), &shipped(&nets, 3), 3).is_empty());
+    let staff = kyushu(&publish_all(&builtin_edition("2012").unwrap(), &facts(&nets), Audience::Staff));
+    assert!(staff.categories.iter().all(|c| c.ja != "その他（少数の区分の合計）"), "staff see every operator type");
 }

@@ -73,7 +73,7 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
         }
         Aggregation::Items(groups) => cx.items(groups),
         Aggregation::ItemsBy(groups, by) => {
-            let groups_of = cx.breakdown(by);
+            let groups_of = cx.categories(by);
             let tri: Vec<&Item> = group_items(edition, groups).filter(|i| i.kind == AnswerKind::Tri).collect();
             let series = tri
                 .iter()
@@ -101,7 +101,7 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
         }
         Aggregation::FacilitiesBy(by) => {
             let types = facility_types(edition);
-            let groups_of = cx.breakdown(by);
+            let groups_of = cx.categories(by);
             let series = types
                 .iter()
                 .map(|t| {
@@ -118,7 +118,7 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
             one_series(categories, average(), values, cx.count(&[(any, 1)], view))
         }
         Aggregation::FeeMeansBy(payer, by) => {
-            let groups_of = cx.breakdown(by);
+            let groups_of = cx.categories(by);
             let (sum, paid) = ([(cx.fee(payer), 1)], [(cx.fee_paid(payer), 1)]);
             let values = groups_of.iter().map(|(_, g)| cx.mean(&sum, &paid, g)).collect();
             one_series(labels(&groups_of), average(), values, cx.count(&paid, view))
@@ -132,7 +132,7 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
         Aggregation::CostDistribution => cx.cost_distribution(spec),
         Aggregation::CostMeans(cost, Breakdown::CommonId) => cx.cost_means_by_common_id(cost),
         Aggregation::CostMeans(cost, by) => {
-            let groups_of = cx.breakdown(by);
+            let groups_of = cx.categories(by);
             let (sum, given) = (cx.cost(cost), cx.cost_given(cost));
             let values = groups_of.iter().map(|(_, g)| cx.mean(&sum, &given, g)).collect();
             one_series(labels(&groups_of), average(), values, cx.count(&given, view))
@@ -180,6 +180,23 @@ struct Cx<'p, 'a> {
 impl Cx<'_, '_> {
     fn only(&self, atoms: &[usize], keep: impl Fn(&super::population::AtomKey) -> bool) -> Vec<usize> {
         atoms.iter().copied().filter(|&a| keep(&self.pop.atoms[a])).collect()
+    }
+
+    /// The categories of a chart of answers: the breakdown, with the regions or operator
+    /// types of fewer than the minimum group merged into one category when there are two or
+    /// more of them (public charts only), so a filter view is not mostly hidden.
+    fn categories(&self, by: Breakdown) -> Vec<(Label, Vec<usize>)> {
+        let groups = self.breakdown(by);
+        let Some(min_group) = self.pop.merge_below else { return groups };
+        let small = |g: &Vec<usize>| (1..min_group).contains(&self.pop.members_of(g));
+        if by == Breakdown::StartYear || groups.iter().filter(|(_, g)| small(g)).count() < 2 {
+            return groups;
+        }
+        let (few, mut kept): (Vec<_>, Vec<_>) = groups.into_iter().partition(|(_, g)| small(g));
+        let mut merged: Vec<usize> = few.into_iter().flat_map(|(_, g)| g).collect();
+        merged.sort_unstable();
+        kept.push((MERGED.clone(), merged));
+        kept
     }
 
     /// The atoms of the view in each category of a breakdown by a public fact.
@@ -516,6 +533,15 @@ fn paid_fee(n: &NetworkFacts<'_>, payer: &str) -> Option<i64> {
 fn cost_of(n: &NetworkFacts<'_>, cost: Cost) -> Option<i64> {
     ["current", "planned"].iter().find_map(|stage| n.answers.number(&format!("budget.{stage}.{}", cost.item())).filter(|&v| v > 0))
 }
+
+/// The category of the small groups merged by [`Cx::categories`].
+pub const MERGED: Label = Label::new("その他（少数の区分の合計）", "Others (small groups combined)");
+
+/// Said under a chart with merged small groups.
+pub const MERGED_NOTE: Label = Label::new(
+    "少数の区分は非公開の回答を守るため「その他（少数の区分の合計）」にまとめています。",
+    "Small groups are combined under \"Others\" to keep private answers private.",
+);
 
 /// 図2.9-1's buckets (thousand yen).
 const BUCKETS: [(i64, i64, &str, &str); 5] = [

@@ -81,9 +81,9 @@ impl Span {
 #[derive(Debug)]
 pub struct Found(pub String);
 
-/// Every public output of the dataset (`published`: every public view), attacked.
-pub fn attack(edition: &Edition, facts: &[NetworkFacts<'_>], published: &[(ChartFilter, Vec<ChartData>)]) -> Vec<Found> {
-    let population = Population::new(edition, facts);
+/// Every public output of the dataset (`published`: every public view for `min_group`), attacked.
+pub fn attack(edition: &Edition, facts: &[NetworkFacts<'_>], published: &[(ChartFilter, Vec<ChartData>)], min_group: usize) -> Vec<Found> {
+    let population = Population::new(edition, facts).for_public(min_group);
     let specs = registry();
     let views = public_views();
     assert_eq!(views.len(), published.len());

@@ -204,6 +204,7 @@ pub fn publish(spec: &ChartSpec, computation: Computation, audience: Audience) -
         }
     };
     let answered = if hidden(&computation.answered) { None } else { computation.answered.value.map(|v| v as i64) };
+    let merged = computation.categories.last() == Some(&aggregate::MERGED);
     ChartData {
         id: spec.id.to_string(),
         title: spec.title.clone(),
@@ -219,7 +220,11 @@ pub fn publish(spec: &ChartSpec, computation: Computation, audience: Audience) -
         stats: computation.stats.into_iter().map(|(name, c)| Stat { name, cell: cell(c) }).collect(),
         answered,
         valid: computation.valid as i64,
-        note: spec.note.clone(),
+        note: match (&spec.note, merged) {
+            (note, false) => note.clone(),
+            (None, true) => Some(aggregate::MERGED_NOTE),
+            (Some(note), true) => Some(Label { ja: format!("{}{}", note.ja, aggregate::MERGED_NOTE.ja).into(), en: format!("{} {}", note.en, aggregate::MERGED_NOTE.en).into() }),
+        },
     }
 }
 
@@ -234,7 +239,10 @@ pub fn public_views() -> Vec<ChartFilter> {
 /// see them. For the public, disclosure control runs over all views at once, since the
 /// public can request them all and combine them.
 pub fn publish_all(edition: &Edition, networks: &[NetworkFacts<'_>], audience: Audience) -> Vec<(ChartFilter, Vec<ChartData>)> {
-    let population = Population::new(edition, networks);
+    let population = match audience {
+        Audience::Public { min_group } => Population::new(edition, networks).for_public(min_group),
+        Audience::Staff => Population::new(edition, networks),
+    };
     let specs = registry();
     let views = public_views();
     let mut computed: Vec<Vec<Computation>> = views

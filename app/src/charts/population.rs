@@ -62,6 +62,9 @@ pub struct Population<'a> {
     pub atom_of: Vec<usize>,
     /// Networks per atom.
     pub members: Vec<i64>,
+    /// For the public: regions or operator types with fewer networks are merged in charts
+    /// of answers (see `aggregate`).
+    pub merge_below: Option<usize>,
     tallies: RefCell<HashMap<String, Arc<Tally>>>,
     lists: RefCell<HashMap<String, Arc<dyn Any + Send + Sync>>>,
 }
@@ -85,7 +88,7 @@ impl<'a> Population<'a> {
         for &a in &atom_of {
             members[a] += 1;
         }
-        Population { edition, networks, atoms, atom_of, members, tallies: RefCell::new(HashMap::new()), lists: RefCell::new(HashMap::new()) }
+        Population { edition, networks, atoms, atom_of, members, merge_below: None, tallies: RefCell::new(HashMap::new()), lists: RefCell::new(HashMap::new()) }
     }
 
     /// The measure `key` (one pass over the networks the first time it is asked for). The
@@ -110,6 +113,12 @@ impl<'a> Population<'a> {
         let t = Arc::new(t);
         self.tallies.borrow_mut().insert(key.to_string(), t.clone());
         t
+    }
+
+    /// The population as the public sees it: small groups merged (see `aggregate`).
+    pub fn for_public(mut self, min_group: usize) -> Self {
+        self.merge_below = Some(min_group);
+        self
     }
 
     /// Whether each network keeps a section private (looked up once per section).
