@@ -52,7 +52,7 @@
 //! value, then the earliest (view, chart, cell). Identical values (the same sum over the same
 //! private networks) in several charts or views are hidden together.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use super::population::{Kind, Tally};
@@ -213,8 +213,9 @@ struct Family<'r> {
 enum Leak {
     /// This published row itself must go.
     Row(usize),
-    /// These unknowns are determined: hide a published row that involves one of them.
-    Vector(Vec<(Arc<str>, usize)>),
+    /// These unknowns are determined by combining these published rows (empty if not
+    /// known): hide one of those rows, else one that involves one of the unknowns.
+    Vector(Vec<(Arc<str>, usize)>, BTreeSet<usize>),
 }
 
 impl<'r> Family<'r> {
@@ -229,9 +230,12 @@ impl<'r> Family<'r> {
         let published = self.members.iter().zip(&self.published).filter(|(_, p)| **p).map(|(&r, _)| r);
         match leak {
             Leak::Row(r) => Some(r),
-            Leak::Vector(unknowns) => published
+            Leak::Vector(unknowns, combined) => published
                 .filter(|&r| {
                     let row = &self.rows[r];
+                    if !combined.is_empty() {
+                        return combined.contains(&r);
+                    }
                     unknowns.iter().any(|(key, a)| row.terms.iter().any(|(t, _)| t.key == *key) && row.atoms.binary_search(a).is_ok())
                 })
                 .min_by(|&a, &b| self.preference(a).partial_cmp(&self.preference(b)).unwrap_or(std::cmp::Ordering::Equal)),
@@ -314,13 +318,13 @@ impl<'r> Family<'r> {
         for &t in &targets {
             let vector: Vec<(Arc<Tally>, i64, usize)> =
                 self.rows[t].atoms.iter().flat_map(|&a| self.rows[t].terms.iter().map(move |(m, c)| (m.clone(), *c, a))).collect();
-            if space.determines(&vector) {
-                return Some(Leak::Vector(vector.iter().map(|(m, _, a)| (m.key.clone(), *a)).collect()));
+            if let Some(combined) = space.determines(&vector) {
+                return Some(Leak::Vector(vector.iter().map(|(m, _, a)| (m.key.clone(), *a)).collect(), combined));
             }
         }
         for vector in candidates {
-            if space.determines(&vector) {
-                return Some(Leak::Vector(vector.iter().map(|(m, _, a)| (m.key.clone(), *a)).collect()));
+            if let Some(combined) = space.determines(&vector) {
+                return Some(Leak::Vector(vector.iter().map(|(m, _, a)| (m.key.clone(), *a)).collect(), combined));
             }
         }
         None
@@ -362,7 +366,8 @@ fn same_terms(a: &[(Arc<Tally>, i64)], b: &[(Arc<Tally>, i64)]) -> bool {
 /// The span of the published rows over the unknowns (measure, atom), in echelon form.
 struct Space {
     index: HashMap<(Arc<str>, usize), usize>,
-    basis: Vec<(usize, Vec<i64>)>,
+    /// (pivot, vector, the published rows combined into it).
+    basis: Vec<(usize, Vec<i64>, BTreeSet<usize>)>,
     /// The integers grew too large: everything counts as determined.
     overflowed: bool,
 }
@@ -385,9 +390,9 @@ impl Space {
             let vector: Vec<(Arc<Tally>, i64, usize)> =
                 rows[r].atoms.iter().flat_map(|&a| rows[r].terms.iter().map(move |(m, c)| (m.clone(), *c, a))).collect();
             if let Some(v) = space.dense(&vector) {
-                if let Some(reduced) = space.reduce(v) {
+                if let Some((reduced, combined)) = space.reduce(v, BTreeSet::from([r])) {
                     if let Some(pivot) = reduced.iter().position(|&x| x != 0) {
-                        space.basis.push((pivot, reduced));
+                        space.basis.push((pivot, reduced, combined));
                     }
                 }
             }
@@ -408,9 +413,10 @@ impl Space {
         Some(v)
     }
 
-    /// `v` minus its part in the span (fraction-free); `None` on overflow.
-    fn reduce(&mut self, mut v: Vec<i64>) -> Option<Vec<i64>> {
-        for (pivot, b) in &self.basis {
+    /// `v` minus its part in the span (fraction-free), and the published rows that took
+    /// part; `None` on overflow.
+    fn reduce(&mut self, mut v: Vec<i64>, mut combined: BTreeSet<usize>) -> Option<(Vec<i64>, BTreeSet<usize>)> {
+        for (pivot, b, rows) in &self.basis {
             let x = v[*pivot];
             if x == 0 {
                 continue;
@@ -432,23 +438,25 @@ impl Space {
             if g > 1 {
                 v.iter_mut().for_each(|x| *x /= g);
             }
+            combined.extend(rows);
         }
-        Some(v)
+        Some((v, combined))
     }
 
-    /// Whether the published rows determine this combination of unknowns.
-    fn determines(&mut self, vector: &[(Arc<Tally>, i64, usize)]) -> bool {
+    /// Whether the published rows determine this combination of unknowns, and if so which
+    /// rows combine into it (none known after an overflow).
+    fn determines(&mut self, vector: &[(Arc<Tally>, i64, usize)]) -> Option<BTreeSet<usize>> {
         if self.overflowed {
-            return true;
+            return Some(BTreeSet::new());
         }
-        let Some(v) = self.dense(vector) else { return false };
+        let v = self.dense(vector)?;
         if v.iter().all(|&x| x == 0) {
             // Nothing private in it.
-            return false;
+            return None;
         }
-        match self.reduce(v) {
-            Some(r) => r.iter().all(|&x| x == 0),
-            None => true,
+        match self.reduce(v, BTreeSet::new()) {
+            Some((r, combined)) => r.iter().all(|&x| x == 0).then_some(combined),
+            None => Some(BTreeSet::new()),
         }
     }
 }
