@@ -34,12 +34,13 @@ async fn public_outputs(db: &TestDb, cache: &ChartCache) -> Vec<(ChartFilter, Ve
     out
 }
 
-/// Two companies in 沖縄 (a region of their own here) that keep their system section
-/// private, fees and costs only some publish: the examples of values a small
-/// group hidden by its size would still give away by subtraction.
+/// Three companies in 沖縄 starting in 2016 (after every 2012 network), one keeping its
+/// system, fee and cost answers private: the only new networks of their year, so a
+/// cumulative chart's last step is them alone, and the two published answers give the
+/// private one away unless more is hidden.
 async fn add_small_groups(db: &TestDb) {
     let mut tx = db.pool.begin().await.unwrap();
-    for (i, (operator, published, fee)) in [("company", false, 5_000), ("company", true, 7_000), ("other", false, 9_000)].into_iter().enumerate() {
+    for (i, (operator, published, fee)) in [("company", false, 5_000), ("company", true, 7_000), ("company", true, 9_000)].into_iter().enumerate() {
         let network = NewNetwork {
             report_no: Some(900 + i as i64),
             prefecture: "沖縄県".into(),
@@ -47,7 +48,7 @@ async fn add_small_groups(db: &TestDb) {
             regional_fund: false,
             name: format!("小規模ネット{i}"),
             nickname: String::new(),
-            start_year: Some(2011),
+            start_year: Some(2016),
         };
         let id = upsert_by_report_no(&mut tx, &network).await.unwrap();
         let mut answers = Answers::default();

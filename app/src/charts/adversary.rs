@@ -212,3 +212,20 @@ fn small_groups_are_merged_into_others_for_the_public_and_said_so() {
     let staff = kyushu(&publish_all(&builtin_edition("2012").unwrap(), &facts(&nets), Audience::Staff));
     assert!(staff.categories.iter().all(|c| c.ja != "その他（少数の区分の合計）"), "staff see every operator type");
 }
+
+#[test]
+fn years_in_which_few_networks_started_are_joined_to_the_next_for_the_public() {
+    let started = |year: i64, linkage| Net { start_year: Some(year), ..net("東京都", Op::Hospital, linkage, false) };
+    let (yes, no) = (Tri::InProgress, Tri::None);
+    let nets = [started(2005, yes), started(2006, no), started(2006, yes), started(2007, yes), started(2008, no), started(2008, yes), started(2008, no), started(2009, yes)];
+    let by_year = |published: &[(ChartFilter, Vec<ChartData>)]| published[0].1.iter().find(|c| c.id == "2.6-3").unwrap().clone();
+    let public = by_year(&shipped(&nets, 3));
+    let years: Vec<&str> = public.categories.iter().map(|c| c.ja.as_ref()).collect();
+    // 3 networks by 2006, 3 more by 2008; 2009's one joins the last step.
+    assert_eq!(years, ["2006", "2009"]);
+    assert_eq!(public.series[0].cells.iter().map(|c| c.value).collect::<Vec<_>>(), [Some(2.0), Some(5.0)]);
+    assert!(public.note.as_ref().unwrap().ja.contains("次の年にまとめています"));
+    let staff = by_year(&publish_all(&builtin_edition("2012").unwrap(), &facts(&nets), Audience::Staff));
+    assert_eq!(staff.categories.len(), 5, "staff see every year");
+    assert!(attack(&builtin_edition("2012").unwrap(), &facts(&nets), &shipped(&nets, 3), 3).is_empty());
+}

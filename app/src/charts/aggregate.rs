@@ -33,7 +33,7 @@ pub fn aggregate(spec: &ChartSpec, edition: &Edition, networks: &[NetworkFacts<'
 
 /// Computes a chart over the networks of some atoms (a filter view).
 pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Computation {
-    let cx = Cx { pop, view };
+    let cx = Cx { pop, view, merged: std::cell::Cell::new(false) };
     let edition = pop.edition;
     let mut c = match spec.aggregation {
         Aggregation::Networks(by) => {
@@ -54,7 +54,7 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
                 })
                 .collect();
             let answered = pop.members_of(&cx.only(view, |a| a.operator.is_some() && a.region.is_some()));
-            Computation { categories: labels(&regions), series, stats: vec![], answered: Computed::public_count(answered), valid: 0 }
+            Computation { categories: labels(&regions), series, stats: vec![], answered: Computed::public_count(answered), valid: 0, merged: false }
         }
         Aggregation::NetworksByStartYear => cx.networks_by_start_year(),
         Aggregation::UrlGiven => {
@@ -83,7 +83,7 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
                     (item_key(item), item.label.clone(), values)
                 })
                 .collect();
-            Computation { categories: labels(&groups_of), series, stats: vec![], answered: cx.answered(groups), valid: 0 }
+            Computation { categories: labels(&groups_of), series, stats: vec![], answered: cx.answered(groups), valid: 0, merged: false }
         }
         Aggregation::Facilities => {
             let types = facility_types(edition);
@@ -97,6 +97,7 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
                 stats: vec![],
                 answered: cx.facilities_answered(&types),
                 valid: 0,
+                merged: false,
             }
         }
         Aggregation::FacilitiesBy(by) => {
@@ -109,7 +110,7 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
                     (t.0.clone(), t.1.clone(), groups_of.iter().map(|(_, g)| cx.sum(&active, g)).collect())
                 })
                 .collect();
-            Computation { categories: labels(&groups_of), series, stats: vec![], answered: cx.facilities_answered(&types), valid: 0 }
+            Computation { categories: labels(&groups_of), series, stats: vec![], answered: cx.facilities_answered(&types), valid: 0, merged: false }
         }
         Aggregation::FeeMeans => {
             let values = FEE_PAYERS.iter().map(|(payer, _, _)| cx.mean(&[(cx.fee(payer), 1)], &[(cx.fee_paid(payer), 1)], view)).collect();
@@ -147,7 +148,7 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
             )
         }
         Aggregation::CostByStartYear => {
-            let groups_of = cx.breakdown(Breakdown::StartYear);
+            let groups_of = cx.categories(Breakdown::StartYear);
             let sum = cx.cost(Cost::Construction);
             let values = groups_of.iter().map(|(_, g)| cx.sum(&sum, g)).collect();
             let answered = cx.count(&cx.cost_given(Cost::Construction), view);
@@ -168,6 +169,7 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
         Aggregation::Companies => cx.companies(spec),
     };
     c.valid = pop.members_of(view);
+    c.merged = cx.merged.get();
     c
 }
 
@@ -175,6 +177,8 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
 struct Cx<'p, 'a> {
     pop: &'p Population<'a>,
     view: &'p [usize],
+    /// Whether small groups were merged ([`Cx::categories`]).
+    merged: std::cell::Cell<bool>,
 }
 
 impl Cx<'_, '_> {
@@ -182,16 +186,37 @@ impl Cx<'_, '_> {
         atoms.iter().copied().filter(|&a| keep(&self.pop.atoms[a])).collect()
     }
 
-    /// The categories of a chart of answers: the breakdown, with the regions or operator
-    /// types of fewer than the minimum group merged into one category when there are two or
-    /// more of them (public charts only), so a filter view is not mostly hidden.
+    /// The categories of a chart of answers, for the public with small groups merged so a
+    /// filter view is not mostly hidden: regions or operator types of fewer than the minimum
+    /// group into one category (when there are two or more of them); start years so that
+    /// at least the minimum group of networks started in each year shown (a cumulative
+    /// series then skips the years in between: consecutive values never differ by fewer).
     fn categories(&self, by: Breakdown) -> Vec<(Label, Vec<usize>)> {
         let groups = self.breakdown(by);
         let Some(min_group) = self.pop.merge_below else { return groups };
+        if by == Breakdown::StartYear {
+            let mut kept: Vec<(Label, Vec<usize>)> = vec![];
+            let mut previous = 0;
+            for (label, g) in groups {
+                let members = self.pop.members_of(&g);
+                if members - previous >= min_group {
+                    previous = members;
+                    kept.push((label, g));
+                } else if let Some(last) = kept.last_mut().filter(|_| members == self.pop.members_of(self.view)) {
+                    // The last years join the last bin.
+                    *last = (label, g);
+                }
+            }
+            if kept.len() < self.start_years().len() {
+                self.merged.set(true);
+            }
+            return kept;
+        }
         let small = |g: &Vec<usize>| (1..min_group).contains(&self.pop.members_of(g));
-        if by == Breakdown::StartYear || groups.iter().filter(|(_, g)| small(g)).count() < 2 {
+        if groups.iter().filter(|(_, g)| small(g)).count() < 2 {
             return groups;
         }
+        self.merged.set(true);
         let (few, mut kept): (Vec<_>, Vec<_>) = groups.into_iter().partition(|(_, g)| small(g));
         let mut merged: Vec<usize> = few.into_iter().flat_map(|(_, g)| g).collect();
         merged.sort_unstable();
@@ -305,6 +330,7 @@ impl Cx<'_, '_> {
             stats: vec![],
             answered: self.answered(groups),
             valid: 0,
+            merged: false,
         }
     }
 
@@ -364,6 +390,7 @@ impl Cx<'_, '_> {
             stats: vec![],
             answered: Computed::public_count(self.pop.members_of(&self.only(self.view, |a| a.start_year.is_some()))),
             valid: 0,
+            merged: false,
         }
     }
 
@@ -449,7 +476,7 @@ fn section_of(key: &str) -> &str {
 }
 
 fn one_series(categories: Vec<Label>, (key, name): (&str, Label), values: Vec<Computed>, answered: Computed) -> Computation {
-    Computation { categories, series: vec![(key.into(), name, values)], stats: vec![], answered, valid: 0 }
+    Computation { categories, series: vec![(key.into(), name, values)], stats: vec![], answered, valid: 0, merged: false }
 }
 
 /// The one series of an average chart.
@@ -539,8 +566,8 @@ pub const MERGED: Label = Label::new("その他（少数の区分の合計）", 
 
 /// Said under a chart with merged small groups.
 pub const MERGED_NOTE: Label = Label::new(
-    "少数の区分は非公開の回答を守るため「その他（少数の区分の合計）」にまとめています。",
-    "Small groups are combined under \"Others\" to keep private answers private.",
+    "非公開の回答を守るため、少数の区分は「その他（少数の区分の合計）」に、開始した連携が少ない年は次の年にまとめています。",
+    "To keep private answers private, small groups are combined under \"Others\" and years in which few networks started are joined to the next.",
 );
 
 /// 図2.9-1's buckets (thousand yen).

@@ -178,6 +178,8 @@ pub struct Computation {
     pub stats: Vec<(Label, Computed)>,
     pub answered: Computed,
     pub valid: usize,
+    /// Small groups were merged for the public (said in the chart's note).
+    pub merged: bool,
 }
 
 /// Who the numbers are for: the public sees nothing computed from fewer than
@@ -204,7 +206,7 @@ pub fn publish(spec: &ChartSpec, computation: Computation, audience: Audience) -
         }
     };
     let answered = if hidden(&computation.answered) { None } else { computation.answered.value.map(|v| v as i64) };
-    let merged = computation.categories.last() == Some(&aggregate::MERGED);
+    let merged = computation.merged;
     ChartData {
         id: spec.id.to_string(),
         title: spec.title.clone(),
