@@ -47,10 +47,13 @@
 //! - Values grouped by a private answer (図2.9-5/9, by common ID) are never public.
 //!
 //! # Secondary suppression
-//! Greedy and deterministic: while something is determined, hide one more published value
-//! that shares an unknown with it, preferring the fewest contributors, then the smallest
-//! value, then the earliest (view, chart, cell). Identical values (the same sum over the same
-//! private networks) in several charts or views are hidden together.
+//! Greedy and deterministic, family by family (values whose measures are related): while
+//! something is determined, hide for each determined thing one published value taking part
+//! in the combination that determines it (tracked through the elimination), preferring the
+//! fewest contributors, then the smallest value, then the earliest (view, chart, cell); a
+//! determined thing whose combination already loses a chosen value waits for the next round.
+//! Identical values (the same sum over the same private networks) in several charts or views
+//! are hidden together.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
@@ -183,9 +186,15 @@ pub fn protect(charts: &mut [Vec<Computation>], min_group: usize) {
     loop {
         let mut changed = false;
         for family in families.values() {
-            while let Some(row) = Family::new(&rows, &units, family).leak() {
-                for &u in &rows[row].units {
-                    units[u].hidden = true;
+            loop {
+                let hide = Family::new(&rows, &units, family).to_hide();
+                if hide.is_empty() {
+                    break;
+                }
+                for row in hide {
+                    for &u in &rows[row].units {
+                        units[u].hidden = true;
+                    }
                 }
                 changed = true;
             }
@@ -224,22 +233,38 @@ impl<'r> Family<'r> {
         Family { rows, units, members, published }
     }
 
-    /// The published row to hide next, if anything is determined.
-    fn leak(&self) -> Option<usize> {
-        let leak = self.find_leak()?;
-        let published = self.members.iter().zip(&self.published).filter(|(_, p)| **p).map(|(&r, _)| r);
-        match leak {
-            Leak::Row(r) => Some(r),
-            Leak::Vector(unknowns, combined) => published
-                .filter(|&r| {
-                    let row = &self.rows[r];
-                    if !combined.is_empty() {
-                        return combined.contains(&r);
-                    }
-                    unknowns.iter().any(|(key, a)| row.terms.iter().any(|(t, _)| t.key == *key) && row.atoms.binary_search(a).is_ok())
-                })
-                .min_by(|&a, &b| self.preference(a).partial_cmp(&self.preference(b)).unwrap_or(std::cmp::Ordering::Equal)),
+    /// The published rows to hide next: one per leak found, except for leaks whose
+    /// determining combination already loses a row chosen (re-solved next round).
+    fn to_hide(&self) -> Vec<usize> {
+        let mut chosen: Vec<usize> = vec![];
+        for leak in self.leaks() {
+            let row = match leak {
+                Leak::Row(r) => Some(r),
+                Leak::Vector(_, combined) if combined.iter().any(|r| chosen.contains(r)) => None,
+                Leak::Vector(unknowns, combined) => self.choose(&unknowns, &combined),
+            };
+            if let Some(r) = row.filter(|r| !chosen.contains(r)) {
+                chosen.push(r);
+            }
         }
+        chosen
+    }
+
+    /// The published row to hide for a determined combination.
+    fn choose(&self, unknowns: &[(Arc<str>, usize)], combined: &BTreeSet<usize>) -> Option<usize> {
+        self.members
+            .iter()
+            .zip(&self.published)
+            .filter(|(_, p)| **p)
+            .map(|(&r, _)| r)
+            .filter(|&r| {
+                let row = &self.rows[r];
+                if !combined.is_empty() {
+                    return combined.contains(&r);
+                }
+                unknowns.iter().any(|(key, a)| row.terms.iter().any(|(t, _)| t.key == *key) && row.atoms.binary_search(a).is_ok())
+            })
+            .min_by(|&a, &b| self.preference(a).partial_cmp(&self.preference(b)).unwrap_or(std::cmp::Ordering::Equal))
     }
 
     /// Which published row to give up first: fewest contributors, smallest value, earliest.
@@ -250,7 +275,10 @@ impl<'r> Family<'r> {
         (contributors, value, self.units[units[0]].path)
     }
 
-    fn find_leak(&self) -> Option<Leak> {
+    /// Everything determined now. The direct cases first: when there are any, the
+    /// equations are not solved this round.
+    fn leaks(&self) -> Vec<Leak> {
+        let mut leaks = vec![];
         let published: Vec<usize> = self.members.iter().zip(&self.published).filter(|(_, p)| **p).map(|(&r, _)| r).collect();
         // Hidden values, unless their private part is 0 (see the zero rule above). One
         // published elsewhere is no secret.
@@ -263,7 +291,7 @@ impl<'r> Family<'r> {
             .collect();
         for &t in &targets {
             if published.contains(&t) {
-                return Some(Leak::Row(t));
+                leaks.push(Leak::Row(t));
             }
         }
         // The bounds seen directly: a published count, or the difference of two over nested
@@ -272,7 +300,7 @@ impl<'r> Family<'r> {
             published.iter().filter_map(|&r| self.state_sum(&self.rows[r].terms, &self.rows[r].atoms).map(|(v, c)| (r, v, c))).collect();
         for &(r, value, capacity) in &sums {
             if value > 0 && value == capacity {
-                return Some(Leak::Row(r));
+                leaks.push(Leak::Row(r));
             }
         }
         for &(small, sv, sc) in &sums {
@@ -284,7 +312,7 @@ impl<'r> Family<'r> {
                     && same_terms(&s.terms, &l.terms)
                     && s.atoms.iter().all(|a| l.atoms.binary_search(a).is_ok())
                 {
-                    return Some(Leak::Row(small));
+                    leaks.push(Leak::Row(small));
                 }
             }
         }
@@ -311,23 +339,23 @@ impl<'r> Family<'r> {
                 }
             }
         }
-        if targets.is_empty() && candidates.is_empty() {
-            return None;
+        if !leaks.is_empty() || (targets.is_empty() && candidates.is_empty()) {
+            return leaks;
         }
         let mut space = Space::new(self.rows, &published);
         for &t in &targets {
             let vector: Vec<(Arc<Tally>, i64, usize)> =
                 self.rows[t].atoms.iter().flat_map(|&a| self.rows[t].terms.iter().map(move |(m, c)| (m.clone(), *c, a))).collect();
             if let Some(combined) = space.determines(&vector) {
-                return Some(Leak::Vector(vector.iter().map(|(m, _, a)| (m.key.clone(), *a)).collect(), combined));
+                leaks.push(Leak::Vector(vector.iter().map(|(m, _, a)| (m.key.clone(), *a)).collect(), combined));
             }
         }
         for vector in candidates {
             if let Some(combined) = space.determines(&vector) {
-                return Some(Leak::Vector(vector.iter().map(|(m, _, a)| (m.key.clone(), *a)).collect(), combined));
+                leaks.push(Leak::Vector(vector.iter().map(|(m, _, a)| (m.key.clone(), *a)).collect(), combined));
             }
         }
-        None
+        leaks
     }
 
     /// The private sum and the private network count of a sum of answer states, if it is one.
