@@ -114,7 +114,8 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
         }
         Aggregation::FeeMeans => {
             let values = FEE_PAYERS.iter().map(|(payer, _, _)| cx.mean(&[(cx.fee(payer), 1)], &[(cx.fee_paid(payer), 1)], view)).collect();
-            let any = cx.any("fees:any_paid", "fees", |n| FEE_PAYERS.iter().any(|(p, _, _)| paid_fee(n, p).is_some()));
+            let keys = all_fee_keys();
+            let any = cx.any("fees:any_paid", "fees", |n| keys.iter().any(|k| k.paid(n).is_some()));
             let categories = FEE_PAYERS.iter().map(|(_, ja, en)| Label::new(ja, en)).collect();
             one_series(categories, average(), values, cx.count(&[(any, 1)], view))
         }
@@ -126,7 +127,8 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
         }
         Aggregation::FreeFees => {
             let values = FEE_PAYERS.iter().map(|(p, _, _)| cx.count(&[(cx.fee_free(p), 1)], view)).collect();
-            let any = cx.any("fees:any_free", "fees", |n| FEE_PAYERS.iter().any(|(p, _, _)| is_free(n, p)));
+            let keys = all_fee_keys();
+            let any = cx.any("fees:any_free", "fees", |n| keys.iter().any(|k| k.is_free(n)));
             let categories = FEE_PAYERS.iter().map(|(_, ja, en)| Label::new(ja, en)).collect();
             one_series(categories, counted_series(spec), values, cx.count(&[(any, 1)], view))
         }
@@ -345,19 +347,23 @@ impl Cx<'_, '_> {
     }
 
     fn fee(&self, payer: &str) -> Arc<Tally> {
-        self.measure(&format!("fee:{payer}"), "fees", Kind::Amount, |n| paid_fee(n, payer).unwrap_or(0))
+        let keys = FeeKeys::of(payer);
+        self.measure(&format!("fee:{payer}"), "fees", Kind::Amount, |n| keys.paid(n).unwrap_or(0))
     }
 
     fn fee_paid(&self, payer: &str) -> Arc<Tally> {
-        self.state(&format!("fee:{payer}:paid"), "fees", |n| paid_fee(n, payer).is_some())
+        let keys = FeeKeys::of(payer);
+        self.state(&format!("fee:{payer}:paid"), "fees", |n| keys.paid(n).is_some())
     }
 
     fn fee_free(&self, payer: &str) -> Arc<Tally> {
-        self.state(&format!("fee:{payer}:free"), "fees", |n| is_free(n, payer))
+        let keys = FeeKeys::of(payer);
+        self.state(&format!("fee:{payer}:free"), "fees", |n| keys.is_free(n))
     }
 
     fn cost(&self, cost: Cost) -> Vec<Term> {
-        vec![(self.measure(&format!("cost:{}", cost.item()), "budget", Kind::Amount, |n| cost_of(n, cost).unwrap_or(0)), 1)]
+        let keys = cost_keys(cost);
+        vec![(self.measure(&format!("cost:{}", cost.item()), "budget", Kind::Amount, |n| cost_of(n, &keys).unwrap_or(0)), 1)]
     }
 
     /// Networks that gave the cost. For construction costs this is the sum of the buckets of
@@ -365,13 +371,17 @@ impl Cx<'_, '_> {
     fn cost_given(&self, cost: Cost) -> Vec<Term> {
         match cost {
             Cost::Construction => (0..BUCKETS.len()).map(|b| (self.bucket(b), 1)).collect(),
-            _ => vec![(self.any(&format!("cost:{}:given", cost.item()), "budget", |n| cost_of(n, cost).is_some()), 1)],
+            _ => {
+                let keys = cost_keys(cost);
+                vec![(self.any(&format!("cost:{}:given", cost.item()), "budget", |n| cost_of(n, &keys).is_some()), 1)]
+            }
         }
     }
 
     fn bucket(&self, b: usize) -> Arc<Tally> {
         let (lo, hi, _, _) = BUCKETS[b];
-        self.state(&format!("cost:construction:bucket{b}"), "budget", |n| cost_of(n, Cost::Construction).is_some_and(|c| lo <= c && c < hi))
+        let keys = cost_keys(Cost::Construction);
+        self.state(&format!("cost:construction:bucket{b}"), "budget", |n| cost_of(n, &keys).is_some_and(|c| lo <= c && c < hi))
     }
 
     /// 図2.1-1: started networks (start year up to the survey year) and planned ones, cumulative.
@@ -401,7 +411,8 @@ impl Cx<'_, '_> {
         let sum = self.cost(Cost::Construction);
         let mut c = one_series(BUCKETS.iter().map(|(_, _, ja, en)| Label::new(ja, en)).collect(), counted_series(spec), values, self.count(&given, self.view));
         // (cost, kept private) of each network that gave one, for the median and mode.
-        let by_atom = self.pop.per_atom("construction costs", |n| cost_of(n, Cost::Construction).map(|c| (c, n.disclosure.of("budget") == Disclosure::Private)));
+        let keys = cost_keys(Cost::Construction);
+        let by_atom = self.pop.per_atom("construction costs", |n| cost_of(n, &keys).map(|c| (c, n.disclosure.of("budget") == Disclosure::Private)));
         let entries: Vec<(i64, bool)> = self.view.iter().flat_map(|&a| by_atom[a].iter().flatten().copied()).collect();
         let costs: Vec<i64> = entries.iter().map(|(c, _)| *c).collect();
         let private = entries.iter().filter(|(_, p)| *p).count();
@@ -427,8 +438,9 @@ impl Cx<'_, '_> {
         let tri: Vec<&Item> = group_items(edition, &[("system", "patient_id")]).filter(|i| i.kind == AnswerKind::Tri).collect();
         let check: Vec<&Item> = group_items(edition, &[("system", "patient_id")]).filter(|i| i.kind == AnswerKind::Check).collect();
         // (cost, with a common ID, without one) of each network.
+        let keys = cost_keys(cost);
         let by_atom = self.pop.per_atom(&format!("{} by common ID", cost.item()), |n| {
-            (cost_of(n, cost), tri.iter().any(|i| n.answers.tri(&i.key).is_some_and(Tri::is_active)), check.iter().any(|i| is_checked(n, &i.key)))
+            (cost_of(n, &keys), tri.iter().any(|i| n.answers.tri(&i.key).is_some_and(Tri::is_active)), check.iter().any(|i| is_checked(n, &i.key)))
         });
         let networks: Vec<&(Option<i64>, bool, bool)> = self.view.iter().flat_map(|&a| &by_atom[a]).collect();
         let with = |n: &(Option<i64>, bool, bool)| n.1;
@@ -536,29 +548,47 @@ fn facility_count(n: &NetworkFacts<'_>, t: &FacilityType, state: impl Fn(Tri) ->
     (state(status) && count > 0).then_some(count)
 }
 
-/// A payer's fee: the running service's answer, else the planned one's, with its amount.
-fn fee_state(n: &NetworkFacts<'_>, payer: &str) -> Option<(Fee, Option<i64>)> {
-    ["current", "planned"].iter().find_map(|stage| match n.answers.get(&format!("fees.{payer}_{stage}.fee")) {
-        Some(Answer::Fee(fee @ (Fee::Free | Fee::Paid))) => Some((*fee, n.answers.number(&format!("fees.{payer}_{stage}.monthly")))),
-        _ => None,
-    })
-}
+/// A payer's fee items, (fee, monthly amount), of the running service, then the planned one.
+struct FeeKeys([(String, String); 2]);
 
-fn is_free(n: &NetworkFacts<'_>, payer: &str) -> bool {
-    fee_state(n, payer).is_some_and(|(fee, _)| fee == Fee::Free)
-}
+impl FeeKeys {
+    fn of(payer: &str) -> Self {
+        FeeKeys(["current", "planned"].map(|stage| (format!("fees.{payer}_{stage}.fee"), format!("fees.{payer}_{stage}.monthly"))))
+    }
 
-/// A paid fee's monthly amount; free and unanswered entries are left out.
-fn paid_fee(n: &NetworkFacts<'_>, payer: &str) -> Option<i64> {
-    match fee_state(n, payer)? {
-        (Fee::Paid, Some(amount)) if amount > 0 => Some(amount),
-        _ => None,
+    /// The running service's answer, else the planned one's, with its amount.
+    fn state(&self, n: &NetworkFacts<'_>) -> Option<(Fee, Option<i64>)> {
+        self.0.iter().find_map(|(fee, monthly)| match n.answers.get(fee) {
+            Some(Answer::Fee(fee @ (Fee::Free | Fee::Paid))) => Some((*fee, n.answers.number(monthly))),
+            _ => None,
+        })
+    }
+
+    fn is_free(&self, n: &NetworkFacts<'_>) -> bool {
+        self.state(n).is_some_and(|(fee, _)| fee == Fee::Free)
+    }
+
+    /// A paid fee's monthly amount; free and unanswered entries are left out.
+    fn paid(&self, n: &NetworkFacts<'_>) -> Option<i64> {
+        match self.state(n)? {
+            (Fee::Paid, Some(amount)) if amount > 0 => Some(amount),
+            _ => None,
+        }
     }
 }
 
+fn all_fee_keys() -> Vec<FeeKeys> {
+    FEE_PAYERS.iter().map(|(payer, _, _)| FeeKeys::of(payer)).collect()
+}
+
+/// A cost's items: the running system's, then the planned system's.
+fn cost_keys(cost: Cost) -> [String; 2] {
+    ["current", "planned"].map(|stage| format!("budget.{stage}.{}", cost.item()))
+}
+
 /// A cost in thousand yen: the running system's, else the planned system's.
-fn cost_of(n: &NetworkFacts<'_>, cost: Cost) -> Option<i64> {
-    ["current", "planned"].iter().find_map(|stage| n.answers.number(&format!("budget.{stage}.{}", cost.item())).filter(|&v| v > 0))
+fn cost_of(n: &NetworkFacts<'_>, keys: &[String; 2]) -> Option<i64> {
+    keys.iter().find_map(|key| n.answers.number(key).filter(|&v| v > 0))
 }
 
 /// The category of the small groups merged by [`Cx::categories`].

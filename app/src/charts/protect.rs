@@ -326,14 +326,18 @@ impl<'r> Family<'r> {
         }
         let singles: Vec<Vec<(Arc<Tally>, i64)>> =
             forms.iter().flat_map(|f| f.iter().map(|(t, _)| vec![(t.clone(), 1)])).collect();
+        let mut in_family = vec![false; forms.first().map_or(0, |f| f[0].0.private.len())];
+        for &r in self.members {
+            self.rows[r].atoms.iter().for_each(|&a| in_family[a] = true);
+        }
+        let atoms: Vec<usize> = (0..in_family.len()).filter(|&a| in_family[a]).collect();
         let mut seen_forms: Vec<&Vec<(Arc<Tally>, i64)>> = vec![];
         for form in forms.iter().copied().chain(singles.iter()) {
             if seen_forms.iter().any(|f| same_terms(f, form)) {
                 continue;
             }
             seen_forms.push(form);
-            let atoms: std::collections::BTreeSet<usize> = self.members.iter().flat_map(|&r| self.rows[r].atoms.iter().copied()).collect();
-            for a in atoms {
+            for &a in &atoms {
                 if discloses_at(form, a) {
                     candidates.push(form.iter().map(|(t, c)| (t.clone(), *c, a)).collect());
                 }
