@@ -416,9 +416,10 @@ impl Cx<'_, '_> {
         let entries: Vec<(i64, bool)> = self.view.iter().flat_map(|&a| by_atom[a].iter().flatten().copied()).collect();
         let costs: Vec<i64> = entries.iter().map(|(c, _)| *c).collect();
         let private = entries.iter().filter(|(_, p)| *p).count();
-        let order = |value: Option<f64>| Computed { value, contributors: costs.len(), show_n: true, nonlinear_private: Some(private), ..Computed::EMPTY };
+        // No n beside the total, median and mode: it is the chart's n, which disclosure control
+        // may hide (the mean's n stays, modelled with it).
+        let order = |value: Option<f64>| Computed { value, contributors: costs.len(), nonlinear_private: Some(private), ..Computed::EMPTY };
         let mut sum_cell = self.sum(&sum, self.view);
-        sum_cell.show_n = true;
         if costs.is_empty() {
             sum_cell.value = None;
         }
