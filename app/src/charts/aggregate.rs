@@ -115,7 +115,7 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
         Aggregation::FeeMeans => {
             let values = FEE_PAYERS.iter().map(|(payer, _, _)| cx.mean(&[(cx.fee(payer), 1)], &[(cx.fee_paid(payer), 1)], view)).collect();
             let keys = all_fee_keys();
-            let any = cx.any("fees:any_paid", "fees", |n| keys.iter().any(|k| k.paid(n).is_some()));
+            let any = cx.any("fees:any_paid", "fees", move |n| keys.iter().any(|k| k.paid(n).is_some()));
             let categories = FEE_PAYERS.iter().map(|(_, ja, en)| Label::new(ja, en)).collect();
             one_series(categories, average(), values, cx.count(&[(any, 1)], view))
         }
@@ -128,7 +128,7 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
         Aggregation::FreeFees => {
             let values = FEE_PAYERS.iter().map(|(p, _, _)| cx.count(&[(cx.fee_free(p), 1)], view)).collect();
             let keys = all_fee_keys();
-            let any = cx.any("fees:any_free", "fees", |n| keys.iter().any(|k| k.is_free(n)));
+            let any = cx.any("fees:any_free", "fees", move |n| keys.iter().any(|k| k.is_free(n)));
             let categories = FEE_PAYERS.iter().map(|(_, ja, en)| Label::new(ja, en)).collect();
             one_series(categories, counted_series(spec), values, cx.count(&[(any, 1)], view))
         }
@@ -159,7 +159,7 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
         Aggregation::Bearers(item) => cx.bearers(spec, item),
         Aggregation::Disclosure(section) => {
             // Which sections a network publishes is a public fact: counted, never hidden.
-            let published = cx.any(&format!("published:{section}"), section, |n| n.disclosure.of(section) != Disclosure::Private);
+            let published = cx.any(&format!("published:{section}"), section, move |n| n.disclosure.of(section) != Disclosure::Private);
             let (published, all) = (total(&[(published, 1)], view) as usize, pop.members_of(view));
             one_series(
                 vec![Label::new("公開", "Published"), Label::new("非公開", "Not published")],
@@ -183,7 +183,7 @@ struct Cx<'p, 'a> {
     merged: std::cell::Cell<bool>,
 }
 
-impl Cx<'_, '_> {
+impl<'a> Cx<'_, 'a> {
     fn only(&self, atoms: &[usize], keep: impl Fn(&super::population::AtomKey) -> bool) -> Vec<usize> {
         atoms.iter().copied().filter(|&a| keep(&self.pop.atoms[a])).collect()
     }
@@ -247,29 +247,29 @@ impl Cx<'_, '_> {
         }
     }
 
-    fn measure(&self, key: &str, section: &str, kind: Kind, value: impl Fn(&NetworkFacts<'_>) -> i64) -> Arc<Tally> {
+    fn measure(&self, key: &str, section: &str, kind: Kind, value: impl Fn(&NetworkFacts<'_>) -> i64 + 'a) -> Arc<Tally> {
         self.pop.measure(key, section, kind, value)
     }
 
-    fn state(&self, key: &str, section: &str, has: impl Fn(&NetworkFacts<'_>) -> bool) -> Arc<Tally> {
-        self.measure(key, section, Kind::State, |n| i64::from(has(n)))
+    fn state(&self, key: &str, section: &str, has: impl Fn(&NetworkFacts<'_>) -> bool + 'a) -> Arc<Tally> {
+        self.measure(key, section, Kind::State, move |n| i64::from(has(n)))
     }
 
-    fn any(&self, key: &str, section: &str, has: impl Fn(&NetworkFacts<'_>) -> bool) -> Arc<Tally> {
-        self.measure(key, section, Kind::Any, |n| i64::from(has(n)))
+    fn any(&self, key: &str, section: &str, has: impl Fn(&NetworkFacts<'_>) -> bool + 'a) -> Arc<Tally> {
+        self.measure(key, section, Kind::Any, move |n| i64::from(has(n)))
     }
 
     /// A tri item in one state (a ticked checkbox counts as in progress).
-    fn tri(&self, item: &Item, state: Tri) -> Arc<Tally> {
+    fn tri(&self, item: &'a Item, state: Tri) -> Arc<Tally> {
         let section = section_of(&item.key);
         match item.kind {
-            AnswerKind::Check => self.state(&format!("check:{}", item.key), section, |n| is_checked(n, &item.key)),
-            _ => self.state(&format!("tri:{}:{state:?}", item.key), section, |n| n.answers.tri(&item.key) == Some(state)),
+            AnswerKind::Check => self.state(&format!("check:{}", item.key), section, move |n| is_checked(n, &item.key)),
+            _ => self.state(&format!("tri:{}:{state:?}", item.key), section, move |n| n.answers.tri(&item.key) == Some(state)),
         }
     }
 
     /// In progress or planned: the sum of the two states, so their relation is known.
-    fn active(&self, item: &Item) -> Vec<Term> {
+    fn active(&self, item: &'a Item) -> Vec<Term> {
         vec![(self.tri(item, Tri::InProgress), 1), (self.tri(item, Tri::Planned), 1)]
     }
 
@@ -294,11 +294,11 @@ impl Cx<'_, '_> {
 
     /// Networks that answered a question: an item active, a box ticked or a その他 text given.
     fn answered(&self, groups: Groups) -> Computed {
-        let items: Vec<&Item> = group_items(self.pop.edition, groups).collect();
+        let items: Vec<&'a Item> = group_items(self.pop.edition, groups).collect();
         let key = groups.iter().map(|(s, g)| format!("{s}.{g}")).collect::<Vec<_>>().join("+");
         let section = groups.first().map_or("", |(s, _)| s);
         debug_assert!(groups.iter().all(|(s, _)| s == &section), "one section per question");
-        let any = self.any(&format!("answered:{key}"), section, |n| {
+        let any = self.any(&format!("answered:{key}"), section, move |n| {
             items.iter().any(|item| match item.kind {
                 AnswerKind::Tri => n.answers.tri(&item.key).is_some_and(Tri::is_active),
                 AnswerKind::Check => is_checked(n, &item.key),
@@ -338,32 +338,34 @@ impl Cx<'_, '_> {
 
     /// Participating facilities of one type whose status is `state`.
     fn facilities(&self, t: &FacilityType, state: Tri) -> Arc<Tally> {
-        self.measure(&format!("facilities:{}:{state:?}", t.0), "facilities", Kind::Amount, |n| facility_count(n, t, |s| s == state).unwrap_or(0))
+        let t = t.clone();
+        self.measure(&format!("facilities:{}:{state:?}", t.0), "facilities", Kind::Amount, move |n| facility_count(n, &t, |s| s == state).unwrap_or(0))
     }
 
     fn facilities_answered(&self, types: &[FacilityType]) -> Computed {
-        let any = self.any("facilities:answered", "facilities", |n| types.iter().any(|t| facility_count(n, t, Tri::is_active).is_some()));
+        let types = types.to_vec();
+        let any = self.any("facilities:answered", "facilities", move |n| types.iter().any(|t| facility_count(n, t, Tri::is_active).is_some()));
         self.count(&[(any, 1)], self.view)
     }
 
     fn fee(&self, payer: &str) -> Arc<Tally> {
         let keys = FeeKeys::of(payer);
-        self.measure(&format!("fee:{payer}"), "fees", Kind::Amount, |n| keys.paid(n).unwrap_or(0))
+        self.measure(&format!("fee:{payer}"), "fees", Kind::Amount, move |n| keys.paid(n).unwrap_or(0))
     }
 
     fn fee_paid(&self, payer: &str) -> Arc<Tally> {
         let keys = FeeKeys::of(payer);
-        self.state(&format!("fee:{payer}:paid"), "fees", |n| keys.paid(n).is_some())
+        self.state(&format!("fee:{payer}:paid"), "fees", move |n| keys.paid(n).is_some())
     }
 
     fn fee_free(&self, payer: &str) -> Arc<Tally> {
         let keys = FeeKeys::of(payer);
-        self.state(&format!("fee:{payer}:free"), "fees", |n| keys.is_free(n))
+        self.state(&format!("fee:{payer}:free"), "fees", move |n| keys.is_free(n))
     }
 
     fn cost(&self, cost: Cost) -> Vec<Term> {
         let keys = cost_keys(cost);
-        vec![(self.measure(&format!("cost:{}", cost.item()), "budget", Kind::Amount, |n| cost_of(n, &keys).unwrap_or(0)), 1)]
+        vec![(self.measure(&format!("cost:{}", cost.item()), "budget", Kind::Amount, move |n| cost_of(n, &keys).unwrap_or(0)), 1)]
     }
 
     /// Networks that gave the cost. For construction costs this is the sum of the buckets of
@@ -373,7 +375,7 @@ impl Cx<'_, '_> {
             Cost::Construction => (0..BUCKETS.len()).map(|b| (self.bucket(b), 1)).collect(),
             _ => {
                 let keys = cost_keys(cost);
-                vec![(self.any(&format!("cost:{}:given", cost.item()), "budget", |n| cost_of(n, &keys).is_some()), 1)]
+                vec![(self.any(&format!("cost:{}:given", cost.item()), "budget", move |n| cost_of(n, &keys).is_some()), 1)]
             }
         }
     }
@@ -381,7 +383,7 @@ impl Cx<'_, '_> {
     fn bucket(&self, b: usize) -> Arc<Tally> {
         let (lo, hi, _, _) = BUCKETS[b];
         let keys = cost_keys(Cost::Construction);
-        self.state(&format!("cost:construction:bucket{b}"), "budget", |n| cost_of(n, &keys).is_some_and(|c| lo <= c && c < hi))
+        self.state(&format!("cost:construction:bucket{b}"), "budget", move |n| cost_of(n, &keys).is_some_and(|c| lo <= c && c < hi))
     }
 
     /// 図2.1-1: started networks (start year up to the survey year) and planned ones, cumulative.
@@ -473,11 +475,22 @@ impl Cx<'_, '_> {
                 }
             }
         }
-        let chose = |n: &NetworkFacts<'_>, choice: &str| keys.iter().any(|k| matches!(n.answers.get(k), Some(Answer::Choices(set)) if set.contains(choice)));
-        let values = choices.iter().map(|(k, _)| self.count(&[(self.state(&format!("bearer:{item}:{k}"), "bearers", |n| chose(n, k)), 1)], self.view)).collect();
-        let any = self.any(&format!("bearers:{item}:answered"), "bearers", |n| choices.iter().any(|(k, _)| chose(n, k)));
+        let values = choices
+            .iter()
+            .map(|(k, _)| {
+                let (keys, k) = (keys.clone(), k.clone());
+                self.count(&[(self.state(&format!("bearer:{item}:{k}"), "bearers", move |n| chose(n, &keys, &k)), 1)], self.view)
+            })
+            .collect();
+        let all: Vec<String> = choices.iter().map(|(k, _)| k.clone()).collect();
+        let any = self.any(&format!("bearers:{item}:answered"), "bearers", move |n| all.iter().any(|k| chose(n, &keys, k)));
         one_series(choices.into_iter().map(|(_, l)| l).collect(), counted_series(spec), values, self.count(&[(any, 1)], self.view))
     }
+}
+
+/// Whether a network chose a bearer for the running or the planned system.
+fn chose(n: &NetworkFacts<'_>, keys: &[String; 2], choice: &str) -> bool {
+    keys.iter().any(|k| matches!(n.answers.get(k), Some(Answer::Choices(set)) if set.contains(choice)))
 }
 
 fn row(terms: &[Term], atoms: &[usize]) -> Row {

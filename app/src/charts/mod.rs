@@ -246,6 +246,8 @@ pub fn publish_all(edition: &Edition, networks: &[NetworkFacts<'_>], audience: A
         Audience::Staff => Population::new(edition, networks),
     };
     let specs = registry();
+    let all: Vec<usize> = (0..population.atoms.len()).collect();
+    population.tally_together(|| specs.iter().for_each(|spec| drop(aggregate::compute(spec, &population, &all))));
     let views = public_views();
     let mut computed: Vec<Vec<Computation>> = views
         .iter()

@@ -6,7 +6,7 @@
 //! That makes every filter view cheap, and it is what disclosure control reasons about.
 
 use std::any::Any;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
@@ -67,6 +67,17 @@ pub struct Population<'a> {
     pub merge_below: Option<usize>,
     tallies: RefCell<HashMap<String, Arc<Tally>>>,
     lists: RefCell<HashMap<String, Arc<dyn Any + Send + Sync>>>,
+    /// While `tally_together` registers the measures the charts use: those asked for.
+    registering: Cell<bool>,
+    registered: RefCell<Vec<Registered<'a>>>,
+}
+
+/// A measure waiting to be tallied with the others.
+struct Registered<'a> {
+    key: String,
+    section: String,
+    kind: Kind,
+    value: Box<dyn Fn(&NetworkFacts<'_>) -> i64 + 'a>,
 }
 
 impl<'a> Population<'a> {
@@ -88,31 +99,68 @@ impl<'a> Population<'a> {
         for &a in &atom_of {
             members[a] += 1;
         }
-        Population { edition, networks, atoms, atom_of, members, merge_below: None, tallies: RefCell::new(HashMap::new()), lists: RefCell::new(HashMap::new()) }
+        Population { edition, networks, atoms, atom_of, members, merge_below: None,
+            tallies: RefCell::new(HashMap::new()),
+            lists: RefCell::new(HashMap::new()),
+            registering: Cell::new(false),
+            registered: RefCell::new(vec![]),
+        }
     }
 
     /// The measure `key` (one pass over the networks the first time it is asked for). The
     /// key names the quantity: the same key must always mean the same per-network value.
-    pub fn measure(&self, key: &str, section: &str, kind: Kind, value: impl Fn(&NetworkFacts<'_>) -> i64) -> Arc<Tally> {
+    pub fn measure(&self, key: &str, section: &str, kind: Kind, value: impl Fn(&NetworkFacts<'_>) -> i64 + 'a) -> Arc<Tally> {
         if let Some(t) = self.tallies.borrow().get(key) {
             return t.clone();
         }
-        let private = self.private_flags(section);
-        let n = self.atoms.len();
-        let mut t = Tally { key: key.into(), kind, public: vec![0; n], private: vec![0; n], private_members: vec![0; n], entries: vec![0; n] };
-        for ((network, &a), &private) in self.networks.iter().zip(&self.atom_of).zip(private.iter()) {
-            let v = value(network);
-            if private {
-                t.private[a] += v;
-                t.private_members[a] += 1;
-            } else {
-                t.public[a] += v;
+        let registered = Registered { key: key.to_string(), section: section.to_string(), kind, value: Box::new(value) };
+        if self.registering.get() {
+            let placeholder = Arc::new(self.empty_tally(&registered));
+            let mut all = self.registered.borrow_mut();
+            if !all.iter().any(|r| r.key == key) {
+                all.push(registered);
             }
-            t.entries[a] += i64::from(v != 0);
+            return placeholder;
         }
-        let t = Arc::new(t);
-        self.tallies.borrow_mut().insert(key.to_string(), t.clone());
-        t
+        self.tally_all(vec![registered]);
+        self.tallies.borrow()[key].clone()
+    }
+
+    /// Tallies every measure `charts` asks for in one pass over the networks (each network's
+    /// answers are read while they are in the cache, not once per measure). What `charts`
+    /// computes meanwhile is thrown away.
+    pub fn tally_together(&self, charts: impl FnOnce()) {
+        self.registering.set(true);
+        charts();
+        self.registering.set(false);
+        let registered = std::mem::take(&mut *self.registered.borrow_mut());
+        self.tally_all(registered);
+    }
+
+    fn empty_tally(&self, r: &Registered<'_>) -> Tally {
+        let n = self.atoms.len();
+        Tally { key: r.key.as_str().into(), kind: r.kind, public: vec![0; n], private: vec![0; n], private_members: vec![0; n], entries: vec![0; n] }
+    }
+
+    fn tally_all(&self, measures: Vec<Registered<'a>>) {
+        let private: Vec<Arc<Vec<bool>>> = measures.iter().map(|m| self.private_flags(&m.section)).collect();
+        let mut tallies: Vec<Tally> = measures.iter().map(|m| self.empty_tally(m)).collect();
+        for (i, (network, &a)) in self.networks.iter().zip(&self.atom_of).enumerate() {
+            for ((m, t), private) in measures.iter().zip(&mut tallies).zip(&private) {
+                let v = (m.value)(network);
+                if private[i] {
+                    t.private[a] += v;
+                    t.private_members[a] += 1;
+                } else {
+                    t.public[a] += v;
+                }
+                t.entries[a] += i64::from(v != 0);
+            }
+        }
+        let mut cache = self.tallies.borrow_mut();
+        for (m, t) in measures.into_iter().zip(tallies) {
+            cache.insert(m.key, Arc::new(t));
+        }
     }
 
     /// The population as the public sees it: small groups merged (see `aggregate`).
