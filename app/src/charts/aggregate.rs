@@ -1,4 +1,4 @@
-//! The report's counting conventions, as pure functions over the valid responses.
+//! The report's counting conventions, as pure functions over the atoms of the valid responses.
 //!
 //! - A tri item counts a network as in progress or planned; planned is stacked on top.
 //! - `n = answered / valid`: a network answered when one of the chart's items is in progress
@@ -6,165 +6,503 @@
 //! - Money: averages leave out free and unanswered entries; a running system's figure is
 //!   used, else the planned system's (予定含む).
 //! - Trends are cumulative by start year.
+//!
+//! Each number is built from measures ([`Population::measure`]) summed over atoms, and keeps
+//! that description ([`Row`]) so disclosure control can tell what combining it with the other
+//! public numbers would reveal.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
+use super::population::{entries, total, Kind, Population, Tally, Term};
 use super::registry::{Aggregation, Breakdown, ChartSpec, Cost, Groups};
-use super::{Computation, Computed, NetworkFacts};
+use super::{Computation, Computed, NetworkFacts, Row};
 use crate::disclosure::public_answers;
 use crate::i18n::Label;
 use crate::survey::edition_2012::FEE_PAYERS;
-use crate::survey::geography::{region_of, OperatorType, Region};
+use crate::survey::geography::{OperatorType, Region};
 use crate::survey::{Answer, AnswerKind, Disclosure, Edition, Fee, Item, Tri};
 
-/// Computes a chart over the valid responses of an edition.
+/// Computes a chart over the valid responses of an edition (every network, no filter).
 pub fn aggregate(spec: &ChartSpec, edition: &Edition, networks: &[NetworkFacts<'_>]) -> Computation {
-    let all: Vec<usize> = (0..networks.len()).collect();
+    let population = Population::new(edition, networks);
+    let all: Vec<usize> = (0..population.atoms.len()).collect();
+    compute(spec, &population, &all)
+}
+
+/// Computes a chart over the networks of some atoms (a filter view).
+pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Computation {
+    let cx = Cx { pop, view, merged: std::cell::Cell::new(false) };
+    let edition = pop.edition;
     let mut c = match spec.aggregation {
         Aggregation::Networks(by) => {
-            let groups = breakdown(by, edition, networks);
-            let answered = groups.iter().flat_map(|(_, g)| g).collect::<std::collections::BTreeSet<_>>().len();
-            let values = groups.iter().map(|(_, g)| Computed::public_count(g.len())).collect();
-            one_series(groups.into_iter().map(|(l, _)| l).collect(), counted(spec), values, Computed::public_count(answered))
+            let groups = cx.breakdown(by);
+            let mut counted: Vec<usize> = groups.iter().flat_map(|(_, g)| g.iter().copied()).collect();
+            counted.sort_unstable();
+            counted.dedup();
+            let values = groups.iter().map(|(_, g)| Computed::public_count(pop.members_of(g))).collect();
+            one_series(labels(&groups), counted_series(spec), values, Computed::public_count(pop.members_of(&counted)))
         }
         Aggregation::NetworksByRegionAndOperator => {
-            let regions = breakdown(Breakdown::Region, edition, networks);
+            let regions = cx.breakdown(Breakdown::Region);
             let series = OperatorType::ALL
                 .iter()
                 .map(|t| {
-                    let values = regions.iter().map(|(_, g)| Computed::public_count(g.iter().filter(|&&i| networks[i].operator == Some(*t)).count())).collect();
+                    let values = regions.iter().map(|(_, g)| Computed::public_count(pop.members_of(&cx.only(g, |a| a.operator == Some(*t))))).collect();
                     (t.key().to_string(), t.label(), values)
                 })
                 .collect();
-            let answered = networks.iter().filter(|n| n.operator.is_some() && region_of(n.prefecture).is_some()).count();
-            Computation { categories: labels(&regions), series, stats: vec![], answered: Computed::public_count(answered), valid: 0 }
+            let answered = pop.members_of(&cx.only(view, |a| a.operator.is_some() && a.region.is_some()));
+            Computation { categories: labels(&regions), series, stats: vec![], answered: Computed::public_count(answered), valid: 0, merged: false }
         }
-        Aggregation::NetworksByStartYear => networks_by_start_year(edition, networks),
+        Aggregation::NetworksByStartYear => cx.networks_by_start_year(),
         Aggregation::UrlGiven => {
-            let given = networks.iter().filter(|n| n.answers.text("overview.main.public_url").is_some()).count();
-            let pop = networks.len();
+            let given = [(cx.state("text:overview.main.public_url", "overview", |n| n.answers.text("overview.main.public_url").is_some()), 1)];
+            let not_given = [(given[0].0.clone(), -1)];
+            let population = pop.members_of(view);
+            let mut none = cx.count(&not_given, view);
+            none.value = none.value.map(|v| v + population as f64);
+            none.rows[0].per_network = 1;
             one_series(
                 vec![Label::new("URLあり", "URL given"), Label::new("URLなし", "No URL")],
-                counted(spec),
-                vec![Computed::count(given, pop), Computed::count(pop - given, pop)],
-                Computed::count(pop, pop),
+                counted_series(spec),
+                vec![cx.count(&given, view), none],
+                Computed::count(population, population),
             )
         }
-        Aggregation::Items(groups) => items(edition, groups, networks),
+        Aggregation::Items(groups) => cx.items(groups),
         Aggregation::ItemsBy(groups, by) => {
-            let groups_of = breakdown(by, edition, networks);
+            let groups_of = cx.categories(by);
             let tri: Vec<&Item> = group_items(edition, groups).filter(|i| i.kind == AnswerKind::Tri).collect();
             let series = tri
                 .iter()
                 .map(|item| {
-                    let values = groups_of
-                        .iter()
-                        .map(|(_, g)| Computed::count(g.iter().filter(|&&i| networks[i].answers.tri(&item.key).is_some_and(Tri::is_active)).count(), g.len()))
-                        .collect();
+                    let active = cx.active(item);
+                    let values = groups_of.iter().map(|(_, g)| cx.count(&active, g)).collect();
                     (item_key(item), item.label.clone(), values)
                 })
                 .collect();
-            Computation {
-                categories: labels(&groups_of),
-                series,
-                stats: vec![],
-                answered: Computed::count(answered_items(edition, groups, networks, &all), networks.len()),
-                valid: 0,
-            }
+            Computation { categories: labels(&groups_of), series, stats: vec![], answered: cx.answered(groups), valid: 0, merged: false }
         }
         Aggregation::Facilities => {
             let types = facility_types(edition);
-            let sum = |state: Tri| types.iter().map(|t| sum_of(all.iter().map(|&i| facility_count(&networks[i], t, |s| s == state)))).collect();
+            let sums = |state: Tri| types.iter().map(|t| cx.sum(&[(cx.facilities(t, state), 1)], view)).collect();
             Computation {
                 categories: types.iter().map(|t| t.1.clone()).collect(),
                 series: vec![
-                    ("in_progress".into(), Tri::InProgress.label(), sum(Tri::InProgress)),
-                    ("planned".into(), Tri::Planned.label(), sum(Tri::Planned)),
+                    ("in_progress".into(), Tri::InProgress.label(), sums(Tri::InProgress)),
+                    ("planned".into(), Tri::Planned.label(), sums(Tri::Planned)),
                 ],
                 stats: vec![],
-                answered: Computed::count(answered_facilities(&types, networks, &all), networks.len()),
+                answered: cx.facilities_answered(&types),
                 valid: 0,
+                merged: false,
             }
         }
         Aggregation::FacilitiesBy(by) => {
             let types = facility_types(edition);
-            let groups_of = breakdown(by, edition, networks);
+            let groups_of = cx.categories(by);
             let series = types
                 .iter()
                 .map(|t| {
-                    let values = groups_of.iter().map(|(_, g)| sum_of(g.iter().map(|&i| facility_count(&networks[i], t, Tri::is_active)))).collect();
-                    (t.0.clone(), t.1.clone(), values)
+                    let active = [(cx.facilities(t, Tri::InProgress), 1), (cx.facilities(t, Tri::Planned), 1)];
+                    (t.0.clone(), t.1.clone(), groups_of.iter().map(|(_, g)| cx.sum(&active, g)).collect())
                 })
                 .collect();
-            Computation {
-                categories: labels(&groups_of),
-                series,
-                stats: vec![],
-                answered: Computed::count(answered_facilities(&types, networks, &all), networks.len()),
-                valid: 0,
-            }
+            Computation { categories: labels(&groups_of), series, stats: vec![], answered: cx.facilities_answered(&types), valid: 0, merged: false }
         }
         Aggregation::FeeMeans => {
-            let values = FEE_PAYERS.iter().map(|(payer, _, _)| mean_of(all.iter().map(|&i| paid_fee(&networks[i], payer)))).collect();
-            let answered = all.iter().filter(|&&i| FEE_PAYERS.iter().any(|(p, _, _)| paid_fee(&networks[i], p).is_some())).count();
+            let values = FEE_PAYERS.iter().map(|(payer, _, _)| cx.mean(&[(cx.fee(payer), 1)], &[(cx.fee_paid(payer), 1)], view)).collect();
+            let keys = all_fee_keys();
+            let any = cx.any("fees:any_paid", "fees", move |n| keys.iter().any(|k| k.paid(n).is_some()));
             let categories = FEE_PAYERS.iter().map(|(_, ja, en)| Label::new(ja, en)).collect();
-            one_series(categories, average(), values, Computed::count(answered, networks.len()))
+            one_series(categories, average(), values, cx.count(&[(any, 1)], view))
         }
         Aggregation::FeeMeansBy(payer, by) => {
-            let groups_of = breakdown(by, edition, networks);
-            let values = groups_of.iter().map(|(_, g)| mean_of(g.iter().map(|&i| paid_fee(&networks[i], payer)))).collect();
-            let answered = all.iter().filter(|&&i| paid_fee(&networks[i], payer).is_some()).count();
-            one_series(labels(&groups_of), average(), values, Computed::count(answered, networks.len()))
+            let groups_of = cx.categories(by);
+            let (sum, paid) = ([(cx.fee(payer), 1)], [(cx.fee_paid(payer), 1)]);
+            let values = groups_of.iter().map(|(_, g)| cx.mean(&sum, &paid, g)).collect();
+            one_series(labels(&groups_of), average(), values, cx.count(&paid, view))
         }
         Aggregation::FreeFees => {
-            let free = |i: usize, payer: &str| fee_state(&networks[i], payer).is_some_and(|(fee, _)| fee == Fee::Free);
-            let values = FEE_PAYERS.iter().map(|(p, _, _)| Computed::count(all.iter().filter(|&&i| free(i, p)).count(), networks.len())).collect();
-            let answered = all.iter().filter(|&&i| FEE_PAYERS.iter().any(|(p, _, _)| free(i, p))).count();
+            let values = FEE_PAYERS.iter().map(|(p, _, _)| cx.count(&[(cx.fee_free(p), 1)], view)).collect();
+            let keys = all_fee_keys();
+            let any = cx.any("fees:any_free", "fees", move |n| keys.iter().any(|k| k.is_free(n)));
             let categories = FEE_PAYERS.iter().map(|(_, ja, en)| Label::new(ja, en)).collect();
-            one_series(categories, counted(spec), values, Computed::count(answered, networks.len()))
+            one_series(categories, counted_series(spec), values, cx.count(&[(any, 1)], view))
         }
-        Aggregation::CostDistribution => cost_distribution(spec, networks),
+        Aggregation::CostDistribution => cx.cost_distribution(spec),
+        Aggregation::CostMeans(cost, Breakdown::CommonId) => cx.cost_means_by_common_id(cost),
         Aggregation::CostMeans(cost, by) => {
-            let groups_of = breakdown(by, edition, networks);
-            let values = groups_of.iter().map(|(_, g)| mean_of(g.iter().map(|&i| cost_of(&networks[i], cost)))).collect();
-            let answered = all.iter().filter(|&&i| cost_of(&networks[i], cost).is_some()).count();
-            one_series(labels(&groups_of), average(), values, Computed::count(answered, networks.len()))
+            let groups_of = cx.categories(by);
+            let (sum, given) = (cx.cost(cost), cx.cost_given(cost));
+            let values = groups_of.iter().map(|(_, g)| cx.mean(&sum, &given, g)).collect();
+            one_series(labels(&groups_of), average(), values, cx.count(&given, view))
         }
         Aggregation::OperatingMeans => {
-            let values = [Cost::Operating, Cost::Maintenance].iter().map(|&c| mean_of(all.iter().map(|&i| cost_of(&networks[i], c)))).collect();
-            let answered = all.iter().filter(|&&i| cost_of(&networks[i], Cost::Operating).is_some()).count();
+            let values = [Cost::Operating, Cost::Maintenance].iter().map(|&c| cx.mean(&cx.cost(c), &cx.cost_given(c), view)).collect();
             one_series(
                 vec![Label::new("運用費用", "Operating cost"), Label::new("うち保守費", "of which maintenance")],
                 average(),
                 values,
-                Computed::count(answered, networks.len()),
+                cx.count(&cx.cost_given(Cost::Operating), view),
             )
         }
         Aggregation::CostByStartYear => {
-            let groups_of = breakdown(Breakdown::StartYear, edition, networks);
-            let values = groups_of.iter().map(|(_, g)| sum_of(g.iter().map(|&i| cost_of(&networks[i], Cost::Construction)))).collect();
-            let answered = all.iter().filter(|&&i| cost_of(&networks[i], Cost::Construction).is_some()).count();
-            one_series(labels(&groups_of), ("sum", Label::new("構築費用（累積）", "Construction cost (cumulative)")), values, Computed::count(answered, networks.len()))
+            let groups_of = cx.categories(Breakdown::StartYear);
+            let sum = cx.cost(Cost::Construction);
+            let values = groups_of.iter().map(|(_, g)| cx.sum(&sum, g)).collect();
+            let answered = cx.count(&cx.cost_given(Cost::Construction), view);
+            one_series(labels(&groups_of), ("sum", Label::new("構築費用（累積）", "Construction cost (cumulative)")), values, answered)
         }
-        Aggregation::Bearers(item) => bearers(spec, edition, item, networks),
+        Aggregation::Bearers(item) => cx.bearers(spec, item),
         Aggregation::Disclosure(section) => {
-            let published = networks.iter().filter(|n| n.disclosure.of(section) != Disclosure::Private).count();
+            // Which sections a network publishes is a public fact: counted, never hidden.
+            let published = cx.any(&format!("published:{section}"), section, move |n| n.disclosure.of(section) != Disclosure::Private);
+            let (published, all) = (total(&[(published, 1)], view) as usize, pop.members_of(view));
             one_series(
                 vec![Label::new("公開", "Published"), Label::new("非公開", "Not published")],
-                counted(spec),
-                vec![Computed::public_count(published), Computed::public_count(networks.len() - published)],
-                Computed::public_count(networks.len()),
+                counted_series(spec),
+                vec![Computed::public_count(published), Computed::public_count(all - published)],
+                Computed::public_count(all),
             )
         }
-        Aggregation::Companies => companies(spec, edition, networks),
+        Aggregation::Companies => cx.companies(spec),
     };
-    c.valid = networks.len();
+    c.valid = pop.members_of(view);
+    c.merged = cx.merged.get();
     c
 }
 
+/// A chart being computed: the population and the atoms of the filter view.
+struct Cx<'p, 'a> {
+    pop: &'p Population<'a>,
+    view: &'p [usize],
+    /// Whether small groups were merged ([`Cx::categories`]).
+    merged: std::cell::Cell<bool>,
+}
+
+impl<'a> Cx<'_, 'a> {
+    fn only(&self, atoms: &[usize], keep: impl Fn(&super::population::AtomKey) -> bool) -> Vec<usize> {
+        atoms.iter().copied().filter(|&a| keep(&self.pop.atoms[a])).collect()
+    }
+
+    /// The categories of a chart of answers, for the public with small groups merged so a
+    /// filter view is not mostly hidden: regions or operator types of fewer than the minimum
+    /// group into one category (when there are two or more of them); start years so that
+    /// at least the minimum group of networks started in each year shown (a cumulative
+    /// series then skips the years in between: consecutive values never differ by fewer).
+    fn categories(&self, by: Breakdown) -> Vec<(Label, Vec<usize>)> {
+        let groups = self.breakdown(by);
+        let Some(min_group) = self.pop.merge_below else { return groups };
+        if by == Breakdown::StartYear {
+            let mut kept: Vec<(Label, Vec<usize>)> = vec![];
+            let mut previous = 0;
+            for (label, g) in groups {
+                let members = self.pop.members_of(&g);
+                if members - previous >= min_group {
+                    previous = members;
+                    kept.push((label, g));
+                } else if let Some(last) = kept.last_mut().filter(|_| members == self.pop.members_of(self.view)) {
+                    // The last years join the last bin.
+                    *last = (label, g);
+                }
+            }
+            if kept.len() < self.start_years().len() {
+                self.merged.set(true);
+            }
+            return kept;
+        }
+        let small = |g: &Vec<usize>| (1..min_group).contains(&self.pop.members_of(g));
+        if groups.iter().filter(|(_, g)| small(g)).count() < 2 {
+            return groups;
+        }
+        self.merged.set(true);
+        let (few, mut kept): (Vec<_>, Vec<_>) = groups.into_iter().partition(|(_, g)| small(g));
+        let mut merged: Vec<usize> = few.into_iter().flat_map(|(_, g)| g).collect();
+        merged.sort_unstable();
+        kept.push((MERGED.clone(), merged));
+        kept
+    }
+
+    /// The atoms of the view in each category of a breakdown by a public fact.
+    fn breakdown(&self, by: Breakdown) -> Vec<(Label, Vec<usize>)> {
+        match by {
+            Breakdown::Region => Region::ALL.iter().map(|r| (r.label(), self.only(self.view, |a| a.region == Some(*r)))).collect(),
+            Breakdown::Operator => OperatorType::ALL.iter().map(|t| (t.label(), self.only(self.view, |a| a.operator == Some(*t)))).collect(),
+            Breakdown::StartYear => {
+                self.start_years().into_iter().map(|y| (owned(y.to_string()), self.only(self.view, |a| a.start_year.is_some_and(|s| s <= y)))).collect()
+            }
+            // Grouped by a private answer: see `cost_means_by_common_id`.
+            Breakdown::CommonId => vec![],
+        }
+    }
+
+    fn start_years(&self) -> Vec<i64> {
+        let years: std::collections::BTreeSet<i64> = self.view.iter().filter_map(|&a| self.pop.atoms[a].start_year).collect();
+        match (years.first(), years.last()) {
+            (Some(&first), Some(&last)) => (first..=last).collect(),
+            _ => vec![],
+        }
+    }
+
+    fn measure(&self, key: &str, section: &str, kind: Kind, value: impl Fn(&NetworkFacts<'_>) -> i64 + 'a) -> Arc<Tally> {
+        self.pop.measure(key, section, kind, value)
+    }
+
+    fn state(&self, key: &str, section: &str, has: impl Fn(&NetworkFacts<'_>) -> bool + 'a) -> Arc<Tally> {
+        self.measure(key, section, Kind::State, move |n| i64::from(has(n)))
+    }
+
+    fn any(&self, key: &str, section: &str, has: impl Fn(&NetworkFacts<'_>) -> bool + 'a) -> Arc<Tally> {
+        self.measure(key, section, Kind::Any, move |n| i64::from(has(n)))
+    }
+
+    /// A tri item in one state (a ticked checkbox counts as in progress).
+    fn tri(&self, item: &'a Item, state: Tri) -> Arc<Tally> {
+        let section = section_of(&item.key);
+        match item.kind {
+            AnswerKind::Check => self.state(&format!("check:{}", item.key), section, move |n| is_checked(n, &item.key)),
+            _ => self.state(&format!("tri:{}:{state:?}", item.key), section, move |n| n.answers.tri(&item.key) == Some(state)),
+        }
+    }
+
+    /// In progress or planned: the sum of the two states, so their relation is known.
+    fn active(&self, item: &'a Item) -> Vec<Term> {
+        vec![(self.tri(item, Tri::InProgress), 1), (self.tri(item, Tri::Planned), 1)]
+    }
+
+    /// A count of networks over some atoms; its contributors are the group's networks.
+    fn count(&self, terms: &[Term], atoms: &[usize]) -> Computed {
+        Computed { value: Some(total(terms, atoms) as f64), contributors: self.pop.members_of(atoms), rows: vec![row(terms, atoms)], ..Computed::EMPTY }
+    }
+
+    /// A sum over the entries present; its contributors are the entries.
+    fn sum(&self, terms: &[Term], atoms: &[usize]) -> Computed {
+        Computed { value: Some(total(terms, atoms) as f64), contributors: entries(terms, atoms), show_n: false, rows: vec![row(terms, atoms)], ..Computed::EMPTY }
+    }
+
+    /// An average over the entries present (none: no value), `n` printed beside it: it
+    /// publishes the sum and the number of entries.
+    fn mean(&self, sum: &[Term], given: &[Term], atoms: &[usize]) -> Computed {
+        let n = total(given, atoms);
+        debug_assert_eq!(n as usize, entries(sum, atoms), "a mean's entries are its given measure");
+        let value = (n > 0).then(|| total(sum, atoms) as f64 / n as f64);
+        Computed { value, contributors: n as usize, show_n: true, rows: vec![row(sum, atoms), row(given, atoms)], ..Computed::EMPTY }
+    }
+
+    /// Networks that answered a question: an item active, a box ticked or a その他 text given.
+    fn answered(&self, groups: Groups) -> Computed {
+        let items: Vec<&'a Item> = group_items(self.pop.edition, groups).collect();
+        let key = groups.iter().map(|(s, g)| format!("{s}.{g}")).collect::<Vec<_>>().join("+");
+        let section = groups.first().map_or("", |(s, _)| s);
+        debug_assert!(groups.iter().all(|(s, _)| s == &section), "one section per question");
+        let any = self.any(&format!("answered:{key}"), section, move |n| {
+            items.iter().any(|item| match item.kind {
+                AnswerKind::Tri => n.answers.tri(&item.key).is_some_and(Tri::is_active),
+                AnswerKind::Check => is_checked(n, &item.key),
+                AnswerKind::Text => n.answers.text(&item.key).is_some(),
+                _ => false,
+            })
+        });
+        self.count(&[(any, 1)], self.view)
+    }
+
+    /// In progress and planned per tri item.
+    fn items(&self, groups: Groups) -> Computation {
+        let shown: Vec<&Item> = group_items(self.pop.edition, groups).filter(|i| matches!(i.kind, AnswerKind::Tri | AnswerKind::Check)).collect();
+        let population = self.pop.members_of(self.view);
+        let series = |state: Tri| -> Vec<Computed> {
+            shown
+                .iter()
+                .map(|item| match (&item.kind, state) {
+                    // A checkbox is never "planned".
+                    (AnswerKind::Check, Tri::Planned) => Computed::count(0, population),
+                    _ => self.count(&[(self.tri(item, state), 1)], self.view),
+                })
+                .collect()
+        };
+        Computation {
+            categories: shown.iter().map(|i| i.label.clone()).collect(),
+            series: vec![
+                ("in_progress".into(), Tri::InProgress.label(), series(Tri::InProgress)),
+                ("planned".into(), Tri::Planned.label(), series(Tri::Planned)),
+            ],
+            stats: vec![],
+            answered: self.answered(groups),
+            valid: 0,
+            merged: false,
+        }
+    }
+
+    /// Participating facilities of one type whose status is `state`.
+    fn facilities(&self, t: &FacilityType, state: Tri) -> Arc<Tally> {
+        let t = t.clone();
+        self.measure(&format!("facilities:{}:{state:?}", t.0), "facilities", Kind::Amount, move |n| facility_count(n, &t, |s| s == state).unwrap_or(0))
+    }
+
+    fn facilities_answered(&self, types: &[FacilityType]) -> Computed {
+        let types = types.to_vec();
+        let any = self.any("facilities:answered", "facilities", move |n| types.iter().any(|t| facility_count(n, t, Tri::is_active).is_some()));
+        self.count(&[(any, 1)], self.view)
+    }
+
+    fn fee(&self, payer: &str) -> Arc<Tally> {
+        let keys = FeeKeys::of(payer);
+        self.measure(&format!("fee:{payer}"), "fees", Kind::Amount, move |n| keys.paid(n).unwrap_or(0))
+    }
+
+    fn fee_paid(&self, payer: &str) -> Arc<Tally> {
+        let keys = FeeKeys::of(payer);
+        self.state(&format!("fee:{payer}:paid"), "fees", move |n| keys.paid(n).is_some())
+    }
+
+    fn fee_free(&self, payer: &str) -> Arc<Tally> {
+        let keys = FeeKeys::of(payer);
+        self.state(&format!("fee:{payer}:free"), "fees", move |n| keys.is_free(n))
+    }
+
+    fn cost(&self, cost: Cost) -> Vec<Term> {
+        let keys = cost_keys(cost);
+        vec![(self.measure(&format!("cost:{}", cost.item()), "budget", Kind::Amount, move |n| cost_of(n, &keys).unwrap_or(0)), 1)]
+    }
+
+    /// Networks that gave the cost. For construction costs this is the sum of the buckets of
+    /// 図2.9-1, so the public relation between the two is part of what disclosure control knows.
+    fn cost_given(&self, cost: Cost) -> Vec<Term> {
+        match cost {
+            Cost::Construction => (0..BUCKETS.len()).map(|b| (self.bucket(b), 1)).collect(),
+            _ => {
+                let keys = cost_keys(cost);
+                vec![(self.any(&format!("cost:{}:given", cost.item()), "budget", move |n| cost_of(n, &keys).is_some()), 1)]
+            }
+        }
+    }
+
+    fn bucket(&self, b: usize) -> Arc<Tally> {
+        let (lo, hi, _, _) = BUCKETS[b];
+        let keys = cost_keys(Cost::Construction);
+        self.state(&format!("cost:construction:bucket{b}"), "budget", move |n| cost_of(n, &keys).is_some_and(|c| lo <= c && c < hi))
+    }
+
+    /// 図2.1-1: started networks (start year up to the survey year) and planned ones, cumulative.
+    fn networks_by_start_year(&self) -> Computation {
+        let survey_year: i64 = self.pop.edition.id.parse().unwrap_or(i64::MAX);
+        let years = self.start_years();
+        let series = |started: bool| -> Vec<Computed> {
+            years
+                .iter()
+                .map(|&y| Computed::public_count(self.pop.members_of(&self.only(self.view, |a| a.start_year.is_some_and(|s| s <= y && (s <= survey_year) == started)))))
+                .collect()
+        };
+        Computation {
+            categories: years.iter().map(|y| owned(y.to_string())).collect(),
+            series: vec![("in_progress".into(), Tri::InProgress.label(), series(true)), ("planned".into(), Tri::Planned.label(), series(false))],
+            stats: vec![],
+            answered: Computed::public_count(self.pop.members_of(&self.only(self.view, |a| a.start_year.is_some()))),
+            valid: 0,
+            merged: false,
+        }
+    }
+
+    /// 図2.9-1: the report's buckets (thousand yen) with total, mean, median and mode.
+    fn cost_distribution(&self, spec: &ChartSpec) -> Computation {
+        let values = (0..BUCKETS.len()).map(|b| self.count(&[(self.bucket(b), 1)], self.view)).collect();
+        let given = self.cost_given(Cost::Construction);
+        let sum = self.cost(Cost::Construction);
+        let mut c = one_series(BUCKETS.iter().map(|(_, _, ja, en)| Label::new(ja, en)).collect(), counted_series(spec), values, self.count(&given, self.view));
+        // (cost, kept private) of each network that gave one, for the median and mode.
+        let keys = cost_keys(Cost::Construction);
+        let by_atom = self.pop.per_atom("construction costs", |n| cost_of(n, &keys).map(|c| (c, n.disclosure.of("budget") == Disclosure::Private)));
+        let entries: Vec<(i64, bool)> = self.view.iter().flat_map(|&a| by_atom[a].iter().flatten().copied()).collect();
+        let costs: Vec<i64> = entries.iter().map(|(c, _)| *c).collect();
+        let private = entries.iter().filter(|(_, p)| *p).count();
+        // No n beside the total, median and mode: it is the chart's n, which disclosure control
+        // may hide (the mean's n stays, modelled with it).
+        let order = |value: Option<f64>| Computed { value, contributors: costs.len(), nonlinear_private: Some(private), ..Computed::EMPTY };
+        let mut sum_cell = self.sum(&sum, self.view);
+        if costs.is_empty() {
+            sum_cell.value = None;
+        }
+        c.stats = vec![
+            (Label::new("合計（千円）", "Total (thousand yen)"), sum_cell),
+            (Label::new("平均（千円）", "Mean (thousand yen)"), self.mean(&sum, &given, self.view)),
+            (Label::new("中央値（千円）", "Median (thousand yen)"), order(median(&costs))),
+            (Label::new("最頻値（千円）", "Mode (thousand yen)"), order(mode(&costs))),
+        ];
+        c
+    }
+
+    /// 図2.9-5/9: average cost with and without a common patient ID. The groups are made by
+    /// a private answer (section F), so the cells are for staff only.
+    fn cost_means_by_common_id(&self, cost: Cost) -> Computation {
+        let edition = self.pop.edition;
+        let tri: Vec<&Item> = group_items(edition, &[("system", "patient_id")]).filter(|i| i.kind == AnswerKind::Tri).collect();
+        let check: Vec<&Item> = group_items(edition, &[("system", "patient_id")]).filter(|i| i.kind == AnswerKind::Check).collect();
+        // (cost, with a common ID, without one) of each network.
+        let keys = cost_keys(cost);
+        let by_atom = self.pop.per_atom(&format!("{} by common ID", cost.item()), |n| {
+            (cost_of(n, &keys), tri.iter().any(|i| n.answers.tri(&i.key).is_some_and(Tri::is_active)), check.iter().any(|i| is_checked(n, &i.key)))
+        });
+        let networks: Vec<&(Option<i64>, bool, bool)> = self.view.iter().flat_map(|&a| &by_atom[a]).collect();
+        let with = |n: &(Option<i64>, bool, bool)| n.1;
+        let without = |n: &(Option<i64>, bool, bool)| n.2;
+        let mean = |keep: &dyn Fn(&(Option<i64>, bool, bool)) -> bool| {
+            let present: Vec<i64> = networks.iter().filter(|n| keep(n)).filter_map(|n| n.0).collect();
+            let value = (!present.is_empty()).then(|| present.iter().sum::<i64>() as f64 / present.len() as f64);
+            Computed { value, contributors: present.len(), show_n: true, staff_only: true, ..Computed::EMPTY }
+        };
+        let answered = self.count(&self.cost_given(cost), self.view);
+        one_series(
+            vec![Label::new("地域共通IDあり", "With a common ID"), Label::new("地域共通IDなし", "Without a common ID")],
+            average(),
+            vec![mean(&with), mean(&without)],
+            answered,
+        )
+    }
+
+    /// 図2.10: each bearer chosen for the running or the planned system.
+    fn bearers(&self, spec: &ChartSpec, item: &str) -> Computation {
+        let keys = [format!("bearers.current.{item}"), format!("bearers.planned.{item}")];
+        let mut choices: Vec<(String, Label)> = vec![];
+        for key in &keys {
+            if let Some(AnswerKind::Bearers { choices: list }) = self.pop.edition.item(key).map(|i| &i.kind) {
+                for c in list {
+                    if !choices.iter().any(|(k, _)| *k == c.key) {
+                        choices.push((c.key.clone(), c.label.clone()));
+                    }
+                }
+            }
+        }
+        let values = choices
+            .iter()
+            .map(|(k, _)| {
+                let (keys, k) = (keys.clone(), k.clone());
+                self.count(&[(self.state(&format!("bearer:{item}:{k}"), "bearers", move |n| chose(n, &keys, &k)), 1)], self.view)
+            })
+            .collect();
+        let all: Vec<String> = choices.iter().map(|(k, _)| k.clone()).collect();
+        let any = self.any(&format!("bearers:{item}:answered"), "bearers", move |n| all.iter().any(|k| chose(n, &keys, k)));
+        one_series(choices.into_iter().map(|(_, l)| l).collect(), counted_series(spec), values, self.count(&[(any, 1)], self.view))
+    }
+}
+
+/// Whether a network chose a bearer for the running or the planned system.
+fn chose(n: &NetworkFacts<'_>, keys: &[String; 2], choice: &str) -> bool {
+    keys.iter().any(|k| matches!(n.answers.get(k), Some(Answer::Choices(set)) if set.contains(choice)))
+}
+
+fn row(terms: &[Term], atoms: &[usize]) -> Row {
+    Row { terms: terms.to_vec(), atoms: atoms.into(), per_network: 0 }
+}
+
+fn section_of(key: &str) -> &str {
+    key.split('.').next().unwrap_or(key)
+}
+
 fn one_series(categories: Vec<Label>, (key, name): (&str, Label), values: Vec<Computed>, answered: Computed) -> Computation {
-    Computation { categories, series: vec![(key.into(), name, values)], stats: vec![], answered, valid: 0 }
+    Computation { categories, series: vec![(key.into(), name, values)], stats: vec![], answered, valid: 0, merged: false }
 }
 
 /// The one series of an average chart.
@@ -173,7 +511,7 @@ fn average() -> (&'static str, Label) {
 }
 
 /// The one series of a chart that counts networks (or facilities).
-fn counted(spec: &ChartSpec) -> (&'static str, Label) {
+fn counted_series(spec: &ChartSpec) -> (&'static str, Label) {
     ("count", spec.unit.label())
 }
 
@@ -183,51 +521,6 @@ fn owned(text: String) -> Label {
 
 fn labels(groups: &[(Label, Vec<usize>)]) -> Vec<Label> {
     groups.iter().map(|(l, _)| l.clone()).collect()
-}
-
-/// The networks in each category of a breakdown.
-fn breakdown(by: Breakdown, edition: &Edition, networks: &[NetworkFacts<'_>]) -> Vec<(Label, Vec<usize>)> {
-    let select = |keep: &dyn Fn(&NetworkFacts<'_>) -> bool| -> Vec<usize> { (0..networks.len()).filter(|&i| keep(&networks[i])).collect() };
-    match by {
-        Breakdown::Region => Region::ALL.iter().map(|r| (r.label(), select(&|n| region_of(n.prefecture) == Some(*r)))).collect(),
-        Breakdown::Operator => OperatorType::ALL.iter().map(|t| (t.label(), select(&|n| n.operator == Some(*t)))).collect(),
-        Breakdown::StartYear => start_years(networks).into_iter().map(|y| (owned(y.to_string()), select(&|n| n.start_year.is_some_and(|s| s <= y)))).collect(),
-        Breakdown::CommonId => {
-            let tri: Vec<&Item> = group_items(edition, &[("system", "patient_id")]).filter(|i| i.kind == AnswerKind::Tri).collect();
-            let check: Vec<&Item> = group_items(edition, &[("system", "patient_id")]).filter(|i| i.kind == AnswerKind::Check).collect();
-            vec![
-                (Label::new("地域共通IDあり", "With a common ID"), select(&|n| tri.iter().any(|i| n.answers.tri(&i.key).is_some_and(Tri::is_active)))),
-                (Label::new("地域共通IDなし", "Without a common ID"), select(&|n| check.iter().any(|i| n.answers.get(&i.key) == Some(&Answer::Check(true))))),
-            ]
-        }
-    }
-}
-
-fn start_years(networks: &[NetworkFacts<'_>]) -> Vec<i64> {
-    let years: std::collections::BTreeSet<i64> = networks.iter().filter_map(|n| n.start_year).collect();
-    match (years.first(), years.last()) {
-        (Some(&first), Some(&last)) => (first..=last).collect(),
-        _ => vec![],
-    }
-}
-
-/// 図2.1-1: started networks (start year up to the survey year) and planned ones, cumulative.
-fn networks_by_start_year(edition: &Edition, networks: &[NetworkFacts<'_>]) -> Computation {
-    let survey_year: i64 = edition.id.parse().unwrap_or(i64::MAX);
-    let years = start_years(networks);
-    let series = |started: bool| -> Vec<Computed> {
-        years
-            .iter()
-            .map(|&y| Computed::public_count(networks.iter().filter(|n| n.start_year.is_some_and(|s| s <= y && (s <= survey_year) == started)).count()))
-            .collect()
-    };
-    Computation {
-        categories: years.iter().map(|y| owned(y.to_string())).collect(),
-        series: vec![("in_progress".into(), Tri::InProgress.label(), series(true)), ("planned".into(), Tri::Planned.label(), series(false))],
-        stats: vec![],
-        answered: Computed::public_count(networks.iter().filter(|n| n.start_year.is_some()).count()),
-        valid: 0,
-    }
 }
 
 fn group_items<'e>(edition: &'e Edition, groups: Groups) -> impl Iterator<Item = &'e Item> + 'e {
@@ -247,52 +540,10 @@ fn is_checked(n: &NetworkFacts<'_>, key: &str) -> bool {
     n.answers.get(key) == Some(&Answer::Check(true))
 }
 
-/// Networks that answered a question: an item active, a box ticked or a その他 text given.
-fn answered_items(edition: &Edition, groups: Groups, networks: &[NetworkFacts<'_>], among: &[usize]) -> usize {
-    let items: Vec<&Item> = group_items(edition, groups).collect();
-    among
-        .iter()
-        .filter(|&&i| {
-            let n = &networks[i];
-            items.iter().any(|item| match item.kind {
-                AnswerKind::Tri => n.answers.tri(&item.key).is_some_and(Tri::is_active),
-                AnswerKind::Check => is_checked(n, &item.key),
-                AnswerKind::Text => n.answers.text(&item.key).is_some(),
-                _ => false,
-            })
-        })
-        .count()
-}
+/// A facility type of section D: (group key, label, status item key, count item key).
+type FacilityType = (String, Label, String, String);
 
-/// In progress and planned per tri item (a ticked checkbox counts as in progress).
-fn items(edition: &Edition, groups: Groups, networks: &[NetworkFacts<'_>]) -> Computation {
-    let shown: Vec<&Item> = group_items(edition, groups).filter(|i| matches!(i.kind, AnswerKind::Tri | AnswerKind::Check)).collect();
-    let pop = networks.len();
-    let count = |item: &Item, state: Tri| {
-        let n = networks
-            .iter()
-            .filter(|n| match item.kind {
-                AnswerKind::Check => state == Tri::InProgress && is_checked(n, &item.key),
-                _ => n.answers.tri(&item.key) == Some(state),
-            })
-            .count();
-        Computed::count(n, pop)
-    };
-    let all: Vec<usize> = (0..pop).collect();
-    Computation {
-        categories: shown.iter().map(|i| i.label.clone()).collect(),
-        series: vec![
-            ("in_progress".into(), Tri::InProgress.label(), shown.iter().map(|i| count(i, Tri::InProgress)).collect()),
-            ("planned".into(), Tri::Planned.label(), shown.iter().map(|i| count(i, Tri::Planned)).collect()),
-        ],
-        stats: vec![],
-        answered: Computed::count(answered_items(edition, groups, networks, &all), pop),
-        valid: 0,
-    }
-}
-
-/// The facility types of section D: (group key, label, status item key, count item key).
-fn facility_types(edition: &Edition) -> Vec<(String, Label, String, String)> {
+fn facility_types(edition: &Edition) -> Vec<FacilityType> {
     let Some(section) = edition.section("facilities") else { return vec![] };
     section
         .groups
@@ -305,72 +556,72 @@ fn facility_types(edition: &Edition) -> Vec<(String, Label, String, String)> {
         .collect()
 }
 
-fn facility_count(n: &NetworkFacts<'_>, t: &(String, Label, String, String), state: impl Fn(Tri) -> bool) -> Option<i64> {
+fn facility_count(n: &NetworkFacts<'_>, t: &FacilityType, state: impl Fn(Tri) -> bool) -> Option<i64> {
     let status = n.answers.tri(&t.2)?;
     let count = n.answers.number(&t.3)?;
     (state(status) && count > 0).then_some(count)
 }
 
-fn answered_facilities(types: &[(String, Label, String, String)], networks: &[NetworkFacts<'_>], among: &[usize]) -> usize {
-    among.iter().filter(|&&i| types.iter().any(|t| facility_count(&networks[i], t, Tri::is_active).is_some())).count()
-}
+/// A payer's fee items, (fee, monthly amount), of the running service, then the planned one.
+struct FeeKeys([(String, String); 2]);
 
-/// A sum over the entries present; its contributors are the entries.
-fn sum_of(values: impl Iterator<Item = Option<i64>>) -> Computed {
-    let present: Vec<i64> = values.flatten().collect();
-    Computed { value: Some(present.iter().map(|&v| v as f64).sum()), contributors: present.len(), show_n: false }
-}
+impl FeeKeys {
+    fn of(payer: &str) -> Self {
+        FeeKeys(["current", "planned"].map(|stage| (format!("fees.{payer}_{stage}.fee"), format!("fees.{payer}_{stage}.monthly"))))
+    }
 
-/// An average over the entries present (none: no value); `n` is printed beside it.
-fn mean_of(values: impl Iterator<Item = Option<i64>>) -> Computed {
-    let present: Vec<i64> = values.flatten().collect();
-    let value = (!present.is_empty()).then(|| present.iter().map(|&v| v as f64).sum::<f64>() / present.len() as f64);
-    Computed { value, contributors: present.len(), show_n: true }
-}
+    /// The running service's answer, else the planned one's, with its amount.
+    fn state(&self, n: &NetworkFacts<'_>) -> Option<(Fee, Option<i64>)> {
+        self.0.iter().find_map(|(fee, monthly)| match n.answers.get(fee) {
+            Some(Answer::Fee(fee @ (Fee::Free | Fee::Paid))) => Some((*fee, n.answers.number(monthly))),
+            _ => None,
+        })
+    }
 
-/// A payer's fee: the running service's answer, else the planned one's, with its amount.
-fn fee_state(n: &NetworkFacts<'_>, payer: &str) -> Option<(Fee, Option<i64>)> {
-    ["current", "planned"].iter().find_map(|stage| match n.answers.get(&format!("fees.{payer}_{stage}.fee")) {
-        Some(Answer::Fee(fee @ (Fee::Free | Fee::Paid))) => Some((*fee, n.answers.number(&format!("fees.{payer}_{stage}.monthly")))),
-        _ => None,
-    })
-}
+    fn is_free(&self, n: &NetworkFacts<'_>) -> bool {
+        self.state(n).is_some_and(|(fee, _)| fee == Fee::Free)
+    }
 
-/// A paid fee's monthly amount; free and unanswered entries are left out.
-fn paid_fee(n: &NetworkFacts<'_>, payer: &str) -> Option<i64> {
-    match fee_state(n, payer)? {
-        (Fee::Paid, Some(amount)) if amount > 0 => Some(amount),
-        _ => None,
+    /// A paid fee's monthly amount; free and unanswered entries are left out.
+    fn paid(&self, n: &NetworkFacts<'_>) -> Option<i64> {
+        match self.state(n)? {
+            (Fee::Paid, Some(amount)) if amount > 0 => Some(amount),
+            _ => None,
+        }
     }
 }
 
-/// A cost in thousand yen: the running system's, else the planned system's.
-fn cost_of(n: &NetworkFacts<'_>, cost: Cost) -> Option<i64> {
-    ["current", "planned"].iter().find_map(|stage| n.answers.number(&format!("budget.{stage}.{}", cost.item())).filter(|&v| v > 0))
+fn all_fee_keys() -> Vec<FeeKeys> {
+    FEE_PAYERS.iter().map(|(payer, _, _)| FeeKeys::of(payer)).collect()
 }
 
-/// 図2.9-1: the report's buckets (thousand yen) with total, mean, median and mode.
-fn cost_distribution(spec: &ChartSpec, networks: &[NetworkFacts<'_>]) -> Computation {
-    const BUCKETS: [(i64, i64, &str, &str); 5] = [
-        (0, 1_000, "百万円未満", "Under ¥1M"),
-        (1_000, 50_000, "百万円以上5千万円未満", "¥1M to under ¥50M"),
-        (50_000, 100_000, "5千万円以上1億円未満", "¥50M to under ¥100M"),
-        (100_000, 300_000, "1億円以上3億円未満", "¥100M to under ¥300M"),
-        (300_000, i64::MAX, "3億円以上", "¥300M and over"),
-    ];
-    let costs: Vec<i64> = networks.iter().filter_map(|n| cost_of(n, Cost::Construction)).collect();
-    let pop = networks.len();
-    let values = BUCKETS.iter().map(|(lo, hi, _, _)| Computed::count(costs.iter().filter(|&&c| *lo <= c && c < *hi).count(), pop)).collect();
-    let mut c = one_series(BUCKETS.iter().map(|(_, _, ja, en)| Label::new(ja, en)).collect(), counted(spec), values, Computed::count(costs.len(), pop));
-    let stat = |value: Option<f64>| Computed { value, contributors: costs.len(), show_n: true };
-    c.stats = vec![
-        (Label::new("合計（千円）", "Total (thousand yen)"), stat((!costs.is_empty()).then(|| costs.iter().map(|&v| v as f64).sum()))),
-        (Label::new("平均（千円）", "Mean (thousand yen)"), mean_of(costs.iter().map(|&v| Some(v)))),
-        (Label::new("中央値（千円）", "Median (thousand yen)"), stat(median(&costs))),
-        (Label::new("最頻値（千円）", "Mode (thousand yen)"), stat(mode(&costs))),
-    ];
-    c
+/// A cost's items: the running system's, then the planned system's.
+fn cost_keys(cost: Cost) -> [String; 2] {
+    ["current", "planned"].map(|stage| format!("budget.{stage}.{}", cost.item()))
 }
+
+/// A cost in thousand yen: the running system's, else the planned system's.
+fn cost_of(n: &NetworkFacts<'_>, keys: &[String; 2]) -> Option<i64> {
+    keys.iter().find_map(|key| n.answers.number(key).filter(|&v| v > 0))
+}
+
+/// The category of the small groups merged by [`Cx::categories`].
+pub const MERGED: Label = Label::new("その他（少数の区分の合計）", "Others (small groups combined)");
+
+/// Said under a chart with merged small groups.
+pub const MERGED_NOTE: Label = Label::new(
+    "非公開の回答を守るため、少数の区分は「その他（少数の区分の合計）」に、開始した連携が少ない年は次の年にまとめています。",
+    "To keep private answers private, small groups are combined under \"Others\" and years in which few networks started are joined to the next.",
+);
+
+/// 図2.9-1's buckets (thousand yen).
+const BUCKETS: [(i64, i64, &str, &str); 5] = [
+    (0, 1_000, "百万円未満", "Under ¥1M"),
+    (1_000, 50_000, "百万円以上5千万円未満", "¥1M to under ¥50M"),
+    (50_000, 100_000, "5千万円以上1億円未満", "¥50M to under ¥100M"),
+    (100_000, 300_000, "1億円以上3億円未満", "¥100M to under ¥300M"),
+    (300_000, i64::MAX, "3億円以上", "¥300M and over"),
+];
 
 /// The middle value, or the mean of the two middle values.
 pub(super) fn median(values: &[i64]) -> Option<f64> {
@@ -394,54 +645,42 @@ pub(super) fn mode(values: &[i64]) -> Option<f64> {
     counts.into_iter().find(|(_, c)| *c == best).map(|(v, _)| v as f64)
 }
 
-/// 図2.10: each bearer chosen for the running or the planned system.
-fn bearers(spec: &ChartSpec, edition: &Edition, item: &str, networks: &[NetworkFacts<'_>]) -> Computation {
-    let keys = [format!("bearers.current.{item}"), format!("bearers.planned.{item}")];
-    let mut choices: Vec<(String, Label)> = vec![];
-    for key in &keys {
-        if let Some(AnswerKind::Bearers { choices: list }) = edition.item(key).map(|i| &i.kind) {
-            for c in list {
-                if !choices.iter().any(|(k, _)| *k == c.key) {
-                    choices.push((c.key.clone(), c.label.clone()));
+impl Cx<'_, '_> {
+    /// 表2.7: networks per IT company, counted over published answers only (through the
+    /// disclosure choke point), names compared after width and case folding.
+    fn companies(&self, spec: &ChartSpec) -> Computation {
+        let edition = self.pop.edition;
+        let items: Vec<&Item> = group_items(edition, &[("system", "companies")]).collect();
+        let named = self.pop.per_atom("published companies", |n| {
+            let mut named = std::collections::BTreeSet::new();
+            if n.disclosure.of("system") != Disclosure::Private {
+                let public = public_answers(edition, n.answers, n.disclosure);
+                for item in &items {
+                    if let Some(Answer::Text(name)) = public.get(&item.key) {
+                        let name = name.trim();
+                        if !name.is_empty() {
+                            named.insert((crate::search::fold(name), name.to_string()));
+                        }
+                    }
                 }
             }
-        }
-    }
-    let chose = |n: &NetworkFacts<'_>, choice: &str| keys.iter().any(|k| matches!(n.answers.get(k), Some(Answer::Choices(set)) if set.contains(choice)));
-    let pop = networks.len();
-    let values = choices.iter().map(|(k, _)| Computed::count(networks.iter().filter(|n| chose(n, k)).count(), pop)).collect();
-    let answered = networks.iter().filter(|n| choices.iter().any(|(k, _)| chose(n, k))).count();
-    one_series(choices.into_iter().map(|(_, l)| l).collect(), counted(spec), values, Computed::count(answered, pop))
-}
-
-/// 表2.7: networks per IT company, counted over published answers only (through the
-/// disclosure choke point), names compared after width and case folding.
-fn companies(spec: &ChartSpec, edition: &Edition, networks: &[NetworkFacts<'_>]) -> Computation {
-    let items: Vec<&Item> = group_items(edition, &[("system", "companies")]).collect();
-    let mut counts: BTreeMap<String, (String, usize)> = BTreeMap::new();
-    let mut answered = 0;
-    for n in networks {
-        let public = public_answers(edition, n.answers, n.disclosure);
-        let mut named = std::collections::BTreeSet::new();
-        for item in &items {
-            if let Some(Answer::Text(name)) = public.get(&item.key) {
-                let name = name.trim();
-                if !name.is_empty() {
-                    named.insert((crate::search::fold(name), name.to_string()));
-                }
+            named
+        });
+        let mut counts: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
+        let mut answered = 0;
+        for network in self.view.iter().flat_map(|&a| &named[a]) {
+            answered += usize::from(!network.is_empty());
+            for (folded, name) in network {
+                counts.entry(folded).or_insert((name, 0)).1 += 1;
             }
         }
-        answered += usize::from(!named.is_empty());
-        for (folded, name) in named {
-            counts.entry(folded).or_insert((name, 0)).1 += 1;
-        }
+        let mut rows: Vec<(&str, usize)> = counts.into_values().collect();
+        rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        one_series(
+            rows.iter().map(|(name, _)| owned(name.to_string())).collect(),
+            counted_series(spec),
+            rows.iter().map(|(_, count)| Computed::public_count(*count)).collect(),
+            Computed::public_count(answered),
+        )
     }
-    let mut rows: Vec<(String, usize)> = counts.into_values().collect();
-    rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    one_series(
-        rows.iter().map(|(name, _)| owned(name.clone())).collect(),
-        counted(spec),
-        rows.iter().map(|(_, count)| Computed::public_count(*count)).collect(),
-        Computed::public_count(answered),
-    )
 }

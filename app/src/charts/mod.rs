@@ -5,19 +5,27 @@
 //! would reveal before anything leaves the server.
 
 mod aggregate;
+#[cfg(any(test, feature = "ssr"))]
+pub mod audit;
 mod filter;
+mod population;
+mod protect;
 mod registry;
+#[cfg(test)]
+mod adversary;
 #[cfg(test)]
 mod tests;
 
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::{Label, Lang};
-use crate::survey::geography::OperatorType;
-use crate::survey::{Answers, DisclosureChoices};
+use crate::survey::geography::{OperatorType, Region};
+use crate::survey::{Answers, DisclosureChoices, Edition};
 
-pub use aggregate::aggregate;
+pub use aggregate::{aggregate, compute};
 pub use filter::ChartFilter;
+pub use population::{AtomKey, Kind, Population, Tally, Term};
+pub use protect::protect;
 pub use registry::{registry, spec, Aggregation, Breakdown, ChartSpec, Cost};
 
 /// Public values computed over fewer networks than this are hidden (staff see them).
@@ -110,8 +118,9 @@ pub struct NetworkFacts<'a> {
     pub disclosure: &'a DisclosureChoices,
 }
 
-/// A computed number before publication: its value and what it was computed from.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// A computed number before publication: its value, what it was computed from, and what it
+/// adds up (for disclosure control).
+#[derive(Clone, Debug)]
 pub struct Computed {
     pub value: Option<f64>,
     /// Networks whose answers make up the value: the group counted for counts, the entries
@@ -119,17 +128,46 @@ pub struct Computed {
     pub contributors: usize,
     /// Whether to print `n` beside the value (averages and sums).
     pub show_n: bool,
+    /// The sums the value publishes: its own first, then for an average the count of entries.
+    /// Empty for values that only restate public facts.
+    pub rows: Vec<Row>,
+    /// For a median or mode (not a sum): how many contributors keep the section private.
+    pub nonlinear_private: Option<usize>,
+    /// Grouped by a private answer: for staff only.
+    pub staff_only: bool,
+    /// Hidden by disclosure control ([`protect`]).
+    pub hidden: bool,
+}
+
+/// Terms summed over atoms: a published value as the public can decompose it.
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub terms: Vec<Term>,
+    pub atoms: std::sync::Arc<[usize]>,
+    /// Plus this many times the number of networks (a public fact), e.g. "no URL" = n − "URL".
+    pub per_network: i64,
 }
 
 impl Computed {
+    const EMPTY: Computed =
+        Computed { value: None, contributors: 0, show_n: false, rows: vec![], nonlinear_private: None, staff_only: false, hidden: false };
+
     /// A count of networks over a group of `population` networks.
     pub fn count(value: usize, population: usize) -> Self {
-        Computed { value: Some(value as f64), contributors: population, show_n: false }
+        Computed { value: Some(value as f64), contributors: population, ..Computed::EMPTY }
     }
 
     /// A count that only restates public directory facts (region, operator, start year).
     pub fn public_count(value: usize) -> Self {
-        Computed { value: Some(value as f64), contributors: usize::MAX, show_n: false }
+        Computed { value: Some(value as f64), contributors: usize::MAX, ..Computed::EMPTY }
+    }
+
+    /// Hidden from the public by the primary rules: computed over 1 to `min_group - 1`
+    /// networks (over none it is an empty group's 0 and gives nobody away), a median or mode
+    /// with 1 to `min_group - 1` private contributors, or grouped by a private answer.
+    pub fn below_min_group(&self, min_group: usize) -> bool {
+        let few = |n: usize| n > 0 && n < min_group;
+        self.value.is_some() && (few(self.contributors) || self.staff_only || self.nonlinear_private.is_some_and(few))
     }
 }
 
@@ -140,6 +178,8 @@ pub struct Computation {
     pub stats: Vec<(Label, Computed)>,
     pub answered: Computed,
     pub valid: usize,
+    /// Small groups were merged for the public (said in the chart's note).
+    pub merged: bool,
 }
 
 /// Who the numbers are for: the public sees nothing computed from fewer than
@@ -150,10 +190,11 @@ pub enum Audience {
     Staff,
 }
 
-/// Turns a computation into what the audience may see.
+/// Turns a computation into what the audience may see: staff everything; the public
+/// nothing below the minimum group, nor what disclosure control hid ([`protect`]).
 pub fn publish(spec: &ChartSpec, computation: Computation, audience: Audience) -> ChartData {
     let hidden = |c: &Computed| match audience {
-        Audience::Public { min_group } => c.value.is_some() && c.contributors < min_group,
+        Audience::Public { min_group } => c.hidden || c.below_min_group(min_group),
         Audience::Staff => false,
     };
     let cell = |c: Computed| {
@@ -164,6 +205,8 @@ pub fn publish(spec: &ChartSpec, computation: Computation, audience: Audience) -
             n: (c.show_n && !suppressed).then_some(c.contributors as u32),
         }
     };
+    let answered = if hidden(&computation.answered) { None } else { computation.answered.value.map(|v| v as i64) };
+    let merged = computation.merged;
     ChartData {
         id: spec.id.to_string(),
         title: spec.title.clone(),
@@ -177,10 +220,50 @@ pub fn publish(spec: &ChartSpec, computation: Computation, audience: Audience) -
             .map(|(key, name, cells)| ChartSeries { key, name, cells: cells.into_iter().map(cell).collect() })
             .collect(),
         stats: computation.stats.into_iter().map(|(name, c)| Stat { name, cell: cell(c) }).collect(),
-        answered: if hidden(&computation.answered) { None } else { computation.answered.value.map(|v| v as i64) },
+        answered,
         valid: computation.valid as i64,
-        note: spec.note.clone(),
+        note: match (&spec.note, merged) {
+            (note, false) => note.clone(),
+            (None, true) => Some(aggregate::MERGED_NOTE),
+            (Some(note), true) => Some(Label { ja: format!("{}{}", note.ja, aggregate::MERGED_NOTE.ja).into(), en: format!("{} {}", note.en, aggregate::MERGED_NOTE.en).into() }),
+        },
     }
+}
+
+/// Every filter the public can choose for an edition: none, each region, each operator type.
+pub fn public_views() -> Vec<ChartFilter> {
+    let regions = Region::ALL.iter().map(|r| ChartFilter { region: Some(*r), ..Default::default() });
+    let operators = OperatorType::ALL.iter().map(|t| ChartFilter { operator: Some(*t), ..Default::default() });
+    std::iter::once(ChartFilter::default()).chain(regions).chain(operators).collect()
+}
+
+/// Every chart in every public view of one edition's valid responses, as the audience may
+/// see them. For the public, disclosure control runs over all views at once, since the
+/// public can request them all and combine them.
+pub fn publish_all(edition: &Edition, networks: &[NetworkFacts<'_>], audience: Audience) -> Vec<(ChartFilter, Vec<ChartData>)> {
+    let population = match audience {
+        Audience::Public { min_group } => Population::new(edition, networks).for_public(min_group),
+        Audience::Staff => Population::new(edition, networks),
+    };
+    let specs = registry();
+    let all: Vec<usize> = (0..population.atoms.len()).collect();
+    population.tally_together(|| specs.iter().for_each(|spec| drop(aggregate::compute(spec, &population, &all))));
+    let views = public_views();
+    let mut computed: Vec<Vec<Computation>> = views
+        .iter()
+        .map(|filter| {
+            let atoms = population.view(filter);
+            specs.iter().map(|spec| aggregate::compute(spec, &population, &atoms)).collect()
+        })
+        .collect();
+    if let Audience::Public { min_group } = audience {
+        protect(&mut computed, min_group);
+    }
+    views
+        .into_iter()
+        .zip(computed)
+        .map(|(filter, charts)| (filter, specs.iter().zip(charts).map(|(spec, c)| publish(spec, c, audience)).collect()))
+        .collect()
 }
 
 impl ChartData {

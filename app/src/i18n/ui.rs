@@ -168,7 +168,10 @@ pub static CHARTS_LEAD: Label = Label::new(
 pub static CHART_TABLE: Label = Label::new("データ（表）", "Data (table)");
 pub static CHART_CSV: Label = Label::new("CSVをダウンロード", "Download CSV");
 pub static CHART_SUPPRESSED: Label = Label::new("秘匿", "suppressed");
-pub static CHART_HAS_SUPPRESSED: Label = Label::new("（一部の値は秘匿）", "(some values suppressed)");
+pub static CHART_HAS_SUPPRESSED: Label = Label::new(
+    "（一部の値は秘匿：少数の連携から計算される値と、他の公表値と組み合わせると非公開の回答が分かってしまう値は表示しません）",
+    "(some values suppressed: those computed from only a few networks, and those that, combined with other published values, would reveal answers kept private)",
+);
 pub static CHARTS_EDITION: Label = Label::new("調査年度", "Survey edition");
 pub static CHARTS_ONE_FILTER: Label = Label::new(
     "地方区分か運営主体のどちらか一方で絞り込めます。",

@@ -1,5 +1,6 @@
 //! Chart data for the server functions and the open-data endpoints: aggregated over the
-//! database, cached per edition, filter and audience, and dropped whenever the data
+//! database, cached per edition and audience (every public filter view at once, since
+//! disclosure control must see them all together), and dropped whenever the data
 //! generation changes. Every write to networks, responses or editions bumps that counter
 //! (database triggers), and each request reads it, so a save through any app server sharing
 //! the database refreshes every server's charts on its next request.
@@ -9,16 +10,17 @@ use std::sync::{Arc, Mutex};
 
 use super::networks::records;
 use super::Db;
-use crate::charts::{aggregate, publish, registry, Audience, ChartData, ChartFilter, NetworkFacts};
+use crate::charts::{publish_all, Audience, ChartData, ChartFilter, NetworkFacts};
 use crate::error::ApiError;
 use crate::survey::geography::OperatorType;
 
-type Key = (String, ChartFilter, Audience);
+/// Every public filter view of one edition for one audience.
+type Views = Arc<HashMap<ChartFilter, Arc<Vec<ChartData>>>>;
 
 /// The computed charts of the current data generation.
 pub struct ChartCache {
     min_group: usize,
-    entries: Mutex<(i64, HashMap<Key, Arc<Vec<ChartData>>>)>,
+    entries: Mutex<(i64, HashMap<(String, Audience), Views>)>,
 }
 
 impl ChartCache {
@@ -31,17 +33,17 @@ impl ChartCache {
         self.min_group
     }
 
-    fn get(&self, generation: i64, key: &Key) -> Option<Arc<Vec<ChartData>>> {
+    fn get(&self, generation: i64, key: &(String, Audience)) -> Option<Views> {
         let entries = self.entries.lock().ok()?;
         (entries.0 == generation).then(|| entries.1.get(key).cloned()).flatten()
     }
 
-    fn put(&self, generation: i64, key: Key, charts: Arc<Vec<ChartData>>) {
+    fn put(&self, generation: i64, key: (String, Audience), views: Views) {
         if let Ok(mut entries) = self.entries.lock() {
             if entries.0 != generation {
                 *entries = (generation, HashMap::new());
             }
-            entries.1.insert(key, charts);
+            entries.1.insert(key, views);
         }
     }
 }
@@ -58,7 +60,7 @@ pub async fn generation(db: &Db) -> sqlx::Result<i64> {
 }
 
 /// Every registered chart for an edition (default: the current one) and filter; staff see
-/// every value, the public nothing computed over fewer than the cache's minimum group.
+/// every value, the public what disclosure control leaves (see `charts::protect`).
 pub async fn charts(db: &Db, cache: &ChartCache, filter: &ChartFilter, staff: bool) -> Result<Arc<Vec<ChartData>>, ApiError> {
     filter.check().map_err(|why| ApiError::BadRequest(why.clone()))?;
     let edition_id = match &filter.edition {
@@ -66,29 +68,31 @@ pub async fn charts(db: &Db, cache: &ChartCache, filter: &ChartFilter, staff: bo
         None => super::editions::current(db).await?.ok_or(ApiError::NotFound)?,
     };
     let audience = if staff { Audience::Staff } else { Audience::Public { min_group: cache.min_group } };
-    let key = (edition_id.clone(), ChartFilter { edition: None, ..filter.clone() }, audience);
+    let view = ChartFilter { edition: None, ..filter.clone() };
+    let key = (edition_id.clone(), audience);
     let generation = generation(db).await?;
-    if let Some(hit) = cache.get(generation, &key) {
-        return Ok(hit);
-    }
-    let edition = super::editions::definition(db, &edition_id).await?.ok_or(ApiError::NotFound)?;
-    if !staff && !super::editions::is_public(db, &edition_id).await? {
-        return Err(ApiError::NotFound);
-    }
-    let records = records(db, &edition_id).await?;
-    let facts: Vec<NetworkFacts<'_>> = records
-        .iter()
-        .map(|r| NetworkFacts {
-            prefecture: &r.prefecture,
-            operator: r.operator_type.as_deref().and_then(OperatorType::from_key),
-            start_year: r.start_year,
-            answers: &r.answers,
-            disclosure: &r.disclosure,
-        })
-        .filter(|f| filter.admits(f.prefecture, f.operator))
-        .collect();
-    let charts: Arc<Vec<ChartData>> =
-        Arc::new(registry().iter().map(|spec| publish(spec, aggregate(spec, &edition, &facts), audience)).collect());
-    cache.put(generation, key, charts.clone());
-    Ok(charts)
+    let views = match cache.get(generation, &key) {
+        Some(hit) => hit,
+        None => {
+            let edition = super::editions::definition(db, &edition_id).await?.ok_or(ApiError::NotFound)?;
+            if !staff && !super::editions::is_public(db, &edition_id).await? {
+                return Err(ApiError::NotFound);
+            }
+            let records = records(db, &edition_id).await?;
+            let facts: Vec<NetworkFacts<'_>> = records
+                .iter()
+                .map(|r| NetworkFacts {
+                    prefecture: &r.prefecture,
+                    operator: r.operator_type.as_deref().and_then(OperatorType::from_key),
+                    start_year: r.start_year,
+                    answers: &r.answers,
+                    disclosure: &r.disclosure,
+                })
+                .collect();
+            let views: Views = Arc::new(publish_all(&edition, &facts, audience).into_iter().map(|(f, charts)| (f, Arc::new(charts))).collect());
+            cache.put(generation, key, views.clone());
+            views
+        }
+    };
+    views.get(&view).cloned().ok_or(ApiError::NotFound)
 }

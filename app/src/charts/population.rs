@@ -1,0 +1,227 @@
+//! The valid responses of an edition, grouped into atoms: networks that share every public
+//! fact a public view can tell apart (region, operator type, start year). Every public
+//! filter and every category of every chart is a union of atoms, so a chart cell is a sum
+//! over atoms of per-network quantities ("measures"), tallied once per atom, separately for
+//! the networks that publish the measure's section and for those that keep it private.
+//! That makes every filter view cheap, and it is what disclosure control reasons about.
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use super::NetworkFacts;
+use crate::survey::geography::{region_of, OperatorType, Region};
+use crate::survey::{Disclosure, Edition};
+
+/// The public facts that tell networks apart in the public outputs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct AtomKey {
+    pub region: Option<Region>,
+    pub operator: Option<OperatorType>,
+    pub start_year: Option<i64>,
+}
+
+/// What one network's value of a measure can give away.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// One answer's state (an item in progress, a box ticked, a choice made, a fee free): 0
+    /// or 1. Learning that every private network of a group has it discloses their answers.
+    State,
+    /// 0 or 1 for "answered at least one of several items" or "gave some amount": not the
+    /// answer to any one item.
+    Any,
+    /// An amount (facilities, yen, thousand yen): present when above zero.
+    Amount,
+}
+
+/// A measure's per-atom sums.
+#[derive(Debug)]
+pub struct Tally {
+    pub key: Arc<str>,
+    pub kind: Kind,
+    /// Sums over the networks that publish the measure's section: the public can recompute them.
+    pub public: Vec<i64>,
+    /// Sums over the networks that keep the section private: the unknowns.
+    pub private: Vec<i64>,
+    /// How many networks of the atom keep the section private.
+    pub private_members: Vec<i64>,
+    /// Networks with a non-zero value (the entries of a sum or an average).
+    pub entries: Vec<i64>,
+}
+
+/// A measure with a coefficient; a published number adds up terms over a set of atoms.
+pub type Term = (Arc<Tally>, i64);
+
+/// The valid responses of an edition, with their atoms and the measures tallied so far.
+pub struct Population<'a> {
+    pub edition: &'a Edition,
+    pub networks: &'a [NetworkFacts<'a>],
+    pub atoms: Vec<AtomKey>,
+    /// The atom of each network.
+    pub atom_of: Vec<usize>,
+    /// Networks per atom.
+    pub members: Vec<i64>,
+    /// For the public: regions or operator types with fewer networks are merged in charts
+    /// of answers (see `aggregate`).
+    pub merge_below: Option<usize>,
+    tallies: RefCell<HashMap<String, Arc<Tally>>>,
+    lists: RefCell<HashMap<String, Arc<dyn Any + Send + Sync>>>,
+    /// While `tally_together` registers the measures the charts use: those asked for.
+    registering: Cell<bool>,
+    registered: RefCell<Vec<Registered<'a>>>,
+}
+
+/// A measure waiting to be tallied with the others.
+struct Registered<'a> {
+    key: String,
+    section: String,
+    kind: Kind,
+    value: Box<dyn Fn(&NetworkFacts<'_>) -> i64 + 'a>,
+}
+
+impl<'a> Population<'a> {
+    pub fn new(edition: &'a Edition, networks: &'a [NetworkFacts<'a>]) -> Self {
+        let mut index: BTreeMap<AtomKey, usize> = BTreeMap::new();
+        let keys: Vec<AtomKey> = networks
+            .iter()
+            .map(|n| AtomKey { region: region_of(n.prefecture), operator: n.operator, start_year: n.start_year })
+            .collect();
+        for key in &keys {
+            let next = index.len();
+            index.entry(*key).or_insert(next);
+        }
+        // Atoms in key order, so everything computed from them is deterministic.
+        let atoms: Vec<AtomKey> = index.keys().copied().collect();
+        let position: BTreeMap<AtomKey, usize> = atoms.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+        let atom_of: Vec<usize> = keys.iter().map(|k| position[k]).collect();
+        let mut members = vec![0; atoms.len()];
+        for &a in &atom_of {
+            members[a] += 1;
+        }
+        Population { edition, networks, atoms, atom_of, members, merge_below: None,
+            tallies: RefCell::new(HashMap::new()),
+            lists: RefCell::new(HashMap::new()),
+            registering: Cell::new(false),
+            registered: RefCell::new(vec![]),
+        }
+    }
+
+    /// The measure `key` (one pass over the networks the first time it is asked for). The
+    /// key names the quantity: the same key must always mean the same per-network value.
+    pub fn measure(&self, key: &str, section: &str, kind: Kind, value: impl Fn(&NetworkFacts<'_>) -> i64 + 'a) -> Arc<Tally> {
+        if let Some(t) = self.tallies.borrow().get(key) {
+            return t.clone();
+        }
+        let registered = Registered { key: key.to_string(), section: section.to_string(), kind, value: Box::new(value) };
+        if self.registering.get() {
+            let placeholder = Arc::new(self.empty_tally(&registered));
+            let mut all = self.registered.borrow_mut();
+            if !all.iter().any(|r| r.key == key) {
+                all.push(registered);
+            }
+            return placeholder;
+        }
+        self.tally_all(vec![registered]);
+        self.tallies.borrow()[key].clone()
+    }
+
+    /// Tallies every measure `charts` asks for in one pass over the networks (each network's
+    /// answers are read while they are in the cache, not once per measure). What `charts`
+    /// computes meanwhile is thrown away.
+    pub fn tally_together(&self, charts: impl FnOnce()) {
+        self.registering.set(true);
+        charts();
+        self.registering.set(false);
+        let registered = std::mem::take(&mut *self.registered.borrow_mut());
+        self.tally_all(registered);
+    }
+
+    fn empty_tally(&self, r: &Registered<'_>) -> Tally {
+        let n = self.atoms.len();
+        Tally { key: r.key.as_str().into(), kind: r.kind, public: vec![0; n], private: vec![0; n], private_members: vec![0; n], entries: vec![0; n] }
+    }
+
+    fn tally_all(&self, measures: Vec<Registered<'a>>) {
+        let private: Vec<Arc<Vec<bool>>> = measures.iter().map(|m| self.private_flags(&m.section)).collect();
+        let mut tallies: Vec<Tally> = measures.iter().map(|m| self.empty_tally(m)).collect();
+        for (i, (network, &a)) in self.networks.iter().zip(&self.atom_of).enumerate() {
+            for ((m, t), private) in measures.iter().zip(&mut tallies).zip(&private) {
+                let v = (m.value)(network);
+                if private[i] {
+                    t.private[a] += v;
+                    t.private_members[a] += 1;
+                } else {
+                    t.public[a] += v;
+                }
+                t.entries[a] += i64::from(v != 0);
+            }
+        }
+        let mut cache = self.tallies.borrow_mut();
+        for (m, t) in measures.into_iter().zip(tallies) {
+            cache.insert(m.key, Arc::new(t));
+        }
+    }
+
+    /// The population as the public sees it: small groups merged (see `aggregate`).
+    pub fn for_public(mut self, min_group: usize) -> Self {
+        self.merge_below = Some(min_group);
+        self
+    }
+
+    /// Whether each network keeps a section private (looked up once per section).
+    fn private_flags(&self, section: &str) -> Arc<Vec<bool>> {
+        self.per_network(&format!("private:{section}"), |n| n.disclosure.of(section) == Disclosure::Private)
+    }
+
+    fn per_network<T: Send + Sync + 'static>(&self, key: &str, of: impl Fn(&NetworkFacts<'_>) -> T) -> Arc<Vec<T>> {
+        if let Some(list) = self.lists.borrow().get(key).and_then(|l| l.clone().downcast::<Vec<T>>().ok()) {
+            return list;
+        }
+        let list = Arc::new(self.networks.iter().map(of).collect::<Vec<T>>());
+        self.lists.borrow_mut().insert(key.to_string(), list.clone());
+        list
+    }
+
+    /// Something of each network, grouped by atom, computed once (the values behind a median,
+    /// the published company names). `key` names it: the same key, the same function.
+    pub fn per_atom<T: Send + Sync + 'static>(&self, key: &str, of: impl Fn(&NetworkFacts<'_>) -> T) -> Arc<Vec<Vec<T>>> {
+        let key = format!("by atom:{key}");
+        if let Some(list) = self.lists.borrow().get(&key).and_then(|l| l.clone().downcast::<Vec<Vec<T>>>().ok()) {
+            return list;
+        }
+        let mut lists: Vec<Vec<T>> = (0..self.atoms.len()).map(|_| vec![]).collect();
+        for (network, &a) in self.networks.iter().zip(&self.atom_of) {
+            lists[a].push(of(network));
+        }
+        let lists = Arc::new(lists);
+        self.lists.borrow_mut().insert(key, lists.clone());
+        lists
+    }
+
+    /// A measure tallied so far (the adversary reads per-network values so).
+    pub fn tally(&self, key: &str) -> Option<Arc<Tally>> {
+        self.tallies.borrow().get(key).cloned()
+    }
+
+    /// The atoms a public filter keeps.
+    pub fn view(&self, filter: &super::ChartFilter) -> Vec<usize> {
+        (0..self.atoms.len())
+            .filter(|&a| filter.region.is_none_or(|r| self.atoms[a].region == Some(r)) && filter.operator.is_none_or(|t| self.atoms[a].operator == Some(t)))
+            .collect()
+    }
+
+    pub fn members_of(&self, atoms: &[usize]) -> usize {
+        atoms.iter().map(|&a| self.members[a] as usize).sum()
+    }
+}
+
+/// Σ over the atoms of the terms' values (public and private parts).
+pub fn total(terms: &[Term], atoms: &[usize]) -> i64 {
+    terms.iter().map(|(t, c)| c * atoms.iter().map(|&a| t.public[a] + t.private[a]).sum::<i64>()).sum()
+}
+
+/// Networks with a non-zero value of the (positive) terms.
+pub fn entries(terms: &[Term], atoms: &[usize]) -> usize {
+    terms.iter().filter(|(_, c)| *c > 0).map(|(t, _)| atoms.iter().map(|&a| t.entries[a]).sum::<i64>()).sum::<i64>() as usize
+}

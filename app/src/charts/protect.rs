@@ -1,0 +1,502 @@
+//! Statistical disclosure control for the public charts.
+//!
+//! # The adversary
+//! Knows every public output of an edition (every chart in every public filter view, with
+//! its `n`), the public directory facts of each network (region, operator type, start year,
+//! which sections it publishes) and the published answers. So the adversary can subtract the
+//! published networks' part of every value, and what remains of a value is a sum, over the
+//! atoms of its group ([`super::population`]), of the private networks' measures. The
+//! unknowns are those per-atom private sums; networks of one atom are interchangeable in
+//! every output, so the adversary can learn at most an atom's sum.
+//!
+//! # What is protected
+//! 1. No hidden value with a private part other than 0 is determined: its private part is not a linear combination (with any
+//!    rational coefficients) of the published values' private parts. Decided exactly with
+//!    fraction-free integer elimination; should the integers overflow, the value counts as
+//!    determined and more is hidden.
+//! 2. No private answer is determined:
+//!    - an atom with one private network: its value of no measure (and of no sum of
+//!      measures a chart adds, e.g. in progress + planned) is determined, unless it is 0;
+//!    - for an answer's state (an item in progress, a box ticked, a fee free, a cost in a
+//!      bucket): no atom's private sum is determined at its maximum (every private network of
+//!      the atom has it), nor does any published value, or the difference of two published
+//!      values over nested groups, count every private network of its group (the 0/1 bounds
+//!      case the adversary sees directly).
+//!
+//!
+//!    The zero rule: a determined 0 is not treated as a disclosure, for a network or for a
+//!    hidden value. It says that a network does *not* have an item in progress (or is not
+//!    free, gave no amount): the positive answers stay protected, their absence does not
+//!    (negative attribute disclosure is accepted). So a hidden value whose private part is
+//!    0 may be worked out; it gives away no positive answer. Treating 0 otherwise would
+//!    hide chains of zeros across the filter views (most private parts of the 2012 data are
+//!    0, since its private sections were not collected).
+//!    "Answered at least one item of a question" (the `n` of a chart) is not any one item's
+//!    answer, so only rule 1 applies to it.
+//!
+//! # What is not covered
+//! - Reasoning with the bounds beyond the cases above (a linear program over the 0 ≤ x ≤ 1
+//!   box, or integer reasoning): a combination of differences that is not two nested groups
+//!   may still pin an answer through the bounds.
+//! - Medians and modes are not sums: they are published only over at least `min_group`
+//!   contributors and with no or at least `min_group` private ones (they then show that one
+//!   of those networks has the value, not which one).
+//! - Averages with `n` publish their sum and `n`; both count as published.
+//! - Several editions are protected one at a time: a network's answers in two editions are
+//!   different unknowns.
+//! - Values grouped by a private answer (図2.9-5/9, by common ID) are never public.
+//!
+//! # Secondary suppression
+//! Greedy and deterministic, family by family (values whose measures are related): while
+//! something is determined, hide for each determined thing one published value taking part
+//! in the combination that determines it (tracked through the elimination), preferring the
+//! fewest contributors, then the smallest value, then the earliest (view, chart, cell); a
+//! determined thing whose combination already loses a chosen value waits for the next round.
+//! Identical values (the same sum over the same private networks) in several charts or views
+//! are hidden together.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
+
+use super::population::{Kind, Tally};
+use super::{Computation, Computed};
+
+/// Where a value is: (view, chart, slot).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Slot {
+    Cell(usize, usize),
+    Stat(usize),
+    Answered,
+}
+
+type Path = (usize, usize, Slot);
+
+fn cell_mut(charts: &mut [Vec<Computation>], (v, c, slot): Path) -> &mut Computed {
+    let chart = &mut charts[v][c];
+    match slot {
+        Slot::Cell(s, i) => &mut chart.series[s].2[i],
+        Slot::Stat(k) => &mut chart.stats[k].1,
+        Slot::Answered => &mut chart.answered,
+    }
+}
+
+/// A published value as the adversary sees it: terms over the atoms with private networks.
+struct RowInfo {
+    terms: Vec<(Arc<Tally>, i64)>,
+    atoms: Vec<usize>,
+    /// Values that publish this row (each unit's index).
+    units: Vec<usize>,
+}
+
+/// A value with its rows (its own first).
+struct Unit {
+    path: Path,
+    rows: Vec<Option<usize>>,
+    contributors: usize,
+    value: f64,
+    hidden: bool,
+}
+
+/// The canonical form of a row: terms by key with the first coefficient positive, and the
+/// atoms where some term has private networks (the rest the adversary already knows).
+fn canonical(row: &super::Row) -> Option<(Vec<(Arc<str>, i64)>, Vec<usize>, Vec<(Arc<Tally>, i64)>)> {
+    let mut terms: Vec<(Arc<Tally>, i64)> = row.terms.iter().filter(|(_, c)| *c != 0).cloned().collect();
+    terms.sort_by(|a, b| a.0.key.cmp(&b.0.key));
+    if terms.first().is_some_and(|(_, c)| *c < 0) {
+        terms.iter_mut().for_each(|(_, c)| *c = -*c);
+    }
+    let mut atoms: Vec<usize> = row.atoms.iter().copied().filter(|&a| terms.iter().any(|(t, _)| t.private_members[a] > 0)).collect();
+    atoms.sort_unstable();
+    if atoms.is_empty() {
+        return None;
+    }
+    Some((terms.iter().map(|(t, c)| (t.key.clone(), *c)).collect(), atoms, terms))
+}
+
+/// Hides, for the public, every value below the minimum group (primary suppression) and
+/// then whatever else must go so that nothing hidden and no private answer can be worked
+/// out from what stays (secondary suppression). Marks `Computed::hidden`.
+pub fn protect(charts: &mut [Vec<Computation>], min_group: usize) {
+    let mut rows: Vec<RowInfo> = vec![];
+    let mut row_index: HashMap<(Vec<(Arc<str>, i64)>, Vec<usize>), usize> = HashMap::new();
+    let mut units: Vec<Unit> = vec![];
+    for (v, view) in charts.iter().enumerate() {
+        for (c, chart) in view.iter().enumerate() {
+            let mut slots: Vec<(Slot, &Computed)> = vec![];
+            for (s, (_, _, cells)) in chart.series.iter().enumerate() {
+                slots.extend(cells.iter().enumerate().map(|(i, cell)| (Slot::Cell(s, i), cell)));
+            }
+            slots.extend(chart.stats.iter().enumerate().map(|(k, (_, cell))| (Slot::Stat(k), cell)));
+            slots.push((Slot::Answered, &chart.answered));
+            for (slot, cell) in slots {
+                let hidden = cell.below_min_group(min_group);
+                let ids: Vec<Option<usize>> = cell
+                    .rows
+                    .iter()
+                    .map(|row| {
+                        let (key_terms, atoms, terms) = canonical(row)?;
+                        let next = rows.len();
+                        let id = *row_index.entry((key_terms, atoms.clone())).or_insert(next);
+                        if id == next {
+                            rows.push(RowInfo { terms, atoms, units: vec![] });
+                        }
+                        rows[id].units.push(units.len());
+                        Some(id)
+                    })
+                    .collect();
+                units.push(Unit { path: (v, c, slot), rows: ids, contributors: cell.contributors, value: cell.value.unwrap_or(0.0).abs(), hidden });
+            }
+        }
+    }
+
+    // Families: rows whose terms share a measure, transitively; each is solved on its own.
+    let mut family_of_measure: BTreeMap<Arc<str>, usize> = BTreeMap::new();
+    let mut parent: Vec<usize> = vec![];
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for row in &rows {
+        let ids: Vec<usize> = row
+            .terms
+            .iter()
+            .map(|(t, _)| {
+                let next = parent.len();
+                let id = *family_of_measure.entry(t.key.clone()).or_insert(next);
+                if id == next {
+                    parent.push(next);
+                }
+                id
+            })
+            .collect();
+        for w in ids.windows(2) {
+            let (a, b) = (find(&mut parent, w[0]), find(&mut parent, w[1]));
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    let mut families: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (r, row) in rows.iter().enumerate() {
+        let root = find(&mut parent, family_of_measure[&row.terms[0].0.key]);
+        families.entry(root).or_default().push(r);
+    }
+
+    loop {
+        let mut changed = false;
+        for family in families.values() {
+            loop {
+                let hide = Family::new(&rows, &units, family).to_hide();
+                if hide.is_empty() {
+                    break;
+                }
+                for row in hide {
+                    for &u in &rows[row].units {
+                        units[u].hidden = true;
+                    }
+                }
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    for unit in &units {
+        if unit.hidden {
+            cell_mut(charts, unit.path).hidden = true;
+        }
+    }
+}
+
+/// One family's rows, as the adversary's equations.
+struct Family<'r> {
+    rows: &'r [RowInfo],
+    units: &'r [Unit],
+    members: &'r [usize],
+    published: Vec<bool>,
+}
+
+/// What a leak is about: the unknowns it involves, to choose a published row to hide.
+enum Leak {
+    /// This published row itself must go.
+    Row(usize),
+    /// These unknowns are determined by combining these published rows (empty if not
+    /// known): hide one of those rows, else one that involves one of the unknowns.
+    Vector(Vec<(Arc<str>, usize)>, BTreeSet<usize>),
+}
+
+impl<'r> Family<'r> {
+    fn new(rows: &'r [RowInfo], units: &'r [Unit], members: &'r [usize]) -> Self {
+        let published = members.iter().map(|&r| rows[r].units.iter().any(|&u| !units[u].hidden)).collect();
+        Family { rows, units, members, published }
+    }
+
+    /// The published rows to hide next: one per leak found, except for leaks whose
+    /// determining combination already loses a row chosen (re-solved next round).
+    fn to_hide(&self) -> Vec<usize> {
+        let mut chosen: Vec<usize> = vec![];
+        for leak in self.leaks() {
+            let row = match leak {
+                Leak::Row(r) => Some(r),
+                Leak::Vector(_, combined) if combined.iter().any(|r| chosen.contains(r)) => None,
+                Leak::Vector(unknowns, combined) => self.choose(&unknowns, &combined),
+            };
+            if let Some(r) = row.filter(|r| !chosen.contains(r)) {
+                chosen.push(r);
+            }
+        }
+        chosen
+    }
+
+    /// The published row to hide for a determined combination.
+    fn choose(&self, unknowns: &[(Arc<str>, usize)], combined: &BTreeSet<usize>) -> Option<usize> {
+        self.members
+            .iter()
+            .zip(&self.published)
+            .filter(|(_, p)| **p)
+            .map(|(&r, _)| r)
+            .filter(|&r| {
+                let row = &self.rows[r];
+                if !combined.is_empty() {
+                    return combined.contains(&r);
+                }
+                unknowns.iter().any(|(key, a)| row.terms.iter().any(|(t, _)| t.key == *key) && row.atoms.binary_search(a).is_ok())
+            })
+            .min_by(|&a, &b| self.preference(a).partial_cmp(&self.preference(b)).unwrap_or(std::cmp::Ordering::Equal))
+    }
+
+    /// Which published row to give up first: fewest contributors, smallest value, earliest.
+    fn preference(&self, r: usize) -> (usize, f64, Path) {
+        let units = &self.rows[r].units;
+        let contributors = units.iter().map(|&u| self.units[u].contributors).min().unwrap_or(usize::MAX);
+        let value = units.iter().map(|&u| self.units[u].value).fold(f64::INFINITY, f64::min);
+        (contributors, value, self.units[units[0]].path)
+    }
+
+    /// Everything determined now. The direct cases first: when there are any, the
+    /// equations are not solved this round.
+    fn leaks(&self) -> Vec<Leak> {
+        let mut leaks = vec![];
+        let published: Vec<usize> = self.members.iter().zip(&self.published).filter(|(_, p)| **p).map(|(&r, _)| r).collect();
+        // Hidden values, unless their private part is 0 (see the zero rule above). One
+        // published elsewhere is no secret.
+        let targets: Vec<usize> = self
+            .members
+            .iter()
+            .copied()
+            .filter(|&r| self.rows[r].units.iter().any(|&u| self.units[u].hidden && self.units[u].rows.first() == Some(&Some(r))))
+            .filter(|&r| private_value(&self.rows[r]) != 0)
+            .collect();
+        for &t in &targets {
+            if published.contains(&t) {
+                leaks.push(Leak::Row(t));
+            }
+        }
+        // The bounds seen directly: a published count, or the difference of two over nested
+        // groups, that covers every private network of its group.
+        let sums: Vec<(usize, i64, i64)> =
+            published.iter().filter_map(|&r| self.state_sum(&self.rows[r].terms, &self.rows[r].atoms).map(|(v, c)| (r, v, c))).collect();
+        for &(r, value, capacity) in &sums {
+            if value > 0 && value == capacity {
+                leaks.push(Leak::Row(r));
+            }
+        }
+        for &(small, sv, sc) in &sums {
+            for &(large, lv, lc) in &sums {
+                let (s, l) = (&self.rows[small], &self.rows[large]);
+                if lv - sv > 0
+                    && lv - sv == lc - sc
+                    && s.atoms.len() < l.atoms.len()
+                    && same_terms(&s.terms, &l.terms)
+                    && s.atoms.iter().all(|a| l.atoms.binary_search(a).is_ok())
+                {
+                    leaks.push(Leak::Row(small));
+                }
+            }
+        }
+        // Single atoms that would disclose answers if determined.
+        let mut candidates: Vec<Vec<(Arc<Tally>, i64, usize)>> = vec![];
+        let mut forms: Vec<&Vec<(Arc<Tally>, i64)>> = vec![];
+        for &r in self.members {
+            if !forms.iter().any(|f| same_terms(f, &self.rows[r].terms)) {
+                forms.push(&self.rows[r].terms);
+            }
+        }
+        let singles: Vec<Vec<(Arc<Tally>, i64)>> =
+            forms.iter().flat_map(|f| f.iter().map(|(t, _)| vec![(t.clone(), 1)])).collect();
+        let mut in_family = vec![false; forms.first().map_or(0, |f| f[0].0.private.len())];
+        for &r in self.members {
+            self.rows[r].atoms.iter().for_each(|&a| in_family[a] = true);
+        }
+        let atoms: Vec<usize> = (0..in_family.len()).filter(|&a| in_family[a]).collect();
+        let mut seen_forms: Vec<&Vec<(Arc<Tally>, i64)>> = vec![];
+        for form in forms.iter().copied().chain(singles.iter()) {
+            if seen_forms.iter().any(|f| same_terms(f, form)) {
+                continue;
+            }
+            seen_forms.push(form);
+            for &a in &atoms {
+                if discloses_at(form, a) {
+                    candidates.push(form.iter().map(|(t, c)| (t.clone(), *c, a)).collect());
+                }
+            }
+        }
+        if !leaks.is_empty() || (targets.is_empty() && candidates.is_empty()) {
+            return leaks;
+        }
+        let mut space = Space::new(self.rows, &published);
+        for &t in &targets {
+            let vector: Vec<(Arc<Tally>, i64, usize)> =
+                self.rows[t].atoms.iter().flat_map(|&a| self.rows[t].terms.iter().map(move |(m, c)| (m.clone(), *c, a))).collect();
+            if let Some(combined) = space.determines(&vector) {
+                leaks.push(Leak::Vector(vector.iter().map(|(m, _, a)| (m.key.clone(), *a)).collect(), combined));
+            }
+        }
+        for vector in candidates {
+            if let Some(combined) = space.determines(&vector) {
+                leaks.push(Leak::Vector(vector.iter().map(|(m, _, a)| (m.key.clone(), *a)).collect(), combined));
+            }
+        }
+        leaks
+    }
+
+    /// The private sum and the private network count of a sum of answer states, if it is one.
+    fn state_sum(&self, terms: &[(Arc<Tally>, i64)], atoms: &[usize]) -> Option<(i64, i64)> {
+        if !terms.iter().all(|(t, c)| t.kind == Kind::State && *c == 1) {
+            return None;
+        }
+        let value = atoms.iter().map(|&a| terms.iter().map(|(t, _)| t.private[a]).sum::<i64>()).sum();
+        let capacity = atoms.iter().map(|&a| terms[0].0.private_members[a]).sum();
+        Some((value, capacity))
+    }
+}
+
+fn private_value(row: &RowInfo) -> i64 {
+    row.atoms.iter().map(|&a| row.terms.iter().map(|(t, c)| c * t.private[a]).sum::<i64>()).sum()
+}
+
+/// Whether the terms at one atom, if determined, would disclose a private answer.
+fn discloses_at(terms: &[(Arc<Tally>, i64)], a: usize) -> bool {
+    let value: i64 = terms.iter().map(|(t, c)| c * t.private[a]).sum();
+    let members = terms[0].0.private_members[a];
+    if members == 0 || value == 0 {
+        return false;
+    }
+    match terms[0].0.kind {
+        Kind::State if terms.iter().all(|(t, c)| t.kind == Kind::State && *c == 1) => value == members,
+        Kind::Amount => members == 1,
+        _ => false,
+    }
+}
+
+fn same_terms(a: &[(Arc<Tally>, i64)], b: &[(Arc<Tally>, i64)]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.0.key == y.0.key && x.1 == y.1)
+}
+
+/// The span of the published rows over the unknowns (measure, atom), in echelon form.
+struct Space {
+    index: HashMap<(Arc<str>, usize), usize>,
+    /// (pivot, vector, the published rows combined into it).
+    basis: Vec<(usize, Vec<i64>, BTreeSet<usize>)>,
+    /// The integers grew too large: everything counts as determined.
+    overflowed: bool,
+}
+
+impl Space {
+    fn new(rows: &[RowInfo], published: &[usize]) -> Self {
+        let mut index = HashMap::new();
+        for &r in published {
+            for &a in &rows[r].atoms {
+                for (t, _) in &rows[r].terms {
+                    if t.private_members[a] > 0 {
+                        let next = index.len();
+                        index.entry((t.key.clone(), a)).or_insert(next);
+                    }
+                }
+            }
+        }
+        let mut space = Space { index, basis: vec![], overflowed: false };
+        for &r in published {
+            let vector: Vec<(Arc<Tally>, i64, usize)> =
+                rows[r].atoms.iter().flat_map(|&a| rows[r].terms.iter().map(move |(m, c)| (m.clone(), *c, a))).collect();
+            if let Some(v) = space.dense(&vector) {
+                if let Some((reduced, combined)) = space.reduce(v, BTreeSet::from([r])) {
+                    if let Some(pivot) = reduced.iter().position(|&x| x != 0) {
+                        space.basis.push((pivot, reduced, combined));
+                    }
+                }
+            }
+        }
+        space
+    }
+
+    /// The vector over the unknowns; `None` when it involves an unknown no published row
+    /// does (then it cannot be determined).
+    fn dense(&self, vector: &[(Arc<Tally>, i64, usize)]) -> Option<Vec<i64>> {
+        let mut v = vec![0i64; self.index.len()];
+        for (m, c, a) in vector {
+            if m.private_members[*a] == 0 {
+                continue;
+            }
+            v[*self.index.get(&(m.key.clone(), *a))?] += c;
+        }
+        Some(v)
+    }
+
+    /// `v` minus its part in the span (fraction-free), and the published rows that took
+    /// part; `None` on overflow.
+    fn reduce(&mut self, mut v: Vec<i64>, mut combined: BTreeSet<usize>) -> Option<(Vec<i64>, BTreeSet<usize>)> {
+        for (pivot, b, rows) in &self.basis {
+            let x = v[*pivot];
+            if x == 0 {
+                continue;
+            }
+            let p = b[*pivot];
+            let g = gcd(p, x);
+            let (fv, fb) = (p / g, x / g);
+            for (vi, bi) in v.iter_mut().zip(b) {
+                let next = vi.checked_mul(fv).and_then(|l| bi.checked_mul(fb).and_then(|r| l.checked_sub(r)));
+                match next {
+                    Some(n) => *vi = n,
+                    None => {
+                        self.overflowed = true;
+                        return None;
+                    }
+                }
+            }
+            let g = v.iter().fold(0, |g, &x| gcd(g, x));
+            if g > 1 {
+                v.iter_mut().for_each(|x| *x /= g);
+            }
+            combined.extend(rows);
+        }
+        Some((v, combined))
+    }
+
+    /// Whether the published rows determine this combination of unknowns, and if so which
+    /// rows combine into it (none known after an overflow).
+    fn determines(&mut self, vector: &[(Arc<Tally>, i64, usize)]) -> Option<BTreeSet<usize>> {
+        if self.overflowed {
+            return Some(BTreeSet::new());
+        }
+        let v = self.dense(vector)?;
+        if v.iter().all(|&x| x == 0) {
+            // Nothing private in it.
+            return None;
+        }
+        match self.reduce(v, BTreeSet::new()) {
+            Some((r, combined)) => r.iter().all(|&x| x == 0).then_some(combined),
+            None => Some(BTreeSet::new()),
+        }
+    }
+}
+
+fn gcd(a: i64, b: i64) -> i64 {
+    let (mut a, mut b) = (a.unsigned_abs(), b.unsigned_abs());
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a.max(1) as i64
+}
