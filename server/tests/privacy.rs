@@ -9,10 +9,8 @@ use app::store::networks::{put_response, upsert_by_report_no, NewNetwork};
 use app::survey::{Answer, AnswerKind, Answers, Disclosure, DisclosureChoices, Edition, Fee, StartStatus, Tri};
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use http_body_util::BodyExt;
 use leptos::config::LeptosOptions;
 use support::TestDb;
-use tower::ServiceExt;
 
 /// A marker that cannot occur by chance, for item number `n` of network `tag`.
 fn marker(tag: &str, n: usize) -> String {
@@ -110,10 +108,8 @@ async fn seed(db: &TestDb) -> Seeded {
 }
 
 async fn fetch(router: &axum::Router, request: Request<Body>) -> (StatusCode, String) {
-    let response = router.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (status, String::from_utf8_lossy(&bytes).into_owned())
+    let reply = support::http::send(router, request).await;
+    (reply.status, reply.body)
 }
 
 fn get(path: &str) -> Request<Body> {
