@@ -117,7 +117,7 @@ fn functions(f: &Fixture) -> Vec<(&'static str, Access, Args)> {
     vec![
         ("/api/login", Access::Public, form(&format!("audience=respondent&login={A_LOGIN}&password={PASSWORD}"))),
         ("/api/home_figures", Access::Public, form("")),
-        ("/api/charts", Access::Public, form("query[region]=")),
+        ("/api/charts", Access::Public, Args::Json(json!({ "query": {} }))),
         ("/api/directory", Access::Public, form("query[q]=")),
         ("/api/network", Access::Public, form(&format!("id={b}"))),
         ("/api/my_networks", Access::Respondent, form("")),
@@ -130,7 +130,7 @@ fn functions(f: &Fixture) -> Vec<(&'static str, Access, Args)> {
         // A decision on a version nobody has: staff pass the door and get 409.
         ("/api/decide_submission", Access::Staff, form(&format!("network_id={b}&version=999&approve=true&note="))),
         ("/api/classify_network", Access::Staff, form(&format!("network_id={b}&operator_type=hospital&regional_fund=false"))),
-        ("/api/chart_editions", Access::Public, form("id=2.5-1&query[region]=")),
+        ("/api/chart_editions", Access::Public, Args::Json(json!({ "id": "2.5-1", "query": {} }))),
         ("/api/editions", Access::Staff, form("")),
         ("/api/stopped_networks", Access::Staff, form("")),
         ("/api/revise_edition", Access::Staff, Args::Json(json!({ "id": "2013", "revision": { "Rename": { "key": "services.diseases.heart", "ja": "心疾患", "en": "Heart disease" } } }))),

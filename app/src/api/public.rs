@@ -147,7 +147,8 @@ pub struct ChartsView {
     pub charts: Vec<crate::charts::ChartData>,
 }
 
-#[server(endpoint = "charts")]
+// JSON input: a filter with every field empty must still arrive as a value.
+#[server(endpoint = "charts", input = leptos::server_fn::codec::Json)]
 pub async fn get_charts(query: ChartQuery) -> Result<ChartsView, ApiError> {
     crate::error::with_status(
         async {
@@ -165,7 +166,7 @@ pub async fn get_charts(query: ChartQuery) -> Result<ChartsView, ApiError> {
 }
 
 /// One chart in every public edition, oldest first, under the same filter: the figure over time.
-#[server(endpoint = "chart_editions")]
+#[server(endpoint = "chart_editions", input = leptos::server_fn::codec::Json)]
 pub async fn get_chart_editions(id: String, query: ChartQuery) -> Result<Vec<(String, crate::charts::ChartData)>, ApiError> {
     crate::error::with_status(
         async {

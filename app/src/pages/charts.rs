@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::{Script, Title};
-use leptos_router::components::{Form, A};
+use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::public::{get_chart_editions, get_charts, ChartQuery, ChartsView};
@@ -61,7 +61,8 @@ fn Charts(view: ChartsView) -> impl IntoView {
     .into_any()
 }
 
-/// A plain GET form: one dimension at a time (region or operator type), and the edition.
+/// A plain GET form that loads the page anew: one dimension at a time (region or operator
+/// type), and the edition. A full load draws the new figures from a fresh start.
 #[component]
 fn Filters(view: ChartsView) -> impl IntoView {
     let lang = use_lang();
@@ -69,7 +70,7 @@ fn Filters(view: ChartsView) -> impl IntoView {
     let operators = OperatorType::ALL.iter().map(|o| (o.key().to_string(), o.label())).collect();
     let edition = view.edition.clone();
     view! {
-        <Form method="GET" action="/charts" attr:class="filters card">
+        <form method="get" action="/charts" class="filters card">
             <div class="field">
                 <label for="chart-edition">{tr(&ui::CHARTS_EDITION)}</label>
                 <select id="chart-edition" name="edition">
@@ -92,7 +93,7 @@ fn Filters(view: ChartsView) -> impl IntoView {
                 <A href="/charts">{tr(&ui::FILTER_CLEAR)}</A>
             </div>
             <p class="hint">{move || ui::CHARTS_ONE_FILTER.get(lang.get()).to_string()}</p>
-        </Form>
+        </form>
     }
     .into_any()
 }
