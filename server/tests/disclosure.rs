@@ -8,21 +8,11 @@ mod support;
 use app::charts::{audit, compute, public_views, publish, registry, Audience, ChartData, ChartFilter, NetworkFacts, Population};
 use app::store::charts::{charts, ChartCache};
 use app::store::networks::{put_response, records, upsert_by_report_no, NetworkRecord, NewNetwork};
-use app::survey::geography::OperatorType;
 use app::survey::{builtin_edition, Answer, Answers, Disclosure, DisclosureChoices, Fee, Tri};
 use support::TestDb;
 
 fn facts(records: &[NetworkRecord]) -> Vec<NetworkFacts<'_>> {
-    records
-        .iter()
-        .map(|r| NetworkFacts {
-            prefecture: &r.prefecture,
-            operator: r.operator_type.as_deref().and_then(OperatorType::from_key),
-            start_year: r.start_year,
-            answers: &r.answers,
-            disclosure: &r.disclosure,
-        })
-        .collect()
+    records.iter().map(|r| r.chart_facts()).collect()
 }
 
 /// What the public gets for every filter it can choose, through the store's public path.

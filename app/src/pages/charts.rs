@@ -106,17 +106,7 @@ fn Figure(data: ChartData, query: String, compare: Option<(String, ChartQuery)>)
     let csv = format!("/charts/{}.csv{suffix}", data.id);
     let permalink = format!("/charts{suffix}#figure-{dom_id}");
     let suppressed = data.series.iter().flat_map(|s| &s.cells).chain(data.stats.iter().map(|s| &s.cell)).any(|c| c.suppressed);
-    let area = NodeRef::<leptos::html::Div>::new();
-    #[cfg(feature = "hydrate")]
-    {
-        let data = data.clone();
-        // Runs again once the drawing area is in the page (after a client-side navigation too).
-        Effect::new(move |_| {
-            if let Some(element) = area.get() {
-                draw::when_visible(element.into(), data.clone(), lang.get());
-            }
-        });
-    }
+    let area = drawing_area(&data, lang);
     let (title, note) = (data.title.clone(), data.note.clone());
     let label = data.title.clone();
     let n = data.n_label();
@@ -171,16 +161,7 @@ fn Compare(id: String, query: ChartQuery) -> impl IntoView {
 #[component]
 fn Merged(data: ChartData) -> impl IntoView {
     let lang = use_lang();
-    let area = NodeRef::<leptos::html::Div>::new();
-    #[cfg(feature = "hydrate")]
-    {
-        let data = data.clone();
-        Effect::new(move |_| {
-            if let Some(element) = area.get() {
-                draw::when_visible(element.into(), data.clone(), lang.get());
-            }
-        });
-    }
+    let area = drawing_area(&data, lang);
     let label = data.title.clone();
     view! {
         <div class="chart" id=data.dom_id() node_ref=area role="img" aria-label=move || label.get(lang.get()).to_string()></div>
@@ -228,6 +209,23 @@ pub fn merge_editions(list: Vec<(String, ChartData)>) -> ChartData {
         valid: list.last().map_or(0, |(_, d)| d.valid),
         note: Some(Label { ja: format!("{}年度の比較", editions.join("・")).into(), en: format!("Editions {}", editions.join(", ")).into() }),
     }
+}
+
+/// The node a chart is drawn on: drawn (in the browser) once it is in the page and in view.
+fn drawing_area(data: &ChartData, lang: RwSignal<Lang>) -> NodeRef<leptos::html::Div> {
+    let area = NodeRef::<leptos::html::Div>::new();
+    #[cfg(feature = "hydrate")]
+    {
+        let data = data.clone();
+        Effect::new(move |_| {
+            if let Some(element) = area.get() {
+                draw::when_visible(element.into(), data.clone(), lang.get());
+            }
+        });
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (data, lang);
+    area
 }
 
 #[component]

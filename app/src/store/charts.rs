@@ -12,7 +12,6 @@ use super::networks::records;
 use super::Db;
 use crate::charts::{publish_all, Audience, ChartData, ChartFilter, NetworkFacts};
 use crate::error::ApiError;
-use crate::survey::geography::OperatorType;
 
 /// Every public filter view of one edition for one audience.
 type Views = Arc<HashMap<ChartFilter, Arc<Vec<ChartData>>>>;
@@ -79,16 +78,7 @@ pub async fn charts(db: &Db, cache: &ChartCache, filter: &ChartFilter, staff: bo
                 return Err(ApiError::NotFound);
             }
             let records = records(db, &edition_id).await?;
-            let facts: Vec<NetworkFacts<'_>> = records
-                .iter()
-                .map(|r| NetworkFacts {
-                    prefecture: &r.prefecture,
-                    operator: r.operator_type.as_deref().and_then(OperatorType::from_key),
-                    start_year: r.start_year,
-                    answers: &r.answers,
-                    disclosure: &r.disclosure,
-                })
-                .collect();
+            let facts: Vec<NetworkFacts<'_>> = records.iter().map(|r| r.chart_facts()).collect();
             let views: Views = Arc::new(publish_all(&edition, &facts, audience).into_iter().map(|(f, charts)| (f, Arc::new(charts))).collect());
             cache.put(generation, key, views.clone());
             views

@@ -148,6 +148,19 @@ pub struct NetworkRecord {
     pub unconfirmed: std::collections::BTreeSet<String>,
 }
 
+impl NetworkRecord {
+    /// What the charts read of this record.
+    pub fn chart_facts(&self) -> crate::charts::NetworkFacts<'_> {
+        crate::charts::NetworkFacts {
+            prefecture: &self.prefecture,
+            operator: self.operator_type.as_deref().and_then(crate::survey::geography::OperatorType::from_key),
+            start_year: self.start_year,
+            answers: &self.answers,
+            disclosure: &self.disclosure,
+        }
+    }
+}
+
 const RECORD_SELECT: &str = "SELECT n.id, n.report_no, n.prefecture, n.operator_type, n.regional_fund, n.name, n.nickname,
         n.start_year, r.answers, r.disclosure, r.updated_at, r.version, r.status, r.review_note, r.unconfirmed
  FROM networks n JOIN responses r ON r.network_id = n.id AND r.edition_id = $1";
