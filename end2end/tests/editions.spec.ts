@@ -58,6 +58,17 @@ test("staff open 2013; a 2012 respondent confirms carried answers, answers 糖�
   await expect(page.locator("#section-overview .carried-badge")).toHaveCount(0);
   await expect(page.getByLabel("システムの名称")).toHaveValue("小樽後志地域医療連携システム");
 
+  // The public directory switches to 2013: the one network that answered it, linked to its 2013 page.
+  await page.goto("/networks");
+  await hydrated(page);
+  await page.getByLabel("調査年度").selectOption("2013");
+  await page.getByRole("button", { name: "絞り込む" }).click();
+  await expect(page).toHaveURL(/edition=2013/);
+  await expect(page.getByTestId("results-summary")).toHaveText("1件中 1–1件を表示");
+  await page.getByRole("link", { name: "小樽後志地域医療連携システム" }).click();
+  await expect(page).toHaveURL(/\/networks\/\d+\?edition=2013$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("小樽後志地域医療連携システム");
+
   // The public compares the figure across both editions.
   await page.goto("/charts");
   await hydrated(page);

@@ -1,5 +1,6 @@
-//! `/networks.csv` and `/networks.json`: the public data of the current edition,
-//! built through the same disclosure choke point as the pages.
+//! `/networks.csv` and `/networks.json`: the public data of the current edition (or of the
+//! public edition named by `?edition=`), built through the same disclosure choke point as
+//! the pages.
 //!
 //! Columns (CSV) and fields (JSON): `no` (the report's number), `id`, `prefecture`, `region`,
 //! `name`, `nickname`, `start_year`, `operator_type` (key), `regional_fund` (true/false),
@@ -58,13 +59,20 @@ pub fn table(edition: &Edition, records: &[NetworkRecord]) -> (Vec<String>, Vec<
     (header, rows)
 }
 
-async fn load(pool: &AnyPool) -> Result<(Edition, Vec<NetworkRecord>), Response> {
-    app::store::public::current_records(pool).await.map_err(|e| (e.status(), e.message().en.to_string()).into_response())
+/// `?edition=` of the directory exports.
+#[derive(serde::Deserialize)]
+pub struct EditionParam {
+    edition: Option<String>,
+}
+
+async fn load(pool: &AnyPool, param: &EditionParam) -> Result<(Edition, Vec<NetworkRecord>), Response> {
+    let edition = param.edition.as_deref().filter(|e| !e.is_empty());
+    app::store::public::public_records(pool, edition).await.map_err(|e| (e.status(), e.message().en.to_string()).into_response())
 }
 
 /// UTF-8 with a byte-order mark, so Excel on Japanese Windows opens it correctly.
-pub async fn csv(State(pool): State<AnyPool>) -> Response {
-    let (edition, records) = match load(&pool).await {
+pub async fn csv(State(pool): State<AnyPool>, Query(param): Query<EditionParam>) -> Response {
+    let (edition, records) = match load(&pool, &param).await {
         Ok(x) => x,
         Err(r) => return r,
     };
@@ -85,8 +93,8 @@ pub async fn csv(State(pool): State<AnyPool>) -> Response {
     }
 }
 
-pub async fn json(State(pool): State<AnyPool>) -> Response {
-    let (edition, records) = match load(&pool).await {
+pub async fn json(State(pool): State<AnyPool>, Query(param): Query<EditionParam>) -> Response {
+    let (edition, records) = match load(&pool, &param).await {
         Ok(x) => x,
         Err(r) => return r,
     };

@@ -105,6 +105,13 @@ async fn sign_in(router: &axum::Router, audience: &str, login: &str, password: &
     cookie.expect("a session cookie")
 }
 
+/// GETs a page or an open-data file; returns the status and the body.
+async fn get(router: &axum::Router, path: &str) -> (StatusCode, String) {
+    let response = router.clone().oneshot(Request::get(path).header(header::HOST, "localhost").body(Body::empty()).unwrap()).await.unwrap();
+    let status = response.status();
+    (status, String::from_utf8(response.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap())
+}
+
 /// POSTs to a server function; returns the status, the body as JSON and any session cookie.
 async fn call(router: &axum::Router, path: &str, content_type: &str, body: String, cookie: Option<&str>) -> (StatusCode, serde_json::Value, Option<String>) {
     let mut request = Request::post(path).header(header::HOST, "localhost").header(header::ORIGIN, "http://localhost").header(header::CONTENT_TYPE, content_type);
@@ -136,6 +143,10 @@ on_both_backends!(staff_open_the_next_edition_and_answers_carry_forward, async |
     let someone = sign_in(&router, "respondent", "net011", "respondent password").await;
     let form = "application/x-www-form-urlencoded";
     let json = "application/json";
+
+    // A draft edition is nobody's public business.
+    assert_eq!(get(&router, "/networks.json?edition=2013").await.0, StatusCode::NOT_FOUND);
+    assert_eq!(get(&router, "/networks.csv?edition=2013").await.0, StatusCode::NOT_FOUND);
 
     // Only staff manage editions.
     assert_eq!(call(&router, "/api/editions", form, String::new(), None).await.0, StatusCode::UNAUTHORIZED);
@@ -207,6 +218,24 @@ on_both_backends!(staff_open_the_next_edition_and_answers_carry_forward, async |
         let in_group_2 = edition.section_of(key).unwrap().save_group == 2;
         assert_eq!(record.unconfirmed.contains(*key), !in_group_2, "{key}");
     }
+    // The public directory switches editions: 2013 lists the one network that answered it;
+    // the default stays the newest closed edition.
+    let listed = |body: String| -> Vec<i64> {
+        let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+        json["networks"].as_array().unwrap().iter().map(|n| n["id"].as_str().unwrap().parse().unwrap()).collect()
+    };
+    let (status, body) = get(&router, "/networks.json?edition=2013").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(listed(body), vec![network]);
+    assert_eq!(listed(get(&router, "/networks.json").await.1).len(), 154);
+    assert_eq!(listed(get(&router, "/networks.json?edition=2012").await.1).len(), 154);
+    assert!(get(&router, "/networks.csv?edition=2013").await.1.contains("services.diseases.diabetes"));
+    let (status, html) = get(&router, "/networks?edition=2013").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(r#"<option value="2013" selected"#), "the edition switch shows 2013");
+    assert!(html.contains(&format!("/networks/{network}?edition=2013")), "rows link to the network's 2013 page");
+    assert!(html.contains("1件中"), "one network answered 2013");
+
     let (_, list, _) = stopped(staff.clone()).await;
     assert_eq!(list[2].as_array().unwrap().len(), 153, "a network that answered is no longer listed");
     assert!(list[2].as_array().unwrap().iter().all(|n| n["id"] != network));

@@ -16,6 +16,8 @@ pub const PER_PAGE: usize = 50;
 /// Filters, search, sort and page of the directory, as they appear in the URL.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DirectoryQuery {
+    /// A public edition; none means the current one.
+    pub edition: Option<String>,
     #[serde(default)]
     pub q: String,
     pub region: Option<String>,
@@ -42,6 +44,7 @@ impl DirectoryQuery {
                 p.push((k, v));
             }
         };
+        push("edition", self.edition.clone());
         push("q", Some(self.q.clone()));
         push("region", self.region.clone());
         push("pref", self.pref.clone());
@@ -61,6 +64,7 @@ impl DirectoryQuery {
     pub fn from_params(get: impl Fn(&str) -> Option<String>) -> Self {
         let text = |k: &str| get(k).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
         DirectoryQuery {
+            edition: text("edition"),
             q: text("q").unwrap_or_default(),
             region: text("region"),
             pref: text("pref"),
@@ -121,6 +125,8 @@ pub struct FilterOption {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DirectoryPage {
     pub edition: String,
+    /// The editions the public may choose, newest first.
+    pub editions: Vec<String>,
     pub query: DirectoryQuery,
     pub matches: usize,
     pub page: usize,
@@ -223,7 +229,7 @@ pub fn query_directory(edition: &Edition, entries: &[DirectoryEntry], query: &Di
             operator: e.operator,
         })
         .collect();
-    DirectoryPage { edition: edition.id.clone(), query: query.clone(), matches, page, pages, rows, services, diseases, standards }
+    DirectoryPage { edition: edition.id.clone(), editions: vec![edition.id.clone()], query: query.clone(), matches, page, pages, rows, services, diseases, standards }
 }
 
 /// An answer as the detail page shows it.
@@ -386,9 +392,9 @@ pub async fn get_directory(query: DirectoryQuery) -> Result<DirectoryPage, ApiEr
     crate::error::with_status(
         async {
             let db = crate::store::use_db()?;
-            let (edition, records) = crate::store::public::current_records(&db).await?;
+            let (edition, records) = crate::store::public::public_records(&db, query.edition.as_deref()).await?;
             let entries: Vec<DirectoryEntry> = records.iter().map(|r| crate::store::public::directory_entry(&edition, r)).collect();
-            Ok(query_directory(&edition, &entries, &query))
+            Ok(DirectoryPage { editions: crate::store::editions::public_ids(&db).await?, ..query_directory(&edition, &entries, &query) })
         }
         .await,
     )
@@ -526,6 +532,7 @@ mod tests {
     #[test]
     fn query_round_trips_through_the_url() {
         let q = DirectoryQuery {
+            edition: Some("2013".into()),
             q: "ID リンク".into(),
             region: Some("kanto".into()),
             from: Some(2005),
@@ -536,7 +543,7 @@ mod tests {
         let params = q.to_params();
         let back = DirectoryQuery::from_params(|k| params.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()));
         assert_eq!(back, q);
-        assert_eq!(q.href(), "/networks?q=ID%20%E3%83%AA%E3%83%B3%E3%82%AF&region=kanto&from=2005&desc=1&page=2");
+        assert_eq!(q.href(), "/networks?edition=2013&q=ID%20%E3%83%AA%E3%83%B3%E3%82%AF&region=kanto&from=2005&desc=1&page=2");
     }
 
     #[test]

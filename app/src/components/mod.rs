@@ -3,6 +3,7 @@
 pub mod action_errors;
 pub mod choice;
 pub mod credentials;
+pub mod edition_select;
 pub mod error_notice;
 pub mod fields;
 pub mod form_state;

@@ -11,6 +11,7 @@ use crate::api::public::{get_chart_editions, get_charts, ChartQuery, ChartsView}
 use crate::app::{page_title, tr, use_lang};
 use crate::charts::{ChartData, ChartKind, ChartSeries};
 use crate::components::choice::Choice;
+use crate::components::edition_select::EditionSelect;
 use crate::components::loaded::Loaded;
 use crate::i18n::{ui, Label, Lang};
 use crate::survey::geography::{OperatorType, Region};
@@ -68,18 +69,9 @@ fn Filters(view: ChartsView) -> impl IntoView {
     let lang = use_lang();
     let regions = Region::ALL.iter().map(|r| (r.key().to_string(), r.label())).collect();
     let operators = OperatorType::ALL.iter().map(|o| (o.key().to_string(), o.label())).collect();
-    let edition = view.edition.clone();
     view! {
         <form method="get" action="/charts" class="filters card">
-            <div class="field">
-                <label for="chart-edition">{tr(&ui::CHARTS_EDITION)}</label>
-                <select id="chart-edition" name="edition">
-                    {view.editions.iter().map(|e| {
-                        let label = e.clone();
-                        view! { <option value=e.clone() selected=*e == edition>{label}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
+            <EditionSelect id="chart-edition" editions=view.editions.clone() chosen=view.edition.clone() />
             <div class="field">
                 <label for="chart-region">{tr(&ui::FILTER_REGION)}</label>
                 <Choice id="chart-region".into() name="region" options=regions chosen=view.filter.region.map(|r| r.key().to_string()) />

@@ -10,6 +10,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::directory::{get_directory, DirectoryPage, DirectoryQuery, FilterOption};
 use crate::app::{page_title, tr, use_lang};
 use crate::components::choice::Choice;
+use crate::components::edition_select::EditionSelect;
 use crate::components::loaded::Loaded;
 use crate::i18n::{ui, Label};
 use crate::survey::geography::{OperatorType, Region, PREFECTURES};
@@ -67,6 +68,7 @@ fn Filters(page: DirectoryPage) -> impl IntoView {
     let items = |options: Vec<FilterOption>| options.into_iter().map(|o| (o.key, o.label)).collect::<Vec<_>>();
     view! {
         <Form method="GET" action="/networks" attr:class="filters card">
+            <EditionSelect id="filter-edition" editions=page.editions.clone() chosen=page.edition.clone() />
             <div class="field search">
                 <label for="filter-q">{tr(&ui::SEARCH)}</label>
                 <input id="filter-q" type="search" name="q" value=q.q.clone() />
@@ -101,6 +103,7 @@ fn Filters(page: DirectoryPage) -> impl IntoView {
 fn Table(page: DirectoryPage) -> impl IntoView {
     let lang = use_lang();
     let q = page.query.clone();
+    let edition = q.edition.clone();
     let header = move |key: &'static str, label: &'static Label| {
         let active = q.sort.as_deref().unwrap_or("no") == key;
         let mut next = q.clone();
@@ -137,13 +140,17 @@ fn Table(page: DirectoryPage) -> impl IntoView {
                         .rows
                         .into_iter()
                         .map(|row| {
+                            let detail = match &edition {
+                                Some(e) => format!("/networks/{}?edition={}", row.id, crate::api::directory::encode(e)),
+                                None => format!("/networks/{}", row.id),
+                            };
                             let region = row.region.map(|r| r.label());
                             let operator = row.operator.map(|o| o.label());
                             view! {
                                 <tr>
                                     <td class="num">{row.no}</td>
                                     <td>{row.prefecture.clone()}</td>
-                                    <td><A href=format!("/networks/{}", row.id)><Highlighted pieces=row.name.clone() /></A></td>
+                                    <td><A href=detail><Highlighted pieces=row.name.clone() /></A></td>
                                     <td><Highlighted pieces=row.nickname.clone() /></td>
                                     <td class="num">{row.start_year}</td>
                                     <td>{move || region.as_ref().map(|l| l.get(lang.get()).to_string())}</td>

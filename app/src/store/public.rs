@@ -7,10 +7,15 @@ use crate::disclosure::public_answers;
 use crate::survey::geography::{region_of, OperatorType};
 use crate::survey::Edition;
 
-/// The current edition's definition and every record in it.
-pub async fn current_records(db: &Db) -> Result<(Edition, Vec<NetworkRecord>), crate::error::ApiError> {
+/// A public edition's definition (default: the current edition) and every record in it; a
+/// draft or unknown edition is not found.
+pub async fn public_records(db: &Db, edition: Option<&str>) -> Result<(Edition, Vec<NetworkRecord>), crate::error::ApiError> {
     use crate::error::ApiError;
-    let id = super::editions::current(db).await?.ok_or(ApiError::NotFound)?;
+    let id = match edition {
+        Some(id) if super::editions::is_public(db, id).await? => id.to_string(),
+        Some(_) => return Err(ApiError::NotFound),
+        None => super::editions::current(db).await?.ok_or(ApiError::NotFound)?,
+    };
     let edition = super::editions::definition(db, &id).await?.ok_or(ApiError::NotFound)?;
     let records = records(db, &id).await?;
     Ok((edition, records))
