@@ -8,6 +8,9 @@
 //! atoms of its group ([`super::population`]), of the private networks' measures. The
 //! unknowns are those per-atom private sums; networks of one atom are interchangeable in
 //! every output, so the adversary can learn at most an atom's sum.
+//! The directory's pages, counts and exports are functions of those known facts alone
+//! (`server/tests/directory_counts.rs` scrambles every private answer and sees none of them
+//! change), so they add no equation about a private answer.
 //!
 //! # What is protected
 //! 1. No hidden value with a private part other than 0 is determined: its private part is not a linear combination (with any
