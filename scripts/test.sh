@@ -61,7 +61,7 @@ read -r p f < <(grep -E '^test result:' "$LOGS/cargo-test.log" |
 passed=$((passed + p)); failed=$((failed + f))
 
 say "release build for the end-to-end tests"
-if cargo leptos build --release 2>&1 | tee "$LOGS/build.log" | grep -E '^(error|warning)|Finished|Compiling (app|server) '; then :; fi
+if cargo leptos build --release --split 2>&1 | tee "$LOGS/build.log" | grep -E '^(error|warning)|Finished|Compiling (app|server) '; then :; fi
 if [ "${PIPESTATUS[0]}" != 0 ]; then
   echo "release build failed; see $LOGS/build.log" >&2
   status=1; failed=$((failed + 1))

@@ -23,12 +23,16 @@ pub mod survey;
 
 pub use app::{shell, App};
 
-/// The browser entry point: hydrates the server-rendered page.
+/// The browser entry point: hydrates the server-rendered page, after loading the wasm
+/// chunk of its (lazily loaded) route.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
-    // Lets end-to-end tests wait for interactivity instead of sleeping.
-    let _ = js_sys::Reflect::set(&js_sys::global(), &"__renkei_hydrated".into(), &true.into());
+    wasm_bindgen_futures::spawn_local(async {
+        let Some(body) = leptos::prelude::document().body() else { return };
+        leptos::mount::hydrate_from_async(body, App).await.forget();
+        // Lets end-to-end tests wait for interactivity instead of sleeping.
+        let _ = js_sys::Reflect::set(&js_sys::global(), &"__renkei_hydrated".into(), &true.into());
+    });
 }

@@ -1,6 +1,7 @@
 //! The server as a library, so integration tests and benchmarks can build the
 //! same router, database and import the binary uses.
 
+pub mod assets;
 pub mod cli;
 pub mod config;
 pub mod db;

@@ -203,12 +203,12 @@ on_both_backends!(every_server_function_admits_exactly_its_audience, async |db: 
             };
             let reply = send(&f.router, request).await;
             if access.allows(*who) {
-                assert!(passed(&reply), "{who:?} should pass {path}: {} {}", reply.status, reply.body);
+                assert!(passed(&reply), "{who:?} should pass {path}: {} {}", reply.status, reply.body());
             } else {
                 let expected = if *who == Who::Public { StatusCode::UNAUTHORIZED } else { StatusCode::FORBIDDEN };
-                assert_eq!(reply.status, expected, "{who:?} must be refused by {path}: {}", reply.body);
+                assert_eq!(reply.status, expected, "{who:?} must be refused by {path}: {}", reply.body());
                 for marker in STAFF_MARKERS.iter().chain([&B_PRIVATE]) {
-                    assert!(!reply.body.contains(marker), "{who:?} got {marker} from {path}");
+                    assert!(!reply.body().contains(marker), "{who:?} got {marker} from {path}");
                 }
             }
         }
@@ -230,28 +230,28 @@ on_both_backends!(every_route_shows_its_data_only_to_its_audience, async |db: &T
             let reply = send(&f.router, get(&url, session.as_deref())).await;
             assert!(!reply.status.is_server_error(), "{who:?} {url}: {}", reply.status);
             // A page refuses the unsigned with 401 (and a way to sign in), others with the notice.
-            let refused = reply.status == StatusCode::UNAUTHORIZED || reply.body.contains(&*forbidden);
+            let refused = reply.status == StatusCode::UNAUTHORIZED || reply.body().contains(&*forbidden);
             assert_eq!(refused, !access.allows(*who), "{who:?} on {url} ({access:?}): {}", reply.status);
             if *who != Who::Staff {
                 for marker in STAFF_MARKERS {
-                    assert!(!reply.body.contains(marker), "{who:?} saw the staff-only {marker} on {url}");
+                    assert!(!reply.body().contains(marker), "{who:?} saw the staff-only {marker} on {url}");
                 }
             }
             // B's private answer: never to those refused; always on B's own form.
             if !access.allows(*who) {
-                assert!(!reply.body.contains(B_PRIVATE), "{who:?} on {url} saw B's private answer");
+                assert!(!reply.body().contains(B_PRIVATE), "{who:?} on {url} saw B's private answer");
             } else if *access == Access::OwnerOfB {
-                assert!(reply.body.contains(B_PRIVATE), "{who:?} on {url} should see B's answer");
+                assert!(reply.body().contains(B_PRIVATE), "{who:?} on {url} should see B's answer");
             }
             if *access == Access::Staff && *who == Who::Staff {
-                assert!(reply.body.contains(STAFF_LOGIN), "staff's {url} did not render for staff: {}", reply.status);
+                assert!(reply.body().contains(STAFF_LOGIN), "staff's {url} did not render for staff: {}", reply.status);
             }
         }
     }
     // The pages that list requests show them to staff.
     let staff = f.sessions[3].1.as_deref();
     for url in ["/staff/tracking", "/staff/audit"] {
-        let body = send(&f.router, get(url, staff)).await.body;
+        let body = send(&f.router, get(url, staff)).await.body();
         assert!(body.contains(STAFF_MARKERS[0]), "{url} does not show the request to staff");
     }
 });

@@ -39,7 +39,7 @@ async fn outputs(router: &axum::Router, paths: &[String]) -> Vec<String> {
     for path in paths {
         let reply = send(router, get(path, None)).await;
         assert_eq!(reply.status, axum::http::StatusCode::OK, "{path}");
-        out.push(without_nonces(&reply.body));
+        out.push(without_nonces(&reply.body()));
     }
     out
 }

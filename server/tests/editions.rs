@@ -5,12 +5,9 @@
 mod support;
 
 use app::survey::{builtin_edition, Answer, AnswerKind, Item, Tri};
-use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
-use http_body_util::BodyExt;
+use axum::http::StatusCode;
 use leptos::config::LeptosOptions;
-use support::TestDb;
-use tower::ServiceExt;
+use support::{http, TestDb};
 
 on_both_backends!(an_edition_with_a_new_item_needs_no_code_change, async |db: &TestDb| {
     server::db::prepare(&db.url).await.unwrap().close().await;
@@ -45,28 +42,10 @@ on_both_backends!(an_edition_with_a_new_item_needs_no_code_change, async |db: &T
     app::store::accounts::link_network(&mut conn, respondent, network).await.unwrap();
     drop(conn);
     let router = server::http::router(LeptosOptions::builder().output_name("renkei").build(), db.pool.clone());
-    let post = |path: &str, content_type: &str, body: String, cookie: Option<String>| {
-        let mut request = Request::post(path)
-            .header(header::HOST, "localhost")
-            .header(header::ORIGIN, "http://localhost")
-            .header(header::CONTENT_TYPE, content_type);
-        if let Some(c) = cookie {
-            request = request.header(header::COOKIE, c);
-        }
-        router.clone().oneshot(request.body(Body::from(body)).unwrap())
-    };
-    let login = post("/api/login", "application/x-www-form-urlencoded", "audience=respondent&login=net011&password=respondent+password".into(), None)
-        .await
-        .unwrap();
-    let cookie = login.headers().get(header::SET_COOKIE).unwrap().to_str().unwrap().split(';').next().unwrap().to_string();
+    let session = http::sign_in(&router, "respondent", "net011", "respondent password").await;
 
     // The form offers the new item...
-    let page = router
-        .clone()
-        .oneshot(Request::get(format!("/respondent/networks/{network}")).header(header::HOST, "localhost").header(header::COOKIE, &cookie).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let html = String::from_utf8(page.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+    let html = http::send(&router, http::get(&format!("/respondent/networks/{network}"), Some(&session))).await.body();
     assert!(html.contains("糖尿病"), "the form does not show the new item");
 
     // ...validation rejects a wrong answer for it and storage keeps a right one.
@@ -75,11 +54,12 @@ on_both_backends!(an_edition_with_a_new_item_needs_no_code_change, async |db: &T
             "network_id": network, "save_group": 2,
             "answers": { "services.diseases.diabetes": answer }, "disclosure": {}, "version": 0,
         }});
-        post("/api/save_response", "application/json", body.to_string(), Some(cookie.clone()))
+        let session = session.clone();
+        let router = router.clone();
+        async move { http::post_json(&router, "/api/save_response", &body, Some(&session)).await.status }
     };
-    assert_eq!(save(serde_json::json!({ "text": "x" })).await.unwrap().status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let saved = save(serde_json::json!({ "tri": "in_progress" })).await.unwrap();
-    assert_eq!(saved.status(), StatusCode::OK);
+    assert_eq!(save(serde_json::json!({ "text": "x" })).await, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(save(serde_json::json!({ "tri": "in_progress" })).await, StatusCode::OK);
     let stored: String = sqlx::query_scalar("SELECT answers FROM responses WHERE network_id = $1 AND edition_id = '2099'")
         .bind(network)
         .fetch_one(&db.pool)
@@ -97,32 +77,16 @@ on_both_backends!(an_edition_with_a_new_item_needs_no_code_change, async |db: &T
     assert_eq!(after_2012, answers_2012);
 });
 
-/// Signs in through the real login server function; returns the session cookie.
-async fn sign_in(router: &axum::Router, audience: &str, login: &str, password: &str) -> String {
-    let body = format!("audience={audience}&login={login}&password={}", password.replace(' ', "+"));
-    let (status, _, cookie) = call(router, "/api/login", "application/x-www-form-urlencoded", body, None).await;
-    assert_eq!(status, StatusCode::OK, "sign-in as {login}");
-    cookie.expect("a session cookie")
-}
-
 /// GETs a page or an open-data file; returns the status and the body.
 async fn get(router: &axum::Router, path: &str) -> (StatusCode, String) {
-    let response = router.clone().oneshot(Request::get(path).header(header::HOST, "localhost").body(Body::empty()).unwrap()).await.unwrap();
-    let status = response.status();
-    (status, String::from_utf8(response.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap())
+    let reply = http::send(router, http::get(path, None)).await;
+    (reply.status, reply.body())
 }
 
-/// POSTs to a server function; returns the status, the body as JSON and any session cookie.
-async fn call(router: &axum::Router, path: &str, content_type: &str, body: String, cookie: Option<&str>) -> (StatusCode, serde_json::Value, Option<String>) {
-    let mut request = Request::post(path).header(header::HOST, "localhost").header(header::ORIGIN, "http://localhost").header(header::CONTENT_TYPE, content_type);
-    if let Some(c) = cookie {
-        request = request.header(header::COOKIE, c);
-    }
-    let response = router.clone().oneshot(request.body(Body::from(body)).unwrap()).await.unwrap();
-    let status = response.status();
-    let cookie = response.headers().get(header::SET_COOKIE).map(|v| v.to_str().unwrap().split(';').next().unwrap().to_string());
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (status, serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null), cookie)
+/// POSTs to a server function; returns the status and the body as JSON.
+async fn call(router: &axum::Router, path: &str, content_type: &str, body: String, session: Option<&str>) -> (StatusCode, serde_json::Value) {
+    let reply = http::send(router, http::post(path, content_type, body, session)).await;
+    (reply.status, serde_json::from_slice(&reply.bytes).unwrap_or(serde_json::Value::Null))
 }
 
 on_both_backends!(staff_open_the_next_edition_and_answers_carry_forward, async |db: &TestDb| {
@@ -139,8 +103,8 @@ on_both_backends!(staff_open_the_next_edition_and_answers_carry_forward, async |
     create(&mut conn, Role::Staff, "staff1", "staff password 1").await.unwrap();
     drop(conn);
     let router = server::http::router(LeptosOptions::builder().output_name("renkei").build(), db.pool.clone());
-    let staff = sign_in(&router, "staff", "staff1", "staff password 1").await;
-    let someone = sign_in(&router, "respondent", "net011", "respondent password").await;
+    let staff = http::sign_in(&router, "staff", "staff1", "staff password 1").await;
+    let someone = http::sign_in(&router, "respondent", "net011", "respondent password").await;
     let form = "application/x-www-form-urlencoded";
     let json = "application/json";
 
@@ -152,7 +116,7 @@ on_both_backends!(staff_open_the_next_edition_and_answers_carry_forward, async |
     assert_eq!(call(&router, "/api/editions", form, String::new(), None).await.0, StatusCode::UNAUTHORIZED);
     assert_eq!(call(&router, "/api/editions", form, String::new(), Some(&someone)).await.0, StatusCode::FORBIDDEN);
     assert_eq!(call(&router, "/api/set_edition_status", form, "id=2013&status=open".into(), Some(&someone)).await.0, StatusCode::FORBIDDEN);
-    let (status, view, _) = call(&router, "/api/editions", form, String::new(), Some(&staff)).await;
+    let (status, view) = call(&router, "/api/editions", form, String::new(), Some(&staff)).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(view["editions"][0]["id"], "2013");
     assert_eq!(view["editions"][0]["status"], "draft", "the shipped 2013 edition waits for staff");
@@ -163,7 +127,7 @@ on_both_backends!(staff_open_the_next_edition_and_answers_carry_forward, async |
     let revise = |revision: serde_json::Value| call(&router, "/api/revise_edition", json, serde_json::json!({ "id": "2013", "revision": revision }).to_string(), Some(&staff));
     let add = serde_json::json!({ "Add": { "section": "services", "group": "diseases", "key": "dementia", "ja": "認知症", "en": "Dementia", "kind": "Tri" } });
     assert_eq!(revise(add.clone()).await.0, StatusCode::OK);
-    let (status, error, _) = revise(add).await;
+    let (status, error) = revise(add).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(error.to_string().contains("すでに使われています"), "{error}");
     assert_eq!(revise(serde_json::json!({ "Retire": { "key": "services.diseases.prostate", "retired": true } })).await.0, StatusCode::OK);
@@ -181,13 +145,13 @@ on_both_backends!(staff_open_the_next_edition_and_answers_carry_forward, async |
         let router = router.clone();
         async move { call(&router, "/api/stopped_networks", "application/x-www-form-urlencoded", String::new(), Some(&cookie)).await }
     };
-    let (status, list, _) = stopped(staff.clone()).await;
+    let (status, list) = stopped(staff.clone()).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!((list[0].as_str(), list[1].as_str(), list[2].as_array().unwrap().len()), (Some("2012"), Some("2013"), 154));
     assert_eq!(stopped(someone.clone()).await.0, StatusCode::FORBIDDEN);
 
     // The respondent's 2013 form starts from their 2012 answers, marked unconfirmed.
-    let (status, loaded, _) = call(&router, "/api/response_form", form, format!("network_id={network}"), Some(&someone)).await;
+    let (status, loaded) = call(&router, "/api/response_form", form, format!("network_id={network}"), Some(&someone)).await;
     assert_eq!(status, StatusCode::OK);
     let loaded: app::api::respondent::ResponseForm = serde_json::from_value(loaded).unwrap();
     assert_eq!(loaded.edition.id, "2013");
@@ -208,7 +172,7 @@ on_both_backends!(staff_open_the_next_edition_and_answers_carry_forward, async |
     let request = serde_json::json!({ "request": {
         "network_id": network, "save_group": 2, "answers": answers, "disclosure": loaded.disclosure, "version": 0, "unconfirmed": [],
     }});
-    let (status, saved, _) = call(&router, "/api/save_response", json, request.to_string(), Some(&someone)).await;
+    let (status, saved) = call(&router, "/api/save_response", json, request.to_string(), Some(&someone)).await;
     assert_eq!(status, StatusCode::OK, "{saved}");
     let record = app::store::networks::record(&db.pool, network, "2013").await.unwrap().unwrap();
     assert_eq!(record.answers.get("services.diseases.diabetes"), Some(&Answer::Tri(Tri::Planned)));
@@ -236,14 +200,14 @@ on_both_backends!(staff_open_the_next_edition_and_answers_carry_forward, async |
     assert!(html.contains(&format!("/networks/{network}?edition=2013")), "rows link to the network's 2013 page");
     assert!(html.contains("1件中"), "one network answered 2013");
 
-    let (_, list, _) = stopped(staff.clone()).await;
+    let (_, list) = stopped(staff.clone()).await;
     assert_eq!(list[2].as_array().unwrap().len(), 153, "a network that answered is no longer listed");
     assert!(list[2].as_array().unwrap().iter().all(|n| n["id"] != network));
 
     // 2012 is untouched; a new draft copies 2013 with its additions.
     let still: String = sqlx::query_scalar("SELECT answers FROM responses WHERE network_id = $1 AND edition_id = '2012'").bind(network).fetch_one(&db.pool).await.unwrap();
     assert_eq!(serde_json::from_str::<app::survey::Answers>(&still).unwrap(), answers_2012);
-    let (status, created, _) = call(&router, "/api/create_edition", form, String::new(), Some(&staff)).await;
+    let (status, created) = call(&router, "/api/create_edition", form, String::new(), Some(&staff)).await;
     assert_eq!((status, created), (StatusCode::OK, serde_json::json!("2014")));
     let next = app::store::editions::definition(&db.pool, "2014").await.unwrap().unwrap();
     assert!(next.item("services.diseases.dementia").is_some());

@@ -15,7 +15,7 @@ use axum::http::{header, StatusCode};
 use axum::Router;
 use leptos::config::LeptosOptions;
 use server::export::Layout;
-use support::client::{get, sign_in};
+use support::http::{get, send, sign_in};
 use support::TestDb;
 
 const EDITION: &str = "2012";
@@ -92,7 +92,7 @@ fn compare(f: &Fixture, lang: Lang, rows: &[Vec<String>]) {
 
 on_both_backends!(csv_round_trip, async |db: &TestDb| {
     let f = setup(db).await;
-    let reply = get(&f.router, "/staff/export.csv", Some(&f.staff)).await;
+    let reply = send(&f.router, get("/staff/export.csv", Some(&f.staff))).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
     assert_eq!(reply.headers[header::CONTENT_TYPE], "text/csv; charset=utf-8");
     assert!(reply.headers[header::CONTENT_DISPOSITION].to_str().unwrap().contains("renkei-responses-2012-ja.csv"));
@@ -106,7 +106,7 @@ on_both_backends!(csv_round_trip, async |db: &TestDb| {
     compare(&f, Lang::Ja, &rows);
     assert!(rows[0].iter().any(|h| h == "F. 連携している疾病について：肝炎"));
 
-    let reply = get(&f.router, "/staff/export.csv?lang=en", Some(&f.staff)).await;
+    let reply = send(&f.router, get("/staff/export.csv?lang=en", Some(&f.staff))).await;
     assert_eq!(reply.status, StatusCode::OK);
     let rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -139,7 +139,7 @@ on_both_backends!(xlsx_round_trip, async |db: &TestDb| {
     use calamine::{Reader, Xlsx};
     let f = setup(db).await;
     for lang in [Lang::Ja, Lang::En] {
-        let reply = get(&f.router, &format!("/staff/export.xlsx?lang={}", lang.code()), Some(&f.staff)).await;
+        let reply = send(&f.router, get(&format!("/staff/export.xlsx?lang={}", lang.code()), Some(&f.staff))).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
         assert_eq!(reply.headers[header::CONTENT_TYPE], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(reply.bytes)).unwrap();
@@ -158,13 +158,13 @@ on_both_backends!(exports_are_for_staff_only, async |db: &TestDb| {
     let f = setup(db).await;
     for path in ["/staff/export.csv", "/staff/export.xlsx", "/staff/export.csv?lang=en", "/staff/export.xlsx?lang=en"] {
         for (session, status) in [(None, StatusCode::UNAUTHORIZED), (Some(f.respondent.as_str()), StatusCode::FORBIDDEN)] {
-            let reply = get(&f.router, path, session).await;
+            let reply = send(&f.router, get(path, session)).await;
             assert_eq!(reply.status, status, "{path} {session:?}");
             assert!(reply.headers.get(header::CONTENT_DISPOSITION).is_none());
             assert!(!reply.body().contains("合成ネットワーク") && reply.bytes.len() < 500, "{path} leaked: {}", reply.body());
         }
     }
-    let reply = get(&f.router, "/staff/export.csv?lang=fr", Some(&f.staff)).await;
+    let reply = send(&f.router, get("/staff/export.csv?lang=fr", Some(&f.staff))).await;
     assert_eq!(reply.status, StatusCode::BAD_REQUEST);
     assert!(reply.body().contains("lang"));
     let exports: i64 =

@@ -109,7 +109,7 @@ async fn seed(db: &TestDb) -> Seeded {
 
 async fn fetch(router: &axum::Router, request: Request<Body>) -> (StatusCode, String) {
     let reply = support::http::send(router, request).await;
-    (reply.status, reply.body)
+    (reply.status, reply.body())
 }
 
 fn get(path: &str) -> Request<Body> {

@@ -51,13 +51,13 @@ async fn import(f: &Fixture, csv: &str) -> support::http::Reply {
 
 async fn import_ok(f: &Fixture, csv: &str) -> IssueOutcome {
     let reply = import(f, csv).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
     reply.json()
 }
 
 async fn tracking(f: &Fixture) -> Tracking {
     let reply = post_form(&f.router, "/api/staff_tracking", "query[q]=", Some(&f.staff)).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
     reply.json()
 }
 
@@ -127,7 +127,7 @@ on_both_backends!(a_good_list_issues_one_network_invitation_and_account_per_row,
     let token = sign_in(&f.router, "respondent", &minato.login, &minato.password).await;
     let mine = post_form(&f.router, "/api/my_networks", "", Some(&token)).await;
     assert_eq!(mine.status, StatusCode::OK);
-    assert!(mine.body.contains("みなとネット"), "{}", mine.body);
+    assert!(mine.body().contains("みなとネット"), "{}", mine.body());
 
     assert_eq!(audit_count(db, "issue_credentials").await, 3);
     assert_eq!(audit_count(db, "import_requests").await, 1);
@@ -142,8 +142,8 @@ on_both_backends!(a_list_with_bad_rows_imports_nothing_and_names_line_and_field,
                悪い病院,火星,わるいネット,\n\
                ,京都府,,not-an-email\n";
     let reply = import(&f, bad).await;
-    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.body);
-    let ApiError::Invalid(issues) = reply.error() else { panic!("{}", reply.body) };
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.body());
+    let ApiError::Invalid(issues) = reply.error() else { panic!("{}", reply.body()) };
     let messages: Vec<String> = issues.iter().map(|i| i.message.ja.to_string()).collect();
     assert!(messages.iter().any(|m| m.starts_with("3行目「都道府県」")), "{messages:?}");
     assert!(messages.iter().any(|m| m.starts_with("4行目「組織名」")), "{messages:?}");
@@ -170,7 +170,7 @@ on_both_backends!(importing_the_same_list_again_adds_nothing, async |db: &TestDb
         Some(&f.staff),
     )
     .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
     let outcome: IssueOutcome = reply.json();
     assert!(outcome.issued.is_empty());
     assert_eq!(sizes(db).await, after_first);
@@ -193,7 +193,7 @@ on_both_backends!(one_organisation_added_by_hand_takes_the_same_path, async |db:
         Some(&f.staff),
     )
     .await;
-    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body());
     let before = sizes(db).await;
     let reply = post_form(
         &f.router,
@@ -202,7 +202,7 @@ on_both_backends!(one_organisation_added_by_hand_takes_the_same_path, async |db:
         Some(&f.staff),
     )
     .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
     let outcome: IssueOutcome = reply.json();
     assert_eq!(outcome.issued.len(), 1);
     assert_eq!(outcome.issued[0].network_name, "手入力病院", "the organisation names the network when there is no network name");
@@ -219,7 +219,7 @@ on_both_backends!(a_reset_password_replaces_the_old_one_and_a_disabled_account_c
     let old_session = sign_in(&f.router, "respondent", &c.login, &c.password).await;
 
     let reply = post_form(&f.router, "/api/staff_reset_respondent_password", &format!("respondent_id={respondent_id}"), Some(&f.staff)).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
     let fresh: Credential = reply.json();
     assert_eq!(fresh.login, c.login);
     assert_ne!(fresh.password, c.password);
@@ -231,7 +231,7 @@ on_both_backends!(a_reset_password_replaces_the_old_one_and_a_disabled_account_c
 
     let disable = |on: bool| format!("respondent_id={respondent_id}&disabled={on}");
     let reply = post_form(&f.router, "/api/staff_set_respondent_disabled", &disable(true), Some(&f.staff)).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
     assert_eq!(login(&f.router, "respondent", &fresh.login, &fresh.password).await.status, StatusCode::UNAUTHORIZED);
     assert_eq!(post_form(&f.router, "/api/my_networks", "", Some(&session)).await.status, StatusCode::UNAUTHORIZED);
     let row = tracking(&f).await.rows.into_iter().find(|r| r.network_id == c.network_id).unwrap();
@@ -273,8 +273,8 @@ on_both_backends!(tracking_follows_each_request_and_counts_report_1_5, async |db
     answers.set("facilities.hospital.status", Answer::Tri(Tri::InProgress));
     answers.set("facilities.hospital.count", Answer::Number(3));
     let save = json!({ "request": { "network_id": minato.network_id, "save_group": 2, "answers": answers, "disclosure": {}, "version": 0 } });
-    let reply = post_json(&f.router, "/api/save_response", save, Some(&token)).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let reply = post_json(&f.router, "/api/save_response", &save, Some(&token)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
     let t = tracking(&f).await;
     let row = t.rows.iter().find(|r| r.network_id == minato.network_id).unwrap();
     assert_eq!(row.stage, Stage::Replied);
@@ -307,7 +307,7 @@ on_both_backends!(tracking_follows_each_request_and_counts_report_1_5, async |db
         let body = form(query);
         async move {
             let reply = post_form(&router, "/api/staff_tracking", &body, Some(&staff)).await;
-            assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+            assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
             reply.json::<Tracking>()
         }
     };
@@ -330,7 +330,7 @@ on_both_backends!(tracking_follows_each_request_and_counts_report_1_5, async |db
 
     // The chase list exports the one not replied.
     let reply = post_form(&f.router, "/api/staff_export_not_replied", "", Some(&f.staff)).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
     let csv: String = reply.json();
     assert!(csv.starts_with('\u{feff}'));
     assert_eq!(csv.lines().count(), 2, "{csv}");
@@ -356,13 +356,13 @@ on_both_backends!(staff_accounts_are_managed_and_the_last_one_stays_enabled, asy
     let me = list(f.staff.clone()).await.me;
     // The only account cannot be disabled.
     let reply = post_form(&f.router, "/api/staff_set_disabled", &format!("id={me}&disabled=true"), Some(&f.staff)).await;
-    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.body);
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.body());
     assert!(reply.error().message().ja.len() > 0);
     let ApiError::Invalid(issues) = reply.error() else { panic!() };
     assert!(issues[0].message.ja.contains("最後の有効な職員アカウント"));
 
     let reply = post_form(&f.router, "/api/staff_create_account", "login=suzuki", Some(&f.staff)).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
     let suzuki: StaffPassword = reply.json();
     assert_eq!(post_form(&f.router, "/api/staff_create_account", "login=suzuki", Some(&f.staff)).await.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(post_form(&f.router, "/api/staff_create_account", "login=%E7%94%B0", Some(&f.staff)).await.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -379,7 +379,7 @@ on_both_backends!(staff_accounts_are_managed_and_the_last_one_stays_enabled, asy
 
     // Suzuki disables the first account; now Suzuki's is the last and stays enabled.
     let reply = post_form(&f.router, "/api/staff_set_disabled", &format!("id={me}&disabled=true"), Some(&suzuki_session)).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
     assert_eq!(login(&f.router, "staff", STAFF_LOGIN, STAFF_PASSWORD).await.status, StatusCode::UNAUTHORIZED);
     assert_eq!(post_form(&f.router, "/api/staff_accounts", "", Some(&f.staff)).await.status, StatusCode::UNAUTHORIZED);
     let reply = post_form(&f.router, "/api/staff_set_disabled", &format!("id={suzuki_id}&disabled=true"), Some(&suzuki_session)).await;
@@ -400,7 +400,7 @@ on_both_backends!(the_audit_log_is_filtered_and_paged, async |db: &TestDb| {
         let body = form(&[query, &[("query[page]", page)]].concat());
         async move {
             let reply = post_form(&router, "/api/staff_audit_log", &body, Some(&staff)).await;
-            assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+            assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
             reply.json::<AuditPage>()
         }
     };

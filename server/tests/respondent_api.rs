@@ -15,6 +15,7 @@ use axum::Router;
 use http_body_util::BodyExt;
 use leptos::config::LeptosOptions;
 use serde_json::{json, Value};
+use support::http::{login, post, post_form, send, sign_in, Reply};
 use support::TestDb;
 use tower::ServiceExt;
 
@@ -58,62 +59,6 @@ async fn setup(db: &TestDb) -> Fixture {
 // ---------------------------------------------------------------------------
 // Requests
 
-struct Reply {
-    status: StatusCode,
-    set_cookie: Vec<String>,
-    body: String,
-}
-
-impl Reply {
-    fn error(&self) -> ApiError {
-        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not an ApiError ({e}): {} {}", self.status, self.body))
-    }
-
-    fn json<T: serde::de::DeserializeOwned>(&self) -> T {
-        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("unexpected body ({e}): {} {}", self.status, self.body))
-    }
-
-    /// The session token the reply sets, if any (an empty value ends a session).
-    fn session(&self) -> Option<String> {
-        self.set_cookie
-            .iter()
-            .filter_map(|c| c.split(';').next()?.trim().strip_prefix("renkei_session=").map(str::to_string))
-            .find(|t| !t.is_empty())
-    }
-}
-
-async fn send(router: &Router, path: &str, content_type: &str, body: String, session: Option<&str>) -> Reply {
-    let mut request = Request::post(path)
-        .header(header::HOST, "localhost")
-        .header(header::ORIGIN, "http://localhost")
-        .header(header::CONTENT_TYPE, content_type);
-    if let Some(token) = session {
-        request = request.header(header::COOKIE, format!("renkei_session={token}"));
-    }
-    let response = router.clone().oneshot(request.body(Body::from(body)).unwrap()).await.unwrap();
-    let status = response.status();
-    let set_cookie =
-        response.headers().get_all(header::SET_COOKIE).iter().map(|v| v.to_str().unwrap().to_string()).collect();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    Reply { status, set_cookie, body: String::from_utf8_lossy(&bytes).into_owned() }
-}
-
-async fn post_form(router: &Router, path: &str, form: &str, session: Option<&str>) -> Reply {
-    send(router, path, "application/x-www-form-urlencoded", form.to_string(), session).await
-}
-
-async fn login(router: &Router, audience: &str, login: &str, password: &str) -> Reply {
-    let form = format!("audience={audience}&login={login}&password={password}");
-    post_form(router, "/api/login", &form, None).await
-}
-
-/// Signs in and returns the session token.
-async fn sign_in(router: &Router, audience: &str, login_name: &str, password: &str) -> String {
-    let reply = login(router, audience, login_name, password).await;
-    assert!(reply.status == StatusCode::OK || reply.status.is_redirection(), "login answered {}: {}", reply.status, reply.body);
-    reply.session().unwrap_or_else(|| panic!("login set no session cookie: {:?}", reply.set_cookie))
-}
-
 async fn response_form(router: &Router, network_id: i64, session: Option<&str>) -> Reply {
     post_form(router, "/api/response_form", &format!("network_id={network_id}"), session).await
 }
@@ -121,12 +66,12 @@ async fn response_form(router: &Router, network_id: i64, session: Option<&str>) 
 /// Loads the form and checks that it answered 200.
 async fn load_form(router: &Router, network_id: i64, session: &str) -> ResponseForm {
     let reply = response_form(router, network_id, Some(session)).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
     reply.json()
 }
 
 async fn save_raw(router: &Router, body: String, session: Option<&str>) -> Reply {
-    send(router, "/api/save_response", "application/json", body, session).await
+    send(router, post("/api/save_response", "application/json", body, session)).await
 }
 
 async fn save(router: &Router, request: Value, session: Option<&str>) -> Reply {
@@ -232,7 +177,7 @@ on_both_backends!(respondent_saves_group_2_of_their_network, async |db: &TestDb|
     assert_eq!(form.answers.get("facilities.hospital.status"), None, "the 2012 data has no facility answers");
 
     let reply = save(&f.router, group2_save(&form, Tri::InProgress, 12), Some(&token)).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
     let outcome: SaveOutcome = reply.json();
     assert_eq!(outcome.version, 2);
 
@@ -266,7 +211,7 @@ on_both_backends!(respondent_saves_group_2_of_their_network, async |db: &TestDb|
 
     // A second save records old and new values.
     let reply = save(&f.router, group2_save(&form, Tri::InProgress, 15), Some(&token)).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
     assert_eq!(reply.json::<SaveOutcome>().version, 3);
     let audits = save_audits(db, f.net_a).await;
     assert_eq!(audits.len(), 2);
@@ -283,29 +228,29 @@ on_both_backends!(respondent_cannot_touch_another_network, async |db: &TestDb| {
     let before_b = snapshot(db, f.net_b).await;
 
     let reply = response_form(&f.router, f.net_b, Some(&token)).await;
-    assert_eq!(reply.status, StatusCode::FORBIDDEN, "{}", reply.body);
-    assert!(matches!(reply.error(), ApiError::Forbidden), "{}", reply.body);
+    assert_eq!(reply.status, StatusCode::FORBIDDEN, "{}", reply.body());
+    assert!(matches!(reply.error(), ApiError::Forbidden), "{}", reply.body());
 
     let answers = json!({ "facilities.hospital.status": { "tri": "in_progress" }, "facilities.hospital.count": { "number": 12 } });
     let disclosure = json!({ "facilities": "public" });
     let reply = save(&f.router, save_request(f.net_b, &answers, &disclosure, 1), Some(&token)).await;
-    assert_eq!(reply.status, StatusCode::FORBIDDEN, "{}", reply.body);
-    assert!(matches!(reply.error(), ApiError::Forbidden), "{}", reply.body);
+    assert_eq!(reply.status, StatusCode::FORBIDDEN, "{}", reply.body());
+    assert!(matches!(reply.error(), ApiError::Forbidden), "{}", reply.body());
     // Nor with an invalid payload (access is checked before the answers).
     let bad = json!({ "facilities.hospital.status": { "text": "x" } });
     let reply = save(&f.router, save_request(f.net_b, &bad, &disclosure, 1), Some(&token)).await;
-    assert_eq!(reply.status, StatusCode::FORBIDDEN, "{}", reply.body);
+    assert_eq!(reply.status, StatusCode::FORBIDDEN, "{}", reply.body());
     assert_eq!(snapshot(db, f.net_b).await, before_b);
 
     // Without a session, or with a made-up one: 401, for one's own network too.
     for session in [None, Some("0000000000000000000000000000000000000000000000000000000000000000")] {
         for network in [f.net_a, f.net_b] {
             let reply = response_form(&f.router, network, session).await;
-            assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{}", reply.body);
-            assert!(matches!(reply.error(), ApiError::Unauthorized), "{}", reply.body);
+            assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{}", reply.body());
+            assert!(matches!(reply.error(), ApiError::Unauthorized), "{}", reply.body());
             let reply = save(&f.router, save_request(network, &answers, &disclosure, 1), session).await;
-            assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{}", reply.body);
-            assert!(matches!(reply.error(), ApiError::Unauthorized), "{}", reply.body);
+            assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{}", reply.body());
+            assert!(matches!(reply.error(), ApiError::Unauthorized), "{}", reply.body());
         }
     }
     assert_eq!(snapshot(db, f.net_a).await, before_a);
@@ -313,9 +258,9 @@ on_both_backends!(respondent_cannot_touch_another_network, async |db: &TestDb| {
 
     // After signing out the old token is worthless.
     let reply = post_form(&f.router, "/api/logout", "", Some(&token)).await;
-    assert!(reply.status == StatusCode::OK || reply.status.is_redirection(), "logout answered {}: {}", reply.status, reply.body);
+    assert!(reply.status == StatusCode::OK || reply.status.is_redirection(), "logout answered {}: {}", reply.status, reply.body());
     let reply = save(&f.router, save_request(f.net_a, &answers, &disclosure, 1), Some(&token)).await;
-    assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{}", reply.body);
+    assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{}", reply.body());
     let after_a = snapshot(db, f.net_a).await;
     assert_eq!((after_a.version, &after_a.answers), (before_a.version, &before_a.answers));
 });
@@ -331,13 +276,13 @@ on_both_backends!(a_stale_save_is_refused_and_overwrites_nothing, async |db: &Te
     assert_eq!(form.version, 1);
 
     let first = save(&f.router, group2_save(&form, Tri::InProgress, 12), Some(&token)).await;
-    assert_eq!(first.status, StatusCode::OK, "{}", first.body);
+    assert_eq!(first.status, StatusCode::OK, "{}", first.body());
     let saved = snapshot(db, f.net_a).await;
     assert_eq!(saved.version, 2);
 
     let second = save(&f.router, group2_save(&form, Tri::Planned, 99), Some(&token)).await;
-    assert_eq!(second.status, StatusCode::CONFLICT, "{}", second.body);
-    assert!(matches!(second.error(), ApiError::Conflict { current: 2 }), "{}", second.body);
+    assert_eq!(second.status, StatusCode::CONFLICT, "{}", second.body());
+    assert!(matches!(second.error(), ApiError::Conflict { current: 2 }), "{}", second.body());
     let after = snapshot(db, f.net_a).await;
     assert_eq!(after, saved, "the stale save changed the database");
     assert_eq!(after.answers["facilities.hospital.count"], json!({ "number": 12 }));
@@ -346,8 +291,8 @@ on_both_backends!(a_stale_save_is_refused_and_overwrites_nothing, async |db: &Te
     let mut ahead = group2_save(&form, Tri::Planned, 99);
     ahead["version"] = json!(7);
     let reply = save(&f.router, ahead, Some(&token)).await;
-    assert_eq!(reply.status, StatusCode::CONFLICT, "{}", reply.body);
-    assert!(matches!(reply.error(), ApiError::Conflict { current: 2 }), "{}", reply.body);
+    assert_eq!(reply.status, StatusCode::CONFLICT, "{}", reply.body());
+    assert!(matches!(reply.error(), ApiError::Conflict { current: 2 }), "{}", reply.body());
     assert_eq!(snapshot(db, f.net_a).await, saved);
 });
 
@@ -369,8 +314,8 @@ on_both_backends!(concurrent_saves_of_one_version_keep_exactly_one, async |db: &
         let (n, reply) = task.await.unwrap();
         match reply.status {
             StatusCode::OK => winners.push(n),
-            StatusCode::CONFLICT => assert!(matches!(reply.error(), ApiError::Conflict { current: 2 }), "{}", reply.body),
-            other => panic!("a concurrent save answered {other}: {}", reply.body),
+            StatusCode::CONFLICT => assert!(matches!(reply.error(), ApiError::Conflict { current: 2 }), "{}", reply.body()),
+            other => panic!("a concurrent save answered {other}: {}", reply.body()),
         }
     }
     assert_eq!(winners.len(), 1, "exactly one save of version 1 may win: {winners:?}");
@@ -403,7 +348,7 @@ on_both_backends!(invalid_payloads_are_client_errors_and_write_nothing, async |d
     ];
     for (what, answers, key) in cases {
         let reply = save(&f.router, save_request(f.net_a, &answers, &disclosure, 1), Some(&token)).await;
-        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{what}: {}", reply.body);
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{what}: {}", reply.body());
         let keys = issue_keys(&reply.error());
         assert!(keys.iter().any(|k| k == key), "{what}: issues {keys:?} do not name {key}");
         assert_eq!(snapshot(db, f.net_a).await, before, "{what} wrote something");
@@ -429,7 +374,7 @@ on_both_backends!(invalid_payloads_are_client_errors_and_write_nothing, async |d
     ];
     for (what, body) in bodies {
         let reply = save_raw(&f.router, body, Some(&token)).await;
-        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{what}: {}", reply.body);
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{what}: {}", reply.body());
         assert_eq!(snapshot(db, f.net_a).await, before, "{what} wrote something");
     }
 
@@ -437,12 +382,12 @@ on_both_backends!(invalid_payloads_are_client_errors_and_write_nothing, async |d
     let mut no_group = valid.clone();
     no_group["save_group"] = json!(9);
     let reply = save(&f.router, no_group, Some(&token)).await;
-    assert!(reply.status.is_client_error(), "save group 9 answered {}: {}", reply.status, reply.body);
+    assert!(reply.status.is_client_error(), "save group 9 answered {}: {}", reply.status, reply.body());
     assert_eq!(snapshot(db, f.net_a).await, before);
 
     // A bad network id on the form-encoded function is a client error too.
     let reply = post_form(&f.router, "/api/response_form", "network_id=abc", Some(&token)).await;
-    assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{}", reply.body);
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{}", reply.body());
     assert_eq!(snapshot(db, f.net_a).await, before);
 });
 
@@ -461,7 +406,7 @@ on_both_backends!(answers_outside_the_saved_group_are_ignored, async |db: &TestD
     request["disclosure"]["budget"] = json!("public");
     request["disclosure"]["org1"] = json!("public");
     let reply = save(&f.router, request, Some(&token)).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
 
     let after = snapshot(db, f.net_a).await;
     assert_eq!(after.version, 2);
@@ -483,14 +428,14 @@ on_both_backends!(logins_are_throttled_per_account, async |db: &TestDb| {
     let f = setup(db).await;
     for attempt in 1..=5 {
         let reply = login(&f.router, "respondent", A_LOGIN, "wrong-password-x").await;
-        assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "attempt {attempt}: {}", reply.body);
-        assert!(matches!(reply.error(), ApiError::BadCredentials), "attempt {attempt}: {}", reply.body);
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "attempt {attempt}: {}", reply.body());
+        assert!(matches!(reply.error(), ApiError::BadCredentials), "attempt {attempt}: {}", reply.body());
         assert_eq!(reply.session(), None);
     }
     let sessions_before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions").fetch_one(&db.pool).await.unwrap();
 
     let reply = login(&f.router, "respondent", A_LOGIN, A_PASSWORD).await;
-    assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS, "{}", reply.body);
+    assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS, "{}", reply.body());
     match reply.error() {
         ApiError::TooManyAttempts { minutes } => assert!((1..=15).contains(&minutes), "wait of {minutes} min"),
         other => panic!("expected TooManyAttempts, got {other:?}"),
@@ -516,7 +461,7 @@ on_both_backends!(staff_can_save_any_network, async |db: &TestDb| {
         let before = snapshot(db, network).await;
         let form = load_form(&f.router, network, &token).await;
         let reply = save(&f.router, group2_save(&form, Tri::Planned, 3), Some(&token)).await;
-        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
         assert_eq!(reply.json::<SaveOutcome>().version, before.version + 1);
         let after = snapshot(db, network).await;
         assert_eq!(after.answers["facilities.hospital.status"], json!({ "tri": "planned" }));
@@ -528,7 +473,7 @@ on_both_backends!(staff_can_save_any_network, async |db: &TestDb| {
 
     // A respondent's password does not open the staff door.
     let reply = login(&f.router, "staff", A_LOGIN, A_PASSWORD).await;
-    assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{}", reply.body);
+    assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{}", reply.body());
     assert_eq!(reply.session(), None);
 });
 
@@ -555,7 +500,7 @@ on_both_backends!(a_respondent_registers_another_network_for_review, async |db: 
 
     // 新ネット in 千葉県.
     let reply = post_form(&f.router, "/api/register_network", "name=%E6%96%B0%E3%83%8D%E3%83%83%E3%83%88&prefecture=%E5%8D%83%E8%91%89%E7%9C%8C", Some(&session)).await;
-    assert!(reply.status == StatusCode::OK || reply.status.is_redirection(), "{} {}", reply.status, reply.body);
+    assert!(reply.status == StatusCode::OK || reply.status.is_redirection(), "{} {}", reply.status, reply.body());
     let (id, prefecture, report_no): (i64, String, Option<i64>) =
         sqlx::query_as("SELECT id, prefecture, report_no FROM networks WHERE name = '新ネット'").fetch_one(&db.pool).await.unwrap();
     assert_eq!((prefecture.as_str(), report_no), ("千葉県", None));
@@ -595,6 +540,6 @@ on_both_backends!(a_saved_public_answer_shows_on_the_next_public_load, async |db
     let session = sign_in(&f.router, "respondent", A_LOGIN, A_PASSWORD).await;
     let form = load_form(&f.router, f.net_a, &session).await;
     let reply = save(&f.router, group2_save(&form, Tri::InProgress, 4321), Some(&session)).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
     assert!(page(f.net_a).await.contains("4,321"), "the public page does not show the saved count");
 });

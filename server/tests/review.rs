@@ -14,7 +14,7 @@ use axum::http::StatusCode;
 use axum::Router;
 use leptos::config::LeptosOptions;
 use serde_json::{json, Value};
-use support::client::{post_form, post_json, sign_in};
+use support::http::{post_form, post_json, sign_in};
 use support::TestDb;
 
 const EDITION: &str = "2012";
@@ -63,7 +63,7 @@ async fn form(f: &Fixture, session: &str) -> ResponseForm {
 }
 
 /// Saves group 2 (D–G) from a loaded form with the hospital count set.
-async fn save_count(f: &Fixture, session: &str, form: &ResponseForm, count: Value) -> support::client::Reply {
+async fn save_count(f: &Fixture, session: &str, form: &ResponseForm, count: Value) -> support::http::Reply {
     let edition = &form.edition;
     let mut answers: serde_json::Map<String, Value> = form
         .answers
@@ -79,7 +79,7 @@ async fn save_count(f: &Fixture, session: &str, form: &ResponseForm, count: Valu
     post_json(&f.router, "/api/save_response", &json!({ "request": request }), Some(session)).await
 }
 
-async fn decide(f: &Fixture, session: Option<&str>, version: i64, approve: bool, note: &str) -> support::client::Reply {
+async fn decide(f: &Fixture, session: Option<&str>, version: i64, approve: bool, note: &str) -> support::http::Reply {
     let form = format!("network_id={}&version={version}&approve={approve}&note={}", f.net, urlencode(note));
     post_form(&f.router, "/api/decide_submission", &form, session).await
 }

@@ -28,11 +28,30 @@ pub struct FormState {
     pub unconfirmed: RwSignal<BTreeSet<String>>,
 }
 
+/// Runs the whole validation, recording its duration in the browser as the User Timing
+/// measure `renkei:validate` (read by `scripts/measure-form.mjs`; the last 100 are kept).
+fn timed_in_browser<T>(run: impl FnOnce() -> T) -> T {
+    #[cfg(feature = "hydrate")]
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        const NAME: &str = "renkei:validate";
+        let _ = performance.mark("renkei:validate:start");
+        let result = run();
+        let _ = performance.mark("renkei:validate:end");
+        if performance.get_entries_by_name(NAME).length() >= 100 {
+            performance.clear_measures_with_measure_name(NAME);
+        }
+        let _ = performance.measure_with_start_mark_and_end_mark(NAME, "renkei:validate:start", "renkei:validate:end");
+        performance.clear_marks();
+        return result;
+    }
+    run()
+}
+
 impl FormState {
     pub fn new(edition: Edition, answers: Answers, disclosure: DisclosureChoices, this_year: i32, carried: (Option<String>, BTreeSet<String>)) -> Self {
         let edition = StoredValue::new(edition);
         let answers = RwSignal::new(answers);
-        let issues = Memo::new(move |_| answers.with(|a| edition.with_value(|e| validate(e, a, this_year))));
+        let issues = Memo::new(move |_| answers.with(|a| edition.with_value(|e| timed_in_browser(|| validate(e, a, this_year)))));
         FormState {
             edition,
             answers,

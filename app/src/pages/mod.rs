@@ -3,6 +3,7 @@
 pub mod charts;
 pub mod editions;
 pub mod home;
+pub mod lazy;
 pub mod login;
 pub mod network;
 pub mod networks;

@@ -2,31 +2,36 @@
 //! session cookie), and the replies, for the HTTP-level tests.
 
 use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
+use axum::http::{header, HeaderMap, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
 pub struct Reply {
     pub status: StatusCode,
-    pub set_cookie: Vec<String>,
-    pub body: String,
+    pub headers: HeaderMap,
+    pub bytes: Vec<u8>,
 }
 
 impl Reply {
+    pub fn body(&self) -> String {
+        String::from_utf8_lossy(&self.bytes).into_owned()
+    }
+
     pub fn error(&self) -> app::error::ApiError {
-        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not an ApiError ({e}): {} {}", self.status, self.body))
+        serde_json::from_slice(&self.bytes).unwrap_or_else(|e| panic!("not an ApiError ({e}): {} {}", self.status, self.body()))
     }
 
     pub fn json<T: serde::de::DeserializeOwned>(&self) -> T {
-        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("unexpected body ({e}): {} {}", self.status, self.body))
+        serde_json::from_slice(&self.bytes).unwrap_or_else(|e| panic!("unexpected body ({e}): {} {}", self.status, self.body()))
     }
 
     /// The session token the reply sets, if any (an empty value ends a session).
     pub fn session(&self) -> Option<String> {
-        self.set_cookie
+        self.headers
+            .get_all(header::SET_COOKIE)
             .iter()
-            .filter_map(|c| c.split(';').next()?.trim().strip_prefix("renkei_session=").map(str::to_string))
+            .filter_map(|c| c.to_str().ok()?.split(';').next()?.trim().strip_prefix("renkei_session=").map(str::to_string))
             .find(|t| !t.is_empty())
     }
 }
@@ -52,10 +57,9 @@ pub async fn send(router: &Router, request: Request<Body>) -> Reply {
             tokio::time::timeout(limit, router.clone().oneshot(rebuild())).await.expect("the retry finished").unwrap()
         }
     };
-    let status = response.status();
-    let set_cookie = response.headers().get_all(header::SET_COOKIE).iter().map(|v| v.to_str().unwrap().to_string()).collect();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    Reply { status, set_cookie, body: String::from_utf8_lossy(&bytes).into_owned() }
+    let (status, headers) = (response.status(), response.headers().clone());
+    let bytes = response.into_body().collect().await.unwrap().to_bytes().to_vec();
+    Reply { status, headers, bytes }
 }
 
 /// A same-origin POST with this body and content type, signed in with `session` if given.
@@ -82,7 +86,7 @@ pub async fn post_form(router: &Router, path: &str, form: &str, session: Option<
     send(router, post(path, "application/x-www-form-urlencoded", form.to_string(), session)).await
 }
 
-pub async fn post_json(router: &Router, path: &str, body: serde_json::Value, session: Option<&str>) -> Reply {
+pub async fn post_json(router: &Router, path: &str, body: &serde_json::Value, session: Option<&str>) -> Reply {
     send(router, post(path, "application/json", body.to_string(), session)).await
 }
 
@@ -98,6 +102,6 @@ pub async fn login(router: &Router, audience: &str, login: &str, password: &str)
 /// Signs in and returns the session token.
 pub async fn sign_in(router: &Router, audience: &str, login_name: &str, password: &str) -> String {
     let reply = login(router, audience, login_name, password).await;
-    assert!(reply.status == StatusCode::OK || reply.status.is_redirection(), "login answered {}: {}", reply.status, reply.body);
-    reply.session().unwrap_or_else(|| panic!("login set no session cookie: {:?}", reply.set_cookie))
+    assert!(reply.status == StatusCode::OK || reply.status.is_redirection(), "login answered {}: {}", reply.status, reply.body());
+    reply.session().unwrap_or_else(|| panic!("login set no session cookie: {:?}", reply.headers))
 }

@@ -5,7 +5,6 @@
 #![allow(dead_code)]
 
 pub mod http;
-pub mod client;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 

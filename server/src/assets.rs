@@ -1,0 +1,85 @@
+//! The site's built files (`/pkg`: wasm, its chunks, JS, CSS; `/vendor`: ECharts), served
+//! from precompressed copies. Brotli at its best level shrinks the wasm far more than the
+//! on-the-fly compression a request can afford, so each file is compressed once, in the
+//! background at start-up, next to the original (`.br`, `.gz`); until its copy exists a
+//! file is compressed on the fly as before.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use tower_http::services::ServeDir;
+
+/// A directory of built files, answered with a precompressed copy the browser accepts.
+pub fn service(dir: &Path) -> ServeDir {
+    ServeDir::new(dir).precompressed_br().precompressed_gzip()
+}
+
+fn compressible(path: &Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()), Some("wasm" | "js" | "css" | "json" | "svg"))
+}
+
+/// Writes the missing or stale `.br` and `.gz` copies of the compressible files in `dir`;
+/// returns how many it wrote. Each copy is written whole before it replaces the old one.
+pub fn precompress(dir: &Path) -> std::io::Result<usize> {
+    let mut written = 0;
+    let Ok(entries) = fs::read_dir(dir) else { return Ok(0) };
+    for entry in entries {
+        let path = entry?.path();
+        if !path.is_file() || !compressible(&path) {
+            continue;
+        }
+        let modified = fs::metadata(&path)?.modified()?;
+        for (suffix, compress) in [("br", brotli as fn(&[u8]) -> std::io::Result<Vec<u8>>), ("gz", gzip)] {
+            let copy = path.with_file_name(format!("{}.{suffix}", path.file_name().unwrap_or_default().to_string_lossy()));
+            if fs::metadata(&copy).and_then(|m| m.modified()).is_ok_and(|m| m >= modified) {
+                continue;
+            }
+            let bytes = compress(&fs::read(&path)?)?;
+            let partial = copy.with_extension(format!("{suffix}.partial"));
+            fs::write(&partial, bytes)?;
+            fs::rename(&partial, &copy)?;
+            written += 1;
+        }
+    }
+    Ok(written)
+}
+
+fn brotli(data: &[u8]) -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    // Quality 11 with the largest window: slow, but once per file.
+    let mut writer = brotli::CompressorWriter::new(&mut out, 64 * 1024, 11, 24);
+    writer.write_all(data)?;
+    drop(writer);
+    Ok(out)
+}
+
+fn gzip(data: &[u8]) -> std::io::Result<Vec<u8>> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(data)?;
+    encoder.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_fresh_copies_that_decompress_to_the_file_and_skips_them_next_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let wasm: Vec<u8> = (0..200_000u32).flat_map(|i| (i % 251).to_le_bytes()).collect();
+        fs::write(dir.path().join("renkei.wasm"), &wasm).unwrap();
+        fs::write(dir.path().join("notes.txt"), "not served compressed").unwrap();
+        assert_eq!(precompress(dir.path()).unwrap(), 2);
+        let br = fs::read(dir.path().join("renkei.wasm.br")).unwrap();
+        let mut unpacked = Vec::new();
+        brotli::BrotliDecompress(&mut &br[..], &mut unpacked).unwrap();
+        assert_eq!(unpacked, wasm);
+        let gz = fs::read(dir.path().join("renkei.wasm.gz")).unwrap();
+        let mut unpacked = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gz[..]), &mut unpacked).unwrap();
+        assert_eq!(unpacked, wasm);
+        assert!(!dir.path().join("notes.txt.br").exists());
+        assert_eq!(precompress(dir.path()).unwrap(), 0, "fresh copies are kept");
+    }
+}

@@ -1,0 +1,39 @@
+//! The built files are served from their best-level precompressed copies when the browser
+//! accepts the encoding, and as they are otherwise.
+
+mod support;
+
+use axum::http::header;
+use leptos::config::LeptosOptions;
+use support::http::send;
+
+#[tokio::test]
+async fn built_files_are_served_precompressed() {
+    let db = support::sqlite().await;
+    let site = tempfile::tempdir().unwrap();
+    let pkg = site.path().join("pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    let wasm: Vec<u8> = (0..100_000u32).flat_map(|i| (i % 97).to_le_bytes()).collect();
+    std::fs::write(pkg.join("renkei.wasm"), &wasm).unwrap();
+    assert_eq!(server::assets::precompress(&pkg).unwrap(), 2);
+    let options = LeptosOptions::builder().output_name("renkei").site_root(site.path().to_string_lossy().to_string()).site_pkg_dir("pkg").build();
+    let router = server::http::router(options, db.pool.clone());
+
+    let request = |encoding: &str| {
+        let mut request = support::http::get("/pkg/renkei.wasm", None);
+        request.headers_mut().insert(header::ACCEPT_ENCODING, encoding.parse().unwrap());
+        request
+    };
+    let br = send(&router, request("gzip, deflate, br")).await;
+    assert_eq!(br.status, 200);
+    assert_eq!(br.headers[header::CONTENT_ENCODING], "br");
+    assert_eq!(br.headers[header::CONTENT_TYPE], "application/wasm");
+    assert_eq!(br.bytes, std::fs::read(pkg.join("renkei.wasm.br")).unwrap());
+    let gz = send(&router, request("gzip")).await;
+    assert_eq!(gz.headers[header::CONTENT_ENCODING], "gzip");
+    assert_eq!(gz.bytes, std::fs::read(pkg.join("renkei.wasm.gz")).unwrap());
+    let plain = send(&router, request("identity")).await;
+    assert!(plain.headers.get(header::CONTENT_ENCODING).is_none());
+    assert_eq!(plain.bytes, wasm);
+    db.drop_db().await;
+}
