@@ -37,7 +37,7 @@ impl Reply {
 }
 
 pub async fn send(router: &Router, request: Request<Body>) -> Reply {
-    // Rarely, a server-rendered page never finishes (a lost wake-up seen only under these
+    // Rarely, a server-rendered page's streamed body never finishes (seen only under these
     // tests' parallel runtimes; not yet understood). Say which request it was and try once more
     // rather than hang the whole run.
     let (parts, body) = request.into_parts();
@@ -50,15 +50,19 @@ pub async fn send(router: &Router, request: Request<Body>) -> Reply {
         again.body(Body::from(bytes.clone())).unwrap()
     };
     let limit = std::time::Duration::from_secs(60);
-    let response = match tokio::time::timeout(limit, router.clone().oneshot(rebuild())).await {
-        Ok(response) => response.unwrap(),
+    let whole = |request: Request<Body>| async move {
+        let response = router.clone().oneshot(request).await.unwrap();
+        let (status, headers) = (response.status(), response.headers().clone());
+        (status, headers, response.into_body().collect().await.unwrap().to_bytes().to_vec())
+    };
+    // The limit covers the body too: a streamed page sends its head first.
+    let (status, headers, bytes) = match tokio::time::timeout(limit, whole(rebuild())).await {
+        Ok(reply) => reply,
         Err(_) => {
             eprintln!("WARNING: {} {} did not finish in {limit:?}; retrying once", parts.method, parts.uri);
-            tokio::time::timeout(limit, router.clone().oneshot(rebuild())).await.expect("the retry finished").unwrap()
+            tokio::time::timeout(limit, whole(rebuild())).await.unwrap_or_else(|_| panic!("{} {} never finished, twice", parts.method, parts.uri))
         }
     };
-    let (status, headers) = (response.status(), response.headers().clone());
-    let bytes = response.into_body().collect().await.unwrap().to_bytes().to_vec();
     Reply { status, headers, bytes }
 }
 
