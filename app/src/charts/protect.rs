@@ -357,12 +357,82 @@ impl<'r> Family<'r> {
                 leaks.push(Leak::Vector(vector.iter().map(|(m, _, a)| (m.key.clone(), *a)).collect(), combined));
             }
         }
-        for vector in candidates {
-            if let Some(combined) = space.determines(&vector) {
+        for vector in &candidates {
+            if let Some(combined) = space.determines(vector) {
                 leaks.push(Leak::Vector(vector.iter().map(|(m, _, a)| (m.key.clone(), *a)).collect(), combined));
             }
         }
+        #[cfg(any(test, feature = "ssr"))]
+        if leaks.is_empty() {
+            leaks = self.pinned_by_bounds(&published, &targets, &candidates);
+        }
         leaks
+    }
+
+    /// What the bounds pin once no rank check determines anything: the same targets and
+    /// candidates, put to [`super::audit::pinned`] over the per-atom sums (0 ≤ x ≤ the
+    /// atom's private networks for states, x ≥ 0 for amounts; a sum of states a chart adds is
+    /// one answer's state, at most that many too). A hidden value is pinned when its private
+    /// part is; a candidate when the atom's sum is at least its value (every private network
+    /// has the state) or, for an amount, above 0 (it was given). The combination that pins is
+    /// not tracked: one published value involving the pinned unknowns is hidden per round.
+    /// The server computes every public chart; the browser, without the LP solver, never does.
+    #[cfg(any(test, feature = "ssr"))]
+    fn pinned_by_bounds(&self, published: &[usize], targets: &[usize], candidates: &[Vec<(Arc<Tally>, i64, usize)>]) -> Vec<Leak> {
+        use super::audit::{cap, pinned_in_families, Target};
+        let mut index: HashMap<(Arc<str>, usize), usize> = HashMap::new();
+        let mut caps: Vec<f64> = vec![];
+        let mut integers = |vector: &[(Arc<Tally>, i64, usize)]| -> Vec<(usize, i64)> {
+            let mut terms: BTreeMap<usize, i64> = BTreeMap::new();
+            for (m, c, a) in vector {
+                if m.private_members[*a] == 0 {
+                    continue;
+                }
+                let next = index.len();
+                let u = *index.entry((m.key.clone(), *a)).or_insert(next);
+                if u == next {
+                    caps.push(cap(m.kind, m.private_members[*a]));
+                }
+                *terms.entry(u).or_insert(0) += c;
+            }
+            terms.into_iter().filter(|(_, c)| *c != 0).collect()
+        };
+        let row_vector = |r: usize| -> Vec<(Arc<Tally>, i64, usize)> {
+            let row = &self.rows[r];
+            row.atoms.iter().flat_map(|&a| row.terms.iter().map(move |(m, c)| (m.clone(), *c, a))).collect()
+        };
+        let equations: Vec<(Vec<(usize, i64)>, i64)> = published.iter().map(|&r| (integers(&row_vector(r)), private_value(&self.rows[r]))).collect();
+        let mut bounded: Vec<Target> = targets.iter().map(|&t| {
+            let value = private_value(&self.rows[t]);
+            Target { vector: integers(&row_vector(t)), floor: value, ceiling: Some(value) }
+        }).collect();
+        for vector in candidates {
+            let floor = if vector[0].0.kind == Kind::Amount { 1 } else { vector.iter().map(|(t, c, a)| c * t.private[*a]).sum() };
+            bounded.push(Target { vector: integers(vector), floor, ceiling: None });
+        }
+        let mut limits: Vec<(Vec<(usize, i64)>, i64)> = vec![];
+        let mut seen: Vec<&Vec<(Arc<Tally>, i64)>> = vec![];
+        for &r in self.members {
+            let terms = &self.rows[r].terms;
+            if terms.len() < 2 || !terms.iter().all(|(t, c)| t.kind == Kind::State && *c == 1) || seen.iter().any(|f| same_terms(f, terms)) {
+                continue;
+            }
+            seen.push(terms);
+            for a in 0..terms[0].0.private_members.len() {
+                let members = terms[0].0.private_members[a];
+                if members > 0 {
+                    limits.push((integers(&terms.iter().map(|(t, c)| (t.clone(), *c, a)).collect::<Vec<_>>()), members));
+                }
+            }
+        }
+        let pinned = pinned_in_families(&equations, &limits, &caps, &bounded);
+        let pinned_targets = targets.iter().zip(&pinned).filter(|(_, p)| **p).map(|(&t, _)| t);
+        let hidden_rows: Vec<Vec<(Arc<Tally>, i64, usize)>> = pinned_targets.map(row_vector).collect();
+        hidden_rows
+            .iter()
+            .chain(candidates.iter().zip(&pinned[targets.len()..]).filter(|(_, p)| **p).map(|(v, _)| v))
+            .map(|vector| Leak::Vector(vector.iter().filter(|(m, _, a)| m.private_members[*a] > 0).map(|(m, _, a)| (m.key.clone(), *a)).collect(), BTreeSet::new()))
+            .collect()
     }
 
     /// The private sum and the private network count of a sum of answer states, if it is one.
