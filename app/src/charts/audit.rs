@@ -332,12 +332,13 @@ pub(crate) fn pinned_in_families(equations: &[(Vec<(usize, i64)>, i64)], limits:
 
 /// Which targets the published equations (Σ c·x = value), the limits (Σ c·x ≤ value) and the
 /// box 0 ≤ x ≤ cap pin, by the LP relaxation: a target is pinned when no real point of the
-/// polytope takes it a whole unit below its floor (or above its ceiling). Sound: an integer
-/// point is a real one. It misses what only integrality gives away beyond that rounding of
-/// one target, e.g. x + y = 1, x − y = 0 has the real point ½, ½ and no integer one (no such
-/// data exists, but cuts of that kind, parity or combinations of several rounded targets
-/// are not tried). Each target's minimum (and maximum) is solved for only while no point
-/// found so far releases it. A program the solver cannot solve pins its targets.
+/// polytope takes it a whole unit below its floor (or above its ceiling). Sound, since the
+/// answers are an integer point of it and the target an integer: a real minimum above
+/// floor − 1 rounds up to floor. It misses what only integrality across several unknowns
+/// proves (cutting planes, parity, branching): a fractional point that no integer answers
+/// reach can release a target the integer program would pin. Each target's minimum (and
+/// maximum) is solved for only while no point found so far releases it. A program the
+/// solver fails on pins its targets (protect then hides more, the audit reports them).
 pub(crate) fn pinned(equations: &[(Vec<(usize, i64)>, i64)], limits: &[(Vec<(usize, i64)>, i64)], caps: &[f64], targets: &[Target]) -> Vec<bool> {
     let solve = |objective: &[(usize, i64)], direction: OptimizationDirection| -> Result<Vec<f64>, microlp::Error> {
         let mut costs = vec![0.0; caps.len()];

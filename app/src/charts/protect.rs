@@ -375,7 +375,8 @@ impl<'r> Family<'r> {
     /// one answer's state, at most that many too). A hidden value is pinned when its private
     /// part is; a candidate when the atom's sum is at least its value (every private network
     /// has the state) or, for an amount, above 0 (it was given). The combination that pins is
-    /// not tracked: one published value involving the pinned unknowns is hidden per round.
+    /// not tracked (the solver gives no multipliers): published values involving the pinned
+    /// unknowns are tried instead.
     /// The server computes every public chart; the browser, without the LP solver, never does.
     #[cfg(any(test, feature = "ssr"))]
     fn pinned_by_bounds(&self, published: &[usize], targets: &[usize], candidates: &[Vec<(Arc<Tally>, i64, usize)>]) -> Vec<Leak> {
@@ -426,13 +427,28 @@ impl<'r> Family<'r> {
             }
         }
         let pinned = pinned_in_families(&equations, &limits, &caps, &bounded);
-        let pinned_targets = targets.iter().zip(&pinned).filter(|(_, p)| **p).map(|(&t, _)| t);
-        let hidden_rows: Vec<Vec<(Arc<Tally>, i64, usize)>> = pinned_targets.map(row_vector).collect();
-        hidden_rows
-            .iter()
-            .chain(candidates.iter().zip(&pinned[targets.len()..]).filter(|(_, p)| **p).map(|(v, _)| v))
-            .map(|vector| Leak::Vector(vector.iter().filter(|(m, _, a)| m.private_members[*a] > 0).map(|(m, _, a)| (m.key.clone(), *a)).collect(), BTreeSet::new()))
-            .collect()
+        // For each pinned thing in turn: nothing if the values chosen so far release it;
+        // else the first (by preference) of the few published values involving it whose
+        // hiding releases it, failing that the preferred one (solved again next round).
+        let pinned_without = |without: &[usize], target: &Target| {
+            let kept: Vec<(Vec<(usize, i64)>, i64)> = equations.iter().enumerate().filter(|(i, _)| !without.contains(i)).map(|(_, e)| e.clone()).collect();
+            pinned_in_families(&kept, &limits, &caps, std::slice::from_ref(target))[0]
+        };
+        let mut chosen: Vec<usize> = vec![];
+        for (target, _) in bounded.iter().zip(&pinned).filter(|(_, p)| **p) {
+            if !chosen.is_empty() && !pinned_without(&chosen, target) {
+                continue;
+            }
+            let mut involved: Vec<usize> = (0..published.len())
+                .filter(|i| !chosen.contains(i) && equations[*i].0.iter().any(|(u, _)| target.vector.iter().any(|(v, _)| v == u)))
+                .collect();
+            involved.sort_by(|&a, &b| self.preference(published[a]).partial_cmp(&self.preference(published[b])).unwrap_or(std::cmp::Ordering::Equal));
+            let releasing = involved.iter().take(TRIED).find(|&&i| !pinned_without(&[chosen.as_slice(), &[i]].concat(), target));
+            if let Some(&i) = releasing.or(involved.first()) {
+                chosen.push(i);
+            }
+        }
+        chosen.into_iter().map(|i| Leak::Row(published[i])).collect()
     }
 
     /// The private sum and the private network count of a sum of answer states, if it is one.
@@ -445,6 +461,11 @@ impl<'r> Family<'r> {
         Some((value, capacity))
     }
 }
+
+/// How many published values involving a thing the bounds pin are tried, one by one, for
+/// one whose hiding releases it (each try is a linear program).
+#[cfg(any(test, feature = "ssr"))]
+const TRIED: usize = 4;
 
 fn private_value(row: &RowInfo) -> i64 {
     row.atoms.iter().map(|&a| row.terms.iter().map(|(t, c)| c * t.private[a]).sum::<i64>()).sum()
