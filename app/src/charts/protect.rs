@@ -25,7 +25,14 @@
 //!      the atom has it), nor does any published value, or the difference of two published
 //!      values over nested groups, count every private network of its group (the 0/1 bounds
 //!      case the adversary sees directly).
-//!
+//! 3. Nothing of 1. and 2. is pinned by the bounds either. The linear program over the
+//!    published equations and the box of the per-atom sums (0 ≤ x ≤ the atom's private
+//!    networks for states and "any" counts, x ≥ 0 for amounts; a sum of states a chart adds,
+//!    in progress + planned, at most that many too) lets each hidden value's private part
+//!    reach another integer, each atom's state sum a point at least 1 below its value, and
+//!    each amount of a one-private-network atom 0 (so that it was given at all is not
+//!    pinned). See [`super::audit::pinned`] for what the relaxation proves and misses. E.g.
+//!    x₁ + x₂ − x₃ = 2 with 0/1 unknowns pins x₁ = x₂ = 1, which no rank check sees.
 //!
 //!    The zero rule: a determined 0 is not treated as a disclosure, for a network or for a
 //!    hidden value. It says that a network does *not* have an item in progress (or is not
@@ -38,9 +45,13 @@
 //!    answer, so only rule 1 applies to it.
 //!
 //! # What is not covered
-//! - Reasoning with the bounds beyond the cases above (a linear program over the 0 ≤ x ≤ 1
-//!   box, or integer reasoning): a combination of differences that is not two nested groups
-//!   may still pin an answer through the bounds.
+//! - Integer reasoning beyond rounding one target's range (cuts, parity, branching: the
+//!   relaxation may have a fractional point that no 0/1 answers reach), and facts the
+//!   adversary may know but the measures do not state: that an "any" count is 1 when one
+//!   of its items is answered, that an average's `n` counts exactly the networks whose
+//!   amount is above 0, exclusive states of one item other than those a chart adds together.
+//! - Amounts pinned within a range (e.g. a cost between 10,000 and 12,000 yen) are not a
+//!   disclosure as long as neither the exact value nor its being above 0 is pinned.
 //! - Medians and modes are not sums: they are published only over at least `min_group`
 //!   contributors and with no or at least `min_group` private ones (they then show that one
 //!   of those networks has the value, not which one).
@@ -56,7 +67,11 @@
 //! fewest contributors, then the smallest value, then the earliest (view, chart, cell); a
 //! determined thing whose combination already loses a chosen value waits for the next round.
 //! Identical values (the same sum over the same private networks) in several charts or views
-//! are hidden together.
+//! are hidden together. Once no rank check finds anything, the family's linear programs
+//! (rule 3) are solved; for each thing they pin that the values chosen in this round do not
+//! already release, the first of the published values involving its unknowns (the same
+//! preference, at most `TRIED` of them) whose hiding releases it is hidden, else the
+//! preferred one, and the family is solved again.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
