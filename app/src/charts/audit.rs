@@ -7,9 +7,9 @@
 //! unit tests run it on generated datasets, the server tests on what the HTTP endpoints serve.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use microlp::{ComparisonOp, OptimizationDirection, Problem};
-use std::sync::Arc;
 
 use super::population::{Kind, Population};
 use super::{aggregate, public_views, registry, ChartData, ChartFilter, Computed, NetworkFacts};
@@ -243,10 +243,8 @@ pub fn attack(edition: &Edition, facts: &[NetworkFacts<'_>], published: &[(Chart
             found.push(Found(name));
         }
     }
-    // The bounds seen directly, and through two nested groups.
     found
 }
-
 
 /// The upper bound of a sum over `members` networks of a measure (the lower one is 0).
 pub(crate) fn cap(kind: Kind, members: i64) -> f64 {
