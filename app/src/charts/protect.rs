@@ -418,12 +418,16 @@ impl<'r> Family<'r> {
             row.atoms.iter().flat_map(|&a| row.terms.iter().map(move |(m, c)| (m.clone(), *c, a))).collect()
         };
         let equations: Vec<(Vec<(usize, i64)>, i64)> = published.iter().map(|&r| (integers(&row_vector(r)), private_value(&self.rows[r]))).collect();
-        let mut bounded: Vec<Target> = targets.iter().map(|&t| {
+        // Hidden values: their private part exactly. Candidates (see `discloses_at`): a state
+        // sum at its value, every private network of the atom; an amount above 0.
+        let mut bounded: Vec<Target> = vec![];
+        for &t in targets {
             let value = private_value(&self.rows[t]);
-            Target { vector: integers(&row_vector(t)), floor: value, ceiling: Some(value) }
-        }).collect();
+            bounded.push(Target { vector: integers(&row_vector(t)), floor: value, ceiling: Some(value) });
+        }
         for vector in candidates {
-            let floor = if vector[0].0.kind == Kind::Amount { 1 } else { vector.iter().map(|(t, c, a)| c * t.private[*a]).sum() };
+            let (m, _, a) = &vector[0];
+            let floor = if m.kind == Kind::Amount { 1 } else { m.private_members[*a] };
             bounded.push(Target { vector: integers(vector), floor, ceiling: None });
         }
         let mut limits: Vec<(Vec<(usize, i64)>, i64)> = vec![];
