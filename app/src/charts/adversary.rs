@@ -146,18 +146,45 @@ fn the_adversary_recovers_a_small_group_hidden_only_by_its_size() {
 
 #[test]
 fn generated_datasets_leak_with_primary_suppression_only_and_never_as_shipped() {
-    let mut leaks_found = 0;
+    let (mut leaks_found, mut pinned_by_bounds) = (0, 0);
     for seed in 1..=6u64 {
         for count in [5, 9, 16, 28] {
             let nets = generate(seed * 100 + count as u64, count);
             for min_group in [2, 3] {
-                leaks_found += attack(&builtin_edition("2012").unwrap(), &facts(&nets), &primary_only(&nets, min_group), min_group).len();
+                let found = attack(&builtin_edition("2012").unwrap(), &facts(&nets), &primary_only(&nets, min_group), min_group);
+                leaks_found += found.len();
+                pinned_by_bounds += found.iter().filter(|f| f.0.contains("pinned by the bounds")).count();
                 let found = attack(&builtin_edition("2012").unwrap(), &facts(&nets), &shipped(&nets, min_group), min_group);
                 assert!(found.is_empty(), "seed {seed}, {count} networks, K={min_group}: {found:?}");
             }
         }
     }
     assert!(leaks_found > 20, "the adversary finds what primary suppression leaves: {leaks_found}");
+    assert!(pinned_by_bounds > 20, "and the bounds pin what no rank check determines: {pinned_by_bounds}");
+}
+
+#[test]
+fn the_bounds_pin_answers_that_no_rank_check_determines() {
+    // Private networks a, b (北海道, hospitals, in progress), y (北海道, company), c (東京都,
+    // company), e (東京都, hospital), none of them with centralised linkage, and one published
+    // company in 東京都 with it. Counts: 北海道 a + b + y = 2, 関東 c + e = 0, 企業 c + y = 0,
+    // 病院 a + b + e = 2. No combination of them is a + b alone, and no count or nested
+    // difference covers every private network of its group; but with 0 ≤ x ≤ 1 the zeros pin
+    // c = e = y = 0, hence a = b = 1.
+    let nets = [
+        net("北海道", Op::Hospital, Tri::InProgress, false),
+        net("北海道", Op::Hospital, Tri::InProgress, false),
+        net("北海道", Op::Company, Tri::None, false),
+        net("東京都", Op::Company, Tri::None, false),
+        net("東京都", Op::Hospital, Tri::None, false),
+        net("東京都", Op::Company, Tri::InProgress, true),
+    ];
+    let edition = builtin_edition("2012").unwrap();
+    let found = attack(&edition, &facts(&nets), &primary_only(&nets, 3), 3);
+    let about_a: Vec<&str> = found.iter().map(|f| f.0.as_str()).filter(|f| f.starts_with("network 0:")).collect();
+    assert!(about_a.iter().any(|f| f.contains("centralised:InProgress\", 1)] = 1 pinned by the bounds")), "{found:?}");
+    assert!(about_a.iter().all(|f| f.ends_with("pinned by the bounds")), "the rank checks alone miss it: {found:?}");
+    assert!(attack(&edition, &facts(&nets), &shipped(&nets, 3), 3).is_empty());
 }
 
 fn paying(prefecture: &'static str, operator: Op, fee: i64) -> Net {
@@ -229,3 +256,4 @@ fn years_in_which_few_networks_started_are_joined_to_the_next_for_the_public() {
     assert_eq!(staff.categories.len(), 5, "staff see every year");
     assert!(attack(&builtin_edition("2012").unwrap(), &facts(&nets), &shipped(&nets, 3), 3).is_empty());
 }
+

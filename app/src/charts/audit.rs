@@ -2,11 +2,14 @@
 //! the equations they imply with one unknown per network and measure (not per atom, unlike
 //! `protect`), and looks for a hidden value or a private answer they determine, under the
 //! same rules `protect` enforces (see there). Arithmetic is modulo a 61-bit prime, a
-//! different method from `protect`'s integer elimination. The unit tests run it on
-//! generated datasets, the server tests on what the HTTP endpoints serve.
+//! different method from `protect`'s integer elimination. Then it reasons with the bounds
+//! too ([`pinned`]): what no rank check determines may still be pinned by 0 ≤ x ≤ 1. The
+//! unit tests run it on generated datasets, the server tests on what the HTTP endpoints serve.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
+
+use microlp::{ComparisonOp, OptimizationDirection, Problem};
 
 use super::population::{Kind, Population};
 use super::{aggregate, public_views, registry, ChartData, ChartFilter, Computed, NetworkFacts};
@@ -101,9 +104,12 @@ pub fn attack(edition: &Edition, facts: &[NetworkFacts<'_>], published: &[(Chart
     let networks_in = |atoms: &[usize]| -> Vec<usize> { (0..facts.len()).filter(|i| atoms.contains(&population.atom_of[*i])).collect() };
 
     let mut unknowns: HashMap<(Arc<str>, usize), usize> = HashMap::new();
+    // Each unknown's upper bound (its lower one is 0).
+    let mut caps: Vec<f64> = vec![];
     let mut span = Span::default();
-    let mut hidden: Vec<(String, BTreeMap<usize, u64>)> = vec![];
-    let mut state_rows: Vec<(Vec<(Arc<str>, i64)>, BTreeSet<usize>, i64, i64)> = vec![];
+    // The published equations over the integers, for the bounds: Σ c·x = private part.
+    let mut equations: Vec<(Vec<(usize, i64)>, i64)> = vec![];
+    let mut hidden: Vec<(String, BTreeMap<usize, u64>, Target)> = vec![];
     let mut forms: BTreeSet<Vec<(Arc<str>, i64)>> = BTreeSet::new();
     let mut kinds: HashMap<Arc<str>, Kind> = HashMap::new();
     let mut found = vec![];
@@ -142,7 +148,8 @@ pub fn attack(edition: &Edition, facts: &[NetworkFacts<'_>], published: &[(Chart
                 for (r, (row, published)) in computed.rows.iter().zip(published_values).enumerate() {
                     let members = networks_in(&row.atoms);
                     let mut vector: BTreeMap<usize, u64> = BTreeMap::new();
-                    let (mut truth, mut known, mut private_total, mut private_count) = (0i64, 0i64, 0i64, 0i64);
+                    let mut integers: BTreeMap<usize, i64> = BTreeMap::new();
+                    let (mut truth, mut known, mut private_total) = (0i64, 0i64, 0i64);
                     for (tally, coefficient) in &row.terms {
                         kinds.insert(tally.key.clone(), tally.kind);
                         for &i in &members {
@@ -151,8 +158,12 @@ pub fn attack(edition: &Edition, facts: &[NetworkFacts<'_>], published: &[(Chart
                             if private {
                                 let next = unknowns.len();
                                 let u = *unknowns.entry((tally.key.clone(), i)).or_insert(next);
+                                if u == next {
+                                    caps.push(cap(tally.kind, 1));
+                                }
                                 let e = vector.entry(u).or_insert(0);
                                 *e = ((*e as u128 + modp(*coefficient) as u128) % P) as u64;
+                                *integers.entry(u).or_insert(0) += coefficient;
                                 private_total += coefficient * v;
                             } else {
                                 known += coefficient * v;
@@ -160,33 +171,37 @@ pub fn attack(edition: &Edition, facts: &[NetworkFacts<'_>], published: &[(Chart
                         }
                     }
                     vector.retain(|_, x| *x != 0);
+                    let integers: Vec<(usize, i64)> = integers.into_iter().filter(|(_, c)| *c != 0).collect();
                     let mut terms: Vec<(Arc<str>, i64)> = row.terms.iter().map(|(t, c)| (t.key.clone(), *c)).collect();
                     terms.sort();
                     forms.insert(terms.clone());
-                    if let Some(first) = row.terms.first() {
-                        private_count = members.iter().filter(|&&i| value_of(&first.0.key, i).1).count() as i64;
-                    }
                     match published {
                         Some(p) => {
                             // The description must add up to the published number.
                             assert_eq!(p, truth + row.per_network * members.len() as i64, "{name}: the published value is the sum its description says");
                             let _ = known;
                             span.add(vector);
-                            if row.terms.iter().all(|(t, c)| t.kind == Kind::State && *c == 1) {
-                                state_rows.push((terms, members.iter().copied().collect(), private_total, private_count));
+                            if !integers.is_empty() {
+                                equations.push((integers, private_total));
                             }
                         }
                         // The zero rule (see `protect`): a hidden private part of 0 gives away no answer.
-                        None if r == 0 && computed.value.is_some() && private_total != 0 => hidden.push((name.clone(), vector)),
+                        None if r == 0 && computed.value.is_some() && private_total != 0 => {
+                            hidden.push((name.clone(), vector, Target { vector: integers, floor: private_total, ceiling: Some(private_total) }))
+                        }
                         None => {}
                     }
                 }
             }
         }
     }
-    for (name, vector) in &hidden {
-        if span.determines(vector) {
+    // What the rank checks leave is put to the bounds adversary.
+    let mut bounded: Vec<(String, Target)> = vec![];
+    for (name, vector, target) in hidden {
+        if span.determines(&vector) {
             found.push(Found(format!("hidden value determined: {name}")));
+        } else {
+            bounded.push((format!("hidden value pinned by the bounds: {name}"), target));
         }
     }
     // Each private network's value of each measure (and of each sum of measures a chart adds).
@@ -208,20 +223,160 @@ pub fn attack(edition: &Edition, facts: &[NetworkFacts<'_>], published: &[(Chart
             };
             if span.determines(&vector) {
                 found.push(Found(format!("network {i}: {form:?} = {value} determined")));
+            } else if value > 0 {
+                // A state at 1, an amount present: a positive answer (amounts are never negative).
+                let integers = form.iter().map(|(k, c)| (unknowns[&(k.clone(), i)], *c)).collect();
+                bounded.push((format!("network {i}: {form:?} = {value} pinned by the bounds"), Target { vector: integers, floor: 1, ceiling: None }));
             }
         }
     }
-    // The bounds seen directly, and through two nested groups.
-    for (terms, members, total, count) in &state_rows {
-        if *total > 0 && total == count {
-            found.push(Found(format!("every private network of a group has {terms:?}")));
-        }
-        for (other_terms, other_members, other_total, other_count) in &state_rows {
-            if terms == other_terms && members.is_subset(other_members) && members != other_members && other_total - total > 0 && other_total - total == other_count - count {
-                found.push(Found(format!("every private network of a difference has {terms:?}")));
-            }
+    // A sum of states a chart adds (in progress + planned) is one answer's state: at most 1.
+    let limits: Vec<(Vec<(usize, i64)>, i64)> = forms
+        .iter()
+        .filter(|f| f.len() > 1 && f.iter().all(|(k, c)| kinds[k] == Kind::State && *c == 1))
+        .flat_map(|f| (0..facts.len()).filter_map(|i| f.iter().map(|(k, _)| unknowns.get(&(k.clone(), i)).map(|&u| (u, 1))).collect::<Option<Vec<_>>>()))
+        .map(|terms| (terms, 1))
+        .collect();
+    let (names, targets): (Vec<String>, Vec<Target>) = bounded.into_iter().unzip();
+    for (name, pinned) in names.into_iter().zip(pinned_in_families(&equations, &limits, &caps, &targets)) {
+        if pinned {
+            found.push(Found(name));
         }
     }
     found
 }
 
+/// The upper bound of a sum over `members` networks of a measure (the lower one is 0).
+pub(crate) fn cap(kind: Kind, members: i64) -> f64 {
+    match kind {
+        Kind::State | Kind::Any => members as f64,
+        Kind::Amount => f64::INFINITY,
+    }
+}
+
+/// What the bounds adversary tries to learn about an integer combination of unknowns (itself
+/// an integer): that it is at least `floor` and, if `ceiling` is set, at most `ceiling`.
+#[derive(Clone, Debug)]
+pub(crate) struct Target {
+    pub vector: Vec<(usize, i64)>,
+    pub floor: i64,
+    pub ceiling: Option<i64>,
+}
+
+/// LP values this close to a bound count as at it: on the side of "pinned".
+const EPS: f64 = 1e-6;
+
+impl Target {
+    /// Whether this feasible point shows the target can be below `floor` or above `ceiling`.
+    /// The target is an integer, so a point within 1 of them still pins it (rounding).
+    fn released_by(&self, point: &[f64]) -> bool {
+        let v: f64 = self.vector.iter().map(|&(u, c)| c as f64 * point[u]).sum();
+        v <= (self.floor - 1) as f64 + EPS || self.ceiling.is_some_and(|c| v >= (c + 1) as f64 - EPS)
+    }
+}
+
+/// [`pinned`] family by family: unknowns linked by an equation, a limit or a target are
+/// solved together, the rest apart (smaller programs, same answers).
+pub(crate) fn pinned_in_families(equations: &[(Vec<(usize, i64)>, i64)], limits: &[(Vec<(usize, i64)>, i64)], caps: &[f64], targets: &[Target]) -> Vec<bool> {
+    let mut parent: Vec<usize> = (0..caps.len()).collect();
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    let linked = equations.iter().chain(limits).map(|(terms, _)| terms).chain(targets.iter().map(|t| &t.vector));
+    for terms in linked {
+        for w in terms.windows(2) {
+            let (a, b) = (find(&mut parent, w[0].0), find(&mut parent, w[1].0));
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    let root = |parent: &mut Vec<usize>, terms: &[(usize, i64)]| terms.first().map(|&(u, _)| find(parent, u));
+    let mut result = vec![false; targets.len()];
+    let mut families: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (t, target) in targets.iter().enumerate() {
+        if let Some(r) = root(&mut parent, &target.vector) {
+            families.entry(r).or_default().push(t);
+        }
+    }
+    for (family, members) in families {
+        let mut local: HashMap<usize, usize> = HashMap::new();
+        let mut local_caps = vec![];
+        let mut localise = |terms: &[(usize, i64)]| -> Vec<(usize, i64)> {
+            terms
+                .iter()
+                .map(|&(u, c)| {
+                    let next = local.len();
+                    let l = *local.entry(u).or_insert(next);
+                    if l == next {
+                        local_caps.push(caps[u]);
+                    }
+                    (l, c)
+                })
+                .collect()
+        };
+        let mut in_family = |terms: &[(usize, i64)]| root(&mut parent, terms) == Some(family);
+        let equations: Vec<_> = equations.iter().filter(|(t, _)| in_family(t)).map(|(t, v)| (localise(t), *v)).collect();
+        let limits: Vec<_> = limits.iter().filter(|(t, _)| in_family(t)).map(|(t, v)| (localise(t), *v)).collect();
+        let family_targets: Vec<Target> = members.iter().map(|&t| Target { vector: localise(&targets[t].vector), ..targets[t].clone() }).collect();
+        for (&t, p) in members.iter().zip(pinned(&equations, &limits, &local_caps, &family_targets)) {
+            result[t] = p;
+        }
+    }
+    result
+}
+
+/// Which targets the published equations (Σ c·x = value), the limits (Σ c·x ≤ value) and the
+/// box 0 ≤ x ≤ cap pin, by the LP relaxation: a target is pinned when no real point of the
+/// polytope takes it a whole unit below its floor (or above its ceiling). Sound, since the
+/// answers are an integer point of it and the target an integer: a real minimum above
+/// floor − 1 rounds up to floor. It misses what only integrality across several unknowns
+/// proves (cutting planes, parity, branching): a fractional point that no integer answers
+/// reach can release a target the integer program would pin. Each target's minimum (and
+/// maximum) is solved for only while no point found so far releases it. A program the
+/// solver fails on pins its targets (protect then hides more, the audit reports them).
+pub(crate) fn pinned(equations: &[(Vec<(usize, i64)>, i64)], limits: &[(Vec<(usize, i64)>, i64)], caps: &[f64], targets: &[Target]) -> Vec<bool> {
+    let solve = |objective: &[(usize, i64)], direction: OptimizationDirection| -> Result<Vec<f64>, microlp::Error> {
+        let mut costs = vec![0.0; caps.len()];
+        for &(u, c) in objective {
+            costs[u] += c as f64;
+        }
+        let mut problem = Problem::new(direction);
+        let vars: Vec<_> = caps.iter().zip(&costs).map(|(&cap, &cost)| problem.add_var(cost, (0.0, cap))).collect();
+        let constraints = equations.iter().map(|e| (e, ComparisonOp::Eq)).chain(limits.iter().map(|l| (l, ComparisonOp::Le)));
+        for ((terms, value), op) in constraints {
+            problem.add_constraint(terms.iter().map(|&(u, c)| (vars[u], c as f64)).collect::<Vec<_>>(), op, *value as f64);
+        }
+        let solution = problem.solve()?.into_solution().map_err(|_| microlp::Error::InternalError("interrupted".into()))?;
+        Ok(vars.iter().map(|&v| solution.var_value(v)).collect())
+    };
+    let mut open: Vec<usize> = (0..targets.len()).collect();
+    let release = |open: &mut Vec<usize>, point: &[f64]| open.retain(|&t| !targets[t].released_by(point));
+    // One point lowering every target at once releases most of them.
+    let everything: Vec<(usize, i64)> = targets.iter().flat_map(|t| t.vector.iter().copied()).collect();
+    if let Ok(point) = solve(&everything, OptimizationDirection::Minimize) {
+        release(&mut open, &point);
+    }
+    for t in 0..targets.len() {
+        if !open.contains(&t) {
+            continue;
+        }
+        let directions = [Some(OptimizationDirection::Minimize), targets[t].ceiling.map(|_| OptimizationDirection::Maximize)];
+        for direction in directions.into_iter().flatten() {
+            if !open.contains(&t) {
+                break;
+            }
+            match solve(&targets[t].vector, direction) {
+                Ok(point) => release(&mut open, &point),
+                // Amounts have no upper bound.
+                Err(microlp::Error::Unbounded) => open.retain(|&o| o != t),
+                Err(_) => {}
+            }
+        }
+    }
+    let mut result = vec![false; targets.len()];
+    open.into_iter().for_each(|t| result[t] = true);
+    result
+}

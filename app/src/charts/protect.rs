@@ -25,7 +25,14 @@
 //!      the atom has it), nor does any published value, or the difference of two published
 //!      values over nested groups, count every private network of its group (the 0/1 bounds
 //!      case the adversary sees directly).
-//!
+//! 3. Nothing of 1. and 2. is pinned by the bounds either. The linear program over the
+//!    published equations and the box of the per-atom sums (0 ≤ x ≤ the atom's private
+//!    networks for states and "any" counts, x ≥ 0 for amounts; a sum of states a chart adds,
+//!    in progress + planned, at most that many too) lets each hidden value's private part
+//!    reach another integer, each atom's state sum a point at least 1 below its value, and
+//!    each amount of a one-private-network atom 0 (so that it was given at all is not
+//!    pinned). See [`super::audit::pinned`] for what the relaxation proves and misses. E.g.
+//!    x₁ + x₂ − x₃ = 2 with 0/1 unknowns pins x₁ = x₂ = 1, which no rank check sees.
 //!
 //!    The zero rule: a determined 0 is not treated as a disclosure, for a network or for a
 //!    hidden value. It says that a network does *not* have an item in progress (or is not
@@ -38,9 +45,13 @@
 //!    answer, so only rule 1 applies to it.
 //!
 //! # What is not covered
-//! - Reasoning with the bounds beyond the cases above (a linear program over the 0 ≤ x ≤ 1
-//!   box, or integer reasoning): a combination of differences that is not two nested groups
-//!   may still pin an answer through the bounds.
+//! - Integer reasoning beyond rounding one target's range (cuts, parity, branching: the
+//!   relaxation may have a fractional point that no 0/1 answers reach), and facts the
+//!   adversary may know but the measures do not state: that an "any" count is 1 when one
+//!   of its items is answered, that an average's `n` counts exactly the networks whose
+//!   amount is above 0, exclusive states of one item other than those a chart adds together.
+//! - Amounts pinned within a range (e.g. a cost between 10,000 and 12,000 yen) are not a
+//!   disclosure as long as neither the exact value nor its being above 0 is pinned.
 //! - Medians and modes are not sums: they are published only over at least `min_group`
 //!   contributors and with no or at least `min_group` private ones (they then show that one
 //!   of those networks has the value, not which one).
@@ -56,7 +67,11 @@
 //! fewest contributors, then the smallest value, then the earliest (view, chart, cell); a
 //! determined thing whose combination already loses a chosen value waits for the next round.
 //! Identical values (the same sum over the same private networks) in several charts or views
-//! are hidden together.
+//! are hidden together. Once no rank check finds anything, the family's linear programs
+//! (rule 3) are solved; for each thing they pin that the values chosen in this round do not
+//! already release, the first of the published values involving its unknowns (the same
+//! preference, at most `TRIED` of them) whose hiding releases it is hidden, else the
+//! preferred one, and the family is solved again.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
@@ -357,12 +372,102 @@ impl<'r> Family<'r> {
                 leaks.push(Leak::Vector(vector.iter().map(|(m, _, a)| (m.key.clone(), *a)).collect(), combined));
             }
         }
-        for vector in candidates {
-            if let Some(combined) = space.determines(&vector) {
+        for vector in &candidates {
+            if let Some(combined) = space.determines(vector) {
                 leaks.push(Leak::Vector(vector.iter().map(|(m, _, a)| (m.key.clone(), *a)).collect(), combined));
             }
         }
+        #[cfg(any(test, feature = "ssr"))]
+        if leaks.is_empty() {
+            leaks = self.pinned_by_bounds(&published, &targets, &candidates);
+        }
         leaks
+    }
+
+    /// What the bounds pin once no rank check determines anything: the same targets and
+    /// candidates, put to [`super::audit::pinned`] over the per-atom sums (0 ≤ x ≤ the
+    /// atom's private networks for states, x ≥ 0 for amounts; a sum of states a chart adds is
+    /// one answer's state, at most that many too). A hidden value is pinned when its private
+    /// part is; a candidate when the atom's sum is at least its value (every private network
+    /// has the state) or, for an amount, above 0 (it was given). The combination that pins is
+    /// not tracked (the solver gives no multipliers): published values involving the pinned
+    /// unknowns are tried instead.
+    /// The server computes every public chart; the browser, without the LP solver, never does.
+    #[cfg(any(test, feature = "ssr"))]
+    fn pinned_by_bounds(&self, published: &[usize], targets: &[usize], candidates: &[Vec<(Arc<Tally>, i64, usize)>]) -> Vec<Leak> {
+        use super::audit::{cap, pinned_in_families, Target};
+        let mut index: HashMap<(Arc<str>, usize), usize> = HashMap::new();
+        let mut caps: Vec<f64> = vec![];
+        let mut integers = |vector: &[(Arc<Tally>, i64, usize)]| -> Vec<(usize, i64)> {
+            let mut terms: BTreeMap<usize, i64> = BTreeMap::new();
+            for (m, c, a) in vector {
+                if m.private_members[*a] == 0 {
+                    continue;
+                }
+                let next = index.len();
+                let u = *index.entry((m.key.clone(), *a)).or_insert(next);
+                if u == next {
+                    caps.push(cap(m.kind, m.private_members[*a]));
+                }
+                *terms.entry(u).or_insert(0) += c;
+            }
+            terms.into_iter().filter(|(_, c)| *c != 0).collect()
+        };
+        let row_vector = |r: usize| -> Vec<(Arc<Tally>, i64, usize)> {
+            let row = &self.rows[r];
+            row.atoms.iter().flat_map(|&a| row.terms.iter().map(move |(m, c)| (m.clone(), *c, a))).collect()
+        };
+        let equations: Vec<(Vec<(usize, i64)>, i64)> = published.iter().map(|&r| (integers(&row_vector(r)), private_value(&self.rows[r]))).collect();
+        // Hidden values: their private part exactly. Candidates (see `discloses_at`): a state
+        // sum at its value, every private network of the atom; an amount above 0.
+        let mut bounded: Vec<Target> = vec![];
+        for &t in targets {
+            let value = private_value(&self.rows[t]);
+            bounded.push(Target { vector: integers(&row_vector(t)), floor: value, ceiling: Some(value) });
+        }
+        for vector in candidates {
+            let (m, _, a) = &vector[0];
+            let floor = if m.kind == Kind::Amount { 1 } else { m.private_members[*a] };
+            bounded.push(Target { vector: integers(vector), floor, ceiling: None });
+        }
+        let mut limits: Vec<(Vec<(usize, i64)>, i64)> = vec![];
+        let mut seen: Vec<&Vec<(Arc<Tally>, i64)>> = vec![];
+        for &r in self.members {
+            let terms = &self.rows[r].terms;
+            if terms.len() < 2 || !terms.iter().all(|(t, c)| t.kind == Kind::State && *c == 1) || seen.iter().any(|f| same_terms(f, terms)) {
+                continue;
+            }
+            seen.push(terms);
+            for a in 0..terms[0].0.private_members.len() {
+                let members = terms[0].0.private_members[a];
+                if members > 0 {
+                    limits.push((integers(&terms.iter().map(|(t, c)| (t.clone(), *c, a)).collect::<Vec<_>>()), members));
+                }
+            }
+        }
+        let pinned = pinned_in_families(&equations, &limits, &caps, &bounded);
+        // For each pinned thing in turn: nothing if the values chosen so far release it;
+        // else the first (by preference) of the few published values involving it whose
+        // hiding releases it, failing that the preferred one (solved again next round).
+        let pinned_without = |without: &[usize], target: &Target| {
+            let kept: Vec<(Vec<(usize, i64)>, i64)> = equations.iter().enumerate().filter(|(i, _)| !without.contains(i)).map(|(_, e)| e.clone()).collect();
+            pinned_in_families(&kept, &limits, &caps, std::slice::from_ref(target))[0]
+        };
+        let mut chosen: Vec<usize> = vec![];
+        for (target, _) in bounded.iter().zip(&pinned).filter(|(_, p)| **p) {
+            if !chosen.is_empty() && !pinned_without(&chosen, target) {
+                continue;
+            }
+            let mut involved: Vec<usize> = (0..published.len())
+                .filter(|i| !chosen.contains(i) && equations[*i].0.iter().any(|(u, _)| target.vector.iter().any(|(v, _)| v == u)))
+                .collect();
+            involved.sort_by(|&a, &b| self.preference(published[a]).partial_cmp(&self.preference(published[b])).unwrap_or(std::cmp::Ordering::Equal));
+            let releasing = involved.iter().take(TRIED).find(|&&i| !pinned_without(&[chosen.as_slice(), &[i]].concat(), target));
+            if let Some(&i) = releasing.or(involved.first()) {
+                chosen.push(i);
+            }
+        }
+        chosen.into_iter().map(|i| Leak::Row(published[i])).collect()
     }
 
     /// The private sum and the private network count of a sum of answer states, if it is one.
@@ -375,6 +480,11 @@ impl<'r> Family<'r> {
         Some((value, capacity))
     }
 }
+
+/// How many published values involving a thing the bounds pin are tried, one by one, for
+/// one whose hiding releases it (each try is a linear program).
+#[cfg(any(test, feature = "ssr"))]
+const TRIED: usize = 4;
 
 fn private_value(row: &RowInfo) -> i64 {
     row.atoms.iter().map(|&a| row.terms.iter().map(|(t, c)| c * t.private[a]).sum::<i64>()).sum()
