@@ -10,8 +10,9 @@ use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+use super::facts::{ItemIndex, Pos};
 use super::NetworkFacts;
-use crate::survey::geography::{region_of, OperatorType, Region};
+use crate::survey::geography::{OperatorType, Region};
 use crate::survey::{Disclosure, Edition};
 
 /// The public facts that tell networks apart in the public outputs.
@@ -56,7 +57,9 @@ pub type Term = (Arc<Tally>, i64);
 /// The valid responses of an edition, with their atoms and the measures tallied so far.
 pub struct Population<'a> {
     pub edition: &'a Edition,
-    pub networks: &'a [NetworkFacts<'a>],
+    /// Where measures find their items in `networks` (resolved once per measure).
+    pub index: ItemIndex,
+    pub networks: Vec<&'a NetworkFacts>,
     pub atoms: Vec<AtomKey>,
     /// The atom of each network.
     pub atom_of: Vec<usize>,
@@ -75,18 +78,17 @@ pub struct Population<'a> {
 /// A measure waiting to be tallied with the others.
 struct Registered<'a> {
     key: String,
-    section: String,
+    section: Pos,
     kind: Kind,
-    value: Box<dyn Fn(&NetworkFacts<'_>) -> i64 + 'a>,
+    value: Box<dyn Fn(&NetworkFacts) -> i64 + 'a>,
 }
 
 impl<'a> Population<'a> {
-    pub fn new(edition: &'a Edition, networks: &'a [NetworkFacts<'a>]) -> Self {
+    /// The networks must have been decoded with the edition's [`ItemIndex`].
+    pub fn new(edition: &'a Edition, networks: impl IntoIterator<Item = &'a NetworkFacts>) -> Self {
+        let networks: Vec<&NetworkFacts> = networks.into_iter().collect();
         let mut index: BTreeMap<AtomKey, usize> = BTreeMap::new();
-        let keys: Vec<AtomKey> = networks
-            .iter()
-            .map(|n| AtomKey { region: region_of(n.prefecture), operator: n.operator, start_year: n.start_year })
-            .collect();
+        let keys: Vec<AtomKey> = networks.iter().map(|n| AtomKey { region: n.region, operator: n.operator, start_year: n.start_year }).collect();
         for key in &keys {
             let next = index.len();
             index.entry(*key).or_insert(next);
@@ -99,7 +101,7 @@ impl<'a> Population<'a> {
         for &a in &atom_of {
             members[a] += 1;
         }
-        Population { edition, networks, atoms, atom_of, members, merge_below: None,
+        Population { edition, index: ItemIndex::new(edition), networks, atoms, atom_of, members, merge_below: None,
             tallies: RefCell::new(HashMap::new()),
             lists: RefCell::new(HashMap::new()),
             registering: Cell::new(false),
@@ -109,11 +111,11 @@ impl<'a> Population<'a> {
 
     /// The measure `key` (one pass over the networks the first time it is asked for). The
     /// key names the quantity: the same key must always mean the same per-network value.
-    pub fn measure(&self, key: &str, section: &str, kind: Kind, value: impl Fn(&NetworkFacts<'_>) -> i64 + 'a) -> Arc<Tally> {
+    pub fn measure(&self, key: &str, section: &str, kind: Kind, value: impl Fn(&NetworkFacts) -> i64 + 'a) -> Arc<Tally> {
         if let Some(t) = self.tallies.borrow().get(key) {
             return t.clone();
         }
-        let registered = Registered { key: key.to_string(), section: section.to_string(), kind, value: Box::new(value) };
+        let registered = Registered { key: key.to_string(), section: self.index.section(section), kind, value: Box::new(value) };
         if self.registering.get() {
             let placeholder = Arc::new(self.empty_tally(&registered));
             let mut all = self.registered.borrow_mut();
@@ -143,12 +145,11 @@ impl<'a> Population<'a> {
     }
 
     fn tally_all(&self, measures: Vec<Registered<'a>>) {
-        let private: Vec<Arc<Vec<bool>>> = measures.iter().map(|m| self.private_flags(&m.section)).collect();
         let mut tallies: Vec<Tally> = measures.iter().map(|m| self.empty_tally(m)).collect();
-        for (i, (network, &a)) in self.networks.iter().zip(&self.atom_of).enumerate() {
-            for ((m, t), private) in measures.iter().zip(&mut tallies).zip(&private) {
+        for (network, &a) in self.networks.iter().zip(&self.atom_of) {
+            for (m, t) in measures.iter().zip(&mut tallies) {
                 let v = (m.value)(network);
-                if private[i] {
+                if network.disclosure(m.section) == Disclosure::Private {
                     t.private[a] += v;
                     t.private_members[a] += 1;
                 } else {
@@ -169,23 +170,9 @@ impl<'a> Population<'a> {
         self
     }
 
-    /// Whether each network keeps a section private (looked up once per section).
-    fn private_flags(&self, section: &str) -> Arc<Vec<bool>> {
-        self.per_network(&format!("private:{section}"), |n| n.disclosure.of(section) == Disclosure::Private)
-    }
-
-    fn per_network<T: Send + Sync + 'static>(&self, key: &str, of: impl Fn(&NetworkFacts<'_>) -> T) -> Arc<Vec<T>> {
-        if let Some(list) = self.lists.borrow().get(key).and_then(|l| l.clone().downcast::<Vec<T>>().ok()) {
-            return list;
-        }
-        let list = Arc::new(self.networks.iter().map(of).collect::<Vec<T>>());
-        self.lists.borrow_mut().insert(key.to_string(), list.clone());
-        list
-    }
-
     /// Something of each network, grouped by atom, computed once (the values behind a median,
     /// the published company names). `key` names it: the same key, the same function.
-    pub fn per_atom<T: Send + Sync + 'static>(&self, key: &str, of: impl Fn(&NetworkFacts<'_>) -> T) -> Arc<Vec<Vec<T>>> {
+    pub fn per_atom<T: Send + Sync + 'static>(&self, key: &str, of: impl Fn(&NetworkFacts) -> T) -> Arc<Vec<Vec<T>>> {
         let key = format!("by atom:{key}");
         if let Some(list) = self.lists.borrow().get(&key).and_then(|l| l.clone().downcast::<Vec<Vec<T>>>().ok()) {
             return list;
