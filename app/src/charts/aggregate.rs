@@ -254,15 +254,15 @@ impl<'a> Cx<'_, 'a> {
         self.pop.index.pos(key)
     }
 
-    fn measure(&self, key: &str, section: &str, kind: Kind, value: impl Fn(&NetworkFacts) -> i64 + 'a) -> Arc<Tally> {
+    fn measure(&self, key: &str, section: &str, kind: Kind, value: impl Fn(&NetworkFacts) -> i64 + Send + Sync + 'a) -> Arc<Tally> {
         self.pop.measure(key, section, kind, value)
     }
 
-    fn state(&self, key: &str, section: &str, has: impl Fn(&NetworkFacts) -> bool + 'a) -> Arc<Tally> {
+    fn state(&self, key: &str, section: &str, has: impl Fn(&NetworkFacts) -> bool + Send + Sync + 'a) -> Arc<Tally> {
         self.measure(key, section, Kind::State, move |n| i64::from(has(n)))
     }
 
-    fn any(&self, key: &str, section: &str, has: impl Fn(&NetworkFacts) -> bool + 'a) -> Arc<Tally> {
+    fn any(&self, key: &str, section: &str, has: impl Fn(&NetworkFacts) -> bool + Send + Sync + 'a) -> Arc<Tally> {
         self.measure(key, section, Kind::Any, move |n| i64::from(has(n)))
     }
 

@@ -80,7 +80,7 @@ struct Registered<'a> {
     key: String,
     section: Pos,
     kind: Kind,
-    value: Box<dyn Fn(&NetworkFacts) -> i64 + 'a>,
+    value: Box<dyn Fn(&NetworkFacts) -> i64 + Send + Sync + 'a>,
 }
 
 impl<'a> Population<'a> {
@@ -111,7 +111,7 @@ impl<'a> Population<'a> {
 
     /// The measure `key` (one pass over the networks the first time it is asked for). The
     /// key names the quantity: the same key must always mean the same per-network value.
-    pub fn measure(&self, key: &str, section: &str, kind: Kind, value: impl Fn(&NetworkFacts) -> i64 + 'a) -> Arc<Tally> {
+    pub fn measure(&self, key: &str, section: &str, kind: Kind, value: impl Fn(&NetworkFacts) -> i64 + Send + Sync + 'a) -> Arc<Tally> {
         if let Some(t) = self.tallies.borrow().get(key) {
             return t.clone();
         }
@@ -144,18 +144,56 @@ impl<'a> Population<'a> {
         Tally { key: r.key.as_str().into(), kind: r.kind, public: vec![0; n], private: vec![0; n], private_members: vec![0; n], entries: vec![0; n] }
     }
 
+    /// Atom by atom, so one atom's sums of every measure stay in the CPU cache while its
+    /// networks are read; large populations are split over threads by atoms.
     fn tally_all(&self, measures: Vec<Registered<'a>>) {
-        let mut tallies: Vec<Tally> = measures.iter().map(|m| self.empty_tally(m)).collect();
+        let mut by_atom: Vec<Vec<&NetworkFacts>> = vec![vec![]; self.atoms.len()];
         for (network, &a) in self.networks.iter().zip(&self.atom_of) {
-            for (m, t) in measures.iter().zip(&mut tallies) {
-                let v = (m.value)(network);
-                if network.disclosure(m.section) == Disclosure::Private {
-                    t.private[a] += v;
-                    t.private_members[a] += 1;
-                } else {
-                    t.public[a] += v;
+            by_atom[a].push(network);
+        }
+        // [public, private, private members, entries] of each measure, atom after atom.
+        let sums = |atoms: &[Vec<&NetworkFacts>]| -> Vec<[i64; 4]> {
+            let mut sums = vec![[0; 4]; atoms.len() * measures.len()];
+            for (networks, sums) in atoms.iter().zip(sums.chunks_mut(measures.len().max(1))) {
+                for network in networks {
+                    for (m, sum) in measures.iter().zip(sums.iter_mut()) {
+                        let v = (m.value)(network);
+                        if network.disclosure(m.section) == Disclosure::Private {
+                            sum[1] += v;
+                            sum[2] += 1;
+                        } else {
+                            sum[0] += v;
+                        }
+                        sum[3] += i64::from(v != 0);
+                    }
                 }
-                t.entries[a] += i64::from(v != 0);
+            }
+            sums
+        };
+        const PER_THREAD: usize = 20_000;
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(self.networks.len() / PER_THREAD).max(1);
+        // Consecutive atoms with about as many networks for each thread.
+        let (mut parts, mut from, mut seen): (Vec<&[Vec<&NetworkFacts>]>, usize, usize) = (vec![], 0, 0);
+        for (a, networks) in by_atom.iter().enumerate() {
+            seen += networks.len();
+            if parts.len() + 1 < threads && seen * threads >= self.networks.len() * (parts.len() + 1) {
+                parts.push(&by_atom[from..=a]);
+                from = a + 1;
+            }
+        }
+        parts.push(&by_atom[from..]);
+        let sums: Vec<[i64; 4]> = std::thread::scope(|scope| {
+            let spawned: Vec<_> = parts[1..].iter().map(|part| scope.spawn(|| sums(part))).collect();
+            let mut all = sums(parts[0]);
+            for s in spawned {
+                all.extend(s.join().expect("tally thread"));
+            }
+            all
+        });
+        let mut tallies: Vec<Tally> = measures.iter().map(|m| self.empty_tally(m)).collect();
+        for (a, atom) in sums.chunks(measures.len().max(1)).enumerate() {
+            for (t, sum) in tallies.iter_mut().zip(atom) {
+                (t.public[a], t.private[a], t.private_members[a], t.entries[a]) = (sum[0], sum[1], sum[2], sum[3]);
             }
         }
         let mut cache = self.tallies.borrow_mut();
@@ -211,4 +249,45 @@ pub fn total(terms: &[Term], atoms: &[usize]) -> i64 {
 /// Networks with a non-zero value of the (positive) terms.
 pub fn entries(terms: &[Term], atoms: &[usize]) -> usize {
     terms.iter().filter(|(_, c)| *c > 0).map(|(t, _)| atoms.iter().map(|&a| t.entries[a]).sum::<i64>()).sum::<i64>() as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::survey::geography::PREFECTURES;
+    use crate::survey::{builtin_edition, Answer, Answers, DisclosureChoices};
+
+    #[test]
+    fn tallies_split_over_threads_add_up_as_one_pass_would() {
+        let edition = builtin_edition("2012").unwrap();
+        let index = ItemIndex::new(&edition);
+        let facts: Vec<NetworkFacts> = (0..45_000)
+            .map(|i| {
+                let mut answers = Answers::default();
+                answers.set("budget.current.construction", Answer::Number(i as i64 % 1_000));
+                let mut disclosure = DisclosureChoices::default();
+                if i % 3 == 0 {
+                    disclosure.set("budget", Disclosure::Public);
+                }
+                NetworkFacts::new(&index, PREFECTURES[i % 47].0, Some(OperatorType::ALL[i % 6]), Some(2000 + (i % 13) as i64), &answers, &disclosure)
+            })
+            .collect();
+        let population = Population::new(&edition, &facts);
+        assert!(population.networks.len() / 20_000 >= 2, "large enough to be split");
+        let cost = population.index.pos("budget.current.construction");
+        let tally = population.measure("cost", "budget", Kind::Amount, move |n| n.number(cost).unwrap_or(0));
+        let mut expected = vec![[0; 4]; population.atoms.len()];
+        for (i, &a) in population.atom_of.iter().enumerate() {
+            let v = i as i64 % 1_000;
+            if i % 3 == 0 {
+                expected[a][0] += v;
+            } else {
+                expected[a][1] += v;
+                expected[a][2] += 1;
+            }
+            expected[a][3] += i64::from(v != 0);
+        }
+        let got: Vec<[i64; 4]> = (0..population.atoms.len()).map(|a| [tally.public[a], tally.private[a], tally.private_members[a], tally.entries[a]]).collect();
+        assert_eq!(got, expected);
+    }
 }
