@@ -243,6 +243,11 @@ on_both_backends!(another_server_follows_saves_deletions_and_reclassifications_i
     let new_id = upsert_by_report_no(&mut conn, &network).await.unwrap();
     put_response(&mut conn, new_id, "2012", &server::synthetic::answers(&edition, 4242), &disclosure, "submitted", 1).await.unwrap();
     same_as_fresh(db, &other_pool, &b, "deletions and an insertion").await;
+    // The import's upserts of an existing network and response.
+    let network = NewNetwork { report_no: Some(7777), start_year: Some(2005), ..network };
+    assert_eq!(upsert_by_report_no(&mut conn, &network).await.unwrap(), new_id);
+    put_response(&mut conn, new_id, "2012", &server::synthetic::answers(&edition, 4343), &DisclosureChoices::default(), "approved", 2).await.unwrap();
+    same_as_fresh(db, &other_pool, &b, "an import's upserts").await;
     drop(conn);
     assert_eq!(b.full_reads(), 1, "server B read every response once, then only what changed");
     other_pool.close().await;

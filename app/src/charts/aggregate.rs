@@ -12,7 +12,7 @@
 //! public numbers would reveal.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use super::population::{entries, total, Kind, Population, Tally, Term};
@@ -660,21 +660,19 @@ impl Cx<'_, '_> {
     fn companies(&self, spec: &ChartSpec) -> Computation {
         let edition = self.pop.edition;
         let items: Vec<(&Item, Pos, Pos)> = printed_texts(edition).map(|i| (i, self.pos(&i.key), self.pop.index.section(section_of(&i.key)))).collect();
-        let named = self.pop.per_atom("published companies", |n| {
-            let mut named = std::collections::BTreeSet::new();
-            // What the disclosure choke point would let the public see.
-            for &(_, p, _) in items.iter().filter(|(item, _, section)| shows(item, n.disclosure(*section))) {
-                if let Some(name) = n.text(p).map(str::trim).filter(|name| !name.is_empty()) {
-                    named.insert((crate::search::fold(name), name.to_string()));
-                }
-            }
-            named
-        });
-        let mut counts: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
+        let mut counts: HashMap<&str, (&str, usize)> = HashMap::new();
         let mut answered = 0;
-        for network in self.view.iter().flat_map(|&a| &named[a]) {
-            answered += usize::from(!network.is_empty());
-            for (folded, name) in network {
+        for network in self.view.iter().flat_map(|&a| self.pop.in_atom(a)) {
+            // What the disclosure choke point would let the public see; a name once.
+            let mut named: Vec<(&str, &str)> = items
+                .iter()
+                .filter(|(item, _, section)| shows(item, network.disclosure(*section)))
+                .filter_map(|&(_, p, _)| network.printed(p).map(|(name, folded)| (folded, name)))
+                .collect();
+            named.sort_unstable();
+            named.dedup();
+            answered += usize::from(!named.is_empty());
+            for (folded, name) in named {
                 counts.entry(folded).or_insert((name, 0)).1 += 1;
             }
         }

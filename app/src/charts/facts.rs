@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::de::{DeserializeSeed, Deserializer, EnumAccess, Error as _, IgnoredAny, MapAccess, SeqAccess, VariantAccess, Visitor};
 use serde::Deserialize;
 
 use crate::survey::geography::{region_of, OperatorType, Region};
@@ -28,7 +28,7 @@ pub struct ItemIndex {
     /// Every key of a choice any item offers, by bit of [`Value::Choices`].
     choices: Vec<String>,
     /// Items whose text the charts print (company names); other texts are only given or not.
-    keeps_text: Vec<bool>,
+    prints: Vec<bool>,
 }
 
 impl ItemIndex {
@@ -47,8 +47,8 @@ impl ItemIndex {
         }
         assert!(choices.len() <= 64, "an edition offers at most 64 distinct choice keys");
         let printed: Vec<&str> = super::aggregate::printed_texts(edition).map(|i| i.key.as_str()).collect();
-        let keeps_text = edition.items().map(|(_, i)| printed.contains(&i.key.as_str())).collect();
-        ItemIndex { sorted, sections: edition.sections.iter().map(|s| s.key.clone()).collect(), choices, keeps_text }
+        let prints = edition.items().map(|(_, i)| printed.contains(&i.key.as_str())).collect();
+        ItemIndex { sorted, sections: edition.sections.iter().map(|s| s.key.clone()).collect(), choices, prints }
     }
 
     pub fn pos(&self, key: &str) -> Pos {
@@ -103,8 +103,9 @@ pub struct NetworkFacts {
     values: Box<[Value]>,
     /// By section position.
     disclosure: Box<[Disclosure]>,
-    /// The texts the index keeps, by item position.
-    texts: Vec<(usize, Box<str>)>,
+    /// The printed texts that are not blank, by item position: trimmed, and folded for
+    /// comparing (`search::fold`), done once here rather than at every computation.
+    printed: Vec<(usize, Box<str>, Box<str>)>,
 }
 
 impl NetworkFacts {
@@ -115,9 +116,9 @@ impl NetworkFacts {
             region: region_of(prefecture),
             operator,
             start_year,
-            values: vec![Value::Unanswered; index.keeps_text.len()].into(),
+            values: vec![Value::Unanswered; index.prints.len()].into(),
             disclosure: vec![Disclosure::Private; index.sections.len()].into(),
-            texts: vec![],
+            printed: vec![],
         };
         AnswersSeed { index, facts: &mut facts }.deserialize(&mut serde_json::Deserializer::from_str(answers))?;
         DisclosureSeed { index, facts: &mut facts }.deserialize(&mut serde_json::Deserializer::from_str(disclosure))?;
@@ -161,10 +162,10 @@ impl NetworkFacts {
         matches!((self.value(p), choice), (Value::Choices(bits), Some(b)) if bits >> b & 1 == 1)
     }
 
-    /// A kept text (see [`ItemIndex`]).
-    pub fn text(&self, p: Pos) -> Option<&str> {
+    /// A printed text (see [`ItemIndex`]) that is not blank, trimmed, and its folded form.
+    pub fn printed(&self, p: Pos) -> Option<(&str, &str)> {
         let p = p?;
-        self.texts.iter().find(|(q, _)| *q == p).map(|(_, t)| t.as_ref())
+        self.printed.iter().find(|(q, _, _)| *q == p).map(|(_, text, folded)| (text.as_ref(), folded.as_ref()))
     }
 
     pub fn disclosure(&self, section: Pos) -> Disclosure {
@@ -194,20 +195,6 @@ impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
     }
 }
 
-/// `survey::Answer`'s serialized form, read without allocating (the test
-/// `facts_read_every_answer_as_answers_do` keeps the two in step).
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum Raw<'a> {
-    Tri(Tri),
-    Number(i64),
-    Fee(Fee),
-    Choices(#[serde(borrow)] Vec<Str<'a>>),
-    Text(#[serde(borrow)] Str<'a>),
-    Check(bool),
-    StartStatus(StartStatus),
-}
-
 struct AnswersSeed<'i, 'f> {
     index: &'i ItemIndex,
     facts: &'f mut NetworkFacts,
@@ -233,22 +220,102 @@ impl<'de> Visitor<'de> for AnswersSeed<'_, '_> {
                 map.next_value::<IgnoredAny>()?;
                 continue;
             };
-            self.facts.values[p] = match map.next_value::<Raw<'de>>()? {
-                Raw::Tri(t) => Value::Tri(t),
-                Raw::Number(n) => Value::Number(n),
-                Raw::Fee(f) => Value::Fee(f),
-                Raw::Choices(keys) => Value::Choices(keys.iter().filter_map(|k| self.index.choice(&k.0)).fold(0, |bits, b| bits | 1 << b)),
-                Raw::Text(text) => {
-                    if self.index.keeps_text[p] {
-                        self.facts.texts.push((p, text.0.as_ref().into()));
-                    }
-                    Value::Text(!text.0.is_empty())
-                }
-                Raw::Check(c) => Value::Check(c),
-                Raw::StartStatus(s) => Value::StartStatus(s),
-            };
+            let (value, printed) = map.next_value_seed(AnswerSeed { index: self.index, prints: self.index.prints[p] })?;
+            self.facts.values[p] = value;
+            if let Some(text) = printed.map(|t| t.trim().to_string()).filter(|t| !t.is_empty()) {
+                let folded = crate::search::fold(&text).into();
+                self.facts.printed.push((p, text.into(), folded));
+            }
         }
         Ok(())
+    }
+}
+
+/// One `survey::Answer` in its serialized form (externally tagged, snake_case), read
+/// without allocating: a text is kept only when printed. `facts_read_every_answer_as_answers_do`
+/// keeps the two in step.
+struct AnswerSeed<'i> {
+    index: &'i ItemIndex,
+    prints: bool,
+}
+
+const VARIANTS: &[&str] = &["tri", "number", "fee", "choices", "text", "check", "start_status"];
+
+impl<'de> DeserializeSeed<'de> for AnswerSeed<'_> {
+    type Value = (Value, Option<Cow<'de, str>>);
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_enum("Answer", VARIANTS, self)
+    }
+}
+
+impl<'de> Visitor<'de> for AnswerSeed<'_> {
+    type Value = (Value, Option<Cow<'de, str>>);
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an answer")
+    }
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Self::Value, A::Error> {
+        let (tag, answer) = data.variant::<Str<'de>>()?;
+        let value = match tag.0.as_ref() {
+            "tri" => Value::Tri(answer.newtype_variant()?),
+            "number" => Value::Number(answer.newtype_variant()?),
+            "fee" => Value::Fee(answer.newtype_variant()?),
+            "choices" => Value::Choices(answer.newtype_variant_seed(ChoicesSeed(self.index))?),
+            "text" => {
+                let (given, text) = answer.newtype_variant_seed(TextSeed(self.prints))?;
+                return Ok((Value::Text(given), text));
+            }
+            "check" => Value::Check(answer.newtype_variant()?),
+            "start_status" => Value::StartStatus(answer.newtype_variant()?),
+            other => return Err(A::Error::unknown_variant(other, VARIANTS)),
+        };
+        Ok((value, None))
+    }
+}
+
+/// Choice keys as bits of [`ItemIndex::choice`].
+struct ChoicesSeed<'i>(&'i ItemIndex);
+
+impl<'de> DeserializeSeed<'de> for ChoicesSeed<'_> {
+    type Value = u64;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<u64, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ChoicesSeed<'_> {
+    type Value = u64;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("choice keys")
+    }
+    fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<u64, S::Error> {
+        let mut bits = 0;
+        while let Some(key) = seq.next_element::<Str<'de>>()? {
+            bits |= self.0.choice(&key.0).map_or(0, |b| 1 << b);
+        }
+        Ok(bits)
+    }
+}
+
+/// Whether a text is not empty, and the text itself when it is printed.
+struct TextSeed(bool);
+
+impl<'de> DeserializeSeed<'de> for TextSeed {
+    type Value = (bool, Option<Cow<'de, str>>);
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for TextSeed {
+    type Value = (bool, Option<Cow<'de, str>>);
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a text")
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok((!v.is_empty(), self.0.then_some(Cow::Borrowed(v))))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok((!v.is_empty(), self.0.then(|| Cow::Owned(v.to_string()))))
     }
 }
 
@@ -299,7 +366,7 @@ mod tests {
                 3 => Answer::Fee([Fee::Free, Fee::Paid, Fee::Undecided][k % 3]),
                 4 => Answer::Choices(some_choices.chain(["stray".to_string()]).collect()),
                 5 => Answer::Text(String::new()),
-                6 => Answer::Text(format!("会社{k} \"引用\"\n改行")),
+                6 => Answer::Text(format!(" 会社{k} \"引用\"\n改行 ")),
                 7 => Answer::Check(k % 2 == 0),
                 8 => Answer::StartStatus(if k % 2 == 0 { StartStatus::Started } else { StartStatus::Planned }),
                 9 => Answer::Text(format!("株式会社{k}")),
@@ -347,10 +414,10 @@ mod tests {
                     assert_eq!(facts.chose(p, index.choice(choice)), chosen, "{key} {choice}");
                 }
                 let text = match answer {
-                    Some(Answer::Text(t)) if printed.contains(&key.as_str()) => Some(t.as_str()),
+                    Some(Answer::Text(t)) if printed.contains(&key.as_str()) && !t.trim().is_empty() => Some(t.trim()),
                     _ => None,
                 };
-                assert_eq!(facts.text(p), text, "{key}");
+                assert_eq!(facts.printed(p), text.map(|t| (t, crate::search::fold(t))).as_ref().map(|(t, f)| (*t, f.as_str())), "{key}");
             }
             for section in &edition.sections {
                 assert_eq!(facts.disclosure(index.section(&section.key)), disclosure.of(&section.key));
@@ -368,7 +435,7 @@ mod tests {
             r#"{{"zzz.stray":{{"text":"x"}},"services.diseases.hepatitis":{{"tri":"planned"}},"{company}":{{"text":"A\"B"}},"budget\u002ecurrent.construction":{{"number":5}},"aaa":{{"check":true}}}}"#
         );
         let facts = NetworkFacts::from_json(&index, "北海道", None, None, &answers, r#"{"system":"hide_contact","nonsense":"public"}"#).unwrap();
-        assert_eq!(facts.text(index.pos(&company)), Some("A\"B"));
+        assert_eq!(facts.printed(index.pos(&company)), Some(("A\"B", "a\"b")));
         assert_eq!(facts.number(index.pos("budget.current.construction")), Some(5));
         assert_eq!(facts.tri(index.pos("services.diseases.hepatitis")), Some(Tri::Planned));
         assert_eq!(facts.value(index.pos("zzz.stray")), Value::Unanswered);

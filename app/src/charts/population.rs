@@ -65,6 +65,8 @@ pub struct Population<'a> {
     pub atom_of: Vec<usize>,
     /// Networks per atom.
     pub members: Vec<i64>,
+    /// The networks of each atom, in the order of `networks`.
+    by_atom: Vec<Vec<&'a NetworkFacts>>,
     /// For the public: regions or operator types with fewer networks are merged in charts
     /// of answers (see `aggregate`).
     pub merge_below: Option<usize>,
@@ -97,11 +99,12 @@ impl<'a> Population<'a> {
         let atoms: Vec<AtomKey> = index.keys().copied().collect();
         let position: BTreeMap<AtomKey, usize> = atoms.iter().enumerate().map(|(i, k)| (*k, i)).collect();
         let atom_of: Vec<usize> = keys.iter().map(|k| position[k]).collect();
-        let mut members = vec![0; atoms.len()];
-        for &a in &atom_of {
-            members[a] += 1;
+        let mut by_atom: Vec<Vec<&NetworkFacts>> = vec![vec![]; atoms.len()];
+        for (network, &a) in networks.iter().zip(&atom_of) {
+            by_atom[a].push(*network);
         }
-        Population { edition, index: ItemIndex::new(edition), networks, atoms, atom_of, members, merge_below: None,
+        let members = by_atom.iter().map(|n| n.len() as i64).collect();
+        Population { edition, index: ItemIndex::new(edition), networks, atoms, atom_of, members, by_atom, merge_below: None,
             tallies: RefCell::new(HashMap::new()),
             lists: RefCell::new(HashMap::new()),
             registering: Cell::new(false),
@@ -147,10 +150,7 @@ impl<'a> Population<'a> {
     /// Atom by atom, so one atom's sums of every measure stay in the CPU cache while its
     /// networks are read; large populations are split over threads by atoms.
     fn tally_all(&self, measures: Vec<Registered<'a>>) {
-        let mut by_atom: Vec<Vec<&NetworkFacts>> = vec![vec![]; self.atoms.len()];
-        for (network, &a) in self.networks.iter().zip(&self.atom_of) {
-            by_atom[a].push(network);
-        }
+        let by_atom = &self.by_atom;
         // [public, private, private members, entries] of each measure, atom after atom.
         let sums = |atoms: &[Vec<&NetworkFacts>]| -> Vec<[i64; 4]> {
             let mut sums = vec![[0; 4]; atoms.len() * measures.len()];
@@ -215,13 +215,14 @@ impl<'a> Population<'a> {
         if let Some(list) = self.lists.borrow().get(&key).and_then(|l| l.clone().downcast::<Vec<Vec<T>>>().ok()) {
             return list;
         }
-        let mut lists: Vec<Vec<T>> = (0..self.atoms.len()).map(|_| vec![]).collect();
-        for (network, &a) in self.networks.iter().zip(&self.atom_of) {
-            lists[a].push(of(network));
-        }
-        let lists = Arc::new(lists);
+        let lists = Arc::new(self.by_atom.iter().map(|networks| networks.iter().map(|n| of(n)).collect()).collect::<Vec<Vec<T>>>());
         self.lists.borrow_mut().insert(key, lists.clone());
         lists
+    }
+
+    /// The networks of an atom.
+    pub fn in_atom(&self, a: usize) -> &[&'a NetworkFacts] {
+        &self.by_atom[a]
     }
 
     /// A measure tallied so far (the adversary reads per-network values so).

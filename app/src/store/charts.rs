@@ -57,7 +57,7 @@ impl Responses {
         .bind(&edition.id)
         .fetch_all(db)
         .await?;
-        let networks = rows.iter().map(|row| Ok((row.try_get("id")?, decode(row, &index)?.expect("an inner join")))).collect::<sqlx::Result<_>>()?;
+        let networks = decode_all(&rows, &index)?.into_iter().map(|(id, network)| (id, network.expect("an inner join"))).collect();
         Ok(Responses { generation, edition, index, networks })
     }
 
@@ -75,9 +75,8 @@ impl Responses {
         .bind(self.generation)
         .fetch_all(db)
         .await?;
-        for row in &rows {
-            let id: i64 = row.try_get("id")?;
-            match decode(row, &self.index)? {
+        for (id, network) in decode_all(&rows, &self.index)? {
+            match network {
                 Some(network) => self.networks.insert(id, network),
                 None => self.networks.remove(&id),
             };
@@ -92,6 +91,24 @@ impl Responses {
         all.sort_unstable_by_key(|(order, id, _)| (*order, *id));
         all.into_iter().map(|(_, _, facts)| facts).collect()
     }
+}
+
+/// Each row's network id and [`decode`]d response, on every core for many rows: decoding
+/// the JSON is most of the work of reading every response.
+fn decode_all(rows: &[sqlx::any::AnyRow], index: &ItemIndex) -> sqlx::Result<Vec<(i64, Option<(i64, NetworkFacts)>)>> {
+    const PER_THREAD: usize = 5_000;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(rows.len() / PER_THREAD).max(1);
+    let decode_part = |part: &[sqlx::any::AnyRow]| part.iter().map(|row| Ok((row.try_get("id")?, decode(row, index)?))).collect::<sqlx::Result<Vec<_>>>();
+    let mut parts = rows.chunks(rows.len().div_ceil(threads).max(1));
+    let first = parts.next().unwrap_or_default();
+    std::thread::scope(|scope| {
+        let spawned: Vec<_> = parts.map(|part| scope.spawn(move || decode_part(part))).collect();
+        let mut all = decode_part(first)?;
+        for part in spawned {
+            all.extend(part.join().expect("decoding thread")?);
+        }
+        Ok(all)
+    })
 }
 
 /// A network's place in report order and its facts; `None` without a response.
