@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::survey::{Answer, Answers, Disclosure, DisclosureChoices, Edition};
+use crate::survey::{Answer, Answers, Disclosure, DisclosureChoices, Edition, Item};
 
 /// Answers the public may see, by item key.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,6 +37,12 @@ impl PublicAnswers {
     }
 }
 
+/// Whether the public sees an item of a section published with `choice` (the charts read
+/// their decoded answers through this too).
+pub fn shows(item: &Item, choice: Disclosure) -> bool {
+    choice != Disclosure::Private && !(item.contact && choice == Disclosure::HideContact)
+}
+
 /// The public part of one response.
 pub fn public_answers(edition: &Edition, answers: &Answers, disclosure: &DisclosureChoices) -> PublicAnswers {
     let mut public = PublicAnswers::default();
@@ -46,10 +52,7 @@ pub fn public_answers(edition: &Edition, answers: &Answers, disclosure: &Disclos
             continue;
         }
         public.published.push(section.key.clone());
-        for item in section.groups.iter().flat_map(|g| &g.items) {
-            if item.contact && choice == Disclosure::HideContact {
-                continue;
-            }
+        for item in section.groups.iter().flat_map(|g| &g.items).filter(|i| shows(i, choice)) {
             if let Some(answer) = answers.get(&item.key) {
                 public.answers.set(item.key.clone(), answer.clone());
             }

@@ -180,3 +180,75 @@ on_both_backends!(a_save_on_one_server_refreshes_the_charts_of_another, async |d
     assert_eq!(app::store::charts::generation(&db.pool).await.unwrap(), generation, "reading does not bump the generation");
     other_pool.close().await;
 });
+
+/// Server B's charts (kept up to date incrementally) are exactly a fresh computation's.
+async fn same_as_fresh(db: &TestDb, other_pool: &sqlx::AnyPool, b: &ChartCache, step: &str) -> Vec<std::sync::Arc<Vec<app::charts::ChartData>>> {
+    let incremental = everything(other_pool, b).await;
+    let fresh = everything(&db.pool, &ChartCache::new(3)).await;
+    assert!(incremental == fresh, "{step}: the incremental charts differ from a fresh computation");
+    incremental
+}
+
+/// Every chart of every public view, and the staff's, as one server's cache gives them.
+async fn everything(pool: &sqlx::AnyPool, cache: &ChartCache) -> Vec<std::sync::Arc<Vec<app::charts::ChartData>>> {
+    let mut all = vec![];
+    for filter in app::charts::public_views() {
+        all.push(app::store::charts::charts(pool, cache, &filter, false).await.unwrap());
+    }
+    all.push(app::store::charts::charts(pool, cache, &ChartFilter::default(), true).await.unwrap());
+    all
+}
+
+on_both_backends!(another_server_follows_saves_deletions_and_reclassifications_incrementally, async |db: &TestDb| {
+    loaded(db).await;
+    let edition = app::survey::builtin_edition("2012").unwrap();
+    // Synthetic networks add private answers (and so secondary suppression) to the 2012 data.
+    server::synthetic::insert(&mut db.pool.acquire().await.unwrap(), &edition, 7, 12).await.unwrap();
+    // Server B keeps its decoded responses between generations; writes go through server A.
+    let other_pool = server::db::connect(&db.url).await.unwrap();
+    let b = ChartCache::new(3);
+    everything(&other_pool, &b).await;
+    let ids: Vec<i64> = sqlx::query_scalar("SELECT network_id FROM responses WHERE edition_id = '2012' ORDER BY network_id").fetch_all(&db.pool).await.unwrap();
+    let before = same_as_fresh(db, &other_pool, &b, "nothing changed").await;
+
+    // A save: a respondent's answers and disclosure change.
+    let (id, version): (i64, i64) = sqlx::query_as("SELECT network_id, version FROM responses WHERE network_id = $1 AND edition_id = '2012'").bind(ids[158]).fetch_one(&db.pool).await.unwrap();
+    let mut answers = server::synthetic::answers(&edition, 999);
+    answers.set("services.diseases.hepatitis", Answer::Tri(app::survey::Tri::InProgress));
+    answers.set("system.companies.company1", Answer::Text("新会社".into()));
+    let mut disclosure = DisclosureChoices::default();
+    disclosure.set("system", app::survey::Disclosure::Public);
+    let mut conn = db.pool.acquire().await.unwrap();
+    let saved = app::store::responses::save(
+        &mut conn,
+        &app::store::responses::NewResponse { network_id: id, edition: "2012", answers: &answers, disclosure: &disclosure, based_on: version, actor: "staff:1", resubmit: false },
+        &Answers::default(),
+    )
+    .await
+    .unwrap();
+    assert!(matches!(saved, app::store::responses::Saved::Version(_)));
+    let saved = same_as_fresh(db, &other_pool, &b, "a save").await;
+    assert!(saved != before, "the save changed the charts");
+
+    // A reclassification (operator type), a move to another region and start year.
+    app::store::review::classify(&mut conn, ids[3], Some(app::survey::geography::OperatorType::ALL[5]), true, "staff:1").await.unwrap();
+    sqlx::query("UPDATE networks SET prefecture = '沖縄県', start_year = 1999 WHERE id = $1").bind(ids[160]).execute(&mut *conn).await.unwrap();
+    same_as_fresh(db, &other_pool, &b, "a reclassification").await;
+
+    // A response deleted (the network stays), a network deleted with its response, a new one.
+    sqlx::query("DELETE FROM responses WHERE network_id = $1").bind(ids[5]).execute(&mut *conn).await.unwrap();
+    sqlx::query("DELETE FROM responses WHERE network_id = $1").bind(ids[162]).execute(&mut *conn).await.unwrap();
+    sqlx::query("DELETE FROM networks WHERE id = $1").bind(ids[162]).execute(&mut *conn).await.unwrap();
+    let network = NewNetwork { report_no: Some(7777), prefecture: "北海道".into(), operator_type: Some("hospital".into()), regional_fund: false, name: "新しい連携".into(), nickname: String::new(), start_year: Some(2011) };
+    let new_id = upsert_by_report_no(&mut conn, &network).await.unwrap();
+    put_response(&mut conn, new_id, "2012", &server::synthetic::answers(&edition, 4242), &disclosure, "submitted", 1).await.unwrap();
+    same_as_fresh(db, &other_pool, &b, "deletions and an insertion").await;
+    // The import's upserts of an existing network and response.
+    let network = NewNetwork { report_no: Some(7777), start_year: Some(2005), ..network };
+    assert_eq!(upsert_by_report_no(&mut conn, &network).await.unwrap(), new_id);
+    put_response(&mut conn, new_id, "2012", &server::synthetic::answers(&edition, 4343), &DisclosureChoices::default(), "approved", 2).await.unwrap();
+    same_as_fresh(db, &other_pool, &b, "an import's upserts").await;
+    drop(conn);
+    assert_eq!(b.full_reads(), 1, "server B read every response once, then only what changed");
+    other_pool.close().await;
+});

@@ -5,14 +5,15 @@
 
 mod support;
 
-use app::charts::{audit, compute, public_views, publish, registry, Audience, ChartData, ChartFilter, NetworkFacts, Population};
+use app::charts::{audit, compute, public_views, publish, registry, Audience, ChartData, ChartFilter, ItemIndex, NetworkFacts, Population};
 use app::store::charts::{charts, ChartCache};
 use app::store::networks::{put_response, records, upsert_by_report_no, NetworkRecord, NewNetwork};
 use app::survey::{builtin_edition, Answer, Answers, Disclosure, DisclosureChoices, Fee, Tri};
 use support::TestDb;
 
-fn facts(records: &[NetworkRecord]) -> Vec<NetworkFacts<'_>> {
-    records.iter().map(|r| r.chart_facts()).collect()
+fn facts(edition: &app::survey::Edition, records: &[NetworkRecord]) -> Vec<NetworkFacts> {
+    let index = ItemIndex::new(edition);
+    records.iter().map(|r| r.chart_facts(&index)).collect()
 }
 
 /// What the public gets for every filter it can choose, through the store's public path.
@@ -61,7 +62,7 @@ on_both_backends!(nothing_hidden_and_no_private_answer_can_be_worked_out, async 
     add_small_groups(db).await;
     let edition = builtin_edition("2012").unwrap();
     let records = records(&db.pool, "2012").await.unwrap();
-    let facts = facts(&records);
+    let facts = facts(&edition, &records);
     for min_group in [3, 5] {
         let cache = ChartCache::new(min_group);
         let published = public_outputs(db, &cache).await;
@@ -99,7 +100,7 @@ on_both_backends!(the_cost_of_privacy_on_the_2012_dataset, async |db: &TestDb| {
     server::db::prepare(&db.url).await.unwrap().close().await;
     let edition = builtin_edition("2012").unwrap();
     let records = records(&db.pool, "2012").await.unwrap();
-    let facts = facts(&records);
+    let facts = facts(&edition, &records);
     let cache = ChartCache::new(3);
     let started = std::time::Instant::now();
     let shipped = public_outputs(db, &cache).await;
@@ -136,10 +137,9 @@ on_both_backends!(the_cost_of_privacy_on_the_2012_dataset, async |db: &TestDb| {
 fn the_cost_of_privacy_on_a_synthetic_dataset_of_the_same_size() {
     let edition = builtin_edition("2012").unwrap();
     let networks = server::synthetic::generate(&edition, 154, 2012);
-    let facts: Vec<NetworkFacts<'_>> = networks
-        .iter()
-        .map(|n| NetworkFacts { prefecture: n.prefecture, operator: Some(n.operator), start_year: Some(n.start_year), answers: &n.answers, disclosure: &n.disclosure })
-        .collect();
+    let index = ItemIndex::new(&edition);
+    let facts: Vec<NetworkFacts> =
+        networks.iter().map(|n| NetworkFacts::new(&index, n.prefecture, Some(n.operator), n.start_year.into(), &n.answers, &n.disclosure)).collect();
     let started = std::time::Instant::now();
     let shipped = app::charts::publish_all(&edition, &facts, Audience::Public { min_group: 3 });
     let elapsed = started.elapsed();

@@ -4,7 +4,7 @@
 use super::audit::attack;
 use super::*;
 use crate::survey::geography::OperatorType as Op;
-use crate::survey::{builtin_edition, Answer, Disclosure, Fee, Tri};
+use crate::survey::{builtin_edition, Answer, Answers, Disclosure, DisclosureChoices, Fee, Tri};
 
 /// A synthetic network.
 pub struct Net {
@@ -15,10 +15,9 @@ pub struct Net {
     disclosure: DisclosureChoices,
 }
 
-fn facts(nets: &[Net]) -> Vec<NetworkFacts<'_>> {
-    nets.iter()
-        .map(|n| NetworkFacts { prefecture: n.prefecture, operator: n.operator, start_year: n.start_year, answers: &n.answers, disclosure: &n.disclosure })
-        .collect()
+fn facts(nets: &[Net]) -> Vec<NetworkFacts> {
+    let index = ItemIndex::new(&builtin_edition("2012").unwrap());
+    nets.iter().map(|n| NetworkFacts::new(&index, n.prefecture, n.operator, n.start_year, &n.answers, &n.disclosure)).collect()
 }
 
 /// xorshift: deterministic datasets without a dependency.

@@ -12,20 +12,21 @@
 //! public numbers would reveal.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use super::population::{entries, total, Kind, Population, Tally, Term};
 use super::registry::{Aggregation, Breakdown, ChartSpec, Cost, Groups};
+use super::facts::{ItemIndex, Pos, Value};
 use super::{Computation, Computed, NetworkFacts, Row};
-use crate::disclosure::public_answers;
+use crate::disclosure::shows;
 use crate::i18n::Label;
 use crate::survey::edition_2012::FEE_PAYERS;
 use crate::survey::geography::{OperatorType, Region};
-use crate::survey::{Answer, AnswerKind, Disclosure, Edition, Fee, Item, Tri};
+use crate::survey::{AnswerKind, Disclosure, Edition, Fee, Item, Tri};
 
 /// Computes a chart over the valid responses of an edition (every network, no filter).
-pub fn aggregate(spec: &ChartSpec, edition: &Edition, networks: &[NetworkFacts<'_>]) -> Computation {
+pub fn aggregate(spec: &ChartSpec, edition: &Edition, networks: &[NetworkFacts]) -> Computation {
     let population = Population::new(edition, networks);
     let all: Vec<usize> = (0..population.atoms.len()).collect();
     compute(spec, &population, &all)
@@ -58,7 +59,8 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
         }
         Aggregation::NetworksByStartYear => cx.networks_by_start_year(),
         Aggregation::UrlGiven => {
-            let given = [(cx.state("text:overview.main.public_url", "overview", |n| n.answers.text("overview.main.public_url").is_some()), 1)];
+            let url = pop.index.pos("overview.main.public_url");
+            let given = [(cx.state("text:overview.main.public_url", "overview", move |n| n.has_text(url)), 1)];
             let not_given = [(given[0].0.clone(), -1)];
             let population = pop.members_of(view);
             let mut none = cx.count(&not_given, view);
@@ -86,7 +88,7 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
             Computation { categories: labels(&groups_of), series, stats: vec![], answered: cx.answered(groups), valid: 0, merged: false }
         }
         Aggregation::Facilities => {
-            let types = facility_types(edition);
+            let types = facility_types(&pop.index, edition);
             let sums = |state: Tri| types.iter().map(|t| cx.sum(&[(cx.facilities(t, state), 1)], view)).collect();
             Computation {
                 categories: types.iter().map(|t| t.1.clone()).collect(),
@@ -101,7 +103,7 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
             }
         }
         Aggregation::FacilitiesBy(by) => {
-            let types = facility_types(edition);
+            let types = facility_types(&pop.index, edition);
             let groups_of = cx.categories(by);
             let series = types
                 .iter()
@@ -114,7 +116,7 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
         }
         Aggregation::FeeMeans => {
             let values = FEE_PAYERS.iter().map(|(payer, _, _)| cx.mean(&[(cx.fee(payer), 1)], &[(cx.fee_paid(payer), 1)], view)).collect();
-            let keys = all_fee_keys();
+            let keys = all_fee_keys(&pop.index);
             let any = cx.any("fees:any_paid", "fees", move |n| keys.iter().any(|k| k.paid(n).is_some()));
             let categories = FEE_PAYERS.iter().map(|(_, ja, en)| Label::new(ja, en)).collect();
             one_series(categories, average(), values, cx.count(&[(any, 1)], view))
@@ -127,7 +129,7 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
         }
         Aggregation::FreeFees => {
             let values = FEE_PAYERS.iter().map(|(p, _, _)| cx.count(&[(cx.fee_free(p), 1)], view)).collect();
-            let keys = all_fee_keys();
+            let keys = all_fee_keys(&pop.index);
             let any = cx.any("fees:any_free", "fees", move |n| keys.iter().any(|k| k.is_free(n)));
             let categories = FEE_PAYERS.iter().map(|(_, ja, en)| Label::new(ja, en)).collect();
             one_series(categories, counted_series(spec), values, cx.count(&[(any, 1)], view))
@@ -159,7 +161,8 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
         Aggregation::Bearers(item) => cx.bearers(spec, item),
         Aggregation::Disclosure(section) => {
             // Which sections a network publishes is a public fact: counted, never hidden.
-            let published = cx.any(&format!("published:{section}"), section, move |n| n.disclosure.of(section) != Disclosure::Private);
+            let s = pop.index.section(section);
+            let published = cx.any(&format!("published:{section}"), section, move |n| n.disclosure(s) != Disclosure::Private);
             let (published, all) = (total(&[(published, 1)], view) as usize, pop.members_of(view));
             one_series(
                 vec![Label::new("公開", "Published"), Label::new("非公開", "Not published")],
@@ -247,24 +250,28 @@ impl<'a> Cx<'_, 'a> {
         }
     }
 
-    fn measure(&self, key: &str, section: &str, kind: Kind, value: impl Fn(&NetworkFacts<'_>) -> i64 + 'a) -> Arc<Tally> {
+    fn pos(&self, key: &str) -> Pos {
+        self.pop.index.pos(key)
+    }
+
+    fn measure(&self, key: &str, section: &str, kind: Kind, value: impl Fn(&NetworkFacts) -> i64 + Send + Sync + 'a) -> Arc<Tally> {
         self.pop.measure(key, section, kind, value)
     }
 
-    fn state(&self, key: &str, section: &str, has: impl Fn(&NetworkFacts<'_>) -> bool + 'a) -> Arc<Tally> {
+    fn state(&self, key: &str, section: &str, has: impl Fn(&NetworkFacts) -> bool + Send + Sync + 'a) -> Arc<Tally> {
         self.measure(key, section, Kind::State, move |n| i64::from(has(n)))
     }
 
-    fn any(&self, key: &str, section: &str, has: impl Fn(&NetworkFacts<'_>) -> bool + 'a) -> Arc<Tally> {
+    fn any(&self, key: &str, section: &str, has: impl Fn(&NetworkFacts) -> bool + Send + Sync + 'a) -> Arc<Tally> {
         self.measure(key, section, Kind::Any, move |n| i64::from(has(n)))
     }
 
     /// A tri item in one state (a ticked checkbox counts as in progress).
     fn tri(&self, item: &'a Item, state: Tri) -> Arc<Tally> {
-        let section = section_of(&item.key);
+        let (section, p) = (section_of(&item.key), self.pos(&item.key));
         match item.kind {
-            AnswerKind::Check => self.state(&format!("check:{}", item.key), section, move |n| is_checked(n, &item.key)),
-            _ => self.state(&format!("tri:{}:{state:?}", item.key), section, move |n| n.answers.tri(&item.key) == Some(state)),
+            AnswerKind::Check => self.state(&format!("check:{}", item.key), section, move |n| n.checked(p)),
+            _ => self.state(&format!("tri:{}:{state:?}", item.key), section, move |n| n.tri(p) == Some(state)),
         }
     }
 
@@ -294,15 +301,15 @@ impl<'a> Cx<'_, 'a> {
 
     /// Networks that answered a question: an item active, a box ticked or a その他 text given.
     fn answered(&self, groups: Groups) -> Computed {
-        let items: Vec<&'a Item> = group_items(self.pop.edition, groups).collect();
+        let items: Vec<(AnswerKind, Pos)> = group_items(self.pop.edition, groups).map(|i| (i.kind.clone(), self.pos(&i.key))).collect();
         let key = groups.iter().map(|(s, g)| format!("{s}.{g}")).collect::<Vec<_>>().join("+");
         let section = groups.first().map_or("", |(s, _)| s);
         debug_assert!(groups.iter().all(|(s, _)| s == &section), "one section per question");
         let any = self.any(&format!("answered:{key}"), section, move |n| {
-            items.iter().any(|item| match item.kind {
-                AnswerKind::Tri => n.answers.tri(&item.key).is_some_and(Tri::is_active),
-                AnswerKind::Check => is_checked(n, &item.key),
-                AnswerKind::Text => n.answers.text(&item.key).is_some(),
+            items.iter().any(|(kind, p)| match kind {
+                AnswerKind::Tri => n.tri(*p).is_some_and(Tri::is_active),
+                AnswerKind::Check => n.checked(*p),
+                AnswerKind::Text => n.has_text(*p),
                 _ => false,
             })
         });
@@ -349,22 +356,22 @@ impl<'a> Cx<'_, 'a> {
     }
 
     fn fee(&self, payer: &str) -> Arc<Tally> {
-        let keys = FeeKeys::of(payer);
+        let keys = FeeKeys::of(&self.pop.index, payer);
         self.measure(&format!("fee:{payer}"), "fees", Kind::Amount, move |n| keys.paid(n).unwrap_or(0))
     }
 
     fn fee_paid(&self, payer: &str) -> Arc<Tally> {
-        let keys = FeeKeys::of(payer);
+        let keys = FeeKeys::of(&self.pop.index, payer);
         self.state(&format!("fee:{payer}:paid"), "fees", move |n| keys.paid(n).is_some())
     }
 
     fn fee_free(&self, payer: &str) -> Arc<Tally> {
-        let keys = FeeKeys::of(payer);
+        let keys = FeeKeys::of(&self.pop.index, payer);
         self.state(&format!("fee:{payer}:free"), "fees", move |n| keys.is_free(n))
     }
 
     fn cost(&self, cost: Cost) -> Vec<Term> {
-        let keys = cost_keys(cost);
+        let keys = cost_keys(&self.pop.index, cost);
         vec![(self.measure(&format!("cost:{}", cost.item()), "budget", Kind::Amount, move |n| cost_of(n, &keys).unwrap_or(0)), 1)]
     }
 
@@ -374,7 +381,7 @@ impl<'a> Cx<'_, 'a> {
         match cost {
             Cost::Construction => (0..BUCKETS.len()).map(|b| (self.bucket(b), 1)).collect(),
             _ => {
-                let keys = cost_keys(cost);
+                let keys = cost_keys(&self.pop.index, cost);
                 vec![(self.any(&format!("cost:{}:given", cost.item()), "budget", move |n| cost_of(n, &keys).is_some()), 1)]
             }
         }
@@ -382,7 +389,7 @@ impl<'a> Cx<'_, 'a> {
 
     fn bucket(&self, b: usize) -> Arc<Tally> {
         let (lo, hi, _, _) = BUCKETS[b];
-        let keys = cost_keys(Cost::Construction);
+        let keys = cost_keys(&self.pop.index, Cost::Construction);
         self.state(&format!("cost:construction:bucket{b}"), "budget", move |n| cost_of(n, &keys).is_some_and(|c| lo <= c && c < hi))
     }
 
@@ -413,8 +420,8 @@ impl<'a> Cx<'_, 'a> {
         let sum = self.cost(Cost::Construction);
         let mut c = one_series(BUCKETS.iter().map(|(_, _, ja, en)| Label::new(ja, en)).collect(), counted_series(spec), values, self.count(&given, self.view));
         // (cost, kept private) of each network that gave one, for the median and mode.
-        let keys = cost_keys(Cost::Construction);
-        let by_atom = self.pop.per_atom("construction costs", |n| cost_of(n, &keys).map(|c| (c, n.disclosure.of("budget") == Disclosure::Private)));
+        let (keys, budget) = (cost_keys(&self.pop.index, Cost::Construction), self.pop.index.section("budget"));
+        let by_atom = self.pop.per_atom("construction costs", |n| cost_of(n, &keys).map(|c| (c, n.disclosure(budget) == Disclosure::Private)));
         let entries: Vec<(i64, bool)> = self.view.iter().flat_map(|&a| by_atom[a].iter().flatten().copied()).collect();
         let costs: Vec<i64> = entries.iter().map(|(c, _)| *c).collect();
         let private = entries.iter().filter(|(_, p)| *p).count();
@@ -438,12 +445,12 @@ impl<'a> Cx<'_, 'a> {
     /// a private answer (section F), so the cells are for staff only.
     fn cost_means_by_common_id(&self, cost: Cost) -> Computation {
         let edition = self.pop.edition;
-        let tri: Vec<&Item> = group_items(edition, &[("system", "patient_id")]).filter(|i| i.kind == AnswerKind::Tri).collect();
-        let check: Vec<&Item> = group_items(edition, &[("system", "patient_id")]).filter(|i| i.kind == AnswerKind::Check).collect();
+        let of_kind = |kind: AnswerKind| -> Vec<Pos> { group_items(edition, &[("system", "patient_id")]).filter(|i| i.kind == kind).map(|i| self.pos(&i.key)).collect() };
+        let (tri, check) = (of_kind(AnswerKind::Tri), of_kind(AnswerKind::Check));
         // (cost, with a common ID, without one) of each network.
-        let keys = cost_keys(cost);
+        let keys = cost_keys(&self.pop.index, cost);
         let by_atom = self.pop.per_atom(&format!("{} by common ID", cost.item()), |n| {
-            (cost_of(n, &keys), tri.iter().any(|i| n.answers.tri(&i.key).is_some_and(Tri::is_active)), check.iter().any(|i| is_checked(n, &i.key)))
+            (cost_of(n, &keys), tri.iter().any(|&p| n.tri(p).is_some_and(Tri::is_active)), check.iter().any(|&p| n.checked(p)))
         });
         let networks: Vec<&(Option<i64>, bool, bool)> = self.view.iter().flat_map(|&a| &by_atom[a]).collect();
         let with = |n: &(Option<i64>, bool, bool)| n.1;
@@ -465,6 +472,7 @@ impl<'a> Cx<'_, 'a> {
     /// 図2.10: each bearer chosen for the running or the planned system.
     fn bearers(&self, spec: &ChartSpec, item: &str) -> Computation {
         let keys = [format!("bearers.current.{item}"), format!("bearers.planned.{item}")];
+        let positions = keys.each_ref().map(|k| self.pos(k));
         let mut choices: Vec<(String, Label)> = vec![];
         for key in &keys {
             if let Some(AnswerKind::Bearers { choices: list }) = self.pop.edition.item(key).map(|i| &i.kind) {
@@ -478,19 +486,19 @@ impl<'a> Cx<'_, 'a> {
         let values = choices
             .iter()
             .map(|(k, _)| {
-                let (keys, k) = (keys.clone(), k.clone());
-                self.count(&[(self.state(&format!("bearer:{item}:{k}"), "bearers", move |n| chose(n, &keys, &k)), 1)], self.view)
+                let choice = self.pop.index.choice(k);
+                self.count(&[(self.state(&format!("bearer:{item}:{k}"), "bearers", move |n| chose(n, positions, choice)), 1)], self.view)
             })
             .collect();
-        let all: Vec<String> = choices.iter().map(|(k, _)| k.clone()).collect();
-        let any = self.any(&format!("bearers:{item}:answered"), "bearers", move |n| all.iter().any(|k| chose(n, &keys, k)));
+        let all: Vec<Option<u32>> = choices.iter().map(|(k, _)| self.pop.index.choice(k)).collect();
+        let any = self.any(&format!("bearers:{item}:answered"), "bearers", move |n| all.iter().any(|&choice| chose(n, positions, choice)));
         one_series(choices.into_iter().map(|(_, l)| l).collect(), counted_series(spec), values, self.count(&[(any, 1)], self.view))
     }
 }
 
 /// Whether a network chose a bearer for the running or the planned system.
-fn chose(n: &NetworkFacts<'_>, keys: &[String; 2], choice: &str) -> bool {
-    keys.iter().any(|k| matches!(n.answers.get(k), Some(Answer::Choices(set)) if set.contains(choice)))
+fn chose(n: &NetworkFacts, items: [Pos; 2], choice: Option<u32>) -> bool {
+    items.iter().any(|&p| n.chose(p, choice))
 }
 
 fn row(terms: &[Term], atoms: &[usize]) -> Row {
@@ -523,7 +531,7 @@ fn labels(groups: &[(Label, Vec<usize>)]) -> Vec<Label> {
     groups.iter().map(|(l, _)| l.clone()).collect()
 }
 
-fn group_items<'e>(edition: &'e Edition, groups: Groups) -> impl Iterator<Item = &'e Item> + 'e {
+pub(super) fn group_items<'e>(edition: &'e Edition, groups: Groups) -> impl Iterator<Item = &'e Item> + 'e {
     groups
         .iter()
         .filter_map(move |(section, group)| edition.section(section)?.groups.iter().find(|g| g.key == *group))
@@ -536,14 +544,10 @@ fn item_key(item: &Item) -> String {
     item.key.rsplit('.').next().unwrap_or(&item.key).to_string()
 }
 
-fn is_checked(n: &NetworkFacts<'_>, key: &str) -> bool {
-    n.answers.get(key) == Some(&Answer::Check(true))
-}
+/// A facility type of section D: (group key, label, status item, count item).
+type FacilityType = (String, Label, Pos, Pos);
 
-/// A facility type of section D: (group key, label, status item key, count item key).
-type FacilityType = (String, Label, String, String);
-
-fn facility_types(edition: &Edition) -> Vec<FacilityType> {
+fn facility_types(index: &ItemIndex, edition: &Edition) -> Vec<FacilityType> {
     let Some(section) = edition.section("facilities") else { return vec![] };
     section
         .groups
@@ -551,39 +555,39 @@ fn facility_types(edition: &Edition) -> Vec<FacilityType> {
         .filter_map(|g| {
             let status = g.items.iter().find(|i| i.kind == AnswerKind::Tri && !i.retired)?;
             let count = g.items.iter().find(|i| i.kind == AnswerKind::Count && !i.retired)?;
-            Some((g.key.clone(), g.title.clone().unwrap_or_else(|| status.label.clone()), status.key.clone(), count.key.clone()))
+            Some((g.key.clone(), g.title.clone().unwrap_or_else(|| status.label.clone()), index.pos(&status.key), index.pos(&count.key)))
         })
         .collect()
 }
 
-fn facility_count(n: &NetworkFacts<'_>, t: &FacilityType, state: impl Fn(Tri) -> bool) -> Option<i64> {
-    let status = n.answers.tri(&t.2)?;
-    let count = n.answers.number(&t.3)?;
+fn facility_count(n: &NetworkFacts, t: &FacilityType, state: impl Fn(Tri) -> bool) -> Option<i64> {
+    let status = n.tri(t.2)?;
+    let count = n.number(t.3)?;
     (state(status) && count > 0).then_some(count)
 }
 
 /// A payer's fee items, (fee, monthly amount), of the running service, then the planned one.
-struct FeeKeys([(String, String); 2]);
+struct FeeKeys([(Pos, Pos); 2]);
 
 impl FeeKeys {
-    fn of(payer: &str) -> Self {
-        FeeKeys(["current", "planned"].map(|stage| (format!("fees.{payer}_{stage}.fee"), format!("fees.{payer}_{stage}.monthly"))))
+    fn of(index: &ItemIndex, payer: &str) -> Self {
+        FeeKeys(["current", "planned"].map(|stage| (index.pos(&format!("fees.{payer}_{stage}.fee")), index.pos(&format!("fees.{payer}_{stage}.monthly")))))
     }
 
     /// The running service's answer, else the planned one's, with its amount.
-    fn state(&self, n: &NetworkFacts<'_>) -> Option<(Fee, Option<i64>)> {
-        self.0.iter().find_map(|(fee, monthly)| match n.answers.get(fee) {
-            Some(Answer::Fee(fee @ (Fee::Free | Fee::Paid))) => Some((*fee, n.answers.number(monthly))),
+    fn state(&self, n: &NetworkFacts) -> Option<(Fee, Option<i64>)> {
+        self.0.iter().find_map(|&(fee, monthly)| match n.value(fee) {
+            Value::Fee(fee @ (Fee::Free | Fee::Paid)) => Some((fee, n.number(monthly))),
             _ => None,
         })
     }
 
-    fn is_free(&self, n: &NetworkFacts<'_>) -> bool {
+    fn is_free(&self, n: &NetworkFacts) -> bool {
         self.state(n).is_some_and(|(fee, _)| fee == Fee::Free)
     }
 
     /// A paid fee's monthly amount; free and unanswered entries are left out.
-    fn paid(&self, n: &NetworkFacts<'_>) -> Option<i64> {
+    fn paid(&self, n: &NetworkFacts) -> Option<i64> {
         match self.state(n)? {
             (Fee::Paid, Some(amount)) if amount > 0 => Some(amount),
             _ => None,
@@ -591,18 +595,18 @@ impl FeeKeys {
     }
 }
 
-fn all_fee_keys() -> Vec<FeeKeys> {
-    FEE_PAYERS.iter().map(|(payer, _, _)| FeeKeys::of(payer)).collect()
+fn all_fee_keys(index: &ItemIndex) -> Vec<FeeKeys> {
+    FEE_PAYERS.iter().map(|(payer, _, _)| FeeKeys::of(index, payer)).collect()
 }
 
 /// A cost's items: the running system's, then the planned system's.
-fn cost_keys(cost: Cost) -> [String; 2] {
-    ["current", "planned"].map(|stage| format!("budget.{stage}.{}", cost.item()))
+fn cost_keys(index: &ItemIndex, cost: Cost) -> [Pos; 2] {
+    ["current", "planned"].map(|stage| index.pos(&format!("budget.{stage}.{}", cost.item())))
 }
 
 /// A cost in thousand yen: the running system's, else the planned system's.
-fn cost_of(n: &NetworkFacts<'_>, keys: &[String; 2]) -> Option<i64> {
-    keys.iter().find_map(|key| n.answers.number(key).filter(|&v| v > 0))
+fn cost_of(n: &NetworkFacts, items: &[Pos; 2]) -> Option<i64> {
+    items.iter().find_map(|&p| n.number(p).filter(|&v| v > 0))
 }
 
 /// The category of the small groups merged by [`Cx::categories`].
@@ -645,32 +649,30 @@ pub(super) fn mode(values: &[i64]) -> Option<f64> {
     counts.into_iter().find(|(_, c)| *c == best).map(|(v, _)| v as f64)
 }
 
+/// The items whose texts the charts print: the IT companies of 表2.7.
+pub(super) fn printed_texts(edition: &Edition) -> impl Iterator<Item = &Item> {
+    group_items(edition, &[("system", "companies")])
+}
+
 impl Cx<'_, '_> {
     /// 表2.7: networks per IT company, counted over published answers only (through the
     /// disclosure choke point), names compared after width and case folding.
     fn companies(&self, spec: &ChartSpec) -> Computation {
         let edition = self.pop.edition;
-        let items: Vec<&Item> = group_items(edition, &[("system", "companies")]).collect();
-        let named = self.pop.per_atom("published companies", |n| {
-            let mut named = std::collections::BTreeSet::new();
-            if n.disclosure.of("system") != Disclosure::Private {
-                let public = public_answers(edition, n.answers, n.disclosure);
-                for item in &items {
-                    if let Some(Answer::Text(name)) = public.get(&item.key) {
-                        let name = name.trim();
-                        if !name.is_empty() {
-                            named.insert((crate::search::fold(name), name.to_string()));
-                        }
-                    }
-                }
-            }
-            named
-        });
-        let mut counts: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
+        let items: Vec<(&Item, Pos, Pos)> = printed_texts(edition).map(|i| (i, self.pos(&i.key), self.pop.index.section(section_of(&i.key)))).collect();
+        let mut counts: HashMap<&str, (&str, usize)> = HashMap::new();
         let mut answered = 0;
-        for network in self.view.iter().flat_map(|&a| &named[a]) {
-            answered += usize::from(!network.is_empty());
-            for (folded, name) in network {
+        for network in self.view.iter().flat_map(|&a| self.pop.in_atom(a)) {
+            // What the disclosure choke point would let the public see; a name once.
+            let mut named: Vec<(&str, &str)> = items
+                .iter()
+                .filter(|(item, _, section)| shows(item, network.disclosure(*section)))
+                .filter_map(|&(_, p, _)| network.printed(p).map(|(name, folded)| (folded, name)))
+                .collect();
+            named.sort_unstable();
+            named.dedup();
+            answered += usize::from(!named.is_empty());
+            for (folded, name) in named {
                 counts.entry(folded).or_insert((name, 0)).1 += 1;
             }
         }

@@ -85,7 +85,7 @@ impl Span {
 pub struct Found(pub String);
 
 /// Every public output of the dataset (`published`: every public view for `min_group`), attacked.
-pub fn attack(edition: &Edition, facts: &[NetworkFacts<'_>], published: &[(ChartFilter, Vec<ChartData>)], min_group: usize) -> Vec<Found> {
+pub fn attack(edition: &Edition, facts: &[NetworkFacts], published: &[(ChartFilter, Vec<ChartData>)], min_group: usize) -> Vec<Found> {
     let population = Population::new(edition, facts).for_public(min_group);
     let specs = registry();
     let views = public_views();

@@ -7,6 +7,7 @@
 mod aggregate;
 #[cfg(any(test, feature = "ssr"))]
 pub mod audit;
+mod facts;
 mod filter;
 mod population;
 mod protect;
@@ -20,9 +21,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::{Label, Lang};
 use crate::survey::geography::{OperatorType, Region};
-use crate::survey::{Answers, DisclosureChoices, Edition};
+use crate::survey::Edition;
 
 pub use aggregate::{aggregate, compute};
+pub use facts::{ItemIndex, NetworkFacts, Pos, Value};
 pub use filter::ChartFilter;
 pub use population::{AtomKey, Kind, Population, Tally, Term};
 pub use protect::protect;
@@ -106,16 +108,6 @@ pub struct ChartData {
     pub answered: Option<i64>,
     pub valid: i64,
     pub note: Option<Label>,
-}
-
-/// What the charts read of each valid response: all of its answers, private sections
-/// included, as the report counted them. Only aggregates leave the server.
-pub struct NetworkFacts<'a> {
-    pub prefecture: &'a str,
-    pub operator: Option<OperatorType>,
-    pub start_year: Option<i64>,
-    pub answers: &'a Answers,
-    pub disclosure: &'a DisclosureChoices,
 }
 
 /// A computed number before publication: its value, what it was computed from, and what it
@@ -240,7 +232,7 @@ pub fn public_views() -> Vec<ChartFilter> {
 /// Every chart in every public view of one edition's valid responses, as the audience may
 /// see them. For the public, disclosure control runs over all views at once, since the
 /// public can request them all and combine them.
-pub fn publish_all(edition: &Edition, networks: &[NetworkFacts<'_>], audience: Audience) -> Vec<(ChartFilter, Vec<ChartData>)> {
+pub fn publish_all<'a>(edition: &'a Edition, networks: impl IntoIterator<Item = &'a NetworkFacts>, audience: Audience) -> Vec<(ChartFilter, Vec<ChartData>)> {
     let population = match audience {
         Audience::Public { min_group } => Population::new(edition, networks).for_public(min_group),
         Audience::Staff => Population::new(edition, networks),

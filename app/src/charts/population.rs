@@ -10,8 +10,9 @@ use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+use super::facts::{ItemIndex, Pos};
 use super::NetworkFacts;
-use crate::survey::geography::{region_of, OperatorType, Region};
+use crate::survey::geography::{OperatorType, Region};
 use crate::survey::{Disclosure, Edition};
 
 /// The public facts that tell networks apart in the public outputs.
@@ -56,12 +57,16 @@ pub type Term = (Arc<Tally>, i64);
 /// The valid responses of an edition, with their atoms and the measures tallied so far.
 pub struct Population<'a> {
     pub edition: &'a Edition,
-    pub networks: &'a [NetworkFacts<'a>],
+    /// Where measures find their items in `networks` (resolved once per measure).
+    pub index: ItemIndex,
+    pub networks: Vec<&'a NetworkFacts>,
     pub atoms: Vec<AtomKey>,
     /// The atom of each network.
     pub atom_of: Vec<usize>,
     /// Networks per atom.
     pub members: Vec<i64>,
+    /// The networks of each atom, in the order of `networks`.
+    by_atom: Vec<Vec<&'a NetworkFacts>>,
     /// For the public: regions or operator types with fewer networks are merged in charts
     /// of answers (see `aggregate`).
     pub merge_below: Option<usize>,
@@ -75,18 +80,17 @@ pub struct Population<'a> {
 /// A measure waiting to be tallied with the others.
 struct Registered<'a> {
     key: String,
-    section: String,
+    section: Pos,
     kind: Kind,
-    value: Box<dyn Fn(&NetworkFacts<'_>) -> i64 + 'a>,
+    value: Box<dyn Fn(&NetworkFacts) -> i64 + Send + Sync + 'a>,
 }
 
 impl<'a> Population<'a> {
-    pub fn new(edition: &'a Edition, networks: &'a [NetworkFacts<'a>]) -> Self {
+    /// The networks must have been decoded with the edition's [`ItemIndex`].
+    pub fn new(edition: &'a Edition, networks: impl IntoIterator<Item = &'a NetworkFacts>) -> Self {
+        let networks: Vec<&NetworkFacts> = networks.into_iter().collect();
         let mut index: BTreeMap<AtomKey, usize> = BTreeMap::new();
-        let keys: Vec<AtomKey> = networks
-            .iter()
-            .map(|n| AtomKey { region: region_of(n.prefecture), operator: n.operator, start_year: n.start_year })
-            .collect();
+        let keys: Vec<AtomKey> = networks.iter().map(|n| AtomKey { region: n.region, operator: n.operator, start_year: n.start_year }).collect();
         for key in &keys {
             let next = index.len();
             index.entry(*key).or_insert(next);
@@ -95,11 +99,12 @@ impl<'a> Population<'a> {
         let atoms: Vec<AtomKey> = index.keys().copied().collect();
         let position: BTreeMap<AtomKey, usize> = atoms.iter().enumerate().map(|(i, k)| (*k, i)).collect();
         let atom_of: Vec<usize> = keys.iter().map(|k| position[k]).collect();
-        let mut members = vec![0; atoms.len()];
-        for &a in &atom_of {
-            members[a] += 1;
+        let mut by_atom: Vec<Vec<&NetworkFacts>> = vec![vec![]; atoms.len()];
+        for (network, &a) in networks.iter().zip(&atom_of) {
+            by_atom[a].push(*network);
         }
-        Population { edition, networks, atoms, atom_of, members, merge_below: None,
+        let members = by_atom.iter().map(|n| n.len() as i64).collect();
+        Population { edition, index: ItemIndex::new(edition), networks, atoms, atom_of, members, by_atom, merge_below: None,
             tallies: RefCell::new(HashMap::new()),
             lists: RefCell::new(HashMap::new()),
             registering: Cell::new(false),
@@ -109,11 +114,11 @@ impl<'a> Population<'a> {
 
     /// The measure `key` (one pass over the networks the first time it is asked for). The
     /// key names the quantity: the same key must always mean the same per-network value.
-    pub fn measure(&self, key: &str, section: &str, kind: Kind, value: impl Fn(&NetworkFacts<'_>) -> i64 + 'a) -> Arc<Tally> {
+    pub fn measure(&self, key: &str, section: &str, kind: Kind, value: impl Fn(&NetworkFacts) -> i64 + Send + Sync + 'a) -> Arc<Tally> {
         if let Some(t) = self.tallies.borrow().get(key) {
             return t.clone();
         }
-        let registered = Registered { key: key.to_string(), section: section.to_string(), kind, value: Box::new(value) };
+        let registered = Registered { key: key.to_string(), section: self.index.section(section), kind, value: Box::new(value) };
         if self.registering.get() {
             let placeholder = Arc::new(self.empty_tally(&registered));
             let mut all = self.registered.borrow_mut();
@@ -142,19 +147,53 @@ impl<'a> Population<'a> {
         Tally { key: r.key.as_str().into(), kind: r.kind, public: vec![0; n], private: vec![0; n], private_members: vec![0; n], entries: vec![0; n] }
     }
 
+    /// Atom by atom, so one atom's sums of every measure stay in the CPU cache while its
+    /// networks are read; large populations are split over threads by atoms.
     fn tally_all(&self, measures: Vec<Registered<'a>>) {
-        let private: Vec<Arc<Vec<bool>>> = measures.iter().map(|m| self.private_flags(&m.section)).collect();
-        let mut tallies: Vec<Tally> = measures.iter().map(|m| self.empty_tally(m)).collect();
-        for (i, (network, &a)) in self.networks.iter().zip(&self.atom_of).enumerate() {
-            for ((m, t), private) in measures.iter().zip(&mut tallies).zip(&private) {
-                let v = (m.value)(network);
-                if private[i] {
-                    t.private[a] += v;
-                    t.private_members[a] += 1;
-                } else {
-                    t.public[a] += v;
+        let by_atom = &self.by_atom;
+        // [public, private, private members, entries] of each measure, atom after atom.
+        let sums = |atoms: &[Vec<&NetworkFacts>]| -> Vec<[i64; 4]> {
+            let mut sums = vec![[0; 4]; atoms.len() * measures.len()];
+            for (networks, sums) in atoms.iter().zip(sums.chunks_mut(measures.len().max(1))) {
+                for network in networks {
+                    for (m, sum) in measures.iter().zip(sums.iter_mut()) {
+                        let v = (m.value)(network);
+                        if network.disclosure(m.section) == Disclosure::Private {
+                            sum[1] += v;
+                            sum[2] += 1;
+                        } else {
+                            sum[0] += v;
+                        }
+                        sum[3] += i64::from(v != 0);
+                    }
                 }
-                t.entries[a] += i64::from(v != 0);
+            }
+            sums
+        };
+        const PER_THREAD: usize = 20_000;
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(self.networks.len() / PER_THREAD).max(1);
+        // Consecutive atoms with about as many networks for each thread.
+        let (mut parts, mut from, mut seen): (Vec<&[Vec<&NetworkFacts>]>, usize, usize) = (vec![], 0, 0);
+        for (a, networks) in by_atom.iter().enumerate() {
+            seen += networks.len();
+            if parts.len() + 1 < threads && seen * threads >= self.networks.len() * (parts.len() + 1) {
+                parts.push(&by_atom[from..=a]);
+                from = a + 1;
+            }
+        }
+        parts.push(&by_atom[from..]);
+        let sums: Vec<[i64; 4]> = std::thread::scope(|scope| {
+            let spawned: Vec<_> = parts[1..].iter().map(|part| scope.spawn(|| sums(part))).collect();
+            let mut all = sums(parts[0]);
+            for s in spawned {
+                all.extend(s.join().expect("tally thread"));
+            }
+            all
+        });
+        let mut tallies: Vec<Tally> = measures.iter().map(|m| self.empty_tally(m)).collect();
+        for (a, atom) in sums.chunks(measures.len().max(1)).enumerate() {
+            for (t, sum) in tallies.iter_mut().zip(atom) {
+                (t.public[a], t.private[a], t.private_members[a], t.entries[a]) = (sum[0], sum[1], sum[2], sum[3]);
             }
         }
         let mut cache = self.tallies.borrow_mut();
@@ -169,34 +208,21 @@ impl<'a> Population<'a> {
         self
     }
 
-    /// Whether each network keeps a section private (looked up once per section).
-    fn private_flags(&self, section: &str) -> Arc<Vec<bool>> {
-        self.per_network(&format!("private:{section}"), |n| n.disclosure.of(section) == Disclosure::Private)
-    }
-
-    fn per_network<T: Send + Sync + 'static>(&self, key: &str, of: impl Fn(&NetworkFacts<'_>) -> T) -> Arc<Vec<T>> {
-        if let Some(list) = self.lists.borrow().get(key).and_then(|l| l.clone().downcast::<Vec<T>>().ok()) {
-            return list;
-        }
-        let list = Arc::new(self.networks.iter().map(of).collect::<Vec<T>>());
-        self.lists.borrow_mut().insert(key.to_string(), list.clone());
-        list
-    }
-
     /// Something of each network, grouped by atom, computed once (the values behind a median,
     /// the published company names). `key` names it: the same key, the same function.
-    pub fn per_atom<T: Send + Sync + 'static>(&self, key: &str, of: impl Fn(&NetworkFacts<'_>) -> T) -> Arc<Vec<Vec<T>>> {
+    pub fn per_atom<T: Send + Sync + 'static>(&self, key: &str, of: impl Fn(&NetworkFacts) -> T) -> Arc<Vec<Vec<T>>> {
         let key = format!("by atom:{key}");
         if let Some(list) = self.lists.borrow().get(&key).and_then(|l| l.clone().downcast::<Vec<Vec<T>>>().ok()) {
             return list;
         }
-        let mut lists: Vec<Vec<T>> = (0..self.atoms.len()).map(|_| vec![]).collect();
-        for (network, &a) in self.networks.iter().zip(&self.atom_of) {
-            lists[a].push(of(network));
-        }
-        let lists = Arc::new(lists);
+        let lists = Arc::new(self.by_atom.iter().map(|networks| networks.iter().map(|n| of(n)).collect()).collect::<Vec<Vec<T>>>());
         self.lists.borrow_mut().insert(key, lists.clone());
         lists
+    }
+
+    /// The networks of an atom.
+    pub fn in_atom(&self, a: usize) -> &[&'a NetworkFacts] {
+        &self.by_atom[a]
     }
 
     /// A measure tallied so far (the adversary reads per-network values so).
@@ -224,4 +250,45 @@ pub fn total(terms: &[Term], atoms: &[usize]) -> i64 {
 /// Networks with a non-zero value of the (positive) terms.
 pub fn entries(terms: &[Term], atoms: &[usize]) -> usize {
     terms.iter().filter(|(_, c)| *c > 0).map(|(t, _)| atoms.iter().map(|&a| t.entries[a]).sum::<i64>()).sum::<i64>() as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::survey::geography::PREFECTURES;
+    use crate::survey::{builtin_edition, Answer, Answers, DisclosureChoices};
+
+    #[test]
+    fn tallies_split_over_threads_add_up_as_one_pass_would() {
+        let edition = builtin_edition("2012").unwrap();
+        let index = ItemIndex::new(&edition);
+        let facts: Vec<NetworkFacts> = (0..45_000)
+            .map(|i| {
+                let mut answers = Answers::default();
+                answers.set("budget.current.construction", Answer::Number(i as i64 % 1_000));
+                let mut disclosure = DisclosureChoices::default();
+                if i % 3 == 0 {
+                    disclosure.set("budget", Disclosure::Public);
+                }
+                NetworkFacts::new(&index, PREFECTURES[i % 47].0, Some(OperatorType::ALL[i % 6]), Some(2000 + (i % 13) as i64), &answers, &disclosure)
+            })
+            .collect();
+        let population = Population::new(&edition, &facts);
+        assert!(population.networks.len() / 20_000 >= 2, "large enough to be split");
+        let cost = population.index.pos("budget.current.construction");
+        let tally = population.measure("cost", "budget", Kind::Amount, move |n| n.number(cost).unwrap_or(0));
+        let mut expected = vec![[0; 4]; population.atoms.len()];
+        for (i, &a) in population.atom_of.iter().enumerate() {
+            let v = i as i64 % 1_000;
+            if i % 3 == 0 {
+                expected[a][0] += v;
+            } else {
+                expected[a][1] += v;
+                expected[a][2] += 1;
+            }
+            expected[a][3] += i64::from(v != 0);
+        }
+        let got: Vec<[i64; 4]> = (0..population.atoms.len()).map(|a| [tally.public[a], tally.private[a], tally.private_members[a], tally.entries[a]]).collect();
+        assert_eq!(got, expected);
+    }
 }

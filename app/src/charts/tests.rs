@@ -3,7 +3,7 @@
 use super::*;
 use crate::i18n::Lang;
 use crate::survey::geography::OperatorType as Op;
-use crate::survey::{builtin_edition, Answer, Disclosure, Edition, Fee, Tri};
+use crate::survey::{builtin_edition, Answer, Answers, Disclosure, DisclosureChoices, Edition, Fee, Tri};
 
 struct Net {
     prefecture: &'static str,
@@ -21,10 +21,9 @@ fn net(prefecture: &'static str, operator: Option<Op>, start_year: Option<i64>, 
     Net { prefecture, operator, start_year, answers: a, disclosure: DisclosureChoices::default() }
 }
 
-fn facts(nets: &[Net]) -> Vec<NetworkFacts<'_>> {
-    nets.iter()
-        .map(|n| NetworkFacts { prefecture: n.prefecture, operator: n.operator, start_year: n.start_year, answers: &n.answers, disclosure: &n.disclosure })
-        .collect()
+fn facts(nets: &[Net]) -> Vec<NetworkFacts> {
+    let index = ItemIndex::new(&builtin_edition("2012").unwrap());
+    nets.iter().map(|n| NetworkFacts::new(&index, n.prefecture, n.operator, n.start_year, &n.answers, &n.disclosure)).collect()
 }
 
 fn edition() -> Edition {

@@ -149,15 +149,11 @@ pub struct NetworkRecord {
 }
 
 impl NetworkRecord {
-    /// What the charts read of this record.
-    pub fn chart_facts(&self) -> crate::charts::NetworkFacts<'_> {
-        crate::charts::NetworkFacts {
-            prefecture: &self.prefecture,
-            operator: self.operator_type.as_deref().and_then(crate::survey::geography::OperatorType::from_key),
-            start_year: self.start_year,
-            answers: &self.answers,
-            disclosure: &self.disclosure,
-        }
+    /// What the charts read of this record (the chart cache decodes them straight from the
+    /// database instead: `store::charts`).
+    pub fn chart_facts(&self, index: &crate::charts::ItemIndex) -> crate::charts::NetworkFacts {
+        let operator = self.operator_type.as_deref().and_then(crate::survey::geography::OperatorType::from_key);
+        crate::charts::NetworkFacts::new(index, &self.prefecture, operator, self.start_year, &self.answers, &self.disclosure)
     }
 }
 
@@ -199,7 +195,11 @@ pub async fn records(db: &Db, edition: &str) -> sqlx::Result<Vec<NetworkRecord>>
 
 /// Where a record stands in report order (report number, then networks added later).
 pub fn report_order(r: &NetworkRecord) -> i64 {
-    r.report_no.unwrap_or(1_000_000_000 + r.id)
+    order_of(r.report_no, r.id)
+}
+
+pub fn order_of(report_no: Option<i64>, id: i64) -> i64 {
+    report_no.unwrap_or(1_000_000_000 + id)
 }
 
 /// Up to `limit` records after `after` in report order ([`report_order`]), so an export
