@@ -7,6 +7,7 @@
 use std::fs;
 use std::io::Write;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use tower_http::services::ServeDir;
 
@@ -20,7 +21,8 @@ fn compressible(path: &Path) -> bool {
 }
 
 /// Writes the missing or stale `.br` and `.gz` copies of the compressible files in `dir`;
-/// returns how many it wrote. Each copy is written whole before it replaces the old one.
+/// returns how many it wrote. Each copy is written whole before it replaces the old one, so a
+/// request never sees half a copy.
 pub fn precompress(dir: &Path) -> std::io::Result<usize> {
     let mut written = 0;
     let Ok(entries) = fs::read_dir(dir) else { return Ok(0) };
@@ -36,7 +38,9 @@ pub fn precompress(dir: &Path) -> std::io::Result<usize> {
                 continue;
             }
             let bytes = compress(&fs::read(&path)?)?;
-            let partial = copy.with_extension(format!("{suffix}.partial"));
+            // Several servers may share the site directory: each writer has its own partial file.
+            static WRITES: AtomicUsize = AtomicUsize::new(0);
+            let partial = copy.with_extension(format!("{suffix}.{}-{}.partial", std::process::id(), WRITES.fetch_add(1, Ordering::Relaxed)));
             fs::write(&partial, bytes)?;
             fs::rename(&partial, &copy)?;
             written += 1;
@@ -81,5 +85,25 @@ mod tests {
         assert_eq!(unpacked, wasm);
         assert!(!dir.path().join("notes.txt.br").exists());
         assert_eq!(precompress(dir.path()).unwrap(), 0, "fresh copies are kept");
+    }
+
+    #[test]
+    fn servers_sharing_a_site_directory_compress_it_at_the_same_time() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["renkei.wasm", "renkei.js", "renkei.css"] {
+            fs::write(dir.path().join(name), name.repeat(20_000)).unwrap();
+        }
+        let path = dir.path().to_path_buf();
+        let writers: Vec<_> = (0..4).map(|_| {
+            let path = path.clone();
+            std::thread::spawn(move || precompress(&path))
+        }).collect();
+        for writer in writers {
+            writer.join().unwrap().unwrap();
+        }
+        let mut unpacked = Vec::new();
+        brotli::BrotliDecompress(&mut &fs::read(dir.path().join("renkei.js.br")).unwrap()[..], &mut unpacked).unwrap();
+        assert_eq!(unpacked, "renkei.js".repeat(20_000).into_bytes());
+        assert!(fs::read_dir(dir.path()).unwrap().all(|e| !e.unwrap().file_name().to_string_lossy().ends_with(".partial")));
     }
 }
