@@ -197,9 +197,15 @@ pub async fn charts(db: &Db, cache: &ChartCache, filter: &ChartFilter, staff: bo
             Responses::read(db, edition, generation).await?
         }
     };
-    let responses = held.entry(edition_id).or_insert(responses);
-    let views: Views =
-        Arc::new(publish_all(&responses.edition, responses.in_order(), audience).into_iter().map(|(f, charts)| (f, Arc::new(charts))).collect());
+    // Seconds of computing at scale: off the async workers, so other requests go on meanwhile.
+    let (responses, computed) = tokio::task::spawn_blocking(move || {
+        let computed = publish_all(&responses.edition, responses.in_order(), audience);
+        (responses, computed)
+    })
+    .await
+    .map_err(|_| ApiError::Internal)?;
+    held.insert(edition_id, responses);
+    let views: Views = Arc::new(computed.into_iter().map(|(f, charts)| (f, Arc::new(charts))).collect());
     cache.put(generation, key, views.clone());
     views.get(&view).cloned().ok_or(ApiError::NotFound)
 }
