@@ -2,7 +2,7 @@
 //! from precompressed copies. Brotli at its best level shrinks the wasm far more than the
 //! on-the-fly compression a request can afford, so each file is compressed once, in the
 //! background at start-up, next to the original (`.br`, `.gz`); until its copy exists a
-//! file is compressed on the fly as before.
+//! file is compressed on the fly as before. Production only (`LEPTOS_ENV=PROD`).
 
 use std::fs;
 use std::io::Write;
@@ -11,9 +11,16 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use tower_http::services::ServeDir;
 
-/// A directory of built files, answered with a precompressed copy the browser accepts.
-pub fn service(dir: &Path) -> ServeDir {
-    ServeDir::new(dir).precompressed_br().precompressed_gzip()
+/// A directory of built files; with `precompressed`, answered with a compressed copy the
+/// browser accepts. Only in production: in development (`cargo leptos watch`) the files change
+/// under a running server, and a copy made at its start would go stale.
+pub fn service(dir: &Path, precompressed: bool) -> ServeDir {
+    let files = ServeDir::new(dir);
+    if precompressed {
+        files.precompressed_br().precompressed_gzip()
+    } else {
+        files
+    }
 }
 
 fn compressible(path: &Path) -> bool {

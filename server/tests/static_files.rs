@@ -1,10 +1,10 @@
-//! The built files are served from their best-level precompressed copies when the browser
-//! accepts the encoding, and as they are otherwise.
+//! In production the built files are served from their best-level precompressed copies when
+//! the browser accepts the encoding, and as they are otherwise.
 
 mod support;
 
 use axum::http::header;
-use leptos::config::LeptosOptions;
+use leptos::config::{Env, LeptosOptions};
 use support::http::send;
 
 #[tokio::test]
@@ -16,8 +16,10 @@ async fn built_files_are_served_precompressed() {
     let wasm: Vec<u8> = (0..100_000u32).flat_map(|i| (i % 97).to_le_bytes()).collect();
     std::fs::write(pkg.join("renkei.wasm"), &wasm).unwrap();
     assert_eq!(server::assets::precompress(&pkg).unwrap(), 2);
-    let options = LeptosOptions::builder().output_name("renkei").site_root(site.path().to_string_lossy().to_string()).site_pkg_dir("pkg").build();
-    let router = server::http::router(options, db.pool.clone());
+    let options = |env| {
+        LeptosOptions::builder().output_name("renkei").site_root(site.path().to_string_lossy().to_string()).site_pkg_dir("pkg").env(env).build()
+    };
+    let router = server::http::router(options(Env::PROD), db.pool.clone());
 
     let request = |encoding: &str| {
         let mut request = support::http::get("/pkg/renkei.wasm", None);
@@ -35,5 +37,9 @@ async fn built_files_are_served_precompressed() {
     let plain = send(&router, request("identity")).await;
     assert!(plain.headers.get(header::CONTENT_ENCODING).is_none());
     assert_eq!(plain.bytes, wasm);
+    // In development the files change under the server: compressed afresh, never a copy.
+    let development = server::http::router(options(Env::DEV), db.pool.clone());
+    let fresh = send(&development, request("br")).await;
+    assert_ne!(fresh.bytes, br.bytes, "a development server does not serve the start-up copy");
     db.drop_db().await;
 }
