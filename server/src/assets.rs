@@ -6,21 +6,48 @@
 
 use std::fs;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use axum::Router;
+use leptos::config::{Env, LeptosOptions};
 use tower_http::services::ServeDir;
 
-/// A directory of built files; with `precompressed`, answered with a compressed copy the
-/// browser accepts. Only in production: in development (`cargo leptos watch`) the files change
-/// under a running server, and a copy made at its start would go stale.
-pub fn service(dir: &Path, precompressed: bool) -> ServeDir {
-    let files = ServeDir::new(dir);
-    if precompressed {
-        files.precompressed_br().precompressed_gzip()
-    } else {
-        files
+/// The directories of built files under the site root, with the path each is served at.
+fn directories(options: &LeptosOptions) -> [(String, PathBuf); 2] {
+    let site = Path::new(options.site_root.as_ref());
+    [(format!("/{}", options.site_pkg_dir), site.join(options.site_pkg_dir.as_ref())), ("/vendor".into(), site.join("vendor"))]
+}
+
+/// Precompressed copies only in production: in development (`cargo leptos watch`) the files
+/// change under a running server, and a copy made at its start would go stale.
+fn precompressed(options: &LeptosOptions) -> bool {
+    options.env == Env::PROD
+}
+
+/// Serves the built files; in production a compressed copy the browser accepts.
+pub fn router<S: Clone + Send + Sync + 'static>(options: &LeptosOptions) -> Router<S> {
+    directories(options).into_iter().fold(Router::new(), |router, (at, dir)| {
+        let files = ServeDir::new(dir);
+        let files = if precompressed(options) { files.precompressed_br().precompressed_gzip() } else { files };
+        router.nest_service(&at, files)
+    })
+}
+
+/// In production, writes the copies in the background, off the request path.
+pub fn precompress_in_background(options: &LeptosOptions) {
+    if !precompressed(options) {
+        return;
     }
+    let directories = directories(options);
+    tokio::task::spawn_blocking(move || {
+        for (_, dir) in directories {
+            match precompress(&dir) {
+                Ok(written) => tracing::info!(dir = %dir.display(), written, "precompressed"),
+                Err(e) => tracing::warn!(dir = %dir.display(), error = %e, "precompressing failed; compressing on the fly"),
+            }
+        }
+    });
 }
 
 fn compressible(path: &Path) -> bool {

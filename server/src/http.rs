@@ -28,8 +28,6 @@ pub fn router(options: LeptosOptions, pool: AnyPool) -> Router {
 /// Builds the whole application; `charts` holds this server's computed charts.
 pub fn router_with_charts(options: LeptosOptions, pool: AnyPool, charts: ChartCache) -> Router {
     let routes = generate_route_list(App);
-    let site = std::path::PathBuf::from(options.site_root.as_ref());
-    let production = options.env == leptos::config::Env::PROD;
     let context_pool = pool.clone();
     let charts = Arc::new(charts);
     let context_charts = charts.clone();
@@ -40,8 +38,7 @@ pub fn router_with_charts(options: LeptosOptions, pool: AnyPool, charts: ChartCa
         .route("/charts/{file}", get(crate::open_data::chart).with_state((pool.clone(), charts)))
         .route("/staff/export.csv", get(crate::export::csv).with_state(pool.clone()))
         .route("/staff/export.xlsx", get(crate::export::xlsx).with_state(pool))
-        .nest_service(&format!("/{}", options.site_pkg_dir), crate::assets::service(&site.join(options.site_pkg_dir.as_ref()), production))
-        .nest_service("/vendor", crate::assets::service(&site.join("vendor"), production))
+        .merge(crate::assets::router(&options))
         .leptos_routes_with_context(
             &options,
             routes,

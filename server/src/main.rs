@@ -21,18 +21,7 @@ async fn main() -> anyhow::Result<()> {
                 options.site_addr = bind;
             }
             let addr = options.site_addr;
-            // Best-level compressed copies of the built files, made once, off the request path.
-            let site = std::path::PathBuf::from(options.site_root.as_ref());
-            let pkg = site.join(options.site_pkg_dir.as_ref());
-            let production = options.env == leptos::config::Env::PROD;
-            production.then(|| tokio::task::spawn_blocking(move || {
-                for dir in [pkg, site.join("vendor")] {
-                    match server::assets::precompress(&dir) {
-                        Ok(written) => tracing::info!(dir = %dir.display(), written, "precompressed"),
-                        Err(e) => tracing::warn!(dir = %dir.display(), error = %e, "precompressing failed; compressing on the fly"),
-                    }
-                }
-            }));
+            server::assets::precompress_in_background(&options);
             let listener = tokio::net::TcpListener::bind(addr).await?;
             tracing::info!("listening on http://{addr}");
             // Client addresses feed login throttling.
