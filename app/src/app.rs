@@ -4,12 +4,19 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path, Lazy, SsrMode,
+    path, SsrMode,
 };
 
 use crate::components::layout::{Footer, Header};
 use crate::i18n::{ui, Lang};
-use crate::pages::{home::HomePage, lazy, not_found::NotFound};
+use crate::api::auth::Audience;
+use crate::pages::{
+    charts::ChartsPage, editions::EditionsPage, home::HomePage, login::LoginPage, network::NetworkPage,
+    networks::NetworksPage, not_found::NotFound, respondent::RespondentHome, response_form::ResponseFormPage,
+    staff::review::{ReviewQueuePage, SubmissionPage},
+    staff::StaffHome, staff_accounts::StaffAccountsPage, staff_audit::StaffAuditPage, staff_requests::StaffRequestsPage,
+    staff_tracking::StaffTrackingPage,
+};
 
 /// The Content-Security-Policy of every response that is not a page: nothing
 /// may run, nothing may frame it.
@@ -28,7 +35,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body>
@@ -82,22 +89,22 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("") view=HomePage />
                     // Async: the whole page arrives as HTML, so these work without JavaScript.
-                    <Route path=path!("networks") view={Lazy::<lazy::Directory>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("networks/:id") view={Lazy::<lazy::Network>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("charts") view={Lazy::<lazy::Charts>::new()} />
-                    <Route path=path!("login") view={Lazy::<lazy::RespondentLogin>::new()} />
-                    <Route path=path!("respondent") view={Lazy::<lazy::Respondent>::new()} />
-                    <Route path=path!("respondent/networks/:id") view={Lazy::<lazy::ResponseForm>::new()} />
-                    <Route path=path!("staff/login") view={Lazy::<lazy::StaffLogin>::new()} />
-                    <Route path=path!("staff") view={Lazy::<lazy::Staff>::new()} />
-                    <Route path=path!("staff/editions") view={Lazy::<lazy::Editions>::new()} />
-                    <Route path=path!("staff/requests") view={Lazy::<lazy::Requests>::new()} />
-                    <Route path=path!("staff/tracking") view={Lazy::<lazy::Tracking>::new()} />
-                    <Route path=path!("staff/accounts") view={Lazy::<lazy::Accounts>::new()} />
-                    <Route path=path!("staff/audit") view={Lazy::<lazy::Audit>::new()} />
-                    <Route path=path!("staff/review") view={Lazy::<lazy::ReviewQueue>::new()} />
-                    <Route path=path!("staff/review/:id") view={Lazy::<lazy::Submission>::new()} />
-                    <Route path=path!("staff/networks/:id/edit") view={Lazy::<lazy::StaffEdit>::new()} />
+                    <Route path=path!("networks") view=NetworksPage ssr=SsrMode::Async />
+                    <Route path=path!("networks/:id") view=NetworkPage ssr=SsrMode::Async />
+                    <Route path=path!("charts") view=ChartsPage />
+                    <Route path=path!("login") view=|| view! { <LoginPage audience=Audience::Respondent /> } />
+                    <Route path=path!("respondent") view=RespondentHome />
+                    <Route path=path!("respondent/networks/:id") view=|| view! { <ResponseFormPage /> } />
+                    <Route path=path!("staff/login") view=|| view! { <LoginPage audience=Audience::Staff /> } />
+                    <Route path=path!("staff") view=StaffHome />
+                    <Route path=path!("staff/editions") view=EditionsPage />
+                    <Route path=path!("staff/requests") view=StaffRequestsPage />
+                    <Route path=path!("staff/tracking") view=StaffTrackingPage />
+                    <Route path=path!("staff/accounts") view=StaffAccountsPage />
+                    <Route path=path!("staff/audit") view=StaffAuditPage />
+                    <Route path=path!("staff/review") view=ReviewQueuePage />
+                    <Route path=path!("staff/review/:id") view=SubmissionPage />
+                    <Route path=path!("staff/networks/:id/edit") view=|| view! { <ResponseFormPage audience=Audience::Staff /> } />
                 </Routes>
             </main>
             <Footer />
@@ -127,9 +134,14 @@ fn initial_lang() -> Lang {
     }
 }
 
-/// The language signal provided by [`App`].
+/// The language signal: provided by [`App`] on the server; in the browser an island reads
+/// the cookie (the switch reloads the page, so the language is fixed for a page's life).
 pub fn use_lang() -> RwSignal<Lang> {
-    expect_context::<RwSignal<Lang>>()
+    use_context::<RwSignal<Lang>>().unwrap_or_else(|| {
+        let lang = RwSignal::new(initial_lang());
+        provide_context(lang);
+        lang
+    })
 }
 
 /// The language for the page title. leptos_meta renders the title into `<head>`

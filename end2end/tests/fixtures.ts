@@ -30,7 +30,11 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 });
 export { expect };
 
-/** Resolves once the wasm bundle has hydrated the page. */
+/** Resolves once the main wasm module has loaded and every island of the page is interactive. */
 export async function hydrated(page: import("@playwright/test").Page) {
-  await page.waitForFunction(() => (window as any).__renkei_hydrated === true);
+  await page.waitForFunction(
+    () =>
+      (window as any).__renkei_hydrated === true &&
+      ((window as any).__renkei_islands ?? 0) >= document.querySelectorAll("leptos-island").length,
+  );
 }

@@ -6,7 +6,7 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -17,6 +17,7 @@ use tower_http::trace::TraceLayer;
 
 use std::sync::Arc;
 
+use app::i18n::Lang;
 use app::store::charts::ChartCache;
 use app::{shell, App};
 
@@ -33,6 +34,7 @@ pub fn router_with_charts(options: LeptosOptions, pool: AnyPool, charts: ChartCa
     let context_charts = charts.clone();
     Router::new()
         .route("/healthz", get(healthz).with_state(pool.clone()))
+        .route("/lang", post(set_lang))
         .route("/networks.csv", get(crate::open_data::csv).with_state(pool.clone()))
         .route("/networks.json", get(crate::open_data::json).with_state(pool.clone()))
         .route("/charts/{file}", get(crate::open_data::chart).with_state((pool.clone(), charts)))
@@ -75,6 +77,30 @@ async fn healthz(State(pool): State<AnyPool>) -> Response {
             (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
         }
     }
+}
+
+/// What the language switch's form posts.
+#[derive(serde::Deserialize)]
+struct LangChoice {
+    lang: String,
+    back: Option<String>,
+}
+
+/// The language switch (a plain form, no script): remembers the choice in the `lang`
+/// cookie and sends the visitor back to the page they were on (only ever a page of this
+/// site, so the form cannot be used to send someone elsewhere).
+async fn set_lang(axum::Form(choice): axum::Form<LangChoice>) -> Response {
+    let Some(lang) = Lang::from_code(&choice.lang) else {
+        return (StatusCode::BAD_REQUEST, "unknown language / 不明な言語です").into_response();
+    };
+    let back = choice.back.filter(|b| is_local_path(b)).unwrap_or_else(|| "/".into());
+    (StatusCode::SEE_OTHER, [(header::SET_COOKIE, lang.set_cookie()), (header::LOCATION, back)]).into_response()
+}
+
+/// A path on this site: `/…`, not `//host` or `/\host` (which browsers read as another
+/// site), and nothing a header could not carry.
+fn is_local_path(path: &str) -> bool {
+    path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/\\") && path.chars().all(|c| c.is_ascii_graphic())
 }
 
 /// Leptos answers 500 when a server function's arguments cannot be decoded,
@@ -150,6 +176,17 @@ mod tests {
         assert!(!is_same_origin(&post(&[("host", "renkei.example"), ("origin", "https://renkei.example.evil")])));
         assert!(!is_same_origin(&post(&[("host", "renkei.example")])));
         assert!(!is_same_origin(&post(&[("origin", "https://renkei.example")])));
+    }
+
+    #[test]
+    fn the_language_switch_only_goes_back_to_this_site() {
+        assert!(is_local_path("/networks?region=%E4%B9%9D%E5%B7%9E&page=2"));
+        assert!(is_local_path("/"));
+        assert!(!is_local_path("//evil.example/"));
+        assert!(!is_local_path("/\\evil.example/"));
+        assert!(!is_local_path("https://evil.example/"));
+        assert!(!is_local_path("/a\r\nSet-Cookie: x=1"));
+        assert!(!is_local_path(""));
     }
 
     #[test]

@@ -1,54 +1,48 @@
-//! The language switch: changes the page at once and remembers the choice in a cookie.
+//! The language switch: a plain form that posts the other language to `/lang`, which sets
+//! the cookie and sends the visitor back to the same page. It needs no JavaScript (and
+//! ships none): pages are server-rendered in the cookie's language.
 
 use leptos::prelude::*;
 
 use crate::app::{tr, use_lang};
-use crate::i18n::{ui, Lang};
+use crate::i18n::ui;
 
 #[component]
 pub fn LangSwitch() -> impl IntoView {
     let lang = use_lang();
-    let switch = move |_| {
-        let next = lang.get_untracked().other();
-        lang.set(next);
-        remember(next);
-    };
     view! {
-        <button
-            type="button"
-            class="lang-switch"
-            lang=move || lang.get().other().code()
-            title=tr(&ui::SWITCH_LANGUAGE_HINT)
-            on:click=switch
-        >
-            {tr(&ui::SWITCH_LANGUAGE)}
-        </button>
+        <form method="post" action="/lang" class="lang-switch-form">
+            <input type="hidden" name="lang" value=move || lang.get().other().code() />
+            <input type="hidden" name="back" value=current_page() />
+            <button type="submit" class="lang-switch" lang=move || lang.get().other().code() title=tr(&ui::SWITCH_LANGUAGE_HINT)>
+                {tr(&ui::SWITCH_LANGUAGE)}
+            </button>
+        </form>
     }
 }
 
-#[cfg(feature = "hydrate")]
-fn remember(lang: Lang) {
-    use wasm_bindgen::JsCast;
-    if let Some(doc) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+/// The address of the page being rendered (path and query), to come back to.
+fn current_page() -> String {
+    #[cfg(feature = "ssr")]
     {
-        let cookie = format!("{}={}; Path=/; Max-Age=31536000; SameSite=Lax", Lang::COOKIE, lang.code());
-        let _ = doc.set_cookie(&cookie);
+        use_context::<http::request::Parts>()
+            .and_then(|parts| parts.uri.path_and_query().map(|pq| pq.as_str().to_string()))
+            .unwrap_or_else(|| "/".into())
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        "/".into()
     }
 }
-
-#[cfg(not(feature = "hydrate"))]
-fn remember(_lang: Lang) {}
 
 /// The language stored in the browser's cookie.
 #[cfg(not(feature = "ssr"))]
-pub fn cookie_lang() -> Option<Lang> {
+pub fn cookie_lang() -> Option<crate::i18n::Lang> {
     #[cfg(feature = "hydrate")]
     {
         use wasm_bindgen::JsCast;
         let doc = web_sys::window()?.document()?.dyn_into::<web_sys::HtmlDocument>().ok()?;
-        Lang::from_cookie_header(&doc.cookie().ok()?)
+        crate::i18n::Lang::from_cookie_header(&doc.cookie().ok()?)
     }
     #[cfg(not(feature = "hydrate"))]
     {

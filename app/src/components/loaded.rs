@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 
 use crate::app::tr;
 use crate::components::error_notice::ErrorNotice;
@@ -21,11 +20,21 @@ where
             {move || Suspend::new(async move {
                 match (resource.await, login) {
                     (Ok(data), _) => view(data).into_any(),
-                    (Err(ApiError::Unauthorized), Some(path)) => view! { <Redirect path /> }.into_any(),
+                    (Err(ApiError::Unauthorized), Some(path)) => view! { <SignInFirst path /> }.into_any(),
                     (Err(ApiError::NotFound), _) => view! { <NotFound /> }.into_any(),
                     (Err(error), _) => view! { <ErrorNotice error /> }.into_any(),
                 }
             })}
         </Suspense>
     }
+}
+
+/// Sends the visitor to the sign-in page `path`: a redirect while the server renders, a page
+/// load in the browser (where islands have no router to navigate with).
+#[component]
+fn SignInFirst(path: &'static str) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    leptos_axum::redirect(path);
+    #[cfg(feature = "hydrate")]
+    let _ = window().location().set_href(path);
 }

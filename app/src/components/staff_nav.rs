@@ -1,21 +1,27 @@
 //! The staff console's menu, on the landing page and atop each console page.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::app::tr;
-use crate::i18n::{ui, ui_requests as t};
+use crate::components::island::current_path;
+use crate::i18n::{ui, ui_requests as t, Label};
 
 #[component]
 pub fn StaffNav() -> impl IntoView {
+    // Plain links: the menu is also drawn inside islands, which have no router.
+    let here = current_path();
+    let link = move |href: &'static str, label: &'static Label| {
+        let current = (here == href).then_some("page");
+        view! { <a href=href aria-current=current>{tr(label)}</a> }
+    };
     view! {
         <nav class="staff-nav no-print" aria-label=move || tr(&t::CONSOLE)()>
-            <A href="/staff" exact=true>{tr(&ui::STAFF_TITLE)}</A>
-            <A href="/staff/requests">{tr(&t::NAV_REQUESTS)}</A>
-            <A href="/staff/tracking">{tr(&t::NAV_TRACKING)}</A>
-            <A href="/staff/accounts">{tr(&t::NAV_ACCOUNTS)}</A>
-            <A href="/staff/audit">{tr(&t::NAV_AUDIT)}</A>
-            <A href="/staff/editions">{tr(&ui::EDITIONS_TITLE)}</A>
+            {link("/staff", &ui::STAFF_TITLE)}
+            {link("/staff/requests", &t::NAV_REQUESTS)}
+            {link("/staff/tracking", &t::NAV_TRACKING)}
+            {link("/staff/accounts", &t::NAV_ACCOUNTS)}
+            {link("/staff/audit", &t::NAV_AUDIT)}
+            {link("/staff/editions", &ui::EDITIONS_TITLE)}
         </nav>
     }
 }

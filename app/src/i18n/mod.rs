@@ -62,6 +62,11 @@ impl Lang {
             .and_then(|(_, value)| Self::from_code(value.trim()))
     }
 
+    /// The `Set-Cookie` value that remembers this language for a year.
+    pub fn set_cookie(self) -> String {
+        format!("{}={}; Path=/; Max-Age=31536000; SameSite=Lax", Self::COOKIE, self.code())
+    }
+
     pub fn other(self) -> Self {
         match self {
             Lang::Ja => Lang::En,

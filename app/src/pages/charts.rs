@@ -1,10 +1,9 @@
-//! `/charts`: the report's figures computed live, drawn in the browser with charming and
-//! ECharts (served from the site's own files) as each scrolls into view, each with its data
-//! as a table, a CSV download of exactly that data and a permalink with its filters.
+//! `/charts`: the report's figures computed live, rendered on the server (title, data table,
+//! CSV download, permalink with its filters), each drawing an island that charming and
+//! ECharts (served from the site's own files) draw in the browser as it scrolls into view.
 
 use leptos::prelude::*;
 use leptos_meta::{Script, Title};
-use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::public::{get_chart_editions, get_charts, ChartQuery, ChartsView};
@@ -12,6 +11,7 @@ use crate::app::{page_title, tr, use_lang};
 use crate::charts::{ChartData, ChartKind, ChartSeries};
 use crate::components::choice::Choice;
 use crate::components::edition_select::EditionSelect;
+use crate::components::island::Ready;
 use crate::components::loaded::Loaded;
 use crate::i18n::{ui, Label, Lang};
 use crate::survey::geography::{OperatorType, Region};
@@ -82,7 +82,7 @@ fn Filters(view: ChartsView) -> impl IntoView {
             </div>
             <div class="actions">
                 <button type="submit" class="primary">{tr(&ui::FILTER_SUBMIT)}</button>
-                <A href="/charts">{tr(&ui::FILTER_CLEAR)}</A>
+                <a href="/charts">{tr(&ui::FILTER_CLEAR)}</a>
             </div>
             <p class="hint">{move || ui::CHARTS_ONE_FILTER.get(lang.get()).to_string()}</p>
         </form>
@@ -98,9 +98,7 @@ fn Figure(data: ChartData, query: String, compare: Option<(String, ChartQuery)>)
     let csv = format!("/charts/{}.csv{suffix}", data.id);
     let permalink = format!("/charts{suffix}#figure-{dom_id}");
     let suppressed = data.series.iter().flat_map(|s| &s.cells).chain(data.stats.iter().map(|s| &s.cell)).any(|c| c.suppressed);
-    let area = drawing_area(&data, lang);
     let (title, note) = (data.title.clone(), data.note.clone());
-    let label = data.title.clone();
     let n = data.n_label();
     let figure_id = format!("figure-{dom_id}");
     view! {
@@ -111,7 +109,7 @@ fn Figure(data: ChartData, query: String, compare: Option<(String, ChartQuery)>)
                 {note.map(|note| view! { " "<span class="chart-note">{move || note.get(lang.get()).to_string()}</span> })}
                 {suppressed.then(|| view! { " "<span class="chart-note suppressed-note">{tr(&ui::CHART_HAS_SUPPRESSED)}</span> })}
             </figcaption>
-            <div class="chart" id=dom_id node_ref=area role="img" aria-label=move || label.get(lang.get()).to_string()></div>
+            <ChartDrawing data=data.clone() />
             <details>
                 <summary>{tr(&ui::CHART_TABLE)}</summary>
                 <DataTable data=data />
@@ -123,8 +121,9 @@ fn Figure(data: ChartData, query: String, compare: Option<(String, ChartQuery)>)
     .into_any()
 }
 
-/// The same figure in every public edition, side by side (or as lines over the years).
-#[component]
+/// The same figure in every public edition, side by side (or as lines over the years),
+/// fetched when asked for.
+#[island(lazy)]
 fn Compare(id: String, query: ChartQuery) -> impl IntoView {
     let shown = RwSignal::new(false);
     let data = Resource::new(move || shown.get(), move |on| {
@@ -147,17 +146,28 @@ fn Compare(id: String, query: ChartQuery) -> impl IntoView {
                 Err(error) => view! { <crate::components::error_notice::ErrorNotice error /> }.into_any(),
             })}
         </Transition>
+        <Ready />
     }
 }
 
 #[component]
 fn Merged(data: ChartData) -> impl IntoView {
+    view! {
+        <ChartDrawing data=data.clone() />
+        <DataTable data />
+    }
+}
+
+/// A chart's drawing area, drawn in the browser once it is in view. Inside another island
+/// (the comparison) it is a plain part of that island.
+#[island(lazy)]
+fn ChartDrawing(data: ChartData) -> impl IntoView {
     let lang = use_lang();
     let area = drawing_area(&data, lang);
     let label = data.title.clone();
     view! {
         <div class="chart" id=data.dom_id() node_ref=area role="img" aria-label=move || label.get(lang.get()).to_string()></div>
-        <DataTable data />
+        <Ready />
     }
 }
 
@@ -282,7 +292,7 @@ mod draw {
         callback.forget();
     }
 
-    /// ECharts may still be arriving after a client-side navigation.
+    /// ECharts (a deferred script of the page) may still be arriving.
     fn when_loaded(element: web_sys::Element, data: ChartData, lang: Lang) {
         if js_sys::Reflect::has(&js_sys::global(), &"echarts".into()).unwrap_or(false) {
             draw(&element, &data, lang);
@@ -293,8 +303,8 @@ mod draw {
 
     #[wasm_bindgen]
     extern "C" {
-        /// `echarts.init` on the element itself: during a navigation the old and the new page
-        /// may briefly both hold an element with the chart's id.
+        /// `echarts.init` on the element itself (charming's renderer looks it up by id, and the
+        /// comparison draws a second chart of the same figure).
         #[wasm_bindgen(js_namespace = echarts, js_name = init)]
         fn init(element: &web_sys::Element, theme: JsValue, size: JsValue) -> charming::renderer::wasm_renderer::Echarts;
     }

@@ -9,22 +9,31 @@ use crate::api::editions::{
     StoppedNetwork,
 };
 use crate::app::{page_title, tr, use_lang};
-use crate::components::{loaded::Loaded, logout::SignedIn, staff_nav::StaffNav};
+use crate::components::{island::Ready, loaded::Loaded, logout::SignedIn, staff_nav::StaffNav};
 use crate::error::ApiError;
 use crate::i18n::{ui, Label};
 use crate::survey::{Edition, Item};
 
 #[component]
 pub fn EditionsPage() -> impl IntoView {
+    view! {
+        <Title text=page_title(&ui::EDITIONS_TITLE) />
+        <EditionsConsole />
+    }
+}
+
+/// The editions, the draft's revision and the networks that stopped, reloaded after each change.
+#[island(lazy)]
+fn EditionsConsole() -> impl IntoView {
     let changed = RwSignal::new(0u32);
     let data = Resource::new(move || changed.get(), |_| get_editions());
     let error = RwSignal::new(None::<ApiError>);
     provide_context(Refresh { changed, error });
     view! {
-        <Title text=page_title(&ui::EDITIONS_TITLE) />
         <Outcome />
         <Loaded resource=data login="/staff/login" view=|v: EditionsView| view! { <Editions v /> } />
         <Stopped changed />
+        <Ready />
     }
 }
 

@@ -3,17 +3,32 @@ use leptos_meta::Title;
 
 use crate::api::auth::{Audience, Login};
 use crate::app::{page_title, tr, use_lang};
+use crate::components::island::Ready;
 use crate::i18n::ui;
 
-/// The sign-in form, for respondents or staff. Works without JavaScript too.
+/// The sign-in page, for respondents or staff.
 #[component]
 pub fn LoginPage(audience: Audience) -> impl IntoView {
-    let lang = use_lang();
-    let action = ServerAction::<Login>::new();
     let title = match audience {
         Audience::Respondent => &ui::LOGIN_RESPONDENT_TITLE,
         Audience::Staff => &ui::LOGIN_STAFF_TITLE,
     };
+    view! {
+        <Title text=page_title(title) />
+        <section class="login card">
+            <h1>{tr(title)}</h1>
+            {(audience == Audience::Respondent).then(|| view! { <p>{tr(&ui::LOGIN_RESPONDENT_HELP)}</p> })}
+            <LoginForm audience />
+        </section>
+    }
+}
+
+/// The form: a plain POST without JavaScript; with it, a refusal (wrong password,
+/// too many attempts) is shown beside the form.
+#[island(lazy)]
+fn LoginForm(audience: Audience) -> impl IntoView {
+    let lang = use_lang();
+    let action = ServerAction::<Login>::new();
     let error = move || {
         action.value().get().and_then(Result::err).map(|e| {
             let message = e.message();
@@ -21,19 +36,15 @@ pub fn LoginPage(audience: Audience) -> impl IntoView {
         })
     };
     view! {
-        <Title text=page_title(title) />
-        <section class="login card">
-            <h1>{tr(title)}</h1>
-            {(audience == Audience::Respondent).then(|| view! { <p>{tr(&ui::LOGIN_RESPONDENT_HELP)}</p> })}
-            <ActionForm action>
-                <input type="hidden" name="audience" value=audience.key() />
-                <label for="login-id">{tr(&ui::LOGIN_ID)}</label>
-                <input id="login-id" name="login" autocomplete="username" required autocapitalize="off" spellcheck="false" />
-                <label for="login-password">{tr(&ui::LOGIN_PASSWORD)}</label>
-                <input id="login-password" name="password" type="password" autocomplete="current-password" required />
-                {error}
-                <button type="submit" class="primary" disabled=move || action.pending().get()>{tr(&ui::LOGIN_SUBMIT)}</button>
-            </ActionForm>
-        </section>
+        <ActionForm action>
+            <input type="hidden" name="audience" value=audience.key() />
+            <label for="login-id">{tr(&ui::LOGIN_ID)}</label>
+            <input id="login-id" name="login" autocomplete="username" required autocapitalize="off" spellcheck="false" />
+            <label for="login-password">{tr(&ui::LOGIN_PASSWORD)}</label>
+            <input id="login-password" name="password" type="password" autocomplete="current-password" required />
+            {error}
+            <button type="submit" class="primary" disabled=move || action.pending().get()>{tr(&ui::LOGIN_SUBMIT)}</button>
+        </ActionForm>
+        <Ready />
     }
 }

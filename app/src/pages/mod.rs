@@ -3,7 +3,6 @@
 pub mod charts;
 pub mod editions;
 pub mod home;
-pub mod lazy;
 pub mod login;
 pub mod network;
 pub mod networks;

@@ -4,7 +4,7 @@ use leptos_router::components::A;
 
 use crate::api::respondent::{get_my_networks, MyNetworks, RegisterNetwork};
 use crate::app::{page_title, tr, use_lang};
-use crate::components::{error_notice::LatestErrors, loaded::Loaded, logout::SignedIn};
+use crate::components::{error_notice::LatestErrors, island::Ready, loaded::Loaded, logout::SignedIn};
 use crate::i18n::ui;
 
 /// A respondent's home: the networks they answer for.
@@ -50,7 +50,7 @@ fn MyNetworksView(mine: MyNetworks) -> impl IntoView {
 }
 
 /// Registering another network to answer for.
-#[component]
+#[island(lazy)]
 fn RegisterForm() -> impl IntoView {
     let action = ServerAction::<RegisterNetwork>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
@@ -69,6 +69,7 @@ fn RegisterForm() -> impl IntoView {
                 <LatestErrors error />
                 <button type="submit" class="primary">{tr(&ui::REGISTER_SUBMIT)}</button>
             </ActionForm>
+            <Ready />
         </section>
     }
 }

@@ -6,25 +6,37 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use crate::api::auth::Audience;
 use crate::api::respondent::{get_response_form, save_response, ResponseForm, SaveRequest};
 use crate::app::{page_title, tr, use_lang};
 use crate::components::fields::ItemField;
 use crate::components::form_state::{use_form, FormState};
+use crate::components::island::Ready;
 use crate::components::loaded::Loaded;
 use crate::error::ApiError;
 use crate::i18n::{ui, Label, Lang};
 use crate::survey::validate::{section_state, SectionState};
 use crate::survey::{Disclosure, DisclosureOptions, Section};
 
-/// Also staff's way to correct answers (`/staff/networks/:id/edit`, with their own `login`).
+/// Also staff's way to correct answers (`/staff/networks/:id/edit`, signing in as staff).
 #[component]
-pub fn ResponseFormPage(#[prop(default = "/login")] login: &'static str) -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0)));
-    let form = Resource::new(move || id.get(), get_response_form);
+pub fn ResponseFormPage(#[prop(default = Audience::Respondent)] audience: Audience) -> impl IntoView {
+    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
     view! {
         <Title text=page_title(&ui::FORM_TITLE) />
+        <ResponseFormIsland id audience />
+    }
+}
+
+/// The whole questionnaire is one island: its data arrives with the page, and from then on
+/// it checks, saves and keeps drafts in the browser.
+#[island(lazy)]
+fn ResponseFormIsland(id: i64, audience: Audience) -> impl IntoView {
+    let login = audience.login_page();
+    let form = Resource::new(move || id, get_response_form);
+    view! {
         <Loaded resource=form login view=move |data: ResponseForm| view! { <Questionnaire data login reload=move || form.refetch() /> } />
+        <Ready />
     }
 }
 

@@ -5,7 +5,7 @@ use leptos_meta::Title;
 
 use crate::api::staff_accounts::{get_staff_accounts, CreateStaffAccount, ResetStaffPassword, SetStaffDisabled, StaffAccounts, StaffPassword};
 use crate::app::{page_title, tr};
-use crate::components::{action_errors::ActionErrors, loaded::Loaded, logout::SignedIn, staff_nav::StaffNav};
+use crate::components::{action_errors::ActionErrors, island::Ready, loaded::Loaded, logout::SignedIn, staff_nav::StaffNav};
 use crate::error::ApiError;
 use crate::i18n::{ui, ui_requests as t};
 
@@ -18,6 +18,15 @@ struct Actions {
 
 #[component]
 pub fn StaffAccountsPage() -> impl IntoView {
+    view! {
+        <Title text=page_title(&t::ACCOUNTS_TITLE) />
+        <StaffAccounts />
+    }
+}
+
+/// The list and its actions, reloaded after each change.
+#[island(lazy)]
+fn StaffAccounts() -> impl IntoView {
     let actions = Actions { create: ServerAction::new(), reset: ServerAction::new(), disable: ServerAction::new() };
     provide_context(actions);
     let data = Resource::new(
@@ -25,8 +34,8 @@ pub fn StaffAccountsPage() -> impl IntoView {
         |_| get_staff_accounts(),
     );
     view! {
-        <Title text=page_title(&t::ACCOUNTS_TITLE) />
         <Loaded resource=data login="/staff/login" view=|accounts: StaffAccounts| view! { <AccountsView accounts /> } />
+        <Ready />
     }
 }
 

@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use crate::api::requests::{AddRequest, ImportRequests, IssueOutcome};
 use crate::api::staff::{get_staff_overview, StaffOverview};
 use crate::app::{page_title, tr};
-use crate::components::{action_errors::ActionErrors, credentials::Credentials, loaded::Loaded, logout::SignedIn, staff_nav::StaffNav};
+use crate::components::{action_errors::ActionErrors, credentials::Credentials, island::Ready, loaded::Loaded, logout::SignedIn, staff_nav::StaffNav};
 use crate::error::ApiError;
 use crate::i18n::{ui, ui_requests as t};
 
@@ -20,7 +20,8 @@ pub fn StaffRequestsPage() -> impl IntoView {
     }
 }
 
-#[component]
+/// Importing and adding requests; the credentials issued exist only in this island.
+#[island(lazy)]
 fn RequestsConsole(login: String) -> impl IntoView {
     let import = ServerAction::<ImportRequests>::new();
     let add = ServerAction::<AddRequest>::new();
@@ -34,6 +35,7 @@ fn RequestsConsole(login: String) -> impl IntoView {
         </div>
         <ResultOf value=Signal::derive(move || import.value().get()) />
         <ResultOf value=Signal::derive(move || add.value().get()) />
+        <Ready />
     }
 }
 

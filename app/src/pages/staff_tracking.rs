@@ -4,13 +4,12 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::requests::{get_tracking, ExportNotReplied, ResetRespondentPassword, SetRequestStage, SetRespondentDisabled, Tracking};
 use crate::app::{page_title, tr, use_lang};
 use crate::components::{
-    action_errors::ActionErrors, credentials::{Credentials, CsvDownload}, loaded::Loaded, logout::SignedIn, staff_nav::StaffNav,
+    action_errors::ActionErrors, credentials::{Credentials, CsvDownload}, island::Ready, loaded::Loaded, logout::SignedIn, staff_nav::StaffNav,
 };
 use crate::i18n::{ui, ui_requests as t, Label};
 use crate::requests::{Counts, Stage, TrackingQuery, TrackingRow};
@@ -26,24 +25,30 @@ struct Actions {
 
 #[component]
 pub fn StaffTrackingPage() -> impl IntoView {
-    let params = use_query_map();
-    let query = Memo::new(move |_| {
-        params.with(|p| TrackingQuery {
-            stage: p.get("stage"),
-            region: p.get("region"),
-            pref: p.get("pref"),
-            q: p.get("q").unwrap_or_default(),
-        })
+    let query = use_query_map().with_untracked(|p| TrackingQuery {
+        stage: p.get("stage"),
+        region: p.get("region"),
+        pref: p.get("pref"),
+        q: p.get("q").unwrap_or_default(),
     });
+    view! {
+        <Title text=page_title(&t::TRACKING_TITLE) />
+        <TrackingConsole query />
+    }
+}
+
+/// The filtered list and its actions, reloaded after each change.
+#[island(lazy)]
+fn TrackingConsole(query: TrackingQuery) -> impl IntoView {
     let actions = Actions { stage: ServerAction::new(), reset: ServerAction::new(), disable: ServerAction::new() };
     provide_context(actions);
     let data = Resource::new(
-        move || (query.get(), actions.stage.version().get(), actions.disable.version().get()),
+        move || (query.clone(), actions.stage.version().get(), actions.disable.version().get()),
         |(query, _, _)| get_tracking(query),
     );
     view! {
-        <Title text=page_title(&t::TRACKING_TITLE) />
         <Loaded resource=data login="/staff/login" view=|tracking: Tracking| view! { <TrackingView tracking /> } />
+        <Ready />
     }
 }
 
@@ -120,7 +125,7 @@ fn Filters(query: TrackingQuery) -> impl IntoView {
     let selected = |chosen: &Option<String>, key: &str| chosen.as_deref() == Some(key);
     let (stage, region, pref) = (query.stage.clone(), query.region.clone(), query.pref.clone());
     view! {
-        <Form method="GET" action="/staff/tracking" attr:class="filters card">
+        <form method="get" action="/staff/tracking" class="filters card">
             <div class="field">
                 <label for="tracking-stage">{tr(&t::STAGE)}</label>
                 <select id="tracking-stage" name="stage">
@@ -156,7 +161,7 @@ fn Filters(query: TrackingQuery) -> impl IntoView {
                 <button type="submit" class="primary">{tr(&ui::FILTER_SUBMIT)}</button>
                 <a href="/staff/tracking">{tr(&ui::FILTER_CLEAR)}</a>
             </div>
-        </Form>
+        </form>
     }
 }
 

@@ -13,7 +13,7 @@ use crate::api::review::{
 };
 use crate::app::{page_title, tr, use_lang};
 use crate::components::error_notice::LatestErrors;
-use crate::components::{loaded::Loaded, logout::SignedIn};
+use crate::components::{island::Ready, loaded::Loaded, logout::SignedIn};
 use crate::i18n::{ui, Label};
 use crate::survey::cells::render;
 use crate::survey::geography::OperatorType;
@@ -73,15 +73,23 @@ fn Queue(q: ReviewQueue) -> impl IntoView {
 
 #[component]
 pub fn SubmissionPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0)));
+    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
+    view! {
+        <Title text=page_title(&ui::REVIEW_TITLE) />
+        <SubmissionConsole id />
+    }
+}
+
+/// One submission with its decision and classification forms.
+#[island(lazy)]
+fn SubmissionConsole(id: i64) -> impl IntoView {
     let classify = ServerAction::<ClassifyNetwork>::new();
     let decide = ServerAction::<DecideSubmission>::new();
     // Reloaded after each decision or classification, so the page shows what was stored.
-    let data = Resource::new(move || (id.get(), classify.version().get(), decide.version().get()), |(id, _, _)| get_submission(id));
+    let data = Resource::new(move || (id, classify.version().get(), decide.version().get()), |(id, _, _)| get_submission(id));
     view! {
-        <Title text=page_title(&ui::REVIEW_TITLE) />
         <Loaded resource=data login="/staff/login" view=move |s: Submission| view! { <SubmissionView s classify decide /> } />
+        <Ready />
     }
 }
 
@@ -122,7 +130,7 @@ fn SubmissionView(s: Submission, classify: ServerAction<ClassifyNetwork>, decide
     let decided = move || decide.value().get().is_some_and(|r| r.is_ok()) || classify.value().get().is_some_and(|r| r.is_ok());
     view! {
         <SignedIn login=s.login.clone() />
-        <p><A href="/staff/review">{tr(&ui::REVIEW_BACK)}</A></p>
+        <p><a href="/staff/review">{tr(&ui::REVIEW_BACK)}</a></p>
         <h1>{s.name.clone()}</h1>
         <dl class="submission-facts">
             <dt>{tr(&ui::REVIEW_PREFECTURE)}</dt><dd>{s.prefecture.clone()}</dd>
@@ -131,7 +139,7 @@ fn SubmissionView(s: Submission, classify: ServerAction<ClassifyNetwork>, decide
             <dt>{tr(&ui::REVIEW_UPDATED)}</dt><dd>{s.updated.clone().unwrap_or_default()}</dd>
         </dl>
         {move || decided().then(|| view! { <p class="save-status ok" role="status">{tr(&ui::REVIEW_DONE)}</p> })}
-        <p><A href=format!("/staff/networks/{}/edit", s.network_id)>{tr(&ui::REVIEW_EDIT_ANSWERS)}</A></p>
+        <p><a href=format!("/staff/networks/{}/edit", s.network_id)>{tr(&ui::REVIEW_EDIT_ANSWERS)}</a></p>
 
         <DecisionCard s=s.clone() decide />
         <ClassifyCard s=s.clone() classify />
