@@ -2,9 +2,9 @@
 //!
 //! This crate is shared by the browser (feature `hydrate`, compiled to wasm)
 //! and the server (feature `ssr`). Leptos runs in islands mode: every component renders
-//! on the server, and only `#[island]`s (the interactive parts) ship to the browser. The pure core (`survey`, `i18n`) compiles
-//! into both; `store` and the bodies of the server functions in `api` are
-//! server-only.
+//! on the server, and only `#[island]`s (the interactive parts) ship to the browser.
+//! The pure core (`survey`, `i18n`) compiles into both; `store` and the bodies of the
+//! server functions in `api` are server-only.
 
 pub mod api;
 #[cfg(feature = "ssr")]

@@ -19,24 +19,14 @@ use crate::survey::validate::{section_state, SectionState};
 use crate::survey::{Disclosure, DisclosureOptions, Section};
 
 /// Also staff's way to correct answers (`/staff/networks/:id/edit`, signing in as staff).
+/// The data is loaded on the server and handed to the questionnaire island whole.
 #[component]
 pub fn ResponseFormPage(#[prop(default = Audience::Respondent)] audience: Audience) -> impl IntoView {
     let id = use_params_map().with_untracked(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
-    view! {
-        <Title text=page_title(&ui::FORM_TITLE) />
-        <ResponseFormIsland id audience />
-    }
-}
-
-/// The whole questionnaire is one island: its data arrives with the page, and from then on
-/// it checks, saves and keeps drafts in the browser.
-#[island(lazy)]
-fn ResponseFormIsland(id: i64, audience: Audience) -> impl IntoView {
-    let login = audience.login_page();
     let form = Resource::new(move || id, get_response_form);
     view! {
-        <Loaded resource=form login view=move |data: ResponseForm| view! { <Questionnaire data login reload=move || form.refetch() /> } />
-        <Ready />
+        <Title text=page_title(&ui::FORM_TITLE) />
+        <Loaded resource=form login=audience.login_page() view=move |data: ResponseForm| view! { <Questionnaire data audience /> } />
     }
 }
 
@@ -58,8 +48,10 @@ impl SaveStatus {
     }
 }
 
-#[component]
-fn Questionnaire(data: ResponseForm, login: &'static str, reload: impl Fn() + Send + Sync + Copy + 'static) -> impl IntoView {
+/// The whole questionnaire is one island: it checks, saves and keeps drafts in the browser.
+#[island(lazy)]
+fn Questionnaire(data: ResponseForm, audience: Audience) -> impl IntoView {
+    let login = audience.login_page();
     let lang = use_lang();
     let this_year = data.this_year;
     let form = FormState::new(
@@ -173,13 +165,14 @@ fn Questionnaire(data: ResponseForm, login: &'static str, reload: impl Fn() + Se
                                 >
                                     {button_label}
                                 </button>
-                                <SaveMessage status group login reload />
+                                <SaveMessage status group login />
                             </div>
                         }
                     })
                     .collect_view()}
             </form>
         </div>
+        <Ready />
     }
     .into_any()
 }
@@ -189,7 +182,6 @@ fn SaveMessage(
     status: RwSignal<Option<SaveStatus>>,
     group: u8,
     login: &'static str,
-    reload: impl Fn() + Send + Sync + Copy + 'static,
 ) -> impl IntoView {
     let lang = use_lang();
     move || {
@@ -209,7 +201,7 @@ fn SaveMessage(
                     <div class="save-status error" role="alert">
                         <p>{move || message.get(lang.get()).to_string()}</p>
                         {conflict.then(|| view! {
-                            <button type="button" on:click=move |_| reload()>{tr(&ui::RELOAD_NEWEST)}</button>
+                            <button type="button" on:click=move |_| reload_page()>{tr(&ui::RELOAD_NEWEST)}</button>
                         })}
                         {expired.then(|| view! { <a href=login>{tr(&ui::LOGIN_SUBMIT)}</a> })}
                     </div>
@@ -385,6 +377,13 @@ fn DisclosureChoice(section: String, options: DisclosureOptions) -> impl IntoVie
         </div>
     }
     .into_any()
+}
+
+/// Loads the page again: after a conflict, the newest data (this tab's edits stay in the
+/// draft, offered for restore).
+fn reload_page() {
+    #[cfg(feature = "hydrate")]
+    let _ = window().location().reload();
 }
 
 /// Warns before the page is left with unsaved changes.
