@@ -87,24 +87,25 @@ pub fn App() -> impl IntoView {
             <Header />
             <main id="main">
                 <Routes fallback=NotFound>
-                    <Route path=path!("") view=HomePage />
-                    // Async: the whole page arrives as HTML, so these work without JavaScript.
+                    // Every page arrives whole, as HTML (no streamed fragments to swap in): it works
+                    // without JavaScript, and its islands are in the document when they hydrate.
+                    <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("networks") view=NetworksPage ssr=SsrMode::Async />
                     <Route path=path!("networks/:id") view=NetworkPage ssr=SsrMode::Async />
-                    <Route path=path!("charts") view=ChartsPage />
-                    <Route path=path!("login") view=|| view! { <LoginPage audience=Audience::Respondent /> } />
-                    <Route path=path!("respondent") view=RespondentHome />
-                    <Route path=path!("respondent/networks/:id") view=|| view! { <ResponseFormPage /> } />
-                    <Route path=path!("staff/login") view=|| view! { <LoginPage audience=Audience::Staff /> } />
-                    <Route path=path!("staff") view=StaffHome />
-                    <Route path=path!("staff/editions") view=EditionsPage />
-                    <Route path=path!("staff/requests") view=StaffRequestsPage />
-                    <Route path=path!("staff/tracking") view=StaffTrackingPage />
-                    <Route path=path!("staff/accounts") view=StaffAccountsPage />
-                    <Route path=path!("staff/audit") view=StaffAuditPage />
-                    <Route path=path!("staff/review") view=ReviewQueuePage />
-                    <Route path=path!("staff/review/:id") view=SubmissionPage />
-                    <Route path=path!("staff/networks/:id/edit") view=|| view! { <ResponseFormPage audience=Audience::Staff /> } />
+                    <Route path=path!("charts") view=ChartsPage ssr=SsrMode::Async />
+                    <Route path=path!("login") view=|| view! { <LoginPage audience=Audience::Respondent /> } ssr=SsrMode::Async />
+                    <Route path=path!("respondent") view=RespondentHome ssr=SsrMode::Async />
+                    <Route path=path!("respondent/networks/:id") view=|| view! { <ResponseFormPage /> } ssr=SsrMode::Async />
+                    <Route path=path!("staff/login") view=|| view! { <LoginPage audience=Audience::Staff /> } ssr=SsrMode::Async />
+                    <Route path=path!("staff") view=StaffHome ssr=SsrMode::Async />
+                    <Route path=path!("staff/editions") view=EditionsPage ssr=SsrMode::Async />
+                    <Route path=path!("staff/requests") view=StaffRequestsPage ssr=SsrMode::Async />
+                    <Route path=path!("staff/tracking") view=StaffTrackingPage ssr=SsrMode::Async />
+                    <Route path=path!("staff/accounts") view=StaffAccountsPage ssr=SsrMode::Async />
+                    <Route path=path!("staff/audit") view=StaffAuditPage ssr=SsrMode::Async />
+                    <Route path=path!("staff/review") view=ReviewQueuePage ssr=SsrMode::Async />
+                    <Route path=path!("staff/review/:id") view=SubmissionPage ssr=SsrMode::Async />
+                    <Route path=path!("staff/networks/:id/edit") view=|| view! { <ResponseFormPage audience=Audience::Staff /> } ssr=SsrMode::Async />
                 </Routes>
             </main>
             <Footer />
