@@ -14,7 +14,7 @@ const page = await browser.newPage();
 const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 await page.goto(`${base}/login`);
-await page.waitForFunction(() => window.__renkei_hydrated === true);
+await page.waitForFunction(() => window.__renkei_hydrated === true && (window.__renkei_islands ?? 0) >= document.querySelectorAll("leptos-island").length);
 await page.getByLabel("ID").fill(login);
 await page.getByLabel("パスワード").fill(password);
 await page.getByRole("button", { name: "ログイン" }).click();
@@ -30,7 +30,7 @@ async function coldLoad(path, leaveOut = () => false) {
   const sizes = [];
   tab.on("requestfinished", async (r) => sizes.push({ url: r.url(), ...(await r.sizes()) }));
   await tab.goto(`${base}${path}`);
-  await tab.waitForFunction(() => window.__renkei_hydrated === true);
+  await tab.waitForFunction(() => window.__renkei_hydrated === true && (window.__renkei_islands ?? 0) >= document.querySelectorAll("leptos-island").length);
   await tab.waitForTimeout(500);
   const counted = sizes.filter((s) => !leaveOut(new URL(s.url).pathname));
   const total = counted.reduce((n, s) => n + s.responseBodySize, 0);
