@@ -109,7 +109,7 @@ fn primary_only(nets: &[Net], min_group: usize) -> Vec<(ChartFilter, Vec<ChartDa
 }
 
 fn shipped(nets: &[Net], min_group: usize) -> Vec<(ChartFilter, Vec<ChartData>)> {
-    publish_all(&builtin_edition("2012").unwrap(), &facts(nets), Audience::Public { min_group })
+    publish_all(Population::new(&builtin_edition("2012").unwrap(), &facts(nets)), Audience::Public { min_group })
 }
 
 fn net(prefecture: &'static str, operator: Op, linkage: Tri, published: bool) -> Net {
@@ -235,7 +235,7 @@ fn small_groups_are_merged_into_others_for_the_public_and_said_so() {
     assert_eq!(public.series[0].cells.last().unwrap().value, Some(2.0));
     assert!(public.note.as_ref().unwrap().ja.contains("まとめています"));
     assert!(attack(&builtin_edition("2012").unwrap(), &facts(&nets), &shipped(&nets, 3), 3).is_empty());
-    let staff = kyushu(&publish_all(&builtin_edition("2012").unwrap(), &facts(&nets), Audience::Staff));
+    let staff = kyushu(&publish_all(Population::new(&builtin_edition("2012").unwrap(), &facts(&nets)), Audience::Staff));
     assert!(staff.categories.iter().all(|c| c.ja != "その他（少数の区分の合計）"), "staff see every operator type");
 }
 
@@ -251,7 +251,7 @@ fn years_in_which_few_networks_started_are_joined_to_the_next_for_the_public() {
     assert_eq!(years, ["2006", "2009"]);
     assert_eq!(public.series[0].cells.iter().map(|c| c.value).collect::<Vec<_>>(), [Some(2.0), Some(5.0)]);
     assert!(public.note.as_ref().unwrap().ja.contains("次の年にまとめています"));
-    let staff = by_year(&publish_all(&builtin_edition("2012").unwrap(), &facts(&nets), Audience::Staff));
+    let staff = by_year(&publish_all(Population::new(&builtin_edition("2012").unwrap(), &facts(&nets)), Audience::Staff));
     assert_eq!(staff.categories.len(), 5, "staff see every year");
     assert!(attack(&builtin_edition("2012").unwrap(), &facts(&nets), &shipped(&nets, 3), 3).is_empty());
 }

@@ -254,15 +254,15 @@ impl<'a> Cx<'_, 'a> {
         self.pop.index.pos(key)
     }
 
-    fn measure(&self, key: &str, section: &str, kind: Kind, value: impl Fn(&NetworkFacts) -> i64 + Send + Sync + 'a) -> Arc<Tally> {
+    fn measure(&self, key: &str, section: &str, kind: Kind, value: impl Fn(&NetworkFacts) -> i64 + Send + Sync + 'static) -> Arc<Tally> {
         self.pop.measure(key, section, kind, value)
     }
 
-    fn state(&self, key: &str, section: &str, has: impl Fn(&NetworkFacts) -> bool + Send + Sync + 'a) -> Arc<Tally> {
+    fn state(&self, key: &str, section: &str, has: impl Fn(&NetworkFacts) -> bool + Send + Sync + 'static) -> Arc<Tally> {
         self.measure(key, section, Kind::State, move |n| i64::from(has(n)))
     }
 
-    fn any(&self, key: &str, section: &str, has: impl Fn(&NetworkFacts) -> bool + Send + Sync + 'a) -> Arc<Tally> {
+    fn any(&self, key: &str, section: &str, has: impl Fn(&NetworkFacts) -> bool + Send + Sync + 'static) -> Arc<Tally> {
         self.measure(key, section, Kind::Any, move |n| i64::from(has(n)))
     }
 
@@ -416,25 +416,29 @@ impl<'a> Cx<'_, 'a> {
     /// 図2.9-1: the report's buckets (thousand yen) with total, mean, median and mode.
     fn cost_distribution(&self, spec: &ChartSpec) -> Computation {
         let values = (0..BUCKETS.len()).map(|b| self.count(&[(self.bucket(b), 1)], self.view)).collect();
-        let given = self.cost_given(Cost::Construction);
+        let given_terms = self.cost_given(Cost::Construction);
         let sum = self.cost(Cost::Construction);
-        let mut c = one_series(BUCKETS.iter().map(|(_, _, ja, en)| Label::new(ja, en)).collect(), counted_series(spec), values, self.count(&given, self.view));
-        // (cost, kept private) of each network that gave one, for the median and mode.
-        let (keys, budget) = (cost_keys(&self.pop.index, Cost::Construction), self.pop.index.section("budget"));
-        let by_atom = self.pop.per_atom("construction costs", |n| cost_of(n, &keys).map(|c| (c, n.disclosure(budget) == Disclosure::Private)));
-        let entries: Vec<(i64, bool)> = self.view.iter().flat_map(|&a| by_atom[a].iter().flatten().copied()).collect();
-        let costs: Vec<i64> = entries.iter().map(|(c, _)| *c).collect();
-        let private = entries.iter().filter(|(_, p)| *p).count();
+        let mut c = one_series(BUCKETS.iter().map(|(_, _, ja, en)| Label::new(ja, en)).collect(), counted_series(spec), values, self.count(&given_terms, self.view));
+        // The costs given, with how many keep them private, for the median and mode.
+        let keys = cost_keys(&self.pop.index, Cost::Construction);
+        let by_atom = self.pop.histogram("construction costs", "budget", move |n| cost_of(n, &keys));
+        let mut costs: BTreeMap<i64, i64> = BTreeMap::new();
+        let mut private = 0;
+        for (value, networks, kept) in self.view.iter().flat_map(|&a| &by_atom[a]) {
+            *costs.entry(*value).or_default() += networks;
+            private += *kept as usize;
+        }
+        let given: usize = costs.values().sum::<i64>() as usize;
         // No n beside the total, median and mode: it is the chart's n, which disclosure control
         // may hide (the mean's n stays, modelled with it).
-        let order = |value: Option<f64>| Computed { value, contributors: costs.len(), nonlinear_private: Some(private), ..Computed::EMPTY };
+        let order = |value: Option<f64>| Computed { value, contributors: given, nonlinear_private: Some(private), ..Computed::EMPTY };
         let mut sum_cell = self.sum(&sum, self.view);
-        if costs.is_empty() {
+        if given == 0 {
             sum_cell.value = None;
         }
         c.stats = vec![
             (Label::new("合計（千円）", "Total (thousand yen)"), sum_cell),
-            (Label::new("平均（千円）", "Mean (thousand yen)"), self.mean(&sum, &given, self.view)),
+            (Label::new("平均（千円）", "Mean (thousand yen)"), self.mean(&sum, &given_terms, self.view)),
             (Label::new("中央値（千円）", "Median (thousand yen)"), order(median(&costs))),
             (Label::new("最頻値（千円）", "Mode (thousand yen)"), order(mode(&costs))),
         ];
@@ -447,24 +451,25 @@ impl<'a> Cx<'_, 'a> {
         let edition = self.pop.edition;
         let of_kind = |kind: AnswerKind| -> Vec<Pos> { group_items(edition, &[("system", "patient_id")]).filter(|i| i.kind == kind).map(|i| self.pos(&i.key)).collect() };
         let (tri, check) = (of_kind(AnswerKind::Tri), of_kind(AnswerKind::Check));
-        // (cost, with a common ID, without one) of each network.
+        let groups: [(&str, Arc<dyn Fn(&NetworkFacts) -> bool + Send + Sync>); 2] = [
+            ("with", Arc::new(move |n| tri.iter().any(|&p| n.tri(p).is_some_and(Tri::is_active)))),
+            ("without", Arc::new(move |n| check.iter().any(|&p| n.checked(p)))),
+        ];
         let keys = cost_keys(&self.pop.index, cost);
-        let by_atom = self.pop.per_atom(&format!("{} by common ID", cost.item()), |n| {
-            (cost_of(n, &keys), tri.iter().any(|&p| n.tri(p).is_some_and(Tri::is_active)), check.iter().any(|&p| n.checked(p)))
-        });
-        let networks: Vec<&(Option<i64>, bool, bool)> = self.view.iter().flat_map(|&a| &by_atom[a]).collect();
-        let with = |n: &(Option<i64>, bool, bool)| n.1;
-        let without = |n: &(Option<i64>, bool, bool)| n.2;
-        let mean = |keep: &dyn Fn(&(Option<i64>, bool, bool)) -> bool| {
-            let present: Vec<i64> = networks.iter().filter(|n| keep(n)).filter_map(|n| n.0).collect();
-            let value = (!present.is_empty()).then(|| present.iter().sum::<i64>() as f64 / present.len() as f64);
-            Computed { value, contributors: present.len(), show_n: true, staff_only: true, ..Computed::EMPTY }
+        let mean = |(group, member): &(&str, Arc<dyn Fn(&NetworkFacts) -> bool + Send + Sync>)| {
+            let key = format!("cost:{}:common_id:{group}", cost.item());
+            let (m, g) = (member.clone(), member.clone());
+            let sum = self.measure(&key, "budget", Kind::Amount, move |n| if m(n) { cost_of(n, &keys).unwrap_or(0) } else { 0 });
+            let given = self.any(&format!("{key}:given"), "budget", move |n| g(n) && cost_of(n, &keys).is_some());
+            let (sum, n) = (total(&[(sum, 1)], self.view), total(&[(given, 1)], self.view));
+            let value = (n > 0).then(|| sum as f64 / n as f64);
+            Computed { value, contributors: n as usize, show_n: true, staff_only: true, ..Computed::EMPTY }
         };
         let answered = self.count(&self.cost_given(cost), self.view);
         one_series(
             vec![Label::new("地域共通IDあり", "With a common ID"), Label::new("地域共通IDなし", "Without a common ID")],
             average(),
-            vec![mean(&with), mean(&without)],
+            groups.iter().map(mean).collect(),
             answered,
         )
     }
@@ -627,26 +632,25 @@ const BUCKETS: [(i64, i64, &str, &str); 5] = [
     (300_000, i64::MAX, "3億円以上", "¥300M and over"),
 ];
 
-/// The middle value, or the mean of the two middle values.
-pub(super) fn median(values: &[i64]) -> Option<f64> {
-    let mut sorted = values.to_vec();
-    sorted.sort_unstable();
-    let mid = sorted.len() / 2;
-    match sorted.len() {
-        0 => None,
-        n if n % 2 == 1 => Some(sorted[mid] as f64),
-        _ => Some((sorted[mid - 1] + sorted[mid]) as f64 / 2.0),
-    }
+/// The middle value, or the mean of the two middle values, of values counted by value.
+pub(super) fn median(counts: &BTreeMap<i64, i64>) -> Option<f64> {
+    let n: i64 = counts.values().sum();
+    // The values at sorted positions (n - 1) / 2 and n / 2.
+    let at = |position: i64| {
+        let mut seen = 0;
+        counts.iter().find(|(_, c)| {
+            seen += **c;
+            seen > position
+        })
+    };
+    let (low, high) = (at((n - 1) / 2)?.0, at(n / 2)?.0);
+    Some((low + high) as f64 / 2.0)
 }
 
 /// The most frequent value; among equally frequent ones, the smallest.
-pub(super) fn mode(values: &[i64]) -> Option<f64> {
-    let mut counts = BTreeMap::new();
-    for v in values {
-        *counts.entry(*v).or_insert(0usize) += 1;
-    }
+pub(super) fn mode(counts: &BTreeMap<i64, i64>) -> Option<f64> {
     let best = counts.values().copied().max()?;
-    counts.into_iter().find(|(_, c)| *c == best).map(|(v, _)| v as f64)
+    counts.iter().find(|(_, c)| **c == best).map(|(v, _)| *v as f64)
 }
 
 /// The items whose texts the charts print: the IT companies of 表2.7.
@@ -659,21 +663,25 @@ impl Cx<'_, '_> {
     /// disclosure choke point), names compared after width and case folding.
     fn companies(&self, spec: &ChartSpec) -> Computation {
         let edition = self.pop.edition;
-        let items: Vec<(&Item, Pos, Pos)> = printed_texts(edition).map(|i| (i, self.pos(&i.key), self.pop.index.section(section_of(&i.key)))).collect();
+        // Per item: its position, its section's, and whether each disclosure choice shows it.
+        let items: Vec<(Pos, Pos, [bool; 3])> = printed_texts(edition)
+            .map(|i| (self.pos(&i.key), self.pop.index.section(section_of(&i.key)), [Disclosure::Public, Disclosure::HideContact, Disclosure::Private].map(|d| shows(i, d))))
+            .collect();
+        let choice = |d: Disclosure| match d {
+            Disclosure::Public => 0,
+            Disclosure::HideContact => 1,
+            Disclosure::Private => 2,
+        };
+        // What the disclosure choke point would let the public see.
+        let by_atom = self.pop.labels("companies", move |n| {
+            items.iter().filter(|(_, section, shown)| shown[choice(n.disclosure(*section))]).filter_map(|&(p, _, _)| n.printed(p).map(|(name, folded)| (folded, name))).collect()
+        });
         let mut counts: HashMap<&str, (&str, usize)> = HashMap::new();
         let mut answered = 0;
-        for network in self.view.iter().flat_map(|&a| self.pop.in_atom(a)) {
-            // What the disclosure choke point would let the public see; a name once.
-            let mut named: Vec<(&str, &str)> = items
-                .iter()
-                .filter(|(item, _, section)| shows(item, network.disclosure(*section)))
-                .filter_map(|&(_, p, _)| network.printed(p).map(|(name, folded)| (folded, name)))
-                .collect();
-            named.sort_unstable();
-            named.dedup();
-            answered += usize::from(!named.is_empty());
-            for (folded, name) in named {
-                counts.entry(folded).or_insert((name, 0)).1 += 1;
+        for labels in self.view.iter().map(|&a| &by_atom[a]) {
+            answered += labels.networks as usize;
+            for (folded, name, networks) in &labels.counts {
+                counts.entry(folded).or_insert((name, 0)).1 += *networks as usize;
             }
         }
         let mut rows: Vec<(&str, usize)> = counts.into_values().collect();

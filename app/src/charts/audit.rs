@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use microlp::{ComparisonOp, OptimizationDirection, Problem};
 
-use super::population::{Kind, Population};
+use super::population::{AtomKey, Kind, Measures, Population};
 use super::{aggregate, public_views, registry, ChartData, ChartFilter, Computed, NetworkFacts};
 use crate::survey::Edition;
 
@@ -90,18 +90,15 @@ pub fn attack(edition: &Edition, facts: &[NetworkFacts], published: &[(ChartFilt
     let specs = registry();
     let views = public_views();
     assert_eq!(views.len(), published.len());
-    // Each network's own value of every measure: the charts computed over it alone.
-    let singles: Vec<Population<'_>> = (0..facts.len()).map(|i| Population::new(edition, &facts[i..=i])).collect();
-    for single in &singles {
-        for spec in &specs {
-            aggregate::compute(spec, single, &[0]);
-        }
-    }
+    // Each network's own value of every measure: its sums as an atom of its own.
+    let measures = Measures::of(edition);
+    let singles: Vec<Population<'_>> = facts.iter().map(|n| Population::of_atoms(edition, &measures, &[measures.sum(AtomKey::of(n), [n])])).collect();
     let value_of = |key: &str, i: usize| -> (i64, bool) {
-        let t = singles[i].tally(key).expect("measure computed");
+        let t = singles[i].tally(key).expect("a measure of the edition");
         (t.public[0] + t.private[0], t.private_members[0] > 0)
     };
-    let networks_in = |atoms: &[usize]| -> Vec<usize> { (0..facts.len()).filter(|i| atoms.contains(&population.atom_of[*i])).collect() };
+    let atom_of: Vec<Option<usize>> = facts.iter().map(|n| population.atom_of(n)).collect();
+    let networks_in = |atoms: &[usize]| -> Vec<usize> { (0..facts.len()).filter(|i| atom_of[*i].is_some_and(|a| atoms.contains(&a))).collect() };
 
     let mut unknowns: HashMap<(Arc<str>, usize), usize> = HashMap::new();
     // Each unknown's upper bound (its lower one is 0).

@@ -12,6 +12,7 @@ mod filter;
 mod population;
 mod protect;
 mod registry;
+mod stored;
 #[cfg(test)]
 mod adversary;
 #[cfg(test)]
@@ -21,13 +22,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::{Label, Lang};
 use crate::survey::geography::{OperatorType, Region};
-use crate::survey::Edition;
 
 pub use aggregate::{aggregate, compute};
 pub use facts::{ItemIndex, NetworkFacts, Pos, Value};
 pub use filter::ChartFilter;
-pub use population::{AtomKey, Kind, Population, Tally, Term};
+pub use population::{AtomKey, AtomSums, Histogram, Kind, Labels, Measures, Population, Tally, Term};
 pub use protect::protect;
+pub use stored::Stored;
 pub use registry::{registry, spec, Aggregation, Breakdown, ChartSpec, Cost};
 
 /// Public values computed over fewer networks than this are hidden (staff see them).
@@ -232,14 +233,12 @@ pub fn public_views() -> Vec<ChartFilter> {
 /// Every chart in every public view of one edition's valid responses, as the audience may
 /// see them. For the public, disclosure control runs over all views at once, since the
 /// public can request them all and combine them.
-pub fn publish_all<'a>(edition: &'a Edition, networks: impl IntoIterator<Item = &'a NetworkFacts>, audience: Audience) -> Vec<(ChartFilter, Vec<ChartData>)> {
+pub fn publish_all(population: Population<'_>, audience: Audience) -> Vec<(ChartFilter, Vec<ChartData>)> {
     let population = match audience {
-        Audience::Public { min_group } => Population::new(edition, networks).for_public(min_group),
-        Audience::Staff => Population::new(edition, networks),
+        Audience::Public { min_group } => population.for_public(min_group),
+        Audience::Staff => population,
     };
     let specs = registry();
-    let all: Vec<usize> = (0..population.atoms.len()).collect();
-    population.tally_together(|| specs.iter().for_each(|spec| drop(aggregate::compute(spec, &population, &all))));
     let views = public_views();
     let mut computed: Vec<Vec<Computation>> = views
         .iter()

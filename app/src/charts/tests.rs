@@ -137,8 +137,14 @@ fn construction_costs_in_buckets_with_total_mean_median_and_mode() {
     // 30,000 + 30,000 + 60,000 + 120,000 + 400,000 = 640,000; /5 = 128,000; sorted middle 60,000; most often 30,000.
     assert_eq!((stat(0), stat(1), stat(2), stat(3)), (Some(640_000.0), Some(128_000.0), Some(60_000.0), Some(30_000.0)));
     assert_eq!((data.answered, data.valid), (Some(5), 6));
-    assert_eq!(aggregate::median(&[4, 1, 3, 2]), Some(2.5));
-    assert_eq!(aggregate::mode(&[5, 3, 5, 3, 9]), Some(3.0), "ties go to the smallest value");
+    let counted = |values: &[i64]| values.iter().fold(std::collections::BTreeMap::new(), |mut m, v| {
+        *m.entry(*v).or_insert(0) += 1;
+        m
+    });
+    assert_eq!(aggregate::median(&counted(&[4, 1, 3, 2])), Some(2.5));
+    assert_eq!(aggregate::median(&counted(&[4, 1, 1, 3, 2])), Some(2.0));
+    assert_eq!(aggregate::median(&counted(&[])), None);
+    assert_eq!(aggregate::mode(&counted(&[5, 3, 5, 3, 9])), Some(3.0), "ties go to the smallest value");
 }
 
 #[test]
