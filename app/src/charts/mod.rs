@@ -248,7 +248,7 @@ pub fn publish_all(population: Population<'_>, audience: Audience) -> Vec<(Chart
         })
         .collect();
     if let Audience::Public { min_group } = audience {
-        protect(&mut computed, min_group);
+        protect(&mut computed, &population.atoms, min_group);
     }
     views
         .into_iter()

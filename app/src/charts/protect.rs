@@ -76,7 +76,10 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
-use super::population::{Kind, Tally};
+#[cfg(any(test, feature = "ssr"))]
+use super::audit::{pinned, Target};
+
+use super::population::{AtomKey, Kind, Tally};
 use super::{Computation, Computed};
 
 /// Where a value is: (view, chart, slot).
@@ -134,7 +137,8 @@ fn canonical(row: &super::Row) -> Option<(Vec<(Arc<str>, i64)>, Vec<usize>, Vec<
 /// Hides, for the public, every value below the minimum group (primary suppression) and
 /// then whatever else must go so that nothing hidden and no private answer can be worked
 /// out from what stays (secondary suppression). Marks `Computed::hidden`.
-pub fn protect(charts: &mut [Vec<Computation>], min_group: usize) {
+/// `atoms` are the keys of the atoms the rows sum over.
+pub fn protect(charts: &mut [Vec<Computation>], atoms: &[AtomKey], min_group: usize) {
     let mut rows: Vec<RowInfo> = vec![];
     let mut row_index: HashMap<(Vec<(Arc<str>, i64)>, Vec<usize>), usize> = HashMap::new();
     let mut units: Vec<Unit> = vec![];
@@ -201,24 +205,22 @@ pub fn protect(charts: &mut [Vec<Computation>], min_group: usize) {
         families.entry(root).or_default().push(r);
     }
 
-    loop {
-        let mut changed = false;
-        for family in families.values() {
-            loop {
-                let hide = Family::new(&rows, &units, family).to_hide();
-                if hide.is_empty() {
-                    break;
-                }
-                for row in hide {
-                    for &u in &rows[row].units {
-                        units[u].hidden = true;
-                    }
-                }
-                changed = true;
+    // Hiding a value hides its other rows too, which may belong to other families: those
+    // are solved again, until no family hides anything.
+    let family_of_row: HashMap<usize, usize> = families.iter().flat_map(|(&f, rows)| rows.iter().map(move |&r| (r, f))).collect();
+    let mut dirty: BTreeSet<usize> = families.keys().copied().collect();
+    while let Some(f) = dirty.pop_first() {
+        loop {
+            let hide = Family::new(&rows, &units, atoms, &families[&f]).to_hide();
+            if hide.is_empty() {
+                break;
             }
-        }
-        if !changed {
-            break;
+            for row in hide {
+                for &u in &rows[row].units {
+                    units[u].hidden = true;
+                    dirty.extend(units[u].rows.iter().flatten().map(|r| family_of_row[r]).filter(|&g| g != f));
+                }
+            }
         }
     }
     for unit in &units {
@@ -232,6 +234,7 @@ pub fn protect(charts: &mut [Vec<Computation>], min_group: usize) {
 struct Family<'r> {
     rows: &'r [RowInfo],
     units: &'r [Unit],
+    atoms: &'r [AtomKey],
     members: &'r [usize],
     published: Vec<bool>,
 }
@@ -246,9 +249,9 @@ enum Leak {
 }
 
 impl<'r> Family<'r> {
-    fn new(rows: &'r [RowInfo], units: &'r [Unit], members: &'r [usize]) -> Self {
+    fn new(rows: &'r [RowInfo], units: &'r [Unit], atoms: &'r [AtomKey], members: &'r [usize]) -> Self {
         let published = members.iter().map(|&r| rows[r].units.iter().any(|&u| !units[u].hidden)).collect();
-        Family { rows, units, members, published }
+        Family { rows, units, atoms, members, published }
     }
 
     /// The published rows to hide next: one per leak found, except for leaks whose
@@ -395,9 +398,11 @@ impl<'r> Family<'r> {
     /// The server computes every public chart; the browser, without the LP solver, never does.
     #[cfg(any(test, feature = "ssr"))]
     fn pinned_by_bounds(&self, published: &[usize], targets: &[usize], candidates: &[Vec<(Arc<Tally>, i64, usize)>]) -> Vec<Leak> {
-        use super::audit::{cap, pinned_in_families, Target};
+        use super::audit::{cap, pinned_in_families};
         let mut index: HashMap<(Arc<str>, usize), usize> = HashMap::new();
         let mut caps: Vec<f64> = vec![];
+        // Each unknown's atom and its true value (the answers are a point of the program).
+        let (mut atom_of, mut truth): (Vec<usize>, Vec<i64>) = (vec![], vec![]);
         let mut integers = |vector: &[(Arc<Tally>, i64, usize)]| -> Vec<(usize, i64)> {
             let mut terms: BTreeMap<usize, i64> = BTreeMap::new();
             for (m, c, a) in vector {
@@ -408,6 +413,8 @@ impl<'r> Family<'r> {
                 let u = *index.entry((m.key.clone(), *a)).or_insert(next);
                 if u == next {
                     caps.push(cap(m.kind, m.private_members[*a]));
+                    atom_of.push(*a);
+                    truth.push(m.private[*a]);
                 }
                 *terms.entry(u).or_insert(0) += c;
             }
@@ -445,7 +452,18 @@ impl<'r> Family<'r> {
                 }
             }
         }
-        let pinned = pinned_in_families(&equations, &limits, &caps, &bounded);
+        // Most targets are released by moving answers between a few atoms: tried first on
+        // small programs (see `Nearby`), the rest on the family's whole program.
+        let nearby = Nearby::new(&equations, &limits, &caps, &atom_of, &truth, self.atoms);
+        let mut hidden: Vec<usize> = self.members.iter().zip(&self.published).filter(|(_, p)| !**p).flat_map(|(&r, _)| self.rows[r].atoms.iter().copied()).collect();
+        hidden.sort_unstable();
+        hidden.dedup();
+        let open: Vec<usize> = (0..bounded.len()).filter(|&t| !nearby.as_ref().is_some_and(|n| n.releases(&bounded[t], &hidden))).collect();
+        let open_targets: Vec<Target> = open.iter().map(|&t| bounded[t].clone()).collect();
+        let mut pinned = vec![false; bounded.len()];
+        for (&t, p) in open.iter().zip(pinned_in_families(&equations, &limits, &caps, &open_targets)) {
+            pinned[t] = p;
+        }
         // For each pinned thing in turn: nothing if the values chosen so far release it;
         // else the first (by preference) of the few published values involving it whose
         // hiding releases it, failing that the preferred one (solved again next round).
@@ -485,6 +503,134 @@ impl<'r> Family<'r> {
 /// one whose hiding releases it (each try is a linear program).
 #[cfg(any(test, feature = "ssr"))]
 const TRIED: usize = 4;
+
+/// How many small programs [`Nearby`] tries for a target before the whole one.
+#[cfg(any(test, feature = "ssr"))]
+const NEARBY: usize = 6;
+
+/// The most atoms a small program of [`Nearby`] varies.
+#[cfg(any(test, feature = "ssr"))]
+const NEARBY_ATOMS: usize = 200;
+
+/// A family's program around the true answers, to release a target cheaply:
+/// only the unknowns of a few atoms vary, the others stay at their true values. Any point
+/// of that small program is, with the true values, a point of the whole program, so what
+/// it releases the whole program releases too (nothing it does not release is taken as
+/// pinned: that is left to the whole program). The atoms tried: every combination of the
+/// public facts (region, operator type, start year) of the target's atoms and one of the
+/// largest atoms, so that answers can move around a cycle of atoms that every published
+/// sum over one or two of those facts sees as unchanged, and between measures.
+#[cfg(any(test, feature = "ssr"))]
+struct Nearby<'s> {
+    caps: &'s [f64],
+    truth: &'s [i64],
+    atom_of: &'s [usize],
+    keys: &'s [AtomKey],
+    /// Each unknown's (equation, coefficient) and (limit, coefficient).
+    in_equations: Vec<Vec<(usize, i64)>>,
+    in_limits: Vec<Vec<(usize, i64)>>,
+    /// What each limit leaves at the true values.
+    slack: Vec<i64>,
+    of_atom: HashMap<usize, Vec<usize>>,
+    by_key: HashMap<AtomKey, usize>,
+    /// Atoms by their unknowns' true values summed, largest first.
+    largest: Vec<usize>,
+}
+
+#[cfg(any(test, feature = "ssr"))]
+impl<'s> Nearby<'s> {
+    /// `None` unless the true values are a point of the program (they always are: the
+    /// equations are their sums); then nothing is released this way.
+    fn new(equations: &[(Vec<(usize, i64)>, i64)], limits: &[(Vec<(usize, i64)>, i64)], caps: &'s [f64], atom_of: &'s [usize], truth: &'s [i64], keys: &'s [AtomKey]) -> Option<Self> {
+        let at_truth = |terms: &[(usize, i64)]| terms.iter().map(|&(u, c)| c * truth[u]).sum::<i64>();
+        let feasible = equations.iter().all(|(t, v)| at_truth(t) == *v)
+            && limits.iter().all(|(t, v)| at_truth(t) <= *v)
+            && truth.iter().zip(caps).all(|(&x, &cap)| x >= 0 && x as f64 <= cap);
+        if !feasible {
+            return None;
+        }
+        let columns = |rows: &[(Vec<(usize, i64)>, i64)]| {
+            let mut columns = vec![vec![]; caps.len()];
+            for (i, (terms, _)) in rows.iter().enumerate() {
+                terms.iter().for_each(|&(u, c)| columns[u].push((i, c)));
+            }
+            columns
+        };
+        let mut of_atom: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (u, &a) in atom_of.iter().enumerate() {
+            of_atom.entry(a).or_default().push(u);
+        }
+        let mut largest: Vec<usize> = of_atom.keys().copied().collect();
+        largest.sort_unstable_by_key(|a| (std::cmp::Reverse(of_atom[a].iter().map(|&u| truth[u]).sum::<i64>()), *a));
+        Some(Nearby {
+            caps,
+            truth,
+            atom_of,
+            keys,
+            in_equations: columns(equations),
+            in_limits: columns(limits),
+            slack: limits.iter().map(|(t, v)| v - at_truth(t)).collect(),
+            by_key: of_atom.keys().map(|&a| (keys[a], a)).collect(),
+            of_atom,
+            largest,
+        })
+    }
+
+    /// `hidden`: the atoms of the family's unpublished values, which answers may move
+    /// through (tried first, with the largest atom).
+    fn releases(&self, target: &Target, hidden: &[usize]) -> bool {
+        let mut own: Vec<usize> = target.vector.iter().map(|&(u, _)| self.atom_of[u]).collect();
+        own.sort_unstable();
+        own.dedup();
+        let large = self.largest.iter().filter(|b| !own.contains(b));
+        let with_hidden = large.clone().next().map(|&b| [hidden, &[b]].concat());
+        with_hidden.into_iter().chain(large.take(NEARBY).map(|&b| vec![b])).any(|others| {
+            // Each fact's values among the target's atoms and the others, combined.
+            let values = |fact: fn(&AtomKey) -> AtomKey| {
+                let mut values: Vec<AtomKey> = own.iter().chain(&others).map(|&a| fact(&self.keys[a])).collect();
+                values.sort_unstable();
+                values.dedup();
+                values
+            };
+            let regions = values(|k| AtomKey { operator: None, start_year: None, ..*k });
+            let operators = values(|k| AtomKey { region: None, start_year: None, ..*k });
+            let years = values(|k| AtomKey { region: None, operator: None, ..*k });
+            let mut atoms = vec![];
+            for r in &regions {
+                for o in &operators {
+                    for y in &years {
+                        atoms.extend(self.by_key.get(&AtomKey { region: r.region, operator: o.operator, start_year: y.start_year }));
+                    }
+                }
+            }
+            // Beyond that the whole program is about as quick.
+            atoms.len() <= NEARBY_ATOMS && self.released_within(&atoms, target)
+        })
+    }
+
+    /// Whether the program with only the unknowns of `atoms` varying releases the target.
+    fn released_within(&self, atoms: &[usize], target: &Target) -> bool {
+        let unknowns: Vec<usize> = atoms.iter().flat_map(|a| &self.of_atom[a]).copied().collect();
+        let local: HashMap<usize, usize> = unknowns.iter().enumerate().map(|(i, &u)| (u, i)).collect();
+        // Each equation and limit with the other unknowns at their true values.
+        let (mut equations, mut limits): (BTreeMap<usize, (Vec<(usize, i64)>, i64)>, BTreeMap<usize, (Vec<(usize, i64)>, i64)>) = Default::default();
+        for (i, &u) in unknowns.iter().enumerate() {
+            for &(e, c) in &self.in_equations[u] {
+                let equation = equations.entry(e).or_default();
+                equation.0.push((i, c));
+                equation.1 += c * self.truth[u];
+            }
+            for &(l, c) in &self.in_limits[u] {
+                let limit = limits.entry(l).or_insert_with(|| (vec![], self.slack[l]));
+                limit.0.push((i, c));
+                limit.1 += c * self.truth[u];
+            }
+        }
+        let caps: Vec<f64> = unknowns.iter().map(|&u| self.caps[u]).collect();
+        let target = Target { vector: target.vector.iter().map(|&(u, c)| (local[&u], c)).collect(), ..target.clone() };
+        !pinned(&equations.into_values().collect::<Vec<_>>(), &limits.into_values().collect::<Vec<_>>(), &caps, &[target])[0]
+    }
+}
 
 fn private_value(row: &RowInfo) -> i64 {
     row.atoms.iter().map(|&a| row.terms.iter().map(|(t, c)| c * t.private[a]).sum::<i64>()).sum()
