@@ -105,9 +105,15 @@ pub fn answers(edition: &Edition, n: u64) -> Answers {
             }
             AnswerKind::StartStatus => Answer::StartStatus(if u(1) < 0.8 { StartStatus::Started } else { StartStatus::Planned }),
             AnswerKind::Check => Answer::Check(u(1) < 0.1 + 0.4 * rate(1)),
-            AnswerKind::Bearers { choices } => Answer::Choices(
-                choices.iter().enumerate().filter(|(c, _)| u(1 + *c as u64) < 0.1 + 0.4 * rate(1 + *c as u64)).map(|(_, c)| c.key.clone()).collect(),
-            ),
+            AnswerKind::Bearers { choices } => {
+                let chosen: std::collections::BTreeSet<String> =
+                    choices.iter().enumerate().filter(|(c, _)| u(1 + *c as u64) < 0.1 + 0.4 * rate(1 + *c as u64)).map(|(_, c)| c.key.clone()).collect();
+                // Nothing ticked is no answer (the form and the export treat it so).
+                if chosen.is_empty() {
+                    continue;
+                }
+                Answer::Choices(chosen)
+            }
             AnswerKind::Prefecture => Answer::Text(PREFECTURES[(u(1) * 47.0) as usize].0.to_string()),
             // Few large vendors: the square of a uniform draw favours the first names.
             AnswerKind::Text if company => Answer::Text(COMPANIES[(u(1) * u(2) * COMPANIES.len() as f64) as usize].to_string()),
