@@ -71,7 +71,10 @@
 //! (rule 3) are solved; for each thing they pin that the values chosen in this round do not
 //! already release, the first of the published values involving its unknowns (the same
 //! preference, at most `TRIED` of them) whose hiding releases it is hidden, else the
-//! preferred one, and the family is solved again.
+//! preferred one, and the family is solved again. Each target is first put to small programs
+//! over a few atoms around the true answers (`Nearby`: what they release, the whole program
+//! releases too); only the rest costs a program over the whole family. A hide also re-solves
+//! the families where the hidden value has other rows.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
