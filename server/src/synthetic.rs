@@ -108,7 +108,7 @@ pub fn answers(edition: &Edition, n: u64) -> Answers {
             AnswerKind::Bearers { choices } => {
                 let chosen: std::collections::BTreeSet<String> =
                     choices.iter().enumerate().filter(|(c, _)| u(1 + *c as u64) < 0.1 + 0.4 * rate(1 + *c as u64)).map(|(_, c)| c.key.clone()).collect();
-                // Nothing ticked is unanswered, as in the form.
+                // Nothing ticked is no answer (the form and the export treat it so).
                 if chosen.is_empty() {
                     continue;
                 }
