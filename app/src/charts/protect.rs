@@ -237,6 +237,8 @@ pub fn protect(charts: &mut [Vec<Computation>], atoms: &[AtomKey], min_group: us
 struct Family<'r> {
     rows: &'r [RowInfo],
     units: &'r [Unit],
+    /// For the bounds' small programs (server and tests only, like the linear programs).
+    #[cfg_attr(not(any(test, feature = "ssr")), allow(dead_code))]
     atoms: &'r [AtomKey],
     members: &'r [usize],
     published: Vec<bool>,

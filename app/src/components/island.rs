@@ -16,11 +16,22 @@ pub fn Ready() -> impl IntoView {
     });
 }
 
-/// The path of the page being shown: from the request on the server, from the address bar
-/// in the browser (islands have no router), so both render the same.
-pub fn current_path() -> String {
+/// The address of the page being shown (path and query): from the request on the server,
+/// from the address bar in the browser (islands have no router), so both render the same.
+pub fn current_address() -> String {
     #[cfg(feature = "ssr")]
-    return use_context::<http::request::Parts>().map(|parts| parts.uri.path().to_string()).unwrap_or_default();
+    return use_context::<http::request::Parts>()
+        .and_then(|parts| parts.uri.path_and_query().map(|pq| pq.as_str().to_string()))
+        .unwrap_or_else(|| "/".into());
     #[cfg(not(feature = "ssr"))]
-    return window().location().pathname().unwrap_or_default();
+    {
+        let location = window().location();
+        format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default())
+    }
+}
+
+/// The path of the page being shown, without its query.
+pub fn current_path() -> String {
+    let address = current_address();
+    address.split('?').next().unwrap_or_default().to_string()
 }

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::app::{tr, use_lang};
+use crate::components::island::current_address;
 use crate::i18n::ui;
 
 #[component]
@@ -13,25 +14,11 @@ pub fn LangSwitch() -> impl IntoView {
     view! {
         <form method="post" action="/lang" class="lang-switch-form">
             <input type="hidden" name="lang" value=move || lang.get().other().code() />
-            <input type="hidden" name="back" value=current_page() />
+            <input type="hidden" name="back" value=current_address() />
             <button type="submit" class="lang-switch" lang=move || lang.get().other().code() title=tr(&ui::SWITCH_LANGUAGE_HINT)>
                 {tr(&ui::SWITCH_LANGUAGE)}
             </button>
         </form>
-    }
-}
-
-/// The address of the page being rendered (path and query), to come back to.
-fn current_page() -> String {
-    #[cfg(feature = "ssr")]
-    {
-        use_context::<http::request::Parts>()
-            .and_then(|parts| parts.uri.path_and_query().map(|pq| pq.as_str().to_string()))
-            .unwrap_or_else(|| "/".into())
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        "/".into()
     }
 }
 
