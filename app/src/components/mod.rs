@@ -7,7 +7,6 @@ pub mod edition_select;
 pub mod error_notice;
 pub mod fields;
 pub mod island;
-pub mod form_state;
 pub mod loaded;
 pub mod lang_switch;
 pub mod layout;

@@ -4,6 +4,7 @@
 pub mod answers;
 pub mod cells;
 pub mod definition;
+pub mod entry;
 pub mod edition_2012;
 pub mod edition_2013;
 pub mod geography;
