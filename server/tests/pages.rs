@@ -60,3 +60,40 @@ async fn only_the_interactive_parts_are_islands() {
     assert_eq!(login.matches("<leptos-island").count(), 1);
     db.drop_db().await;
 }
+
+#[tokio::test]
+async fn the_questionnaire_is_server_html_with_the_answers_filled_in() {
+    let db = support::sqlite().await;
+    let router = router(&db).await;
+    let network: i64 = sqlx::query_scalar("SELECT id FROM networks WHERE report_no = 11").fetch_one(&db.pool).await.unwrap();
+    let mut conn = db.pool.acquire().await.unwrap();
+    let respondent = app::store::accounts::create(&mut conn, app::store::accounts::Role::Respondent, "net011", "respondent password").await.unwrap();
+    app::store::accounts::link_network(&mut conn, respondent, network).await.unwrap();
+    drop(conn);
+    let session = support::http::sign_in(&router, "respondent", "net011", "respondent password").await;
+    let version: i64 = sqlx::query_scalar("SELECT version FROM responses WHERE network_id = $1 AND edition_id = '2012'")
+        .bind(network)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    let body = serde_json::json!({ "request": {
+        "network_id": network, "save_group": 2, "version": version, "disclosure": { "facilities": "public" },
+        "answers": { "facilities.hospital.status": { "tri": "planned" }, "facilities.hospital.count": { "number": 12 } },
+    }});
+    let saved = support::http::post_json(&router, "/api/save_response", &body, Some(&session)).await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body());
+
+    let page = send(&router, get(&format!("/respondent/networks/{network}"), Some(&session))).await.body();
+    // The whole form is HTML; the one island makes it live.
+    assert_eq!(page.matches("<leptos-island").count(), 1);
+    assert!(page.contains(r#"data-component="Questionnaire_"#));
+    // The stored answers are in the inputs: 実施予定あり is radio 1; the count is the text box's value.
+    assert!(page.contains(r#"role="radiogroup" aria-labelledby="q-facilities-hospital-status-label""#));
+    assert!(page.contains(r#"name="facilities.hospital.status" value="1" checked"#), "planned not checked");
+    assert!(!page.contains(r#"name="facilities.hospital.status" value="0" checked"#));
+    assert!(page.contains(r#"id="q-facilities-hospital-count" aria-describedby="q-facilities-hospital-count-messages" value="12""#));
+    assert!(page.contains(r#"data-clear="facilities.hospital.status""#));
+    // The disclosure choice as saved, and what the public will see because of it.
+    assert!(page.contains("公開ページには、このセクションの回答がすべて表示されます。"));
+    db.drop_db().await;
+}

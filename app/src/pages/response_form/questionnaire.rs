@@ -261,18 +261,23 @@ mod browser {
             }
         }
 
-        /// Puts a set of answers into the page (a restored draft).
-        fn show_answers(&mut self, answers: Answers, disclosure: DisclosureChoices) {
+        /// Writes the answers and choices into the inputs. Also at start: on a reload the
+        /// browser may have put back what was typed before, which the answers do not hold.
+        fn show_inputs(&self) {
             for (key, kind) in &self.kinds {
                 if let Some(item) = item_element(key) {
-                    write_entry(&item, &entry_of(kind, answers.get(key)));
+                    write_entry(&item, &entry_of(kind, self.answers.get(key)));
                 }
             }
+            self.edition.sections.iter().for_each(|s| self.show_disclosure(&s.key));
+        }
+
+        /// Takes a set of answers as the person's own (a restored draft).
+        fn show_answers(&mut self, answers: Answers, disclosure: DisclosureChoices) {
             self.answers = answers;
             self.disclosure = disclosure;
             self.unreadable.clear();
-            let sections: Vec<String> = self.edition.sections.iter().map(|s| s.key.clone()).collect();
-            sections.iter().for_each(|s| self.show_disclosure(s));
+            self.show_inputs();
             self.dirty = true;
         }
 
@@ -602,7 +607,11 @@ mod browser {
                 }
             }
         });
-        form.borrow_mut().refresh();
+        {
+            let mut f = form.borrow_mut();
+            f.show_inputs();
+            f.refresh();
+        }
         offer_draft(&form);
     }
 }
