@@ -97,7 +97,8 @@ test("a save refused by an expired session goes through after signing in again",
   await page.reload();
   await hydrated(page);
   await expect(page.getByRole("radiogroup", { name: "薬局", exact: true }).getByRole("radio", { name: "実施なし・予定なし" })).toBeChecked();
-  await expect(page.getByText("この端末に保存されていない入力内容が残っています。")).toHaveCount(0);
+  await expect(page.getByText("この端末に保存されていない入力内容が残っています。")).toBeHidden();
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("renkei-draft")))).toEqual([]);
 });
 
 test("a respondent registers another network and lands on its form", async ({ page }) => {
