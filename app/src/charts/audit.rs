@@ -7,9 +7,10 @@
 //! unit tests run it on generated datasets, the server tests on what the HTTP endpoints serve.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::rc::Rc;
 use std::sync::Arc;
 
-use microlp::{ComparisonOp, OptimizationDirection, Problem};
+use microlp::{ComparisonOp, OptimizationDirection, Problem, Solution, Variable};
 
 use super::population::{AtomKey, Kind, Measures, Population};
 use super::{aggregate, public_views, registry, ChartData, ChartFilter, Computed, NetworkFacts};
@@ -266,7 +267,7 @@ const EPS: f64 = 1e-6;
 impl Target {
     /// Whether this feasible point shows the target can be below `floor` or above `ceiling`.
     /// The target is an integer, so a point within 1 of them still pins it (rounding).
-    fn released_by(&self, point: &[f64]) -> bool {
+    pub(crate) fn released_by(&self, point: &[f64]) -> bool {
         let v: f64 = self.vector.iter().map(|&(u, c)| c as f64 * point[u]).sum();
         v <= (self.floor - 1) as f64 + EPS || self.ceiling.is_some_and(|c| v >= (c + 1) as f64 - EPS)
     }
@@ -331,49 +332,85 @@ pub(crate) fn pinned_in_families(equations: &[(Vec<(usize, i64)>, i64)], limits:
 /// answers are an integer point of it and the target an integer: a real minimum above
 /// floor − 1 rounds up to floor. It misses what only integrality across several unknowns
 /// proves (cutting planes, parity, branching): a fractional point that no integer answers
-/// reach can release a target the integer program would pin. Each target's minimum (and
-/// maximum) is solved for only while no point found so far releases it. A program the
-/// solver fails on pins its targets (protect then hides more, the audit reports them).
+/// reach can release a target the integer program would pin.
 pub(crate) fn pinned(equations: &[(Vec<(usize, i64)>, i64)], limits: &[(Vec<(usize, i64)>, i64)], caps: &[f64], targets: &[Target]) -> Vec<bool> {
-    let solve = |objective: &[(usize, i64)], direction: OptimizationDirection| -> Result<Vec<f64>, microlp::Error> {
+    releasing(equations, limits, caps, targets).iter().map(Option::is_none).collect()
+}
+
+/// For each target of [`pinned`], a point of the polytope that releases it, or `None` when
+/// it is pinned. The program is solved once; each target still open then asks whether it
+/// stays feasible with the target a whole unit beyond its floor (or ceiling): a row added
+/// to a copy of that solution, a few dual simplex steps from its basis rather than a solve
+/// from scratch. A program the solver fails on pins its targets (protect then hides more,
+/// the audit reports them).
+pub(crate) fn releasing(equations: &[(Vec<(usize, i64)>, i64)], limits: &[(Vec<(usize, i64)>, i64)], caps: &[f64], targets: &[Target]) -> Vec<Option<Rc<[f64]>>> {
+    let expression = |vars: &[Variable], terms: &[(usize, i64)]| terms.iter().map(|&(u, c)| (vars[u], c as f64)).collect::<Vec<_>>();
+    let solve = |objective: &[(usize, i64)]| -> Option<(Solution, Vec<Variable>)> {
         let mut costs = vec![0.0; caps.len()];
         for &(u, c) in objective {
             costs[u] += c as f64;
         }
-        let mut problem = Problem::new(direction);
-        let vars: Vec<_> = caps.iter().zip(&costs).map(|(&cap, &cost)| problem.add_var(cost, (0.0, cap))).collect();
-        let constraints = equations.iter().map(|e| (e, ComparisonOp::Eq)).chain(limits.iter().map(|l| (l, ComparisonOp::Le)));
-        for ((terms, value), op) in constraints {
-            problem.add_constraint(terms.iter().map(|&(u, c)| (vars[u], c as f64)).collect::<Vec<_>>(), op, *value as f64);
+        let mut problem = Problem::new(OptimizationDirection::Minimize);
+        let vars: Vec<Variable> = caps.iter().zip(&costs).map(|(&cap, &cost)| problem.add_var(cost, (0.0, cap))).collect();
+        for (terms, value) in equations {
+            problem.add_constraint(expression(&vars, terms), ComparisonOp::Eq, *value as f64);
         }
-        let solution = problem.solve()?.into_solution().map_err(|_| microlp::Error::InternalError("interrupted".into()))?;
-        Ok(vars.iter().map(|&v| solution.var_value(v)).collect())
+        for (terms, value) in limits {
+            problem.add_constraint(expression(&vars, terms), ComparisonOp::Le, *value as f64);
+        }
+        Some((problem.solve().ok()?.into_solution().ok()?, vars))
     };
-    let mut open: Vec<usize> = (0..targets.len()).collect();
-    let release = |open: &mut Vec<usize>, point: &[f64]| open.retain(|&t| !targets[t].released_by(point));
-    // One point lowering every target at once releases most of them.
-    let everything: Vec<(usize, i64)> = targets.iter().flat_map(|t| t.vector.iter().copied()).collect();
-    if let Ok(point) = solve(&everything, OptimizationDirection::Minimize) {
-        release(&mut open, &point);
-    }
-    for t in 0..targets.len() {
-        if !open.contains(&t) {
-            continue;
+    let mut found: Vec<Option<Rc<[f64]>>> = vec![None; targets.len()];
+    let release = |found: &mut [Option<Rc<[f64]>>], point: Rc<[f64]>| {
+        for (t, f) in found.iter_mut().enumerate() {
+            if f.is_none() && targets[t].released_by(&point) {
+                *f = Some(point.clone());
+            }
         }
-        let directions = [Some(OptimizationDirection::Minimize), targets[t].ceiling.map(|_| OptimizationDirection::Maximize)];
-        for direction in directions.into_iter().flatten() {
-            if !open.contains(&t) {
+    };
+    // One point lowering every target at once releases most of them (an amount with a
+    // negative coefficient makes that unbounded: then any point).
+    let everything: Vec<(usize, i64)> = targets.iter().flat_map(|t| t.vector.iter().copied()).collect();
+    let Some((base, vars)) = solve(&everything).or_else(|| solve(&[])) else {
+        return found;
+    };
+    let point = |solution: &Solution| -> Rc<[f64]> { vars.iter().map(|&v| solution.var_value(v)).collect() };
+    release(&mut found, point(&base));
+    for t in 0..targets.len() {
+        let beyond = [Some((ComparisonOp::Le, targets[t].floor - 1)), targets[t].ceiling.map(|c| (ComparisonOp::Ge, c + 1))];
+        for (op, bound) in beyond.into_iter().flatten() {
+            if found[t].is_some() {
                 break;
             }
-            match solve(&targets[t].vector, direction) {
-                Ok(point) => release(&mut open, &point),
-                // Amounts have no upper bound.
-                Err(microlp::Error::Unbounded) => open.retain(|&o| o != t),
-                Err(_) => {}
+            // Infeasible (or a failure): pinned on this side.
+            if let Some(solution) = base.clone().add_constraint(expression(&vars, &targets[t].vector), op, bound as f64).ok().and_then(|o| o.into_solution().ok()) {
+                release(&mut found, point(&solution));
             }
         }
     }
-    let mut result = vec![false; targets.len()];
-    open.into_iter().for_each(|t| result[t] = true);
-    result
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn released_targets_come_with_a_point_of_the_program_that_moves_them_a_whole_unit() {
+        let exactly = |u: usize, v: i64| Target { vector: vec![(u, 1)], floor: v, ceiling: Some(v) };
+        let at_least = |u: usize, v: i64| Target { vector: vec![(u, 1)], floor: v, ceiling: None };
+        // x₀ + x₁ = 1, 0/1: x₀ = 1 can be 0 (below), x₁ = 0 can be 1 (above only).
+        let equations = [(vec![(0, 1), (1, 1)], 1)];
+        let found = releasing(&equations, &[], &[1.0, 1.0], &[exactly(0, 1), exactly(1, 0)]);
+        assert!(found[0].as_ref().is_some_and(|p| p[0] < 1e-6 && (p[0] + p[1] - 1.0).abs() < 1e-6), "{found:?}");
+        assert!(found[1].as_ref().is_some_and(|p| p[1] > 1.0 - 1e-6), "{found:?}");
+        // x₀ + x₁ − x₂ = 2 pins x₀ = x₁ = 1; a limit x₀ + x₂ ≤ 1 pins x₂ = 0 too.
+        let equations = [(vec![(0, 1), (1, 1), (2, -1)], 2)];
+        let found = releasing(&equations, &[(vec![(0, 1), (2, 1)], 1)], &[1.0; 3], &[at_least(0, 1), at_least(1, 1), exactly(2, 0)]);
+        assert!(found.iter().all(Option::is_none), "{found:?}");
+        // An amount (no upper bound) equal to another: 5 can be anything, above and below.
+        let equations = [(vec![(0, 1), (1, -1)], 0)];
+        assert!(releasing(&equations, &[], &[f64::INFINITY; 2], &[exactly(0, 5)])[0].is_some());
+        assert_eq!(pinned(&equations, &[], &[f64::INFINITY; 2], &[exactly(0, 5), at_least(0, 1)]), [false, false]);
+    }
 }
