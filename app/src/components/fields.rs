@@ -22,7 +22,7 @@ pub fn messages_id(key: &str) -> String {
 }
 
 /// 「2012年度から」: the mark on an answer carried over from an earlier edition.
-pub fn carried_mark(year: &str, lang: Lang) -> String {
+fn carried_mark(year: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("{year}年度から"),
         Lang::En => format!("from {year}"),

@@ -68,9 +68,7 @@ pub fn answer_of(kind: &AnswerKind, entry: &Entry) -> Result<Option<Answer>, Lab
 /// writes back into the inputs).
 pub fn entry_of(kind: &AnswerKind, answer: Option<&Answer>) -> Entry {
     match kind {
-        AnswerKind::Tri | AnswerKind::Fee { .. } | AnswerKind::StartStatus => {
-            Entry::Choice(answer.and_then(|a| single_choices(kind).iter().position(|(choice, _)| choice == a)))
-        }
+        k if is_single_choice(k) => Entry::Choice(answer.and_then(|a| single_choices(k).iter().position(|(choice, _)| choice == a))),
         AnswerKind::Bearers { .. } => Entry::Boxes(match answer {
             Some(Answer::Choices(keys)) => keys.clone(),
             _ => BTreeSet::new(),

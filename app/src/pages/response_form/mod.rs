@@ -89,7 +89,7 @@ fn QuestionnairePage(data: ResponseForm, audience: Audience) -> impl IntoView {
                 Lang::En => format!("Save {}", names.join(", ")),
             };
             view! {
-                {in_group.into_iter().map(|s| view! { <SectionForm section=s.clone() data=data.clone() lang /> }).collect_view()}
+                {in_group.into_iter().map(|s| section_form(s, &data, lang)).collect_view()}
                 <div class="save-bar">
                     <button type="button" class="primary" data-save-group=group.to_string()>{button}</button>
                     <div class="save-slot" data-status-group=group.to_string()></div>
@@ -143,8 +143,7 @@ fn SectionIndex(edition: Edition, answers: Answers, this_year: i32, lang: Lang) 
     }
 }
 
-#[component]
-fn SectionForm(section: Section, data: ResponseForm, lang: Lang) -> impl IntoView {
+fn section_form(section: &Section, data: &ResponseForm, lang: Lang) -> impl IntoView {
     let prefix = format!("{}.", section.key);
     let carried = data.carried_from.clone().filter(|_| data.unconfirmed.iter().any(|k| k.starts_with(&prefix)));
     let confirm = carried.map(|year| {
@@ -185,7 +184,7 @@ fn SectionForm(section: Section, data: ResponseForm, lang: Lang) -> impl IntoVie
     view! {
         <section class="form-section" id=format!("section-{}", section.key) aria-labelledby=format!("section-{}-title", section.key)>
             <h2 id=format!("section-{}-title", section.key)>{section.letter.clone()}". "{section.title.get(lang).to_string()}</h2>
-            <DisclosureChoice section=section.key.clone() options=section.disclosure current=data.disclosure.of(&section.key) lang />
+            {disclosure_choice(&section.key, section.disclosure, data.disclosure.of(&section.key), lang)}
             {confirm}
             {groups}
         </section>
@@ -193,8 +192,7 @@ fn SectionForm(section: Section, data: ResponseForm, lang: Lang) -> impl IntoVie
 }
 
 /// The section's publication choice, and what the public will see because of it.
-#[component]
-fn DisclosureChoice(section: String, options: DisclosureOptions, current: Disclosure, lang: Lang) -> impl IntoView {
+fn disclosure_choice(section: &str, options: DisclosureOptions, current: Disclosure, lang: Lang) -> impl IntoView {
     let hide_contact = (options == DisclosureOptions::ContactOrWholeSection).then(|| {
         view! {
             <label class="choice" for=format!("hide-contact-{section}")>
@@ -210,7 +208,7 @@ fn DisclosureChoice(section: String, options: DisclosureOptions, current: Disclo
         }
     });
     view! {
-        <div class="disclosure" data-testid=format!("disclosure-{section}") data-disclosure=section.clone()>
+        <div class="disclosure" data-testid=format!("disclosure-{section}") data-disclosure=section.to_string()>
             {hide_contact}
             <label class="choice" for=format!("hide-{section}")>
                 <input type="checkbox" id=format!("hide-{section}") data-hide="all" checked={current == Disclosure::Private} />

@@ -27,7 +27,7 @@ mod browser {
     use std::collections::{BTreeMap, BTreeSet, HashMap};
     use std::rc::Rc;
 
-    use leptos::prelude::GetUntracked;
+    use leptos::prelude::{document, window, GetUntracked};
     use serde::{Deserialize, Serialize};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
@@ -85,10 +85,6 @@ mod browser {
     }
 
     type Shared = Rc<RefCell<Form>>;
-
-    fn document() -> web_sys::Document {
-        leptos::prelude::document()
-    }
 
     fn storage() -> Option<web_sys::Storage> {
         web_sys::window()?.local_storage().ok()?
@@ -560,7 +556,7 @@ mod browser {
             f.refresh();
         } else if button.has_attribute("data-reload") {
             // The newest data; this tab's edits stay in the draft, offered for restore.
-            let _ = leptos::prelude::window().location().reload();
+            let _ = window().location().reload();
         }
     }
 
@@ -585,10 +581,9 @@ mod browser {
         if let Ok(Some(root)) = doc.query_selector("#questionnaire") {
             // The buttons are not submit buttons, but Enter in a field must not reload the page.
             listen(&root, "submit", |ev| ev.prevent_default());
-            for event in ["input", "change"] {
-                let form = form.clone();
-                listen(&root, event, move |ev| on_edit(&form, &ev));
-            }
+            // `input` fires for every kind of control (radios, checkboxes and selects too).
+            let f = form.clone();
+            listen(&root, "input", move |ev| on_edit(&f, &ev));
             let f = form.clone();
             listen(&root, "focusout", move |ev| on_leave(&f, &ev));
             let f = form.clone();
@@ -599,7 +594,7 @@ mod browser {
             listen(&banner, "click", move |ev| on_draft_choice(&f, &ev));
         }
         let f = form.clone();
-        listen(&leptos::prelude::window(), "beforeunload", move |ev| {
+        listen(&window(), "beforeunload", move |ev| {
             if f.borrow().dirty {
                 ev.prevent_default();
                 if let Some(ev) = ev.dyn_ref::<web_sys::BeforeUnloadEvent>() {
