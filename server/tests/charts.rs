@@ -181,18 +181,21 @@ on_both_backends!(a_save_on_one_server_refreshes_the_charts_of_another, async |d
     other_pool.close().await;
 });
 
-/// Server B's charts (kept up to date incrementally) and those of a server that starts from
-/// the sums stored at an earlier step and catches up are exactly a fresh computation's
-/// from every response.
+/// Server B's charts (kept up to date incrementally, remembering what it protected) and
+/// those of a server that starts from the sums and the protection memo stored at an earlier
+/// step and catches up are exactly a fresh computation's from every response.
 async fn same_as_fresh(db: &TestDb, other_pool: &sqlx::AnyPool, b: &ChartCache, step: &str) -> Vec<std::sync::Arc<Vec<app::charts::ChartData>>> {
     let incremental = everything(other_pool, b).await;
     let starting = ChartCache::new(3);
     let from_stored = everything(&db.pool, &starting).await;
     assert_eq!(starting.full_reads(), 0, "{step}: a starting server reads the stored sums");
+    assert_eq!(starting.families_solved(), 0, "{step}: and takes every family's hides from the stored memo");
     sqlx::query("DELETE FROM chart_sums").execute(&db.pool).await.unwrap();
+    sqlx::query("DELETE FROM chart_protection").execute(&db.pool).await.unwrap();
     let fresh_cache = ChartCache::new(3);
     let fresh = everything(&db.pool, &fresh_cache).await;
     assert_eq!(fresh_cache.full_reads(), 1, "{step}: with no stored sums every response is read");
+    assert!(fresh_cache.families_solved() > 0, "{step}: with no memo every family is solved");
     assert!(incremental == fresh, "{step}: the incremental charts differ from a fresh computation");
     assert!(from_stored == fresh, "{step}: the charts from stored sums differ from a fresh computation");
     incremental
@@ -264,5 +267,10 @@ on_both_backends!(another_server_follows_saves_deletions_and_reclassifications_i
     let starting = ChartCache::new(3);
     assert!(everything(&db.pool, &starting).await == everything(&other_pool, &b).await);
     assert_eq!(starting.full_reads(), 1, "unusable stored sums: every response is read");
+    // A stored memo that does not decode (or was written by other code) is not used either.
+    sqlx::query("UPDATE chart_protection SET data = $1").bind(vec![9u8; 40]).execute(&db.pool).await.unwrap();
+    let starting = ChartCache::new(3);
+    assert!(everything(&db.pool, &starting).await == everything(&other_pool, &b).await);
+    assert!(starting.families_solved() > 0, "an unusable memo: every family is solved");
     other_pool.close().await;
 });

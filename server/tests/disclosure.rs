@@ -141,7 +141,7 @@ fn the_cost_of_privacy_on_a_synthetic_dataset_of_the_same_size() {
     let facts: Vec<NetworkFacts> =
         networks.iter().map(|n| NetworkFacts::new(&index, n.prefecture, Some(n.operator), n.start_year.into(), &n.answers, &n.disclosure)).collect();
     let started = std::time::Instant::now();
-    let shipped = app::charts::publish_all(Population::new(&edition, &facts), Audience::Public { min_group: 3 });
+    let shipped = app::charts::publish_all(Population::new(&edition, &facts), Audience::Public { min_group: 3 }, &mut app::charts::Memo::default());
     let elapsed = started.elapsed();
     let population = Population::new(&edition, &facts).for_public(3);
     let primary: Vec<(ChartFilter, Vec<ChartData>)> = public_views()

@@ -109,7 +109,7 @@ fn primary_only(nets: &[Net], min_group: usize) -> Vec<(ChartFilter, Vec<ChartDa
 }
 
 fn shipped(nets: &[Net], min_group: usize) -> Vec<(ChartFilter, Vec<ChartData>)> {
-    publish_all(Population::new(&builtin_edition("2012").unwrap(), &facts(nets)), Audience::Public { min_group })
+    publish_all(Population::new(&builtin_edition("2012").unwrap(), &facts(nets)), Audience::Public { min_group }, &mut Memo::default())
 }
 
 fn net(prefecture: &'static str, operator: Op, linkage: Tri, published: bool) -> Net {
@@ -235,7 +235,7 @@ fn small_groups_are_merged_into_others_for_the_public_and_said_so() {
     assert_eq!(public.series[0].cells.last().unwrap().value, Some(2.0));
     assert!(public.note.as_ref().unwrap().ja.contains("まとめています"));
     assert!(attack(&builtin_edition("2012").unwrap(), &facts(&nets), &shipped(&nets, 3), 3).is_empty());
-    let staff = kyushu(&publish_all(Population::new(&builtin_edition("2012").unwrap(), &facts(&nets)), Audience::Staff));
+    let staff = kyushu(&publish_all(Population::new(&builtin_edition("2012").unwrap(), &facts(&nets)), Audience::Staff, &mut Memo::default()));
     assert!(staff.categories.iter().all(|c| c.ja != "その他（少数の区分の合計）"), "staff see every operator type");
 }
 
@@ -251,8 +251,38 @@ fn years_in_which_few_networks_started_are_joined_to_the_next_for_the_public() {
     assert_eq!(years, ["2006", "2009"]);
     assert_eq!(public.series[0].cells.iter().map(|c| c.value).collect::<Vec<_>>(), [Some(2.0), Some(5.0)]);
     assert!(public.note.as_ref().unwrap().ja.contains("次の年にまとめています"));
-    let staff = by_year(&publish_all(Population::new(&builtin_edition("2012").unwrap(), &facts(&nets)), Audience::Staff));
+    let staff = by_year(&publish_all(Population::new(&builtin_edition("2012").unwrap(), &facts(&nets)), Audience::Staff, &mut Memo::default()));
     assert_eq!(staff.categories.len(), 5, "staff see every year");
     assert!(attack(&builtin_edition("2012").unwrap(), &facts(&nets), &shipped(&nets, 3), 3).is_empty());
 }
 
+
+#[test]
+fn remembered_hides_are_exactly_what_solving_gives() {
+    let edition = builtin_edition("2012").unwrap();
+    let publish = |nets: &[Net], memo: &mut Memo| publish_all(Population::new(&edition, &facts(nets)), Audience::Public { min_group: 3 }, memo);
+    let mut remembered_somewhere = false;
+    for seed in 1..=4u64 {
+        let mut nets = generate(seed * 7 + 1, 40);
+        let mut memo = Memo::default();
+        let first = publish(&nets, &mut memo);
+        let solved = memo.solved();
+        assert!(solved > 0 && memo.len() >= solved);
+        // The same data again: every family remembered, nothing solved, the same output.
+        assert_eq!(publish(&nets, &mut memo), first);
+        assert_eq!(memo.solved(), 0, "seed {seed}");
+        // One network's answer and disclosure change: whatever is remembered, the output is
+        // that of a fresh solve.
+        nets[3].answers.set("system.linkage.centralised", Answer::Tri(Tri::Planned));
+        nets[3].disclosure.set("system", Disclosure::Public);
+        let fresh = publish(&nets, &mut Memo::default());
+        let carried = publish(&nets, &mut memo);
+        assert_eq!(carried, fresh, "seed {seed}");
+        remembered_somewhere |= memo.solved() < solved;
+        // Through its bytes, as a server stores it.
+        let mut stored = Memo::decode(&memo.encode()).unwrap();
+        assert_eq!(publish(&nets, &mut stored), fresh);
+        assert_eq!(stored.solved(), 0);
+    }
+    assert!(remembered_somewhere, "after a change some families are not solved again");
+}

@@ -9,7 +9,10 @@ mod aggregate;
 pub mod audit;
 mod facts;
 mod filter;
+#[cfg(any(test, feature = "ssr"))]
+mod memo;
 mod population;
+#[cfg(any(test, feature = "ssr"))]
 mod protect;
 mod registry;
 mod stored;
@@ -27,6 +30,9 @@ pub use aggregate::{aggregate, compute};
 pub use facts::{ItemIndex, NetworkFacts, Pos, Value};
 pub use filter::ChartFilter;
 pub use population::{AtomKey, AtomSums, Histogram, Kind, Labels, Measures, Population, Tally, Term};
+#[cfg(any(test, feature = "ssr"))]
+pub use memo::Memo;
+#[cfg(any(test, feature = "ssr"))]
 pub use protect::protect;
 pub use stored::Stored;
 pub use registry::{registry, spec, Aggregation, Breakdown, ChartSpec, Cost};
@@ -232,8 +238,9 @@ pub fn public_views() -> Vec<ChartFilter> {
 
 /// Every chart in every public view of one edition's valid responses, as the audience may
 /// see them. For the public, disclosure control runs over all views at once, since the
-/// public can request them all and combine them.
-pub fn publish_all(population: Population<'_>, audience: Audience) -> Vec<(ChartFilter, Vec<ChartData>)> {
+/// public can request them all and combine them (remembering in `memo` what it hid).
+#[cfg(any(test, feature = "ssr"))]
+pub fn publish_all(population: Population<'_>, audience: Audience, memo: &mut Memo) -> Vec<(ChartFilter, Vec<ChartData>)> {
     let population = match audience {
         Audience::Public { min_group } => population.for_public(min_group),
         Audience::Staff => population,
@@ -248,7 +255,7 @@ pub fn publish_all(population: Population<'_>, audience: Audience) -> Vec<(Chart
         })
         .collect();
     if let Audience::Public { min_group } = audience {
-        protect(&mut computed, &population.atoms, min_group);
+        protect(&mut computed, &population.atoms, min_group, memo);
     }
     views
         .into_iter()

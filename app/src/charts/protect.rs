@@ -79,9 +79,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
-#[cfg(any(test, feature = "ssr"))]
 use super::audit::{pinned, Target};
 
+use super::memo::{FamilyHasher, Memo, Recall};
 use super::population::{AtomKey, Kind, Tally};
 use super::{Computation, Computed};
 
@@ -141,7 +141,9 @@ fn canonical(row: &super::Row) -> Option<(Vec<(Arc<str>, i64)>, Vec<usize>, Vec<
 /// then whatever else must go so that nothing hidden and no private answer can be worked
 /// out from what stays (secondary suppression). Marks `Computed::hidden`.
 /// `atoms` are the keys of the atoms the rows sum over.
-pub fn protect(charts: &mut [Vec<Computation>], atoms: &[AtomKey], min_group: usize) {
+/// Families whose input `memo` remembers take its hides instead of being solved; afterwards
+/// it holds what this run used and solved.
+pub fn protect(charts: &mut [Vec<Computation>], atoms: &[AtomKey], min_group: usize, memo: &mut Memo) {
     let mut rows: Vec<RowInfo> = vec![];
     let mut row_index: HashMap<(Vec<(Arc<str>, i64)>, Vec<usize>), usize> = HashMap::new();
     let mut units: Vec<Unit> = vec![];
@@ -212,13 +214,19 @@ pub fn protect(charts: &mut [Vec<Computation>], atoms: &[AtomKey], min_group: us
     // are solved again, until no family hides anything.
     let family_of_row: HashMap<usize, usize> = families.iter().flat_map(|(&f, rows)| rows.iter().map(move |&r| (r, f))).collect();
     let mut dirty: BTreeSet<usize> = families.keys().copied().collect();
+    let mut recall = Recall::new(memo, atoms);
     while let Some(f) = dirty.pop_first() {
+        let members = &families[&f];
         loop {
-            let hide = Family::new(&rows, &units, atoms, &families[&f]).to_hide();
-            if hide.is_empty() {
+            let family = Family::new(&rows, &units, atoms, members);
+            let digest = recall.digest(|hasher| family.feed(hasher));
+            let positions = recall.hides(digest, || {
+                family.to_hide().into_iter().filter_map(|r| members.iter().position(|&m| m == r)).map(|p| p as u32).collect()
+            });
+            if positions.is_empty() {
                 break;
             }
-            for row in hide {
+            for row in positions.into_iter().filter_map(|p| members.get(p as usize).copied()) {
                 for &u in &rows[row].units {
                     units[u].hidden = true;
                     dirty.extend(units[u].rows.iter().flatten().map(|r| family_of_row[r]).filter(|&g| g != f));
@@ -237,8 +245,7 @@ pub fn protect(charts: &mut [Vec<Computation>], atoms: &[AtomKey], min_group: us
 struct Family<'r> {
     rows: &'r [RowInfo],
     units: &'r [Unit],
-    /// For the bounds' small programs (server and tests only, like the linear programs).
-    #[cfg_attr(not(any(test, feature = "ssr")), allow(dead_code))]
+    /// For the bounds' small programs.
     atoms: &'r [AtomKey],
     members: &'r [usize],
     published: Vec<bool>,
@@ -257,6 +264,35 @@ impl<'r> Family<'r> {
     fn new(rows: &'r [RowInfo], units: &'r [Unit], atoms: &'r [AtomKey], members: &'r [usize]) -> Self {
         let published = members.iter().map(|&r| rows[r].units.iter().any(|&u| !units[u].hidden)).collect();
         Family { rows, units, atoms, members, published }
+    }
+
+    /// Everything [`Family::to_hide`] reads, for the memo's digest.
+    fn feed(&self, hasher: &mut FamilyHasher<'_>) {
+        for &r in self.members {
+            let row = &self.rows[r];
+            hasher.number(row.terms.len() as i64);
+            for (tally, coefficient) in &row.terms {
+                hasher.tally(tally);
+                hasher.number(*coefficient);
+            }
+            hasher.number(row.atoms.len() as i64);
+            row.atoms.iter().for_each(|&a| hasher.number(a as i64));
+            hasher.number(row.units.len() as i64);
+            for &u in &row.units {
+                let unit = &self.units[u];
+                let (view, chart, slot) = unit.path;
+                let slot = match slot {
+                    Slot::Cell(series, i) => [0, series, i],
+                    Slot::Stat(k) => [1, k, 0],
+                    Slot::Answered => [2, 0, 0],
+                };
+                let own = unit.rows.first() == Some(&Some(r));
+                for n in [unit.hidden as usize, own as usize, unit.contributors, view, chart].into_iter().chain(slot) {
+                    hasher.number(n as i64);
+                }
+                hasher.number(unit.value.to_bits() as i64);
+            }
+        }
     }
 
     /// The published rows to hide next: one per leak found, except for leaks whose
@@ -385,7 +421,6 @@ impl<'r> Family<'r> {
                 leaks.push(Leak::Vector(vector.iter().map(|(m, _, a)| (m.key.clone(), *a)).collect(), combined));
             }
         }
-        #[cfg(any(test, feature = "ssr"))]
         if leaks.is_empty() {
             leaks = self.pinned_by_bounds(&published, &targets, &candidates);
         }
@@ -400,8 +435,6 @@ impl<'r> Family<'r> {
     /// has the state) or, for an amount, above 0 (it was given). The combination that pins is
     /// not tracked (the solver gives no multipliers): published values involving the pinned
     /// unknowns are tried instead.
-    /// The server computes every public chart; the browser, without the LP solver, never does.
-    #[cfg(any(test, feature = "ssr"))]
     fn pinned_by_bounds(&self, published: &[usize], targets: &[usize], candidates: &[Vec<(Arc<Tally>, i64, usize)>]) -> Vec<Leak> {
         use super::audit::{cap, pinned_in_families};
         let mut index: HashMap<(Arc<str>, usize), usize> = HashMap::new();
@@ -506,15 +539,12 @@ impl<'r> Family<'r> {
 
 /// How many published values involving a thing the bounds pin are tried, one by one, for
 /// one whose hiding releases it (each try is a linear program).
-#[cfg(any(test, feature = "ssr"))]
 const TRIED: usize = 4;
 
 /// How many small programs [`Nearby`] tries for a target before the whole one.
-#[cfg(any(test, feature = "ssr"))]
 const NEARBY: usize = 6;
 
 /// The most atoms a small program of [`Nearby`] varies.
-#[cfg(any(test, feature = "ssr"))]
 const NEARBY_ATOMS: usize = 200;
 
 /// A family's program around the true answers, to release a target cheaply:
@@ -525,7 +555,6 @@ const NEARBY_ATOMS: usize = 200;
 /// public facts (region, operator type, start year) of the target's atoms and one of the
 /// largest atoms, so that answers can move around a cycle of atoms that every published
 /// sum over one or two of those facts sees as unchanged, and between measures.
-#[cfg(any(test, feature = "ssr"))]
 struct Nearby<'s> {
     caps: &'s [f64],
     truth: &'s [i64],
@@ -542,7 +571,6 @@ struct Nearby<'s> {
     largest: Vec<usize>,
 }
 
-#[cfg(any(test, feature = "ssr"))]
 impl<'s> Nearby<'s> {
     /// `None` unless the true values are a point of the program (they always are: the
     /// equations are their sums); then nothing is released this way.

@@ -16,10 +16,11 @@ pub struct Stored {
     pub atoms: BTreeMap<AtomKey, AtomSums>,
 }
 
-struct Writer(Vec<u8>);
+/// LEB128 varints (zigzag for signed ones), shared with the protection memo's bytes.
+pub(super) struct Writer(pub(super) Vec<u8>);
 
 impl Writer {
-    fn unsigned(&mut self, mut v: u64) {
+    pub(super) fn unsigned(&mut self, mut v: u64) {
         while v >= 0x80 {
             self.0.push(v as u8 | 0x80);
             v >>= 7;
@@ -27,25 +28,25 @@ impl Writer {
         self.0.push(v as u8);
     }
 
-    fn signed(&mut self, v: i64) {
+    pub(super) fn signed(&mut self, v: i64) {
         self.unsigned(((v << 1) ^ (v >> 63)) as u64);
     }
 
-    fn text(&mut self, s: &str) {
+    pub(super) fn text(&mut self, s: &str) {
         self.unsigned(s.len() as u64);
         self.0.extend_from_slice(s.as_bytes());
     }
 
     /// 0 for none, else the position plus one.
-    fn choice(&mut self, position: Option<usize>) {
+    pub(super) fn choice(&mut self, position: Option<usize>) {
         self.unsigned(position.map_or(0, |p| p as u64 + 1));
     }
 }
 
-struct Reader<'b>(&'b [u8]);
+pub(super) struct Reader<'b>(pub(super) &'b [u8]);
 
 impl Reader<'_> {
-    fn unsigned(&mut self) -> Option<u64> {
+    pub(super) fn unsigned(&mut self) -> Option<u64> {
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {
             let (&byte, rest) = self.0.split_first()?;
@@ -58,24 +59,24 @@ impl Reader<'_> {
         None
     }
 
-    fn signed(&mut self) -> Option<i64> {
+    pub(super) fn signed(&mut self) -> Option<i64> {
         let v = self.unsigned()?;
         Some((v >> 1) as i64 ^ -((v & 1) as i64))
     }
 
-    fn count(&mut self) -> Option<usize> {
+    pub(super) fn count(&mut self) -> Option<usize> {
         // No count can exceed the bytes left: a corrupt length fails instead of allocating.
         usize::try_from(self.unsigned()?).ok().filter(|&n| n <= self.0.len())
     }
 
-    fn text(&mut self) -> Option<Box<str>> {
+    pub(super) fn text(&mut self) -> Option<Box<str>> {
         let n = self.count()?;
         let (text, rest) = self.0.split_at(n);
         self.0 = rest;
         std::str::from_utf8(text).ok().map(Into::into)
     }
 
-    fn choice<T: Copy>(&mut self, all: &[T]) -> Option<Option<T>> {
+    pub(super) fn choice<T: Copy>(&mut self, all: &[T]) -> Option<Option<T>> {
         match self.unsigned()? {
             0 => Some(None),
             p => all.get(p as usize - 1).map(|t| Some(*t)),

@@ -21,6 +21,12 @@
 //! a starting server re-reads at most about that many. Any server may write them; the
 //! newest generation wins. They are read back only under the same fingerprint (edition
 //! definition, measures, code version); anything else is a full read.
+//!
+//! Disclosure control, most of the work, remembers what it hid in each family of values by
+//! a digest of the family's input (`charts::Memo`). A server keeps that memo, joins to it
+//! what is stored in `chart_protection` before each computation, and stores it after one
+//! that solved anything, so a starting server or another one solves only the families
+//! whose input changed since.
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex};
@@ -30,7 +36,7 @@ use sqlx::{AnyConnection, Row};
 
 use super::networks::order_of;
 use super::Db;
-use crate::charts::{publish_all, AtomKey, Audience, ChartData, ChartFilter, ItemIndex, Measures, NetworkFacts, Population, Stored};
+use crate::charts::{publish_all, AtomKey, Audience, ChartData, ChartFilter, ItemIndex, Measures, Memo, NetworkFacts, Population, Stored};
 use crate::error::ApiError;
 use crate::survey::geography::{region_of, OperatorType};
 use crate::survey::Edition;
@@ -51,6 +57,8 @@ pub struct ChartCache {
     /// How many times every response of an edition was read (no usable stored sums, or
     /// too much changed since).
     full_reads: std::sync::atomic::AtomicUsize,
+    /// Families of values disclosure control solved (the rest it remembered).
+    families_solved: std::sync::atomic::AtomicUsize,
 }
 
 /// One edition's atom sums and the atom of each of its networks, as of a data generation.
@@ -61,6 +69,8 @@ struct Charted {
     sums: Stored,
     /// Responses re-read since these sums were last stored or loaded.
     reread: usize,
+    /// What disclosure control hid in each family, by its input (see `charts::Memo`).
+    memo: Memo,
 }
 
 /// A read transaction that sees one snapshot of the database throughout: SQLite's
@@ -94,9 +104,9 @@ impl Charted {
         let stored: Option<(i64, Vec<u8>)> = sqlx::query_as("SELECT generation, data FROM chart_sums WHERE edition_id = $1").bind(&edition.id).fetch_optional(db).await?;
         if let Some(sums) = stored.as_ref().and_then(|(_, bytes)| Stored::decode(bytes, &fingerprint, &measures)) {
             let generation = stored.map_or(0, |(g, _)| g);
-            return Ok(Charted { generation, measures, fingerprint, sums, reread: 0 });
+            return Ok(Charted { generation, measures, fingerprint, sums, reread: 0, memo: Memo::default() });
         }
-        let mut charted = Charted { generation: i64::MIN, measures, fingerprint, sums: Stored::default(), reread: 0 };
+        let mut charted = Charted { generation: i64::MIN, measures, fingerprint, sums: Stored::default(), reread: 0, memo: Memo::default() };
         let mut tx = snapshot(db).await?;
         charted.generation = generation(&mut *tx).await?;
         charted.read_all(&mut tx, cache).await?;
@@ -191,6 +201,29 @@ impl Charted {
         self.reread = 0;
         Ok(())
     }
+
+    /// What other servers remembered (or this one before it started) joins the memo.
+    async fn recall(&mut self, db: &Db) -> sqlx::Result<()> {
+        let stored: Option<Vec<u8>> = sqlx::query_scalar("SELECT data FROM chart_protection WHERE edition_id = $1").bind(&self.measures.edition.id).fetch_optional(db).await?;
+        // Written by other code (another version): ignored, and replaced after this solve.
+        if let Some(memo) = stored.as_deref().and_then(Memo::decode) {
+            self.memo.absorb(memo);
+        }
+        Ok(())
+    }
+
+    /// The memo stored, for servers that start and the others.
+    async fn remember(&self, db: &Db) -> sqlx::Result<()> {
+        sqlx::query(
+            "INSERT INTO chart_protection (edition_id, data) VALUES ($1, $2)
+             ON CONFLICT (edition_id) DO UPDATE SET data = excluded.data",
+        )
+        .bind(&self.measures.edition.id)
+        .bind(self.memo.encode())
+        .execute(db)
+        .await?;
+        Ok(())
+    }
 }
 
 /// Each row's place in report order, network id and decoded response, on every core for
@@ -223,7 +256,7 @@ fn decode(row: &sqlx::any::AnyRow, index: &ItemIndex) -> sqlx::Result<((i64, i64
 impl ChartCache {
     /// Public values computed over fewer than `min_group` networks are hidden.
     pub fn new(min_group: usize) -> Self {
-        ChartCache { min_group: min_group.max(1), entries: Mutex::new((i64::MIN, HashMap::new())), charted: Default::default(), full_reads: Default::default() }
+        ChartCache { min_group: min_group.max(1), entries: Mutex::new((i64::MIN, HashMap::new())), charted: Default::default(), full_reads: Default::default(), families_solved: Default::default() }
     }
 
     pub fn min_group(&self) -> usize {
@@ -232,6 +265,10 @@ impl ChartCache {
 
     pub fn full_reads(&self) -> usize {
         self.full_reads.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    pub fn families_solved(&self) -> usize {
+        self.families_solved.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     fn get(&self, generation: i64, key: &(String, Audience)) -> Option<Views> {
@@ -295,15 +332,28 @@ pub async fn charts(db: &Db, cache: &ChartCache, filter: &ChartFilter, staff: bo
             tracing::warn!("chart sums not stored: {e}");
         }
     }
+    if !staff {
+        charted.recall(db).await?;
+    }
     // Computing every view at scale takes a while: off the async workers, so other
     // requests go on meanwhile.
     let (charted, computed) = tokio::task::spawn_blocking(move || {
-        let population = Population::of_atoms(&charted.measures.edition, &charted.measures, charted.sums.atoms.values());
-        let computed = publish_all(population, audience);
+        let Charted { measures, sums, memo, .. } = &mut charted;
+        let population = Population::of_atoms(&measures.edition, measures, sums.atoms.values());
+        let computed = publish_all(population, audience, memo);
         (charted, computed)
     })
     .await
     .map_err(|_| ApiError::Internal)?;
+    if !staff {
+        cache.families_solved.fetch_add(charted.memo.solved(), std::sync::atomic::Ordering::Relaxed);
+        // Failing to store costs other servers time, not correctness.
+        if charted.memo.solved() > 0 {
+            if let Err(e) = charted.remember(db).await {
+                tracing::warn!("protection memo not stored: {e}");
+            }
+        }
+    }
     let computed_at = charted.generation;
     held.insert(edition_id, charted);
     let views: Views = Arc::new(computed.into_iter().map(|(f, charts)| (f, Arc::new(charts))).collect());
