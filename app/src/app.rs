@@ -69,7 +69,7 @@ fn set_page_csp() {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let initial = initial_lang();
+    let initial = page_lang();
     let lang = RwSignal::new(initial);
     provide_context(lang);
     #[cfg(feature = "ssr")]
@@ -115,7 +115,7 @@ pub fn App() -> impl IntoView {
 
 /// The UI language for this page load: the `lang` cookie, else Japanese.
 /// The server and the browser read the same cookie, so hydration agrees.
-fn initial_lang() -> Lang {
+pub fn page_lang() -> Lang {
     #[cfg(feature = "ssr")]
     {
         use_context::<http::request::Parts>()
@@ -139,7 +139,7 @@ fn initial_lang() -> Lang {
 /// the cookie (the switch reloads the page, so the language is fixed for a page's life).
 pub fn use_lang() -> RwSignal<Lang> {
     use_context::<RwSignal<Lang>>().unwrap_or_else(|| {
-        let lang = RwSignal::new(initial_lang());
+        let lang = RwSignal::new(page_lang());
         provide_context(lang);
         lang
     })

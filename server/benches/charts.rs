@@ -3,7 +3,8 @@
 //! when one is reachable, a scratch PostgreSQL database (TEST_DATABASE_URL, default
 //! 127.0.0.1:5432), then prints: every chart computed by an empty server with no stored
 //! sums (every response read, decoded and summed, then every view computed and protected),
-//! the same truly cold (an empty server reading the sums stored in the database), after one
+//! the same from the sums stored in the database, truly cold (an empty server reading the
+//! stored sums and protection memo), after one
 //! save (the server rebuilds only that network's atom: what a visitor waits for while
 //! answers come in), and one cached chart request over HTTP on loopback.
 
@@ -50,31 +51,42 @@ async fn measure(name: &str, pool: AnyPool, url: &str, count: usize) -> anyhow::
     println!("{name}: loaded {count} synthetic responses (+154 from 2012) in {:.1} s", started.elapsed().as_secs_f64());
 
     let runs = |times: &[Duration]| times.iter().map(|d| ms(*d)).collect::<Vec<_>>().join(", ");
-    // An empty server, each time; first with no stored sums (every response read and
-    // summed), then reading the sums the previous computation stored.
-    for stored in [false, true] {
+    // An empty server, each time: first with nothing stored (every response read and
+    // summed, every family of values protected), then reading the sums the previous
+    // computation stored but protecting afresh, then with the stored protection memo too.
+    let cases = [
+        (false, false, "first computation (empty server, nothing stored: every response read, every family protected)"),
+        (true, false, "cold, stored sums, protected afresh (empty server, no stored memo)"),
+        (true, true, "truly cold (empty server, stored sums and protection memo)"),
+    ];
+    for (sums, memo, case) in cases {
         let mut cold = vec![];
         for _ in 0..3 {
-            if !stored {
+            if !sums {
                 sqlx::query("DELETE FROM chart_sums").execute(&pool).await?;
+            }
+            if !memo {
+                sqlx::query("DELETE FROM chart_protection").execute(&pool).await?;
             }
             let cache = ChartCache::default();
             let t = Instant::now();
             let computed = charts(&pool, &cache, &ChartFilter::default(), false).await?;
             cold.push(t.elapsed());
             assert!(computed.len() >= 45);
-            assert_eq!(cache.full_reads(), usize::from(!stored));
+            assert_eq!(cache.full_reads(), usize::from(!sums));
+            assert_eq!(cache.families_solved() == 0, memo, "a stored memo leaves nothing to solve");
         }
-        let case = if stored { "truly cold (empty server, stored sums)" } else { "first computation (empty server, no stored sums: every response read)" };
         println!("{name}: every chart, {case}: median {} (runs: {})", ms(median(cold.clone())), runs(&cold));
     }
     let bytes: i64 = sqlx::query_scalar("SELECT CAST(LENGTH(data) AS BIGINT) FROM chart_sums").fetch_one(&pool).await?;
-    println!("{name}: stored sums: {bytes} bytes");
+    let memo: i64 = sqlx::query_scalar("SELECT CAST(LENGTH(data) AS BIGINT) FROM chart_protection").fetch_one(&pool).await?;
+    println!("{name}: stored sums: {bytes} bytes; stored protection memo: {memo} bytes");
 
     // One server; each round one respondent's save (answers and disclosure), alternating with a
     // staff reclassification, through the store's own writes.
     let cache = ChartCache::default();
     charts(&pool, &cache, &ChartFilter::default(), false).await?;
+    let solved_at_start = cache.families_solved();
     let edition = app::survey::builtin_edition("2012").expect("2012");
     let (mut after_save, mut after_classify) = (vec![], vec![]);
     for i in 0..6u64 {
@@ -92,6 +104,7 @@ async fn measure(name: &str, pool: AnyPool, url: &str, count: usize) -> anyhow::
         if i % 2 == 0 { after_save.push(t.elapsed()) } else { after_classify.push(t.elapsed()) }
     }
     assert_eq!(cache.full_reads(), 0, "the server started from the stored sums and reads only what changed");
+    println!("{name}: families solved again over those {} changes: {}", after_save.len() + after_classify.len(), cache.families_solved() - solved_at_start);
     println!("{name}: every chart after one save (incremental): median {} (runs: {})", ms(median(after_save.clone())), runs(&after_save));
     println!("{name}: every chart after one reclassification (incremental): median {} (runs: {})", ms(median(after_classify.clone())), runs(&after_classify));
 

@@ -8,12 +8,17 @@ use leptos::prelude::*;
 #[component]
 pub fn Ready() -> impl IntoView {
     #[cfg(feature = "hydrate")]
-    Effect::new(|_| {
-        let global = js_sys::global();
-        let key = wasm_bindgen::JsValue::from_str("__renkei_islands");
-        let count = js_sys::Reflect::get(&global, &key).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
-        let _ = js_sys::Reflect::set(&global, &key, &(count + 1.0).into());
-    });
+    Effect::new(|_| count_interactive());
+}
+
+/// Counts one more island as interactive in `window.__renkei_islands` (see [`Ready`]);
+/// called directly by islands without reactive views.
+#[cfg(feature = "hydrate")]
+pub fn count_interactive() {
+    let global = js_sys::global();
+    let key = wasm_bindgen::JsValue::from_str("__renkei_islands");
+    let count = js_sys::Reflect::get(&global, &key).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let _ = js_sys::Reflect::set(&global, &key, &(count + 1.0).into());
 }
 
 /// The address of the page being shown (path and query): from the request on the server,

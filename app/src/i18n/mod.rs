@@ -25,6 +25,15 @@ impl Label {
             Lang::En => &self.en,
         }
     }
+
+    /// This label with only `lang`'s text (the other empty), for a page in that language.
+    pub fn only(&self, lang: Lang) -> Label {
+        let text = Cow::Owned(self.get(lang).to_string());
+        match lang {
+            Lang::Ja => Label { ja: text, en: Cow::Borrowed("") },
+            Lang::En => Label { ja: Cow::Borrowed(""), en: text },
+        }
+    }
 }
 
 /// The UI language. Japanese is the default; the choice persists in a cookie.

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Label;
+use crate::i18n::{Label, Lang};
 
 /// One yearly edition of the survey.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -45,6 +45,7 @@ pub enum DisclosureOptions {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Group {
     pub key: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<Label>,
     pub items: Vec<Item>,
 }
@@ -56,14 +57,19 @@ pub struct Item {
     pub key: String,
     pub label: Label,
     pub kind: AnswerKind,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub required: bool,
     /// A contact person's name or email: hidden by "hide contact name and email".
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub contact: bool,
     /// Set when the item was retired in this edition: kept for old data, not asked.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub retired: bool,
+}
+
+/// Flags are written only when set, so the page and the database carry less.
+fn is_false(flag: &bool) -> bool {
+    !flag
 }
 
 /// What kind of answer an item takes. Stored as `{"type": "fee", "undecided": true}`;
@@ -175,6 +181,26 @@ impl Edition {
         self.items().map(|(_, i)| i).find(|i| i.key == key)
     }
 
+    /// This edition with every label in `lang` only: what a page in that language needs
+    /// of it in the browser.
+    pub fn in_language(&self, lang: Lang) -> Edition {
+        let mut edition = self.clone();
+        edition.title = edition.title.only(lang);
+        for section in &mut edition.sections {
+            section.title = section.title.only(lang);
+            for group in &mut section.groups {
+                group.title = group.title.as_ref().map(|t| t.only(lang));
+                for item in &mut group.items {
+                    item.label = item.label.only(lang);
+                    if let AnswerKind::Bearers { choices } = &mut item.kind {
+                        choices.iter_mut().for_each(|c| c.label = c.label.only(lang));
+                    }
+                }
+            }
+        }
+        edition
+    }
+
     pub fn section(&self, key: &str) -> Option<&Section> {
         self.sections.iter().find(|s| s.key == key)
     }
@@ -219,5 +245,26 @@ mod tests {
         assert_eq!(serde_json::to_string(&AnswerKind::KiloYen).unwrap(), r#"{"type":"kilo_yen"}"#);
         assert_eq!(serde_json::from_str::<AnswerKind>(r#"{"undecided":true,"type":"fee"}"#).unwrap(), AnswerKind::Fee { undecided: true });
         assert!(serde_json::from_str::<AnswerKind>(r#"{"type":"dice"}"#).is_err());
+    }
+
+    #[test]
+    fn an_edition_in_one_language_keeps_its_shape_and_that_language_only() {
+        let edition = crate::survey::builtin_edition("2012").unwrap();
+        let ja = edition.in_language(Lang::Ja);
+        let choices = |kind: &AnswerKind| match kind {
+            AnswerKind::Bearers { choices } => choices.iter().map(|c| c.key.clone()).collect(),
+            _ => vec![],
+        };
+        let shape = |e: &Edition| {
+            e.items().map(|(s, i)| (s.key.clone(), i.key.clone(), std::mem::discriminant(&i.kind), choices(&i.kind), i.required, i.contact)).collect::<Vec<_>>()
+        };
+        assert!(shape(&ja) == shape(&edition), "the same sections, items, kinds, choices and flags");
+        let hepatitis = ja.item("services.diseases.hepatitis").unwrap();
+        assert_eq!((hepatitis.label.ja.as_ref(), hepatitis.label.en.as_ref()), (edition.item("services.diseases.hepatitis").unwrap().label.ja.as_ref(), ""));
+        assert!(ja.items().all(|(s, i)| s.title.en.is_empty() && i.label.en.is_empty() && !i.label.ja.is_empty()));
+        let en = edition.in_language(Lang::En);
+        assert!(en.items().all(|(_, i)| i.label.ja.is_empty() && i.label.en == edition.item(&i.key).unwrap().label.en));
+        let size = |e: &Edition| serde_json::to_string(e).unwrap().len();
+        assert!(size(&ja) < size(&edition) * 9 / 10, "{} of {}", size(&ja), size(&edition));
     }
 }

@@ -111,7 +111,8 @@ fn QuestionnairePage(data: ResponseForm, audience: Audience) -> impl IntoView {
             <SectionIndex edition=data.edition.clone() answers=data.answers.clone() this_year=data.this_year lang />
             <form class="sections" id="questionnaire" novalidate>{groups}</form>
         </div>
-        <Questionnaire data audience />
+        // The page's language only: the island's messages are in it (the switch reloads).
+        <Questionnaire data=ResponseForm { edition: data.edition.in_language(lang), ..data } audience />
     }
 }
 

@@ -4,13 +4,13 @@
 //! written into the page. It saves per group with a version check and keeps a draft in
 //! localStorage, so a closed tab, a lost connection or an expired session loses nothing.
 //!
-//! It holds no reactive views: plain DOM updates keep its wasm small (see `mod.rs`).
+//! It holds no reactive views, signals or context, only plain DOM updates, so that its
+//! wasm needs none of Leptos' reactive runtime (see `mod.rs`).
 
 use leptos::prelude::*;
 
 use crate::api::auth::Audience;
 use crate::api::respondent::ResponseForm;
-use crate::components::island::Ready;
 
 #[island(lazy)]
 pub fn Questionnaire(data: ResponseForm, audience: Audience) -> impl IntoView {
@@ -18,7 +18,6 @@ pub fn Questionnaire(data: ResponseForm, audience: Audience) -> impl IntoView {
     browser::start(data, audience.login_page());
     #[cfg(not(feature = "hydrate"))]
     let _ = (data, audience);
-    view! { <Ready /> }
 }
 
 #[cfg(feature = "hydrate")]
@@ -27,7 +26,7 @@ mod browser {
     use std::collections::{BTreeMap, BTreeSet, HashMap};
     use std::rc::Rc;
 
-    use leptos::prelude::{document, window, GetUntracked};
+    use leptos::prelude::{document, window};
     use serde::{Deserialize, Serialize};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
@@ -35,7 +34,7 @@ mod browser {
 
     use super::super::{public_sees, state_look};
     use crate::api::respondent::{save_response, ResponseForm, SaveRequest};
-    use crate::app::use_lang;
+    use crate::app::page_lang;
     use crate::components::fields::messages_id;
     use crate::error::ApiError;
     use crate::i18n::{ui, Label, Lang};
@@ -196,7 +195,7 @@ mod browser {
                 saving: false,
                 network_id: data.network_id,
                 this_year: data.this_year,
-                lang: use_lang().get_untracked(),
+                lang: page_lang(),
                 login,
                 offered: None,
                 shown: HashMap::new(),
@@ -434,7 +433,7 @@ mod browser {
             }
         };
         let form = form.clone();
-        leptos::task::spawn_local(async move {
+        wasm_bindgen_futures::spawn_local(async move {
             let outcome = save_response(request).await;
             let mut f = form.borrow_mut();
             f.saving = false;
@@ -608,5 +607,6 @@ mod browser {
             f.refresh();
         }
         offer_draft(&form);
+        crate::components::island::count_interactive();
     }
 }
