@@ -12,8 +12,13 @@ echo "== transfer sizes (bytes: raw / gzip -9)"
 for f in "$SITE/pkg/renkei.wasm" "$SITE/pkg/renkei.js" "$SITE/pkg/renkei.css"; do
   printf '%-28s %9d / %8d\n' "$(basename "$f")" "$(size "$f")" "$(gz "$f")"
 done
+echo "== each island with its chunks"
+python3 "$ROOT/scripts/island-sizes.py" "$SITE/pkg"
 echo "== server binary"
 printf '%-28s %9d\n' "target/release/server" "$(size "$ROOT/target/release/server")"
+
+# The copies the server serves, written now rather than in the background of each start.
+LEPTOS_SITE_ROOT="$SITE" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=renkei RENKEI_LOG=warn "$ROOT/target/release/server" precompress
 
 echo "== start on an empty SQLite database (migrate + load 2012) to the first healthy /healthz"
 port=3977

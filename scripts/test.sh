@@ -66,6 +66,9 @@ if [ "${PIPESTATUS[0]}" != 0 ]; then
   echo "release build failed; see $LOGS/build.log" >&2
   status=1; failed=$((failed + 1))
 else
+  say "compressed copies of the built files (the test servers then start without that work)"
+  LEPTOS_SITE_ROOT="$ROOT/target/site" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=renkei RENKEI_LOG=warn \
+    target/release/server precompress
   say "Playwright end-to-end tests in Chromium"
   (cd end2end && npx playwright test --reporter=list) 2>&1 | tee "$LOGS/e2e.log"
   [ "${PIPESTATUS[0]}" = 0 ] || status=1

@@ -1,8 +1,9 @@
 //! The site's built files (`/pkg`: wasm, its chunks, JS, CSS; `/vendor`: ECharts), served
 //! from precompressed copies. Brotli at its best level shrinks the wasm far more than the
 //! on-the-fly compression a request can afford, so each file is compressed once, in the
-//! background at start-up, next to the original (`.br`, `.gz`); until its copy exists a
-//! file is compressed on the fly as before. Production only (`LEPTOS_ENV=PROD`).
+//! background at start-up (or beforehand by `server precompress`), next to the original
+//! (`.br`, `.gz`); until its copy exists a file is compressed on the fly as before.
+//! Production only (`LEPTOS_ENV=PROD`).
 
 use std::fs;
 use std::io::Write;
@@ -48,6 +49,12 @@ pub fn precompress_in_background(options: &LeptosOptions) {
             }
         }
     });
+}
+
+/// Writes the copies now (`server precompress`, after a build), so that servers starting
+/// on this site directory find them fresh and spend no start-up time on them.
+pub fn precompress_site(options: &LeptosOptions) -> std::io::Result<usize> {
+    directories(options).iter().map(|(_, dir)| precompress(dir)).sum()
 }
 
 fn compressible(path: &Path) -> bool {

@@ -38,6 +38,9 @@ pub enum Command {
     /// Administer an installation.
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// Write the compressed copies of the built files now (a production server otherwise
+    /// writes them in the background when it starts).
+    Precompress,
 }
 
 #[derive(Debug, Clone, Subcommand)]
@@ -105,6 +108,11 @@ mod tests {
             cli.command,
             Some(Command::Admin(AdminCommand::CreateRespondent { ref networks, .. })) if networks == &vec![4, 7]
         ));
+    }
+
+    #[test]
+    fn precompress_is_a_command_of_its_own() {
+        assert!(matches!(Cli::try_parse_from(["renkei", "precompress"]).unwrap().command, Some(Command::Precompress)));
     }
 
     #[test]

@@ -12,10 +12,15 @@ async fn main() -> anyhow::Result<()> {
     let Cli { config, command } = Cli::parse();
     tracing_subscriber::fmt().with_env_filter(EnvFilter::try_new(&config.log)?).init();
 
-    let pool = db::prepare(&config.database_url).await?;
     match command.unwrap_or(Command::Serve) {
-        Command::Admin(admin) => cli::run(admin, &pool).await,
+        Command::Precompress => {
+            let written = server::assets::precompress_site(&get_configuration(None)?.leptos_options)?;
+            println!("wrote {written} compressed copies");
+            Ok(())
+        }
+        Command::Admin(admin) => cli::run(admin, &db::prepare(&config.database_url).await?).await,
         Command::Serve => {
+            let pool = db::prepare(&config.database_url).await?;
             let mut options = get_configuration(None)?.leptos_options;
             if let Some(bind) = config.bind {
                 options.site_addr = bind;
