@@ -332,8 +332,11 @@ pub async fn charts(db: &Db, cache: &ChartCache, filter: &ChartFilter, staff: bo
             tracing::warn!("chart sums not stored: {e}");
         }
     }
+    // Failing to read the stored memo costs time, not correctness.
     if !staff {
-        charted.recall(db).await?;
+        if let Err(e) = charted.recall(db).await {
+            tracing::warn!("protection memo not read: {e}");
+        }
     }
     // Computing every view at scale takes a while: off the async workers, so other
     // requests go on meanwhile.
