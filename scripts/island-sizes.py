@@ -28,6 +28,6 @@ for island, chunks in sorted(manifest.items()):
     # The manifest lists the island's own module among its chunks.
     files = [own] + [pkg / f"{c}.wasm" for c in chunks if c != own.stem]
     raw, gz = sizes(files)
-    own_raw, own_gz = sizes([own])
+    _, own_gz = sizes([own])
     label = island.split("_loader")[0]
     print(f"{label + ' (own module ' + str(own_gz) + ' gzip)':<44} {len(files):>5} {raw:>9} {gz:>9}")

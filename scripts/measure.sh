@@ -6,13 +6,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SITE="$ROOT/target/site"
 
 size() { stat -c %s "$1"; }
-gz() { gzip -9 -c "$1" | wc -c; }
 
-echo "== transfer sizes (bytes: raw / gzip -9)"
-for f in "$SITE/pkg/renkei.wasm" "$SITE/pkg/renkei.js" "$SITE/pkg/renkei.css"; do
-  printf '%-28s %9d / %8d\n' "$(basename "$f")" "$(size "$f")" "$(gz "$f")"
-done
-echo "== each island with its chunks"
+echo "== built files, and each island with its chunks (bytes: raw / gzip -9)"
 python3 "$ROOT/scripts/island-sizes.py" "$SITE/pkg"
 echo "== server binary"
 printf '%-28s %9d\n' "target/release/server" "$(size "$ROOT/target/release/server")"

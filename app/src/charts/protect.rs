@@ -216,12 +216,13 @@ pub fn protect(charts: &mut [Vec<Computation>], atoms: &[AtomKey], min_group: us
     let mut dirty: BTreeSet<usize> = families.keys().copied().collect();
     let mut recall = Recall::new(memo, atoms);
     while let Some(f) = dirty.pop_first() {
+        // Ascending: rows join their family in order.
         let members = &families[&f];
         loop {
             let family = Family::new(&rows, &units, atoms, members);
             let digest = recall.digest(|hasher| family.feed(hasher));
             let positions = recall.hides(digest, || {
-                family.to_hide().into_iter().filter_map(|r| members.iter().position(|&m| m == r)).map(|p| p as u32).collect()
+                family.to_hide().into_iter().filter_map(|r| members.binary_search(&r).ok()).map(|p| p as u32).collect()
             });
             if positions.is_empty() {
                 break;
