@@ -4,9 +4,10 @@
 use leptos::prelude::use_context;
 
 use crate::error::ApiError;
-use crate::store::accounts::Role;
-pub use crate::store::sessions::Principal;
-use crate::store::{sessions, use_db};
+use store::accounts::Role;
+pub use store::sessions::Principal;
+use crate::api::use_db;
+use store::sessions;
 
 /// The session token from the request's cookies.
 pub fn session_token() -> Option<String> {
@@ -44,7 +45,7 @@ fn admit(role: Role, principal: Option<Principal>) -> Result<Principal, ApiError
 }
 
 /// [`require_staff`] for plain axum routes (downloads), which have no Leptos context.
-pub async fn require_staff_in(db: &crate::store::Db, headers: &http::HeaderMap) -> Result<Principal, ApiError> {
+pub async fn require_staff_in(db: &store::Db, headers: &http::HeaderMap) -> Result<Principal, ApiError> {
     let principal = match token_from_headers(headers) {
         Some(token) => sessions::lookup(db, &token).await?,
         None => None,

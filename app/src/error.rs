@@ -26,7 +26,7 @@ pub enum ApiError {
     Conflict { current: i64 },
     /// The answers break the questionnaire's rules; nothing was written.
     #[error("invalid answers")]
-    Invalid(Vec<crate::survey::validate::Issue>),
+    Invalid(Vec<survey::validate::Issue>),
     /// A request the server cannot take as asked (e.g. a chart filter), with why.
     #[error("bad request")]
     BadRequest(Label),
@@ -98,6 +98,21 @@ impl FromServerFnError for ApiError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         ApiError::ServerFn(value)
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<store::Error> for ApiError {
+    fn from(e: store::Error) -> Self {
+        match e {
+            store::Error::NotFound => ApiError::NotFound,
+            store::Error::BadRequest(why) => ApiError::BadRequest(why),
+            store::Error::Database(e) => e.into(),
+            store::Error::Background => {
+                tracing::error!("background computation failed");
+                ApiError::Internal
+            }
+        }
     }
 }
 

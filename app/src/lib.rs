@@ -1,26 +1,20 @@
 //! Renkei: the survey of Japan's IT-based regional healthcare networks.
 //!
-//! This crate is shared by the browser (feature `hydrate`, compiled to wasm)
-//! and the server (feature `ssr`). Leptos runs in islands mode: every component renders
-//! on the server, and only `#[island]`s (the interactive parts) ship to the browser.
-//! The pure core (`survey`, `i18n`) compiles into both; `store` and the bodies of the
-//! server functions in `api` are server-only.
+//! The Leptos layer, shared by the browser (feature `hydrate`, compiled to wasm) and the
+//! server (feature `ssr`): pages, components and server functions. Leptos runs in islands
+//! mode: every component renders on the server, and only `#[island]`s (the interactive
+//! parts) ship to the browser. It builds on the pure core (`survey`) and the `charts`
+//! crate on both sides; the bodies of the server functions in `api`, the guards in `auth`
+//! and the `store` they call are server-only.
 
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod auth;
 pub mod app;
-pub mod charts;
 pub mod components;
-pub mod disclosure;
 pub mod error;
 pub mod i18n;
 pub mod pages;
-pub mod requests;
-pub mod search;
-#[cfg(feature = "ssr")]
-pub mod store;
-pub mod survey;
 
 pub use app::{shell, App};
 

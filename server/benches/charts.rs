@@ -10,8 +10,8 @@
 
 use std::time::{Duration, Instant};
 
-use app::charts::ChartFilter;
-use app::store::charts::{charts, ChartCache};
+use charts::ChartFilter;
+use store::charts::{charts, ChartCache};
 use sqlx::{AnyPool, Connection, Executor};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -26,7 +26,7 @@ fn ms(d: Duration) -> String {
 
 async fn fill(pool: &AnyPool, url: &str, count: usize) -> anyhow::Result<()> {
     server::db::prepare_pool(pool, url).await?;
-    let edition = app::survey::builtin_edition("2012").expect("2012");
+    let edition = survey::builtin_edition("2012").expect("2012");
     const CHUNK: usize = 5_000;
     for start in (0..count).step_by(CHUNK) {
         let networks = server::synthetic::generate(&edition, CHUNK.min(count - start), start as u64);
@@ -87,16 +87,16 @@ async fn measure(name: &str, pool: AnyPool, url: &str, count: usize) -> anyhow::
     let cache = ChartCache::default();
     charts(&pool, &cache, &ChartFilter::default(), false).await?;
     let solved_at_start = cache.families_solved();
-    let edition = app::survey::builtin_edition("2012").expect("2012");
+    let edition = survey::builtin_edition("2012").expect("2012");
     let (mut after_save, mut after_classify) = (vec![], vec![]);
     for i in 0..6u64 {
         let mut conn = pool.acquire().await?;
         if i % 2 == 0 {
             let synthetic = &server::synthetic::generate(&edition, 1, 500_000 + i)[0];
-            app::store::networks::put_response(&mut conn, 1, "2012", &synthetic.answers, &synthetic.disclosure, "submitted", i as i64).await?;
+            store::networks::put_response(&mut conn, 1, "2012", &synthetic.answers, &synthetic.disclosure, survey::response::ResponseStatus::Submitted, i as i64).await?;
         } else {
-            let operator = app::survey::geography::OperatorType::ALL[i as usize % 6];
-            app::store::review::classify(&mut conn, 2, Some(operator), false, "staff:bench").await?;
+            let operator = survey::geography::OperatorType::ALL[i as usize % 6];
+            store::review::classify(&mut conn, 2, Some(operator), false, "staff:bench").await?;
         }
         drop(conn);
         let t = Instant::now();

@@ -27,8 +27,8 @@ fn peak_mib() -> f64 {
 }
 
 async fn layout(pool: &sqlx::AnyPool) -> anyhow::Result<Layout> {
-    let id = app::store::editions::current(pool).await?.ok_or_else(|| anyhow::anyhow!("no edition"))?;
-    let edition = app::store::editions::definition(pool, &id).await?.ok_or_else(|| anyhow::anyhow!("no definition"))?;
+    let id = store::editions::current(pool).await?.ok_or_else(|| anyhow::anyhow!("no edition"))?;
+    let edition = store::editions::definition(pool, &id).await?.ok_or_else(|| anyhow::anyhow!("no definition"))?;
     Ok(Layout { edition, lang: Lang::Ja })
 }
 

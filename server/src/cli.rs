@@ -3,7 +3,7 @@
 use std::io::BufRead;
 
 use anyhow::Context;
-use app::store::accounts::{self, Role};
+use store::accounts::{self, Role};
 use sqlx::AnyPool;
 
 use crate::config::AdminCommand;
@@ -14,7 +14,7 @@ pub async fn run(command: AdminCommand, pool: &AnyPool) -> anyhow::Result<()> {
             let (password, generated) = password(password_stdin)?;
             let mut tx = pool.begin().await?;
             let id = accounts::create(&mut tx, Role::Staff, &login, &password).await?;
-            app::store::audit::append(&mut tx, "cli", "create_staff", &format!("staff:{id}"), &serde_json::json!({ "login": login }))
+            store::audit::append(&mut tx, "cli", "create_staff", &format!("staff:{id}"), &serde_json::json!({ "login": login }))
                 .await?;
             tx.commit().await?;
             report(&login, generated.then_some(password.as_str()));
@@ -32,7 +32,7 @@ pub async fn run(command: AdminCommand, pool: &AnyPool) -> anyhow::Result<()> {
                 accounts::link_network(&mut tx, id, network_id).await?;
             }
             let detail = serde_json::json!({ "login": login, "networks": networks });
-            app::store::audit::append(&mut tx, "cli", "create_respondent", &format!("respondent:{id}"), &detail).await?;
+            store::audit::append(&mut tx, "cli", "create_respondent", &format!("respondent:{id}"), &detail).await?;
             tx.commit().await?;
             report(&login, generated.then_some(password.as_str()));
         }

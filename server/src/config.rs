@@ -25,7 +25,7 @@ pub struct Config {
     #[arg(long, env = "RENKEI_LOG", default_value = "info", global = true)]
     pub log: String,
     /// Public chart values computed over fewer networks than this are suppressed.
-    #[arg(long, env = "RENKEI_MIN_GROUP", default_value_t = app::charts::DEFAULT_MIN_GROUP, global = true)]
+    #[arg(long, env = "RENKEI_MIN_GROUP", default_value_t = charts::DEFAULT_MIN_GROUP, global = true)]
     pub min_group: usize,
 }
 

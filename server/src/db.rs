@@ -83,7 +83,7 @@ pub async fn migrate(pool: &AnyPool, url: &str) -> anyhow::Result<()> {
         Backend::Postgres => sqlx::migrate!("migrations/postgres").run(pool).await?,
     }
     let mut conn = pool.acquire().await?;
-    app::store::editions::ensure_builtin(&mut conn).await?;
+    store::editions::ensure_builtin(&mut conn).await?;
     Ok(())
 }
 
@@ -97,7 +97,7 @@ pub async fn prepare(url: &str) -> anyhow::Result<AnyPool> {
 /// Migrates a connected database and loads the 2012 dataset if it has no networks yet.
 pub async fn prepare_pool(pool: &AnyPool, url: &str) -> anyhow::Result<()> {
     migrate(pool, url).await?;
-    if app::store::networks::count(pool).await? == 0 {
+    if store::networks::count(pool).await? == 0 {
         let report = crate::import::load_2012(pool).await?;
         tracing::info!(networks = report.networks, unmapped = ?report.unmapped, "loaded the 2012 dataset");
     }

@@ -3,7 +3,7 @@
 //! 地方, 代表団体区分, 地域医療再生基金, 状態, 更新日時), then one column per questionnaire item
 //! in questionnaire order, built from the edition's definition, so a new edition's items
 //! appear with no code change. Headers and answers are in Japanese (実施中 / 実施予定あり /
-//! 実施なし・予定なし, 無料 / 有料 …, see `app::survey::cells`); `?lang=en` gives English.
+//! 実施なし・予定なし, 無料 / 有料 …, see `survey::cells`); `?lang=en` gives English.
 //!
 //! Memory stays flat whatever the number of responses: records are read a page at a time in
 //! report order; the CSV is a streamed body; the XLSX is written by rust_xlsxwriter's
@@ -12,11 +12,12 @@
 use std::io::{Seek, SeekFrom};
 use std::sync::Arc;
 
-use app::i18n::{ui, Label, Lang};
-use app::store::networks::{records_page, report_order, NetworkRecord};
-use app::survey::cells::render;
-use app::survey::geography::{region_of, OperatorType};
-use app::survey::{Edition, Item};
+use app::i18n::{Label, Lang};
+use store::networks::{records_page, report_order, NetworkRecord};
+use survey::cells::render;
+use survey::geography::{region_of, OperatorType};
+use survey::vocabulary::{CELL_NO, CELL_YES};
+use survey::{Edition, Item};
 use axum::body::{Body, Bytes};
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -83,7 +84,7 @@ impl Layout {
 
     pub fn row(&self, r: &NetworkRecord) -> Vec<Cell> {
         let lang = self.lang;
-        let yes_no = |b: bool| if b { ui::CELL_YES.get(lang) } else { ui::CELL_NO.get(lang) }.to_string();
+        let yes_no = |b: bool| if b { CELL_YES.get(lang) } else { CELL_NO.get(lang) }.to_string();
         let mut row = vec![
             r.report_no.map_or(Cell::Text(String::new()), Cell::Number),
             Cell::Number(r.id),
@@ -93,12 +94,12 @@ impl Layout {
                 r.operator_type.as_deref().and_then(OperatorType::from_key).map(|o| o.label().get(lang).to_string()).unwrap_or_default(),
             ),
             Cell::Text(yes_no(r.regional_fund)),
-            Cell::Text(app::api::review::status_label(&r.status).get(lang).to_string()),
-            Cell::Text(r.updated_at.map(app::store::public::japan_date_time).unwrap_or_default()),
+            Cell::Text(r.status.label().get(lang).to_string()),
+            Cell::Text(r.updated_at.map(store::public::japan_date_time).unwrap_or_default()),
         ];
         row.extend(self.items().map(|(_, _, item)| match r.answers.get(&item.key) {
             None => Cell::Text(String::new()),
-            Some(app::survey::Answer::Number(n)) => Cell::Number(*n),
+            Some(survey::Answer::Number(n)) => Cell::Number(*n),
             Some(answer) => Cell::Text(render(&item.kind, answer, lang)),
         }));
         row
@@ -214,11 +215,11 @@ async fn prepare(pool: &AnyPool, headers: &HeaderMap, query: &ExportQuery, forma
         })?,
     };
     let edition_id = async {
-        let id = app::store::editions::current(pool).await?.ok_or(app::error::ApiError::NotFound)?;
-        let edition = app::store::editions::definition(pool, &id).await?.ok_or(app::error::ApiError::NotFound)?;
+        let id = store::editions::current(pool).await?.ok_or(app::error::ApiError::NotFound)?;
+        let edition = store::editions::definition(pool, &id).await?.ok_or(app::error::ApiError::NotFound)?;
         let mut conn = pool.acquire().await?;
         let detail = serde_json::json!({ "format": format, "lang": lang.code(), "edition": id });
-        app::store::audit::append(&mut conn, &format!("staff:{}", me.user_id), "export", "responses", &detail).await?;
+        store::audit::append(&mut conn, &format!("staff:{}", me.user_id), "export", "responses", &detail).await?;
         Ok::<_, app::error::ApiError>(edition)
     };
     let edition = edition_id.await.map_err(refuse)?;
@@ -269,7 +270,7 @@ pub async fn xlsx(State(pool): State<AnyPool>, headers: HeaderMap, Query(query):
 #[cfg(test)]
 mod tests {
     use super::*;
-    use app::survey::{Answer, Answers, DisclosureChoices, Tri};
+    use survey::{Answer, Answers, DisclosureChoices, Tri};
 
     fn record(answers: Answers) -> NetworkRecord {
         NetworkRecord {
@@ -285,14 +286,14 @@ mod tests {
             disclosure: DisclosureChoices::default(),
             updated_at: Some(1_700_000_000),
             version: 3,
-            status: "returned".into(),
+            status: survey::response::ResponseStatus::Returned,
             review_note: String::new(),
             unconfirmed: Default::default(),
         }
     }
 
     fn layout(lang: Lang) -> Layout {
-        Layout { edition: app::survey::builtin_edition("2012").unwrap(), lang }
+        Layout { edition: survey::builtin_edition("2012").unwrap(), lang }
     }
 
     #[test]
@@ -329,7 +330,7 @@ mod tests {
         assert_eq!(row.len(), header.len());
         assert_eq!(
             row[..8].iter().map(Cell::text).collect::<Vec<_>>(),
-            ["4", "9", "大分県", "九州", "医師会", "はい", "差し戻し", app::store::public::japan_date_time(1_700_000_000).as_str()]
+            ["4", "9", "大分県", "九州", "医師会", "はい", "差し戻し", store::public::japan_date_time(1_700_000_000).as_str()]
         );
         let at = |key: &str| l.items().position(|(_, _, i)| i.key == key).unwrap() + FIXED.len();
         assert_eq!(row[at("services.diseases.hepatitis")], Cell::Text("実施予定あり".into()));

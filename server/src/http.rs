@@ -18,7 +18,7 @@ use tower_http::trace::TraceLayer;
 use std::sync::Arc;
 
 use app::i18n::Lang;
-use app::store::charts::ChartCache;
+use store::charts::ChartCache;
 use app::{shell, App};
 
 /// Builds the whole application with the default chart settings.

@@ -4,8 +4,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use app::survey::geography::{region_of, OperatorType, Region};
-use app::survey::{Answer, Answers, Disclosure, DisclosureChoices, Edition, Tri};
+use survey::geography::{region_of, OperatorType, Region};
+use survey::response::ResponseStatus;
+use survey::{Answer, Answers, Disclosure, DisclosureChoices, Edition, Tri};
 use serde::Deserialize;
 use sqlx::AnyPool;
 
@@ -29,7 +30,7 @@ pub struct ImportError {
 /// One network ready to be written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportedNetwork {
-    pub network: app::store::networks::NewNetwork,
+    pub network: store::networks::NewNetwork,
     pub answers: Answers,
     pub disclosure: DisclosureChoices,
     pub updated_at: i64,
@@ -195,7 +196,7 @@ pub fn parse(networks_csv: &str, companies_csv: &str, details_json: &str, editio
         }
 
         networks.push(ImportedNetwork {
-            network: app::store::networks::NewNetwork {
+            network: store::networks::NewNetwork {
                 report_no: Some(no),
                 prefecture: row.prefecture,
                 operator_type: Some(operator.key().to_string()),
@@ -322,7 +323,7 @@ pub async fn load_2012(pool: &AnyPool) -> anyhow::Result<LoadReport> {
 
 /// Checks the three files whole, then writes them in one transaction.
 pub async fn import_2012(pool: &AnyPool, networks_csv: &str, companies_csv: &str, details_json: &str) -> anyhow::Result<LoadReport> {
-    let edition = app::survey::builtin_edition(EDITION).expect("the 2012 edition is built in");
+    let edition = survey::builtin_edition(EDITION).expect("the 2012 edition is built in");
     let dataset = parse(networks_csv, companies_csv, details_json, &edition)?;
     load(pool, &dataset).await
 }
@@ -331,15 +332,15 @@ pub async fn import_2012(pool: &AnyPool, networks_csv: &str, companies_csv: &str
 pub async fn load(pool: &AnyPool, dataset: &Dataset) -> anyhow::Result<LoadReport> {
     let mut tx = pool.begin().await?;
     for n in &dataset.networks {
-        let id = app::store::networks::upsert_by_report_no(&mut tx, &n.network).await?;
-        app::store::networks::put_response(&mut tx, id, EDITION, &n.answers, &n.disclosure, "approved", n.updated_at).await?;
+        let id = store::networks::upsert_by_report_no(&mut tx, &n.network).await?;
+        store::networks::put_response(&mut tx, id, EDITION, &n.answers, &n.disclosure, ResponseStatus::Approved, n.updated_at).await?;
     }
     let detail = serde_json::json!({
         "networks": dataset.networks.len(),
         "unmapped": dataset.unmapped,
         "orphan_details": dataset.orphan_details,
     });
-    app::store::audit::append(&mut tx, "system", "import_2012", "edition:2012", &detail).await?;
+    store::audit::append(&mut tx, "system", "import_2012", "edition:2012", &detail).await?;
     tx.commit().await?;
     Ok(LoadReport { networks: dataset.networks.len(), unmapped: dataset.unmapped.clone() })
 }
@@ -349,7 +350,7 @@ mod tests {
     use super::*;
 
     fn edition() -> Edition {
-        app::survey::builtin_edition("2012").unwrap()
+        survey::builtin_edition("2012").unwrap()
     }
 
     #[test]

@@ -30,7 +30,7 @@ async fn main() -> anyhow::Result<()> {
             let listener = tokio::net::TcpListener::bind(addr).await?;
             tracing::info!("listening on http://{addr}");
             // Client addresses feed login throttling.
-            let app = http::router_with_charts(options, pool.clone(), app::store::charts::ChartCache::new(config.min_group)).into_make_service_with_connect_info::<std::net::SocketAddr>();
+            let app = http::router_with_charts(options, pool.clone(), store::charts::ChartCache::new(config.min_group)).into_make_service_with_connect_info::<std::net::SocketAddr>();
             axum::serve(listener, app)
                 .with_graceful_shutdown(shutdown_signal())
                 .await?;

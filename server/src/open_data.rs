@@ -9,14 +9,14 @@
 //! section is not published. Answers are stable keywords: `in_progress` / `planned` / `none`,
 //! `free` / `paid` / `undecided`, `started` / `planned`, choice keys joined by `;`.
 
-use app::disclosure::{public_answers, PublicAnswers};
-use app::store::networks::NetworkRecord;
-use app::survey::geography::region_of;
-use app::survey::Edition;
+use survey::disclosure::{public_answers, PublicAnswers};
+use store::networks::NetworkRecord;
+use survey::geography::region_of;
+use survey::Edition;
 use std::sync::Arc;
 
-use app::charts::ChartFilter;
-use app::store::charts::ChartCache;
+use charts::ChartFilter;
+use store::charts::ChartCache;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -36,7 +36,7 @@ fn fixed_values(r: &NetworkRecord) -> Vec<String> {
         r.start_year.map(|y| y.to_string()).unwrap_or_default(),
         r.operator_type.clone().unwrap_or_default(),
         r.regional_fund.to_string(),
-        r.updated_at.map(app::store::public::japan_date).unwrap_or_default(),
+        r.updated_at.map(store::public::japan_date).unwrap_or_default(),
     ]
 }
 
@@ -65,9 +65,15 @@ pub struct EditionParam {
     edition: Option<String>,
 }
 
+/// A store failure as the HTTP answer a file download gets.
+fn refusal(e: store::Error) -> Response {
+    let e = app::error::ApiError::from(e);
+    (e.status(), e.message().en.to_string()).into_response()
+}
+
 async fn load(pool: &AnyPool, param: &EditionParam) -> Result<(Edition, Vec<NetworkRecord>), Response> {
     let edition = param.edition.as_deref().filter(|e| !e.is_empty());
-    app::store::public::public_records(pool, edition).await.map_err(|e| (e.status(), e.message().en.to_string()).into_response())
+    store::public::public_records(pool, edition).await.map_err(refusal)
 }
 
 /// UTF-8 with a byte-order mark, so Excel on Japanese Windows opens it correctly.
@@ -128,7 +134,7 @@ pub async fn chart(
     Path(file): Path<String>,
     Query(pairs): Query<Vec<(String, String)>>,
 ) -> Response {
-    let Some((id, extension)) = file.rsplit_once('.').filter(|(id, ext)| app::charts::spec(id).is_some() && matches!(*ext, "csv" | "json"))
+    let Some((id, extension)) = file.rsplit_once('.').filter(|(id, ext)| charts::spec(id).is_some() && matches!(*ext, "csv" | "json"))
     else {
         return (StatusCode::NOT_FOUND, "no such chart").into_response();
     };
@@ -136,9 +142,9 @@ pub async fn chart(
         Ok(f) => f,
         Err(why) => return (StatusCode::BAD_REQUEST, format!("{} / {}", why.ja, why.en)).into_response(),
     };
-    let charts = match app::store::charts::charts(&pool, &cache, &filter, false).await {
+    let charts = match store::charts::charts(&pool, &cache, &filter, false).await {
         Ok(c) => c,
-        Err(e) => return (e.status(), e.message().en.to_string()).into_response(),
+        Err(e) => return refusal(e),
     };
     let Some(data) = charts.iter().find(|c| c.id == id) else {
         return (StatusCode::NOT_FOUND, "no such chart").into_response();

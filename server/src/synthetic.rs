@@ -7,9 +7,10 @@
 //! Texts other than company names are made hard for CSV and spreadsheets (Japanese, commas,
 //! quotes, newlines).
 
-use app::store::networks::{put_response, upsert_by_report_no, NewNetwork};
-use app::survey::geography::{OperatorType, PREFECTURES};
-use app::survey::{Answer, AnswerKind, Answers, Disclosure, DisclosureChoices, Edition, Fee, StartStatus, Tri};
+use store::networks::{put_response, upsert_by_report_no, NewNetwork};
+use survey::geography::{OperatorType, PREFECTURES};
+use survey::response::ResponseStatus;
+use survey::{Answer, AnswerKind, Answers, Disclosure, DisclosureChoices, Edition, Fee, StartStatus, Tri};
 use sqlx::{AnyConnection, AnyPool};
 
 fn splitmix64(mut x: u64) -> u64 {
@@ -158,7 +159,6 @@ pub fn network(edition: &Edition, n: u64) -> Synthetic {
 /// Adds synthetic networks `first..first + count` with their responses in `edition`, one by
 /// one through the store's own writes (sections private, no start year).
 pub async fn insert(conn: &mut AnyConnection, edition: &Edition, first: u64, count: u64) -> sqlx::Result<()> {
-    const STATUSES: [&str; 4] = ["draft", "submitted", "returned", "approved"];
     for n in first..first + count {
         let synthetic = network(edition, n);
         let network = NewNetwork {
@@ -171,7 +171,7 @@ pub async fn insert(conn: &mut AnyConnection, edition: &Edition, first: u64, cou
             start_year: None,
         };
         let id = upsert_by_report_no(conn, &network).await?;
-        let status = STATUSES[(n % 4) as usize];
+        let status = ResponseStatus::ALL[(n % 4) as usize];
         let updated_at = 1_700_000_000 + n as i64;
         put_response(conn, id, &edition.id, &synthetic.answers, &DisclosureChoices::default(), status, updated_at).await?;
     }
@@ -241,7 +241,7 @@ mod tests {
     /// (not one answer per operator type, as a modular scheme gave), companies repeating.
     #[test]
     fn answers_are_deterministic_varied_and_survey_like() {
-        let edition = app::survey::builtin_edition("2012").unwrap();
+        let edition = survey::builtin_edition("2012").unwrap();
         assert_eq!(answers(&edition, 42), answers(&edition, 42));
         let networks = generate(&edition, 600, 0);
         let hepatitis = |s: &Synthetic| s.answers.tri("services.diseases.hepatitis");

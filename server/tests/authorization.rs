@@ -4,17 +4,16 @@
 //! registry and the router), and each entry must be declared in the tables below,
 //! so a function or page added later fails this test until its audience is stated.
 
-mod support;
 
-use app::store::accounts::{self, Role};
-use app::store::networks::put_response;
-use app::survey::{Answer, Answers, DisclosureChoices};
+use store::accounts::{self, Role};
+use store::networks::put_response;
+use survey::{Answer, Answers, DisclosureChoices};
 use axum::http::StatusCode;
 use axum::Router;
 use leptos::config::LeptosOptions;
 use serde_json::json;
-use support::http::{get, post, send, sign_in, Reply};
-use support::TestDb;
+use crate::support::http::{get, post, send, sign_in, Reply};
+use crate::support::TestDb;
 
 const A_LOGIN: &str = "resp-a";
 const B_LOGIN: &str = "resp-b";
@@ -87,8 +86,8 @@ async fn setup(db: &TestDb) -> Fixture {
     // B's network gets a private answer; a request to a marked organisation is issued.
     let mut answers = Answers::default();
     answers.set("overview.main.summary", Answer::Text(B_PRIVATE.into()));
-    put_response(&mut tx, net_b, "2012", &answers, &DisclosureChoices::default(), "submitted", 1).await.unwrap();
-    let row = app::requests::RequestRow {
+    put_response(&mut tx, net_b, "2012", &answers, &DisclosureChoices::default(), survey::response::ResponseStatus::Submitted, 1).await.unwrap();
+    let row = survey::requests::RequestRow {
         organisation: STAFF_MARKERS[0].into(),
         prefecture: "青森県".into(),
         network_name: "ZQネット".into(),
@@ -96,7 +95,7 @@ async fn setup(db: &TestDb) -> Fixture {
         email: STAFF_MARKERS[1].into(),
     };
     let hash = accounts::hash_password(PASSWORD).unwrap();
-    app::store::requests::issue(&mut tx, "2012", &app::store::requests::NewRequest { row: &row, password_hash: hash }, "system").await.unwrap();
+    store::requests::issue(&mut tx, "2012", &store::requests::NewRequest { row: &row, password_hash: hash }, "system").await.unwrap();
     tx.commit().await.unwrap();
     let router = server::http::router(LeptosOptions::builder().output_name("renkei").build(), db.pool.clone());
     let sessions = vec![

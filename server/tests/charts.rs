@@ -1,19 +1,18 @@
 //! The charts' open data and server function with the 2012 dataset: the report's own
 //! numbers, filters, suppression, and caches that two servers on one database keep current.
 
-mod support;
 
-use app::charts::ChartFilter;
-use app::store::networks::{put_response, upsert_by_report_no, NewNetwork};
-use app::survey::{Answer, Answers, DisclosureChoices, Fee};
-use app::store::charts::ChartCache;
+use charts::ChartFilter;
+use store::networks::{put_response, upsert_by_report_no, NewNetwork};
+use survey::{Answer, Answers, DisclosureChoices, Fee};
+use store::charts::ChartCache;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
 use leptos::config::LeptosOptions;
 use serde_json::Value;
-use support::TestDb;
+use crate::support::TestDb;
 use tower::ServiceExt;
 
 fn server(pool: &sqlx::AnyPool, min_group: usize) -> Router {
@@ -78,7 +77,7 @@ on_both_backends!(figures_match_the_report, async |db: &TestDb| {
     assert_eq!(get(&app, "/charts/9.9-9.csv").await.0, StatusCode::NOT_FOUND);
     assert_eq!(get(&app, "/charts/2.2-1.xml").await.0, StatusCode::NOT_FOUND);
     // Every chart in the registry is served.
-    for spec in app::charts::registry() {
+    for spec in charts::registry() {
         assert_eq!(get(&app, &format!("/charts/{}.json", spec.id)).await.0, StatusCode::OK, "{}", spec.id);
     }
 });
@@ -108,7 +107,7 @@ on_both_backends!(small_groups_are_suppressed_in_public_data, async |db: &TestDb
     // Every value computed over fewer networks than the minimum is "suppressed", never a number.
     for min_group in [3, 10] {
         let app = server(&db.pool, min_group);
-        for spec in app::charts::registry() {
+        for spec in charts::registry() {
             for filter in ["", "?region=shikoku", "?operator=company"] {
                 let chart = json(&app, &format!("/charts/{}.json{filter}", spec.id)).await;
                 for row in chart["rows"].as_array().unwrap() {
@@ -120,7 +119,7 @@ on_both_backends!(small_groups_are_suppressed_in_public_data, async |db: &TestDb
                     }
                 }
                 if chart["n"]["valid"].as_i64().unwrap() < min_group as i64 && !chart["n"]["answered"].is_null() {
-                    let public_fact = matches!(spec.aggregation, app::charts::Aggregation::Networks(_) | app::charts::Aggregation::NetworksByRegionAndOperator | app::charts::Aggregation::NetworksByStartYear | app::charts::Aggregation::Disclosure(_) | app::charts::Aggregation::Companies);
+                    let public_fact = matches!(spec.aggregation, charts::Aggregation::Networks(_) | charts::Aggregation::NetworksByRegionAndOperator | charts::Aggregation::NetworksByStartYear | charts::Aggregation::Disclosure(_) | charts::Aggregation::Companies);
                     assert!(public_fact, "{} {filter}: n shown for a group of {}", spec.id, chart["n"]["valid"]);
                 }
             }
@@ -142,7 +141,7 @@ on_both_backends!(small_groups_are_suppressed_in_public_data, async |db: &TestDb
         let mut answers = Answers::default();
         answers.set("fees.hospital_current.fee", Answer::Fee(Fee::Paid));
         answers.set("fees.hospital_current.monthly", Answer::Number(fee));
-        put_response(&mut tx, id, "2012", &answers, &DisclosureChoices::default(), "submitted", 1).await.unwrap();
+        put_response(&mut tx, id, "2012", &answers, &DisclosureChoices::default(), survey::response::ResponseStatus::Submitted, 1).await.unwrap();
     }
     tx.commit().await.unwrap();
     let fees = json(&server(&db.pool, 3), "/charts/2.8-3.json").await;
@@ -172,19 +171,19 @@ on_both_backends!(a_save_on_one_server_refreshes_the_charts_of_another, async |d
         assert_eq!(value_of(&after, "count", "病院").as_i64().unwrap(), hospitals + 1);
     }
     // A cached answer is served while nothing changes.
-    let generation = app::store::charts::generation(&db.pool).await.unwrap();
+    let generation = store::charts::generation(&db.pool).await.unwrap();
     let cache = ChartCache::new(3);
-    let first = app::store::charts::charts(&db.pool, &cache, &ChartFilter::default(), false).await.unwrap();
-    let second = app::store::charts::charts(&db.pool, &cache, &ChartFilter::default(), false).await.unwrap();
+    let first = store::charts::charts(&db.pool, &cache, &ChartFilter::default(), false).await.unwrap();
+    let second = store::charts::charts(&db.pool, &cache, &ChartFilter::default(), false).await.unwrap();
     assert!(std::sync::Arc::ptr_eq(&first, &second), "the second request is served from the cache");
-    assert_eq!(app::store::charts::generation(&db.pool).await.unwrap(), generation, "reading does not bump the generation");
+    assert_eq!(store::charts::generation(&db.pool).await.unwrap(), generation, "reading does not bump the generation");
     other_pool.close().await;
 });
 
 /// Server B's charts (kept up to date incrementally, remembering what it protected) and
 /// those of a server that starts from the sums and the protection memo stored at an earlier
 /// step and catches up are exactly a fresh computation's from every response.
-async fn same_as_fresh(db: &TestDb, other_pool: &sqlx::AnyPool, b: &ChartCache, step: &str) -> Vec<std::sync::Arc<Vec<app::charts::ChartData>>> {
+async fn same_as_fresh(db: &TestDb, other_pool: &sqlx::AnyPool, b: &ChartCache, step: &str) -> Vec<std::sync::Arc<Vec<charts::ChartData>>> {
     let incremental = everything(other_pool, b).await;
     let starting = ChartCache::new(3);
     let from_stored = everything(&db.pool, &starting).await;
@@ -202,18 +201,18 @@ async fn same_as_fresh(db: &TestDb, other_pool: &sqlx::AnyPool, b: &ChartCache, 
 }
 
 /// Every chart of every public view, and the staff's, as one server's cache gives them.
-async fn everything(pool: &sqlx::AnyPool, cache: &ChartCache) -> Vec<std::sync::Arc<Vec<app::charts::ChartData>>> {
+async fn everything(pool: &sqlx::AnyPool, cache: &ChartCache) -> Vec<std::sync::Arc<Vec<charts::ChartData>>> {
     let mut all = vec![];
-    for filter in app::charts::public_views() {
-        all.push(app::store::charts::charts(pool, cache, &filter, false).await.unwrap());
+    for filter in charts::public_views() {
+        all.push(store::charts::charts(pool, cache, &filter, false).await.unwrap());
     }
-    all.push(app::store::charts::charts(pool, cache, &ChartFilter::default(), true).await.unwrap());
+    all.push(store::charts::charts(pool, cache, &ChartFilter::default(), true).await.unwrap());
     all
 }
 
 on_both_backends!(another_server_follows_saves_deletions_and_reclassifications_incrementally, async |db: &TestDb| {
     loaded(db).await;
-    let edition = app::survey::builtin_edition("2012").unwrap();
+    let edition = survey::builtin_edition("2012").unwrap();
     // Synthetic networks add private answers (and so secondary suppression) to the 2012 data.
     server::synthetic::insert(&mut db.pool.acquire().await.unwrap(), &edition, 7, 12).await.unwrap();
     // Server B keeps its decoded responses between generations; writes go through server A.
@@ -226,24 +225,24 @@ on_both_backends!(another_server_follows_saves_deletions_and_reclassifications_i
     // A save: a respondent's answers and disclosure change.
     let (id, version): (i64, i64) = sqlx::query_as("SELECT network_id, version FROM responses WHERE network_id = $1 AND edition_id = '2012'").bind(ids[158]).fetch_one(&db.pool).await.unwrap();
     let mut answers = server::synthetic::answers(&edition, 999);
-    answers.set("services.diseases.hepatitis", Answer::Tri(app::survey::Tri::InProgress));
+    answers.set("services.diseases.hepatitis", Answer::Tri(survey::Tri::InProgress));
     answers.set("system.companies.company1", Answer::Text("新会社".into()));
     let mut disclosure = DisclosureChoices::default();
-    disclosure.set("system", app::survey::Disclosure::Public);
+    disclosure.set("system", survey::Disclosure::Public);
     let mut conn = db.pool.acquire().await.unwrap();
-    let saved = app::store::responses::save(
+    let saved = store::responses::save(
         &mut conn,
-        &app::store::responses::NewResponse { network_id: id, edition: "2012", answers: &answers, disclosure: &disclosure, based_on: version, actor: "staff:1", resubmit: false },
+        &store::responses::NewResponse { network_id: id, edition: "2012", answers: &answers, disclosure: &disclosure, based_on: version, actor: "staff:1", resubmit: false },
         &Answers::default(),
     )
     .await
     .unwrap();
-    assert!(matches!(saved, app::store::responses::Saved::Version(_)));
+    assert!(matches!(saved, store::responses::Saved::Version(_)));
     let saved = same_as_fresh(db, &other_pool, &b, "a save").await;
     assert!(saved != before, "the save changed the charts");
 
     // A reclassification (operator type), a move to another region and start year.
-    app::store::review::classify(&mut conn, ids[3], Some(app::survey::geography::OperatorType::ALL[5]), true, "staff:1").await.unwrap();
+    store::review::classify(&mut conn, ids[3], Some(survey::geography::OperatorType::ALL[5]), true, "staff:1").await.unwrap();
     sqlx::query("UPDATE networks SET prefecture = '沖縄県', start_year = 1999 WHERE id = $1").bind(ids[160]).execute(&mut *conn).await.unwrap();
     same_as_fresh(db, &other_pool, &b, "a reclassification").await;
 
@@ -253,12 +252,12 @@ on_both_backends!(another_server_follows_saves_deletions_and_reclassifications_i
     sqlx::query("DELETE FROM networks WHERE id = $1").bind(ids[162]).execute(&mut *conn).await.unwrap();
     let network = NewNetwork { report_no: Some(7777), prefecture: "北海道".into(), operator_type: Some("hospital".into()), regional_fund: false, name: "新しい連携".into(), nickname: String::new(), start_year: Some(2011) };
     let new_id = upsert_by_report_no(&mut conn, &network).await.unwrap();
-    put_response(&mut conn, new_id, "2012", &server::synthetic::answers(&edition, 4242), &disclosure, "submitted", 1).await.unwrap();
+    put_response(&mut conn, new_id, "2012", &server::synthetic::answers(&edition, 4242), &disclosure, survey::response::ResponseStatus::Submitted, 1).await.unwrap();
     same_as_fresh(db, &other_pool, &b, "deletions and an insertion").await;
     // The import's upserts of an existing network and response.
     let network = NewNetwork { report_no: Some(7777), start_year: Some(2005), ..network };
     assert_eq!(upsert_by_report_no(&mut conn, &network).await.unwrap(), new_id);
-    put_response(&mut conn, new_id, "2012", &server::synthetic::answers(&edition, 4343), &DisclosureChoices::default(), "approved", 2).await.unwrap();
+    put_response(&mut conn, new_id, "2012", &server::synthetic::answers(&edition, 4343), &DisclosureChoices::default(), survey::response::ResponseStatus::Approved, 2).await.unwrap();
     same_as_fresh(db, &other_pool, &b, "an import's upserts").await;
     drop(conn);
     assert_eq!(b.full_reads(), 1, "server B read every response once, then only what changed");

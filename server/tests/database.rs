@@ -1,10 +1,9 @@
 //! The schema, the 2012 import and the repository functions, on SQLite and on PostgreSQL.
 
-mod support;
 
-use app::survey::geography::Region;
+use survey::geography::Region;
 use sqlx::Row;
-use support::TestDb;
+use crate::support::TestDb;
 
 const TABLES: [&str; 10] = [
     "editions",
@@ -33,8 +32,8 @@ on_both_backends!(migrates_from_empty, async |db: &TestDb| {
     let row = sqlx::query("SELECT id, status FROM editions").fetch_one(&db.pool).await.unwrap();
     assert_eq!(row.get::<String, _>("id"), "2012");
     assert_eq!(row.get::<String, _>("status"), "open");
-    assert_eq!(app::store::editions::current(&db.pool).await.unwrap().as_deref(), Some("2012"));
-    let edition = app::store::editions::definition(&db.pool, "2012").await.unwrap().unwrap();
+    assert_eq!(store::editions::current(&db.pool).await.unwrap().as_deref(), Some("2012"));
+    let edition = store::editions::definition(&db.pool, "2012").await.unwrap().unwrap();
     assert_eq!(edition.sections.len(), 10);
 });
 
@@ -42,7 +41,7 @@ on_both_backends!(loads_the_2012_dataset_once, async |db: &TestDb| {
     let pool = server::db::prepare(&db.url).await.unwrap();
     assert_eq!(count(db, "SELECT COUNT(*) FROM networks").await, 154);
     assert_eq!(count(db, "SELECT COUNT(*) FROM responses WHERE edition_id = '2012'").await, 154);
-    let figures = app::store::networks::home_figures(&pool, "2012").await.unwrap();
+    let figures = store::networks::home_figures(&pool, "2012").await.unwrap();
     assert_eq!(figures.networks, 154);
     let expected = [
         (Region::Hokkaido, 17),
@@ -71,10 +70,10 @@ on_both_backends!(loads_the_2012_dataset_once, async |db: &TestDb| {
     .fetch_one(&pool)
     .await
     .unwrap();
-    let answers: app::survey::Answers = serde_json::from_str(&row.get::<String, _>("answers")).unwrap();
+    let answers: survey::Answers = serde_json::from_str(&row.get::<String, _>("answers")).unwrap();
     assert_eq!(answers.text("overview.main.nickname"), Some("ＩＤ－ＬＩＮＫ"));
-    let disclosure: app::survey::DisclosureChoices = serde_json::from_str(&row.get::<String, _>("disclosure")).unwrap();
-    assert_eq!(disclosure.of("budget"), app::survey::Disclosure::Private);
+    let disclosure: survey::DisclosureChoices = serde_json::from_str(&row.get::<String, _>("disclosure")).unwrap();
+    assert_eq!(disclosure.of("budget"), survey::Disclosure::Private);
 });
 
 on_both_backends!(a_bad_file_imports_nothing, async |db: &TestDb| {
@@ -93,14 +92,14 @@ on_both_backends!(a_bad_file_imports_nothing, async |db: &TestDb| {
 on_both_backends!(the_audit_log_is_append_only, async |db: &TestDb| {
     server::db::migrate(&db.pool, &db.url).await.unwrap();
     let mut conn = db.pool.acquire().await.unwrap();
-    app::store::audit::append(&mut conn, "cli", "test", "x", &serde_json::json!({"a": 1})).await.unwrap();
+    store::audit::append(&mut conn, "cli", "test", "x", &serde_json::json!({"a": 1})).await.unwrap();
     assert!(sqlx::query("UPDATE audit_log SET action = 'forged'").execute(&mut *conn).await.is_err());
     assert!(sqlx::query("DELETE FROM audit_log").execute(&mut *conn).await.is_err());
     assert_eq!(count(db, "SELECT COUNT(*) FROM audit_log WHERE action = 'test'").await, 1);
 });
 
 on_both_backends!(accounts_store_only_argon2_hashes, async |db: &TestDb| {
-    use app::store::accounts::{self, AccountError, Role};
+    use store::accounts::{self, AccountError, Role};
     server::db::migrate(&db.pool, &db.url).await.unwrap();
     let mut conn = db.pool.acquire().await.unwrap();
     let id = accounts::create(&mut conn, Role::Staff, "sato", "a long enough secret").await.unwrap();
@@ -121,8 +120,8 @@ on_both_backends!(accounts_store_only_argon2_hashes, async |db: &TestDb| {
 });
 
 on_both_backends!(sessions_live_in_the_database, async |db: &TestDb| {
-    use app::store::accounts::{self, Role};
-    use app::store::sessions;
+    use store::accounts::{self, Role};
+    use store::sessions;
     server::db::migrate(&db.pool, &db.url).await.unwrap();
     let mut conn = db.pool.acquire().await.unwrap();
     let id = accounts::create(&mut conn, Role::Respondent, "net004", "respondent password").await.unwrap();
@@ -153,7 +152,7 @@ on_both_backends!(sessions_live_in_the_database, async |db: &TestDb| {
 });
 
 on_both_backends!(login_attempts_are_throttled_per_account_and_address, async |db: &TestDb| {
-    use app::store::throttle;
+    use store::throttle;
     server::db::migrate(&db.pool, &db.url).await.unwrap();
     for _ in 0..throttle::MAX_PER_LOGIN - 1 {
         throttle::record_failure(&db.pool, &["respondent:a", "ip:1.2.3.4"]).await.unwrap();

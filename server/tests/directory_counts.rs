@@ -1,23 +1,22 @@
 //! The directory's counts and the private answers (#8): every directory output (the page
 //! under every filter it offers, its match counts, `/networks.csv|json`) is a function of
 //! what the public already knows, the directory facts and the published answers, which
-//! disclosure control's adversary is given anyway (`app::charts::protect`). So the directory
+//! disclosure control's adversary is given anyway (`charts::protect`). So the directory
 //! adds no equation about a private answer. Shown directly: scrambling every private answer
 //! changes none of those outputs, on SQLite and PostgreSQL.
 
-mod support;
 
-use app::store::networks::records;
-use app::survey::{builtin_edition, Answer, AnswerKind, Disclosure, Edition, Tri};
+use store::networks::records;
+use survey::{builtin_edition, Answer, AnswerKind, Disclosure, Edition, Tri};
 use leptos::config::LeptosOptions;
-use support::http::{get, send};
-use support::TestDb;
+use crate::support::http::{get, send};
+use crate::support::TestDb;
 
 /// Every directory address the public can reach with one filter, plus the exports.
 fn directory_paths(edition: &Edition) -> Vec<String> {
     let mut paths = vec!["/networks".to_string(), "/networks.csv".into(), "/networks.json".into(), "/networks?from=2005&to=2010".into()];
-    paths.extend(app::survey::geography::Region::ALL.iter().map(|r| format!("/networks?region={}", r.key())));
-    paths.extend(app::survey::geography::OperatorType::ALL.iter().map(|o| format!("/networks?op={}", o.key())));
+    paths.extend(survey::geography::Region::ALL.iter().map(|r| format!("/networks?region={}", r.key())));
+    paths.extend(survey::geography::OperatorType::ALL.iter().map(|o| format!("/networks?op={}", o.key())));
     let filters = [("service", "services.provided."), ("service", "services.patient."), ("disease", "services.diseases."), ("standard", "system.standards.")];
     for (_, item) in edition.items().filter(|(_, i)| i.kind == AnswerKind::Tri) {
         if let Some((param, _)) = filters.iter().find(|(_, prefix)| item.key.starts_with(prefix)) {
@@ -35,7 +34,7 @@ fn without_nonces(html: &str) -> String {
 }
 
 /// Overwrites a network's 2012 answers directly, as no respondent could.
-async fn store_answers(db: &TestDb, network: i64, answers: &app::survey::Answers) {
+async fn store_answers(db: &TestDb, network: i64, answers: &survey::Answers) {
     sqlx::query("UPDATE responses SET answers = $1 WHERE network_id = $2 AND edition_id = '2012'")
         .bind(serde_json::to_string(answers).unwrap())
         .bind(network)

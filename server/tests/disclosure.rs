@@ -1,17 +1,16 @@
 //! Disclosure control through the public chart interface, on a real database: the
-//! adversary (`app::charts::audit`) attacks every chart of every public filter view as the
+//! adversary (`charts::audit`) attacks every chart of every public filter view as the
 //! server serves them to the public, over the 2012 dataset plus networks whose private
 //! answers a small group would give away; and the cost of privacy on the 2012 dataset.
 
-mod support;
 
-use app::charts::{audit, compute, public_views, publish, registry, Audience, ChartData, ChartFilter, ItemIndex, NetworkFacts, Population};
-use app::store::charts::{charts, ChartCache};
-use app::store::networks::{put_response, records, upsert_by_report_no, NetworkRecord, NewNetwork};
-use app::survey::{builtin_edition, Answer, Answers, Disclosure, DisclosureChoices, Fee, Tri};
-use support::TestDb;
+use charts::{adversary, compute, public_views, publish, registry, Audience, ChartData, ChartFilter, ItemIndex, NetworkFacts, Population};
+use store::charts::{charts, ChartCache};
+use store::networks::{put_response, records, upsert_by_report_no, NetworkRecord, NewNetwork};
+use survey::{builtin_edition, Answer, Answers, Disclosure, DisclosureChoices, Fee, Tri};
+use crate::support::TestDb;
 
-fn facts(edition: &app::survey::Edition, records: &[NetworkRecord]) -> Vec<NetworkFacts> {
+fn facts(edition: &survey::Edition, records: &[NetworkRecord]) -> Vec<NetworkFacts> {
     let index = ItemIndex::new(edition);
     records.iter().map(|r| r.chart_facts(&index)).collect()
 }
@@ -52,7 +51,7 @@ async fn add_small_groups(db: &TestDb) {
             disclosure.set("system", Disclosure::Public);
             disclosure.set("fees", Disclosure::Public);
         }
-        put_response(&mut tx, id, "2012", &answers, &disclosure, "submitted", 1).await.unwrap();
+        put_response(&mut tx, id, "2012", &answers, &disclosure, survey::response::ResponseStatus::Submitted, 1).await.unwrap();
     }
     tx.commit().await.unwrap();
 }
@@ -66,7 +65,7 @@ on_both_backends!(nothing_hidden_and_no_private_answer_can_be_worked_out, async 
     for min_group in [3, 5] {
         let cache = ChartCache::new(min_group);
         let published = public_outputs(db, &cache).await;
-        let found = audit::attack(&edition, &facts, &published, min_group);
+        let found = adversary::attack(&edition, &facts, &published, min_group);
         assert!(found.is_empty(), "K={min_group}: {found:?}");
         // The same adversary breaks what primary suppression alone would publish.
         let population = Population::new(&edition, &facts).for_public(min_group);
@@ -78,7 +77,7 @@ on_both_backends!(nothing_hidden_and_no_private_answer_can_be_worked_out, async 
                 (filter, charts)
             })
             .collect();
-        let found = audit::attack(&edition, &facts, &primary, min_group);
+        let found = adversary::attack(&edition, &facts, &primary, min_group);
         assert!(!found.is_empty(), "K={min_group}: primary suppression alone gives answers away");
     }
 });
@@ -128,7 +127,7 @@ on_both_backends!(the_cost_of_privacy_on_the_2012_dataset, async |db: &TestDb| {
     // Directory facts stay visible: the report's figures are intact for the public.
     let by_region = &shipped[0].1.iter().find(|c| c.id == "2.2-1").unwrap();
     assert!(by_region.series[0].cells.iter().all(|c| !c.suppressed));
-    assert!(audit::attack(&edition, &facts, &shipped, 3).is_empty());
+    assert!(adversary::attack(&edition, &facts, &shipped, 3).is_empty());
 });
 
 /// The same on 154 synthetic networks answering every item, half their sections published
@@ -141,7 +140,7 @@ fn the_cost_of_privacy_on_a_synthetic_dataset_of_the_same_size() {
     let facts: Vec<NetworkFacts> =
         networks.iter().map(|n| NetworkFacts::new(&index, n.prefecture, Some(n.operator), n.start_year.into(), &n.answers, &n.disclosure)).collect();
     let started = std::time::Instant::now();
-    let shipped = app::charts::publish_all(Population::new(&edition, &facts), Audience::Public { min_group: 3 }, &mut app::charts::Memo::default());
+    let shipped = charts::publish_all(Population::new(&edition, &facts), Audience::Public { min_group: 3 }, &mut charts::Memo::default());
     let elapsed = started.elapsed();
     let population = Population::new(&edition, &facts).for_public(3);
     let primary: Vec<(ChartFilter, Vec<ChartData>)> = public_views()
@@ -169,6 +168,6 @@ fn the_cost_of_privacy_on_a_synthetic_dataset_of_the_same_size() {
         }
     }
     let started = std::time::Instant::now();
-    assert!(audit::attack(&edition, &facts, &shipped, 3).is_empty());
+    assert!(adversary::attack(&edition, &facts, &shipped, 3).is_empty());
     println!("the adversary's attack: {:?}", started.elapsed());
 }

@@ -2,12 +2,11 @@
 //! linked diseases is stored as JSON, and the form, validation and storage take
 //! the new item with no code change, while the 2012 answers stay as they were.
 
-mod support;
 
-use app::survey::{builtin_edition, Answer, AnswerKind, Item, Tri};
+use survey::{builtin_edition, Answer, AnswerKind, Item, Tri};
 use axum::http::StatusCode;
 use leptos::config::LeptosOptions;
-use support::{http, TestDb};
+use crate::support::{http, TestDb};
 
 on_both_backends!(an_edition_with_a_new_item_needs_no_code_change, async |db: &TestDb| {
     server::db::prepare(&db.url).await.unwrap().close().await;
@@ -38,8 +37,8 @@ on_both_backends!(an_edition_with_a_new_item_needs_no_code_change, async |db: &T
 
     let network: i64 = sqlx::query_scalar("SELECT id FROM networks WHERE report_no = 11").fetch_one(&db.pool).await.unwrap();
     let mut conn = db.pool.acquire().await.unwrap();
-    let respondent = app::store::accounts::create(&mut conn, app::store::accounts::Role::Respondent, "net011", "respondent password").await.unwrap();
-    app::store::accounts::link_network(&mut conn, respondent, network).await.unwrap();
+    let respondent = store::accounts::create(&mut conn, store::accounts::Role::Respondent, "net011", "respondent password").await.unwrap();
+    store::accounts::link_network(&mut conn, respondent, network).await.unwrap();
     drop(conn);
     let router = server::http::router(LeptosOptions::builder().output_name("renkei").build(), db.pool.clone());
     let session = http::sign_in(&router, "respondent", "net011", "respondent password").await;
@@ -65,7 +64,7 @@ on_both_backends!(an_edition_with_a_new_item_needs_no_code_change, async |db: &T
         .fetch_one(&db.pool)
         .await
         .unwrap();
-    let stored: app::survey::Answers = serde_json::from_str(&stored).unwrap();
+    let stored: survey::Answers = serde_json::from_str(&stored).unwrap();
     assert_eq!(stored.get("services.diseases.diabetes"), Some(&Answer::Tri(Tri::InProgress)));
 
     // 2012 is untouched.
@@ -92,12 +91,12 @@ async fn call(router: &axum::Router, path: &str, content_type: &str, body: Strin
 on_both_backends!(staff_open_the_next_edition_and_answers_carry_forward, async |db: &TestDb| {
     server::db::prepare(&db.url).await.unwrap().close().await;
     let network: i64 = sqlx::query_scalar("SELECT id FROM networks WHERE report_no = 11").fetch_one(&db.pool).await.unwrap();
-    let answers_2012: app::survey::Answers = serde_json::from_str(
+    let answers_2012: survey::Answers = serde_json::from_str(
         &sqlx::query_scalar::<_, String>("SELECT answers FROM responses WHERE network_id = $1 AND edition_id = '2012'").bind(network).fetch_one(&db.pool).await.unwrap(),
     )
     .unwrap();
     let mut conn = db.pool.acquire().await.unwrap();
-    use app::store::accounts::{create, link_network, Role};
+    use store::accounts::{create, link_network, Role};
     let respondent = create(&mut conn, Role::Respondent, "net011", "respondent password").await.unwrap();
     link_network(&mut conn, respondent, network).await.unwrap();
     create(&mut conn, Role::Staff, "staff1", "staff password 1").await.unwrap();
@@ -137,7 +136,7 @@ on_both_backends!(staff_open_the_next_edition_and_answers_carry_forward, async |
     // Opening 2013 closes 2012, which stays public and read-only for respondents.
     assert_eq!(call(&router, "/api/set_edition_status", form, "id=2013&status=open".into(), Some(&staff)).await.0, StatusCode::OK);
     assert_eq!(call(&router, "/api/set_edition_status", form, "id=2012&status=draft".into(), Some(&staff)).await.0, StatusCode::BAD_REQUEST);
-    assert_eq!(app::store::editions::status(&db.pool, "2012").await.unwrap(), Some(app::store::editions::Status::Closed));
+    assert_eq!(store::editions::status(&db.pool, "2012").await.unwrap(), Some(store::editions::Status::Closed));
     assert_eq!(revise(serde_json::json!({ "Retire": { "key": "services.diseases.heart", "retired": true } })).await.0, StatusCode::BAD_REQUEST, "an open edition's questions are fixed");
 
     // Every 2012 network is silent in 2013 so far.
@@ -174,9 +173,9 @@ on_both_backends!(staff_open_the_next_edition_and_answers_carry_forward, async |
     }});
     let (status, saved) = call(&router, "/api/save_response", json, request.to_string(), Some(&someone)).await;
     assert_eq!(status, StatusCode::OK, "{saved}");
-    let record = app::store::networks::record(&db.pool, network, "2013").await.unwrap().unwrap();
+    let record = store::networks::record(&db.pool, network, "2013").await.unwrap().unwrap();
     assert_eq!(record.answers.get("services.diseases.diabetes"), Some(&Answer::Tri(Tri::Planned)));
-    let edition = app::store::editions::definition(&db.pool, "2013").await.unwrap().unwrap();
+    let edition = store::editions::definition(&db.pool, "2013").await.unwrap().unwrap();
     for key in &carried_keys {
         assert_eq!(record.answers.get(key), answers_2012.get(key), "{key} is kept");
         let in_group_2 = edition.section_of(key).unwrap().save_group == 2;
@@ -206,10 +205,10 @@ on_both_backends!(staff_open_the_next_edition_and_answers_carry_forward, async |
 
     // 2012 is untouched; a new draft copies 2013 with its additions.
     let still: String = sqlx::query_scalar("SELECT answers FROM responses WHERE network_id = $1 AND edition_id = '2012'").bind(network).fetch_one(&db.pool).await.unwrap();
-    assert_eq!(serde_json::from_str::<app::survey::Answers>(&still).unwrap(), answers_2012);
+    assert_eq!(serde_json::from_str::<survey::Answers>(&still).unwrap(), answers_2012);
     let (status, created) = call(&router, "/api/create_edition", form, String::new(), Some(&staff)).await;
     assert_eq!((status, created), (StatusCode::OK, serde_json::json!("2014")));
-    let next = app::store::editions::definition(&db.pool, "2014").await.unwrap().unwrap();
+    let next = store::editions::definition(&db.pool, "2014").await.unwrap().unwrap();
     assert!(next.item("services.diseases.dementia").is_some());
     assert!(next.item("services.diseases.prostate").unwrap().retired);
     let audited: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'edition_%'").fetch_one(&db.pool).await.unwrap();

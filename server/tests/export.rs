@@ -3,20 +3,19 @@
 //! answer read back by `cells::parse` equal to the stored one: Japanese text, commas, quotes,
 //! newlines and every answer kind. And the exports are refused to the public and respondents.
 
-mod support;
 
 use app::i18n::Lang;
-use app::store::accounts::{self, Role};
-use app::store::networks::NetworkRecord;
-use app::survey::cells::parse;
-use app::survey::geography::{region_of, OperatorType};
-use app::survey::{Answer, Answers, Edition};
+use store::accounts::{self, Role};
+use store::networks::NetworkRecord;
+use survey::cells::parse;
+use survey::geography::{region_of, OperatorType};
+use survey::{Answer, Answers, Edition};
 use axum::http::{header, StatusCode};
 use axum::Router;
 use leptos::config::LeptosOptions;
 use server::export::Layout;
-use support::http::{get, send, sign_in};
-use support::TestDb;
+use crate::support::http::{get, send, sign_in};
+use crate::support::TestDb;
 
 const EDITION: &str = "2012";
 /// Synthetic networks added to the 2012 data: more than one page in all.
@@ -33,7 +32,7 @@ struct Fixture {
 
 async fn setup(db: &TestDb) -> Fixture {
     server::db::prepare(&db.url).await.unwrap().close().await;
-    let edition = app::survey::builtin_edition(EDITION).unwrap();
+    let edition = survey::builtin_edition(EDITION).unwrap();
     let mut tx = db.pool.begin().await.unwrap();
     server::synthetic::insert(&mut tx, &edition, 0, SYNTHETIC).await.unwrap();
     tx.commit().await.unwrap();
@@ -43,7 +42,7 @@ async fn setup(db: &TestDb) -> Fixture {
     let own: i64 = sqlx::query_scalar("SELECT id FROM networks WHERE report_no = 4").fetch_one(&mut *conn).await.unwrap();
     accounts::link_network(&mut conn, respondent_id, own).await.unwrap();
     drop(conn);
-    let records = app::store::networks::records(&db.pool, EDITION).await.unwrap();
+    let records = store::networks::records(&db.pool, EDITION).await.unwrap();
     assert!(records.len() as i64 > server::export::PAGE, "the test must cross a page boundary");
     let router = server::http::router(LeptosOptions::builder().output_name("renkei").build(), db.pool.clone());
     let staff = sign_in(&router, "staff", "staff-1", "staff-password-1").await;
@@ -68,9 +67,9 @@ fn compare(f: &Fixture, lang: Lang, rows: &[Vec<String>]) {
         assert_eq!(Some(row[3].as_str()), region_of(&r.prefecture).map(|g| g.label().get(lang).to_string()).as_deref());
         let operator = OperatorType::ALL.into_iter().find(|o| o.label().get(lang) == row[4]).map(|o| o.key().to_string());
         assert_eq!(operator, r.operator_type, "operator type {:?}", row[4]);
-        assert_eq!(row[5], if r.regional_fund { app::i18n::ui::CELL_YES.get(lang) } else { app::i18n::ui::CELL_NO.get(lang) });
-        assert_eq!(row[6], app::api::review::status_label(&r.status).get(lang));
-        assert_eq!(row[7], r.updated_at.map(app::store::public::japan_date_time).unwrap_or_default());
+        assert_eq!(row[5], if r.regional_fund { survey::vocabulary::CELL_YES.get(lang) } else { survey::vocabulary::CELL_NO.get(lang) });
+        assert_eq!(row[6], r.status.label().get(lang));
+        assert_eq!(row[7], r.updated_at.map(store::public::japan_date_time).unwrap_or_default());
         let mut back = Answers::default();
         for (item, cell) in items.iter().zip(&row[8..]) {
             match parse(&item.kind, cell, lang) {

@@ -1,12 +1,11 @@
 //! `/networks.csv` and `/networks.json` with the 2012 dataset.
 
-mod support;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use leptos::config::LeptosOptions;
-use support::TestDb;
+use crate::support::TestDb;
 use tower::ServiceExt;
 
 async fn get(db: &TestDb, path: &str) -> (StatusCode, String, Vec<u8>) {

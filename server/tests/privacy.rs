@@ -3,14 +3,13 @@
 //! function and every export is requested, on SQLite and on PostgreSQL. No marker
 //! of a private answer may appear anywhere: HTML, hydration data, JSON or CSV.
 
-mod support;
 
-use app::store::networks::{put_response, upsert_by_report_no, NewNetwork};
-use app::survey::{Answer, AnswerKind, Answers, Disclosure, DisclosureChoices, Edition, Fee, StartStatus, Tri};
+use store::networks::{put_response, upsert_by_report_no, NewNetwork};
+use survey::{Answer, AnswerKind, Answers, Disclosure, DisclosureChoices, Edition, Fee, StartStatus, Tri};
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use leptos::config::LeptosOptions;
-use support::TestDb;
+use crate::support::TestDb;
 
 /// A marker that cannot occur by chance, for item number `n` of network `tag`.
 fn marker(tag: &str, n: usize) -> String {
@@ -53,7 +52,7 @@ struct Seeded {
 
 async fn seed(db: &TestDb) -> Seeded {
     server::db::prepare(&db.url).await.unwrap().close().await;
-    let edition = app::survey::builtin_edition("2012").unwrap();
+    let edition = survey::builtin_edition("2012").unwrap();
     let mut tx = db.pool.begin().await.unwrap();
     let network = |name: &str| NewNetwork {
         report_no: None,
@@ -68,7 +67,7 @@ async fn seed(db: &TestDb) -> Seeded {
     // Every section private.
     let private_id = upsert_by_report_no(&mut tx, &network("秘密ネット")).await.unwrap();
     let private_answers = marked_answers(&edition, "P");
-    put_response(&mut tx, private_id, "2012", &private_answers, &DisclosureChoices::default(), "submitted", 1).await.unwrap();
+    put_response(&mut tx, private_id, "2012", &private_answers, &DisclosureChoices::default(), survey::response::ResponseStatus::Submitted, 1).await.unwrap();
 
     // Everything public except the contact name and email of both organisations; an HTML summary.
     let contact_id = upsert_by_report_no(&mut tx, &network("公開ネット")).await.unwrap();
@@ -80,7 +79,7 @@ async fn seed(db: &TestDb) -> Seeded {
     }
     choices.set("org1", Disclosure::HideContact);
     choices.set("org2", Disclosure::HideContact);
-    put_response(&mut tx, contact_id, "2012", &contact_answers, &choices, "submitted", 1).await.unwrap();
+    put_response(&mut tx, contact_id, "2012", &contact_answers, &choices, survey::response::ResponseStatus::Submitted, 1).await.unwrap();
     tx.commit().await.unwrap();
 
     let mut secrets = Vec::new();
@@ -108,7 +107,7 @@ async fn seed(db: &TestDb) -> Seeded {
 }
 
 async fn fetch(router: &axum::Router, request: Request<Body>) -> (StatusCode, String) {
-    let reply = support::http::send(router, request).await;
+    let reply = crate::support::http::send(router, request).await;
     (reply.status, reply.body())
 }
 
@@ -140,7 +139,7 @@ fn requests(s: &Seeded) -> Vec<(String, Request<Body>)> {
             out.push((p.clone(), get(&p)));
         }
     }
-    let edition = app::survey::builtin_edition("2012").unwrap();
+    let edition = survey::builtin_edition("2012").unwrap();
     for (_, item) in edition.items().filter(|(_, i)| i.kind == AnswerKind::Tri) {
         for param in ["service", "disease", "standard"] {
             let p = format!("/networks?{param}={}", item.key);
@@ -151,7 +150,7 @@ fn requests(s: &Seeded) -> Vec<(String, Request<Body>)> {
         out.push((p.to_string(), get(p)));
     }
     // Every chart's open data, unfiltered and under each one-dimension filter the public can choose.
-    for spec in app::charts::registry() {
+    for spec in charts::registry() {
         for filter in ["", "?region=kanto", "?operator=hospital"] {
             for ext in ["json", "csv"] {
                 let p = format!("/charts/{}.{ext}{filter}", spec.id);

@@ -3,21 +3,20 @@
 //! once, reset, disabled), tracking (stages, automatic reply, report 1.5 counts),
 //! staff accounts, and the audit entries of every action.
 
-mod support;
 
 use app::api::audit_log::AuditPage;
 use app::api::requests::{IssueOutcome, Tracking};
 use app::api::staff_accounts::{StaffAccounts, StaffPassword};
 use app::error::ApiError;
-use app::requests::{Counts, Credential, Stage};
-use app::store::accounts::{self, Role};
-use app::survey::{Answer, Answers, Tri};
+use survey::requests::{Counts, Credential, Stage};
+use store::accounts::{self, Role};
+use survey::{Answer, Answers, Tri};
 use axum::http::StatusCode;
 use axum::Router;
 use leptos::config::LeptosOptions;
 use serde_json::json;
-use support::http::{form, login, post_form, post_json, sign_in};
-use support::TestDb;
+use crate::support::http::{form, login, post_form, post_json, sign_in};
+use crate::support::TestDb;
 
 const STAFF_LOGIN: &str = "staff-1";
 const STAFF_PASSWORD: &str = "staff-password-1";
@@ -45,7 +44,7 @@ async fn setup(db: &TestDb) -> Fixture {
     Fixture { router, staff }
 }
 
-async fn import(f: &Fixture, csv: &str) -> support::http::Reply {
+async fn import(f: &Fixture, csv: &str) -> crate::support::http::Reply {
     post_form(&f.router, "/api/staff_import_requests", &form(&[("csv", csv)]), Some(&f.staff)).await
 }
 
@@ -61,7 +60,7 @@ async fn tracking(f: &Fixture) -> Tracking {
     reply.json()
 }
 
-async fn set_stage(f: &Fixture, network_id: i64, stage: &str, reason: &str) -> support::http::Reply {
+async fn set_stage(f: &Fixture, network_id: i64, stage: &str, reason: &str) -> crate::support::http::Reply {
     let id = network_id.to_string();
     post_form(&f.router, "/api/staff_set_request_stage", &form(&[("network_id", &id), ("stage", stage), ("reason", reason)]), Some(&f.staff))
         .await
@@ -422,7 +421,7 @@ on_both_backends!(the_audit_log_is_filtered_and_paged, async |db: &TestDb| {
     // Paged by 50, newest first.
     let mut conn = db.pool.acquire().await.unwrap();
     for n in 0..60 {
-        app::store::audit::append(&mut conn, "system", "test_entry", &n.to_string(), &json!({})).await.unwrap();
+        store::audit::append(&mut conn, "system", "test_entry", &n.to_string(), &json!({})).await.unwrap();
     }
     drop(conn);
     let all = read(&[]).await;

@@ -3,20 +3,19 @@
 //! of sections. Every refusal is checked twice: by its status and error, and by
 //! the database not having changed.
 
-mod support;
 
 use app::api::respondent::{ResponseForm, SaveOutcome};
 use app::error::ApiError;
-use app::store::accounts::{self, Role};
-use app::survey::{Answer, Answers, Disclosure, DisclosureChoices, Tri};
+use store::accounts::{self, Role};
+use survey::{Answer, Answers, Disclosure, DisclosureChoices, Tri};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
 use leptos::config::LeptosOptions;
 use serde_json::{json, Value};
-use support::http::{login, post, post_form, send, sign_in, Reply};
-use support::TestDb;
+use crate::support::http::{login, post, post_form, send, sign_in, Reply};
+use crate::support::TestDb;
 use tower::ServiceExt;
 
 const EDITION: &str = "2012";
@@ -100,7 +99,7 @@ fn group2_save(form: &ResponseForm, status: Tri, count: i64) -> Value {
 }
 
 fn in_group2(key: &str) -> bool {
-    let edition = app::survey::builtin_edition(EDITION).unwrap();
+    let edition = survey::builtin_edition(EDITION).unwrap();
     edition.section_of(key).is_some_and(|s| s.save_group == 2)
 }
 

@@ -3,19 +3,18 @@
 //! form's own server function (validation, version check, audit); classification; and every
 //! review server function refused to the public and to respondents.
 
-mod support;
 
 use app::api::respondent::{ResponseForm, SaveOutcome};
 use app::api::review::{ReviewQueue, Submission};
 use app::error::ApiError;
-use app::store::accounts::{self, Role};
-use app::survey::{Answer, Answers, Tri};
+use store::accounts::{self, Role};
+use survey::{Answer, Answers, Tri};
 use axum::http::StatusCode;
 use axum::Router;
 use leptos::config::LeptosOptions;
 use serde_json::{json, Value};
-use support::http::{post_form, post_json, sign_in};
-use support::TestDb;
+use crate::support::http::{post_form, post_json, sign_in};
+use crate::support::TestDb;
 
 const EDITION: &str = "2012";
 
@@ -63,7 +62,7 @@ async fn form(f: &Fixture, session: &str) -> ResponseForm {
 }
 
 /// Saves group 2 (D–G) from a loaded form with the hospital count set.
-async fn save_count(f: &Fixture, session: &str, form: &ResponseForm, count: Value) -> support::http::Reply {
+async fn save_count(f: &Fixture, session: &str, form: &ResponseForm, count: Value) -> crate::support::http::Reply {
     let edition = &form.edition;
     let mut answers: serde_json::Map<String, Value> = form
         .answers
@@ -79,7 +78,7 @@ async fn save_count(f: &Fixture, session: &str, form: &ResponseForm, count: Valu
     post_json(&f.router, "/api/save_response", &json!({ "request": request }), Some(session)).await
 }
 
-async fn decide(f: &Fixture, session: Option<&str>, version: i64, approve: bool, note: &str) -> support::http::Reply {
+async fn decide(f: &Fixture, session: Option<&str>, version: i64, approve: bool, note: &str) -> crate::support::http::Reply {
     let form = format!("network_id={}&version={version}&approve={approve}&note={}", f.net, urlencode(note));
     post_form(&f.router, "/api/decide_submission", &form, session).await
 }
@@ -122,7 +121,7 @@ on_both_backends!(queue_follows_saves_returns_and_approvals, async |db: &TestDb|
     assert_eq!(queue(&f).await, [f.net]);
     let s = submission(&f).await;
     assert!(s.reviewed_before && s.needs_review);
-    assert_eq!(s.status, "submitted");
+    assert_eq!(s.status, survey::response::ResponseStatus::Submitted);
     let changed: Vec<&str> = s.changes.iter().map(|c| c.item.as_str()).collect();
     assert_eq!(changed, ["facilities.hospital.status", "facilities.hospital.count"]);
     assert_eq!(s.changes[1].before, None);
@@ -134,7 +133,7 @@ on_both_backends!(queue_follows_saves_returns_and_approvals, async |db: &TestDb|
         .await
         .unwrap();
     assert_eq!(s.answers, serde_json::from_str::<Answers>(&stored).unwrap());
-    assert!(s.edition.sections.iter().any(|sec| s.disclosure.of(&sec.key) == app::survey::Disclosure::Private
+    assert!(s.edition.sections.iter().any(|sec| s.disclosure.of(&sec.key) == survey::Disclosure::Private
         && s.answers.0.keys().any(|k| s.edition.section_of(k).is_some_and(|x| x.key == sec.key))),
         "the fixture should have answers in a private section");
 
@@ -264,9 +263,9 @@ on_both_backends!(staff_classify_networks, async |db: &TestDb| {
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
     assert_eq!(stored().await, (Some("npo_council".to_string()), 1));
     let s = submission(&f).await;
-    assert_eq!(s.operator, Some(app::survey::geography::OperatorType::NpoCouncil));
+    assert_eq!(s.operator, Some(survey::geography::OperatorType::NpoCouncil));
     assert!(s.regional_fund);
-    assert_eq!(s.region, app::survey::geography::region_of(&s.prefecture), "the region follows the prefecture");
+    assert_eq!(s.region, survey::geography::region_of(&s.prefecture), "the region follows the prefecture");
     let reply = classify(Some(&f.staff), format!("network_id={}&operator_type=&regional_fund=false", f.net)).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
     assert_eq!(stored().await, (None, 0));

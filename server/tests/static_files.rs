@@ -1,15 +1,14 @@
 //! In production the built files are served from their best-level precompressed copies when
 //! the browser accepts the encoding, and as they are otherwise.
 
-mod support;
 
 use axum::http::header;
 use leptos::config::{Env, LeptosOptions};
-use support::http::send;
+use crate::support::http::send;
 
 #[tokio::test]
 async fn built_files_are_served_precompressed() {
-    let db = support::sqlite().await;
+    let db = crate::support::sqlite().await;
     let site = tempfile::tempdir().unwrap();
     let pkg = site.path().join("pkg");
     std::fs::create_dir_all(&pkg).unwrap();
@@ -22,7 +21,7 @@ async fn built_files_are_served_precompressed() {
     let router = server::http::router(options(Env::PROD), db.pool.clone());
 
     let request = |encoding: &str| {
-        let mut request = support::http::get("/pkg/renkei.wasm", None);
+        let mut request = crate::support::http::get("/pkg/renkei.wasm", None);
         request.headers_mut().insert(header::ACCEPT_ENCODING, encoding.parse().unwrap());
         request
     };

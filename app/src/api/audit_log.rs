@@ -53,11 +53,11 @@ pub fn japan_midnight(date: &str) -> Option<i64> {
 
 #[server(endpoint = "staff_audit_log")]
 pub async fn get_audit_log(query: AuditQuery) -> Result<AuditPage, ApiError> {
-    use crate::store::audit::{distinct, read, Filter};
+    use store::audit::{distinct, read, Filter};
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
-            let db = crate::store::use_db()?;
+            let db = crate::api::use_db()?;
             let text = |v: &Option<String>| v.as_ref().map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
             let filter = Filter {
                 actor: text(&query.actor),
@@ -74,7 +74,7 @@ pub async fn get_audit_log(query: AuditQuery) -> Result<AuditPage, ApiError> {
                     .into_iter()
                     .map(|e| AuditEntry {
                         id: e.id,
-                        at: crate::store::public::japan_date_time(e.at),
+                        at: store::public::japan_date_time(e.at),
                         actor: e.actor,
                         action: e.action,
                         subject: e.subject,

@@ -41,8 +41,9 @@ impl Audience {
 #[server(endpoint = "login")]
 pub async fn login(audience: Audience, login: String, password: String) -> Result<(), ApiError> {
     use crate::auth::{client_address, session_cookie};
-    use crate::store::accounts::{self, Role};
-    use crate::store::{audit, sessions, throttle, use_db};
+    use store::accounts::{self, Role};
+    use crate::api::use_db;
+    use store::{audit, sessions, throttle};
 
     crate::error::with_status(
         async {
@@ -80,7 +81,8 @@ pub async fn login(audience: Audience, login: String, password: String) -> Resul
 /// Ends the session and returns to the home page.
 #[server(endpoint = "logout")]
 pub async fn logout() -> Result<(), ApiError> {
-    use crate::store::{sessions, use_db};
+    use crate::api::use_db;
+    use store::sessions;
     crate::error::with_status(
         async {
             if let Some(token) = crate::auth::session_token() {

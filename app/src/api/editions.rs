@@ -6,48 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::ApiError;
 use crate::i18n::Label;
-use crate::survey::{AnswerKind, Edition};
-
-/// Where an edition is in its life.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EditionStatus {
-    Draft,
-    Open,
-    Closed,
-}
-
-impl EditionStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EditionStatus::Draft => "draft",
-            EditionStatus::Open => "open",
-            EditionStatus::Closed => "closed",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        [EditionStatus::Draft, EditionStatus::Open, EditionStatus::Closed].into_iter().find(|x| x.as_str() == s)
-    }
-
-    pub fn label(self) -> Label {
-        match self {
-            EditionStatus::Draft => Label::new("準備中", "Draft"),
-            EditionStatus::Open => Label::new("回答受付中", "Open"),
-            EditionStatus::Closed => Label::new("終了", "Closed"),
-        }
-    }
-}
-
-/// An edition as staff see it in the list.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EditionRow {
-    pub id: String,
-    pub status: EditionStatus,
-    pub responses: i64,
-}
-
-use EditionStatus as Status;
+use survey::lifecycle::{EditionRow, EditionStatus as Status, StoppedNetwork};
+use survey::{AnswerKind, Edition};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EditionsView {
@@ -111,10 +71,10 @@ pub async fn get_editions() -> Result<EditionsView, ApiError> {
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
-            let db = crate::store::use_db()?;
-            let editions = crate::store::editions::list(&db).await?;
+            let db = crate::api::use_db()?;
+            let editions = store::editions::list(&db).await?;
             let draft = match editions.first() {
-                Some(e) if e.status == Status::Draft => crate::store::editions::definition(&db, &e.id).await?,
+                Some(e) if e.status == Status::Draft => store::editions::definition(&db, &e.id).await?,
                 _ => None,
             };
             Ok(EditionsView { login: me.login, editions, draft })
@@ -129,19 +89,19 @@ pub async fn create_edition() -> Result<String, ApiError> {
     crate::error::with_status(
         async {
             let actor = staff_actor().await?;
-            let db = crate::store::use_db()?;
-            let editions = crate::store::editions::list(&db).await?;
+            let db = crate::api::use_db()?;
+            let editions = store::editions::list(&db).await?;
             let newest = editions.first().ok_or(ApiError::NotFound)?;
             if newest.status == Status::Draft {
                 return Err(ApiError::BadRequest(Label::new("準備中の調査年度がすでにあります。", "There is already a draft edition.")));
             }
             let year: i32 = newest.id.parse().map_err(|_| ApiError::BadRequest(Label::new("調査年度の名前が年ではありません。", "The newest edition is not named by a year.")))?;
             let id = (year + 1).to_string();
-            let base = crate::store::editions::definition(&db, &newest.id).await?.ok_or(ApiError::NotFound)?;
+            let base = store::editions::definition(&db, &newest.id).await?.ok_or(ApiError::NotFound)?;
             let title = Label { ja: format!("{id}年度調査").into(), en: format!("{id} survey").into() };
             let mut tx = db.begin().await?;
-            crate::store::editions::insert_draft(&mut tx, &base.next(&id, title)).await?;
-            crate::store::audit::append(&mut tx, &actor, "edition_create", &format!("edition:{id}"), &serde_json::json!({ "from": newest.id })).await?;
+            store::editions::insert_draft(&mut tx, &base.next(&id, title)).await?;
+            store::audit::append(&mut tx, &actor, "edition_create", &format!("edition:{id}"), &serde_json::json!({ "from": newest.id })).await?;
             tx.commit().await?;
             Ok(id)
         }
@@ -155,11 +115,11 @@ pub async fn revise_edition(id: String, revision: Revision) -> Result<(), ApiErr
     crate::error::with_status(
         async {
             let actor = staff_actor().await?;
-            let db = crate::store::use_db()?;
-            if crate::store::editions::status(&db, &id).await? != Some(Status::Draft) {
+            let db = crate::api::use_db()?;
+            if store::editions::status(&db, &id).await? != Some(Status::Draft) {
                 return Err(ApiError::BadRequest(Label::new("設問を変更できるのは準備中の調査年度だけです。", "Only a draft edition's questions can be changed.")));
             }
-            let mut edition = crate::store::editions::definition(&db, &id).await?.ok_or(ApiError::NotFound)?;
+            let mut edition = store::editions::definition(&db, &id).await?.ok_or(ApiError::NotFound)?;
             let label = |ja: &str, en: &str| Label { ja: ja.trim().to_string().into(), en: en.trim().to_string().into() };
             let applied = match &revision {
                 Revision::Add { section, group, key, ja, en, kind } => {
@@ -170,11 +130,11 @@ pub async fn revise_edition(id: String, revision: Revision) -> Result<(), ApiErr
             };
             applied.map_err(|e| ApiError::BadRequest(e.message()))?;
             let mut tx = db.begin().await?;
-            if !crate::store::editions::save_draft(&mut tx, &edition).await? {
+            if !store::editions::save_draft(&mut tx, &edition).await? {
                 return Err(ApiError::Conflict { current: 0 });
             }
             let detail = serde_json::to_value(&revision).unwrap_or_default();
-            crate::store::audit::append(&mut tx, &actor, "edition_revise", &format!("edition:{id}"), &detail).await?;
+            store::audit::append(&mut tx, &actor, "edition_revise", &format!("edition:{id}"), &detail).await?;
             tx.commit().await?;
             Ok(())
         }
@@ -188,32 +148,21 @@ pub async fn set_edition_status(id: String, status: Status) -> Result<(), ApiErr
     crate::error::with_status(
         async {
             let actor = staff_actor().await?;
-            let db = crate::store::use_db()?;
-            let current = crate::store::editions::status(&db, &id).await?.ok_or(ApiError::NotFound)?;
+            let db = crate::api::use_db()?;
+            let current = store::editions::status(&db, &id).await?.ok_or(ApiError::NotFound)?;
             let allowed = matches!((current, status), (Status::Draft | Status::Closed, Status::Open) | (Status::Open, Status::Closed));
             if !allowed {
                 return Err(ApiError::BadRequest(Label::new("この状態には変更できません。", "The edition cannot move to that state.")));
             }
             let mut tx = db.begin().await?;
-            crate::store::editions::set_status(&mut tx, &id, status).await?;
+            store::editions::set_status(&mut tx, &id, status).await?;
             let detail = serde_json::json!({ "from": current.as_str(), "to": status.as_str() });
-            crate::store::audit::append(&mut tx, &actor, "edition_status", &format!("edition:{id}"), &detail).await?;
+            store::audit::append(&mut tx, &actor, "edition_status", &format!("edition:{id}"), &detail).await?;
             tx.commit().await?;
             Ok(())
         }
         .await,
     )
-}
-
-/// A network that answered the previous edition but not (yet) the open one.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StoppedNetwork {
-    pub id: i64,
-    pub name: String,
-    pub prefecture: String,
-    /// The request's outcome this edition when staff recorded one (refused, declined).
-    pub outcome: Option<String>,
-    pub reason: String,
 }
 
 /// Networks that answered last edition and are refused or silent in the open one: the
@@ -223,12 +172,12 @@ pub async fn get_stopped_networks() -> Result<(String, String, Vec<StoppedNetwor
     crate::error::with_status(
         async {
             staff_actor().await?;
-            let db = crate::store::use_db()?;
-            let open = crate::store::editions::open(&db).await?.ok_or(ApiError::NotFound)?;
-            let Some(previous) = crate::store::editions::previous(&db, &open).await? else {
+            let db = crate::api::use_db()?;
+            let open = store::editions::open(&db).await?.ok_or(ApiError::NotFound)?;
+            let Some(previous) = store::editions::previous(&db, &open).await? else {
                 return Ok((String::new(), open, Vec::new()));
             };
-            let stopped = crate::store::editions::stopped(&db, &previous, &open).await?;
+            let stopped = store::editions::stopped(&db, &previous, &open).await?;
             Ok((previous, open, stopped))
         }
         .await,

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::ApiError;
-use crate::requests::{Counts, Credential, RequestRow, TrackingQuery, TrackingRow};
+use survey::requests::{Counts, Credential, RequestRow, TrackingQuery, TrackingRow};
 
 /// What an import (or one organisation added by hand) did.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,10 +24,10 @@ pub struct IssueOutcome {
 /// Issues requests for checked rows in one transaction: all or nothing.
 #[cfg(feature = "ssr")]
 async fn issue_rows(me: crate::auth::Principal, rows: Vec<RequestRow>, source: &str) -> Result<IssueOutcome, ApiError> {
-    use crate::store::accounts;
-    use crate::store::requests::{existing_keys, issue, Issued, NewRequest};
-    let db = crate::store::use_db()?;
-    let edition = crate::store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
+    use store::accounts;
+    use store::requests::{existing_keys, issue, Issued, NewRequest};
+    let db = crate::api::use_db()?;
+    let edition = store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
     let actor = format!("staff:{}", me.user_id);
     // Hash only for rows not asked yet: argon2 is slow on purpose.
     let known = existing_keys(&db, &edition).await?;
@@ -60,15 +60,15 @@ async fn issue_rows(me: crate::auth::Principal, rows: Vec<RequestRow>, source: &
         "edition": edition, "source": source, "rows": rows.len(),
         "issued": outcome.issued.len(), "already": outcome.already.len(),
     });
-    crate::store::audit::append(&mut tx, &actor, "import_requests", &format!("edition:{edition}"), &detail).await?;
+    store::audit::append(&mut tx, &actor, "import_requests", &format!("edition:{edition}"), &detail).await?;
     tx.commit().await?;
     Ok(outcome)
 }
 
 #[cfg(feature = "ssr")]
-fn account_error(e: crate::store::accounts::AccountError) -> ApiError {
+fn account_error(e: store::accounts::AccountError) -> ApiError {
     match e {
-        crate::store::accounts::AccountError::Db(e) => e.into(),
+        store::accounts::AccountError::Db(e) => e.into(),
         other => {
             tracing::error!(error = %other, "issuing an account failed");
             ApiError::Internal
@@ -78,8 +78,8 @@ fn account_error(e: crate::store::accounts::AccountError) -> ApiError {
 
 /// The problems of a list as the form shows them (item = line).
 #[cfg(feature = "ssr")]
-fn issues(errors: Vec<crate::requests::RowError>) -> ApiError {
-    use crate::survey::validate::{Issue, Severity};
+fn issues(errors: Vec<survey::requests::RowError>) -> ApiError {
+    use survey::validate::{Issue, Severity};
     ApiError::Invalid(
         errors
             .into_iter()
@@ -94,7 +94,7 @@ pub async fn import_requests(csv: String) -> Result<IssueOutcome, ApiError> {
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
-            let rows = crate::requests::parse_request_list(&csv).map_err(issues)?;
+            let rows = survey::requests::parse_request_list(&csv).map_err(issues)?;
             issue_rows(me, rows, "csv").await
         }
         .await,
@@ -104,7 +104,7 @@ pub async fn import_requests(csv: String) -> Result<IssueOutcome, ApiError> {
 /// Adds one organisation by hand: the same checks and path as one row of a list.
 #[server(endpoint = "staff_add_request")]
 pub async fn add_request(row: RequestRow) -> Result<IssueOutcome, ApiError> {
-    use crate::survey::validate::{Issue, Severity};
+    use survey::validate::{Issue, Severity};
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
@@ -112,7 +112,7 @@ pub async fn add_request(row: RequestRow) -> Result<IssueOutcome, ApiError> {
             row.organisation = row.organisation.trim().to_string();
             row.network_name = row.network_name.trim().to_string();
             row.postal_address = row.postal_address.trim().to_string();
-            let errors = crate::requests::check_row(&mut row);
+            let errors = survey::requests::check_row(&mut row);
             if !errors.is_empty() {
                 let issues = errors
                     .into_iter()
@@ -136,19 +136,19 @@ pub async fn add_request(row: RequestRow) -> Result<IssueOutcome, ApiError> {
 /// A new password for a respondent (shown once); their sessions end.
 #[server(endpoint = "staff_reset_respondent_password")]
 pub async fn reset_respondent_password(respondent_id: i64) -> Result<Credential, ApiError> {
-    use crate::store::accounts::{self, Role};
+    use store::accounts::{self, Role};
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
-            let db = crate::store::use_db()?;
-            let (login, row, network_id) = crate::store::requests::letter_details(&db, respondent_id).await?.ok_or(ApiError::NotFound)?;
+            let db = crate::api::use_db()?;
+            let (login, row, network_id) = store::requests::letter_details(&db, respondent_id).await?.ok_or(ApiError::NotFound)?;
             let (password, hash) = accounts::new_password().await.map_err(account_error)?;
             let mut tx = db.begin().await?;
             if !accounts::set_password_hash(&mut tx, Role::Respondent, respondent_id, &hash).await? {
                 return Err(ApiError::NotFound);
             }
             let detail = serde_json::json!({ "login": login });
-            crate::store::audit::append(&mut tx, &format!("staff:{}", me.user_id), "reset_password", &format!("respondent:{respondent_id}"), &detail)
+            store::audit::append(&mut tx, &format!("staff:{}", me.user_id), "reset_password", &format!("respondent:{respondent_id}"), &detail)
                 .await?;
             tx.commit().await?;
             Ok(Credential {
@@ -169,17 +169,17 @@ pub async fn reset_respondent_password(respondent_id: i64) -> Result<Credential,
 /// Disables (or enables again) a respondent account; disabling ends its sessions.
 #[server(endpoint = "staff_set_respondent_disabled")]
 pub async fn set_respondent_disabled(respondent_id: i64, disabled: bool) -> Result<(), ApiError> {
-    use crate::store::accounts::{self, Role};
+    use store::accounts::{self, Role};
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
-            let db = crate::store::use_db()?;
+            let db = crate::api::use_db()?;
             let mut tx = db.begin().await?;
             if !accounts::set_disabled(&mut tx, Role::Respondent, respondent_id, disabled).await? {
                 return Err(ApiError::NotFound);
             }
             let action = if disabled { "disable_account" } else { "enable_account" };
-            crate::store::audit::append(&mut tx, &format!("staff:{}", me.user_id), action, &format!("respondent:{respondent_id}"), &serde_json::json!({}))
+            store::audit::append(&mut tx, &format!("staff:{}", me.user_id), action, &format!("respondent:{respondent_id}"), &serde_json::json!({}))
                 .await?;
             tx.commit().await?;
             Ok(())
@@ -204,13 +204,13 @@ pub struct Tracking {
 
 #[server(endpoint = "staff_tracking")]
 pub async fn get_tracking(query: TrackingQuery) -> Result<Tracking, ApiError> {
-    use crate::requests::Stage;
+    use survey::requests::Stage;
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
-            let db = crate::store::use_db()?;
-            let edition = crate::store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
-            let all = crate::store::requests::tracking(&db, &edition).await?;
+            let db = crate::api::use_db()?;
+            let edition = store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
+            let all = store::requests::tracking(&db, &edition).await?;
             let of = |stage: Stage| all.iter().filter(|r| r.stage == stage).cloned().collect::<Vec<_>>();
             Ok(Tracking {
                 login: me.login,
@@ -230,12 +230,12 @@ pub async fn get_tracking(query: TrackingQuery) -> Result<Tracking, ApiError> {
 #[server(endpoint = "staff_set_request_stage")]
 pub async fn set_request_stage(network_id: i64, stage: String, reason: String) -> Result<(), ApiError> {
     use crate::i18n::Label;
-    use crate::requests::Stage;
-    use crate::survey::validate::{Issue, Severity};
+    use survey::requests::Stage;
+    use survey::validate::{Issue, Severity};
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
-            let db = crate::store::use_db()?;
+            let db = crate::api::use_db()?;
             let invalid = |message: Label| ApiError::Invalid(vec![Issue { item: "stage".into(), severity: Severity::Error, message }]);
             let stage = Stage::from_key(&stage).ok_or_else(|| invalid(Label::new("状況を選択してください。", "Choose a stage.")))?;
             if stage.needs_reason() && reason.trim().is_empty() {
@@ -244,10 +244,10 @@ pub async fn set_request_stage(network_id: i64, stage: String, reason: String) -
             if reason.chars().count() > 500 {
                 return Err(invalid(Label::new("理由は500文字以内で入力してください。", "The reason is 500 characters at most.")));
             }
-            let edition = crate::store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
+            let edition = store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
             let mut tx = db.begin().await?;
             let actor = format!("staff:{}", me.user_id);
-            crate::store::requests::set_stage(&mut tx, network_id, &edition, stage, &reason, &actor).await?.ok_or(ApiError::NotFound)?;
+            store::requests::set_stage(&mut tx, network_id, &edition, stage, &reason, &actor).await?.ok_or(ApiError::NotFound)?;
             tx.commit().await?;
             Ok(())
         }
@@ -261,12 +261,12 @@ pub async fn export_not_replied() -> Result<String, ApiError> {
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
-            let db = crate::store::use_db()?;
-            let edition = crate::store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
-            let rows = crate::store::requests::tracking(&db, &edition).await?;
-            let csv = crate::requests::chase_csv(&rows);
+            let db = crate::api::use_db()?;
+            let edition = store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
+            let rows = store::requests::tracking(&db, &edition).await?;
+            let csv = survey::requests::chase_csv(&rows);
             let detail = serde_json::json!({ "edition": edition, "rows": csv.lines().count().saturating_sub(1) });
-            crate::store::audit::append(&mut *db.acquire().await?, &format!("staff:{}", me.user_id), "export_not_replied", &format!("edition:{edition}"), &detail)
+            store::audit::append(&mut *db.acquire().await?, &format!("staff:{}", me.user_id), "export_not_replied", &format!("edition:{edition}"), &detail)
                 .await?;
             Ok(csv)
         }

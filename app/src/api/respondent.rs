@@ -4,15 +4,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::ApiError;
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MyNetwork {
-    pub id: i64,
-    pub name: String,
-    pub prefecture: String,
-    /// The response's status in the current edition, if there is one.
-    pub status: Option<String>,
-}
+use survey::response::MyNetwork;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MyNetworks {
@@ -26,9 +18,9 @@ pub async fn get_my_networks() -> Result<MyNetworks, ApiError> {
     crate::error::with_status(
         async {
             let me = crate::auth::require_respondent().await?;
-            let db = crate::store::use_db()?;
-            let edition = crate::store::editions::open(&db).await?.ok_or(ApiError::NotFound)?;
-            let networks = crate::store::networks::of_respondent(&db, me.user_id, &edition).await?;
+            let db = crate::api::use_db()?;
+            let edition = store::editions::open(&db).await?.ok_or(ApiError::NotFound)?;
+            let networks = store::networks::of_respondent(&db, me.user_id, &edition).await?;
             Ok(MyNetworks { login: me.login, edition, networks })
         }
         .await,
@@ -40,9 +32,9 @@ pub async fn get_my_networks() -> Result<MyNetworks, ApiError> {
 pub struct ResponseForm {
     pub network_id: i64,
     pub name: String,
-    pub edition: crate::survey::Edition,
-    pub answers: crate::survey::Answers,
-    pub disclosure: crate::survey::DisclosureChoices,
+    pub edition: survey::Edition,
+    pub answers: survey::Answers,
+    pub disclosure: survey::DisclosureChoices,
     /// 0 when the network has no response in this edition yet.
     pub version: i64,
     pub updated: Option<String>,
@@ -61,8 +53,8 @@ pub struct ResponseForm {
 pub struct SaveRequest {
     pub network_id: i64,
     pub save_group: u8,
-    pub answers: crate::survey::Answers,
-    pub disclosure: crate::survey::DisclosureChoices,
+    pub answers: survey::Answers,
+    pub disclosure: survey::DisclosureChoices,
     /// The version the person was editing.
     pub version: i64,
     /// The carried-forward answers still unconfirmed (only the saved group's count).
@@ -79,12 +71,12 @@ pub struct SaveOutcome {
 
 /// Who may edit a network's answers: its respondent, or staff.
 #[cfg(feature = "ssr")]
-async fn require_editor(db: &crate::store::Db, network_id: i64) -> Result<crate::auth::Principal, ApiError> {
-    use crate::store::accounts::Role;
+async fn require_editor(db: &store::Db, network_id: i64) -> Result<crate::auth::Principal, ApiError> {
+    use store::accounts::Role;
     let me = crate::auth::principal().await?.ok_or(ApiError::Unauthorized)?;
     let allowed = match me.role {
         Role::Staff => true,
-        Role::Respondent => crate::store::responses::respondent_owns(db, me.user_id, network_id).await?,
+        Role::Respondent => store::responses::respondent_owns(db, me.user_id, network_id).await?,
     };
     if !allowed {
         return Err(ApiError::Forbidden);
@@ -93,7 +85,7 @@ async fn require_editor(db: &crate::store::Db, network_id: i64) -> Result<crate:
 }
 
 /// The rules' "this year": the edition's year, so old editions stay consistent.
-pub fn edition_year(edition: &crate::survey::Edition) -> i32 {
+pub fn edition_year(edition: &survey::Edition) -> i32 {
     edition.id.parse().unwrap_or(2012)
 }
 
@@ -101,11 +93,11 @@ pub fn edition_year(edition: &crate::survey::Edition) -> i32 {
 pub async fn get_response_form(network_id: i64) -> Result<ResponseForm, ApiError> {
     crate::error::with_status(
         async {
-            let db = crate::store::use_db()?;
+            let db = crate::api::use_db()?;
             require_editor(&db, network_id).await?;
-            let edition_id = crate::store::editions::open(&db).await?.ok_or(ApiError::NotFound)?;
-            let edition = crate::store::editions::definition(&db, &edition_id).await?.ok_or(ApiError::NotFound)?;
-            let record = crate::store::networks::record(&db, network_id, &edition_id).await?;
+            let edition_id = store::editions::open(&db).await?.ok_or(ApiError::NotFound)?;
+            let edition = store::editions::definition(&db, &edition_id).await?.ok_or(ApiError::NotFound)?;
+            let record = store::networks::record(&db, network_id, &edition_id).await?;
             let this_year = edition_year(&edition);
             Ok(match record {
                 Some(r) => ResponseForm {
@@ -113,13 +105,13 @@ pub async fn get_response_form(network_id: i64) -> Result<ResponseForm, ApiError
                     name: r.name,
                     carried_from: match r.unconfirmed.is_empty() {
                         true => None,
-                        false => crate::store::editions::previous(&db, &edition_id).await?,
+                        false => store::editions::previous(&db, &edition_id).await?,
                     },
                     edition,
                     answers: r.answers,
                     disclosure: r.disclosure,
                     version: r.version,
-                    updated: r.updated_at.map(crate::store::public::japan_date),
+                    updated: r.updated_at.map(store::public::japan_date),
                     review_note: r.review_note,
                     this_year,
                     unconfirmed: r.unconfirmed,
@@ -161,17 +153,17 @@ pub async fn get_response_form(network_id: i64) -> Result<ResponseForm, ApiError
 #[cfg(feature = "ssr")]
 struct Carried {
     from: String,
-    answers: crate::survey::Answers,
-    disclosure: crate::survey::DisclosureChoices,
+    answers: survey::Answers,
+    disclosure: survey::DisclosureChoices,
     keys: std::collections::BTreeSet<String>,
 }
 
 #[cfg(feature = "ssr")]
-async fn carried_forward(db: &crate::store::Db, network_id: i64, edition: &crate::survey::Edition) -> Result<Option<Carried>, ApiError> {
-    let Some(from) = crate::store::editions::previous(db, &edition.id).await? else { return Ok(None) };
-    let Some(record) = crate::store::networks::record(db, network_id, &from).await? else { return Ok(None) };
-    let old = crate::store::editions::definition(db, &from).await?.ok_or(ApiError::NotFound)?;
-    let (answers, keys) = crate::survey::revise::carry_forward(&old, &record.answers, edition);
+async fn carried_forward(db: &store::Db, network_id: i64, edition: &survey::Edition) -> Result<Option<Carried>, ApiError> {
+    let Some(from) = store::editions::previous(db, &edition.id).await? else { return Ok(None) };
+    let Some(record) = store::networks::record(db, network_id, &from).await? else { return Ok(None) };
+    let old = store::editions::definition(db, &from).await?.ok_or(ApiError::NotFound)?;
+    let (answers, keys) = survey::revise::carry_forward(&old, &record.answers, edition);
     Ok(Some(Carried { from, answers, disclosure: record.disclosure, keys }))
 }
 
@@ -180,15 +172,15 @@ async fn carried_forward(db: &crate::store::Db, network_id: i64, edition: &crate
 /// Nothing is written unless everything passes.
 #[server(endpoint = "save_response", input = leptos::server_fn::codec::Json)]
 pub async fn save_response(request: SaveRequest) -> Result<SaveOutcome, ApiError> {
-    use crate::store::responses::{save, NewResponse, Saved};
-    use crate::survey::validate::{validate, Severity};
+    use store::responses::{save, NewResponse, Saved};
+    use survey::validate::{validate, Severity};
     crate::error::with_status(
         async {
-            let db = crate::store::use_db()?;
+            let db = crate::api::use_db()?;
             let editor = require_editor(&db, request.network_id).await?;
             let actor = format!("{}:{}", editor.role.as_str(), editor.user_id);
-            let edition_id = crate::store::editions::open(&db).await?.ok_or(ApiError::NotFound)?;
-            let edition = crate::store::editions::definition(&db, &edition_id).await?.ok_or(ApiError::NotFound)?;
+            let edition_id = store::editions::open(&db).await?.ok_or(ApiError::NotFound)?;
+            let edition = store::editions::definition(&db, &edition_id).await?.ok_or(ApiError::NotFound)?;
             let group_sections: Vec<&str> =
                 edition.sections.iter().filter(|s| s.save_group == request.save_group).map(|s| s.key.as_str()).collect();
             if group_sections.is_empty() {
@@ -205,7 +197,7 @@ pub async fn save_response(request: SaveRequest) -> Result<SaveOutcome, ApiError
                 return Err(ApiError::Invalid(issues));
             }
 
-            let record = crate::store::networks::record(&db, request.network_id, &edition_id).await?;
+            let record = store::networks::record(&db, request.network_id, &edition_id).await?;
             let (old, mut disclosure, stored_version, unconfirmed) = match &record {
                 Some(r) => (r.answers.clone(), r.disclosure.clone(), r.version, r.unconfirmed.clone()),
                 None => Default::default(),
@@ -237,14 +229,14 @@ pub async fn save_response(request: SaveRequest) -> Result<SaveOutcome, ApiError
                 disclosure: &disclosure,
                 based_on: stored_version,
                 actor: &actor,
-                resubmit: editor.role == crate::store::accounts::Role::Respondent,
+                resubmit: editor.role == store::accounts::Role::Respondent,
             };
             match save(&mut tx, &new, &old).await? {
                 Saved::Version(version) => {
-                    crate::store::responses::set_unconfirmed(&mut tx, request.network_id, &edition_id, &unconfirmed).await?;
+                    store::responses::set_unconfirmed(&mut tx, request.network_id, &edition_id, &unconfirmed).await?;
                     tx.commit().await?;
-                    let now = crate::store::now();
-                    Ok(SaveOutcome { version, saved_at: crate::store::public::japan_date_time(now) })
+                    let now = store::now();
+                    Ok(SaveOutcome { version, saved_at: store::public::japan_date_time(now) })
                 }
                 Saved::Stale { current } => Err(ApiError::Conflict { current }),
             }
@@ -258,14 +250,14 @@ pub async fn save_response(request: SaveRequest) -> Result<SaveOutcome, ApiError
 #[server(endpoint = "register_network")]
 pub async fn register_network(name: String, prefecture: String) -> Result<i64, ApiError> {
     use crate::i18n::Label;
-    use crate::store::networks::{upsert_by_report_no, NewNetwork};
-    use crate::store::responses::{save, NewResponse, Saved};
-    use crate::survey::validate::{Issue, Severity};
-    use crate::survey::{Answer, Answers, DisclosureChoices};
+    use store::networks::{upsert_by_report_no, NewNetwork};
+    use store::responses::{save, NewResponse, Saved};
+    use survey::validate::{Issue, Severity};
+    use survey::{Answer, Answers, DisclosureChoices};
     crate::error::with_status(
         async {
             let me = crate::auth::require_respondent().await?;
-            let db = crate::store::use_db()?;
+            let db = crate::api::use_db()?;
             let name = name.trim().to_string();
             let mut issues = Vec::new();
             if name.is_empty() || name.chars().count() > 200 {
@@ -275,7 +267,7 @@ pub async fn register_network(name: String, prefecture: String) -> Result<i64, A
                     message: Label::new("システムの名称を入力してください（200文字以内）。", "Enter the system's name (200 characters at most)."),
                 });
             }
-            if crate::survey::geography::region_of(&prefecture).is_none() {
+            if survey::geography::region_of(&prefecture).is_none() {
                 issues.push(Issue {
                     item: "network.prefecture".into(),
                     severity: Severity::Error,
@@ -285,7 +277,7 @@ pub async fn register_network(name: String, prefecture: String) -> Result<i64, A
             if !issues.is_empty() {
                 return Err(ApiError::Invalid(issues));
             }
-            let edition = crate::store::editions::open(&db).await?.ok_or(ApiError::NotFound)?;
+            let edition = store::editions::open(&db).await?.ok_or(ApiError::NotFound)?;
             let actor = format!("respondent:{}", me.user_id);
             let mut tx = db.begin().await?;
             let network = NewNetwork {
@@ -298,7 +290,7 @@ pub async fn register_network(name: String, prefecture: String) -> Result<i64, A
                 start_year: None,
             };
             let network_id = upsert_by_report_no(&mut tx, &network).await?;
-            crate::store::accounts::link_network(&mut tx, me.user_id, network_id).await?;
+            store::accounts::link_network(&mut tx, me.user_id, network_id).await?;
             let mut answers = Answers::default();
             answers.set("overview.main.name", Answer::Text(name.clone()));
             let new = NewResponse {
@@ -314,7 +306,7 @@ pub async fn register_network(name: String, prefecture: String) -> Result<i64, A
                 return Err(ApiError::Conflict { current });
             }
             let detail = serde_json::json!({ "name": name, "prefecture": prefecture });
-            crate::store::audit::append(&mut tx, &actor, "register_network", &format!("network:{network_id}"), &detail).await?;
+            store::audit::append(&mut tx, &actor, "register_network", &format!("network:{network_id}"), &detail).await?;
             tx.commit().await?;
             leptos_axum::redirect(&format!("/respondent/networks/{network_id}"));
             Ok(network_id)

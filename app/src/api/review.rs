@@ -8,36 +8,15 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::ApiError;
-use crate::i18n::Label;
-use crate::survey::geography::{OperatorType, Region};
-use crate::survey::{Answer, Answers, DisclosureChoices, Edition};
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct QueueEntry {
-    pub network_id: i64,
-    pub name: String,
-    pub prefecture: String,
-    pub status: String,
-    pub version: i64,
-    /// When the respondent last saved, in Japan.
-    pub updated: String,
-    /// False for a submission staff never reviewed (new), true for a changed one.
-    pub reviewed_before: bool,
-}
+use survey::geography::{OperatorType, Region};
+use survey::response::{Change, QueueEntry, ResponseStatus};
+use survey::{Answers, DisclosureChoices, Edition};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewQueue {
     pub login: String,
     pub edition: String,
     pub entries: Vec<QueueEntry>,
-}
-
-/// One item whose answer differs from the reviewed baseline.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Change {
-    pub item: String,
-    pub before: Option<Answer>,
-    pub after: Option<Answer>,
 }
 
 /// Everything staff see of one submission. Staff only: private answers included.
@@ -56,34 +35,13 @@ pub struct Submission {
     pub answers: Answers,
     pub disclosure: DisclosureChoices,
     pub version: i64,
-    pub status: String,
+    pub status: ResponseStatus,
     pub review_note: String,
     pub needs_review: bool,
     pub updated: Option<String>,
     /// Whether staff reviewed it before; if not, every answer counts as changed.
     pub reviewed_before: bool,
     pub changes: Vec<Change>,
-}
-
-/// A response status in words.
-pub fn status_label(status: &str) -> Label {
-    match status {
-        "draft" => Label::new("下書き", "Draft"),
-        "submitted" => Label::new("提出済み（確認待ち）", "Submitted (to review)"),
-        "returned" => Label::new("差し戻し", "Returned"),
-        "approved" => Label::new("承認済み", "Approved"),
-        other => Label { ja: other.to_string().into(), en: other.to_string().into() },
-    }
-}
-
-/// What changed since the baseline, in questionnaire order; keys the edition does not
-/// know (kept from older data) come last. No baseline: every answer is new.
-#[cfg(feature = "ssr")]
-pub fn changes(edition: &Edition, baseline: Option<&Answers>, answers: &Answers) -> Vec<Change> {
-    let empty = Answers::default();
-    let mut diff = crate::store::responses::diff(baseline.unwrap_or(&empty), answers);
-    let known: Vec<_> = edition.items().filter_map(|(_, item)| diff.remove_entry(&item.key)).collect();
-    known.into_iter().chain(diff).map(|(item, [before, after])| Change { item, before, after }).collect()
 }
 
 /// The audit actor of a staff member.
@@ -94,10 +52,10 @@ fn staff_actor(me: &crate::auth::Principal) -> String {
 
 /// A refusal with one message for the person, in both languages.
 #[cfg(feature = "ssr")]
-fn invalid(item: &str, message: Label) -> ApiError {
-    ApiError::Invalid(vec![crate::survey::validate::Issue {
+fn invalid(item: &str, message: survey::i18n::Label) -> ApiError {
+    ApiError::Invalid(vec![survey::validate::Issue {
         item: item.into(),
-        severity: crate::survey::validate::Severity::Error,
+        severity: survey::validate::Severity::Error,
         message,
     }])
 }
@@ -107,9 +65,9 @@ pub async fn get_review_queue() -> Result<ReviewQueue, ApiError> {
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
-            let db = crate::store::use_db()?;
-            let edition = crate::store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
-            let entries = crate::store::review::queue(&db, &edition).await?;
+            let db = crate::api::use_db()?;
+            let edition = store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
+            let entries = store::review::queue(&db, &edition).await?;
             Ok(ReviewQueue { login: me.login, edition, entries })
         }
         .await,
@@ -121,20 +79,20 @@ pub async fn get_submission(network_id: i64) -> Result<Submission, ApiError> {
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
-            let db = crate::store::use_db()?;
-            let edition_id = crate::store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
-            let edition = crate::store::editions::definition(&db, &edition_id).await?.ok_or(ApiError::NotFound)?;
-            let record = crate::store::networks::record(&db, network_id, &edition_id).await?.ok_or(ApiError::NotFound)?;
-            let state = crate::store::review::state(&db, network_id, &edition_id).await?.ok_or(ApiError::NotFound)?;
+            let db = crate::api::use_db()?;
+            let edition_id = store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
+            let edition = store::editions::definition(&db, &edition_id).await?.ok_or(ApiError::NotFound)?;
+            let record = store::networks::record(&db, network_id, &edition_id).await?.ok_or(ApiError::NotFound)?;
+            let state = store::review::state(&db, network_id, &edition_id).await?.ok_or(ApiError::NotFound)?;
             Ok(Submission {
                 login: me.login,
                 network_id,
                 report_no: record.report_no,
-                region: crate::survey::geography::region_of(&record.prefecture),
+                region: survey::geography::region_of(&record.prefecture),
                 prefecture: record.prefecture,
                 operator: record.operator_type.as_deref().and_then(OperatorType::from_key),
                 regional_fund: record.regional_fund,
-                changes: changes(&edition, state.baseline.as_ref(), &record.answers),
+                changes: survey::response::changes(&edition, state.baseline.as_ref(), &record.answers),
                 edition,
                 answers: record.answers,
                 disclosure: record.disclosure,
@@ -142,7 +100,7 @@ pub async fn get_submission(network_id: i64) -> Result<Submission, ApiError> {
                 status: record.status,
                 review_note: record.review_note,
                 needs_review: state.needs_review,
-                updated: record.updated_at.map(crate::store::public::japan_date_time),
+                updated: record.updated_at.map(store::public::japan_date_time),
                 reviewed_before: state.baseline.is_some(),
                 name: record.name,
             })
@@ -155,7 +113,7 @@ pub async fn get_submission(network_id: i64) -> Result<Submission, ApiError> {
 /// respondent. A newer save in between is a 409: staff must look at it first.
 #[server(endpoint = "decide_submission")]
 pub async fn decide_submission(network_id: i64, version: i64, approve: bool, note: String) -> Result<(), ApiError> {
-    use crate::store::review::{decide, Decided, Decision};
+    use store::review::{decide, Decided, Decision};
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
@@ -165,7 +123,7 @@ pub async fn decide_submission(network_id: i64, version: i64, approve: bool, not
             } else if note.is_empty() || note.chars().count() > 2000 {
                 return Err(invalid(
                     "review.note",
-                    Label::new(
+                    survey::i18n::Label::new(
                         "差し戻す理由を回答者へのお知らせとして入力してください（2000文字以内）。",
                         "Write the reason for returning it, as a note to the respondent (2000 characters at most).",
                     ),
@@ -173,8 +131,8 @@ pub async fn decide_submission(network_id: i64, version: i64, approve: bool, not
             } else {
                 Decision::Return { note }
             };
-            let db = crate::store::use_db()?;
-            let edition = crate::store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
+            let db = crate::api::use_db()?;
+            let edition = store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
             let mut tx = db.begin().await?;
             match decide(&mut tx, network_id, &edition, version, &decision, &staff_actor(&me)).await? {
                 Decided::Done => Ok(tx.commit().await?),
@@ -198,53 +156,17 @@ pub async fn classify_network(network_id: i64, operator_type: String, regional_f
                 key => Some(OperatorType::from_key(key).ok_or_else(|| {
                     invalid(
                         "network.operator_type",
-                        Label::new("代表団体区分を一覧から選んでください。", "Choose an operator type from the list."),
+                        survey::i18n::Label::new("代表団体区分を一覧から選んでください。", "Choose an operator type from the list."),
                     )
                 })?),
             };
-            let db = crate::store::use_db()?;
+            let db = crate::api::use_db()?;
             let mut tx = db.begin().await?;
-            if !crate::store::review::classify(&mut tx, network_id, operator, regional_fund, &staff_actor(&me)).await? {
+            if !store::review::classify(&mut tx, network_id, operator, regional_fund, &staff_actor(&me)).await? {
                 return Err(ApiError::NotFound);
             }
             Ok(tx.commit().await?)
         }
         .await,
     )
-}
-
-#[cfg(all(test, feature = "ssr"))]
-mod tests {
-    use super::*;
-    use crate::survey::{builtin_edition, Tri};
-
-    #[test]
-    fn changes_follow_the_questionnaire_and_keep_unknown_keys_last() {
-        let edition = builtin_edition("2012").unwrap();
-        let mut before = Answers::default();
-        before.set("services.diseases.hepatitis", Answer::Tri(Tri::None));
-        before.set("overview.main.name", Answer::Text("旧名称".into()));
-        before.set("facilities.hospital.count", Answer::Number(3));
-        let mut after = before.clone();
-        after.set("services.diseases.hepatitis", Answer::Tri(Tri::InProgress));
-        after.set("overview.main.name", Answer::Text("新名称".into()));
-        after.clear("facilities.hospital.count");
-        after.set("zz.retired.item", Answer::Check(true));
-        let items: Vec<String> = changes(&edition, Some(&before), &after).into_iter().map(|c| c.item).collect();
-        assert_eq!(items, ["overview.main.name", "facilities.hospital.count", "services.diseases.hepatitis", "zz.retired.item"]);
-        let removed = &changes(&edition, Some(&before), &after)[1];
-        assert_eq!((removed.before.clone(), removed.after.clone()), (Some(Answer::Number(3)), None));
-        assert!(changes(&edition, Some(&after), &after).is_empty());
-    }
-
-    #[test]
-    fn without_a_baseline_every_answer_is_new() {
-        let edition = builtin_edition("2012").unwrap();
-        let mut answers = Answers::default();
-        answers.set("overview.main.name", Answer::Text("名称".into()));
-        answers.set("services.diseases.hepatitis", Answer::Tri(Tri::Planned));
-        let all = changes(&edition, None, &answers);
-        assert_eq!(all.len(), 2);
-        assert!(all.iter().all(|c| c.before.is_none() && c.after.is_some()));
-    }
 }

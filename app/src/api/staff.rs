@@ -19,9 +19,9 @@ pub async fn get_staff_overview() -> Result<StaffOverview, ApiError> {
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
-            let db = crate::store::use_db()?;
-            let edition = crate::store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
-            let (networks, responses, respondents) = crate::store::networks::totals(&db, &edition).await?;
+            let db = crate::api::use_db()?;
+            let edition = store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
+            let (networks, responses, respondents) = store::networks::totals(&db, &edition).await?;
             Ok(StaffOverview { login: me.login, edition, networks, responses, respondents })
         }
         .await,

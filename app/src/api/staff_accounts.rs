@@ -33,21 +33,21 @@ pub struct StaffPassword {
 
 #[cfg(feature = "ssr")]
 fn invalid(item: &str, message: Label) -> ApiError {
-    use crate::survey::validate::{Issue, Severity};
+    use survey::validate::{Issue, Severity};
     ApiError::Invalid(vec![Issue { item: item.into(), severity: Severity::Error, message }])
 }
 
 #[server(endpoint = "staff_accounts")]
 pub async fn get_staff_accounts() -> Result<StaffAccounts, ApiError> {
-    use crate::store::accounts::{list, Role};
+    use store::accounts::{list, Role};
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
-            let db = crate::store::use_db()?;
+            let db = crate::api::use_db()?;
             let accounts = list(&db, Role::Staff)
                 .await?
                 .into_iter()
-                .map(|a| StaffAccount { id: a.id, login: a.login, disabled: a.disabled, created: crate::store::public::japan_date(a.created_at) })
+                .map(|a| StaffAccount { id: a.id, login: a.login, disabled: a.disabled, created: store::public::japan_date(a.created_at) })
                 .collect();
             Ok(StaffAccounts { login: me.login, me: me.user_id, accounts })
         }
@@ -57,11 +57,11 @@ pub async fn get_staff_accounts() -> Result<StaffAccounts, ApiError> {
 
 #[server(endpoint = "staff_create_account")]
 pub async fn create_staff_account(login: String) -> Result<StaffPassword, ApiError> {
-    use crate::store::accounts::{self, AccountError, Role};
+    use store::accounts::{self, AccountError, Role};
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
-            let db = crate::store::use_db()?;
+            let db = crate::api::use_db()?;
             let login = login.trim().to_string();
             if !accounts::valid_login(&login) {
                 return Err(invalid("login", Label::new(
@@ -80,7 +80,7 @@ pub async fn create_staff_account(login: String) -> Result<StaffPassword, ApiErr
                 Err(_) => return Err(ApiError::Internal),
             };
             let detail = serde_json::json!({ "login": login });
-            crate::store::audit::append(&mut tx, &format!("staff:{}", me.user_id), "create_staff", &format!("staff:{id}"), &detail).await?;
+            store::audit::append(&mut tx, &format!("staff:{}", me.user_id), "create_staff", &format!("staff:{id}"), &detail).await?;
             tx.commit().await?;
             Ok(StaffPassword { login, password })
         }
@@ -90,17 +90,17 @@ pub async fn create_staff_account(login: String) -> Result<StaffPassword, ApiErr
 
 #[server(endpoint = "staff_reset_password")]
 pub async fn reset_staff_password(id: i64) -> Result<StaffPassword, ApiError> {
-    use crate::store::accounts::{self, Role};
+    use store::accounts::{self, Role};
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
-            let db = crate::store::use_db()?;
+            let db = crate::api::use_db()?;
             let login = accounts::list(&db, Role::Staff).await?.into_iter().find(|a| a.id == id).ok_or(ApiError::NotFound)?.login;
             let (password, hash) = accounts::new_password().await.map_err(|_| ApiError::Internal)?;
             let mut tx = db.begin().await?;
             accounts::set_password_hash(&mut tx, Role::Staff, id, &hash).await?;
             let detail = serde_json::json!({ "login": login });
-            crate::store::audit::append(&mut tx, &format!("staff:{}", me.user_id), "reset_password", &format!("staff:{id}"), &detail).await?;
+            store::audit::append(&mut tx, &format!("staff:{}", me.user_id), "reset_password", &format!("staff:{id}"), &detail).await?;
             tx.commit().await?;
             Ok(StaffPassword { login, password })
         }
@@ -111,11 +111,11 @@ pub async fn reset_staff_password(id: i64) -> Result<StaffPassword, ApiError> {
 /// Disables (or enables again) a staff account; the last enabled one stays enabled.
 #[server(endpoint = "staff_set_disabled")]
 pub async fn set_staff_disabled(id: i64, disabled: bool) -> Result<(), ApiError> {
-    use crate::store::accounts::{self, Role};
+    use store::accounts::{self, Role};
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
-            let db = crate::store::use_db()?;
+            let db = crate::api::use_db()?;
             if !accounts::list(&db, Role::Staff).await?.iter().any(|a| a.id == id) {
                 return Err(ApiError::NotFound);
             }
@@ -127,7 +127,7 @@ pub async fn set_staff_disabled(id: i64, disabled: bool) -> Result<(), ApiError>
                 )));
             }
             let action = if disabled { "disable_account" } else { "enable_account" };
-            crate::store::audit::append(&mut tx, &format!("staff:{}", me.user_id), action, &format!("staff:{id}"), &serde_json::json!({})).await?;
+            store::audit::append(&mut tx, &format!("staff:{}", me.user_id), action, &format!("staff:{id}"), &serde_json::json!({})).await?;
             tx.commit().await?;
             Ok(())
         }

@@ -7,9 +7,9 @@
 use leptos::prelude::*;
 
 use crate::i18n::{ui, Label, Lang};
-use crate::survey::entry::{entry_of, is_amount, is_single_choice, single_choices, Entry};
-use crate::survey::geography::PREFECTURES;
-use crate::survey::{Answer, AnswerKind, Item};
+use survey::entry::{entry_of, is_amount, is_single_choice, single_choices, Entry};
+use survey::geography::PREFECTURES;
+use survey::{Answer, AnswerKind, Item};
 
 /// A DOM id from an item key.
 pub fn dom_id(key: &str) -> String {

@@ -97,19 +97,9 @@ pub static DETAIL_NOTHING_PUBLIC: Label = Label::new(
     "This network chose not to publish its answers.",
 );
 pub static BACK_TO_DIRECTORY: Label = Label::new("一覧へ戻る", "Back to the list");
-pub static FEE_FREE: Label = Label::new("無料", "Free");
-pub static FEE_PAID: Label = Label::new("有料", "Paid");
-pub static FEE_UNDECIDED: Label = Label::new("未定", "Undecided");
-pub static STARTED: Label = Label::new("サービス開始済み", "In service");
-pub static START_PLANNED: Label = Label::new("Ｈ２５年度末までにサービス開始予定", "Starting by March 2014");
 
 pub static CLEAR_CHOICE: Label = Label::new("選択解除", "Clear");
 pub static CHOOSE: Label = Label::new("選択してください", "Choose");
-pub static START_STATUS_STARTED: Label = Label::new("回答するシステムは、サービス開始済みである。", "The system is already in service.");
-pub static START_STATUS_PLANNED: Label = Label::new(
-    "回答するシステムは、Ｈ２５年度末までにサービス開始予定である。",
-    "The system will start service by the end of March 2014.",
-);
 pub static FORM_TITLE: Label = Label::new("アンケート回答", "Questionnaire");
 pub static FORM_INDEX: Label = Label::new("目次", "Contents");
 pub static FORM_PROGRESS: Label = Label::new("回答の進み具合", "Progress");
@@ -167,7 +157,6 @@ pub static CHARTS_LEAD: Label = Label::new(
 );
 pub static CHART_TABLE: Label = Label::new("データ（表）", "Data (table)");
 pub static CHART_CSV: Label = Label::new("CSVをダウンロード", "Download CSV");
-pub static CHART_SUPPRESSED: Label = Label::new("秘匿", "suppressed");
 pub static CHART_HAS_SUPPRESSED: Label = Label::new(
     "（一部の値は秘匿：少数の連携から計算される値と、他の公表値と組み合わせると非公開の回答が分かってしまう値は表示しません）",
     "(some values suppressed: those computed from only a few networks, and those that, combined with other published values, would reveal answers kept private)",
@@ -211,8 +200,6 @@ pub static STOPPED_OUTCOME: Label = Label::new("依頼の結果", "Request outco
 pub static STOPPED_REASON: Label = Label::new("理由", "Reason");
 
 // Staff review and exports.
-pub static CELL_YES: Label = Label::new("はい", "Yes");
-pub static CELL_NO: Label = Label::new("いいえ", "No");
 pub static REVIEW_TITLE: Label = Label::new("回答の確認", "Review submissions");
 pub static REVIEW_QUEUE_LEAD: Label = Label::new(
     "前回の確認以降に新しく提出された回答・変更された回答です（古い順）。",

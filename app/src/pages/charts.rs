@@ -8,13 +8,13 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::public::{get_chart_editions, get_charts, ChartQuery, ChartsView};
 use crate::app::{page_title, tr, use_lang};
-use crate::charts::{ChartData, ChartKind, ChartSeries};
+use charts::{ChartData, ChartKind, ChartSeries};
 use crate::components::choice::Choice;
 use crate::components::edition_select::EditionSelect;
 use crate::components::island::Ready;
 use crate::components::loaded::Loaded;
 use crate::i18n::{ui, Label, Lang};
-use crate::survey::geography::{OperatorType, Region};
+use survey::geography::{OperatorType, Region};
 
 #[component]
 pub fn ChartsPage() -> impl IntoView {
@@ -187,7 +187,7 @@ pub fn merge_editions(list: Vec<(String, ChartData)>) -> ChartData {
         for s in &data.series {
             let cells = categories
                 .iter()
-                .map(|c| data.categories.iter().position(|x| x.ja == c.ja).map(|i| s.cells[i]).unwrap_or(crate::charts::Cell { value: None, suppressed: false, n: None }))
+                .map(|c| data.categories.iter().position(|x| x.ja == c.ja).map(|i| s.cells[i]).unwrap_or(charts::Cell { value: None, suppressed: false, n: None }))
                 .collect();
             let name = Label { ja: format!("{edition} {}", s.name.ja).into(), en: format!("{edition} {}", s.name.en).into() };
             series.push(ChartSeries { key: format!("{edition}_{}", s.key), name, cells });
@@ -203,7 +203,7 @@ pub fn merge_editions(list: Vec<(String, ChartData)>) -> ChartData {
             Some(ChartKind::Line) => ChartKind::Line,
             _ => ChartKind::Grouped,
         },
-        unit: first.as_ref().map(|d| d.unit).unwrap_or(crate::charts::Unit::Networks),
+        unit: first.as_ref().map(|d| d.unit).unwrap_or(charts::Unit::Networks),
         categories,
         series,
         stats: vec![],
@@ -264,7 +264,7 @@ mod draw {
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
-    use crate::charts::{ChartData, ChartKind};
+    use charts::{ChartData, ChartKind};
     use crate::i18n::Lang;
 
     /// Draws the chart once its drawing area comes near the viewport, so a page of ~50
@@ -341,7 +341,7 @@ mod draw {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::charts::{Cell, Unit};
+    use charts::{Cell, Unit};
 
     fn chart(categories: &[&'static str], values: &[f64]) -> ChartData {
         ChartData {

@@ -5,14 +5,14 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::editions::{
-    create_edition, get_editions, get_stopped_networks, revise_edition, set_edition_status, EditionStatus as Status, EditionsView, NewKind, Revision,
-    StoppedNetwork,
+    create_edition, get_editions, get_stopped_networks, revise_edition, set_edition_status, EditionsView, NewKind, Revision,
 };
+use survey::lifecycle::{EditionStatus as Status, StoppedNetwork};
 use crate::app::{page_title, tr, use_lang};
 use crate::components::{island::Ready, loaded::Loaded, logout::SignedIn, staff_nav::StaffNav};
 use crate::error::ApiError;
 use crate::i18n::{ui, Label};
-use crate::survey::{Edition, Item};
+use survey::{Edition, Item};
 
 #[component]
 pub fn EditionsPage() -> impl IntoView {

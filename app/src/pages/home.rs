@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::public::{get_home_figures, HomeFigures};
+use crate::api::public::get_home_figures;
+use survey::home::HomeFigures;
 use crate::app::{tr, use_lang};
 use crate::components::loaded::Loaded;
 use crate::i18n::ui;

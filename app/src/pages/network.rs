@@ -5,11 +5,12 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::directory::{get_network, DetailSection, DetailValue, HistoryStep, NetworkDetail};
+use crate::api::directory::get_network;
+use survey::directory::{DetailSection, DetailValue, HistoryStep, NetworkDetail};
 use crate::app::{tr, use_lang};
 use crate::components::loaded::Loaded;
 use crate::i18n::{ui, Label, Lang};
-use crate::survey::{Fee, StartStatus, Tri};
+use survey::{Fee, StartStatus, Tri};
 
 #[component]
 pub fn NetworkPage() -> impl IntoView {
@@ -221,9 +222,9 @@ fn Value(value: DetailValue) -> impl IntoView {
         }
         DetailValue::Fee(f) => {
             let label = match f {
-                Fee::Free => &ui::FEE_FREE,
-                Fee::Paid => &ui::FEE_PAID,
-                Fee::Undecided => &ui::FEE_UNDECIDED,
+                Fee::Free => &survey::vocabulary::FEE_FREE,
+                Fee::Paid => &survey::vocabulary::FEE_PAID,
+                Fee::Undecided => &survey::vocabulary::FEE_UNDECIDED,
             };
             tr(label).into_any()
         }
@@ -233,8 +234,8 @@ fn Value(value: DetailValue) -> impl IntoView {
         }
         DetailValue::Check(b) => (if b { "✓" } else { "" }).into_any(),
         DetailValue::StartStatus(s) => tr(match s {
-            StartStatus::Started => &ui::STARTED,
-            StartStatus::Planned => &ui::START_PLANNED,
+            StartStatus::Started => &survey::vocabulary::STARTED,
+            StartStatus::Planned => &survey::vocabulary::START_PLANNED,
         })
         .into_any(),
         DetailValue::Text(t) if t.starts_with("http://") || t.starts_with("https://") => {

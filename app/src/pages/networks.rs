@@ -7,13 +7,14 @@ use leptos_meta::Title;
 use leptos_router::components::{Form, A};
 use leptos_router::hooks::use_query_map;
 
-use crate::api::directory::{get_directory, DirectoryPage, DirectoryQuery, FilterOption};
+use crate::api::directory::get_directory;
+use survey::directory::{DirectoryPage, DirectoryQuery, FilterOption};
 use crate::app::{page_title, tr, use_lang};
 use crate::components::choice::Choice;
 use crate::components::edition_select::EditionSelect;
 use crate::components::loaded::Loaded;
 use crate::i18n::{ui, Label};
-use crate::survey::geography::{OperatorType, Region, PREFECTURES};
+use survey::geography::{OperatorType, Region, PREFECTURES};
 
 #[component]
 pub fn NetworksPage() -> impl IntoView {
@@ -31,7 +32,7 @@ pub fn NetworksPage() -> impl IntoView {
 fn Directory(page: DirectoryPage) -> impl IntoView {
     let lang = use_lang();
     let q = page.query.clone();
-    let first = (page.page - 1) * crate::api::directory::PER_PAGE + 1;
+    let first = (page.page - 1) * survey::directory::PER_PAGE + 1;
     let last = first + page.rows.len().saturating_sub(1);
     let summary = {
         let (matches, empty) = (page.matches, page.rows.is_empty());
@@ -141,7 +142,7 @@ fn Table(page: DirectoryPage) -> impl IntoView {
                         .into_iter()
                         .map(|row| {
                             let detail = match &edition {
-                                Some(e) => format!("/networks/{}?edition={}", row.id, crate::api::directory::encode(e)),
+                                Some(e) => format!("/networks/{}?edition={}", row.id, survey::directory::encode(e)),
                                 None => format!("/networks/{}", row.id),
                             };
                             let region = row.region.map(|r| r.label());

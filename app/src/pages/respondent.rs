@@ -19,7 +19,7 @@ pub fn RespondentHome() -> impl IntoView {
 
 #[component]
 fn MyNetworksView(mine: MyNetworks) -> impl IntoView {
-    let _lang = use_lang();
+    let lang = use_lang().get_untracked();
     let empty = mine.networks.is_empty();
     view! {
         <SignedIn login=mine.login.clone() />
@@ -39,7 +39,7 @@ fn MyNetworksView(mine: MyNetworks) -> impl IntoView {
                         <tr>
                             <td><A href=format!("/respondent/networks/{}", n.id)>{n.name.clone()}</A></td>
                             <td>{n.prefecture.clone()}</td>
-                            <td>{n.status.clone().unwrap_or_else(|| "—".into())}</td>
+                            <td>{n.status.map_or_else(|| "—".to_string(), |s| s.label().get(lang).to_string())}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
@@ -64,7 +64,7 @@ fn RegisterForm() -> impl IntoView {
                 <label for="register-prefecture">{tr(&ui::PREFECTURE)}</label>
                 <select id="register-prefecture" name="prefecture" required>
                     <option value="">{tr(&ui::CHOOSE)}</option>
-                    {crate::survey::geography::PREFECTURES.iter().map(|(p, _)| view! { <option value=*p>{*p}</option> }).collect_view()}
+                    {survey::geography::PREFECTURES.iter().map(|(p, _)| view! { <option value=*p>{*p}</option> }).collect_view()}
                 </select>
                 <LatestErrors error />
                 <button type="submit" class="primary">{tr(&ui::REGISTER_SUBMIT)}</button>

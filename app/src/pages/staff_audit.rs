@@ -32,7 +32,7 @@ pub fn StaffAuditPage() -> impl IntoView {
 
 /// A link to another page of the same filtered log.
 fn page_href(q: &AuditQuery, page: i64) -> String {
-    let encode = crate::api::directory::encode;
+    let encode = survey::directory::encode;
     let mut params: Vec<String> = [("actor", &q.actor), ("action", &q.action), ("from", &q.from), ("to", &q.to)]
         .into_iter()
         .filter_map(|(k, v)| v.as_ref().filter(|v| !v.is_empty()).map(|v| format!("{k}={}", encode(v))))

@@ -125,7 +125,7 @@ fn AddForm(action: ServerAction<AddRequest>) -> impl IntoView {
                 <label for="add-prefecture">{tr(&ui::PREFECTURE)}</label>
                 <select id="add-prefecture" name="row[prefecture]" required>
                     <option value="">{tr(&ui::CHOOSE)}</option>
-                    {crate::survey::geography::PREFECTURES.iter().map(|(p, _)| view! { <option value=*p>{*p}</option> }).collect_view()}
+                    {survey::geography::PREFECTURES.iter().map(|(p, _)| view! { <option value=*p>{*p}</option> }).collect_view()}
                 </select>
                 {field("network_name", &t::NETWORK_NAME, "text")}
                 {field("postal_address", &t::POSTAL_ADDRESS, "text")}

@@ -12,8 +12,8 @@ use crate::components::{
     action_errors::ActionErrors, credentials::{Credentials, CsvDownload}, island::Ready, loaded::Loaded, logout::SignedIn, staff_nav::StaffNav,
 };
 use crate::i18n::{ui, ui_requests as t, Label};
-use crate::requests::{Counts, Stage, TrackingQuery, TrackingRow};
-use crate::survey::geography::{Region, PREFECTURES};
+use survey::requests::{Counts, Stage, TrackingQuery, TrackingRow};
+use survey::geography::{Region, PREFECTURES};
 
 /// The actions of the page, shared by every row; each completed one reloads the data.
 #[derive(Clone, Copy)]

@@ -96,7 +96,7 @@ pub async fn post_json(router: &Router, path: &str, body: &serde_json::Value, se
 
 /// `application/x-www-form-urlencoded` from pairs.
 pub fn form(pairs: &[(&str, &str)]) -> String {
-    pairs.iter().map(|(k, v)| format!("{}={}", app::api::directory::encode(k), app::api::directory::encode(v))).collect::<Vec<_>>().join("&")
+    pairs.iter().map(|(k, v)| format!("{}={}", survey::directory::encode(k), survey::directory::encode(v))).collect::<Vec<_>>().join("&")
 }
 
 pub async fn login(router: &Router, audience: &str, login: &str, password: &str) -> Reply {

@@ -2,7 +2,6 @@
 //! file) and on PostgreSQL (a new database on the server named by
 //! TEST_DATABASE_URL, default 127.0.0.1:5432), dropped afterwards.
 
-#![allow(dead_code)]
 
 pub mod http;
 
@@ -87,14 +86,14 @@ macro_rules! on_both_backends {
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                let db = support::sqlite().await;
+                let db = $crate::support::sqlite().await;
                 ($body)(&db).await;
                 db.drop_db().await;
             }
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                let db = support::postgres().await;
+                let db = $crate::support::postgres().await;
                 ($body)(&db).await;
                 db.drop_db().await;
             }

@@ -19,8 +19,8 @@ use crate::app::{page_title, use_lang};
 use crate::components::fields::ItemField;
 use crate::components::loaded::Loaded;
 use crate::i18n::{ui, Label, Lang};
-use crate::survey::validate::{section_state, SectionState};
-use crate::survey::{Answers, Disclosure, DisclosureOptions, Edition, Section};
+use survey::validate::{section_state, SectionState};
+use survey::{Answers, Disclosure, DisclosureOptions, Edition, Section};
 use questionnaire::Questionnaire;
 
 /// Also staff's way to correct answers (`/staff/networks/:id/edit`, signing in as staff).

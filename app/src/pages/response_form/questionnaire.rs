@@ -38,9 +38,9 @@ mod browser {
     use crate::components::fields::messages_id;
     use crate::error::ApiError;
     use crate::i18n::{ui, Label, Lang};
-    use crate::survey::entry::{answer_of, entry_of, is_single_choice, tidied, Entry};
-    use crate::survey::validate::{section_state, validate, Issue, SectionState, Severity};
-    use crate::survey::{AnswerKind, Answers, Disclosure, DisclosureChoices, Edition};
+    use survey::entry::{answer_of, entry_of, is_single_choice, tidied, Entry};
+    use survey::validate::{section_state, validate, Issue, SectionState, Severity};
+    use survey::{AnswerKind, Answers, Disclosure, DisclosureChoices, Edition};
 
     /// What a draft in localStorage holds: the answers and choices, and the version they
     /// were based on (so restoring a draft over a newer save is refused as a conflict).

@@ -9,15 +9,16 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::review::{
-    get_review_queue, get_submission, status_label, Change, ClassifyNetwork, DecideSubmission, ReviewQueue, Submission,
+    get_review_queue, get_submission, ClassifyNetwork, DecideSubmission, ReviewQueue, Submission,
 };
+use survey::response::Change;
 use crate::app::{page_title, tr, use_lang};
 use crate::components::error_notice::LatestErrors;
 use crate::components::{island::Ready, loaded::Loaded, logout::SignedIn};
 use crate::i18n::{ui, Label};
-use crate::survey::cells::render;
-use crate::survey::geography::OperatorType;
-use crate::survey::{Answer, Disclosure, Edition};
+use survey::cells::render;
+use survey::geography::OperatorType;
+use survey::{Answer, Disclosure, Edition};
 
 #[component]
 pub fn ReviewQueuePage() -> impl IntoView {
@@ -52,7 +53,7 @@ fn Queue(q: ReviewQueue) -> impl IntoView {
                     <tbody>
                         {q.entries.clone().into_iter().map(|e| {
                             let kind = if e.reviewed_before { &ui::REVIEW_CHANGED } else { &ui::REVIEW_NEW };
-                            let status = status_label(&e.status);
+                            let status = e.status.label();
                             view! {
                                 <tr>
                                     <td>{tr(kind)}</td>
@@ -125,7 +126,7 @@ fn answer_words(edition: &Edition, key: &str, answer: Option<&Answer>) -> Label 
 fn SubmissionView(s: Submission, classify: ServerAction<ClassifyNetwork>, decide: ServerAction<DecideSubmission>) -> impl IntoView {
     let lang = use_lang();
     let text = move |l: Label| move || l.get(lang.get()).to_string();
-    let status = status_label(&s.status);
+    let status = s.status.label();
     let region = s.region.map(|r| r.label()).unwrap_or_else(|| Label::new("—", "—"));
     let decided = move || decide.value().get().is_some_and(|r| r.is_ok()) || classify.value().get().is_some_and(|r| r.is_ok());
     view! {
@@ -199,8 +200,8 @@ fn ClassifyCard(s: Submission, classify: ServerAction<ClassifyNetwork>) -> impl 
                 </select>
                 <label for="classify-fund">{tr(&ui::CLASSIFY_FUND)}</label>
                 <select id="classify-fund" name="regional_fund">
-                    <option value="true" selected=s.regional_fund>{tr(&ui::CELL_YES)}</option>
-                    <option value="false" selected=!s.regional_fund>{tr(&ui::CELL_NO)}</option>
+                    <option value="true" selected=s.regional_fund>{tr(&survey::vocabulary::CELL_YES)}</option>
+                    <option value="false" selected=!s.regional_fund>{tr(&survey::vocabulary::CELL_NO)}</option>
                 </select>
                 <p class="hint">{tr(&ui::CLASSIFY_REGION_NOTE)}</p>
                 <button type="submit">{tr(&ui::CLASSIFY_SAVE)}</button>

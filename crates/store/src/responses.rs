@@ -1,0 +1,121 @@
+//! Saving a response: one transaction that checks the version, writes the
+//! answers, bumps the version and appends the audit entry.
+
+use sqlx::AnyConnection;
+
+use super::Db;
+use survey::response::diff;
+use survey::{Answers, DisclosureChoices};
+
+/// Whether a respondent answers for a network.
+pub async fn respondent_owns(db: &Db, respondent_id: i64, network_id: i64) -> sqlx::Result<bool> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM respondent_networks WHERE respondent_id = $1 AND network_id = $2")
+        .bind(respondent_id)
+        .bind(network_id)
+        .fetch_one(db)
+        .await?;
+    Ok(n > 0)
+}
+
+/// The outcome of a save that did not fail on the database.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Saved {
+    Version(i64),
+    /// The stored version is not the one the save was based on.
+    Stale { current: i64 },
+}
+
+pub struct NewResponse<'a> {
+    pub network_id: i64,
+    pub edition: &'a str,
+    pub answers: &'a Answers,
+    pub disclosure: &'a DisclosureChoices,
+    /// The version the edit started from (0 when there was no response yet).
+    pub based_on: i64,
+    /// Who saves, for the audit log: `respondent:<id>` or `staff:<id>`.
+    pub actor: &'a str,
+    /// A respondent's save (re)submits the response for review; a staff correction
+    /// keeps its review status.
+    pub resubmit: bool,
+}
+
+/// Writes a whole response if it is still at `based_on`; returns the new version.
+pub async fn save(conn: &mut AnyConnection, r: &NewResponse<'_>, old: &Answers) -> sqlx::Result<Saved> {
+    let now = super::now();
+    let answers = serde_json::to_string(r.answers).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let disclosure = serde_json::to_string(r.disclosure).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let written = if r.based_on == 0 {
+        sqlx::query(
+            "INSERT INTO responses (network_id, edition_id, answers, disclosure, status, needs_review, version, updated_at)
+             VALUES ($1, $2, $3, $4, 'submitted', 1, 1, $5) ON CONFLICT (network_id, edition_id) DO NOTHING",
+        )
+        .bind(r.network_id)
+        .bind(r.edition)
+        .bind(&answers)
+        .bind(&disclosure)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected()
+    } else {
+        sqlx::query(
+            "UPDATE responses SET answers = $1, disclosure = $2, version = version + 1, updated_at = $3,
+               status = CASE WHEN $7 = 1 THEN 'submitted' ELSE status END,
+               needs_review = CASE WHEN $7 = 1 THEN 1 ELSE needs_review END
+             WHERE network_id = $4 AND edition_id = $5 AND version = $6",
+        )
+        .bind(&answers)
+        .bind(&disclosure)
+        .bind(now)
+        .bind(r.network_id)
+        .bind(r.edition)
+        .bind(r.based_on)
+        .bind(r.resubmit as i64)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected()
+    };
+    let current: i64 = sqlx::query_scalar("SELECT version FROM responses WHERE network_id = $1 AND edition_id = $2")
+        .bind(r.network_id)
+        .bind(r.edition)
+        .fetch_one(&mut *conn)
+        .await?;
+    if written == 0 {
+        return Ok(Saved::Stale { current });
+    }
+    // The directory shows the latest name, nickname and start year.
+    let text = |key: &str| r.answers.text(key).map(str::to_string);
+    if let Some(name) = text("overview.main.name") {
+        sqlx::query("UPDATE networks SET name = $1, nickname = $2, start_year = $3 WHERE id = $4")
+            .bind(name)
+            .bind(text("overview.main.nickname").unwrap_or_default())
+            .bind(r.answers.number("overview.main.start_year"))
+            .bind(r.network_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    let detail = serde_json::json!({
+        "edition": r.edition,
+        "version": current,
+        "changes": diff(old, r.answers),
+        "disclosure": r.disclosure,
+    });
+    super::audit::append(conn, r.actor, "save_response", &format!("network:{}", r.network_id), &detail).await?;
+    // A respondent's save is their reply to the request (report 1.5).
+    if r.actor.starts_with("respondent:") {
+        super::requests::mark_replied(conn, r.network_id, r.edition).await?;
+    }
+    Ok(Saved::Version(current))
+}
+
+/// Records which carried-forward answers still await the respondent's confirmation.
+pub async fn set_unconfirmed(conn: &mut AnyConnection, network_id: i64, edition: &str, keys: &std::collections::BTreeSet<String>) -> sqlx::Result<()> {
+    let json = serde_json::to_string(keys).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    sqlx::query("UPDATE responses SET unconfirmed = $1 WHERE network_id = $2 AND edition_id = $3")
+        .bind(json)
+        .bind(network_id)
+        .bind(edition)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,296 @@
+//! The shape of a questionnaire: an edition is sections → groups → items.
+//!
+//! Everything that shows, checks, stores, charts or exports answers walks this
+//! structure, so a new edition is a new value of [`Edition`], not new code.
+//! Editions are plain serde data so staff-made editions can live in the database.
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{Label, Lang};
+
+/// One yearly edition of the survey.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Edition {
+    /// Stable identifier, the survey year as text ("2012").
+    pub id: String,
+    pub title: Label,
+    pub sections: Vec<Section>,
+}
+
+/// A section (A–J): the unit of disclosure.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    /// Stable English key ("overview", "services", …).
+    pub key: String,
+    /// The letter the questionnaire uses (A–J).
+    pub letter: String,
+    pub title: Label,
+    /// Sections saved together by one button (the original screen had three).
+    pub save_group: u8,
+    pub disclosure: DisclosureOptions,
+    pub groups: Vec<Group>,
+}
+
+/// Which disclosure choices a section offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DisclosureOptions {
+    /// 「このセクションのすべての情報を公開しない」 only.
+    WholeSection,
+    /// Also 「担当者氏名」及び「Eメールアドレス」は公開しない (representative organisations).
+    ContactOrWholeSection,
+}
+
+/// A titled block of items inside a section (e.g. 連携している疾病について).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    pub key: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Label>,
+    pub items: Vec<Item>,
+}
+
+/// One question.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    /// Globally unique, stable key: `section.group.item` (used in storage, URLs, CSV columns).
+    pub key: String,
+    pub label: Label,
+    pub kind: AnswerKind,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub required: bool,
+    /// A contact person's name or email: hidden by "hide contact name and email".
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub contact: bool,
+    /// Set when the item was retired in this edition: kept for old data, not asked.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub retired: bool,
+}
+
+/// Flags are written only when set, so the page and the database carry less.
+fn is_false(flag: &bool) -> bool {
+    !flag
+}
+
+/// What kind of answer an item takes. Stored as `{"type": "fee", "undecided": true}`,
+/// through [`KindRecord`], a plain struct: serde reads an internally tagged enum through a
+/// buffered copy of the whole value, which costs the browser's bundle about 6 KB gzip.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(from = "KindRecord", into = "KindRecord")]
+pub enum AnswerKind {
+    /// 実施中 / 実施予定あり / 実施なし・予定なし (or unanswered).
+    Tri,
+    /// A whole number of things (facilities).
+    Count,
+    /// Whole yen per month.
+    Yen,
+    /// Thousands of yen.
+    KiloYen,
+    /// 無料 / 有料 (/ 未定 when `undecided` is offered).
+    Fee { undecided: bool },
+    /// A set of choices (複数選択可).
+    Bearers { choices: Vec<Choice> },
+    Text,
+    TextArea,
+    Url,
+    Email,
+    Postal,
+    Phone,
+    /// A year, 西暦.
+    Year,
+    Check,
+    /// サービスの運用開始状況: started / planned.
+    StartStatus,
+    /// One of the 47 prefectures.
+    Prefecture,
+}
+
+/// An [`AnswerKind`] as stored: its name, and the field of the variants that have one.
+#[derive(Serialize, Deserialize)]
+struct KindRecord {
+    #[serde(rename = "type")]
+    name: KindName,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    undecided: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    choices: Option<Vec<Choice>>,
+}
+
+/// The stored names of [`AnswerKind`]'s variants.
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum KindName {
+    Tri,
+    Count,
+    Yen,
+    KiloYen,
+    Fee,
+    Bearers,
+    Text,
+    TextArea,
+    Url,
+    Email,
+    Postal,
+    Phone,
+    Year,
+    Check,
+    StartStatus,
+    Prefecture,
+}
+
+impl From<AnswerKind> for KindRecord {
+    fn from(kind: AnswerKind) -> Self {
+        let (name, undecided, choices) = match kind {
+            AnswerKind::Tri => (KindName::Tri, None, None),
+            AnswerKind::Count => (KindName::Count, None, None),
+            AnswerKind::Yen => (KindName::Yen, None, None),
+            AnswerKind::KiloYen => (KindName::KiloYen, None, None),
+            AnswerKind::Fee { undecided } => (KindName::Fee, Some(undecided), None),
+            AnswerKind::Bearers { choices } => (KindName::Bearers, None, Some(choices)),
+            AnswerKind::Text => (KindName::Text, None, None),
+            AnswerKind::TextArea => (KindName::TextArea, None, None),
+            AnswerKind::Url => (KindName::Url, None, None),
+            AnswerKind::Email => (KindName::Email, None, None),
+            AnswerKind::Postal => (KindName::Postal, None, None),
+            AnswerKind::Phone => (KindName::Phone, None, None),
+            AnswerKind::Year => (KindName::Year, None, None),
+            AnswerKind::Check => (KindName::Check, None, None),
+            AnswerKind::StartStatus => (KindName::StartStatus, None, None),
+            AnswerKind::Prefecture => (KindName::Prefecture, None, None),
+        };
+        KindRecord { name, undecided, choices }
+    }
+}
+
+impl From<KindRecord> for AnswerKind {
+    fn from(KindRecord { name, undecided, choices }: KindRecord) -> Self {
+        match name {
+            KindName::Tri => AnswerKind::Tri,
+            KindName::Count => AnswerKind::Count,
+            KindName::Yen => AnswerKind::Yen,
+            KindName::KiloYen => AnswerKind::KiloYen,
+            KindName::Fee => AnswerKind::Fee { undecided: undecided.unwrap_or(false) },
+            KindName::Bearers => AnswerKind::Bearers { choices: choices.unwrap_or_default() },
+            KindName::Text => AnswerKind::Text,
+            KindName::TextArea => AnswerKind::TextArea,
+            KindName::Url => AnswerKind::Url,
+            KindName::Email => AnswerKind::Email,
+            KindName::Postal => AnswerKind::Postal,
+            KindName::Phone => AnswerKind::Phone,
+            KindName::Year => AnswerKind::Year,
+            KindName::Check => AnswerKind::Check,
+            KindName::StartStatus => AnswerKind::StartStatus,
+            KindName::Prefecture => AnswerKind::Prefecture,
+        }
+    }
+}
+
+/// One choice of a [`AnswerKind::Bearers`] item.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub key: String,
+    pub label: Label,
+}
+
+impl Edition {
+    /// Every item in questionnaire order, retired ones included.
+    pub fn items(&self) -> impl Iterator<Item = (&Section, &Item)> {
+        self.sections
+            .iter()
+            .flat_map(|s| s.groups.iter().flat_map(move |g| g.items.iter().map(move |i| (s, i))))
+    }
+
+    pub fn item(&self, key: &str) -> Option<&Item> {
+        self.items().map(|(_, i)| i).find(|i| i.key == key)
+    }
+
+    /// This edition with every label in `lang` only: what a page in that language needs
+    /// of it in the browser.
+    pub fn in_language(&self, lang: Lang) -> Edition {
+        let mut edition = self.clone();
+        edition.title = edition.title.only(lang);
+        for section in &mut edition.sections {
+            section.title = section.title.only(lang);
+            for group in &mut section.groups {
+                group.title = group.title.as_ref().map(|t| t.only(lang));
+                for item in &mut group.items {
+                    item.label = item.label.only(lang);
+                    if let AnswerKind::Bearers { choices } = &mut item.kind {
+                        choices.iter_mut().for_each(|c| c.label = c.label.only(lang));
+                    }
+                }
+            }
+        }
+        edition
+    }
+
+    pub fn section(&self, key: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.key == key)
+    }
+
+    /// The section an item key belongs to (its first dotted part).
+    pub fn section_of(&self, item_key: &str) -> Option<&Section> {
+        self.section(item_key.split('.').next()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_answer_kind_reads_back_what_it_writes() {
+        let choice = Choice { key: "city".into(), label: Label::new("市", "City") };
+        let kinds = [
+            AnswerKind::Tri,
+            AnswerKind::Count,
+            AnswerKind::Yen,
+            AnswerKind::KiloYen,
+            AnswerKind::Fee { undecided: true },
+            AnswerKind::Fee { undecided: false },
+            AnswerKind::Bearers { choices: vec![choice] },
+            AnswerKind::Text,
+            AnswerKind::TextArea,
+            AnswerKind::Url,
+            AnswerKind::Email,
+            AnswerKind::Postal,
+            AnswerKind::Phone,
+            AnswerKind::Year,
+            AnswerKind::Check,
+            AnswerKind::StartStatus,
+            AnswerKind::Prefecture,
+        ];
+        for kind in kinds {
+            let json = serde_json::to_string(&kind).unwrap();
+            assert_eq!(serde_json::from_str::<AnswerKind>(&json).unwrap(), kind, "{json}");
+        }
+        // The stored form of editions in the database (as the internally tagged enum wrote it).
+        assert_eq!(serde_json::to_string(&AnswerKind::KiloYen).unwrap(), r#"{"type":"kilo_yen"}"#);
+        assert_eq!(serde_json::to_string(&AnswerKind::Fee { undecided: false }).unwrap(), r#"{"type":"fee","undecided":false}"#);
+        let bearers = serde_json::to_string(&AnswerKind::Bearers { choices: vec![] }).unwrap();
+        assert_eq!(bearers, r#"{"type":"bearers","choices":[]}"#);
+        assert_eq!(serde_json::from_str::<AnswerKind>(r#"{"undecided":true,"type":"fee"}"#).unwrap(), AnswerKind::Fee { undecided: true });
+        assert!(serde_json::from_str::<AnswerKind>(r#"{"type":"dice"}"#).is_err());
+    }
+
+    #[test]
+    fn an_edition_in_one_language_keeps_its_shape_and_that_language_only() {
+        let edition = crate::builtin_edition("2012").unwrap();
+        let ja = edition.in_language(Lang::Ja);
+        let choices = |kind: &AnswerKind| match kind {
+            AnswerKind::Bearers { choices } => choices.iter().map(|c| c.key.clone()).collect(),
+            _ => vec![],
+        };
+        let shape = |e: &Edition| {
+            e.items().map(|(s, i)| (s.key.clone(), i.key.clone(), std::mem::discriminant(&i.kind), choices(&i.kind), i.required, i.contact)).collect::<Vec<_>>()
+        };
+        assert!(shape(&ja) == shape(&edition), "the same sections, items, kinds, choices and flags");
+        let hepatitis = ja.item("services.diseases.hepatitis").unwrap();
+        assert_eq!((hepatitis.label.ja.as_ref(), hepatitis.label.en.as_ref()), (edition.item("services.diseases.hepatitis").unwrap().label.ja.as_ref(), ""));
+        assert!(ja.items().all(|(s, i)| s.title.en.is_empty() && i.label.en.is_empty() && !i.label.ja.is_empty()));
+        let en = edition.in_language(Lang::En);
+        assert!(en.items().all(|(_, i)| i.label.ja.is_empty() && i.label.en == edition.item(&i.key).unwrap().label.en));
+        let size = |e: &Edition| serde_json::to_string(e).unwrap().len();
+        assert!(size(&ja) < size(&edition) * 9 / 10, "{} of {}", size(&ja), size(&edition));
+    }
+}

@@ -1,0 +1,37 @@
+//! The pure core of Renkei: the questionnaire as data and every rule over it. Serde only,
+//! no Leptos, no database, so it builds for the browser (wasm) and the server alike and is
+//! tested without I/O. Editions, typed answers, validation, the disclosure choke point,
+//! request lists, search and the record types every layer above exchanges live here.
+
+pub mod answers;
+pub mod cells;
+pub mod definition;
+pub mod directory;
+pub mod disclosure;
+pub mod edition_2012;
+pub mod edition_2013;
+pub mod entry;
+pub mod geography;
+pub mod home;
+pub mod i18n;
+pub mod lifecycle;
+pub mod normalise;
+pub mod requests;
+pub mod response;
+pub mod revise;
+pub mod search;
+pub mod validate;
+pub mod vocabulary;
+
+pub use answers::{Answer, Answers, Disclosure, DisclosureChoices, Fee, StartStatus, Tri};
+pub use definition::{AnswerKind, Choice, DisclosureOptions, Edition, Group, Item, Section};
+
+/// The editions that ship with Renkei, oldest first.
+pub fn builtin_editions() -> Vec<Edition> {
+    vec![edition_2012::edition(), edition_2013::edition()]
+}
+
+/// A built-in edition by id.
+pub fn builtin_edition(id: &str) -> Option<Edition> {
+    builtin_editions().into_iter().find(|e| e.id == id)
+}

@@ -1,0 +1,22 @@
+//! The server's integration tests, linked into one binary: one module per area. Database
+//! tests run on SQLite and on PostgreSQL; `support` makes each test its own fresh database
+//! and sends requests to the in-memory router.
+
+// First: its macros are used by the modules below.
+#[macro_use]
+mod support;
+
+mod authorization;
+mod charts;
+mod database;
+mod directory_counts;
+mod disclosure;
+mod editions;
+mod export;
+mod open_data;
+mod pages;
+mod privacy;
+mod requests;
+mod respondent_api;
+mod review;
+mod static_files;
