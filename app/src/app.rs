@@ -7,14 +7,24 @@ use leptos_router::{
     path, SsrMode,
 };
 
+use crate::api::auth::Audience;
 use crate::components::layout::{Footer, Header};
 use crate::i18n::{ui, Lang};
-use crate::api::auth::Audience;
 use crate::pages::{
-    charts::ChartsPage, editions::EditionsPage, home::HomePage, login::LoginPage, network::NetworkPage,
-    networks::NetworksPage, not_found::NotFound, respondent::RespondentHome, response_form::ResponseFormPage,
+    charts::ChartsPage,
+    editions::EditionsPage,
+    home::HomePage,
+    login::LoginPage,
+    network::NetworkPage,
+    networks::NetworksPage,
+    not_found::NotFound,
+    respondent::RespondentHome,
+    response_form::ResponseFormPage,
     staff::review::{ReviewQueuePage, SubmissionPage},
-    staff::StaffHome, staff_accounts::StaffAccountsPage, staff_audit::StaffAuditPage, staff_requests::StaffRequestsPage,
+    staff::StaffHome,
+    staff_accounts::StaffAccountsPage,
+    staff_audit::StaffAuditPage,
+    staff_requests::StaffRequestsPage,
     staff_tracking::StaffTrackingPage,
 };
 
@@ -51,11 +61,17 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 fn set_page_csp() {
     use leptos::nonce::{provide_nonce, use_nonce};
     provide_nonce();
-    let (Some(nonce), Some(response)) = (use_nonce(), use_context::<leptos_axum::ResponseOptions>()) else {
+    let (Some(nonce), Some(response)) =
+        (use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+    else {
         return;
     };
     // Debug builds live-reload over a websocket from cargo-leptos.
-    let reload = if cfg!(debug_assertions) { " ws://127.0.0.1:3001" } else { "" };
+    let reload = if cfg!(debug_assertions) {
+        " ws://127.0.0.1:3001"
+    } else {
+        ""
+    };
     let csp = format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
          img-src 'self' data:; connect-src 'self'{reload}; frame-ancestors 'none'; base-uri 'self'; \
@@ -175,7 +191,9 @@ pub fn page_title(label: &'static crate::i18n::Label) -> TextProp {
 }
 
 /// A reactive translation of a UI string.
-pub fn tr(label: &'static crate::i18n::Label) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+pub fn tr(
+    label: &'static crate::i18n::Label,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let lang = use_lang();
     move || label.get(lang.get())
 }

@@ -78,7 +78,9 @@ impl ApiError {
             ApiError::Invalid(_) => http::StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::BadRequest(_) => http::StatusCode::BAD_REQUEST,
             ApiError::Internal => http::StatusCode::INTERNAL_SERVER_ERROR,
-            ApiError::ServerFn(ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_)) => http::StatusCode::BAD_REQUEST,
+            ApiError::ServerFn(ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_)) => {
+                http::StatusCode::BAD_REQUEST
+            }
             ApiError::ServerFn(_) => http::StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -87,7 +89,10 @@ impl ApiError {
 /// Gives a server function's error its HTTP status (server functions answer 500 otherwise).
 #[cfg(feature = "ssr")]
 pub fn with_status<T>(result: Result<T, ApiError>) -> Result<T, ApiError> {
-    if let (Err(e), Some(response)) = (&result, leptos::prelude::use_context::<leptos_axum::ResponseOptions>()) {
+    if let (Err(e), Some(response)) = (
+        &result,
+        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+    ) {
         response.set_status(e.status());
     }
     result

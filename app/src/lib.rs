@@ -8,9 +8,9 @@
 //! and the `store` they call are server-only.
 
 pub mod api;
+pub mod app;
 #[cfg(feature = "ssr")]
 pub mod auth;
-pub mod app;
 pub mod components;
 pub mod error;
 pub mod i18n;

@@ -11,8 +11,8 @@
 use std::time::{Duration, Instant};
 
 use charts::ChartFilter;
-use store::charts::{charts, ChartCache};
 use sqlx::{AnyPool, Connection, Executor};
+use store::charts::{charts, ChartCache};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 fn median(mut times: Vec<Duration>) -> Duration {
@@ -29,7 +29,8 @@ async fn fill(pool: &AnyPool, url: &str, count: usize) -> anyhow::Result<()> {
     let edition = survey::builtin_edition("2012").expect("2012");
     const CHUNK: usize = 5_000;
     for start in (0..count).step_by(CHUNK) {
-        let networks = server::synthetic::generate(&edition, CHUNK.min(count - start), start as u64);
+        let networks =
+            server::synthetic::generate(&edition, CHUNK.min(count - start), start as u64);
         server::synthetic::load(pool, "2012", &networks, 1_000_000 + start as i64).await?;
     }
     Ok(())
@@ -38,17 +39,29 @@ async fn fill(pool: &AnyPool, url: &str, count: usize) -> anyhow::Result<()> {
 /// One GET over a fresh loopback connection; the whole response is read.
 async fn fetch(addr: std::net::SocketAddr, path: &str) -> anyhow::Result<usize> {
     let mut stream = tokio::net::TcpStream::connect(addr).await?;
-    stream.write_all(format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").as_bytes()).await?;
+    stream
+        .write_all(
+            format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                .as_bytes(),
+        )
+        .await?;
     let mut body = Vec::new();
     stream.read_to_end(&mut body).await?;
-    anyhow::ensure!(body.starts_with(b"HTTP/1.1 200"), "{}", String::from_utf8_lossy(&body[..body.len().min(200)]));
+    anyhow::ensure!(
+        body.starts_with(b"HTTP/1.1 200"),
+        "{}",
+        String::from_utf8_lossy(&body[..body.len().min(200)])
+    );
     Ok(body.len())
 }
 
 async fn measure(name: &str, pool: AnyPool, url: &str, count: usize) -> anyhow::Result<()> {
     let started = Instant::now();
     fill(&pool, url, count).await?;
-    println!("{name}: loaded {count} synthetic responses (+154 from 2012) in {:.1} s", started.elapsed().as_secs_f64());
+    println!(
+        "{name}: loaded {count} synthetic responses (+154 from 2012) in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
 
     let runs = |times: &[Duration]| times.iter().map(|d| ms(*d)).collect::<Vec<_>>().join(", ");
     // An empty server, each time: first with nothing stored (every response read and
@@ -66,7 +79,9 @@ async fn measure(name: &str, pool: AnyPool, url: &str, count: usize) -> anyhow::
                 sqlx::query("DELETE FROM chart_sums").execute(&pool).await?;
             }
             if !memo {
-                sqlx::query("DELETE FROM chart_protection").execute(&pool).await?;
+                sqlx::query("DELETE FROM chart_protection")
+                    .execute(&pool)
+                    .await?;
             }
             let cache = ChartCache::default();
             let t = Instant::now();
@@ -74,12 +89,24 @@ async fn measure(name: &str, pool: AnyPool, url: &str, count: usize) -> anyhow::
             cold.push(t.elapsed());
             assert!(computed.len() >= 45);
             assert_eq!(cache.full_reads(), usize::from(!sums));
-            assert_eq!(cache.families_solved() == 0, memo, "a stored memo leaves nothing to solve");
+            assert_eq!(
+                cache.families_solved() == 0,
+                memo,
+                "a stored memo leaves nothing to solve"
+            );
         }
-        println!("{name}: every chart, {case}: median {} (runs: {})", ms(median(cold.clone())), runs(&cold));
+        println!(
+            "{name}: every chart, {case}: median {} (runs: {})",
+            ms(median(cold.clone())),
+            runs(&cold)
+        );
     }
-    let bytes: i64 = sqlx::query_scalar("SELECT CAST(LENGTH(data) AS BIGINT) FROM chart_sums").fetch_one(&pool).await?;
-    let memo: i64 = sqlx::query_scalar("SELECT CAST(LENGTH(data) AS BIGINT) FROM chart_protection").fetch_one(&pool).await?;
+    let bytes: i64 = sqlx::query_scalar("SELECT CAST(LENGTH(data) AS BIGINT) FROM chart_sums")
+        .fetch_one(&pool)
+        .await?;
+    let memo: i64 = sqlx::query_scalar("SELECT CAST(LENGTH(data) AS BIGINT) FROM chart_protection")
+        .fetch_one(&pool)
+        .await?;
     println!("{name}: stored sums: {bytes} bytes; stored protection memo: {memo} bytes");
 
     // One server; each round one respondent's save (answers and disclosure), alternating with a
@@ -93,7 +120,16 @@ async fn measure(name: &str, pool: AnyPool, url: &str, count: usize) -> anyhow::
         let mut conn = pool.acquire().await?;
         if i % 2 == 0 {
             let synthetic = &server::synthetic::generate(&edition, 1, 500_000 + i)[0];
-            store::networks::put_response(&mut conn, 1, "2012", &synthetic.answers, &synthetic.disclosure, survey::response::ResponseStatus::Submitted, i as i64).await?;
+            store::networks::put_response(
+                &mut conn,
+                1,
+                "2012",
+                &synthetic.answers,
+                &synthetic.disclosure,
+                survey::response::ResponseStatus::Submitted,
+                i as i64,
+            )
+            .await?;
         } else {
             let operator = survey::geography::OperatorType::ALL[i as usize % 6];
             store::review::classify(&mut conn, 2, Some(operator), false, "staff:bench").await?;
@@ -101,14 +137,40 @@ async fn measure(name: &str, pool: AnyPool, url: &str, count: usize) -> anyhow::
         drop(conn);
         let t = Instant::now();
         charts(&pool, &cache, &ChartFilter::default(), false).await?;
-        if i % 2 == 0 { after_save.push(t.elapsed()) } else { after_classify.push(t.elapsed()) }
+        if i % 2 == 0 {
+            after_save.push(t.elapsed())
+        } else {
+            after_classify.push(t.elapsed())
+        }
     }
-    assert_eq!(cache.full_reads(), 0, "the server started from the stored sums and reads only what changed");
-    println!("{name}: families solved again over those {} changes: {}", after_save.len() + after_classify.len(), cache.families_solved() - solved_at_start);
-    println!("{name}: every chart after one save (incremental): median {} (runs: {})", ms(median(after_save.clone())), runs(&after_save));
-    println!("{name}: every chart after one reclassification (incremental): median {} (runs: {})", ms(median(after_classify.clone())), runs(&after_classify));
+    assert_eq!(
+        cache.full_reads(),
+        0,
+        "the server started from the stored sums and reads only what changed"
+    );
+    println!(
+        "{name}: families solved again over those {} changes: {}",
+        after_save.len() + after_classify.len(),
+        cache.families_solved() - solved_at_start
+    );
+    println!(
+        "{name}: every chart after one save (incremental): median {} (runs: {})",
+        ms(median(after_save.clone())),
+        runs(&after_save)
+    );
+    println!(
+        "{name}: every chart after one reclassification (incremental): median {} (runs: {})",
+        ms(median(after_classify.clone())),
+        runs(&after_classify)
+    );
 
-    let app = server::http::router_with_charts(leptos::config::LeptosOptions::builder().output_name("renkei").build(), pool.clone(), cache);
+    let app = server::http::router_with_charts(
+        leptos::config::LeptosOptions::builder()
+            .output_name("renkei")
+            .build(),
+        pool.clone(),
+        cache,
+    );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let addr = listener.local_addr()?;
     tokio::spawn(async move { axum::serve(listener, app).await });
@@ -125,7 +187,10 @@ async fn measure(name: &str, pool: AnyPool, url: &str, count: usize) -> anyhow::
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> anyhow::Result<()> {
-    let count: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(100_000);
+    let count: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(100_000);
     sqlx::any::install_default_drivers();
 
     let dir = tempfile::tempdir()?;
@@ -134,16 +199,28 @@ async fn main() -> anyhow::Result<()> {
     measure("SQLite", pool.clone(), &url, count).await?;
     pool.close().await;
 
-    let admin_url = std::env::var("TEST_DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+    let admin_url = std::env::var("TEST_DATABASE_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
     match sqlx::AnyConnection::connect(&admin_url).await {
         Ok(mut admin) => {
             let name = format!("renkei_bench_{}", std::process::id());
-            admin.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).await?;
-            let url = format!("{}/{name}", admin_url.rsplit_once('/').map_or(admin_url.as_str(), |(base, _)| base));
+            admin
+                .execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                .await?;
+            let url = format!(
+                "{}/{name}",
+                admin_url
+                    .rsplit_once('/')
+                    .map_or(admin_url.as_str(), |(base, _)| base)
+            );
             let pool = server::db::connect(&url).await?;
             let result = measure("PostgreSQL", pool.clone(), &url, count).await;
             pool.close().await;
-            admin.execute(sqlx::AssertSqlSafe(format!("DROP DATABASE {name} WITH (FORCE)"))).await?;
+            admin
+                .execute(sqlx::AssertSqlSafe(format!(
+                    "DROP DATABASE {name} WITH (FORCE)"
+                )))
+                .await?;
             result?;
         }
         Err(e) => println!("PostgreSQL: skipped, no server at {admin_url} ({e})"),

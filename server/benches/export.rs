@@ -27,15 +27,25 @@ fn peak_mib() -> f64 {
 }
 
 async fn layout(pool: &sqlx::AnyPool) -> anyhow::Result<Layout> {
-    let id = store::editions::current(pool).await?.ok_or_else(|| anyhow::anyhow!("no edition"))?;
-    let edition = store::editions::definition(pool, &id).await?.ok_or_else(|| anyhow::anyhow!("no definition"))?;
-    Ok(Layout { edition, lang: Lang::Ja })
+    let id = store::editions::current(pool)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("no edition"))?;
+    let edition = store::editions::definition(pool, &id)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("no definition"))?;
+    Ok(Layout {
+        edition,
+        lang: Lang::Ja,
+    })
 }
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     // `cargo bench` adds `--bench`; the rest are ours.
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
     let (phase, url) = match args.as_slice() {
         [phase, url, ..] => (phase.as_str(), url.as_str()),
         _ => anyhow::bail!("usage: export generate|csv|xlsx DATABASE_URL [COUNT]"),
@@ -43,17 +53,33 @@ async fn main() -> anyhow::Result<()> {
     let started = Instant::now();
     match phase {
         "generate" => {
-            let count: u64 = args.get(2).map(|c| c.parse()).transpose()?.unwrap_or(100_000);
+            let count: u64 = args
+                .get(2)
+                .map(|c| c.parse())
+                .transpose()?
+                .unwrap_or(100_000);
             let pool = server::db::prepare(url).await?;
             let layout = layout(&pool).await?;
             const BATCH: u64 = 1000;
             for first in (0..count).step_by(BATCH as usize) {
                 let mut tx = pool.begin().await?;
-                server::synthetic::insert(&mut tx, &layout.edition, first, BATCH.min(count - first)).await?;
+                server::synthetic::insert(
+                    &mut tx,
+                    &layout.edition,
+                    first,
+                    BATCH.min(count - first),
+                )
+                .await?;
                 tx.commit().await?;
             }
-            let responses: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM responses").fetch_one(&pool).await?;
-            println!("generate: {responses} responses in {:.1} s, peak {:.1} MiB", started.elapsed().as_secs_f64(), peak_mib());
+            let responses: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM responses")
+                .fetch_one(&pool)
+                .await?;
+            println!(
+                "generate: {responses} responses in {:.1} s, peak {:.1} MiB",
+                started.elapsed().as_secs_f64(),
+                peak_mib()
+            );
         }
         "csv" => {
             let pool = server::db::connect(url).await?;
@@ -76,9 +102,14 @@ async fn main() -> anyhow::Result<()> {
             let pool = server::db::connect(url).await?;
             let layout = layout(&pool).await?;
             let runtime = tokio::runtime::Handle::current();
-            let file = tokio::task::spawn_blocking(move || write_xlsx(pool, &layout, runtime)).await??;
+            let file =
+                tokio::task::spawn_blocking(move || write_xlsx(pool, &layout, runtime)).await??;
             let bytes = file.metadata()?.len();
-            println!("xlsx: {bytes} bytes in {:.1} s, peak {:.1} MiB", started.elapsed().as_secs_f64(), peak_mib());
+            println!(
+                "xlsx: {bytes} bytes in {:.1} s, peak {:.1} MiB",
+                started.elapsed().as_secs_f64(),
+                peak_mib()
+            );
         }
         other => anyhow::bail!("unknown phase {other}"),
     }

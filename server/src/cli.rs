@@ -3,42 +3,66 @@
 use std::io::BufRead;
 
 use anyhow::Context;
-use store::accounts::{self, Role};
 use sqlx::AnyPool;
+use store::accounts::{self, Role};
 
 use crate::config::AdminCommand;
 
 pub async fn run(command: AdminCommand, pool: &AnyPool) -> anyhow::Result<()> {
     match command {
-        AdminCommand::CreateStaff { login, password_stdin } => {
+        AdminCommand::CreateStaff {
+            login,
+            password_stdin,
+        } => {
             let (password, generated) = password(password_stdin)?;
             let mut tx = pool.begin().await?;
             let id = accounts::create(&mut tx, Role::Staff, &login, &password).await?;
-            store::audit::append(&mut tx, "cli", "create_staff", &format!("staff:{id}"), &serde_json::json!({ "login": login }))
-                .await?;
+            store::audit::append(
+                &mut tx,
+                "cli",
+                "create_staff",
+                &format!("staff:{id}"),
+                &serde_json::json!({ "login": login }),
+            )
+            .await?;
             tx.commit().await?;
             report(&login, generated.then_some(password.as_str()));
         }
-        AdminCommand::CreateRespondent { login, networks, password_stdin } => {
+        AdminCommand::CreateRespondent {
+            login,
+            networks,
+            password_stdin,
+        } => {
             let (password, generated) = password(password_stdin)?;
             let mut tx = pool.begin().await?;
             let id = accounts::create(&mut tx, Role::Respondent, &login, &password).await?;
             for no in &networks {
-                let network_id: i64 = sqlx::query_scalar("SELECT id FROM networks WHERE report_no = $1")
-                    .bind(no)
-                    .fetch_optional(&mut *tx)
-                    .await?
-                    .with_context(|| format!("no network has report number {no}"))?;
+                let network_id: i64 =
+                    sqlx::query_scalar("SELECT id FROM networks WHERE report_no = $1")
+                        .bind(no)
+                        .fetch_optional(&mut *tx)
+                        .await?
+                        .with_context(|| format!("no network has report number {no}"))?;
                 accounts::link_network(&mut tx, id, network_id).await?;
             }
             let detail = serde_json::json!({ "login": login, "networks": networks });
-            store::audit::append(&mut tx, "cli", "create_respondent", &format!("respondent:{id}"), &detail).await?;
+            store::audit::append(
+                &mut tx,
+                "cli",
+                "create_respondent",
+                &format!("respondent:{id}"),
+                &detail,
+            )
+            .await?;
             tx.commit().await?;
             report(&login, generated.then_some(password.as_str()));
         }
         AdminCommand::Import2012 => {
             let report = crate::import::load_2012(pool).await?;
-            println!("loaded {} networks; report spellings with no questionnaire item: {:?}", report.networks, report.unmapped);
+            println!(
+                "loaded {} networks; report spellings with no questionnaire item: {:?}",
+                report.networks, report.unmapped
+            );
         }
     }
     Ok(())

@@ -5,7 +5,11 @@ use std::net::SocketAddr;
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "renkei", version, about = "Renkei: the survey of Japan's IT-based regional healthcare networks")]
+#[command(
+    name = "renkei",
+    version,
+    about = "Renkei: the survey of Japan's IT-based regional healthcare networks"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub config: Config,
@@ -92,18 +96,33 @@ mod tests {
         ])
         .unwrap();
         assert_eq!(cli.config.bind, Some("0.0.0.0:8080".parse().unwrap()));
-        assert_eq!(cli.config.database_url, "postgres://postgres@127.0.0.1/test");
+        assert_eq!(
+            cli.config.database_url,
+            "postgres://postgres@127.0.0.1/test"
+        );
         assert_eq!(cli.config.log, "debug");
     }
 
     #[test]
     fn admin_commands_parse() {
-        let cli = Cli::try_parse_from(["renkei", "admin", "create-staff", "--login", "tanaka"]).unwrap();
+        let cli =
+            Cli::try_parse_from(["renkei", "admin", "create-staff", "--login", "tanaka"]).unwrap();
         assert!(matches!(
             cli.command,
             Some(Command::Admin(AdminCommand::CreateStaff { ref login, password_stdin: false })) if login == "tanaka"
         ));
-        let cli = Cli::try_parse_from(["renkei", "admin", "create-respondent", "--login", "r1", "--network", "4", "--network", "7"]).unwrap();
+        let cli = Cli::try_parse_from([
+            "renkei",
+            "admin",
+            "create-respondent",
+            "--login",
+            "r1",
+            "--network",
+            "4",
+            "--network",
+            "7",
+        ])
+        .unwrap();
         assert!(matches!(
             cli.command,
             Some(Command::Admin(AdminCommand::CreateRespondent { ref networks, .. })) if networks == &vec![4, 7]
@@ -112,7 +131,12 @@ mod tests {
 
     #[test]
     fn precompress_is_a_command_of_its_own() {
-        assert!(matches!(Cli::try_parse_from(["renkei", "precompress"]).unwrap().command, Some(Command::Precompress)));
+        assert!(matches!(
+            Cli::try_parse_from(["renkei", "precompress"])
+                .unwrap()
+                .command,
+            Some(Command::Precompress)
+        ));
     }
 
     #[test]

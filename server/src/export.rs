@@ -13,17 +13,17 @@ use std::io::{Seek, SeekFrom};
 use std::sync::Arc;
 
 use app::i18n::{Label, Lang};
-use store::networks::{records_page, report_order, NetworkRecord};
-use survey::cells::render;
-use survey::geography::{region_of, OperatorType};
-use survey::vocabulary::{CELL_NO, CELL_YES};
-use survey::{Edition, Item};
 use axum::body::{Body, Bytes};
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use futures::stream::{self, Stream};
 use sqlx::AnyPool;
+use store::networks::{records_page, report_order, NetworkRecord};
+use survey::cells::render;
+use survey::geography::{region_of, OperatorType};
+use survey::vocabulary::{CELL_NO, CELL_YES};
+use survey::{Edition, Item};
 
 /// Records read from the database at a time.
 pub const PAGE: i64 = 500;
@@ -65,7 +65,11 @@ impl Layout {
     /// Every item, retired ones too, so old answers are never dropped from an export.
     fn items(&self) -> impl Iterator<Item = (&str, Option<&Label>, &Item)> {
         self.edition.sections.iter().flat_map(|s| {
-            s.groups.iter().flat_map(move |g| g.items.iter().map(move |i| (s.letter.as_str(), g.title.as_ref(), i)))
+            s.groups.iter().flat_map(move |g| {
+                g.items
+                    .iter()
+                    .map(move |i| (s.letter.as_str(), g.title.as_ref(), i))
+            })
         })
     }
 
@@ -76,7 +80,11 @@ impl Layout {
         let separator = if lang == Lang::Ja { "：" } else { ": " };
         let fixed = FIXED.iter().map(|l| l.get(lang).to_string());
         let items = self.items().map(|(letter, group, item)| match group {
-            Some(g) if g != &item.label => format!("{letter}. {}{separator}{}", g.get(lang), item.label.get(lang)),
+            Some(g) if g != &item.label => format!(
+                "{letter}. {}{separator}{}",
+                g.get(lang),
+                item.label.get(lang)
+            ),
             _ => format!("{letter}. {}", item.label.get(lang)),
         });
         fixed.chain(items).collect()
@@ -84,24 +92,46 @@ impl Layout {
 
     pub fn row(&self, r: &NetworkRecord) -> Vec<Cell> {
         let lang = self.lang;
-        let yes_no = |b: bool| if b { CELL_YES.get(lang) } else { CELL_NO.get(lang) }.to_string();
+        let yes_no = |b: bool| {
+            if b {
+                CELL_YES.get(lang)
+            } else {
+                CELL_NO.get(lang)
+            }
+            .to_string()
+        };
         let mut row = vec![
             r.report_no.map_or(Cell::Text(String::new()), Cell::Number),
             Cell::Number(r.id),
             Cell::Text(r.prefecture.clone()),
-            Cell::Text(region_of(&r.prefecture).map(|g| g.label().get(lang).to_string()).unwrap_or_default()),
             Cell::Text(
-                r.operator_type.as_deref().and_then(OperatorType::from_key).map(|o| o.label().get(lang).to_string()).unwrap_or_default(),
+                region_of(&r.prefecture)
+                    .map(|g| g.label().get(lang).to_string())
+                    .unwrap_or_default(),
+            ),
+            Cell::Text(
+                r.operator_type
+                    .as_deref()
+                    .and_then(OperatorType::from_key)
+                    .map(|o| o.label().get(lang).to_string())
+                    .unwrap_or_default(),
             ),
             Cell::Text(yes_no(r.regional_fund)),
             Cell::Text(r.status.label().get(lang).to_string()),
-            Cell::Text(r.updated_at.map(store::public::japan_date_time).unwrap_or_default()),
+            Cell::Text(
+                r.updated_at
+                    .map(store::public::japan_date_time)
+                    .unwrap_or_default(),
+            ),
         ];
-        row.extend(self.items().map(|(_, _, item)| match r.answers.get(&item.key) {
-            None => Cell::Text(String::new()),
-            Some(survey::Answer::Number(n)) => Cell::Number(*n),
-            Some(answer) => Cell::Text(render(&item.kind, answer, lang)),
-        }));
+        row.extend(
+            self.items()
+                .map(|(_, _, item)| match r.answers.get(&item.key) {
+                    None => Cell::Text(String::new()),
+                    Some(survey::Answer::Number(n)) => Cell::Number(*n),
+                    Some(answer) => Cell::Text(render(&item.kind, answer, lang)),
+                }),
+        );
         row
     }
 }
@@ -123,17 +153,26 @@ fn pages(pool: AnyPool, edition: String) -> impl Stream<Item = sqlx::Result<Vec<
     })
 }
 
-fn csv_bytes<'a>(rows: impl Iterator<Item = Vec<String>>, prefix: &'a [u8]) -> std::io::Result<Bytes> {
+fn csv_bytes<'a>(
+    rows: impl Iterator<Item = Vec<String>>,
+    prefix: &'a [u8],
+) -> std::io::Result<Bytes> {
     let mut writer = csv::Writer::from_writer(prefix.to_vec());
     for row in rows {
         writer.write_record(&row)?;
     }
-    writer.into_inner().map(Bytes::from).map_err(|e| e.into_error())
+    writer
+        .into_inner()
+        .map(Bytes::from)
+        .map_err(|e| e.into_error())
 }
 
 /// The CSV export as chunks: UTF-8 BOM (Excel on Japanese Windows) and header, then one
 /// chunk per page of records.
-pub fn csv_stream(pool: AnyPool, layout: Arc<Layout>) -> impl Stream<Item = std::io::Result<Bytes>> {
+pub fn csv_stream(
+    pool: AnyPool,
+    layout: Arc<Layout>,
+) -> impl Stream<Item = std::io::Result<Bytes>> {
     use futures::StreamExt;
     let head = csv_bytes(std::iter::once(layout.header()), b"\xEF\xBB\xBF");
     let body = pages(pool, layout.edition.id.clone()).map(move |page| {
@@ -142,7 +181,11 @@ pub fn csv_stream(pool: AnyPool, layout: Arc<Layout>) -> impl Stream<Item = std:
             tracing::error!(error = %e, "CSV export failed");
             std::io::Error::other(e)
         })?;
-        csv_bytes(page.iter().map(|r| layout.row(r).iter().map(Cell::text).collect()), b"")
+        csv_bytes(
+            page.iter()
+                .map(|r| layout.row(r).iter().map(Cell::text).collect()),
+            b"",
+        )
     });
     stream::once(async { head }).chain(body)
 }
@@ -161,28 +204,33 @@ fn excel_text(text: String) -> String {
 
 /// Writes the XLSX export to an anonymous temporary file, positioned at its start.
 /// Blocking (file I/O and zip compression): run it with `spawn_blocking`.
-pub fn write_xlsx(pool: AnyPool, layout: &Layout, runtime: tokio::runtime::Handle) -> anyhow::Result<std::fs::File> {
+pub fn write_xlsx(
+    pool: AnyPool,
+    layout: &Layout,
+    runtime: tokio::runtime::Handle,
+) -> anyhow::Result<std::fs::File> {
     use futures::StreamExt;
     // Excel keeps 15 significant digits; larger numbers stay exact as text.
     const EXACT: i64 = 1 << 53;
     let mut workbook = rust_xlsxwriter::Workbook::new();
     let sheet = workbook.add_worksheet_with_constant_memory()?;
     sheet.set_name(&layout.edition.id)?;
-    let write = |sheet: &mut rust_xlsxwriter::Worksheet, row: u32, cells: &[Cell]| -> anyhow::Result<()> {
-        for (col, cell) in cells.iter().enumerate() {
-            let col = u16::try_from(col)?;
-            match cell {
-                Cell::Text(t) if t.is_empty() => {}
-                Cell::Number(n) if n.abs() < EXACT => {
-                    sheet.write_number(row, col, *n as f64)?;
-                }
-                other => {
-                    sheet.write_string(row, col, excel_text(other.text()))?;
+    let write =
+        |sheet: &mut rust_xlsxwriter::Worksheet, row: u32, cells: &[Cell]| -> anyhow::Result<()> {
+            for (col, cell) in cells.iter().enumerate() {
+                let col = u16::try_from(col)?;
+                match cell {
+                    Cell::Text(t) if t.is_empty() => {}
+                    Cell::Number(n) if n.abs() < EXACT => {
+                        sheet.write_number(row, col, *n as f64)?;
+                    }
+                    other => {
+                        sheet.write_string(row, col, excel_text(other.text()))?;
+                    }
                 }
             }
-        }
-        Ok(())
-    };
+            Ok(())
+        };
     let header: Vec<Cell> = layout.header().into_iter().map(Cell::Text).collect();
     write(sheet, 0, &header)?;
     let mut row = 1u32;
@@ -205,21 +253,49 @@ pub struct ExportQuery {
 }
 
 /// Who may export, in which language, which edition: or the refusal to send.
-async fn prepare(pool: &AnyPool, headers: &HeaderMap, query: &ExportQuery, format: &str) -> Result<Layout, Response> {
-    let refuse = |e: app::error::ApiError| (e.status(), e.message().ja.to_string() + "\n" + &e.message().en).into_response();
-    let me = app::auth::require_staff_in(pool, headers).await.map_err(refuse)?;
+async fn prepare(
+    pool: &AnyPool,
+    headers: &HeaderMap,
+    query: &ExportQuery,
+    format: &str,
+) -> Result<Layout, Response> {
+    let refuse = |e: app::error::ApiError| {
+        (
+            e.status(),
+            e.message().ja.to_string() + "\n" + &e.message().en,
+        )
+            .into_response()
+    };
+    let me = app::auth::require_staff_in(pool, headers)
+        .await
+        .map_err(refuse)?;
     let lang = match query.lang.as_deref() {
         None => Lang::Ja,
         Some(code) => Lang::from_code(code).ok_or_else(|| {
-            (StatusCode::BAD_REQUEST, "lang は ja または en です。\nlang must be ja or en.").into_response()
+            (
+                StatusCode::BAD_REQUEST,
+                "lang は ja または en です。\nlang must be ja or en.",
+            )
+                .into_response()
         })?,
     };
     let edition_id = async {
-        let id = store::editions::current(pool).await?.ok_or(app::error::ApiError::NotFound)?;
-        let edition = store::editions::definition(pool, &id).await?.ok_or(app::error::ApiError::NotFound)?;
+        let id = store::editions::current(pool)
+            .await?
+            .ok_or(app::error::ApiError::NotFound)?;
+        let edition = store::editions::definition(pool, &id)
+            .await?
+            .ok_or(app::error::ApiError::NotFound)?;
         let mut conn = pool.acquire().await?;
         let detail = serde_json::json!({ "format": format, "lang": lang.code(), "edition": id });
-        store::audit::append(&mut conn, &format!("staff:{}", me.user_id), "export", "responses", &detail).await?;
+        store::audit::append(
+            &mut conn,
+            &format!("staff:{}", me.user_id),
+            "export",
+            "responses",
+            &detail,
+        )
+        .await?;
         Ok::<_, app::error::ApiError>(edition)
     };
     let edition = edition_id.await.map_err(refuse)?;
@@ -230,7 +306,10 @@ fn attachment(content_type: &str, name: String, body: Body) -> Response {
     (
         [
             (header::CONTENT_TYPE, content_type.to_string()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
             (header::CACHE_CONTROL, "no-store".to_string()),
         ],
         body,
@@ -238,29 +317,58 @@ fn attachment(content_type: &str, name: String, body: Body) -> Response {
         .into_response()
 }
 
-pub async fn csv(State(pool): State<AnyPool>, headers: HeaderMap, Query(query): Query<ExportQuery>) -> Response {
+pub async fn csv(
+    State(pool): State<AnyPool>,
+    headers: HeaderMap,
+    Query(query): Query<ExportQuery>,
+) -> Response {
     let layout = match prepare(&pool, &headers, &query, "csv").await {
         Ok(l) => Arc::new(l),
         Err(refusal) => return refusal,
     };
-    let name = format!("renkei-responses-{}-{}.csv", layout.edition.id, layout.lang.code());
-    attachment("text/csv; charset=utf-8", name, Body::from_stream(csv_stream(pool, layout)))
+    let name = format!(
+        "renkei-responses-{}-{}.csv",
+        layout.edition.id,
+        layout.lang.code()
+    );
+    attachment(
+        "text/csv; charset=utf-8",
+        name,
+        Body::from_stream(csv_stream(pool, layout)),
+    )
 }
 
-pub async fn xlsx(State(pool): State<AnyPool>, headers: HeaderMap, Query(query): Query<ExportQuery>) -> Response {
+pub async fn xlsx(
+    State(pool): State<AnyPool>,
+    headers: HeaderMap,
+    Query(query): Query<ExportQuery>,
+) -> Response {
     let layout = match prepare(&pool, &headers, &query, "xlsx").await {
         Ok(l) => l,
         Err(refusal) => return refusal,
     };
-    let name = format!("renkei-responses-{}-{}.xlsx", layout.edition.id, layout.lang.code());
+    let name = format!(
+        "renkei-responses-{}-{}.xlsx",
+        layout.edition.id,
+        layout.lang.code()
+    );
     let runtime = tokio::runtime::Handle::current();
     match tokio::task::spawn_blocking(move || write_xlsx(pool, &layout, runtime)).await {
         Ok(Ok(file)) => {
-            let body = Body::from_stream(tokio_util::io::ReaderStream::new(tokio::fs::File::from_std(file)));
-            attachment("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name, body)
+            let body = Body::from_stream(tokio_util::io::ReaderStream::new(
+                tokio::fs::File::from_std(file),
+            ));
+            attachment(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                name,
+                body,
+            )
         }
         failed => {
-            let error = failed.map_or_else(|e| e.to_string(), |r| r.err().map(|e| e.to_string()).unwrap_or_default());
+            let error = failed.map_or_else(
+                |e| e.to_string(),
+                |r| r.err().map(|e| e.to_string()).unwrap_or_default(),
+            );
             tracing::error!(%error, "XLSX export failed");
             (StatusCode::INTERNAL_SERVER_ERROR, "export failed").into_response()
         }
@@ -293,7 +401,10 @@ mod tests {
     }
 
     fn layout(lang: Lang) -> Layout {
-        Layout { edition: survey::builtin_edition("2012").unwrap(), lang }
+        Layout {
+            edition: survey::builtin_edition("2012").unwrap(),
+            lang,
+        }
     }
 
     #[test]
@@ -307,8 +418,13 @@ mod tests {
         }
         let ja = layout(Lang::Ja).header();
         assert_eq!(&ja[..3], ["番号", "ID", "都道府県"]);
-        assert!(ja.contains(&"F. 連携している疾病について：肝炎".to_string()), "{ja:?}");
-        assert!(layout(Lang::En).header().contains(&"F. Linked diseases: Hepatitis".to_string()));
+        assert!(
+            ja.contains(&"F. 連携している疾病について：肝炎".to_string()),
+            "{ja:?}"
+        );
+        assert!(layout(Lang::En)
+            .header()
+            .contains(&"F. Linked diseases: Hepatitis".to_string()));
     }
 
     #[test]
@@ -330,13 +446,28 @@ mod tests {
         assert_eq!(row.len(), header.len());
         assert_eq!(
             row[..8].iter().map(Cell::text).collect::<Vec<_>>(),
-            ["4", "9", "大分県", "九州", "医師会", "はい", "差し戻し", store::public::japan_date_time(1_700_000_000).as_str()]
+            [
+                "4",
+                "9",
+                "大分県",
+                "九州",
+                "医師会",
+                "はい",
+                "差し戻し",
+                store::public::japan_date_time(1_700_000_000).as_str()
+            ]
         );
         let at = |key: &str| l.items().position(|(_, _, i)| i.key == key).unwrap() + FIXED.len();
-        assert_eq!(row[at("services.diseases.hepatitis")], Cell::Text("実施予定あり".into()));
+        assert_eq!(
+            row[at("services.diseases.hepatitis")],
+            Cell::Text("実施予定あり".into())
+        );
         assert_eq!(row[at("facilities.hospital.count")], Cell::Number(12));
         assert_eq!(row[at("overview.main.name")], Cell::Text(String::new()));
         let en = layout(Lang::En).row(&record(Answers::default()));
-        assert_eq!(en[3..7].iter().map(Cell::text).collect::<Vec<_>>(), ["Kyushu", "Medical association", "Yes", "Returned"]);
+        assert_eq!(
+            en[3..7].iter().map(Cell::text).collect::<Vec<_>>(),
+            ["Kyushu", "Medical association", "Yes", "Returned"]
+        );
     }
 }

@@ -18,8 +18,8 @@ use tower_http::trace::TraceLayer;
 use std::sync::Arc;
 
 use app::i18n::Lang;
-use store::charts::ChartCache;
 use app::{shell, App};
+use store::charts::ChartCache;
 
 /// Builds the whole application with the default chart settings.
 pub fn router(options: LeptosOptions, pool: AnyPool) -> Router {
@@ -35,11 +35,26 @@ pub fn router_with_charts(options: LeptosOptions, pool: AnyPool, charts: ChartCa
     Router::new()
         .route("/healthz", get(healthz).with_state(pool.clone()))
         .route("/lang", post(set_lang))
-        .route("/networks.csv", get(crate::open_data::csv).with_state(pool.clone()))
-        .route("/networks.json", get(crate::open_data::json).with_state(pool.clone()))
-        .route("/charts/{file}", get(crate::open_data::chart).with_state((pool.clone(), charts)))
-        .route("/staff/export.csv", get(crate::export::csv).with_state(pool.clone()))
-        .route("/staff/export.xlsx", get(crate::export::xlsx).with_state(pool))
+        .route(
+            "/networks.csv",
+            get(crate::open_data::csv).with_state(pool.clone()),
+        )
+        .route(
+            "/networks.json",
+            get(crate::open_data::json).with_state(pool.clone()),
+        )
+        .route(
+            "/charts/{file}",
+            get(crate::open_data::chart).with_state((pool.clone(), charts)),
+        )
+        .route(
+            "/staff/export.csv",
+            get(crate::export::csv).with_state(pool.clone()),
+        )
+        .route(
+            "/staff/export.xlsx",
+            get(crate::export::xlsx).with_state(pool),
+        )
         .merge(crate::assets::router(&options))
         .leptos_routes_with_context(
             &options,
@@ -61,16 +76,28 @@ pub fn router_with_charts(options: LeptosOptions, pool: AnyPool, charts: ChartCa
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(app::app::BASE_CSP),
         ))
-        .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
-        .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
-        .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
 }
 
 /// 200 when the database answers, 503 when it does not.
 async fn healthz(State(pool): State<AnyPool>) -> Response {
-    match sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(&pool).await {
+    match sqlx::query_scalar::<_, i64>("SELECT 1")
+        .fetch_one(&pool)
+        .await
+    {
         Ok(_) => (StatusCode::OK, "ok").into_response(),
         Err(e) => {
             tracing::warn!(error = %e, "health check failed");
@@ -93,14 +120,27 @@ async fn set_lang(axum::Form(choice): axum::Form<LangChoice>) -> Response {
     let Some(lang) = Lang::from_code(&choice.lang) else {
         return (StatusCode::BAD_REQUEST, "unknown language / 不明な言語です").into_response();
     };
-    let back = choice.back.filter(|b| is_local_path(b)).unwrap_or_else(|| "/".into());
-    (StatusCode::SEE_OTHER, [(header::SET_COOKIE, lang.set_cookie()), (header::LOCATION, back)]).into_response()
+    let back = choice
+        .back
+        .filter(|b| is_local_path(b))
+        .unwrap_or_else(|| "/".into());
+    (
+        StatusCode::SEE_OTHER,
+        [
+            (header::SET_COOKIE, lang.set_cookie()),
+            (header::LOCATION, back),
+        ],
+    )
+        .into_response()
 }
 
 /// A path on this site: `/…`, not `//host` or `/\host` (which browsers read as another
 /// site), and nothing a header could not carry.
 fn is_local_path(path: &str) -> bool {
-    path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/\\") && path.chars().all(|c| c.is_ascii_graphic())
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.starts_with("/\\")
+        && path.chars().all(|c| c.is_ascii_graphic())
 }
 
 /// Leptos answers 500 when a server function's arguments cannot be decoded,
@@ -130,7 +170,11 @@ async fn bad_arguments_are_client_errors(request: Request<Body>, next: Next) -> 
 /// an Origin, or failing that a Referer, naming this host. Leptos server
 /// functions do no such check by themselves.
 async fn same_origin_writes(request: Request<Body>, next: Next) -> Response {
-    if matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS) || is_same_origin(&request) {
+    if matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    ) || is_same_origin(&request)
+    {
         next.run(request).await
     } else {
         (StatusCode::FORBIDDEN, "cross-site request refused").into_response()
@@ -146,7 +190,9 @@ fn is_same_origin(request: &Request<Body>) -> bool {
         .get(header::ORIGIN)
         .or_else(|| headers.get(header::REFERER))
         .and_then(|v| v.to_str().ok());
-    source.and_then(authority_of).is_some_and(|authority| authority.eq_ignore_ascii_case(host))
+    source
+        .and_then(authority_of)
+        .is_some_and(|authority| authority.eq_ignore_ascii_case(host))
 }
 
 /// `https://example.org:8080/path` → `example.org:8080`.
@@ -170,12 +216,27 @@ mod tests {
 
     #[test]
     fn same_origin_posts_pass_and_cross_site_posts_do_not() {
-        assert!(is_same_origin(&post(&[("host", "127.0.0.1:3000"), ("origin", "http://127.0.0.1:3000")])));
-        assert!(is_same_origin(&post(&[("host", "renkei.example"), ("referer", "https://renkei.example/networks?x=1")])));
-        assert!(!is_same_origin(&post(&[("host", "renkei.example"), ("origin", "https://evil.example")])));
-        assert!(!is_same_origin(&post(&[("host", "renkei.example"), ("origin", "https://renkei.example.evil")])));
+        assert!(is_same_origin(&post(&[
+            ("host", "127.0.0.1:3000"),
+            ("origin", "http://127.0.0.1:3000")
+        ])));
+        assert!(is_same_origin(&post(&[
+            ("host", "renkei.example"),
+            ("referer", "https://renkei.example/networks?x=1")
+        ])));
+        assert!(!is_same_origin(&post(&[
+            ("host", "renkei.example"),
+            ("origin", "https://evil.example")
+        ])));
+        assert!(!is_same_origin(&post(&[
+            ("host", "renkei.example"),
+            ("origin", "https://renkei.example.evil")
+        ])));
         assert!(!is_same_origin(&post(&[("host", "renkei.example")])));
-        assert!(!is_same_origin(&post(&[("origin", "https://renkei.example")])));
+        assert!(!is_same_origin(&post(&[(
+            "origin",
+            "https://renkei.example"
+        )])));
     }
 
     #[test]

@@ -4,11 +4,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use serde::Deserialize;
+use sqlx::AnyPool;
 use survey::geography::{region_of, OperatorType, Region};
 use survey::response::ResponseStatus;
 use survey::{Answer, Answers, Disclosure, DisclosureChoices, Edition, Tri};
-use serde::Deserialize;
-use sqlx::AnyPool;
 
 pub const NETWORKS_CSV: &str = include_str!("../data/2012/networks-2012.csv");
 pub const COMPANIES_CSV: &str = include_str!("../data/2012/companies-2012.csv");
@@ -114,7 +114,12 @@ const STANDARD_SPELLINGS: [(&str, &str); 12] = [
 ];
 
 /// Parses and checks the three files against the 2012 questionnaire.
-pub fn parse(networks_csv: &str, companies_csv: &str, details_json: &str, edition: &Edition) -> Result<Dataset, ImportError> {
+pub fn parse(
+    networks_csv: &str,
+    companies_csv: &str,
+    details_json: &str,
+    edition: &Edition,
+) -> Result<Dataset, ImportError> {
     let companies = parse_companies(companies_csv)?;
     let (details, orphan_details) = parse_details(details_json)?;
     let mut unmapped = BTreeSet::new();
@@ -124,18 +129,39 @@ pub fn parse(networks_csv: &str, companies_csv: &str, details_json: &str, editio
     let mut reader = csv::Reader::from_reader(networks_csv.as_bytes());
     for (i, record) in reader.deserialize::<NetworkRow>().enumerate() {
         let line = i + 2;
-        let err = |field: &str, message: String| ImportError { file: "networks-2012.csv", row: line, field: field.into(), message };
+        let err = |field: &str, message: String| ImportError {
+            file: "networks-2012.csv",
+            row: line,
+            field: field.into(),
+            message,
+        };
         let row = record.map_err(|e| err("*", e.to_string()))?;
-        let no: i64 = row.no.trim().parse().map_err(|_| err("no", format!("not a number: {:?}", row.no)))?;
+        let no: i64 = row
+            .no
+            .trim()
+            .parse()
+            .map_err(|_| err("no", format!("not a number: {:?}", row.no)))?;
         if !seen.insert(no) {
             return Err(err("no", format!("network {no} appears twice")));
         }
-        let region = region_of(&row.prefecture).ok_or_else(|| err("prefecture", format!("unknown prefecture {:?}", row.prefecture)))?;
+        let region = region_of(&row.prefecture).ok_or_else(|| {
+            err(
+                "prefecture",
+                format!("unknown prefecture {:?}", row.prefecture),
+            )
+        })?;
         if Region::from_ja(&row.region) != Some(region) {
-            return Err(err("region", format!("{:?} is not the region of {}", row.region, row.prefecture)));
+            return Err(err(
+                "region",
+                format!("{:?} is not the region of {}", row.region, row.prefecture),
+            ));
         }
-        let operator = OperatorType::from_ja(&row.operator_type)
-            .ok_or_else(|| err("operator_type", format!("unknown operator type {:?}", row.operator_type)))?;
+        let operator = OperatorType::from_ja(&row.operator_type).ok_or_else(|| {
+            err(
+                "operator_type",
+                format!("unknown operator type {:?}", row.operator_type),
+            )
+        })?;
         let start_year = parse_year(&row.start_year).map_err(|m| err("start_year", m))?;
         if row.name.trim().is_empty() {
             return Err(err("name", "the name is empty".into()));
@@ -153,7 +179,12 @@ pub fn parse(networks_csv: &str, companies_csv: &str, details_json: &str, editio
         let mut updated_at = None;
         let mut regional_fund = false;
         if let Some((position, d)) = detail {
-            let derr = |field: &str, message: String| ImportError { file: "details-2012.json", row: *position, field: field.into(), message };
+            let derr = |field: &str, message: String| ImportError {
+                file: "details-2012.json",
+                row: *position,
+                field: field.into(),
+                message,
+            };
             set_text(&mut answers, "overview.main.summary", &d.summary);
             set_text(&mut answers, "overview.main.public_url", &d.public_url);
             // Published on the detail page, so the overview was public.
@@ -163,7 +194,12 @@ pub fn parse(networks_csv: &str, companies_csv: &str, details_json: &str, editio
             regional_fund = match d.regional_fund.as_str() {
                 "○" => true,
                 "" => false,
-                other => return Err(derr("regional_fund", format!("expected ○ or empty, got {other:?}"))),
+                other => {
+                    return Err(derr(
+                        "regional_fund",
+                        format!("expected ○ or empty, got {other:?}"),
+                    ))
+                }
             };
             updated_at = Some(parse_date(&d.updated).map_err(|m| derr("updated", m))?);
             if d.diseases_in_progress.is_some() || d.services_in_progress.is_some() {
@@ -171,28 +207,58 @@ pub fn parse(networks_csv: &str, companies_csv: &str, details_json: &str, editio
             }
             let diseases = group_keys(edition, "services", &["diseases"]);
             let services = group_keys(edition, "services", &["provided", "patient"]);
-            let standards: BTreeMap<String, String> =
-                STANDARD_SPELLINGS.iter().map(|(spelling, key)| (spelling.to_string(), format!("system.standards.{key}"))).collect();
-            set_tri_lists(&mut answers, &mut unmapped, &diseases, d.diseases_in_progress.as_deref(), &d.diseases_planned);
-            set_tri_lists(&mut answers, &mut unmapped, &services, d.services_in_progress.as_deref(), &d.services_planned);
+            let standards: BTreeMap<String, String> = STANDARD_SPELLINGS
+                .iter()
+                .map(|(spelling, key)| (spelling.to_string(), format!("system.standards.{key}")))
+                .collect();
+            set_tri_lists(
+                &mut answers,
+                &mut unmapped,
+                &diseases,
+                d.diseases_in_progress.as_deref(),
+                &d.diseases_planned,
+            );
+            set_tri_lists(
+                &mut answers,
+                &mut unmapped,
+                &services,
+                d.services_in_progress.as_deref(),
+                &d.services_planned,
+            );
             if d.standards_in_progress.is_some() {
                 disclosure.set("system", Disclosure::Public);
             }
-            set_tri_lists(&mut answers, &mut unmapped, &standards, d.standards_in_progress.as_deref(), &d.standards_planned);
+            set_tri_lists(
+                &mut answers,
+                &mut unmapped,
+                &standards,
+                d.standards_in_progress.as_deref(),
+                &d.standards_planned,
+            );
             if let Some(other) = &d.services_other {
                 set_text(&mut answers, "services.notes.other_services", other);
             }
         }
         if let Some(c) = companies.get(&no) {
-            for (i, name) in [&c.company1, &c.company2, &c.company3].into_iter().enumerate() {
-                set_text(&mut answers, &format!("system.companies.company{}", i + 1), name);
+            for (i, name) in [&c.company1, &c.company2, &c.company3]
+                .into_iter()
+                .enumerate()
+            {
+                set_text(
+                    &mut answers,
+                    &format!("system.companies.company{}", i + 1),
+                    name,
+                );
             }
             if c.disclosure == "すべて公開" {
                 disclosure.set("system", Disclosure::Public);
             }
         }
         for key in answers.0.keys() {
-            debug_assert!(edition.item(key).is_some(), "import wrote an unknown item {key}");
+            debug_assert!(
+                edition.item(key).is_some(),
+                "import wrote an unknown item {key}"
+            );
         }
 
         networks.push(ImportedNetwork {
@@ -220,19 +286,35 @@ pub fn parse(networks_csv: &str, companies_csv: &str, details_json: &str, editio
             });
         }
     }
-    Ok(Dataset { networks, unmapped, orphan_details })
+    Ok(Dataset {
+        networks,
+        unmapped,
+        orphan_details,
+    })
 }
 
 fn parse_companies(csv_text: &str) -> Result<BTreeMap<i64, CompanyRow>, ImportError> {
     let mut out = BTreeMap::new();
     let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
     for (i, record) in reader.deserialize::<CompanyRow>().enumerate() {
-        let err = |field: &str, message: String| ImportError { file: "companies-2012.csv", row: i + 2, field: field.into(), message };
+        let err = |field: &str, message: String| ImportError {
+            file: "companies-2012.csv",
+            row: i + 2,
+            field: field.into(),
+            message,
+        };
         let row = record.map_err(|e| err("*", e.to_string()))?;
         if !matches!(row.disclosure.as_str(), "すべて公開" | "非公開") {
-            return Err(err("disclosure", format!("expected すべて公開 or 非公開, got {:?}", row.disclosure)));
+            return Err(err(
+                "disclosure",
+                format!("expected すべて公開 or 非公開, got {:?}", row.disclosure),
+            ));
         }
-        let no: i64 = row.network_no.trim().parse().map_err(|_| err("network_no", format!("not a number: {:?}", row.network_no)))?;
+        let no: i64 = row
+            .network_no
+            .trim()
+            .parse()
+            .map_err(|_| err("network_no", format!("not a number: {:?}", row.network_no)))?;
         out.insert(no, row);
     }
     Ok(out)
@@ -240,14 +322,24 @@ fn parse_companies(csv_text: &str) -> Result<BTreeMap<i64, CompanyRow>, ImportEr
 
 /// Detail records by network number (with their 1-based position), and the names of those without one.
 #[allow(clippy::type_complexity)]
-fn parse_details(json: &str) -> Result<(BTreeMap<i64, (usize, Details)>, Vec<String>), ImportError> {
-    let records: Vec<serde_json::Value> = serde_json::from_str(json)
-        .map_err(|e| ImportError { file: "details-2012.json", row: e.line(), field: "*".into(), message: e.to_string() })?;
+fn parse_details(
+    json: &str,
+) -> Result<(BTreeMap<i64, (usize, Details)>, Vec<String>), ImportError> {
+    let records: Vec<serde_json::Value> = serde_json::from_str(json).map_err(|e| ImportError {
+        file: "details-2012.json",
+        row: e.line(),
+        field: "*".into(),
+        message: e.to_string(),
+    })?;
     let mut out = BTreeMap::new();
     let mut orphans = Vec::new();
     for (i, value) in records.into_iter().enumerate() {
-        let d: Details = serde_json::from_value(value)
-            .map_err(|e| ImportError { file: "details-2012.json", row: i + 1, field: "*".into(), message: e.to_string() })?;
+        let d: Details = serde_json::from_value(value).map_err(|e| ImportError {
+            file: "details-2012.json",
+            row: i + 1,
+            field: "*".into(),
+            message: e.to_string(),
+        })?;
         match d.network_no {
             Some(no) => {
                 out.insert(no, (i + 1, d));
@@ -272,8 +364,12 @@ fn parse_year(text: &str) -> Result<Option<i64>, String> {
 /// A `YYYY-MM-DD` date as Unix seconds at midnight in Japan.
 fn parse_date(text: &str) -> Result<i64, String> {
     let format = time::macros::format_description!("[year]-[month]-[day]");
-    let date = time::Date::parse(text.trim(), &format).map_err(|_| format!("not a date (YYYY-MM-DD): {text:?}"))?;
-    Ok(date.midnight().assume_offset(time::macros::offset!(+9)).unix_timestamp())
+    let date = time::Date::parse(text.trim(), &format)
+        .map_err(|_| format!("not a date (YYYY-MM-DD): {text:?}"))?;
+    Ok(date
+        .midnight()
+        .assume_offset(time::macros::offset!(+9))
+        .unix_timestamp())
 }
 
 fn set_text(answers: &mut Answers, key: &str, text: &str) {
@@ -303,7 +399,10 @@ fn set_tri_lists(
     in_progress: Option<&[String]>,
     planned: &[String],
 ) {
-    let lists = [(in_progress.unwrap_or_default(), Tri::InProgress), (planned, Tri::Planned)];
+    let lists = [
+        (in_progress.unwrap_or_default(), Tri::InProgress),
+        (planned, Tri::Planned),
+    ];
     for (list, state) in lists {
         for spelling in list {
             match keys.get(spelling.as_str()) {
@@ -322,7 +421,12 @@ pub async fn load_2012(pool: &AnyPool) -> anyhow::Result<LoadReport> {
 }
 
 /// Checks the three files whole, then writes them in one transaction.
-pub async fn import_2012(pool: &AnyPool, networks_csv: &str, companies_csv: &str, details_json: &str) -> anyhow::Result<LoadReport> {
+pub async fn import_2012(
+    pool: &AnyPool,
+    networks_csv: &str,
+    companies_csv: &str,
+    details_json: &str,
+) -> anyhow::Result<LoadReport> {
     let edition = survey::builtin_edition(EDITION).expect("the 2012 edition is built in");
     let dataset = parse(networks_csv, companies_csv, details_json, &edition)?;
     load(pool, &dataset).await
@@ -333,7 +437,16 @@ pub async fn load(pool: &AnyPool, dataset: &Dataset) -> anyhow::Result<LoadRepor
     let mut tx = pool.begin().await?;
     for n in &dataset.networks {
         let id = store::networks::upsert_by_report_no(&mut tx, &n.network).await?;
-        store::networks::put_response(&mut tx, id, EDITION, &n.answers, &n.disclosure, ResponseStatus::Approved, n.updated_at).await?;
+        store::networks::put_response(
+            &mut tx,
+            id,
+            EDITION,
+            &n.answers,
+            &n.disclosure,
+            ResponseStatus::Approved,
+            n.updated_at,
+        )
+        .await?;
     }
     let detail = serde_json::json!({
         "networks": dataset.networks.len(),
@@ -342,7 +455,10 @@ pub async fn load(pool: &AnyPool, dataset: &Dataset) -> anyhow::Result<LoadRepor
     });
     store::audit::append(&mut tx, "system", "import_2012", "edition:2012", &detail).await?;
     tx.commit().await?;
-    Ok(LoadReport { networks: dataset.networks.len(), unmapped: dataset.unmapped.clone() })
+    Ok(LoadReport {
+        networks: dataset.networks.len(),
+        unmapped: dataset.unmapped.clone(),
+    })
 }
 
 #[cfg(test)]
@@ -358,12 +474,27 @@ mod tests {
         let d = parse(NETWORKS_CSV, COMPANIES_CSV, DETAILS_JSON, &edition()).unwrap();
         assert_eq!(d.networks.len(), 154);
         // The one spelling of 別添2 that is not a questionnaire item.
-        assert_eq!(d.unmapped, BTreeSet::from(["補足・備考（自由記載）".to_string()]));
+        assert_eq!(
+            d.unmapped,
+            BTreeSet::from(["補足・備考（自由記載）".to_string()])
+        );
         assert_eq!(d.orphan_details, vec!["医療ネットしまね".to_string()]);
         let by_region = |name: &str| {
-            d.networks.iter().filter(|n| region_of(&n.network.prefecture) == Region::from_ja(name)).count()
+            d.networks
+                .iter()
+                .filter(|n| region_of(&n.network.prefecture) == Region::from_ja(name))
+                .count()
         };
-        for (region, count) in [("北海道", 17), ("東北", 13), ("関東", 25), ("中部", 30), ("近畿", 20), ("中国", 17), ("四国", 13), ("九州", 19)] {
+        for (region, count) in [
+            ("北海道", 17),
+            ("東北", 13),
+            ("関東", 25),
+            ("中部", 30),
+            ("近畿", 20),
+            ("中国", 17),
+            ("四国", 13),
+            ("九州", 19),
+        ] {
             assert_eq!(by_region(region), count, "{region}");
         }
     }
@@ -374,22 +505,47 @@ mod tests {
         let standards = d
             .networks
             .iter()
-            .filter(|n| n.answers.tri("system.standards.hs005").is_some_and(|t| t.is_active()))
+            .filter(|n| {
+                n.answers
+                    .tri("system.standards.hs005")
+                    .is_some_and(|t| t.is_active())
+            })
             .count();
         assert_eq!(standards, 19, "IDC10対応標準病名マスタ is HS005");
-        let images = d.networks.iter().filter(|n| n.answers.tri("services.provided.image_sharing").is_some()).count();
+        let images = d
+            .networks
+            .iter()
+            .filter(|n| n.answers.tri("services.provided.image_sharing").is_some())
+            .count();
         assert_eq!(images, 44);
-        let funded = d.networks.iter().filter(|n| n.network.regional_fund).count();
+        let funded = d
+            .networks
+            .iter()
+            .filter(|n| n.network.regional_fund)
+            .count();
         assert_eq!(funded, 54);
     }
 
     #[test]
     fn unknown_disclosure_is_private_and_published_sections_are_public() {
         let d = parse(NETWORKS_CSV, COMPANIES_CSV, DETAILS_JSON, &edition()).unwrap();
-        let public = |section: &str| d.networks.iter().filter(|n| n.disclosure.of(section) == Disclosure::Public).count();
+        let public = |section: &str| {
+            d.networks
+                .iter()
+                .filter(|n| n.disclosure.of(section) == Disclosure::Public)
+                .count()
+        };
         assert_eq!(public("system"), 54);
         assert_eq!(public("services"), 65);
-        for section in ["org1", "org2", "facilities", "consent", "fees", "budget", "bearers"] {
+        for section in [
+            "org1",
+            "org2",
+            "facilities",
+            "consent",
+            "fees",
+            "budget",
+            "bearers",
+        ] {
             assert_eq!(public(section), 0, "{section}");
         }
     }
@@ -398,7 +554,10 @@ mod tests {
     fn a_bad_row_is_named_by_file_row_and_field() {
         let bad = NETWORKS_CSV.replacen("1,北海道,苫小牧", "1,ほっかいどう,苫小牧", 1);
         let e = parse(&bad, COMPANIES_CSV, DETAILS_JSON, &edition()).unwrap_err();
-        assert_eq!((e.file, e.row, e.field.as_str()), ("networks-2012.csv", 2, "prefecture"));
+        assert_eq!(
+            (e.file, e.row, e.field.as_str()),
+            ("networks-2012.csv", 2, "prefecture")
+        );
 
         let bad = NETWORKS_CSV.replacen(",2008,北海道,病院", ",二〇〇八,北海道,病院", 1);
         let e = parse(&bad, COMPANIES_CSV, DETAILS_JSON, &edition()).unwrap_err();
@@ -410,7 +569,10 @@ mod tests {
 
         let bad = DETAILS_JSON.replacen("\"2012-10-04\"", "\"2012-13-04\"", 1);
         let e = parse(NETWORKS_CSV, COMPANIES_CSV, &bad, &edition()).unwrap_err();
-        assert_eq!((e.file, e.row, e.field.as_str()), ("details-2012.json", 1, "updated"));
+        assert_eq!(
+            (e.file, e.row, e.field.as_str()),
+            ("details-2012.json", 1, "updated")
+        );
     }
 
     #[test]

@@ -10,11 +10,14 @@ use server::{cli, db, http};
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let Cli { config, command } = Cli::parse();
-    tracing_subscriber::fmt().with_env_filter(EnvFilter::try_new(&config.log)?).init();
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_new(&config.log)?)
+        .init();
 
     match command.unwrap_or(Command::Serve) {
         Command::Precompress => {
-            let written = server::assets::precompress_site(&get_configuration(None)?.leptos_options)?;
+            let written =
+                server::assets::precompress_site(&get_configuration(None)?.leptos_options)?;
             println!("wrote {written} compressed copies");
             Ok(())
         }
@@ -30,7 +33,12 @@ async fn main() -> anyhow::Result<()> {
             let listener = tokio::net::TcpListener::bind(addr).await?;
             tracing::info!("listening on http://{addr}");
             // Client addresses feed login throttling.
-            let app = http::router_with_charts(options, pool.clone(), store::charts::ChartCache::new(config.min_group)).into_make_service_with_connect_info::<std::net::SocketAddr>();
+            let app = http::router_with_charts(
+                options,
+                pool.clone(),
+                store::charts::ChartCache::new(config.min_group),
+            )
+            .into_make_service_with_connect_info::<std::net::SocketAddr>();
             axum::serve(listener, app)
                 .with_graceful_shutdown(shutdown_signal())
                 .await?;
@@ -48,7 +56,9 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             signal.recv().await;
         }
     };

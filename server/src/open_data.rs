@@ -9,50 +9,82 @@
 //! section is not published. Answers are stable keywords: `in_progress` / `planned` / `none`,
 //! `free` / `paid` / `undecided`, `started` / `planned`, choice keys joined by `;`.
 
-use survey::disclosure::{public_answers, PublicAnswers};
+use std::sync::Arc;
 use store::networks::NetworkRecord;
+use survey::disclosure::{public_answers, PublicAnswers};
 use survey::geography::region_of;
 use survey::Edition;
-use std::sync::Arc;
 
-use charts::ChartFilter;
-use store::charts::ChartCache;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
+use charts::ChartFilter;
 use sqlx::AnyPool;
+use store::charts::ChartCache;
 
-const FIXED_COLUMNS: [&str; 10] =
-    ["no", "id", "prefecture", "region", "name", "nickname", "start_year", "operator_type", "regional_fund", "updated"];
+const FIXED_COLUMNS: [&str; 10] = [
+    "no",
+    "id",
+    "prefecture",
+    "region",
+    "name",
+    "nickname",
+    "start_year",
+    "operator_type",
+    "regional_fund",
+    "updated",
+];
 
 fn fixed_values(r: &NetworkRecord) -> Vec<String> {
     vec![
         r.report_no.map(|n| n.to_string()).unwrap_or_default(),
         r.id.to_string(),
         r.prefecture.clone(),
-        region_of(&r.prefecture).map(|g| g.key().to_string()).unwrap_or_default(),
+        region_of(&r.prefecture)
+            .map(|g| g.key().to_string())
+            .unwrap_or_default(),
         r.name.clone(),
         r.nickname.clone(),
         r.start_year.map(|y| y.to_string()).unwrap_or_default(),
         r.operator_type.clone().unwrap_or_default(),
         r.regional_fund.to_string(),
-        r.updated_at.map(store::public::japan_date).unwrap_or_default(),
+        r.updated_at
+            .map(store::public::japan_date)
+            .unwrap_or_default(),
     ]
 }
 
 /// The header row and one row per network.
 pub fn table(edition: &Edition, records: &[NetworkRecord]) -> (Vec<String>, Vec<Vec<String>>) {
-    let items: Vec<&str> = edition.items().filter(|(_, i)| !i.retired).map(|(_, i)| i.key.as_str()).collect();
+    let items: Vec<&str> = edition
+        .items()
+        .filter(|(_, i)| !i.retired)
+        .map(|(_, i)| i.key.as_str())
+        .collect();
     let mut header: Vec<String> = FIXED_COLUMNS.iter().map(|c| c.to_string()).collect();
-    header.extend(edition.sections.iter().map(|s| format!("published.{}", s.key)));
+    header.extend(
+        edition
+            .sections
+            .iter()
+            .map(|s| format!("published.{}", s.key)),
+    );
     header.extend(items.iter().map(|k| k.to_string()));
     let rows = records
         .iter()
         .map(|r| {
             let public: PublicAnswers = public_answers(edition, &r.answers, &r.disclosure);
             let mut row = fixed_values(r);
-            row.extend(edition.sections.iter().map(|s| public.is_published(&s.key).to_string()));
-            row.extend(items.iter().map(|k| public.get(k).map(|a| a.to_cell()).unwrap_or_default()));
+            row.extend(
+                edition
+                    .sections
+                    .iter()
+                    .map(|s| public.is_published(&s.key).to_string()),
+            );
+            row.extend(
+                items
+                    .iter()
+                    .map(|k| public.get(k).map(|a| a.to_cell()).unwrap_or_default()),
+            );
             row
         })
         .collect();
@@ -71,9 +103,14 @@ fn refusal(e: store::Error) -> Response {
     (e.status(), e.message().en.to_string()).into_response()
 }
 
-async fn load(pool: &AnyPool, param: &EditionParam) -> Result<(Edition, Vec<NetworkRecord>), Response> {
+async fn load(
+    pool: &AnyPool,
+    param: &EditionParam,
+) -> Result<(Edition, Vec<NetworkRecord>), Response> {
     let edition = param.edition.as_deref().filter(|e| !e.is_empty());
-    store::public::public_records(pool, edition).await.map_err(refusal)
+    store::public::public_records(pool, edition)
+        .await
+        .map_err(refusal)
 }
 
 /// UTF-8 with a byte-order mark, so Excel on Japanese Windows opens it correctly.
@@ -84,12 +121,20 @@ pub async fn csv(State(pool): State<AnyPool>, Query(param): Query<EditionParam>)
     };
     let (header, rows) = table(&edition, &records);
     let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-    let written = std::iter::once(&header).chain(rows.iter()).try_for_each(|r| writer.write_record(r));
+    let written = std::iter::once(&header)
+        .chain(rows.iter())
+        .try_for_each(|r| writer.write_record(r));
     match (written, writer.into_inner()) {
         (Ok(()), Ok(bytes)) => (
             [
                 (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"renkei-networks-{}.csv\"", edition.id)),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!(
+                        "attachment; filename=\"renkei-networks-{}.csv\"",
+                        edition.id
+                    ),
+                ),
                 (header::CACHE_CONTROL, "no-cache".to_string()),
             ],
             bytes,
@@ -112,9 +157,16 @@ pub async fn json(State(pool): State<AnyPool>, Query(param): Query<EditionParam>
             for (column, value) in FIXED_COLUMNS.iter().zip(fixed_values(r)) {
                 object.insert(column.to_string(), serde_json::Value::String(value));
             }
-            object.insert("published".into(), serde_json::json!(public.published_sections()));
-            let answers: serde_json::Map<String, serde_json::Value> =
-                public.answers().0.iter().map(|(k, a)| (k.clone(), serde_json::Value::String(a.to_cell()))).collect();
+            object.insert(
+                "published".into(),
+                serde_json::json!(public.published_sections()),
+            );
+            let answers: serde_json::Map<String, serde_json::Value> = public
+                .answers()
+                .0
+                .iter()
+                .map(|(k, a)| (k.clone(), serde_json::Value::String(a.to_cell())))
+                .collect();
             object.insert("answers".into(), serde_json::Value::Object(answers));
             serde_json::Value::Object(object)
         })
@@ -134,13 +186,18 @@ pub async fn chart(
     Path(file): Path<String>,
     Query(pairs): Query<Vec<(String, String)>>,
 ) -> Response {
-    let Some((id, extension)) = file.rsplit_once('.').filter(|(id, ext)| charts::spec(id).is_some() && matches!(*ext, "csv" | "json"))
+    let Some((id, extension)) = file
+        .rsplit_once('.')
+        .filter(|(id, ext)| charts::spec(id).is_some() && matches!(*ext, "csv" | "json"))
     else {
         return (StatusCode::NOT_FOUND, "no such chart").into_response();
     };
-    let filter = match ChartFilter::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
+    let filter = match ChartFilter::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    {
         Ok(f) => f,
-        Err(why) => return (StatusCode::BAD_REQUEST, format!("{} / {}", why.ja, why.en)).into_response(),
+        Err(why) => {
+            return (StatusCode::BAD_REQUEST, format!("{} / {}", why.ja, why.en)).into_response()
+        }
     };
     let charts = match store::charts::charts(&pool, &cache, &filter, false).await {
         Ok(c) => c,
@@ -150,15 +207,25 @@ pub async fn chart(
         return (StatusCode::NOT_FOUND, "no such chart").into_response();
     };
     if extension == "json" {
-        return ([(header::CACHE_CONTROL, "no-cache")], axum::Json(data.to_json())).into_response();
+        return (
+            [(header::CACHE_CONTROL, "no-cache")],
+            axum::Json(data.to_json()),
+        )
+            .into_response();
     }
     let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-    let written = data.rows(app::i18n::Lang::Ja).iter().try_for_each(|r| writer.write_record(r));
+    let written = data
+        .rows(app::i18n::Lang::Ja)
+        .iter()
+        .try_for_each(|r| writer.write_record(r));
     match (written, writer.into_inner()) {
         (Ok(()), Ok(bytes)) => (
             [
                 (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"renkei-{id}.csv\"")),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"renkei-{id}.csv\""),
+                ),
                 (header::CACHE_CONTROL, "no-cache".to_string()),
             ],
             bytes,

@@ -7,11 +7,13 @@
 //! Texts other than company names are made hard for CSV and spreadsheets (Japanese, commas,
 //! quotes, newlines).
 
+use sqlx::{AnyConnection, AnyPool};
 use store::networks::{put_response, upsert_by_report_no, NewNetwork};
 use survey::geography::{OperatorType, PREFECTURES};
 use survey::response::ResponseStatus;
-use survey::{Answer, AnswerKind, Answers, Disclosure, DisclosureChoices, Edition, Fee, StartStatus, Tri};
-use sqlx::{AnyConnection, AnyPool};
+use survey::{
+    Answer, AnswerKind, Answers, Disclosure, DisclosureChoices, Edition, Fee, StartStatus, Tri,
+};
 
 fn splitmix64(mut x: u64) -> u64 {
     x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
@@ -59,15 +61,52 @@ fn weighted(u: f64, weights: &[u32]) -> usize {
 /// The IT companies networks name, the first ones named most often; two spelled in full
 /// width, which the charts fold together with their ASCII spelling.
 const COMPANIES: [&str; 36] = [
-    "富士通", "NEC", "SSI", "日立製作所", "NTTデータ", "ソフトウェア・サービス", "ＮＥＣ", "富士通マーケティング", "キヤノンMJ",
-    "インターシステムズ", "東芝", "セコム", "日本IBM", "シーエスアイ", "エムスリー", "PSP", "ＮＴＴ東日本", "NTT西日本", "ワイズマン",
-    "ナレッジ", "三菱電機", "TKC", "システムサポート", "シーイーシー", "アルファ", "メディカルシステム", "地域情報研究所",
-    "九州テクノ", "北海道ソフト", "東北システムズ", "関西メディカル", "中国データ", "四国ネット", "沖縄システム", "中部IT", "その他の企業",
+    "富士通",
+    "NEC",
+    "SSI",
+    "日立製作所",
+    "NTTデータ",
+    "ソフトウェア・サービス",
+    "ＮＥＣ",
+    "富士通マーケティング",
+    "キヤノンMJ",
+    "インターシステムズ",
+    "東芝",
+    "セコム",
+    "日本IBM",
+    "シーエスアイ",
+    "エムスリー",
+    "PSP",
+    "ＮＴＴ東日本",
+    "NTT西日本",
+    "ワイズマン",
+    "ナレッジ",
+    "三菱電機",
+    "TKC",
+    "システムサポート",
+    "シーイーシー",
+    "アルファ",
+    "メディカルシステム",
+    "地域情報研究所",
+    "九州テクノ",
+    "北海道ソフト",
+    "東北システムズ",
+    "関西メディカル",
+    "中国データ",
+    "四国ネット",
+    "沖縄システム",
+    "中部IT",
+    "その他の企業",
 ];
 
 /// Rounded amounts that repeat across networks (thousand yen for costs, yen for fees).
-const COSTS: [i64; 18] = [0, 500, 1_000, 3_000, 5_000, 8_000, 10_000, 15_000, 20_000, 30_000, 50_000, 80_000, 100_000, 150_000, 200_000, 300_000, 500_000, 1_000_000];
-const FEES: [i64; 10] = [300, 500, 1_000, 2_000, 3_000, 5_000, 10_000, 20_000, 30_000, 50_000];
+const COSTS: [i64; 18] = [
+    0, 500, 1_000, 3_000, 5_000, 8_000, 10_000, 15_000, 20_000, 30_000, 50_000, 80_000, 100_000,
+    150_000, 200_000, 300_000, 500_000, 1_000_000,
+];
+const FEES: [i64; 10] = [
+    300, 500, 1_000, 2_000, 3_000, 5_000, 10_000, 20_000, 30_000, 50_000,
+];
 
 /// The answers of synthetic network `n`.
 pub fn answers(edition: &Edition, n: u64) -> Answers {
@@ -75,7 +114,10 @@ pub fn answers(edition: &Edition, n: u64) -> Answers {
     // How active the network is: scales how often its tri items are in progress.
     let activity = 0.5 + uniform(n, Draw::Network(0));
     for (j, (_, item)) in edition.items().enumerate() {
-        let (u, rate) = (|k| uniform(n, Draw::Item(j, k)), |k| uniform(0, Draw::Rate(j, k)));
+        let (u, rate) = (
+            |k| uniform(n, Draw::Item(j, k)),
+            |k| uniform(0, Draw::Rate(j, k)),
+        );
         let company = item.key.starts_with("system.companies.");
         // The first company is named by most networks, further ones by fewer.
         let unanswered = match (company, item.key.ends_with('1')) {
@@ -88,39 +130,75 @@ pub fn answers(edition: &Edition, n: u64) -> Answers {
         }
         let answer = match &item.kind {
             AnswerKind::Tri => {
-                let (in_progress, planned) = ((0.05 + 0.5 * rate(1)) * activity, 0.02 + 0.2 * rate(2));
+                let (in_progress, planned) =
+                    ((0.05 + 0.5 * rate(1)) * activity, 0.02 + 0.2 * rate(2));
                 let x = u(1);
-                Answer::Tri(if x < in_progress { Tri::InProgress } else if x < in_progress + planned { Tri::Planned } else { Tri::None })
+                Answer::Tri(if x < in_progress {
+                    Tri::InProgress
+                } else if x < in_progress + planned {
+                    Tri::Planned
+                } else {
+                    Tri::None
+                })
             }
             AnswerKind::Count => Answer::Number(match weighted(u(1), &[50, 30, 20]) {
                 0 => 1 + (u(2) * 10.0) as i64,
                 1 => 10 + 5 * (u(2) * 8.0) as i64,
                 _ => 50 + 50 * (u(2) * 6.0) as i64,
             }),
-            AnswerKind::Yen => Answer::Number(FEES[weighted(u(1), &[4, 8, 14, 14, 12, 12, 10, 6, 3, 2])]),
-            AnswerKind::KiloYen => Answer::Number(COSTS[weighted(u(1), &[3, 4, 6, 8, 9, 7, 9, 7, 8, 8, 8, 5, 5, 4, 3, 3, 2, 1])]),
+            AnswerKind::Yen => {
+                Answer::Number(FEES[weighted(u(1), &[4, 8, 14, 14, 12, 12, 10, 6, 3, 2])])
+            }
+            AnswerKind::KiloYen => Answer::Number(
+                COSTS[weighted(
+                    u(1),
+                    &[3, 4, 6, 8, 9, 7, 9, 7, 8, 8, 8, 5, 5, 4, 3, 3, 2, 1],
+                )],
+            ),
             AnswerKind::Year => Answer::Number(2000 + (u(1) * 17.0) as i64),
             AnswerKind::Fee { undecided } => {
-                let fees: &[(Fee, u32)] = if *undecided { &[(Fee::Free, 35), (Fee::Paid, 55), (Fee::Undecided, 10)] } else { &[(Fee::Free, 40), (Fee::Paid, 60)] };
+                let fees: &[(Fee, u32)] = if *undecided {
+                    &[(Fee::Free, 35), (Fee::Paid, 55), (Fee::Undecided, 10)]
+                } else {
+                    &[(Fee::Free, 40), (Fee::Paid, 60)]
+                };
                 Answer::Fee(fees[weighted(u(1), &fees.iter().map(|f| f.1).collect::<Vec<_>>())].0)
             }
-            AnswerKind::StartStatus => Answer::StartStatus(if u(1) < 0.8 { StartStatus::Started } else { StartStatus::Planned }),
+            AnswerKind::StartStatus => Answer::StartStatus(if u(1) < 0.8 {
+                StartStatus::Started
+            } else {
+                StartStatus::Planned
+            }),
             AnswerKind::Check => Answer::Check(u(1) < 0.1 + 0.4 * rate(1)),
             AnswerKind::Bearers { choices } => {
-                let chosen: std::collections::BTreeSet<String> =
-                    choices.iter().enumerate().filter(|(c, _)| u(1 + *c as u64) < 0.1 + 0.4 * rate(1 + *c as u64)).map(|(_, c)| c.key.clone()).collect();
+                let chosen: std::collections::BTreeSet<String> = choices
+                    .iter()
+                    .enumerate()
+                    .filter(|(c, _)| u(1 + *c as u64) < 0.1 + 0.4 * rate(1 + *c as u64))
+                    .map(|(_, c)| c.key.clone())
+                    .collect();
                 // Nothing ticked is no answer (the form and the export treat it so).
                 if chosen.is_empty() {
                     continue;
                 }
                 Answer::Choices(chosen)
             }
-            AnswerKind::Prefecture => Answer::Text(PREFECTURES[(u(1) * 47.0) as usize].0.to_string()),
-            // Few large vendors: the square of a uniform draw favours the first names.
-            AnswerKind::Text if company => Answer::Text(COMPANIES[(u(1) * u(2) * COMPANIES.len() as f64) as usize].to_string()),
-            AnswerKind::Text | AnswerKind::TextArea | AnswerKind::Url | AnswerKind::Email | AnswerKind::Postal | AnswerKind::Phone => {
-                Answer::Text(format!("連携{n}、\"{}\", 第{j}問\n二行目；セミコロン;", item.label.ja))
+            AnswerKind::Prefecture => {
+                Answer::Text(PREFECTURES[(u(1) * 47.0) as usize].0.to_string())
             }
+            // Few large vendors: the square of a uniform draw favours the first names.
+            AnswerKind::Text if company => {
+                Answer::Text(COMPANIES[(u(1) * u(2) * COMPANIES.len() as f64) as usize].to_string())
+            }
+            AnswerKind::Text
+            | AnswerKind::TextArea
+            | AnswerKind::Url
+            | AnswerKind::Email
+            | AnswerKind::Postal
+            | AnswerKind::Phone => Answer::Text(format!(
+                "連携{n}、\"{}\", 第{j}問\n二行目；セミコロン;",
+                item.label.ja
+            )),
         };
         answers.set(item.key.clone(), answer);
     }
@@ -149,7 +227,8 @@ pub fn network(edition: &Edition, n: u64) -> Synthetic {
     }
     Synthetic {
         prefecture: PREFECTURES[(uniform(n, Draw::Network(2)) * 47.0) as usize].0,
-        operator: OperatorType::ALL[weighted(uniform(n, Draw::Network(3)), &[30, 18, 20, 15, 10, 7])],
+        operator: OperatorType::ALL
+            [weighted(uniform(n, Draw::Network(3)), &[30, 18, 20, 15, 10, 7])],
         start_year: 2000 + (uniform(n, Draw::Network(4)).sqrt() * 17.0) as i64,
         answers: answers(edition, n),
         disclosure,
@@ -158,7 +237,12 @@ pub fn network(edition: &Edition, n: u64) -> Synthetic {
 
 /// Adds synthetic networks `first..first + count` with their responses in `edition`, one by
 /// one through the store's own writes (sections private, no start year).
-pub async fn insert(conn: &mut AnyConnection, edition: &Edition, first: u64, count: u64) -> sqlx::Result<()> {
+pub async fn insert(
+    conn: &mut AnyConnection,
+    edition: &Edition,
+    first: u64,
+    count: u64,
+) -> sqlx::Result<()> {
     for n in first..first + count {
         let synthetic = network(edition, n);
         let network = NewNetwork {
@@ -173,26 +257,52 @@ pub async fn insert(conn: &mut AnyConnection, edition: &Edition, first: u64, cou
         let id = upsert_by_report_no(conn, &network).await?;
         let status = ResponseStatus::ALL[(n % 4) as usize];
         let updated_at = 1_700_000_000 + n as i64;
-        put_response(conn, id, &edition.id, &synthetic.answers, &DisclosureChoices::default(), status, updated_at).await?;
+        put_response(
+            conn,
+            id,
+            &edition.id,
+            &synthetic.answers,
+            &DisclosureChoices::default(),
+            status,
+            updated_at,
+        )
+        .await?;
     }
     Ok(())
 }
 
 /// Networks `first..first + count`.
 pub fn generate(edition: &Edition, count: usize, first: u64) -> Vec<Synthetic> {
-    (first..first + count as u64).map(|n| network(edition, n)).collect()
+    (first..first + count as u64)
+        .map(|n| network(edition, n))
+        .collect()
 }
 
 /// Writes the networks and their responses into `edition` of a migrated scratch database,
 /// numbering them from `first_no` (the report number), in batches inside one transaction.
-pub async fn load(pool: &AnyPool, edition: &str, networks: &[Synthetic], first_no: i64) -> anyhow::Result<()> {
+pub async fn load(
+    pool: &AnyPool,
+    edition: &str,
+    networks: &[Synthetic],
+    first_no: i64,
+) -> anyhow::Result<()> {
     const BATCH: usize = 200;
     let mut tx = pool.begin().await?;
-    let start: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM networks").fetch_one(&mut *tx).await?;
+    let start: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM networks")
+        .fetch_one(&mut *tx)
+        .await?;
     for (b, chunk) in networks.chunks(BATCH).enumerate() {
         let rows = |width: usize| {
             (0..chunk.len())
-                .map(|r| format!("({})", (1..=width).map(|c| format!("${}", r * width + c)).collect::<Vec<_>>().join(", ")))
+                .map(|r| {
+                    format!(
+                        "({})",
+                        (1..=width)
+                            .map(|c| format!("${}", r * width + c))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join(", ")
         };
@@ -246,15 +356,38 @@ mod tests {
         let networks = generate(&edition, 600, 0);
         let hepatitis = |s: &Synthetic| s.answers.tri("services.diseases.hepatitis");
         for operator in OperatorType::ALL {
-            let states: std::collections::BTreeSet<_> = networks.iter().filter(|s| s.operator == operator).map(hepatitis).collect();
-            assert!(states.len() >= 3, "{operator:?}: one operator type's networks answer differently");
+            let states: std::collections::BTreeSet<_> = networks
+                .iter()
+                .filter(|s| s.operator == operator)
+                .map(hepatitis)
+                .collect();
+            assert!(
+                states.len() >= 3,
+                "{operator:?}: one operator type's networks answer differently"
+            );
         }
-        let companies: std::collections::BTreeSet<_> = networks.iter().filter_map(|s| s.answers.text("system.companies.company1")).collect();
-        assert!((10..=COMPANIES.len()).contains(&companies.len()), "{} company names", companies.len());
-        let costs: std::collections::BTreeSet<_> = networks.iter().filter_map(|s| s.answers.number("budget.current.construction")).collect();
+        let companies: std::collections::BTreeSet<_> = networks
+            .iter()
+            .filter_map(|s| s.answers.text("system.companies.company1"))
+            .collect();
+        assert!(
+            (10..=COMPANIES.len()).contains(&companies.len()),
+            "{} company names",
+            companies.len()
+        );
+        let costs: std::collections::BTreeSet<_> = networks
+            .iter()
+            .filter_map(|s| s.answers.number("budget.current.construction"))
+            .collect();
         assert!(costs.len() <= COSTS.len());
-        let published = networks.iter().filter(|s| s.disclosure.of("services") == Disclosure::Public).count();
-        assert!((200..450).contains(&published), "{published} of 600 publish section E");
+        let published = networks
+            .iter()
+            .filter(|s| s.disclosure.of("services") == Disclosure::Public)
+            .count();
+        assert!(
+            (200..450).contains(&published),
+            "{published} of 600 publish section E"
+        );
         let years: std::collections::BTreeSet<_> = networks.iter().map(|s| s.start_year).collect();
         assert!(years.len() >= 15);
     }

@@ -4,16 +4,15 @@
 //! registry and the router), and each entry must be declared in the tables below,
 //! so a function or page added later fails this test until its audience is stated.
 
-
-use store::accounts::{self, Role};
-use store::networks::put_response;
-use survey::{Answer, Answers, DisclosureChoices};
+use crate::support::http::{get, post, send, sign_in, Reply};
+use crate::support::TestDb;
 use axum::http::StatusCode;
 use axum::Router;
 use leptos::config::LeptosOptions;
 use serde_json::json;
-use crate::support::http::{get, post, send, sign_in, Reply};
-use crate::support::TestDb;
+use store::accounts::{self, Role};
+use store::networks::put_response;
+use survey::{Answer, Answers, DisclosureChoices};
 
 const A_LOGIN: &str = "resp-a";
 const B_LOGIN: &str = "resp-b";
@@ -74,19 +73,39 @@ struct Fixture {
 async fn setup(db: &TestDb) -> Fixture {
     server::db::prepare(&db.url).await.unwrap().close().await;
     let network_of = |no: i64| async move {
-        sqlx::query_scalar::<_, i64>("SELECT id FROM networks WHERE report_no = $1").bind(no).fetch_one(&db.pool).await.unwrap()
+        sqlx::query_scalar::<_, i64>("SELECT id FROM networks WHERE report_no = $1")
+            .bind(no)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap()
     };
     let (net_a, net_b) = (network_of(4).await, network_of(7).await);
     let mut tx = db.pool.begin().await.unwrap();
-    let a = accounts::create(&mut tx, Role::Respondent, A_LOGIN, PASSWORD).await.unwrap();
+    let a = accounts::create(&mut tx, Role::Respondent, A_LOGIN, PASSWORD)
+        .await
+        .unwrap();
     accounts::link_network(&mut tx, a, net_a).await.unwrap();
-    let b = accounts::create(&mut tx, Role::Respondent, B_LOGIN, PASSWORD).await.unwrap();
+    let b = accounts::create(&mut tx, Role::Respondent, B_LOGIN, PASSWORD)
+        .await
+        .unwrap();
     accounts::link_network(&mut tx, b, net_b).await.unwrap();
-    accounts::create(&mut tx, Role::Staff, STAFF_LOGIN, PASSWORD).await.unwrap();
+    accounts::create(&mut tx, Role::Staff, STAFF_LOGIN, PASSWORD)
+        .await
+        .unwrap();
     // B's network gets a private answer; a request to a marked organisation is issued.
     let mut answers = Answers::default();
     answers.set("overview.main.summary", Answer::Text(B_PRIVATE.into()));
-    put_response(&mut tx, net_b, "2012", &answers, &DisclosureChoices::default(), survey::response::ResponseStatus::Submitted, 1).await.unwrap();
+    put_response(
+        &mut tx,
+        net_b,
+        "2012",
+        &answers,
+        &DisclosureChoices::default(),
+        survey::response::ResponseStatus::Submitted,
+        1,
+    )
+    .await
+    .unwrap();
     let row = survey::requests::RequestRow {
         organisation: STAFF_MARKERS[0].into(),
         prefecture: "青森県".into(),
@@ -95,16 +114,43 @@ async fn setup(db: &TestDb) -> Fixture {
         email: STAFF_MARKERS[1].into(),
     };
     let hash = accounts::hash_password(PASSWORD).unwrap();
-    store::requests::issue(&mut tx, "2012", &store::requests::NewRequest { row: &row, password_hash: hash }, "system").await.unwrap();
+    store::requests::issue(
+        &mut tx,
+        "2012",
+        &store::requests::NewRequest {
+            row: &row,
+            password_hash: hash,
+        },
+        "system",
+    )
+    .await
+    .unwrap();
     tx.commit().await.unwrap();
-    let router = server::http::router(LeptosOptions::builder().output_name("renkei").build(), db.pool.clone());
+    let router = server::http::router(
+        LeptosOptions::builder().output_name("renkei").build(),
+        db.pool.clone(),
+    );
     let sessions = vec![
         (Who::Public, None),
-        (Who::A, Some(sign_in(&router, "respondent", A_LOGIN, PASSWORD).await)),
-        (Who::B, Some(sign_in(&router, "respondent", B_LOGIN, PASSWORD).await)),
-        (Who::Staff, Some(sign_in(&router, "staff", STAFF_LOGIN, PASSWORD).await)),
+        (
+            Who::A,
+            Some(sign_in(&router, "respondent", A_LOGIN, PASSWORD).await),
+        ),
+        (
+            Who::B,
+            Some(sign_in(&router, "respondent", B_LOGIN, PASSWORD).await),
+        ),
+        (
+            Who::Staff,
+            Some(sign_in(&router, "staff", STAFF_LOGIN, PASSWORD).await),
+        ),
     ];
-    Fixture { router, net_a, net_b, sessions }
+    Fixture {
+        router,
+        net_a,
+        net_b,
+        sessions,
+    }
 }
 
 /// EVERY server function: its path, who may call it, and valid arguments.
@@ -180,77 +226,150 @@ fn passed(reply: &Reply) -> bool {
     matches!(reply.status.as_u16(), 200 | 302 | 303 | 404 | 409 | 422)
 }
 
-on_both_backends!(every_server_function_admits_exactly_its_audience, async |db: &TestDb| {
-    let f = setup(db).await;
-    let table = functions(&f);
-    let registered: Vec<String> = leptos::server_fn::axum::server_fn_paths().map(|(path, _)| path.to_string()).collect();
-    for path in &registered {
-        assert!(
+on_both_backends!(
+    every_server_function_admits_exactly_its_audience,
+    async |db: &TestDb| {
+        let f = setup(db).await;
+        let table = functions(&f);
+        let registered: Vec<String> = leptos::server_fn::axum::server_fn_paths()
+            .map(|(path, _)| path.to_string())
+            .collect();
+        for path in &registered {
+            assert!(
             table.iter().any(|(p, _, _)| p == path),
             "{path} is a server function with no declared audience: add it to functions() in {}",
             file!()
         );
-    }
-    for (path, _, _) in &table {
-        assert!(registered.iter().any(|r| r == path), "{path} is declared but not registered");
-    }
-    for (path, access, args) in &table {
-        for (who, session) in &f.sessions {
-            let request = match args {
-                Args::Form(body) => post(path, "application/x-www-form-urlencoded", body.clone(), session.as_deref()),
-                Args::Json(body) => post(path, "application/json", body.to_string(), session.as_deref()),
-            };
-            let reply = send(&f.router, request).await;
-            if access.allows(*who) {
-                assert!(passed(&reply), "{who:?} should pass {path}: {} {}", reply.status, reply.body());
-            } else {
-                let expected = if *who == Who::Public { StatusCode::UNAUTHORIZED } else { StatusCode::FORBIDDEN };
-                assert_eq!(reply.status, expected, "{who:?} must be refused by {path}: {}", reply.body());
-                for marker in STAFF_MARKERS.iter().chain([&B_PRIVATE]) {
-                    assert!(!reply.body().contains(marker), "{who:?} got {marker} from {path}");
+        }
+        for (path, _, _) in &table {
+            assert!(
+                registered.iter().any(|r| r == path),
+                "{path} is declared but not registered"
+            );
+        }
+        for (path, access, args) in &table {
+            for (who, session) in &f.sessions {
+                let request = match args {
+                    Args::Form(body) => post(
+                        path,
+                        "application/x-www-form-urlencoded",
+                        body.clone(),
+                        session.as_deref(),
+                    ),
+                    Args::Json(body) => post(
+                        path,
+                        "application/json",
+                        body.to_string(),
+                        session.as_deref(),
+                    ),
+                };
+                let reply = send(&f.router, request).await;
+                if access.allows(*who) {
+                    assert!(
+                        passed(&reply),
+                        "{who:?} should pass {path}: {} {}",
+                        reply.status,
+                        reply.body()
+                    );
+                } else {
+                    let expected = if *who == Who::Public {
+                        StatusCode::UNAUTHORIZED
+                    } else {
+                        StatusCode::FORBIDDEN
+                    };
+                    assert_eq!(
+                        reply.status,
+                        expected,
+                        "{who:?} must be refused by {path}: {}",
+                        reply.body()
+                    );
+                    for marker in STAFF_MARKERS.iter().chain([&B_PRIVATE]) {
+                        assert!(
+                            !reply.body().contains(marker),
+                            "{who:?} got {marker} from {path}"
+                        );
+                    }
                 }
             }
         }
     }
-});
+);
 
-on_both_backends!(every_route_shows_its_data_only_to_its_audience, async |db: &TestDb| {
-    let f = setup(db).await;
-    let routes: Vec<String> =
-        leptos_axum::generate_route_list(app::App).iter().map(|r| r.path().replace("{id}", ":id")).collect();
-    for path in &routes {
-        assert!(ROUTES.iter().any(|(p, _)| p == path), "{path} is a route with no declared audience: add it to ROUTES in {}", file!());
-    }
-    for (path, access) in ROUTES {
-        assert!(routes.iter().any(|r| r == path), "{path} is declared but not routed");
-        let url = path.replace(":id", &f.net_b.to_string());
-        let forbidden = app::error::ApiError::Forbidden.message().ja;
-        for (who, session) in &f.sessions {
-            let reply = send(&f.router, get(&url, session.as_deref())).await;
-            assert!(!reply.status.is_server_error(), "{who:?} {url}: {}", reply.status);
-            // A page refuses the unsigned with 401 (and a way to sign in), others with the notice.
-            let refused = reply.status == StatusCode::UNAUTHORIZED || reply.body().contains(&*forbidden);
-            assert_eq!(refused, !access.allows(*who), "{who:?} on {url} ({access:?}): {}", reply.status);
-            if *who != Who::Staff {
-                for marker in STAFF_MARKERS {
-                    assert!(!reply.body().contains(marker), "{who:?} saw the staff-only {marker} on {url}");
+on_both_backends!(
+    every_route_shows_its_data_only_to_its_audience,
+    async |db: &TestDb| {
+        let f = setup(db).await;
+        let routes: Vec<String> = leptos_axum::generate_route_list(app::App)
+            .iter()
+            .map(|r| r.path().replace("{id}", ":id"))
+            .collect();
+        for path in &routes {
+            assert!(
+                ROUTES.iter().any(|(p, _)| p == path),
+                "{path} is a route with no declared audience: add it to ROUTES in {}",
+                file!()
+            );
+        }
+        for (path, access) in ROUTES {
+            assert!(
+                routes.iter().any(|r| r == path),
+                "{path} is declared but not routed"
+            );
+            let url = path.replace(":id", &f.net_b.to_string());
+            let forbidden = app::error::ApiError::Forbidden.message().ja;
+            for (who, session) in &f.sessions {
+                let reply = send(&f.router, get(&url, session.as_deref())).await;
+                assert!(
+                    !reply.status.is_server_error(),
+                    "{who:?} {url}: {}",
+                    reply.status
+                );
+                // A page refuses the unsigned with 401 (and a way to sign in), others with the notice.
+                let refused =
+                    reply.status == StatusCode::UNAUTHORIZED || reply.body().contains(&*forbidden);
+                assert_eq!(
+                    refused,
+                    !access.allows(*who),
+                    "{who:?} on {url} ({access:?}): {}",
+                    reply.status
+                );
+                if *who != Who::Staff {
+                    for marker in STAFF_MARKERS {
+                        assert!(
+                            !reply.body().contains(marker),
+                            "{who:?} saw the staff-only {marker} on {url}"
+                        );
+                    }
+                }
+                // B's private answer: never to those refused; always on B's own form.
+                if !access.allows(*who) {
+                    assert!(
+                        !reply.body().contains(B_PRIVATE),
+                        "{who:?} on {url} saw B's private answer"
+                    );
+                } else if *access == Access::OwnerOfB {
+                    assert!(
+                        reply.body().contains(B_PRIVATE),
+                        "{who:?} on {url} should see B's answer"
+                    );
+                }
+                if *access == Access::Staff && *who == Who::Staff {
+                    assert!(
+                        reply.body().contains(STAFF_LOGIN),
+                        "staff's {url} did not render for staff: {}",
+                        reply.status
+                    );
                 }
             }
-            // B's private answer: never to those refused; always on B's own form.
-            if !access.allows(*who) {
-                assert!(!reply.body().contains(B_PRIVATE), "{who:?} on {url} saw B's private answer");
-            } else if *access == Access::OwnerOfB {
-                assert!(reply.body().contains(B_PRIVATE), "{who:?} on {url} should see B's answer");
-            }
-            if *access == Access::Staff && *who == Who::Staff {
-                assert!(reply.body().contains(STAFF_LOGIN), "staff's {url} did not render for staff: {}", reply.status);
-            }
+        }
+        // The pages that list requests show them to staff.
+        let staff = f.sessions[3].1.as_deref();
+        for url in ["/staff/tracking", "/staff/audit"] {
+            let body = send(&f.router, get(url, staff)).await.body();
+            assert!(
+                body.contains(STAFF_MARKERS[0]),
+                "{url} does not show the request to staff"
+            );
         }
     }
-    // The pages that list requests show them to staff.
-    let staff = f.sessions[3].1.as_deref();
-    for url in ["/staff/tracking", "/staff/audit"] {
-        let body = send(&f.router, get(url, staff)).await.body();
-        assert!(body.contains(STAFF_MARKERS[0]), "{url} does not show the request to staff");
-    }
-});
+);

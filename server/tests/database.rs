@@ -1,9 +1,8 @@
 //! The schema, the 2012 import and the repository functions, on SQLite and on PostgreSQL.
 
-
-use survey::geography::Region;
-use sqlx::Row;
 use crate::support::TestDb;
+use sqlx::Row;
+use survey::geography::Region;
 
 const TABLES: [&str; 10] = [
     "editions",
@@ -19,28 +18,51 @@ const TABLES: [&str; 10] = [
 ];
 
 async fn count(db: &TestDb, sql: &str) -> i64 {
-    sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_string())).fetch_one(&db.pool).await.unwrap()
+    sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_string()))
+        .fetch_one(&db.pool)
+        .await
+        .unwrap()
 }
 
 on_both_backends!(migrates_from_empty, async |db: &TestDb| {
     server::db::migrate(&db.pool, &db.url).await.unwrap();
     for table in TABLES {
-        assert_eq!(count(db, &format!("SELECT COUNT(*) FROM {table} WHERE 1 = 0")).await, 0, "{table}");
+        assert_eq!(
+            count(db, &format!("SELECT COUNT(*) FROM {table} WHERE 1 = 0")).await,
+            0,
+            "{table}"
+        );
     }
     // Migrating again changes nothing.
     server::db::migrate(&db.pool, &db.url).await.unwrap();
-    let row = sqlx::query("SELECT id, status FROM editions").fetch_one(&db.pool).await.unwrap();
+    let row = sqlx::query("SELECT id, status FROM editions")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
     assert_eq!(row.get::<String, _>("id"), "2012");
     assert_eq!(row.get::<String, _>("status"), "open");
-    assert_eq!(store::editions::current(&db.pool).await.unwrap().as_deref(), Some("2012"));
-    let edition = store::editions::definition(&db.pool, "2012").await.unwrap().unwrap();
+    assert_eq!(
+        store::editions::current(&db.pool).await.unwrap().as_deref(),
+        Some("2012")
+    );
+    let edition = store::editions::definition(&db.pool, "2012")
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(edition.sections.len(), 10);
 });
 
 on_both_backends!(loads_the_2012_dataset_once, async |db: &TestDb| {
     let pool = server::db::prepare(&db.url).await.unwrap();
     assert_eq!(count(db, "SELECT COUNT(*) FROM networks").await, 154);
-    assert_eq!(count(db, "SELECT COUNT(*) FROM responses WHERE edition_id = '2012'").await, 154);
+    assert_eq!(
+        count(
+            db,
+            "SELECT COUNT(*) FROM responses WHERE edition_id = '2012'"
+        )
+        .await,
+        154
+    );
     let figures = store::networks::home_figures(&pool, "2012").await.unwrap();
     assert_eq!(figures.networks, 154);
     let expected = [
@@ -60,8 +82,18 @@ on_both_backends!(loads_the_2012_dataset_once, async |db: &TestDb| {
     server::db::prepare(&db.url).await.unwrap();
     server::import::load_2012(&pool).await.unwrap();
     assert_eq!(count(db, "SELECT COUNT(*) FROM networks").await, 154);
-    assert_eq!(count(db, "SELECT COUNT(*) FROM responses WHERE version <> 1").await, 0);
-    assert_eq!(count(db, "SELECT COUNT(*) FROM audit_log WHERE action = 'import_2012'").await, 2);
+    assert_eq!(
+        count(db, "SELECT COUNT(*) FROM responses WHERE version <> 1").await,
+        0
+    );
+    assert_eq!(
+        count(
+            db,
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'import_2012'"
+        )
+        .await,
+        2
+    );
 
     // Answers and disclosure survive storage as typed records.
     let row = sqlx::query(
@@ -71,17 +103,26 @@ on_both_backends!(loads_the_2012_dataset_once, async |db: &TestDb| {
     .await
     .unwrap();
     let answers: survey::Answers = serde_json::from_str(&row.get::<String, _>("answers")).unwrap();
-    assert_eq!(answers.text("overview.main.nickname"), Some("ＩＤ－ＬＩＮＫ"));
-    let disclosure: survey::DisclosureChoices = serde_json::from_str(&row.get::<String, _>("disclosure")).unwrap();
+    assert_eq!(
+        answers.text("overview.main.nickname"),
+        Some("ＩＤ－ＬＩＮＫ")
+    );
+    let disclosure: survey::DisclosureChoices =
+        serde_json::from_str(&row.get::<String, _>("disclosure")).unwrap();
     assert_eq!(disclosure.of("budget"), survey::Disclosure::Private);
 });
 
 on_both_backends!(a_bad_file_imports_nothing, async |db: &TestDb| {
     server::db::migrate(&db.pool, &db.url).await.unwrap();
     let bad = server::import::NETWORKS_CSV.replacen("\n154,", "\nxx,", 1);
-    let error = server::import::import_2012(&db.pool, &bad, server::import::COMPANIES_CSV, server::import::DETAILS_JSON)
-        .await
-        .unwrap_err();
+    let error = server::import::import_2012(
+        &db.pool,
+        &bad,
+        server::import::COMPANIES_CSV,
+        server::import::DETAILS_JSON,
+    )
+    .await
+    .unwrap_err();
     let error = error.downcast::<server::import::ImportError>().unwrap();
     assert_eq!(error.field, "no");
     assert_eq!(error.row, 154);
@@ -92,17 +133,30 @@ on_both_backends!(a_bad_file_imports_nothing, async |db: &TestDb| {
 on_both_backends!(the_audit_log_is_append_only, async |db: &TestDb| {
     server::db::migrate(&db.pool, &db.url).await.unwrap();
     let mut conn = db.pool.acquire().await.unwrap();
-    store::audit::append(&mut conn, "cli", "test", "x", &serde_json::json!({"a": 1})).await.unwrap();
-    assert!(sqlx::query("UPDATE audit_log SET action = 'forged'").execute(&mut *conn).await.is_err());
-    assert!(sqlx::query("DELETE FROM audit_log").execute(&mut *conn).await.is_err());
-    assert_eq!(count(db, "SELECT COUNT(*) FROM audit_log WHERE action = 'test'").await, 1);
+    store::audit::append(&mut conn, "cli", "test", "x", &serde_json::json!({"a": 1}))
+        .await
+        .unwrap();
+    assert!(sqlx::query("UPDATE audit_log SET action = 'forged'")
+        .execute(&mut *conn)
+        .await
+        .is_err());
+    assert!(sqlx::query("DELETE FROM audit_log")
+        .execute(&mut *conn)
+        .await
+        .is_err());
+    assert_eq!(
+        count(db, "SELECT COUNT(*) FROM audit_log WHERE action = 'test'").await,
+        1
+    );
 });
 
 on_both_backends!(accounts_store_only_argon2_hashes, async |db: &TestDb| {
     use store::accounts::{self, AccountError, Role};
     server::db::migrate(&db.pool, &db.url).await.unwrap();
     let mut conn = db.pool.acquire().await.unwrap();
-    let id = accounts::create(&mut conn, Role::Staff, "sato", "a long enough secret").await.unwrap();
+    let id = accounts::create(&mut conn, Role::Staff, "sato", "a long enough secret")
+        .await
+        .unwrap();
     assert!(id > 0);
     let hash: String = sqlx::query_scalar("SELECT password_hash FROM staff WHERE login = 'sato'")
         .fetch_one(&mut *conn)
@@ -114,9 +168,14 @@ on_both_backends!(accounts_store_only_argon2_hashes, async |db: &TestDb| {
         accounts::create(&mut conn, Role::Staff, "sato", "another long secret").await,
         Err(AccountError::LoginTaken(_))
     ));
-    assert!(matches!(accounts::create(&mut conn, Role::Staff, "suzuki", "short").await, Err(AccountError::WeakPassword)));
+    assert!(matches!(
+        accounts::create(&mut conn, Role::Staff, "suzuki", "short").await,
+        Err(AccountError::WeakPassword)
+    ));
     // The same login may exist once per role.
-    accounts::create(&mut conn, Role::Respondent, "sato", "a long enough secret").await.unwrap();
+    accounts::create(&mut conn, Role::Respondent, "sato", "a long enough secret")
+        .await
+        .unwrap();
 });
 
 on_both_backends!(sessions_live_in_the_database, async |db: &TestDb| {
@@ -124,50 +183,127 @@ on_both_backends!(sessions_live_in_the_database, async |db: &TestDb| {
     use store::sessions;
     server::db::migrate(&db.pool, &db.url).await.unwrap();
     let mut conn = db.pool.acquire().await.unwrap();
-    let id = accounts::create(&mut conn, Role::Respondent, "net004", "respondent password").await.unwrap();
+    let id = accounts::create(&mut conn, Role::Respondent, "net004", "respondent password")
+        .await
+        .unwrap();
     drop(conn);
-    assert_eq!(accounts::authenticate(&db.pool, Role::Respondent, "net004", "respondent password").await.unwrap(), Some(id));
-    assert_eq!(accounts::authenticate(&db.pool, Role::Respondent, "net004", "wrong password").await.unwrap(), None);
-    assert_eq!(accounts::authenticate(&db.pool, Role::Staff, "net004", "respondent password").await.unwrap(), None);
-    assert_eq!(accounts::authenticate(&db.pool, Role::Respondent, "nobody", "respondent password").await.unwrap(), None);
+    assert_eq!(
+        accounts::authenticate(&db.pool, Role::Respondent, "net004", "respondent password")
+            .await
+            .unwrap(),
+        Some(id)
+    );
+    assert_eq!(
+        accounts::authenticate(&db.pool, Role::Respondent, "net004", "wrong password")
+            .await
+            .unwrap(),
+        None
+    );
+    assert_eq!(
+        accounts::authenticate(&db.pool, Role::Staff, "net004", "respondent password")
+            .await
+            .unwrap(),
+        None
+    );
+    assert_eq!(
+        accounts::authenticate(&db.pool, Role::Respondent, "nobody", "respondent password")
+            .await
+            .unwrap(),
+        None
+    );
 
-    let token = sessions::create(&db.pool, Role::Respondent, id).await.unwrap();
+    let token = sessions::create(&db.pool, Role::Respondent, id)
+        .await
+        .unwrap();
     assert_eq!(token.len(), 64);
     // Only the hash is stored.
-    assert_eq!(count(db, &format!("SELECT COUNT(*) FROM sessions WHERE token_hash = '{token}'")).await, 0);
+    assert_eq!(
+        count(
+            db,
+            &format!("SELECT COUNT(*) FROM sessions WHERE token_hash = '{token}'")
+        )
+        .await,
+        0
+    );
     let me = sessions::lookup(&db.pool, &token).await.unwrap().unwrap();
-    assert_eq!((me.role, me.user_id, me.login.as_str()), (Role::Respondent, id, "net004"));
+    assert_eq!(
+        (me.role, me.user_id, me.login.as_str()),
+        (Role::Respondent, id, "net004")
+    );
     assert_eq!(sessions::lookup(&db.pool, "forged").await.unwrap(), None);
 
     // An idle session expires.
-    sqlx::query("UPDATE sessions SET expires_at = 0").execute(&db.pool).await.unwrap();
+    sqlx::query("UPDATE sessions SET expires_at = 0")
+        .execute(&db.pool)
+        .await
+        .unwrap();
     assert_eq!(sessions::lookup(&db.pool, &token).await.unwrap(), None);
 
     // A disabled account's sessions stop working; logout deletes the session.
-    let token = sessions::create(&db.pool, Role::Respondent, id).await.unwrap();
-    sqlx::query("UPDATE respondents SET disabled = 1").execute(&db.pool).await.unwrap();
+    let token = sessions::create(&db.pool, Role::Respondent, id)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE respondents SET disabled = 1")
+        .execute(&db.pool)
+        .await
+        .unwrap();
     assert_eq!(sessions::lookup(&db.pool, &token).await.unwrap(), None);
     sessions::delete(&db.pool, &token).await.unwrap();
-    assert_eq!(count(db, "SELECT COUNT(*) FROM sessions WHERE expires_at > 0").await, 0);
+    assert_eq!(
+        count(db, "SELECT COUNT(*) FROM sessions WHERE expires_at > 0").await,
+        0
+    );
 });
 
-on_both_backends!(login_attempts_are_throttled_per_account_and_address, async |db: &TestDb| {
-    use store::throttle;
-    server::db::migrate(&db.pool, &db.url).await.unwrap();
-    for _ in 0..throttle::MAX_PER_LOGIN - 1 {
-        throttle::record_failure(&db.pool, &["respondent:a", "ip:1.2.3.4"]).await.unwrap();
+on_both_backends!(
+    login_attempts_are_throttled_per_account_and_address,
+    async |db: &TestDb| {
+        use store::throttle;
+        server::db::migrate(&db.pool, &db.url).await.unwrap();
+        for _ in 0..throttle::MAX_PER_LOGIN - 1 {
+            throttle::record_failure(&db.pool, &["respondent:a", "ip:1.2.3.4"])
+                .await
+                .unwrap();
+        }
+        assert_eq!(
+            throttle::retry_after(&db.pool, "respondent:a", "ip:1.2.3.4")
+                .await
+                .unwrap(),
+            None
+        );
+        throttle::record_failure(&db.pool, &["respondent:a", "ip:1.2.3.4"])
+            .await
+            .unwrap();
+        let wait = throttle::retry_after(&db.pool, "respondent:a", "ip:1.2.3.4")
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(wait > 0 && wait <= throttle::WINDOW_SECONDS);
+        // Another account from another address is not affected; the same address is, past its limit.
+        assert_eq!(
+            throttle::retry_after(&db.pool, "respondent:b", "ip:5.6.7.8")
+                .await
+                .unwrap(),
+            None
+        );
+        for i in 0..throttle::MAX_PER_ADDRESS {
+            throttle::record_failure(&db.pool, &[&format!("respondent:x{i}"), "ip:9.9.9.9"])
+                .await
+                .unwrap();
+        }
+        assert!(
+            throttle::retry_after(&db.pool, "respondent:new", "ip:9.9.9.9")
+                .await
+                .unwrap()
+                .is_some()
+        );
+        // Success clears the account's failures.
+        throttle::clear(&db.pool, "respondent:a").await.unwrap();
+        assert_eq!(
+            throttle::retry_after(&db.pool, "respondent:a", "ip:1.2.3.4")
+                .await
+                .unwrap(),
+            None
+        );
     }
-    assert_eq!(throttle::retry_after(&db.pool, "respondent:a", "ip:1.2.3.4").await.unwrap(), None);
-    throttle::record_failure(&db.pool, &["respondent:a", "ip:1.2.3.4"]).await.unwrap();
-    let wait = throttle::retry_after(&db.pool, "respondent:a", "ip:1.2.3.4").await.unwrap().unwrap();
-    assert!(wait > 0 && wait <= throttle::WINDOW_SECONDS);
-    // Another account from another address is not affected; the same address is, past its limit.
-    assert_eq!(throttle::retry_after(&db.pool, "respondent:b", "ip:5.6.7.8").await.unwrap(), None);
-    for i in 0..throttle::MAX_PER_ADDRESS {
-        throttle::record_failure(&db.pool, &[&format!("respondent:x{i}"), "ip:9.9.9.9"]).await.unwrap();
-    }
-    assert!(throttle::retry_after(&db.pool, "respondent:new", "ip:9.9.9.9").await.unwrap().is_some());
-    // Success clears the account's failures.
-    throttle::clear(&db.pool, "respondent:a").await.unwrap();
-    assert_eq!(throttle::retry_after(&db.pool, "respondent:a", "ip:1.2.3.4").await.unwrap(), None);
-});
+);

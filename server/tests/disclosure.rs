@@ -3,12 +3,14 @@
 //! server serves them to the public, over the 2012 dataset plus networks whose private
 //! answers a small group would give away; and the cost of privacy on the 2012 dataset.
 
-
-use charts::{adversary, compute, public_views, publish, registry, Audience, ChartData, ChartFilter, ItemIndex, NetworkFacts, Population};
+use crate::support::TestDb;
+use charts::{
+    adversary, compute, public_views, publish, registry, Audience, ChartData, ChartFilter,
+    ItemIndex, NetworkFacts, Population,
+};
 use store::charts::{charts, ChartCache};
 use store::networks::{put_response, records, upsert_by_report_no, NetworkRecord, NewNetwork};
 use survey::{builtin_edition, Answer, Answers, Disclosure, DisclosureChoices, Fee, Tri};
-use crate::support::TestDb;
 
 fn facts(edition: &survey::Edition, records: &[NetworkRecord]) -> Vec<NetworkFacts> {
     let index = ItemIndex::new(edition);
@@ -19,7 +21,13 @@ fn facts(edition: &survey::Edition, records: &[NetworkRecord]) -> Vec<NetworkFac
 async fn public_outputs(db: &TestDb, cache: &ChartCache) -> Vec<(ChartFilter, Vec<ChartData>)> {
     let mut out = vec![];
     for filter in public_views() {
-        out.push((filter.clone(), charts(&db.pool, cache, &filter, false).await.unwrap().to_vec()));
+        out.push((
+            filter.clone(),
+            charts(&db.pool, cache, &filter, false)
+                .await
+                .unwrap()
+                .to_vec(),
+        ));
     }
     out
 }
@@ -30,7 +38,14 @@ async fn public_outputs(db: &TestDb, cache: &ChartCache) -> Vec<(ChartFilter, Ve
 /// private one away unless more is hidden.
 async fn add_small_groups(db: &TestDb) {
     let mut tx = db.pool.begin().await.unwrap();
-    for (i, (operator, published, fee)) in [("company", false, 5_000), ("company", true, 7_000), ("company", true, 9_000)].into_iter().enumerate() {
+    for (i, (operator, published, fee)) in [
+        ("company", false, 5_000),
+        ("company", true, 7_000),
+        ("company", true, 9_000),
+    ]
+    .into_iter()
+    .enumerate()
+    {
         let network = NewNetwork {
             report_no: Some(900 + i as i64),
             prefecture: "沖縄県".into(),
@@ -45,90 +60,153 @@ async fn add_small_groups(db: &TestDb) {
         answers.set("system.linkage.centralised", Answer::Tri(Tri::InProgress));
         answers.set("fees.hospital_current.fee", Answer::Fee(Fee::Paid));
         answers.set("fees.hospital_current.monthly", Answer::Number(fee));
-        answers.set("budget.current.construction", Answer::Number(30_000 + i as i64));
+        answers.set(
+            "budget.current.construction",
+            Answer::Number(30_000 + i as i64),
+        );
         let mut disclosure = DisclosureChoices::default();
         if published {
             disclosure.set("system", Disclosure::Public);
             disclosure.set("fees", Disclosure::Public);
         }
-        put_response(&mut tx, id, "2012", &answers, &disclosure, survey::response::ResponseStatus::Submitted, 1).await.unwrap();
+        put_response(
+            &mut tx,
+            id,
+            "2012",
+            &answers,
+            &disclosure,
+            survey::response::ResponseStatus::Submitted,
+            1,
+        )
+        .await
+        .unwrap();
     }
     tx.commit().await.unwrap();
 }
 
-on_both_backends!(nothing_hidden_and_no_private_answer_can_be_worked_out, async |db: &TestDb| {
-    server::db::prepare(&db.url).await.unwrap().close().await;
-    add_small_groups(db).await;
-    let edition = builtin_edition("2012").unwrap();
-    let records = records(&db.pool, "2012").await.unwrap();
-    let facts = facts(&edition, &records);
-    for min_group in [3, 5] {
-        let cache = ChartCache::new(min_group);
-        let published = public_outputs(db, &cache).await;
-        let found = adversary::attack(&edition, &facts, &published, min_group);
-        assert!(found.is_empty(), "K={min_group}: {found:?}");
-        // The same adversary breaks what primary suppression alone would publish.
-        let population = Population::new(&edition, &facts).for_public(min_group);
-        let primary: Vec<(ChartFilter, Vec<ChartData>)> = public_views()
-            .into_iter()
-            .map(|filter| {
-                let atoms = population.view(&filter);
-                let charts = registry().iter().map(|spec| publish(spec, compute(spec, &population, &atoms), Audience::Public { min_group })).collect();
-                (filter, charts)
-            })
-            .collect();
-        let found = adversary::attack(&edition, &facts, &primary, min_group);
-        assert!(!found.is_empty(), "K={min_group}: primary suppression alone gives answers away");
+on_both_backends!(
+    nothing_hidden_and_no_private_answer_can_be_worked_out,
+    async |db: &TestDb| {
+        server::db::prepare(&db.url).await.unwrap().close().await;
+        add_small_groups(db).await;
+        let edition = builtin_edition("2012").unwrap();
+        let records = records(&db.pool, "2012").await.unwrap();
+        let facts = facts(&edition, &records);
+        for min_group in [3, 5] {
+            let cache = ChartCache::new(min_group);
+            let published = public_outputs(db, &cache).await;
+            let found = adversary::attack(&edition, &facts, &published, min_group);
+            assert!(found.is_empty(), "K={min_group}: {found:?}");
+            // The same adversary breaks what primary suppression alone would publish.
+            let population = Population::new(&edition, &facts).for_public(min_group);
+            let primary: Vec<(ChartFilter, Vec<ChartData>)> = public_views()
+                .into_iter()
+                .map(|filter| {
+                    let atoms = population.view(&filter);
+                    let charts = registry()
+                        .iter()
+                        .map(|spec| {
+                            publish(
+                                spec,
+                                compute(spec, &population, &atoms),
+                                Audience::Public { min_group },
+                            )
+                        })
+                        .collect();
+                    (filter, charts)
+                })
+                .collect();
+            let found = adversary::attack(&edition, &facts, &primary, min_group);
+            assert!(
+                !found.is_empty(),
+                "K={min_group}: primary suppression alone gives answers away"
+            );
+        }
     }
-});
+);
 
 /// Published values hidden per chart: (primary only, shipped), over the unfiltered view and
 /// over all 15 public views.
 fn hidden_counts(published: &[(ChartFilter, Vec<ChartData>)]) -> Vec<(usize, usize, usize)> {
     let count = |chart: &ChartData| {
-        chart.series.iter().flat_map(|s| &s.cells).chain(chart.stats.iter().map(|s| &s.cell)).filter(|c| c.suppressed).count()
+        chart
+            .series
+            .iter()
+            .flat_map(|s| &s.cells)
+            .chain(chart.stats.iter().map(|s| &s.cell))
+            .filter(|c| c.suppressed)
+            .count()
             + usize::from(chart.answered.is_none())
     };
-    let cells = |chart: &ChartData| chart.series.iter().map(|s| s.cells.len()).sum::<usize>() + chart.stats.len() + 1;
+    let cells = |chart: &ChartData| {
+        chart.series.iter().map(|s| s.cells.len()).sum::<usize>() + chart.stats.len() + 1
+    };
     (0..published[0].1.len())
-        .map(|c| (count(&published[0].1[c]), published.iter().map(|(_, charts)| count(&charts[c])).sum(), published.iter().map(|(_, charts)| cells(&charts[c])).sum()))
+        .map(|c| {
+            (
+                count(&published[0].1[c]),
+                published.iter().map(|(_, charts)| count(&charts[c])).sum(),
+                published.iter().map(|(_, charts)| cells(&charts[c])).sum(),
+            )
+        })
         .collect()
 }
 
-on_both_backends!(the_cost_of_privacy_on_the_2012_dataset, async |db: &TestDb| {
-    server::db::prepare(&db.url).await.unwrap().close().await;
-    let edition = builtin_edition("2012").unwrap();
-    let records = records(&db.pool, "2012").await.unwrap();
-    let facts = facts(&edition, &records);
-    let cache = ChartCache::new(3);
-    let started = std::time::Instant::now();
-    let shipped = public_outputs(db, &cache).await;
-    let elapsed = started.elapsed();
-    let population = Population::new(&edition, &facts).for_public(3);
-    let primary: Vec<(ChartFilter, Vec<ChartData>)> = public_views()
-        .into_iter()
-        .map(|filter| {
-            let atoms = population.view(&filter);
-            let charts = registry().iter().map(|spec| publish(spec, compute(spec, &population, &atoms), Audience::Public { min_group: 3 })).collect();
-            (filter, charts)
-        })
-        .collect();
-    let (shipped_counts, primary_counts) = (hidden_counts(&shipped), hidden_counts(&primary));
-    println!("every public view of every chart, computed and protected (debug build): {elapsed:?}");
-    println!("| chart | hidden, unfiltered: primary / shipped | hidden, all 15 views: primary / shipped | values in all views |");
-    println!("|---|---:|---:|---:|");
-    let (mut p_all, mut s_all, mut cells) = (0, 0, 0);
-    for ((spec, p), s) in registry().iter().zip(&primary_counts).zip(&shipped_counts) {
-        println!("| {} | {} / {} | {} / {} | {} |", spec.id, p.0, s.0, p.1, s.1, s.2);
-        assert!(s.0 >= p.0 && s.1 >= p.1, "{}: secondary suppression only adds", spec.id);
-        (p_all, s_all, cells) = (p_all + p.1, s_all + s.1, cells + s.2);
+on_both_backends!(
+    the_cost_of_privacy_on_the_2012_dataset,
+    async |db: &TestDb| {
+        server::db::prepare(&db.url).await.unwrap().close().await;
+        let edition = builtin_edition("2012").unwrap();
+        let records = records(&db.pool, "2012").await.unwrap();
+        let facts = facts(&edition, &records);
+        let cache = ChartCache::new(3);
+        let started = std::time::Instant::now();
+        let shipped = public_outputs(db, &cache).await;
+        let elapsed = started.elapsed();
+        let population = Population::new(&edition, &facts).for_public(3);
+        let primary: Vec<(ChartFilter, Vec<ChartData>)> = public_views()
+            .into_iter()
+            .map(|filter| {
+                let atoms = population.view(&filter);
+                let charts = registry()
+                    .iter()
+                    .map(|spec| {
+                        publish(
+                            spec,
+                            compute(spec, &population, &atoms),
+                            Audience::Public { min_group: 3 },
+                        )
+                    })
+                    .collect();
+                (filter, charts)
+            })
+            .collect();
+        let (shipped_counts, primary_counts) = (hidden_counts(&shipped), hidden_counts(&primary));
+        println!(
+            "every public view of every chart, computed and protected (debug build): {elapsed:?}"
+        );
+        println!("| chart | hidden, unfiltered: primary / shipped | hidden, all 15 views: primary / shipped | values in all views |");
+        println!("|---|---:|---:|---:|");
+        let (mut p_all, mut s_all, mut cells) = (0, 0, 0);
+        for ((spec, p), s) in registry().iter().zip(&primary_counts).zip(&shipped_counts) {
+            println!(
+                "| {} | {} / {} | {} / {} | {} |",
+                spec.id, p.0, s.0, p.1, s.1, s.2
+            );
+            assert!(
+                s.0 >= p.0 && s.1 >= p.1,
+                "{}: secondary suppression only adds",
+                spec.id
+            );
+            (p_all, s_all, cells) = (p_all + p.1, s_all + s.1, cells + s.2);
+        }
+        println!("| all | | {p_all} / {s_all} | {cells} |");
+        // Directory facts stay visible: the report's figures are intact for the public.
+        let by_region = &shipped[0].1.iter().find(|c| c.id == "2.2-1").unwrap();
+        assert!(by_region.series[0].cells.iter().all(|c| !c.suppressed));
+        assert!(adversary::attack(&edition, &facts, &shipped, 3).is_empty());
     }
-    println!("| all | | {p_all} / {s_all} | {cells} |");
-    // Directory facts stay visible: the report's figures are intact for the public.
-    let by_region = &shipped[0].1.iter().find(|c| c.id == "2.2-1").unwrap();
-    assert!(by_region.series[0].cells.iter().all(|c| !c.suppressed));
-    assert!(adversary::attack(&edition, &facts, &shipped, 3).is_empty());
-});
+);
 
 /// The same on 154 synthetic networks answering every item, half their sections published
 /// (the 2012 dataset has hardly any private answers, so it shows only the primary cost).
@@ -137,21 +215,50 @@ fn the_cost_of_privacy_on_a_synthetic_dataset_of_the_same_size() {
     let edition = builtin_edition("2012").unwrap();
     let networks = server::synthetic::generate(&edition, 154, 2012);
     let index = ItemIndex::new(&edition);
-    let facts: Vec<NetworkFacts> =
-        networks.iter().map(|n| NetworkFacts::new(&index, n.prefecture, Some(n.operator), n.start_year.into(), &n.answers, &n.disclosure)).collect();
+    let facts: Vec<NetworkFacts> = networks
+        .iter()
+        .map(|n| {
+            NetworkFacts::new(
+                &index,
+                n.prefecture,
+                Some(n.operator),
+                n.start_year.into(),
+                &n.answers,
+                &n.disclosure,
+            )
+        })
+        .collect();
     let started = std::time::Instant::now();
-    let shipped = charts::publish_all(Population::new(&edition, &facts), Audience::Public { min_group: 3 }, &mut charts::Memo::default());
+    let shipped = charts::publish_all(
+        Population::new(&edition, &facts),
+        Audience::Public { min_group: 3 },
+        &mut charts::Memo::default(),
+    );
     let elapsed = started.elapsed();
     let population = Population::new(&edition, &facts).for_public(3);
     let primary: Vec<(ChartFilter, Vec<ChartData>)> = public_views()
         .into_iter()
         .map(|filter| {
             let atoms = population.view(&filter);
-            (filter, registry().iter().map(|spec| publish(spec, compute(spec, &population, &atoms), Audience::Public { min_group: 3 })).collect())
+            (
+                filter,
+                registry()
+                    .iter()
+                    .map(|spec| {
+                        publish(
+                            spec,
+                            compute(spec, &population, &atoms),
+                            Audience::Public { min_group: 3 },
+                        )
+                    })
+                    .collect(),
+            )
         })
         .collect();
     let (shipped_counts, primary_counts) = (hidden_counts(&shipped), hidden_counts(&primary));
-    let sum = |counts: &[(usize, usize, usize)], f: fn(&(usize, usize, usize)) -> usize| counts.iter().map(f).sum::<usize>();
+    let sum = |counts: &[(usize, usize, usize)], f: fn(&(usize, usize, usize)) -> usize| {
+        counts.iter().map(f).sum::<usize>()
+    };
     println!("synthetic, 154 networks: every public view computed and protected in {elapsed:?} (debug build)");
     println!(
         "hidden, unfiltered: primary {} / shipped {}; all 15 views: primary {} / shipped {} of {} values",
@@ -162,9 +269,16 @@ fn the_cost_of_privacy_on_a_synthetic_dataset_of_the_same_size() {
         sum(&shipped_counts, |c| c.2)
     );
     for ((spec, p), s) in registry().iter().zip(&primary_counts).zip(&shipped_counts) {
-        assert!(s.0 >= p.0 && s.1 >= p.1, "{}: secondary suppression only adds", spec.id);
+        assert!(
+            s.0 >= p.0 && s.1 >= p.1,
+            "{}: secondary suppression only adds",
+            spec.id
+        );
         if s.1 > p.1 {
-            println!("| {} | {} / {} | {} / {} | {} |", spec.id, p.0, s.0, p.1, s.1, s.2);
+            println!(
+                "| {} | {} / {} | {} / {} | {} |",
+                spec.id, p.0, s.0, p.1, s.1, s.2
+            );
         }
     }
     let started = std::time::Instant::now();

@@ -3,19 +3,18 @@
 //! answer read back by `cells::parse` equal to the stored one: Japanese text, commas, quotes,
 //! newlines and every answer kind. And the exports are refused to the public and respondents.
 
-
+use crate::support::http::{get, send, sign_in};
+use crate::support::TestDb;
 use app::i18n::Lang;
+use axum::http::{header, StatusCode};
+use axum::Router;
+use leptos::config::LeptosOptions;
+use server::export::Layout;
 use store::accounts::{self, Role};
 use store::networks::NetworkRecord;
 use survey::cells::parse;
 use survey::geography::{region_of, OperatorType};
 use survey::{Answer, Answers, Edition};
-use axum::http::{header, StatusCode};
-use axum::Router;
-use leptos::config::LeptosOptions;
-use server::export::Layout;
-use crate::support::http::{get, send, sign_in};
-use crate::support::TestDb;
 
 const EDITION: &str = "2012";
 /// Synthetic networks added to the 2012 data: more than one page in all.
@@ -34,26 +33,53 @@ async fn setup(db: &TestDb) -> Fixture {
     server::db::prepare(&db.url).await.unwrap().close().await;
     let edition = survey::builtin_edition(EDITION).unwrap();
     let mut tx = db.pool.begin().await.unwrap();
-    server::synthetic::insert(&mut tx, &edition, 0, SYNTHETIC).await.unwrap();
+    server::synthetic::insert(&mut tx, &edition, 0, SYNTHETIC)
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
     let mut conn = db.pool.acquire().await.unwrap();
-    let staff_id = accounts::create(&mut conn, Role::Staff, "staff-1", "staff-password-1").await.unwrap();
-    let respondent_id = accounts::create(&mut conn, Role::Respondent, "resp-a", "alpha-password-4").await.unwrap();
-    let own: i64 = sqlx::query_scalar("SELECT id FROM networks WHERE report_no = 4").fetch_one(&mut *conn).await.unwrap();
-    accounts::link_network(&mut conn, respondent_id, own).await.unwrap();
+    let staff_id = accounts::create(&mut conn, Role::Staff, "staff-1", "staff-password-1")
+        .await
+        .unwrap();
+    let respondent_id = accounts::create(&mut conn, Role::Respondent, "resp-a", "alpha-password-4")
+        .await
+        .unwrap();
+    let own: i64 = sqlx::query_scalar("SELECT id FROM networks WHERE report_no = 4")
+        .fetch_one(&mut *conn)
+        .await
+        .unwrap();
+    accounts::link_network(&mut conn, respondent_id, own)
+        .await
+        .unwrap();
     drop(conn);
     let records = store::networks::records(&db.pool, EDITION).await.unwrap();
-    assert!(records.len() as i64 > server::export::PAGE, "the test must cross a page boundary");
-    let router = server::http::router(LeptosOptions::builder().output_name("renkei").build(), db.pool.clone());
+    assert!(
+        records.len() as i64 > server::export::PAGE,
+        "the test must cross a page boundary"
+    );
+    let router = server::http::router(
+        LeptosOptions::builder().output_name("renkei").build(),
+        db.pool.clone(),
+    );
     let staff = sign_in(&router, "staff", "staff-1", "staff-password-1").await;
     let respondent = sign_in(&router, "respondent", "resp-a", "alpha-password-4").await;
-    Fixture { router, staff_id, staff, respondent, edition, records }
+    Fixture {
+        router,
+        staff_id,
+        staff,
+        respondent,
+        edition,
+        records,
+    }
 }
 
 /// Checks a parsed export against the database: header, one row per record in order, and
 /// every cell read back to the stored value.
 fn compare(f: &Fixture, lang: Lang, rows: &[Vec<String>]) {
-    let layout = Layout { edition: f.edition.clone(), lang };
+    let layout = Layout {
+        edition: f.edition.clone(),
+        lang,
+    };
     assert_eq!(rows[0], layout.header());
     let rows = &rows[1..];
     assert_eq!(rows.len(), f.records.len());
@@ -61,15 +87,38 @@ fn compare(f: &Fixture, lang: Lang, rows: &[Vec<String>]) {
     let mut kinds_seen = std::collections::BTreeSet::new();
     for (row, r) in rows.iter().zip(&f.records) {
         assert_eq!(row.len(), 8 + items.len(), "row of network {}", r.id);
-        assert_eq!(row[0], r.report_no.map(|n| n.to_string()).unwrap_or_default());
+        assert_eq!(
+            row[0],
+            r.report_no.map(|n| n.to_string()).unwrap_or_default()
+        );
         assert_eq!(row[1], r.id.to_string());
         assert_eq!(row[2], r.prefecture);
-        assert_eq!(Some(row[3].as_str()), region_of(&r.prefecture).map(|g| g.label().get(lang).to_string()).as_deref());
-        let operator = OperatorType::ALL.into_iter().find(|o| o.label().get(lang) == row[4]).map(|o| o.key().to_string());
+        assert_eq!(
+            Some(row[3].as_str()),
+            region_of(&r.prefecture)
+                .map(|g| g.label().get(lang).to_string())
+                .as_deref()
+        );
+        let operator = OperatorType::ALL
+            .into_iter()
+            .find(|o| o.label().get(lang) == row[4])
+            .map(|o| o.key().to_string());
         assert_eq!(operator, r.operator_type, "operator type {:?}", row[4]);
-        assert_eq!(row[5], if r.regional_fund { survey::vocabulary::CELL_YES.get(lang) } else { survey::vocabulary::CELL_NO.get(lang) });
+        assert_eq!(
+            row[5],
+            if r.regional_fund {
+                survey::vocabulary::CELL_YES.get(lang)
+            } else {
+                survey::vocabulary::CELL_NO.get(lang)
+            }
+        );
         assert_eq!(row[6], r.status.label().get(lang));
-        assert_eq!(row[7], r.updated_at.map(store::public::japan_date_time).unwrap_or_default());
+        assert_eq!(
+            row[7],
+            r.updated_at
+                .map(store::public::japan_date_time)
+                .unwrap_or_default()
+        );
         let mut back = Answers::default();
         for (item, cell) in items.iter().zip(&row[8..]) {
             match parse(&item.kind, cell, lang) {
@@ -82,20 +131,45 @@ fn compare(f: &Fixture, lang: Lang, rows: &[Vec<String>]) {
         // An empty text is unanswered in a cell, as in the form.
         stored.0.retain(|_, a| a != &Answer::Text(String::new()));
         assert_eq!(back, stored, "network {}", r.id);
-        kinds_seen.extend(stored.0.values().map(|a| std::mem::discriminant(a)).map(|d| format!("{d:?}")));
+        kinds_seen.extend(
+            stored
+                .0
+                .values()
+                .map(|a| std::mem::discriminant(a))
+                .map(|d| format!("{d:?}")),
+        );
     }
-    assert_eq!(kinds_seen.len(), 7, "every answer variant appears in the export");
-    let tricky = rows.iter().flatten().find(|c| c.contains('\n') && c.contains(',') && c.contains('"') && c.contains('、'));
-    assert!(tricky.is_some(), "texts with newlines, commas, quotes and Japanese punctuation were exported");
+    assert_eq!(
+        kinds_seen.len(),
+        7,
+        "every answer variant appears in the export"
+    );
+    let tricky = rows
+        .iter()
+        .flatten()
+        .find(|c| c.contains('\n') && c.contains(',') && c.contains('"') && c.contains('、'));
+    assert!(
+        tricky.is_some(),
+        "texts with newlines, commas, quotes and Japanese punctuation were exported"
+    );
 }
 
 on_both_backends!(csv_round_trip, async |db: &TestDb| {
     let f = setup(db).await;
     let reply = send(&f.router, get("/staff/export.csv", Some(&f.staff))).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
-    assert_eq!(reply.headers[header::CONTENT_TYPE], "text/csv; charset=utf-8");
-    assert!(reply.headers[header::CONTENT_DISPOSITION].to_str().unwrap().contains("renkei-responses-2012-ja.csv"));
-    let body = reply.bytes.strip_prefix(b"\xEF\xBB\xBF").expect("UTF-8 BOM for Excel");
+    assert_eq!(
+        reply.headers[header::CONTENT_TYPE],
+        "text/csv; charset=utf-8"
+    );
+    assert!(reply.headers[header::CONTENT_DISPOSITION]
+        .to_str()
+        .unwrap()
+        .contains("renkei-responses-2012-ja.csv"));
+    let body = reply
+        .bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .expect("UTF-8 BOM for Excel");
     let rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
         .has_headers(false)
         .from_reader(body)
@@ -103,7 +177,9 @@ on_both_backends!(csv_round_trip, async |db: &TestDb| {
         .map(|r| r.unwrap().iter().map(str::to_string).collect())
         .collect();
     compare(&f, Lang::Ja, &rows);
-    assert!(rows[0].iter().any(|h| h == "F. 連携している疾病について：肝炎"));
+    assert!(rows[0]
+        .iter()
+        .any(|h| h == "F. 連携している疾病について：肝炎"));
 
     let reply = send(&f.router, get("/staff/export.csv?lang=en", Some(&f.staff))).await;
     assert_eq!(reply.status, StatusCode::OK);
@@ -116,10 +192,18 @@ on_both_backends!(csv_round_trip, async |db: &TestDb| {
     compare(&f, Lang::En, &rows);
 
     let audits: Vec<(String, String)> =
-        sqlx::query_as("SELECT actor, detail FROM audit_log WHERE action = 'export' ORDER BY id").fetch_all(&db.pool).await.unwrap();
+        sqlx::query_as("SELECT actor, detail FROM audit_log WHERE action = 'export' ORDER BY id")
+            .fetch_all(&db.pool)
+            .await
+            .unwrap();
     assert_eq!(audits.len(), 2);
-    assert!(audits.iter().all(|(actor, _)| actor == &format!("staff:{}", f.staff_id)));
-    assert_eq!(serde_json::from_str::<serde_json::Value>(&audits[1].1).unwrap()["lang"], "en");
+    assert!(audits
+        .iter()
+        .all(|(actor, _)| actor == &format!("staff:{}", f.staff_id)));
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&audits[1].1).unwrap()["lang"],
+        "en"
+    );
 });
 
 /// A spreadsheet cell as the text the CSV would hold.
@@ -138,35 +222,66 @@ on_both_backends!(xlsx_round_trip, async |db: &TestDb| {
     use calamine::{Reader, Xlsx};
     let f = setup(db).await;
     for lang in [Lang::Ja, Lang::En] {
-        let reply = send(&f.router, get(&format!("/staff/export.xlsx?lang={}", lang.code()), Some(&f.staff))).await;
+        let reply = send(
+            &f.router,
+            get(
+                &format!("/staff/export.xlsx?lang={}", lang.code()),
+                Some(&f.staff),
+            ),
+        )
+        .await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
-        assert_eq!(reply.headers[header::CONTENT_TYPE], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(reply.bytes)).unwrap();
+        assert_eq!(
+            reply.headers[header::CONTENT_TYPE],
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        );
+        let mut workbook: Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(reply.bytes)).unwrap();
         assert_eq!(workbook.sheet_names(), [EDITION]);
         let range = workbook.worksheet_range(EDITION).unwrap();
         assert_eq!(range.start(), Some((0, 0)));
-        let rows: Vec<Vec<String>> = range.rows().map(|r| r.iter().map(cell_text).collect()).collect();
+        let rows: Vec<Vec<String>> = range
+            .rows()
+            .map(|r| r.iter().map(cell_text).collect())
+            .collect();
         compare(&f, lang, &rows);
         // Numbers stay numbers in the spreadsheet.
         let id_cell = range.get((1, 1)).unwrap();
-        assert!(matches!(id_cell, calamine::Data::Float(_) | calamine::Data::Int(_)), "{id_cell:?}");
+        assert!(
+            matches!(id_cell, calamine::Data::Float(_) | calamine::Data::Int(_)),
+            "{id_cell:?}"
+        );
     }
 });
 
 on_both_backends!(exports_are_for_staff_only, async |db: &TestDb| {
     let f = setup(db).await;
-    for path in ["/staff/export.csv", "/staff/export.xlsx", "/staff/export.csv?lang=en", "/staff/export.xlsx?lang=en"] {
-        for (session, status) in [(None, StatusCode::UNAUTHORIZED), (Some(f.respondent.as_str()), StatusCode::FORBIDDEN)] {
+    for path in [
+        "/staff/export.csv",
+        "/staff/export.xlsx",
+        "/staff/export.csv?lang=en",
+        "/staff/export.xlsx?lang=en",
+    ] {
+        for (session, status) in [
+            (None, StatusCode::UNAUTHORIZED),
+            (Some(f.respondent.as_str()), StatusCode::FORBIDDEN),
+        ] {
             let reply = send(&f.router, get(path, session)).await;
             assert_eq!(reply.status, status, "{path} {session:?}");
             assert!(reply.headers.get(header::CONTENT_DISPOSITION).is_none());
-            assert!(!reply.body().contains("合成ネットワーク") && reply.bytes.len() < 500, "{path} leaked: {}", reply.body());
+            assert!(
+                !reply.body().contains("合成ネットワーク") && reply.bytes.len() < 500,
+                "{path} leaked: {}",
+                reply.body()
+            );
         }
     }
     let reply = send(&f.router, get("/staff/export.csv?lang=fr", Some(&f.staff))).await;
     assert_eq!(reply.status, StatusCode::BAD_REQUEST);
     assert!(reply.body().contains("lang"));
-    let exports: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'export'").fetch_one(&db.pool).await.unwrap();
+    let exports: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'export'")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
     assert_eq!(exports, 0, "refused exports are not recorded as exports");
 });

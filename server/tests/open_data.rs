@@ -1,44 +1,79 @@
 //! `/networks.csv` and `/networks.json` with the 2012 dataset.
 
-
+use crate::support::TestDb;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use leptos::config::LeptosOptions;
-use crate::support::TestDb;
 use tower::ServiceExt;
 
 async fn get(db: &TestDb, path: &str) -> (StatusCode, String, Vec<u8>) {
-    let router = server::http::router(LeptosOptions::builder().output_name("renkei").build(), db.pool.clone());
-    let response = router.oneshot(Request::get(path).header("host", "localhost").body(Body::empty()).unwrap()).await.unwrap();
+    let router = server::http::router(
+        LeptosOptions::builder().output_name("renkei").build(),
+        db.pool.clone(),
+    );
+    let response = router
+        .oneshot(
+            Request::get(path)
+                .header("host", "localhost")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
     let status = response.status();
-    let content_type = response.headers().get("content-type").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
-    (status, content_type, response.into_body().collect().await.unwrap().to_bytes().to_vec())
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    (
+        status,
+        content_type,
+        response
+            .into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec(),
+    )
 }
 
-on_both_backends!(csv_opens_in_excel_and_honours_disclosure, async |db: &TestDb| {
-    server::db::prepare(&db.url).await.unwrap().close().await;
-    let (status, content_type, bytes) = get(db, "/networks.csv").await;
-    assert_eq!(status, StatusCode::OK);
-    assert_eq!(content_type, "text/csv; charset=utf-8");
-    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 byte-order mark for Excel");
-    let mut reader = csv::Reader::from_reader(&bytes[3..]);
-    let header = reader.headers().unwrap().clone();
-    assert_eq!(&header[0], "no");
-    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
-    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), 154);
-    let row4 = rows.iter().find(|r| &r[0] == "4").unwrap();
-    assert_eq!(&row4[column("name")], "小樽後志地域医療連携システム");
-    assert_eq!(&row4[column("region")], "hokkaido");
-    // Budgets were never published in 2012: every budget cell is empty.
-    let budget = column("budget.current.construction");
-    assert!(rows.iter().all(|r| r[budget].is_empty()));
-    let published_system = column("published.system");
-    let companies = column("system.companies.company1");
-    assert!(rows.iter().filter(|r| &r[published_system] == "false").all(|r| r[companies].is_empty()));
-    assert!(rows.iter().any(|r| &r[published_system] == "true" && !r[companies].is_empty()));
-});
+on_both_backends!(
+    csv_opens_in_excel_and_honours_disclosure,
+    async |db: &TestDb| {
+        server::db::prepare(&db.url).await.unwrap().close().await;
+        let (status, content_type, bytes) = get(db, "/networks.csv").await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(content_type, "text/csv; charset=utf-8");
+        assert!(
+            bytes.starts_with(b"\xEF\xBB\xBF"),
+            "UTF-8 byte-order mark for Excel"
+        );
+        let mut reader = csv::Reader::from_reader(&bytes[3..]);
+        let header = reader.headers().unwrap().clone();
+        assert_eq!(&header[0], "no");
+        let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 154);
+        let row4 = rows.iter().find(|r| &r[0] == "4").unwrap();
+        assert_eq!(&row4[column("name")], "小樽後志地域医療連携システム");
+        assert_eq!(&row4[column("region")], "hokkaido");
+        // Budgets were never published in 2012: every budget cell is empty.
+        let budget = column("budget.current.construction");
+        assert!(rows.iter().all(|r| r[budget].is_empty()));
+        let published_system = column("published.system");
+        let companies = column("system.companies.company1");
+        assert!(rows
+            .iter()
+            .filter(|r| &r[published_system] == "false")
+            .all(|r| r[companies].is_empty()));
+        assert!(rows
+            .iter()
+            .any(|r| &r[published_system] == "true" && !r[companies].is_empty()));
+    }
+);
 
 on_both_backends!(json_lists_every_network, async |db: &TestDb| {
     server::db::prepare(&db.url).await.unwrap().close().await;
@@ -49,6 +84,9 @@ on_both_backends!(json_lists_every_network, async |db: &TestDb| {
     assert_eq!(json["edition"], "2012");
     let networks = json["networks"].as_array().unwrap();
     assert_eq!(networks.len(), 154);
-    let private = networks.iter().find(|n| n["published"].as_array().unwrap().is_empty()).unwrap();
+    let private = networks
+        .iter()
+        .find(|n| n["published"].as_array().unwrap().is_empty())
+        .unwrap();
     assert!(private["answers"].as_object().unwrap().is_empty());
 });

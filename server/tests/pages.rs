@@ -1,41 +1,73 @@
 //! Pages as the server sends them: in the language of the `lang` cookie, switched by a plain
 //! form (no script), and with their interactive parts as islands that carry their own data.
 
-
+use crate::support::http::{form, get, post_form, send};
 use axum::http::{header, StatusCode};
 use leptos::config::LeptosOptions;
-use crate::support::http::{form, get, post_form, send};
 
 /// The app on a database migrated and loaded with the 2012 data.
 async fn router(db: &crate::support::TestDb) -> axum::Router {
     server::db::prepare(&db.url).await.unwrap().close().await;
-    server::http::router(LeptosOptions::builder().output_name("renkei").build(), db.pool.clone())
+    server::http::router(
+        LeptosOptions::builder().output_name("renkei").build(),
+        db.pool.clone(),
+    )
 }
 
 #[tokio::test]
 async fn the_language_switch_remembers_the_choice_and_goes_back_to_the_page() {
     let db = crate::support::sqlite().await;
     let router = router(&db).await;
-    let reply = post_form(&router, "/lang", &form(&[("lang", "en"), ("back", "/networks?region=kyushu")]), None).await;
+    let reply = post_form(
+        &router,
+        "/lang",
+        &form(&[("lang", "en"), ("back", "/networks?region=kyushu")]),
+        None,
+    )
+    .await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
     assert_eq!(reply.headers[header::LOCATION], "/networks?region=kyushu");
     let cookie = reply.headers[header::SET_COOKIE].to_str().unwrap();
-    assert!(cookie.starts_with("lang=en;") && cookie.contains("Path=/"), "{cookie}");
+    assert!(
+        cookie.starts_with("lang=en;") && cookie.contains("Path=/"),
+        "{cookie}"
+    );
 
     // The next page comes in English, with the switch offering Japanese and this page to return to.
     let mut request = get("/networks?region=kyushu", None);
-    request.headers_mut().insert(header::COOKIE, "lang=en".parse().unwrap());
+    request
+        .headers_mut()
+        .insert(header::COOKIE, "lang=en".parse().unwrap());
     let page = send(&router, request).await.body();
-    assert!(page.contains("Regional healthcare networks in Japan"), "not in English");
+    assert!(
+        page.contains("Regional healthcare networks in Japan"),
+        "not in English"
+    );
     assert!(page.contains(r#"name="lang" value="ja""#));
     assert!(page.contains(r#"name="back" value="/networks?region=kyushu""#));
 
     // Never sent anywhere but this site; an unknown language is refused and sets nothing.
-    for back in ["//evil.example/", "https://evil.example/", "/\\evil.example"] {
-        let reply = post_form(&router, "/lang", &form(&[("lang", "ja"), ("back", back)]), None).await;
+    for back in [
+        "//evil.example/",
+        "https://evil.example/",
+        "/\\evil.example",
+    ] {
+        let reply = post_form(
+            &router,
+            "/lang",
+            &form(&[("lang", "ja"), ("back", back)]),
+            None,
+        )
+        .await;
         assert_eq!(reply.headers[header::LOCATION], "/", "{back}");
     }
-    let reply = post_form(&router, "/lang", &form(&[("lang", "fr"), ("back", "/")]), None).await;
+    let reply = post_form(
+        &router,
+        "/lang",
+        &form(&[("lang", "fr"), ("back", "/")]),
+        None,
+    )
+    .await;
     assert_eq!(reply.status, StatusCode::BAD_REQUEST);
     assert!(reply.headers.get(header::SET_COOKIE).is_none());
     db.drop_db().await;
@@ -52,7 +84,12 @@ async fn only_the_interactive_parts_are_islands() {
     }
     // Each chart's drawing is an island carrying that chart's data.
     let charts = send(&router, get("/charts", None)).await.body();
-    assert!(charts.matches(r#"<leptos-island data-component="ChartDrawing_"#).count() >= 45);
+    assert!(
+        charts
+            .matches(r#"<leptos-island data-component="ChartDrawing_"#)
+            .count()
+            >= 45
+    );
     assert!(charts.contains("data-props="));
     // Signing in is one island.
     let login = send(&router, get("/login", None)).await.body();
@@ -64,31 +101,57 @@ async fn only_the_interactive_parts_are_islands() {
 async fn the_questionnaire_is_server_html_with_the_answers_filled_in() {
     let db = crate::support::sqlite().await;
     let router = router(&db).await;
-    let network: i64 = sqlx::query_scalar("SELECT id FROM networks WHERE report_no = 11").fetch_one(&db.pool).await.unwrap();
-    let mut conn = db.pool.acquire().await.unwrap();
-    let respondent = store::accounts::create(&mut conn, store::accounts::Role::Respondent, "net011", "respondent password").await.unwrap();
-    store::accounts::link_network(&mut conn, respondent, network).await.unwrap();
-    drop(conn);
-    let session = crate::support::http::sign_in(&router, "respondent", "net011", "respondent password").await;
-    let version: i64 = sqlx::query_scalar("SELECT version FROM responses WHERE network_id = $1 AND edition_id = '2012'")
-        .bind(network)
+    let network: i64 = sqlx::query_scalar("SELECT id FROM networks WHERE report_no = 11")
         .fetch_one(&db.pool)
         .await
         .unwrap();
+    let mut conn = db.pool.acquire().await.unwrap();
+    let respondent = store::accounts::create(
+        &mut conn,
+        store::accounts::Role::Respondent,
+        "net011",
+        "respondent password",
+    )
+    .await
+    .unwrap();
+    store::accounts::link_network(&mut conn, respondent, network)
+        .await
+        .unwrap();
+    drop(conn);
+    let session =
+        crate::support::http::sign_in(&router, "respondent", "net011", "respondent password").await;
+    let version: i64 = sqlx::query_scalar(
+        "SELECT version FROM responses WHERE network_id = $1 AND edition_id = '2012'",
+    )
+    .bind(network)
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
     let body = serde_json::json!({ "request": {
         "network_id": network, "save_group": 2, "version": version, "disclosure": { "facilities": "public" },
         "answers": { "facilities.hospital.status": { "tri": "planned" }, "facilities.hospital.count": { "number": 12 } },
     }});
-    let saved = crate::support::http::post_json(&router, "/api/save_response", &body, Some(&session)).await;
+    let saved =
+        crate::support::http::post_json(&router, "/api/save_response", &body, Some(&session)).await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.body());
 
-    let page = send(&router, get(&format!("/respondent/networks/{network}"), Some(&session))).await.body();
+    let page = send(
+        &router,
+        get(&format!("/respondent/networks/{network}"), Some(&session)),
+    )
+    .await
+    .body();
     // The whole form is HTML; the one island makes it live.
     assert_eq!(page.matches("<leptos-island").count(), 1);
     assert!(page.contains(r#"data-component="Questionnaire_"#));
     // The stored answers are in the inputs: 実施予定あり is radio 1; the count is the text box's value.
-    assert!(page.contains(r#"role="radiogroup" aria-labelledby="q-facilities-hospital-status-label""#));
-    assert!(page.contains(r#"name="facilities.hospital.status" value="1" checked"#), "planned not checked");
+    assert!(
+        page.contains(r#"role="radiogroup" aria-labelledby="q-facilities-hospital-status-label""#)
+    );
+    assert!(
+        page.contains(r#"name="facilities.hospital.status" value="1" checked"#),
+        "planned not checked"
+    );
     assert!(!page.contains(r#"name="facilities.hospital.status" value="0" checked"#));
     assert!(page.contains(r#"id="q-facilities-hospital-count" aria-describedby="q-facilities-hospital-count-messages" value="12""#));
     assert!(page.contains(r#"data-clear="facilities.hospital.status""#));

@@ -3,13 +3,14 @@
 //! function and every export is requested, on SQLite and on PostgreSQL. No marker
 //! of a private answer may appear anywhere: HTML, hydration data, JSON or CSV.
 
-
-use store::networks::{put_response, upsert_by_report_no, NewNetwork};
-use survey::{Answer, AnswerKind, Answers, Disclosure, DisclosureChoices, Edition, Fee, StartStatus, Tri};
+use crate::support::TestDb;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use leptos::config::LeptosOptions;
-use crate::support::TestDb;
+use store::networks::{put_response, upsert_by_report_no, NewNetwork};
+use survey::{
+    Answer, AnswerKind, Answers, Disclosure, DisclosureChoices, Edition, Fee, StartStatus, Tri,
+};
 
 /// A marker that cannot occur by chance, for item number `n` of network `tag`.
 fn marker(tag: &str, n: usize) -> String {
@@ -28,10 +29,16 @@ fn marked_answers(edition: &Edition, tag: &str) -> Answers {
     for (n, (_, item)) in edition.items().enumerate() {
         let answer = match &item.kind {
             AnswerKind::Tri => Answer::Tri(Tri::InProgress),
-            AnswerKind::Count | AnswerKind::Yen | AnswerKind::KiloYen | AnswerKind::Year => Answer::Number(number_marker(tag, n)),
+            AnswerKind::Count | AnswerKind::Yen | AnswerKind::KiloYen | AnswerKind::Year => {
+                Answer::Number(number_marker(tag, n))
+            }
             AnswerKind::Fee { .. } => Answer::Fee(Fee::Paid),
-            AnswerKind::Bearers { choices } => Answer::Choices(choices.iter().take(2).map(|c| c.key.clone()).collect()),
-            AnswerKind::Email => Answer::Text(format!("{}@example.invalid", marker(tag, n).to_lowercase())),
+            AnswerKind::Bearers { choices } => {
+                Answer::Choices(choices.iter().take(2).map(|c| c.key.clone()).collect())
+            }
+            AnswerKind::Email => {
+                Answer::Text(format!("{}@example.invalid", marker(tag, n).to_lowercase()))
+            }
             AnswerKind::Check => Answer::Check(true),
             AnswerKind::StartStatus => Answer::StartStatus(StartStatus::Started),
             _ => Answer::Text(marker(tag, n)),
@@ -65,21 +72,48 @@ async fn seed(db: &TestDb) -> Seeded {
     };
 
     // Every section private.
-    let private_id = upsert_by_report_no(&mut tx, &network("秘密ネット")).await.unwrap();
+    let private_id = upsert_by_report_no(&mut tx, &network("秘密ネット"))
+        .await
+        .unwrap();
     let private_answers = marked_answers(&edition, "P");
-    put_response(&mut tx, private_id, "2012", &private_answers, &DisclosureChoices::default(), survey::response::ResponseStatus::Submitted, 1).await.unwrap();
+    put_response(
+        &mut tx,
+        private_id,
+        "2012",
+        &private_answers,
+        &DisclosureChoices::default(),
+        survey::response::ResponseStatus::Submitted,
+        1,
+    )
+    .await
+    .unwrap();
 
     // Everything public except the contact name and email of both organisations; an HTML summary.
-    let contact_id = upsert_by_report_no(&mut tx, &network("公開ネット")).await.unwrap();
+    let contact_id = upsert_by_report_no(&mut tx, &network("公開ネット"))
+        .await
+        .unwrap();
     let mut contact_answers = marked_answers(&edition, "C");
-    contact_answers.set("overview.main.summary", Answer::Text("<script>alert('x')</script><b>太字</b>".into()));
+    contact_answers.set(
+        "overview.main.summary",
+        Answer::Text("<script>alert('x')</script><b>太字</b>".into()),
+    );
     let mut choices = DisclosureChoices::default();
     for s in &edition.sections {
         choices.set(s.key.clone(), Disclosure::Public);
     }
     choices.set("org1", Disclosure::HideContact);
     choices.set("org2", Disclosure::HideContact);
-    put_response(&mut tx, contact_id, "2012", &contact_answers, &choices, survey::response::ResponseStatus::Submitted, 1).await.unwrap();
+    put_response(
+        &mut tx,
+        contact_id,
+        "2012",
+        &contact_answers,
+        &choices,
+        survey::response::ResponseStatus::Submitted,
+        1,
+    )
+    .await
+    .unwrap();
     tx.commit().await.unwrap();
 
     let mut secrets = Vec::new();
@@ -87,13 +121,19 @@ async fn seed(db: &TestDb) -> Seeded {
     for (n, (_, item)) in edition.items().enumerate() {
         let textual = !matches!(
             item.kind,
-            AnswerKind::Tri | AnswerKind::Fee { .. } | AnswerKind::Bearers { .. } | AnswerKind::Check | AnswerKind::StartStatus
+            AnswerKind::Tri
+                | AnswerKind::Fee { .. }
+                | AnswerKind::Bearers { .. }
+                | AnswerKind::Check
+                | AnswerKind::StartStatus
         );
         if !textual {
             continue;
         }
         let shown = |tag: &str| match item.kind {
-            AnswerKind::Count | AnswerKind::Yen | AnswerKind::KiloYen | AnswerKind::Year => number_marker(tag, n).to_string(),
+            AnswerKind::Count | AnswerKind::Yen | AnswerKind::KiloYen | AnswerKind::Year => {
+                number_marker(tag, n).to_string()
+            }
             _ => marker(tag, n),
         };
         secrets.push(shown("P"));
@@ -103,7 +143,12 @@ async fn seed(db: &TestDb) -> Seeded {
             published.push(shown("C"));
         }
     }
-    Seeded { private_id, contact_id, secrets, published }
+    Seeded {
+        private_id,
+        contact_id,
+        secrets,
+        published,
+    }
 }
 
 async fn fetch(router: &axum::Router, request: Request<Body>) -> (StatusCode, String) {
@@ -112,7 +157,10 @@ async fn fetch(router: &axum::Router, request: Request<Body>) -> (StatusCode, St
 }
 
 fn get(path: &str) -> Request<Body> {
-    Request::get(path).header("host", "localhost").body(Body::empty()).unwrap()
+    Request::get(path)
+        .header("host", "localhost")
+        .body(Body::empty())
+        .unwrap()
 }
 
 fn post(path: &str, form: &str) -> Request<Body> {
@@ -131,7 +179,13 @@ fn requests(s: &Seeded) -> Vec<(String, Request<Body>)> {
     for route in leptos_axum::generate_route_list(app::App) {
         let path = route.path().to_string();
         let paths: Vec<String> = if path.contains("{id}") || path.contains(":id") {
-            [s.private_id, s.contact_id].iter().map(|id| path.replace("{id}", &id.to_string()).replace(":id", &id.to_string())).collect()
+            [s.private_id, s.contact_id]
+                .iter()
+                .map(|id| {
+                    path.replace("{id}", &id.to_string())
+                        .replace(":id", &id.to_string())
+                })
+                .collect()
         } else {
             vec![path]
         };
@@ -146,7 +200,13 @@ fn requests(s: &Seeded) -> Vec<(String, Request<Body>)> {
             out.push((p.clone(), get(&p)));
         }
     }
-    for p in ["/networks?q=ZQX", "/networks?q=%E7%A7%98%E5%AF%86", "/networks.csv", "/networks.json", "/"] {
+    for p in [
+        "/networks?q=ZQX",
+        "/networks?q=%E7%A7%98%E5%AF%86",
+        "/networks.csv",
+        "/networks.json",
+        "/",
+    ] {
         out.push((p.to_string(), get(p)));
     }
     // Every chart's open data, unfiltered and under each one-dimension filter the public can choose.
@@ -175,23 +235,35 @@ fn requests(s: &Seeded) -> Vec<(String, Request<Body>)> {
 
 fn check_no_leak(what: &str, body: &str, secrets: &[String]) {
     for secret in secrets {
-        assert!(!body.contains(secret.as_str()), "{what} reveals the private value {secret}");
+        assert!(
+            !body.contains(secret.as_str()),
+            "{what} reveals the private value {secret}"
+        );
     }
 }
 
 on_both_backends!(no_private_answer_reaches_the_public, async |db: &TestDb| {
     let seeded = seed(db).await;
-    let router = server::http::router(LeptosOptions::builder().output_name("renkei").build(), db.pool.clone());
+    let router = server::http::router(
+        LeptosOptions::builder().output_name("renkei").build(),
+        db.pool.clone(),
+    );
     let mut seen_public = String::new();
     for (what, request) in requests(&seeded) {
         let (status, body) = fetch(&router, request).await;
-        assert!(!status.is_server_error(), "{what} answered {status}: {body}");
+        assert!(
+            !status.is_server_error(),
+            "{what} answered {status}: {body}"
+        );
         check_no_leak(&what, &body, &seeded.secrets);
         seen_public.push_str(&body);
     }
     // The published answers of the second network did reach the public, so the walk saw real pages.
     for shown in &seeded.published {
-        assert!(seen_public.contains(shown.as_str()), "published value {shown} never appeared");
+        assert!(
+            seen_public.contains(shown.as_str()),
+            "published value {shown} never appeared"
+        );
     }
     // Both networks are named even when nothing is published.
     let (_, page) = fetch(&router, get(&format!("/networks/{}", seeded.private_id))).await;
@@ -201,10 +273,16 @@ on_both_backends!(no_private_answer_reaches_the_public, async |db: &TestDb| {
 
 on_both_backends!(html_in_answers_is_shown_as_text, async |db: &TestDb| {
     let seeded = seed(db).await;
-    let router = server::http::router(LeptosOptions::builder().output_name("renkei").build(), db.pool.clone());
+    let router = server::http::router(
+        LeptosOptions::builder().output_name("renkei").build(),
+        db.pool.clone(),
+    );
     let (status, page) = fetch(&router, get(&format!("/networks/{}", seeded.contact_id))).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(!page.contains("<script>alert('x')"), "a summary's script tag was rendered as HTML");
+    assert!(
+        !page.contains("<script>alert('x')"),
+        "a summary's script tag was rendered as HTML"
+    );
     assert!(!page.contains("<b>太字</b>"));
     assert!(page.contains("&lt;script&gt;alert") || page.contains("\\u003cscript\\u003e"));
 });

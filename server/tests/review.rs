@@ -3,18 +3,17 @@
 //! form's own server function (validation, version check, audit); classification; and every
 //! review server function refused to the public and to respondents.
 
-
+use crate::support::http::{post_form, post_json, sign_in};
+use crate::support::TestDb;
 use app::api::respondent::{ResponseForm, SaveOutcome};
 use app::api::review::{ReviewQueue, Submission};
 use app::error::ApiError;
-use store::accounts::{self, Role};
-use survey::{Answer, Answers, Tri};
 use axum::http::StatusCode;
 use axum::Router;
 use leptos::config::LeptosOptions;
 use serde_json::{json, Value};
-use crate::support::http::{post_form, post_json, sign_in};
-use crate::support::TestDb;
+use store::accounts::{self, Role};
+use survey::{Answer, Answers, Tri};
 
 const EDITION: &str = "2012";
 
@@ -30,39 +29,82 @@ struct Fixture {
 
 async fn setup(db: &TestDb) -> Fixture {
     server::db::prepare(&db.url).await.unwrap().close().await;
-    let net: i64 = sqlx::query_scalar("SELECT id FROM networks WHERE report_no = 4").fetch_one(&db.pool).await.unwrap();
+    let net: i64 = sqlx::query_scalar("SELECT id FROM networks WHERE report_no = 4")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
     let mut conn = db.pool.acquire().await.unwrap();
-    let respondent_id = accounts::create(&mut conn, Role::Respondent, "resp-a", "alpha-password-4").await.unwrap();
-    accounts::link_network(&mut conn, respondent_id, net).await.unwrap();
-    let staff_id = accounts::create(&mut conn, Role::Staff, "staff-1", "staff-password-1").await.unwrap();
-    accounts::create(&mut conn, Role::Respondent, "resp-b", "bravo-password-7").await.unwrap();
+    let respondent_id = accounts::create(&mut conn, Role::Respondent, "resp-a", "alpha-password-4")
+        .await
+        .unwrap();
+    accounts::link_network(&mut conn, respondent_id, net)
+        .await
+        .unwrap();
+    let staff_id = accounts::create(&mut conn, Role::Staff, "staff-1", "staff-password-1")
+        .await
+        .unwrap();
+    accounts::create(&mut conn, Role::Respondent, "resp-b", "bravo-password-7")
+        .await
+        .unwrap();
     drop(conn);
-    let router = server::http::router(LeptosOptions::builder().output_name("renkei").build(), db.pool.clone());
+    let router = server::http::router(
+        LeptosOptions::builder().output_name("renkei").build(),
+        db.pool.clone(),
+    );
     let respondent = sign_in(&router, "respondent", "resp-a", "alpha-password-4").await;
     let staff = sign_in(&router, "staff", "staff-1", "staff-password-1").await;
-    Fixture { router, respondent_id, staff_id, net, respondent, staff }
+    Fixture {
+        router,
+        respondent_id,
+        staff_id,
+        net,
+        respondent,
+        staff,
+    }
 }
 
 async fn queue(f: &Fixture) -> Vec<i64> {
     let reply = post_form(&f.router, "/api/review_queue", "", Some(&f.staff)).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
-    reply.json::<ReviewQueue>().entries.into_iter().map(|e| e.network_id).collect()
+    reply
+        .json::<ReviewQueue>()
+        .entries
+        .into_iter()
+        .map(|e| e.network_id)
+        .collect()
 }
 
 async fn submission(f: &Fixture) -> Submission {
-    let reply = post_form(&f.router, "/api/submission", &format!("network_id={}", f.net), Some(&f.staff)).await;
+    let reply = post_form(
+        &f.router,
+        "/api/submission",
+        &format!("network_id={}", f.net),
+        Some(&f.staff),
+    )
+    .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
     reply.json()
 }
 
 async fn form(f: &Fixture, session: &str) -> ResponseForm {
-    let reply = post_form(&f.router, "/api/response_form", &format!("network_id={}", f.net), Some(session)).await;
+    let reply = post_form(
+        &f.router,
+        "/api/response_form",
+        &format!("network_id={}", f.net),
+        Some(session),
+    )
+    .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
     reply.json()
 }
 
 /// Saves group 2 (D–G) from a loaded form with the hospital count set.
-async fn save_count(f: &Fixture, session: &str, form: &ResponseForm, count: Value) -> crate::support::http::Reply {
+async fn save_count(
+    f: &Fixture,
+    session: &str,
+    form: &ResponseForm,
+    count: Value,
+) -> crate::support::http::Reply {
     let edition = &form.edition;
     let mut answers: serde_json::Map<String, Value> = form
         .answers
@@ -71,21 +113,46 @@ async fn save_count(f: &Fixture, session: &str, form: &ResponseForm, count: Valu
         .filter(|(k, _)| edition.section_of(k).is_some_and(|s| s.save_group == 2))
         .map(|(k, v)| (k.clone(), serde_json::to_value(v).unwrap()))
         .collect();
-    answers.insert("facilities.hospital.status".into(), json!({ "tri": "in_progress" }));
+    answers.insert(
+        "facilities.hospital.status".into(),
+        json!({ "tri": "in_progress" }),
+    );
     answers.insert("facilities.hospital.count".into(), count);
     let request = json!({ "network_id": form.network_id, "save_group": 2, "answers": answers,
                           "disclosure": form.disclosure, "version": form.version });
-    post_json(&f.router, "/api/save_response", &json!({ "request": request }), Some(session)).await
+    post_json(
+        &f.router,
+        "/api/save_response",
+        &json!({ "request": request }),
+        Some(session),
+    )
+    .await
 }
 
-async fn decide(f: &Fixture, session: Option<&str>, version: i64, approve: bool, note: &str) -> crate::support::http::Reply {
-    let form = format!("network_id={}&version={version}&approve={approve}&note={}", f.net, urlencode(note));
+async fn decide(
+    f: &Fixture,
+    session: Option<&str>,
+    version: i64,
+    approve: bool,
+    note: &str,
+) -> crate::support::http::Reply {
+    let form = format!(
+        "network_id={}&version={version}&approve={approve}&note={}",
+        f.net,
+        urlencode(note)
+    );
     post_form(&f.router, "/api/decide_submission", &form, session).await
 }
 
 fn urlencode(s: &str) -> String {
     s.bytes()
-        .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
         .collect()
 }
 
@@ -108,129 +175,195 @@ async fn audits(db: &TestDb, net: i64) -> Vec<(String, String)> {
         .unwrap()
 }
 
-on_both_backends!(queue_follows_saves_returns_and_approvals, async |db: &TestDb| {
-    let f = setup(db).await;
-    let staff_actor = format!("staff:{}", f.staff_id);
-    // The imported 2012 data is approved: nothing to review.
-    assert_eq!(queue(&f).await, Vec::<i64>::new());
+on_both_backends!(
+    queue_follows_saves_returns_and_approvals,
+    async |db: &TestDb| {
+        let f = setup(db).await;
+        let staff_actor = format!("staff:{}", f.staff_id);
+        // The imported 2012 data is approved: nothing to review.
+        assert_eq!(queue(&f).await, Vec::<i64>::new());
 
-    // The respondent saves: the submission is in the queue, as a change to reviewed data.
-    let loaded = form(&f, &f.respondent).await;
-    let reply = save_count(&f, &f.respondent, &loaded, json!({ "number": 12 })).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
-    assert_eq!(queue(&f).await, [f.net]);
-    let s = submission(&f).await;
-    assert!(s.reviewed_before && s.needs_review);
-    assert_eq!(s.status, survey::response::ResponseStatus::Submitted);
-    let changed: Vec<&str> = s.changes.iter().map(|c| c.item.as_str()).collect();
-    assert_eq!(changed, ["facilities.hospital.status", "facilities.hospital.count"]);
-    assert_eq!(s.changes[1].before, None);
-    assert_eq!(s.changes[1].after, Some(Answer::Number(12)));
-    // Every stored answer is there, private sections included.
-    let stored: String = sqlx::query_scalar("SELECT answers FROM responses WHERE network_id = $1")
-        .bind(f.net)
-        .fetch_one(&db.pool)
-        .await
-        .unwrap();
-    assert_eq!(s.answers, serde_json::from_str::<Answers>(&stored).unwrap());
-    assert!(s.edition.sections.iter().any(|sec| s.disclosure.of(&sec.key) == survey::Disclosure::Private
-        && s.answers.0.keys().any(|k| s.edition.section_of(k).is_some_and(|x| x.key == sec.key))),
-        "the fixture should have answers in a private section");
+        // The respondent saves: the submission is in the queue, as a change to reviewed data.
+        let loaded = form(&f, &f.respondent).await;
+        let reply = save_count(&f, &f.respondent, &loaded, json!({ "number": 12 })).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
+        assert_eq!(queue(&f).await, [f.net]);
+        let s = submission(&f).await;
+        assert!(s.reviewed_before && s.needs_review);
+        assert_eq!(s.status, survey::response::ResponseStatus::Submitted);
+        let changed: Vec<&str> = s.changes.iter().map(|c| c.item.as_str()).collect();
+        assert_eq!(
+            changed,
+            ["facilities.hospital.status", "facilities.hospital.count"]
+        );
+        assert_eq!(s.changes[1].before, None);
+        assert_eq!(s.changes[1].after, Some(Answer::Number(12)));
+        // Every stored answer is there, private sections included.
+        let stored: String =
+            sqlx::query_scalar("SELECT answers FROM responses WHERE network_id = $1")
+                .bind(f.net)
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        assert_eq!(s.answers, serde_json::from_str::<Answers>(&stored).unwrap());
+        assert!(
+            s.edition
+                .sections
+                .iter()
+                .any(
+                    |sec| s.disclosure.of(&sec.key) == survey::Disclosure::Private
+                        && s.answers
+                            .0
+                            .keys()
+                            .any(|k| s.edition.section_of(k).is_some_and(|x| x.key == sec.key))
+                ),
+            "the fixture should have answers in a private section"
+        );
 
-    // Returning needs a note; a stale version is refused; neither changes anything.
-    let before = row(db, f.net).await;
-    let reply = decide(&f, Some(&f.staff), s.version, false, "   ").await;
-    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.body());
-    assert!(matches!(reply.error(), ApiError::Invalid(ref issues) if issues[0].item == "review.note"));
-    let reply = decide(&f, Some(&f.staff), s.version - 1, false, "確認してください").await;
-    assert_eq!(reply.status, StatusCode::CONFLICT, "{}", reply.body());
-    assert!(matches!(reply.error(), ApiError::Conflict { current } if current == s.version));
-    assert_eq!(row(db, f.net).await, before);
+        // Returning needs a note; a stale version is refused; neither changes anything.
+        let before = row(db, f.net).await;
+        let reply = decide(&f, Some(&f.staff), s.version, false, "   ").await;
+        assert_eq!(
+            reply.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            reply.body()
+        );
+        assert!(
+            matches!(reply.error(), ApiError::Invalid(ref issues) if issues[0].item == "review.note")
+        );
+        let reply = decide(&f, Some(&f.staff), s.version - 1, false, "確認してください").await;
+        assert_eq!(reply.status, StatusCode::CONFLICT, "{}", reply.body());
+        assert!(matches!(reply.error(), ApiError::Conflict { current } if current == s.version));
+        assert_eq!(row(db, f.net).await, before);
 
-    // Return with a note: out of the queue, and the respondent sees the note.
-    let note = "病院数が昨年と大きく違います。ご確認ください, \"12\"";
-    let reply = decide(&f, Some(&f.staff), s.version, false, note).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
-    assert_eq!(queue(&f).await, Vec::<i64>::new());
-    assert_eq!(row(db, f.net).await, ("returned".to_string(), 0, note.to_string(), s.version));
-    let loaded = form(&f, &f.respondent).await;
-    assert_eq!(loaded.review_note, note);
+        // Return with a note: out of the queue, and the respondent sees the note.
+        let note = "病院数が昨年と大きく違います。ご確認ください, \"12\"";
+        let reply = decide(&f, Some(&f.staff), s.version, false, note).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
+        assert_eq!(queue(&f).await, Vec::<i64>::new());
+        assert_eq!(
+            row(db, f.net).await,
+            ("returned".to_string(), 0, note.to_string(), s.version)
+        );
+        let loaded = form(&f, &f.respondent).await;
+        assert_eq!(loaded.review_note, note);
 
-    // The respondent fixes and saves: back in the queue, and only the fix is a change.
-    let reply = save_count(&f, &f.respondent, &loaded, json!({ "number": 13 })).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
-    let version = reply.json::<SaveOutcome>().version;
-    assert_eq!(queue(&f).await, [f.net]);
-    let s = submission(&f).await;
-    assert_eq!((s.status.as_str(), s.version), ("submitted", version));
-    assert_eq!(s.changes.len(), 1, "{:?}", s.changes);
-    assert_eq!(s.changes[0].item, "facilities.hospital.count");
-    assert_eq!((s.changes[0].before.clone(), s.changes[0].after.clone()), (Some(Answer::Number(12)), Some(Answer::Number(13))));
+        // The respondent fixes and saves: back in the queue, and only the fix is a change.
+        let reply = save_count(&f, &f.respondent, &loaded, json!({ "number": 13 })).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
+        let version = reply.json::<SaveOutcome>().version;
+        assert_eq!(queue(&f).await, [f.net]);
+        let s = submission(&f).await;
+        assert_eq!((s.status.as_str(), s.version), ("submitted", version));
+        assert_eq!(s.changes.len(), 1, "{:?}", s.changes);
+        assert_eq!(s.changes[0].item, "facilities.hospital.count");
+        assert_eq!(
+            (s.changes[0].before.clone(), s.changes[0].after.clone()),
+            (Some(Answer::Number(12)), Some(Answer::Number(13)))
+        );
 
-    // Approve: out of the queue, the note is cleared, nothing left to compare.
-    let reply = decide(&f, Some(&f.staff), version, true, "").await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
-    assert_eq!(queue(&f).await, Vec::<i64>::new());
-    assert_eq!(row(db, f.net).await, ("approved".to_string(), 0, String::new(), version));
-    assert!(submission(&f).await.changes.is_empty());
-    assert_eq!(form(&f, &f.respondent).await.review_note, "");
+        // Approve: out of the queue, the note is cleared, nothing left to compare.
+        let reply = decide(&f, Some(&f.staff), version, true, "").await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
+        assert_eq!(queue(&f).await, Vec::<i64>::new());
+        assert_eq!(
+            row(db, f.net).await,
+            ("approved".to_string(), 0, String::new(), version)
+        );
+        assert!(submission(&f).await.changes.is_empty());
+        assert_eq!(form(&f, &f.respondent).await.review_note, "");
 
-    let respondent_actor = format!("respondent:{}", f.respondent_id);
-    let expected = [
-        (respondent_actor.clone(), "save_response"),
-        (staff_actor.clone(), "return_response"),
-        (respondent_actor, "save_response"),
-        (staff_actor, "approve_response"),
-    ];
-    let got = audits(db, f.net).await;
-    assert_eq!(got.iter().map(|(a, b)| (a.clone(), b.as_str())).collect::<Vec<_>>(), expected);
-});
+        let respondent_actor = format!("respondent:{}", f.respondent_id);
+        let expected = [
+            (respondent_actor.clone(), "save_response"),
+            (staff_actor.clone(), "return_response"),
+            (respondent_actor, "save_response"),
+            (staff_actor, "approve_response"),
+        ];
+        let got = audits(db, f.net).await;
+        assert_eq!(
+            got.iter()
+                .map(|(a, b)| (a.clone(), b.as_str()))
+                .collect::<Vec<_>>(),
+            expected
+        );
+    }
+);
 
-on_both_backends!(staff_corrections_use_the_form_rules_and_are_audited, async |db: &TestDb| {
-    let f = setup(db).await;
-    let loaded = form(&f, &f.staff).await;
-    let before = row(db, f.net).await;
-    let entries = audits(db, f.net).await.len();
+on_both_backends!(
+    staff_corrections_use_the_form_rules_and_are_audited,
+    async |db: &TestDb| {
+        let f = setup(db).await;
+        let loaded = form(&f, &f.staff).await;
+        let before = row(db, f.net).await;
+        let entries = audits(db, f.net).await.len();
 
-    // Invalid input: the same validation as the respondent's save.
-    let reply = save_count(&f, &f.staff, &loaded, json!({ "number": -5 })).await;
-    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.body());
-    assert!(matches!(reply.error(), ApiError::Invalid(ref issues) if issues.iter().any(|i| i.item == "facilities.hospital.count")));
-    // A stale version: the respondent saved in between.
-    let reply = save_count(&f, &f.respondent, &loaded, json!({ "number": 3 })).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
-    let after_respondent = row(db, f.net).await;
-    let reply = save_count(&f, &f.staff, &loaded, json!({ "number": 4 })).await;
-    assert_eq!(reply.status, StatusCode::CONFLICT, "{}", reply.body());
-    assert_eq!(row(db, f.net).await, after_respondent);
-    assert_eq!(after_respondent.3, before.3 + 1);
-    assert_eq!(audits(db, f.net).await.len(), entries + 1);
+        // Invalid input: the same validation as the respondent's save.
+        let reply = save_count(&f, &f.staff, &loaded, json!({ "number": -5 })).await;
+        assert_eq!(
+            reply.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            reply.body()
+        );
+        assert!(
+            matches!(reply.error(), ApiError::Invalid(ref issues) if issues.iter().any(|i| i.item == "facilities.hospital.count"))
+        );
+        // A stale version: the respondent saved in between.
+        let reply = save_count(&f, &f.respondent, &loaded, json!({ "number": 3 })).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
+        let after_respondent = row(db, f.net).await;
+        let reply = save_count(&f, &f.staff, &loaded, json!({ "number": 4 })).await;
+        assert_eq!(reply.status, StatusCode::CONFLICT, "{}", reply.body());
+        assert_eq!(row(db, f.net).await, after_respondent);
+        assert_eq!(after_respondent.3, before.3 + 1);
+        assert_eq!(audits(db, f.net).await.len(), entries + 1);
 
-    // Approve what the respondent sent, then correct it: accepted, audited as staff, and the
-    // correction does not put the submission back in the queue.
-    let version = after_respondent.3;
-    assert_eq!(decide(&f, Some(&f.staff), version, true, "").await.status, StatusCode::OK);
-    let loaded = form(&f, &f.staff).await;
-    let reply = save_count(&f, &f.staff, &loaded, json!({ "number": 4 })).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
-    assert_eq!(reply.json::<SaveOutcome>().version, version + 1);
-    assert_eq!(row(db, f.net).await, ("approved".to_string(), 0, String::new(), version + 1));
-    assert_eq!(queue(&f).await, Vec::<i64>::new());
-    let (actor, detail): (String, String) = sqlx::query_as(
+        // Approve what the respondent sent, then correct it: accepted, audited as staff, and the
+        // correction does not put the submission back in the queue.
+        let version = after_respondent.3;
+        assert_eq!(
+            decide(&f, Some(&f.staff), version, true, "").await.status,
+            StatusCode::OK
+        );
+        let loaded = form(&f, &f.staff).await;
+        let reply = save_count(&f, &f.staff, &loaded, json!({ "number": 4 })).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
+        assert_eq!(reply.json::<SaveOutcome>().version, version + 1);
+        assert_eq!(
+            row(db, f.net).await,
+            ("approved".to_string(), 0, String::new(), version + 1)
+        );
+        assert_eq!(queue(&f).await, Vec::<i64>::new());
+        let (actor, detail): (String, String) = sqlx::query_as(
         "SELECT actor, detail FROM audit_log WHERE subject = $1 AND action = 'save_response' ORDER BY id DESC LIMIT 1",
     )
     .bind(format!("network:{}", f.net))
     .fetch_one(&db.pool)
     .await
     .unwrap();
-    assert_eq!(actor, format!("staff:{}", f.staff_id));
-    let detail: Value = serde_json::from_str(&detail).unwrap();
-    assert_eq!(detail["changes"], json!({ "facilities.hospital.count": [{ "number": 3 }, { "number": 4 }] }));
-    // The next review shows the staff correction as a change since the approval.
-    let s = submission(&f).await;
-    assert_eq!(s.changes.iter().map(|c| c.item.as_str()).collect::<Vec<_>>(), ["facilities.hospital.count"]);
-    assert_eq!(s.answers.tri("facilities.hospital.status"), Some(Tri::InProgress));
-});
+        assert_eq!(actor, format!("staff:{}", f.staff_id));
+        let detail: Value = serde_json::from_str(&detail).unwrap();
+        assert_eq!(
+            detail["changes"],
+            json!({ "facilities.hospital.count": [{ "number": 3 }, { "number": 4 }] })
+        );
+        // The next review shows the staff correction as a change since the approval.
+        let s = submission(&f).await;
+        assert_eq!(
+            s.changes
+                .iter()
+                .map(|c| c.item.as_str())
+                .collect::<Vec<_>>(),
+            ["facilities.hospital.count"]
+        );
+        assert_eq!(
+            s.answers.tri("facilities.hospital.status"),
+            Some(Tri::InProgress)
+        );
+    }
+);
 
 on_both_backends!(staff_classify_networks, async |db: &TestDb| {
     let f = setup(db).await;
@@ -240,33 +373,85 @@ on_both_backends!(staff_classify_networks, async |db: &TestDb| {
         async move { post_form(&router, "/api/classify_network", &form, session.as_deref()).await }
     };
     let stored = || async {
-        sqlx::query_as::<_, (Option<String>, i64)>("SELECT operator_type, regional_fund FROM networks WHERE id = $1")
-            .bind(f.net)
-            .fetch_one(&db.pool)
-            .await
-            .unwrap()
+        sqlx::query_as::<_, (Option<String>, i64)>(
+            "SELECT operator_type, regional_fund FROM networks WHERE id = $1",
+        )
+        .bind(f.net)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap()
     };
     let before = stored().await;
 
-    let reply = classify(Some(&f.staff), format!("network_id={}&operator_type=spaceship&regional_fund=true", f.net)).await;
-    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.body());
-    assert!(matches!(reply.error(), ApiError::Invalid(ref i) if i[0].item == "network.operator_type" && i[0].message.ja.contains("代表団体区分")));
-    let reply = classify(Some(&f.respondent), format!("network_id={}&operator_type=hospital&regional_fund=true", f.net)).await;
+    let reply = classify(
+        Some(&f.staff),
+        format!(
+            "network_id={}&operator_type=spaceship&regional_fund=true",
+            f.net
+        ),
+    )
+    .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        reply.body()
+    );
+    assert!(
+        matches!(reply.error(), ApiError::Invalid(ref i) if i[0].item == "network.operator_type" && i[0].message.ja.contains("代表団体区分"))
+    );
+    let reply = classify(
+        Some(&f.respondent),
+        format!(
+            "network_id={}&operator_type=hospital&regional_fund=true",
+            f.net
+        ),
+    )
+    .await;
     assert_eq!(reply.status, StatusCode::FORBIDDEN, "{}", reply.body());
-    let reply = classify(None, format!("network_id={}&operator_type=hospital&regional_fund=true", f.net)).await;
+    let reply = classify(
+        None,
+        format!(
+            "network_id={}&operator_type=hospital&regional_fund=true",
+            f.net
+        ),
+    )
+    .await;
     assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{}", reply.body());
-    let reply = classify(Some(&f.staff), "network_id=999999&operator_type=hospital&regional_fund=true".into()).await;
+    let reply = classify(
+        Some(&f.staff),
+        "network_id=999999&operator_type=hospital&regional_fund=true".into(),
+    )
+    .await;
     assert_eq!(reply.status, StatusCode::NOT_FOUND, "{}", reply.body());
     assert_eq!(stored().await, before);
 
-    let reply = classify(Some(&f.staff), format!("network_id={}&operator_type=npo_council&regional_fund=true", f.net)).await;
+    let reply = classify(
+        Some(&f.staff),
+        format!(
+            "network_id={}&operator_type=npo_council&regional_fund=true",
+            f.net
+        ),
+    )
+    .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
     assert_eq!(stored().await, (Some("npo_council".to_string()), 1));
     let s = submission(&f).await;
-    assert_eq!(s.operator, Some(survey::geography::OperatorType::NpoCouncil));
+    assert_eq!(
+        s.operator,
+        Some(survey::geography::OperatorType::NpoCouncil)
+    );
     assert!(s.regional_fund);
-    assert_eq!(s.region, survey::geography::region_of(&s.prefecture), "the region follows the prefecture");
-    let reply = classify(Some(&f.staff), format!("network_id={}&operator_type=&regional_fund=false", f.net)).await;
+    assert_eq!(
+        s.region,
+        survey::geography::region_of(&s.prefecture),
+        "the region follows the prefecture"
+    );
+    let reply = classify(
+        Some(&f.staff),
+        format!("network_id={}&operator_type=&regional_fund=false", f.net),
+    )
+    .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
     assert_eq!(stored().await, (None, 0));
 
@@ -277,7 +462,10 @@ on_both_backends!(staff_classify_networks, async |db: &TestDb| {
             .unwrap();
     assert_eq!(actor, format!("staff:{}", f.staff_id));
     let detail: Value = serde_json::from_str(&detail).unwrap();
-    assert_eq!(detail, json!({ "operator_type": ["npo_council", null], "regional_fund": [true, false] }));
+    assert_eq!(
+        detail,
+        json!({ "operator_type": ["npo_council", null], "regional_fund": [true, false] })
+    );
 });
 
 on_both_backends!(review_is_for_staff_only, async |db: &TestDb| {
@@ -287,8 +475,20 @@ on_both_backends!(review_is_for_staff_only, async |db: &TestDb| {
     let calls = [
         ("/api/review_queue", String::new()),
         ("/api/submission", format!("network_id={}", f.net)),
-        ("/api/decide_submission", format!("network_id={}&version={}&approve=true&note=", f.net, before.3)),
-        ("/api/decide_submission", format!("network_id={}&version={}&approve=false&note=x", f.net, before.3)),
+        (
+            "/api/decide_submission",
+            format!(
+                "network_id={}&version={}&approve=true&note=",
+                f.net, before.3
+            ),
+        ),
+        (
+            "/api/decide_submission",
+            format!(
+                "network_id={}&version={}&approve=false&note=x",
+                f.net, before.3
+            ),
+        ),
     ];
     for (path, form) in &calls {
         for (session, status) in [
@@ -298,7 +498,11 @@ on_both_backends!(review_is_for_staff_only, async |db: &TestDb| {
         ] {
             let reply = post_form(&f.router, path, form, session).await;
             assert_eq!(reply.status, status, "{path} {session:?}: {}", reply.body());
-            assert!(!reply.body().contains("facilities") && !reply.body().contains("answers"), "{path} leaked: {}", reply.body());
+            assert!(
+                !reply.body().contains("facilities") && !reply.body().contains("answers"),
+                "{path} leaked: {}",
+                reply.body()
+            );
         }
     }
     assert_eq!(row(db, f.net).await, before);

@@ -46,9 +46,17 @@ pub struct AuditPage {
 #[cfg(feature = "ssr")]
 pub fn japan_midnight(date: &str) -> Option<i64> {
     let mut parts = date.trim().splitn(3, '-');
-    let (y, m, d) = (parts.next()?.parse().ok()?, parts.next()?.parse::<u8>().ok()?, parts.next()?.parse().ok()?);
+    let (y, m, d) = (
+        parts.next()?.parse().ok()?,
+        parts.next()?.parse::<u8>().ok()?,
+        parts.next()?.parse().ok()?,
+    );
     let day = time::Date::from_calendar_date(y, time::Month::try_from(m).ok()?, d).ok()?;
-    Some(day.midnight().assume_offset(time::UtcOffset::from_hms(9, 0, 0).ok()?).unix_timestamp())
+    Some(
+        day.midnight()
+            .assume_offset(time::UtcOffset::from_hms(9, 0, 0).ok()?)
+            .unix_timestamp(),
+    )
 }
 
 #[server(endpoint = "staff_audit_log")]
@@ -58,12 +66,20 @@ pub async fn get_audit_log(query: AuditQuery) -> Result<AuditPage, ApiError> {
         async {
             let me = crate::auth::require_staff().await?;
             let db = crate::api::use_db()?;
-            let text = |v: &Option<String>| v.as_ref().map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+            let text = |v: &Option<String>| {
+                v.as_ref()
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+            };
             let filter = Filter {
                 actor: text(&query.actor),
                 action: text(&query.action),
                 from: query.from.as_deref().and_then(japan_midnight),
-                until: query.to.as_deref().and_then(japan_midnight).map(|t| t + 86_400),
+                until: query
+                    .to
+                    .as_deref()
+                    .and_then(japan_midnight)
+                    .map(|t| t + 86_400),
             };
             let page = query.page.max(1);
             let (entries, total) = read(&db, &filter, PER_PAGE, (page - 1) * PER_PAGE).await?;

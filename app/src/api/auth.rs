@@ -40,9 +40,9 @@ impl Audience {
 /// Checks the ID and password, starts a session and sends the person to their home page.
 #[server(endpoint = "login")]
 pub async fn login(audience: Audience, login: String, password: String) -> Result<(), ApiError> {
+    use crate::api::use_db;
     use crate::auth::{client_address, session_cookie};
     use store::accounts::{self, Role};
-    use crate::api::use_db;
     use store::{audit, sessions, throttle};
 
     crate::error::with_status(
@@ -56,7 +56,9 @@ pub async fn login(audience: Audience, login: String, password: String) -> Resul
             let login_scope = format!("{}:{login}", role.as_str());
             let address_scope = format!("ip:{}", client_address());
             if let Some(wait) = throttle::retry_after(&db, &login_scope, &address_scope).await? {
-                return Err(ApiError::TooManyAttempts { minutes: (wait + 59) / 60 });
+                return Err(ApiError::TooManyAttempts {
+                    minutes: (wait + 59) / 60,
+                });
             }
             let Some(user_id) = accounts::authenticate(&db, role, login, &password).await? else {
                 throttle::record_failure(&db, &[&login_scope, &address_scope]).await?;
@@ -65,9 +67,18 @@ pub async fn login(audience: Audience, login: String, password: String) -> Resul
             throttle::clear(&db, &login_scope).await?;
             let token = sessions::create(&db, role, user_id).await?;
             let actor = format!("{}:{user_id}", role.as_str());
-            audit::append(&mut *db.acquire().await?, &actor, "login", &actor, &serde_json::json!({})).await?;
+            audit::append(
+                &mut *db.acquire().await?,
+                &actor,
+                "login",
+                &actor,
+                &serde_json::json!({}),
+            )
+            .await?;
             if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-                if let Ok(cookie) = http::HeaderValue::from_str(&session_cookie(&token, sessions::IDLE_SECONDS)) {
+                if let Ok(cookie) =
+                    http::HeaderValue::from_str(&session_cookie(&token, sessions::IDLE_SECONDS))
+                {
                     response.append_header(http::header::SET_COOKIE, cookie);
                 }
             }
@@ -89,7 +100,8 @@ pub async fn logout() -> Result<(), ApiError> {
                 sessions::delete(&use_db()?, &token).await?;
             }
             if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-                if let Ok(cookie) = http::HeaderValue::from_str(&crate::auth::session_cookie("", 0)) {
+                if let Ok(cookie) = http::HeaderValue::from_str(&crate::auth::session_cookie("", 0))
+                {
                     response.append_header(http::header::SET_COOKIE, cookie);
                 }
             }

@@ -2,7 +2,6 @@
 //! Everything here is built from [`PublicAnswers`], so private answers can
 //! neither be shown nor be used to filter.
 
-
 use leptos::prelude::*;
 
 use crate::error::ApiError;
@@ -14,9 +13,16 @@ pub async fn get_directory(query: DirectoryQuery) -> Result<DirectoryPage, ApiEr
     crate::error::with_status(
         async {
             let db = crate::api::use_db()?;
-            let (edition, records) = store::public::public_records(&db, query.edition.as_deref()).await?;
-            let entries: Vec<survey::directory::DirectoryEntry> = records.iter().map(|r| store::public::directory_entry(&edition, r)).collect();
-            Ok(DirectoryPage { editions: store::editions::public_ids(&db).await?, ..survey::directory::query_directory(&edition, &entries, &query) })
+            let (edition, records) =
+                store::public::public_records(&db, query.edition.as_deref()).await?;
+            let entries: Vec<survey::directory::DirectoryEntry> = records
+                .iter()
+                .map(|r| store::public::directory_entry(&edition, r))
+                .collect();
+            Ok(DirectoryPage {
+                editions: store::editions::public_ids(&db).await?,
+                ..survey::directory::query_directory(&edition, &entries, &query)
+            })
         }
         .await,
     )
@@ -33,18 +39,34 @@ pub async fn get_network(id: i64, edition: Option<String>) -> Result<NetworkDeta
             let mut answered = Vec::new();
             for edition_id in store::editions::public_ids(&db).await? {
                 if let Some(record) = store::networks::record(&db, id, &edition_id).await? {
-                    let definition = store::editions::definition(&db, &edition_id).await?.ok_or(ApiError::NotFound)?;
+                    let definition = store::editions::definition(&db, &edition_id)
+                        .await?
+                        .ok_or(ApiError::NotFound)?;
                     answered.push((definition, record));
                 }
             }
             let chosen = match &edition {
-                Some(e) => answered.iter().position(|(d, _)| &d.id == e).ok_or(ApiError::NotFound)?,
+                Some(e) => answered
+                    .iter()
+                    .position(|(d, _)| &d.id == e)
+                    .ok_or(ApiError::NotFound)?,
                 None => 0,
             };
             let (definition, record) = answered.get(chosen).ok_or(ApiError::NotFound)?;
             let mut detail = store::public::network_detail(definition, record);
-            let public: Vec<_> = answered.iter().map(|(d, r)| (d, survey::disclosure::public_answers(d, &r.answers, &r.disclosure))).collect();
-            detail.history = public.windows(2).map(|w| survey::directory::history_step((w[1].0, &w[1].1), (w[0].0, &w[0].1))).collect();
+            let public: Vec<_> = answered
+                .iter()
+                .map(|(d, r)| {
+                    (
+                        d,
+                        survey::disclosure::public_answers(d, &r.answers, &r.disclosure),
+                    )
+                })
+                .collect();
+            detail.history = public
+                .windows(2)
+                .map(|w| survey::directory::history_step((w[1].0, &w[1].1), (w[0].0, &w[0].1)))
+                .collect();
             detail.editions = answered.iter().map(|(d, _)| d.id.clone()).collect();
             Ok(detail)
         }

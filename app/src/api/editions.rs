@@ -21,9 +21,23 @@ pub struct EditionsView {
 /// One change to a draft's questionnaire.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Revision {
-    Add { section: String, group: String, key: String, ja: String, en: String, kind: NewKind },
-    Rename { key: String, ja: String, en: String },
-    Retire { key: String, retired: bool },
+    Add {
+        section: String,
+        group: String,
+        key: String,
+        ja: String,
+        en: String,
+        kind: NewKind,
+    },
+    Rename {
+        key: String,
+        ja: String,
+        en: String,
+    },
+    Retire {
+        key: String,
+        retired: bool,
+    },
 }
 
 /// The kinds of answer a new item can take from the console.
@@ -37,7 +51,13 @@ pub enum NewKind {
 }
 
 impl NewKind {
-    pub const ALL: [NewKind; 5] = [NewKind::Tri, NewKind::Count, NewKind::Text, NewKind::KiloYen, NewKind::Check];
+    pub const ALL: [NewKind; 5] = [
+        NewKind::Tri,
+        NewKind::Count,
+        NewKind::Text,
+        NewKind::KiloYen,
+        NewKind::Check,
+    ];
 
     pub fn kind(self) -> AnswerKind {
         match self {
@@ -51,7 +71,10 @@ impl NewKind {
 
     pub fn label(self) -> Label {
         match self {
-            NewKind::Tri => Label::new("実施中／実施予定あり／実施なし・予定なし", "In progress / planned / none"),
+            NewKind::Tri => Label::new(
+                "実施中／実施予定あり／実施なし・予定なし",
+                "In progress / planned / none",
+            ),
             NewKind::Count => Label::new("数", "Count"),
             NewKind::Text => Label::new("文字", "Text"),
             NewKind::KiloYen => Label::new("金額（千円）", "Amount (thousand yen)"),
@@ -74,10 +97,16 @@ pub async fn get_editions() -> Result<EditionsView, ApiError> {
             let db = crate::api::use_db()?;
             let editions = store::editions::list(&db).await?;
             let draft = match editions.first() {
-                Some(e) if e.status == Status::Draft => store::editions::definition(&db, &e.id).await?,
+                Some(e) if e.status == Status::Draft => {
+                    store::editions::definition(&db, &e.id).await?
+                }
                 _ => None,
             };
-            Ok(EditionsView { login: me.login, editions, draft })
+            Ok(EditionsView {
+                login: me.login,
+                editions,
+                draft,
+            })
         }
         .await,
     )
@@ -93,15 +122,35 @@ pub async fn create_edition() -> Result<String, ApiError> {
             let editions = store::editions::list(&db).await?;
             let newest = editions.first().ok_or(ApiError::NotFound)?;
             if newest.status == Status::Draft {
-                return Err(ApiError::BadRequest(Label::new("準備中の調査年度がすでにあります。", "There is already a draft edition.")));
+                return Err(ApiError::BadRequest(Label::new(
+                    "準備中の調査年度がすでにあります。",
+                    "There is already a draft edition.",
+                )));
             }
-            let year: i32 = newest.id.parse().map_err(|_| ApiError::BadRequest(Label::new("調査年度の名前が年ではありません。", "The newest edition is not named by a year.")))?;
+            let year: i32 = newest.id.parse().map_err(|_| {
+                ApiError::BadRequest(Label::new(
+                    "調査年度の名前が年ではありません。",
+                    "The newest edition is not named by a year.",
+                ))
+            })?;
             let id = (year + 1).to_string();
-            let base = store::editions::definition(&db, &newest.id).await?.ok_or(ApiError::NotFound)?;
-            let title = Label { ja: format!("{id}年度調査").into(), en: format!("{id} survey").into() };
+            let base = store::editions::definition(&db, &newest.id)
+                .await?
+                .ok_or(ApiError::NotFound)?;
+            let title = Label {
+                ja: format!("{id}年度調査").into(),
+                en: format!("{id} survey").into(),
+            };
             let mut tx = db.begin().await?;
             store::editions::insert_draft(&mut tx, &base.next(&id, title)).await?;
-            store::audit::append(&mut tx, &actor, "edition_create", &format!("edition:{id}"), &serde_json::json!({ "from": newest.id })).await?;
+            store::audit::append(
+                &mut tx,
+                &actor,
+                "edition_create",
+                &format!("edition:{id}"),
+                &serde_json::json!({ "from": newest.id }),
+            )
+            .await?;
             tx.commit().await?;
             Ok(id)
         }
@@ -117,14 +166,36 @@ pub async fn revise_edition(id: String, revision: Revision) -> Result<(), ApiErr
             let actor = staff_actor().await?;
             let db = crate::api::use_db()?;
             if store::editions::status(&db, &id).await? != Some(Status::Draft) {
-                return Err(ApiError::BadRequest(Label::new("設問を変更できるのは準備中の調査年度だけです。", "Only a draft edition's questions can be changed.")));
+                return Err(ApiError::BadRequest(Label::new(
+                    "設問を変更できるのは準備中の調査年度だけです。",
+                    "Only a draft edition's questions can be changed.",
+                )));
             }
-            let mut edition = store::editions::definition(&db, &id).await?.ok_or(ApiError::NotFound)?;
-            let label = |ja: &str, en: &str| Label { ja: ja.trim().to_string().into(), en: en.trim().to_string().into() };
+            let mut edition = store::editions::definition(&db, &id)
+                .await?
+                .ok_or(ApiError::NotFound)?;
+            let label = |ja: &str, en: &str| Label {
+                ja: ja.trim().to_string().into(),
+                en: en.trim().to_string().into(),
+            };
             let applied = match &revision {
-                Revision::Add { section, group, key, ja, en, kind } => {
-                    edition.add_item(section, group, key.trim(), label(ja, en), kind.kind(), Some("other")).map(|_| ())
-                }
+                Revision::Add {
+                    section,
+                    group,
+                    key,
+                    ja,
+                    en,
+                    kind,
+                } => edition
+                    .add_item(
+                        section,
+                        group,
+                        key.trim(),
+                        label(ja, en),
+                        kind.kind(),
+                        Some("other"),
+                    )
+                    .map(|_| ()),
                 Revision::Rename { key, ja, en } => edition.rename_item(key, label(ja, en)),
                 Revision::Retire { key, retired } => edition.set_retired(key, *retired),
             };
@@ -134,7 +205,14 @@ pub async fn revise_edition(id: String, revision: Revision) -> Result<(), ApiErr
                 return Err(ApiError::Conflict { current: 0 });
             }
             let detail = serde_json::to_value(&revision).unwrap_or_default();
-            store::audit::append(&mut tx, &actor, "edition_revise", &format!("edition:{id}"), &detail).await?;
+            store::audit::append(
+                &mut tx,
+                &actor,
+                "edition_revise",
+                &format!("edition:{id}"),
+                &detail,
+            )
+            .await?;
             tx.commit().await?;
             Ok(())
         }
@@ -149,15 +227,30 @@ pub async fn set_edition_status(id: String, status: Status) -> Result<(), ApiErr
         async {
             let actor = staff_actor().await?;
             let db = crate::api::use_db()?;
-            let current = store::editions::status(&db, &id).await?.ok_or(ApiError::NotFound)?;
-            let allowed = matches!((current, status), (Status::Draft | Status::Closed, Status::Open) | (Status::Open, Status::Closed));
+            let current = store::editions::status(&db, &id)
+                .await?
+                .ok_or(ApiError::NotFound)?;
+            let allowed = matches!(
+                (current, status),
+                (Status::Draft | Status::Closed, Status::Open) | (Status::Open, Status::Closed)
+            );
             if !allowed {
-                return Err(ApiError::BadRequest(Label::new("この状態には変更できません。", "The edition cannot move to that state.")));
+                return Err(ApiError::BadRequest(Label::new(
+                    "この状態には変更できません。",
+                    "The edition cannot move to that state.",
+                )));
             }
             let mut tx = db.begin().await?;
             store::editions::set_status(&mut tx, &id, status).await?;
             let detail = serde_json::json!({ "from": current.as_str(), "to": status.as_str() });
-            store::audit::append(&mut tx, &actor, "edition_status", &format!("edition:{id}"), &detail).await?;
+            store::audit::append(
+                &mut tx,
+                &actor,
+                "edition_status",
+                &format!("edition:{id}"),
+                &detail,
+            )
+            .await?;
             tx.commit().await?;
             Ok(())
         }
@@ -173,7 +266,9 @@ pub async fn get_stopped_networks() -> Result<(String, String, Vec<StoppedNetwor
         async {
             staff_actor().await?;
             let db = crate::api::use_db()?;
-            let open = store::editions::open(&db).await?.ok_or(ApiError::NotFound)?;
+            let open = store::editions::open(&db)
+                .await?
+                .ok_or(ApiError::NotFound)?;
             let Some(previous) = store::editions::previous(&db, &open).await? else {
                 return Ok((String::new(), open, Vec::new()));
             };

@@ -8,12 +8,16 @@ use survey::home::HomeFigures;
 
 #[server(endpoint = "home_figures")]
 pub async fn get_home_figures() -> Result<HomeFigures, ApiError> {
-    crate::error::with_status(async {
-        let db = crate::api::use_db()?;
-        let edition = store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
-        Ok(store::networks::home_figures(&db, &edition).await?)
-    }
-    .await)
+    crate::error::with_status(
+        async {
+            let db = crate::api::use_db()?;
+            let edition = store::editions::current(&db)
+                .await?
+                .ok_or(ApiError::NotFound)?;
+            Ok(store::networks::home_figures(&db, &edition).await?)
+        }
+        .await,
+    )
 }
 
 /// The charts page's filter, as typed in its URL (`?region=九州`); parsed on the server.
@@ -26,10 +30,14 @@ pub struct ChartQuery {
 
 impl ChartQuery {
     pub fn pairs(&self) -> Vec<(&str, &str)> {
-        [("edition", &self.edition), ("region", &self.region), ("operator", &self.operator)]
-            .into_iter()
-            .filter_map(|(k, v)| Some((k, v.as_deref()?)))
-            .collect()
+        [
+            ("edition", &self.edition),
+            ("region", &self.region),
+            ("operator", &self.operator),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| Some((k, v.as_deref()?)))
+        .collect()
     }
 }
 
@@ -65,7 +73,10 @@ pub async fn get_charts(query: ChartQuery) -> Result<ChartsView, ApiError> {
 
 /// One chart in every public edition, oldest first, under the same filter: the figure over time.
 #[server(endpoint = "chart_editions", input = leptos::server_fn::codec::Json)]
-pub async fn get_chart_editions(id: String, query: ChartQuery) -> Result<Vec<(String, charts::ChartData)>, ApiError> {
+pub async fn get_chart_editions(
+    id: String,
+    query: ChartQuery,
+) -> Result<Vec<(String, charts::ChartData)>, ApiError> {
     crate::error::with_status(
         async {
             let filter = charts::ChartFilter::from_query(query.pairs()).map_err(|why| ApiError::BadRequest(why.clone()))?;

@@ -23,27 +23,50 @@ pub struct IssueOutcome {
 
 /// Issues requests for checked rows in one transaction: all or nothing.
 #[cfg(feature = "ssr")]
-async fn issue_rows(me: crate::auth::Principal, rows: Vec<RequestRow>, source: &str) -> Result<IssueOutcome, ApiError> {
+async fn issue_rows(
+    me: crate::auth::Principal,
+    rows: Vec<RequestRow>,
+    source: &str,
+) -> Result<IssueOutcome, ApiError> {
     use store::accounts;
     use store::requests::{existing_keys, issue, Issued, NewRequest};
     let db = crate::api::use_db()?;
-    let edition = store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
+    let edition = store::editions::current(&db)
+        .await?
+        .ok_or(ApiError::NotFound)?;
     let actor = format!("staff:{}", me.user_id);
     // Hash only for rows not asked yet: argon2 is slow on purpose.
     let known = existing_keys(&db, &edition).await?;
     let mut passwords = Vec::with_capacity(rows.len());
     for row in &rows {
-        passwords.push(if known.contains(&row.identity_key()) { None } else { Some(accounts::new_password().await.map_err(account_error)?) });
+        passwords.push(if known.contains(&row.identity_key()) {
+            None
+        } else {
+            Some(accounts::new_password().await.map_err(account_error)?)
+        });
     }
     let mut tx = db.begin().await?;
-    let mut outcome = IssueOutcome { issued: Vec::new(), already: Vec::new() };
+    let mut outcome = IssueOutcome {
+        issued: Vec::new(),
+        already: Vec::new(),
+    };
     for (row, password) in rows.iter().zip(passwords) {
         let Some((password, password_hash)) = password else {
             outcome.already.push(row.network().to_string());
             continue;
         };
-        match issue(&mut tx, &edition, &NewRequest { row, password_hash }, &actor).await.map_err(account_error)? {
-            Issued::New { network_id, login, .. } => outcome.issued.push(Credential {
+        match issue(
+            &mut tx,
+            &edition,
+            &NewRequest { row, password_hash },
+            &actor,
+        )
+        .await
+        .map_err(account_error)?
+        {
+            Issued::New {
+                network_id, login, ..
+            } => outcome.issued.push(Credential {
                 network_id,
                 login,
                 password,
@@ -60,7 +83,14 @@ async fn issue_rows(me: crate::auth::Principal, rows: Vec<RequestRow>, source: &
         "edition": edition, "source": source, "rows": rows.len(),
         "issued": outcome.issued.len(), "already": outcome.already.len(),
     });
-    store::audit::append(&mut tx, &actor, "import_requests", &format!("edition:{edition}"), &detail).await?;
+    store::audit::append(
+        &mut tx,
+        &actor,
+        "import_requests",
+        &format!("edition:{edition}"),
+        &detail,
+    )
+    .await?;
     tx.commit().await?;
     Ok(outcome)
 }
@@ -83,7 +113,11 @@ fn issues(errors: Vec<survey::requests::RowError>) -> ApiError {
     ApiError::Invalid(
         errors
             .into_iter()
-            .map(|e| Issue { item: format!("line{}", e.line), severity: Severity::Error, message: e.describe() })
+            .map(|e| Issue {
+                item: format!("line{}", e.line),
+                severity: Severity::Error,
+                message: e.describe(),
+            })
             .collect(),
     )
 }
@@ -141,15 +175,24 @@ pub async fn reset_respondent_password(respondent_id: i64) -> Result<Credential,
         async {
             let me = crate::auth::require_staff().await?;
             let db = crate::api::use_db()?;
-            let (login, row, network_id) = store::requests::letter_details(&db, respondent_id).await?.ok_or(ApiError::NotFound)?;
+            let (login, row, network_id) = store::requests::letter_details(&db, respondent_id)
+                .await?
+                .ok_or(ApiError::NotFound)?;
             let (password, hash) = accounts::new_password().await.map_err(account_error)?;
             let mut tx = db.begin().await?;
-            if !accounts::set_password_hash(&mut tx, Role::Respondent, respondent_id, &hash).await? {
+            if !accounts::set_password_hash(&mut tx, Role::Respondent, respondent_id, &hash).await?
+            {
                 return Err(ApiError::NotFound);
             }
             let detail = serde_json::json!({ "login": login });
-            store::audit::append(&mut tx, &format!("staff:{}", me.user_id), "reset_password", &format!("respondent:{respondent_id}"), &detail)
-                .await?;
+            store::audit::append(
+                &mut tx,
+                &format!("staff:{}", me.user_id),
+                "reset_password",
+                &format!("respondent:{respondent_id}"),
+                &detail,
+            )
+            .await?;
             tx.commit().await?;
             Ok(Credential {
                 network_id,
@@ -178,9 +221,19 @@ pub async fn set_respondent_disabled(respondent_id: i64, disabled: bool) -> Resu
             if !accounts::set_disabled(&mut tx, Role::Respondent, respondent_id, disabled).await? {
                 return Err(ApiError::NotFound);
             }
-            let action = if disabled { "disable_account" } else { "enable_account" };
-            store::audit::append(&mut tx, &format!("staff:{}", me.user_id), action, &format!("respondent:{respondent_id}"), &serde_json::json!({}))
-                .await?;
+            let action = if disabled {
+                "disable_account"
+            } else {
+                "enable_account"
+            };
+            store::audit::append(
+                &mut tx,
+                &format!("staff:{}", me.user_id),
+                action,
+                &format!("respondent:{respondent_id}"),
+                &serde_json::json!({}),
+            )
+            .await?;
             tx.commit().await?;
             Ok(())
         }
@@ -209,9 +262,16 @@ pub async fn get_tracking(query: TrackingQuery) -> Result<Tracking, ApiError> {
         async {
             let me = crate::auth::require_staff().await?;
             let db = crate::api::use_db()?;
-            let edition = store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
+            let edition = store::editions::current(&db)
+                .await?
+                .ok_or(ApiError::NotFound)?;
             let all = store::requests::tracking(&db, &edition).await?;
-            let of = |stage: Stage| all.iter().filter(|r| r.stage == stage).cloned().collect::<Vec<_>>();
+            let of = |stage: Stage| {
+                all.iter()
+                    .filter(|r| r.stage == stage)
+                    .cloned()
+                    .collect::<Vec<_>>()
+            };
             Ok(Tracking {
                 login: me.login,
                 counts: Counts::of(&all),
@@ -228,7 +288,11 @@ pub async fn get_tracking(query: TrackingQuery) -> Result<Tracking, ApiError> {
 
 /// Moves a request to another stage (refusals and declines need a reason).
 #[server(endpoint = "staff_set_request_stage")]
-pub async fn set_request_stage(network_id: i64, stage: String, reason: String) -> Result<(), ApiError> {
+pub async fn set_request_stage(
+    network_id: i64,
+    stage: String,
+    reason: String,
+) -> Result<(), ApiError> {
     use crate::i18n::Label;
     use survey::requests::Stage;
     use survey::validate::{Issue, Severity};
@@ -236,18 +300,36 @@ pub async fn set_request_stage(network_id: i64, stage: String, reason: String) -
         async {
             let me = crate::auth::require_staff().await?;
             let db = crate::api::use_db()?;
-            let invalid = |message: Label| ApiError::Invalid(vec![Issue { item: "stage".into(), severity: Severity::Error, message }]);
-            let stage = Stage::from_key(&stage).ok_or_else(|| invalid(Label::new("状況を選択してください。", "Choose a stage.")))?;
+            let invalid = |message: Label| {
+                ApiError::Invalid(vec![Issue {
+                    item: "stage".into(),
+                    severity: Severity::Error,
+                    message,
+                }])
+            };
+            let stage = Stage::from_key(&stage).ok_or_else(|| {
+                invalid(Label::new("状況を選択してください。", "Choose a stage."))
+            })?;
             if stage.needs_reason() && reason.trim().is_empty() {
-                return Err(invalid(Label::new("拒否・辞退には理由を入力してください。", "A refusal or a decline needs a reason.")));
+                return Err(invalid(Label::new(
+                    "拒否・辞退には理由を入力してください。",
+                    "A refusal or a decline needs a reason.",
+                )));
             }
             if reason.chars().count() > 500 {
-                return Err(invalid(Label::new("理由は500文字以内で入力してください。", "The reason is 500 characters at most.")));
+                return Err(invalid(Label::new(
+                    "理由は500文字以内で入力してください。",
+                    "The reason is 500 characters at most.",
+                )));
             }
-            let edition = store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
+            let edition = store::editions::current(&db)
+                .await?
+                .ok_or(ApiError::NotFound)?;
             let mut tx = db.begin().await?;
             let actor = format!("staff:{}", me.user_id);
-            store::requests::set_stage(&mut tx, network_id, &edition, stage, &reason, &actor).await?.ok_or(ApiError::NotFound)?;
+            store::requests::set_stage(&mut tx, network_id, &edition, stage, &reason, &actor)
+                .await?
+                .ok_or(ApiError::NotFound)?;
             tx.commit().await?;
             Ok(())
         }

@@ -19,9 +19,15 @@ pub async fn get_my_networks() -> Result<MyNetworks, ApiError> {
         async {
             let me = crate::auth::require_respondent().await?;
             let db = crate::api::use_db()?;
-            let edition = store::editions::open(&db).await?.ok_or(ApiError::NotFound)?;
+            let edition = store::editions::open(&db)
+                .await?
+                .ok_or(ApiError::NotFound)?;
             let networks = store::networks::of_respondent(&db, me.user_id, &edition).await?;
-            Ok(MyNetworks { login: me.login, edition, networks })
+            Ok(MyNetworks {
+                login: me.login,
+                edition,
+                networks,
+            })
         }
         .await,
     )
@@ -71,9 +77,14 @@ pub struct SaveOutcome {
 
 /// Who may edit a network's answers: its respondent, or staff.
 #[cfg(feature = "ssr")]
-async fn require_editor(db: &store::Db, network_id: i64) -> Result<crate::auth::Principal, ApiError> {
+async fn require_editor(
+    db: &store::Db,
+    network_id: i64,
+) -> Result<crate::auth::Principal, ApiError> {
     use store::accounts::Role;
-    let me = crate::auth::principal().await?.ok_or(ApiError::Unauthorized)?;
+    let me = crate::auth::principal()
+        .await?
+        .ok_or(ApiError::Unauthorized)?;
     let allowed = match me.role {
         Role::Staff => true,
         Role::Respondent => store::responses::respondent_owns(db, me.user_id, network_id).await?,
@@ -95,8 +106,12 @@ pub async fn get_response_form(network_id: i64) -> Result<ResponseForm, ApiError
         async {
             let db = crate::api::use_db()?;
             require_editor(&db, network_id).await?;
-            let edition_id = store::editions::open(&db).await?.ok_or(ApiError::NotFound)?;
-            let edition = store::editions::definition(&db, &edition_id).await?.ok_or(ApiError::NotFound)?;
+            let edition_id = store::editions::open(&db)
+                .await?
+                .ok_or(ApiError::NotFound)?;
+            let edition = store::editions::definition(&db, &edition_id)
+                .await?
+                .ok_or(ApiError::NotFound)?;
             let record = store::networks::record(&db, network_id, &edition_id).await?;
             let this_year = edition_year(&edition);
             Ok(match record {
@@ -159,12 +174,27 @@ struct Carried {
 }
 
 #[cfg(feature = "ssr")]
-async fn carried_forward(db: &store::Db, network_id: i64, edition: &survey::Edition) -> Result<Option<Carried>, ApiError> {
-    let Some(from) = store::editions::previous(db, &edition.id).await? else { return Ok(None) };
-    let Some(record) = store::networks::record(db, network_id, &from).await? else { return Ok(None) };
-    let old = store::editions::definition(db, &from).await?.ok_or(ApiError::NotFound)?;
+async fn carried_forward(
+    db: &store::Db,
+    network_id: i64,
+    edition: &survey::Edition,
+) -> Result<Option<Carried>, ApiError> {
+    let Some(from) = store::editions::previous(db, &edition.id).await? else {
+        return Ok(None);
+    };
+    let Some(record) = store::networks::record(db, network_id, &from).await? else {
+        return Ok(None);
+    };
+    let old = store::editions::definition(db, &from)
+        .await?
+        .ok_or(ApiError::NotFound)?;
     let (answers, keys) = survey::revise::carry_forward(&old, &record.answers, edition);
-    Ok(Some(Carried { from, answers, disclosure: record.disclosure, keys }))
+    Ok(Some(Carried {
+        from,
+        answers,
+        disclosure: record.disclosure,
+        keys,
+    }))
 }
 
 /// Checks one save group with the same rules as the browser and writes it, or refuses:
@@ -179,19 +209,34 @@ pub async fn save_response(request: SaveRequest) -> Result<SaveOutcome, ApiError
             let db = crate::api::use_db()?;
             let editor = require_editor(&db, request.network_id).await?;
             let actor = format!("{}:{}", editor.role.as_str(), editor.user_id);
-            let edition_id = store::editions::open(&db).await?.ok_or(ApiError::NotFound)?;
-            let edition = store::editions::definition(&db, &edition_id).await?.ok_or(ApiError::NotFound)?;
-            let group_sections: Vec<&str> =
-                edition.sections.iter().filter(|s| s.save_group == request.save_group).map(|s| s.key.as_str()).collect();
+            let edition_id = store::editions::open(&db)
+                .await?
+                .ok_or(ApiError::NotFound)?;
+            let edition = store::editions::definition(&db, &edition_id)
+                .await?
+                .ok_or(ApiError::NotFound)?;
+            let group_sections: Vec<&str> = edition
+                .sections
+                .iter()
+                .filter(|s| s.save_group == request.save_group)
+                .map(|s| s.key.as_str())
+                .collect();
             if group_sections.is_empty() {
                 return Err(ApiError::NotFound);
             }
-            let in_group = |key: &str| edition.section_of(key).is_some_and(|s| group_sections.contains(&s.key.as_str()));
+            let in_group = |key: &str| {
+                edition
+                    .section_of(key)
+                    .is_some_and(|s| group_sections.contains(&s.key.as_str()))
+            };
 
             // Every submitted answer of the group, and any key the edition does not know, is checked.
             let issues: Vec<_> = validate(&edition, &request.answers, edition_year(&edition))
                 .into_iter()
-                .filter(|i| i.severity == Severity::Error && (in_group(&i.item) || edition.item(&i.item).is_none()))
+                .filter(|i| {
+                    i.severity == Severity::Error
+                        && (in_group(&i.item) || edition.item(&i.item).is_none())
+                })
                 .collect();
             if !issues.is_empty() {
                 return Err(ApiError::Invalid(issues));
@@ -199,14 +244,24 @@ pub async fn save_response(request: SaveRequest) -> Result<SaveOutcome, ApiError
 
             let record = store::networks::record(&db, request.network_id, &edition_id).await?;
             let (old, mut disclosure, stored_version, unconfirmed) = match &record {
-                Some(r) => (r.answers.clone(), r.disclosure.clone(), r.version, r.unconfirmed.clone()),
+                Some(r) => (
+                    r.answers.clone(),
+                    r.disclosure.clone(),
+                    r.version,
+                    r.unconfirmed.clone(),
+                ),
                 None => Default::default(),
             };
             if stored_version != request.version {
-                return Err(ApiError::Conflict { current: stored_version });
+                return Err(ApiError::Conflict {
+                    current: stored_version,
+                });
             }
             // The first save of an edition keeps last edition's answers for the other groups too.
-            let (mut answers, unconfirmed) = match (&record, carried_forward(&db, request.network_id, &edition).await?) {
+            let (mut answers, unconfirmed) = match (
+                &record,
+                carried_forward(&db, request.network_id, &edition).await?,
+            ) {
                 (None, Some(c)) => {
                     disclosure = c.disclosure;
                     (c.answers, c.keys)
@@ -214,10 +269,14 @@ pub async fn save_response(request: SaveRequest) -> Result<SaveOutcome, ApiError
                 _ => (old.clone(), unconfirmed),
             };
             // Still unconfirmed: outside this group as before; inside it, what the person left untouched.
-            let unconfirmed: std::collections::BTreeSet<String> =
-                unconfirmed.into_iter().filter(|k| !in_group(k) || request.unconfirmed.contains(k)).collect();
+            let unconfirmed: std::collections::BTreeSet<String> = unconfirmed
+                .into_iter()
+                .filter(|k| !in_group(k) || request.unconfirmed.contains(k))
+                .collect();
             answers.0.retain(|k, _| !in_group(k));
-            answers.0.extend(request.answers.0.into_iter().filter(|(k, _)| in_group(k)));
+            answers
+                .0
+                .extend(request.answers.0.into_iter().filter(|(k, _)| in_group(k)));
             for section in &group_sections {
                 disclosure.set(*section, request.disclosure.of(section));
             }
@@ -233,10 +292,19 @@ pub async fn save_response(request: SaveRequest) -> Result<SaveOutcome, ApiError
             };
             match save(&mut tx, &new, &old).await? {
                 Saved::Version(version) => {
-                    store::responses::set_unconfirmed(&mut tx, request.network_id, &edition_id, &unconfirmed).await?;
+                    store::responses::set_unconfirmed(
+                        &mut tx,
+                        request.network_id,
+                        &edition_id,
+                        &unconfirmed,
+                    )
+                    .await?;
                     tx.commit().await?;
                     let now = store::now();
-                    Ok(SaveOutcome { version, saved_at: store::public::japan_date_time(now) })
+                    Ok(SaveOutcome {
+                        version,
+                        saved_at: store::public::japan_date_time(now),
+                    })
                 }
                 Saved::Stale { current } => Err(ApiError::Conflict { current }),
             }
@@ -264,7 +332,10 @@ pub async fn register_network(name: String, prefecture: String) -> Result<i64, A
                 issues.push(Issue {
                     item: "overview.main.name".into(),
                     severity: Severity::Error,
-                    message: Label::new("システムの名称を入力してください（200文字以内）。", "Enter the system's name (200 characters at most)."),
+                    message: Label::new(
+                        "システムの名称を入力してください（200文字以内）。",
+                        "Enter the system's name (200 characters at most).",
+                    ),
                 });
             }
             if survey::geography::region_of(&prefecture).is_none() {
@@ -277,7 +348,9 @@ pub async fn register_network(name: String, prefecture: String) -> Result<i64, A
             if !issues.is_empty() {
                 return Err(ApiError::Invalid(issues));
             }
-            let edition = store::editions::open(&db).await?.ok_or(ApiError::NotFound)?;
+            let edition = store::editions::open(&db)
+                .await?
+                .ok_or(ApiError::NotFound)?;
             let actor = format!("respondent:{}", me.user_id);
             let mut tx = db.begin().await?;
             let network = NewNetwork {
@@ -306,7 +379,14 @@ pub async fn register_network(name: String, prefecture: String) -> Result<i64, A
                 return Err(ApiError::Conflict { current });
             }
             let detail = serde_json::json!({ "name": name, "prefecture": prefecture });
-            store::audit::append(&mut tx, &actor, "register_network", &format!("network:{network_id}"), &detail).await?;
+            store::audit::append(
+                &mut tx,
+                &actor,
+                "register_network",
+                &format!("network:{network_id}"),
+                &detail,
+            )
+            .await?;
             tx.commit().await?;
             leptos_axum::redirect(&format!("/respondent/networks/{network_id}"));
             Ok(network_id)

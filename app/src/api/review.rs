@@ -66,9 +66,15 @@ pub async fn get_review_queue() -> Result<ReviewQueue, ApiError> {
         async {
             let me = crate::auth::require_staff().await?;
             let db = crate::api::use_db()?;
-            let edition = store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
+            let edition = store::editions::current(&db)
+                .await?
+                .ok_or(ApiError::NotFound)?;
             let entries = store::review::queue(&db, &edition).await?;
-            Ok(ReviewQueue { login: me.login, edition, entries })
+            Ok(ReviewQueue {
+                login: me.login,
+                edition,
+                entries,
+            })
         }
         .await,
     )
@@ -80,19 +86,34 @@ pub async fn get_submission(network_id: i64) -> Result<Submission, ApiError> {
         async {
             let me = crate::auth::require_staff().await?;
             let db = crate::api::use_db()?;
-            let edition_id = store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
-            let edition = store::editions::definition(&db, &edition_id).await?.ok_or(ApiError::NotFound)?;
-            let record = store::networks::record(&db, network_id, &edition_id).await?.ok_or(ApiError::NotFound)?;
-            let state = store::review::state(&db, network_id, &edition_id).await?.ok_or(ApiError::NotFound)?;
+            let edition_id = store::editions::current(&db)
+                .await?
+                .ok_or(ApiError::NotFound)?;
+            let edition = store::editions::definition(&db, &edition_id)
+                .await?
+                .ok_or(ApiError::NotFound)?;
+            let record = store::networks::record(&db, network_id, &edition_id)
+                .await?
+                .ok_or(ApiError::NotFound)?;
+            let state = store::review::state(&db, network_id, &edition_id)
+                .await?
+                .ok_or(ApiError::NotFound)?;
             Ok(Submission {
                 login: me.login,
                 network_id,
                 report_no: record.report_no,
                 region: survey::geography::region_of(&record.prefecture),
                 prefecture: record.prefecture,
-                operator: record.operator_type.as_deref().and_then(OperatorType::from_key),
+                operator: record
+                    .operator_type
+                    .as_deref()
+                    .and_then(OperatorType::from_key),
                 regional_fund: record.regional_fund,
-                changes: survey::response::changes(&edition, state.baseline.as_ref(), &record.answers),
+                changes: survey::response::changes(
+                    &edition,
+                    state.baseline.as_ref(),
+                    &record.answers,
+                ),
                 edition,
                 answers: record.answers,
                 disclosure: record.disclosure,
@@ -112,7 +133,12 @@ pub async fn get_submission(network_id: i64) -> Result<Submission, ApiError> {
 /// Approves version `version` (the one staff looked at) or, with a note, returns it to the
 /// respondent. A newer save in between is a 409: staff must look at it first.
 #[server(endpoint = "decide_submission")]
-pub async fn decide_submission(network_id: i64, version: i64, approve: bool, note: String) -> Result<(), ApiError> {
+pub async fn decide_submission(
+    network_id: i64,
+    version: i64,
+    approve: bool,
+    note: String,
+) -> Result<(), ApiError> {
     use store::review::{decide, Decided, Decision};
     crate::error::with_status(
         async {
@@ -147,7 +173,11 @@ pub async fn decide_submission(network_id: i64, version: i64, approve: bool, not
 /// Sets the operator type (a key of [`OperatorType`], or empty for unclassified) and the
 /// regional-fund flag. The region is not set: it follows the prefecture.
 #[server(endpoint = "classify_network")]
-pub async fn classify_network(network_id: i64, operator_type: String, regional_fund: bool) -> Result<(), ApiError> {
+pub async fn classify_network(
+    network_id: i64,
+    operator_type: String,
+    regional_fund: bool,
+) -> Result<(), ApiError> {
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
@@ -156,13 +186,24 @@ pub async fn classify_network(network_id: i64, operator_type: String, regional_f
                 key => Some(OperatorType::from_key(key).ok_or_else(|| {
                     invalid(
                         "network.operator_type",
-                        survey::i18n::Label::new("代表団体区分を一覧から選んでください。", "Choose an operator type from the list."),
+                        survey::i18n::Label::new(
+                            "代表団体区分を一覧から選んでください。",
+                            "Choose an operator type from the list.",
+                        ),
                     )
                 })?),
             };
             let db = crate::api::use_db()?;
             let mut tx = db.begin().await?;
-            if !store::review::classify(&mut tx, network_id, operator, regional_fund, &staff_actor(&me)).await? {
+            if !store::review::classify(
+                &mut tx,
+                network_id,
+                operator,
+                regional_fund,
+                &staff_actor(&me),
+            )
+            .await?
+            {
                 return Err(ApiError::NotFound);
             }
             Ok(tx.commit().await?)

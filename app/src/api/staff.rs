@@ -20,9 +20,17 @@ pub async fn get_staff_overview() -> Result<StaffOverview, ApiError> {
         async {
             let me = crate::auth::require_staff().await?;
             let db = crate::api::use_db()?;
-            let edition = store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
+            let edition = store::editions::current(&db)
+                .await?
+                .ok_or(ApiError::NotFound)?;
             let (networks, responses, respondents) = store::networks::totals(&db, &edition).await?;
-            Ok(StaffOverview { login: me.login, edition, networks, responses, respondents })
+            Ok(StaffOverview {
+                login: me.login,
+                edition,
+                networks,
+                responses,
+                respondents,
+            })
         }
         .await,
     )

@@ -34,7 +34,11 @@ pub struct StaffPassword {
 #[cfg(feature = "ssr")]
 fn invalid(item: &str, message: Label) -> ApiError {
     use survey::validate::{Issue, Severity};
-    ApiError::Invalid(vec![Issue { item: item.into(), severity: Severity::Error, message }])
+    ApiError::Invalid(vec![Issue {
+        item: item.into(),
+        severity: Severity::Error,
+        message,
+    }])
 }
 
 #[server(endpoint = "staff_accounts")]
@@ -47,9 +51,18 @@ pub async fn get_staff_accounts() -> Result<StaffAccounts, ApiError> {
             let accounts = list(&db, Role::Staff)
                 .await?
                 .into_iter()
-                .map(|a| StaffAccount { id: a.id, login: a.login, disabled: a.disabled, created: store::public::japan_date(a.created_at) })
+                .map(|a| StaffAccount {
+                    id: a.id,
+                    login: a.login,
+                    disabled: a.disabled,
+                    created: store::public::japan_date(a.created_at),
+                })
                 .collect();
-            Ok(StaffAccounts { login: me.login, me: me.user_id, accounts })
+            Ok(StaffAccounts {
+                login: me.login,
+                me: me.user_id,
+                accounts,
+            })
         }
         .await,
     )
@@ -64,23 +77,38 @@ pub async fn create_staff_account(login: String) -> Result<StaffPassword, ApiErr
             let db = crate::api::use_db()?;
             let login = login.trim().to_string();
             if !accounts::valid_login(&login) {
-                return Err(invalid("login", Label::new(
-                    "IDは3〜64文字の半角英数字と「.」「_」「-」で入力してください。",
-                    "An ID is 3 to 64 letters, digits, '.', '_' or '-'.",
-                )));
+                return Err(invalid(
+                    "login",
+                    Label::new(
+                        "IDは3〜64文字の半角英数字と「.」「_」「-」で入力してください。",
+                        "An ID is 3 to 64 letters, digits, '.', '_' or '-'.",
+                    ),
+                ));
             }
-            let (password, hash) = accounts::new_password().await.map_err(|_| ApiError::Internal)?;
+            let (password, hash) = accounts::new_password()
+                .await
+                .map_err(|_| ApiError::Internal)?;
             let mut tx = db.begin().await?;
             let id = match accounts::create_hashed(&mut tx, Role::Staff, &login, &hash).await {
                 Ok(id) => id,
                 Err(AccountError::LoginTaken(_)) => {
-                    return Err(invalid("login", Label::new("このIDは既に使われています。", "This ID is already taken.")))
+                    return Err(invalid(
+                        "login",
+                        Label::new("このIDは既に使われています。", "This ID is already taken."),
+                    ))
                 }
                 Err(AccountError::Db(e)) => return Err(e.into()),
                 Err(_) => return Err(ApiError::Internal),
             };
             let detail = serde_json::json!({ "login": login });
-            store::audit::append(&mut tx, &format!("staff:{}", me.user_id), "create_staff", &format!("staff:{id}"), &detail).await?;
+            store::audit::append(
+                &mut tx,
+                &format!("staff:{}", me.user_id),
+                "create_staff",
+                &format!("staff:{id}"),
+                &detail,
+            )
+            .await?;
             tx.commit().await?;
             Ok(StaffPassword { login, password })
         }
@@ -95,12 +123,26 @@ pub async fn reset_staff_password(id: i64) -> Result<StaffPassword, ApiError> {
         async {
             let me = crate::auth::require_staff().await?;
             let db = crate::api::use_db()?;
-            let login = accounts::list(&db, Role::Staff).await?.into_iter().find(|a| a.id == id).ok_or(ApiError::NotFound)?.login;
-            let (password, hash) = accounts::new_password().await.map_err(|_| ApiError::Internal)?;
+            let login = accounts::list(&db, Role::Staff)
+                .await?
+                .into_iter()
+                .find(|a| a.id == id)
+                .ok_or(ApiError::NotFound)?
+                .login;
+            let (password, hash) = accounts::new_password()
+                .await
+                .map_err(|_| ApiError::Internal)?;
             let mut tx = db.begin().await?;
             accounts::set_password_hash(&mut tx, Role::Staff, id, &hash).await?;
             let detail = serde_json::json!({ "login": login });
-            store::audit::append(&mut tx, &format!("staff:{}", me.user_id), "reset_password", &format!("staff:{id}"), &detail).await?;
+            store::audit::append(
+                &mut tx,
+                &format!("staff:{}", me.user_id),
+                "reset_password",
+                &format!("staff:{id}"),
+                &detail,
+            )
+            .await?;
             tx.commit().await?;
             Ok(StaffPassword { login, password })
         }
@@ -116,18 +158,36 @@ pub async fn set_staff_disabled(id: i64, disabled: bool) -> Result<(), ApiError>
         async {
             let me = crate::auth::require_staff().await?;
             let db = crate::api::use_db()?;
-            if !accounts::list(&db, Role::Staff).await?.iter().any(|a| a.id == id) {
+            if !accounts::list(&db, Role::Staff)
+                .await?
+                .iter()
+                .any(|a| a.id == id)
+            {
                 return Err(ApiError::NotFound);
             }
             let mut tx = db.begin().await?;
             if !accounts::set_disabled(&mut tx, Role::Staff, id, disabled).await? {
-                return Err(invalid("disabled", Label::new(
-                    "最後の有効な職員アカウントは無効にできません。",
-                    "The last enabled staff account cannot be disabled.",
-                )));
+                return Err(invalid(
+                    "disabled",
+                    Label::new(
+                        "最後の有効な職員アカウントは無効にできません。",
+                        "The last enabled staff account cannot be disabled.",
+                    ),
+                ));
             }
-            let action = if disabled { "disable_account" } else { "enable_account" };
-            store::audit::append(&mut tx, &format!("staff:{}", me.user_id), action, &format!("staff:{id}"), &serde_json::json!({})).await?;
+            let action = if disabled {
+                "disable_account"
+            } else {
+                "enable_account"
+            };
+            store::audit::append(
+                &mut tx,
+                &format!("staff:{}", me.user_id),
+                action,
+                &format!("staff:{id}"),
+                &serde_json::json!({}),
+            )
+            .await?;
             tx.commit().await?;
             Ok(())
         }

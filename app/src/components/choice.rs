@@ -5,7 +5,12 @@ use crate::i18n::{ui, Label};
 
 /// A `<select>` with an "any" choice first.
 #[component]
-pub fn Choice(id: String, name: &'static str, options: Vec<(String, Label)>, chosen: Option<String>) -> impl IntoView {
+pub fn Choice(
+    id: String,
+    name: &'static str,
+    options: Vec<(String, Label)>,
+    chosen: Option<String>,
+) -> impl IntoView {
     let lang = use_lang();
     view! {
         <select id=id name=name>

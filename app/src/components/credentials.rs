@@ -9,8 +9,15 @@ use survey::requests::{credentials_csv, Credential, LOGIN_PATH};
 
 /// A link that downloads `text` as a CSV file, built in the page (no second request).
 #[component]
-pub fn CsvDownload(text: String, file: &'static str, label: &'static crate::i18n::Label) -> impl IntoView {
-    let href = format!("data:text/csv;charset=utf-8,{}", survey::directory::encode(&text));
+pub fn CsvDownload(
+    text: String,
+    file: &'static str,
+    label: &'static crate::i18n::Label,
+) -> impl IntoView {
+    let href = format!(
+        "data:text/csv;charset=utf-8,{}",
+        survey::directory::encode(&text)
+    );
     view! { <a class="button" href=href download=file>{tr(label)}</a> }
 }
 

@@ -20,5 +20,9 @@ pub fn ErrorNotice(error: ApiError) -> impl IntoView {
 /// The latest refusal of a form's server action, if any, next to the form.
 #[component]
 pub fn LatestErrors(#[prop(into)] error: Signal<Option<ApiError>>) -> impl IntoView {
-    move || error.get().map(|error| view! { <crate::components::action_errors::ActionErrors error /> })
+    move || {
+        error
+            .get()
+            .map(|error| view! { <crate::components::action_errors::ActionErrors error /> })
+    }
 }

@@ -33,7 +33,13 @@ fn carried_mark(year: &str, lang: Lang) -> String {
 /// not unique on the page (e.g. 地域全体で参加 appears under two groups); `carried_from`
 /// is set while the answer awaits confirmation.
 #[component]
-pub fn ItemField(item: Item, answer: Option<Answer>, context: Option<Label>, lang: Lang, carried_from: Option<String>) -> impl IntoView {
+pub fn ItemField(
+    item: Item,
+    answer: Option<Answer>,
+    context: Option<Label>,
+    lang: Lang,
+    carried_from: Option<String>,
+) -> impl IntoView {
     let id = dom_id(&item.key);
     let label_id = format!("{id}-label");
     let label = match context.filter(|c| c != &item.label) {

@@ -17,7 +17,10 @@ pub fn Ready() -> impl IntoView {
 pub fn count_interactive() {
     let global = js_sys::global();
     let key = wasm_bindgen::JsValue::from_str("__renkei_islands");
-    let count = js_sys::Reflect::get(&global, &key).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let count = js_sys::Reflect::get(&global, &key)
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0);
     let _ = js_sys::Reflect::set(&global, &key, &(count + 1.0).into());
 }
 
@@ -31,7 +34,11 @@ pub fn current_address() -> String {
     #[cfg(not(feature = "ssr"))]
     {
         let location = window().location();
-        format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default())
+        format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        )
     }
 }
 

@@ -28,7 +28,10 @@ pub fn cookie_lang() -> Option<crate::i18n::Lang> {
     #[cfg(feature = "hydrate")]
     {
         use wasm_bindgen::JsCast;
-        let doc = web_sys::window()?.document()?.dyn_into::<web_sys::HtmlDocument>().ok()?;
+        let doc = web_sys::window()?
+            .document()?
+            .dyn_into::<web_sys::HtmlDocument>()
+            .ok()?;
         crate::i18n::Lang::from_cookie_header(&doc.cookie().ok()?)
     }
     #[cfg(not(feature = "hydrate"))]

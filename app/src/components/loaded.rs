@@ -9,7 +9,11 @@ use crate::pages::not_found::NotFound;
 /// Renders a page's server data once it arrives: a missing thing is the 404 page, an
 /// unsigned visitor of a guarded page is sent to `login`, any other error is explained.
 #[component]
-pub fn Loaded<T, F, V>(resource: Resource<Result<T, ApiError>>, #[prop(optional)] login: Option<&'static str>, view: F) -> impl IntoView
+pub fn Loaded<T, F, V>(
+    resource: Resource<Result<T, ApiError>>,
+    #[prop(optional)] login: Option<&'static str>,
+    view: F,
+) -> impl IntoView
 where
     T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
     F: Fn(T) -> V + Send + Sync + Copy + 'static,

@@ -2,17 +2,26 @@
 
 use super::Label;
 
-pub static PRODUCT: Label = Label::new("Renkei 地域医療連携調査", "Renkei regional healthcare network survey");
+pub static PRODUCT: Label = Label::new(
+    "Renkei 地域医療連携調査",
+    "Renkei regional healthcare network survey",
+);
 pub static NAV_HOME: Label = Label::new("ホーム", "Home");
 pub static SWITCH_LANGUAGE: Label = Label::new("English", "日本語");
-pub static SWITCH_LANGUAGE_HINT: Label = Label::new("表示言語を英語に切り替える", "Switch the display language to Japanese");
+pub static SWITCH_LANGUAGE_HINT: Label = Label::new(
+    "表示言語を英語に切り替える",
+    "Switch the display language to Japanese",
+);
 pub static FOOTER_SOURCE: Label = Label::new(
     "データ出典：日医総研「ITを利用した全国地域医療連携の概況（2012年度版）」",
     "Data: JMARI, IT-based regional healthcare networks in Japan (2012)",
 );
 pub static LOADING: Label = Label::new("読み込み中…", "Loading…");
 
-pub static HOME_TITLE: Label = Label::new("ITを利用した全国地域医療連携の概況", "IT-based regional healthcare networks in Japan");
+pub static HOME_TITLE: Label = Label::new(
+    "ITを利用した全国地域医療連携の概況",
+    "IT-based regional healthcare networks in Japan",
+);
 pub static HOME_LEAD: Label = Label::new(
     "全国のITを利用した地域医療連携の取り組みを毎年調査し、その変化を継続的に収集しています。",
     "Every year we survey Japan's IT-based regional healthcare networks and follow how they change.",
@@ -61,7 +70,10 @@ pub static STAFF_RESPONSES: Label = Label::new("今年度の回答", "responses 
 pub static STAFF_RESPONDENTS: Label = Label::new("回答者アカウント", "respondent accounts");
 
 pub static NAV_NETWORKS: Label = Label::new("地域医療連携一覧", "Networks");
-pub static DIRECTORY_TITLE: Label = Label::new("全国の地域医療連携一覧", "Regional healthcare networks in Japan");
+pub static DIRECTORY_TITLE: Label = Label::new(
+    "全国の地域医療連携一覧",
+    "Regional healthcare networks in Japan",
+);
 pub static SEARCH: Label = Label::new("名称・略称で検索", "Search name or nickname");
 pub static FILTER_REGION: Label = Label::new("地方区分", "Region");
 pub static FILTER_PREFECTURE: Label = Label::new("都道府県", "Prefecture");
@@ -82,7 +94,10 @@ pub static COL_NO: Label = Label::new("No.", "No.");
 pub static COL_NAME: Label = Label::new("名称", "Name");
 pub static COL_NICKNAME: Label = Label::new("略称・愛称", "Nickname");
 pub static COL_START_YEAR: Label = Label::new("開始年", "Start year");
-pub static RESULTS_NONE: Label = Label::new("条件に合う地域医療連携はありません。", "No network matches.");
+pub static RESULTS_NONE: Label = Label::new(
+    "条件に合う地域医療連携はありません。",
+    "No network matches.",
+);
 pub static PAGE_PREV: Label = Label::new("前へ", "Previous");
 pub static PAGE_NEXT: Label = Label::new("次へ", "Next");
 pub static PAGINATION: Label = Label::new("ページ送り", "Pages");
@@ -90,8 +105,14 @@ pub static PAGINATION: Label = Label::new("ページ送り", "Pages");
 pub static DETAIL_UPDATED: Label = Label::new("情報更新日", "Last updated");
 pub static DETAIL_FUND: Label = Label::new("地域医療再生基金", "Regional revitalisation fund");
 pub static DETAIL_FUND_USED: Label = Label::new("○ 活用", "○ used");
-pub static DETAIL_LEGEND: Label = Label::new("○：実施中　△：実施予定あり　－：実施なし・予定なし", "○ in progress · △ planned · – none");
-pub static DETAIL_SECTION_PRIVATE: Label = Label::new("この項目は公開されていません。", "This section is not published.");
+pub static DETAIL_LEGEND: Label = Label::new(
+    "○：実施中　△：実施予定あり　－：実施なし・予定なし",
+    "○ in progress · △ planned · – none",
+);
+pub static DETAIL_SECTION_PRIVATE: Label = Label::new(
+    "この項目は公開されていません。",
+    "This section is not published.",
+);
 pub static DETAIL_NOTHING_PUBLIC: Label = Label::new(
     "この地域医療連携は、回答内容を公開しないことを選択しています。",
     "This network chose not to publish its answers.",
@@ -107,7 +128,10 @@ pub static STATE_UNTOUCHED: Label = Label::new("未回答", "not started");
 pub static STATE_IN_PROGRESS: Label = Label::new("回答中", "in progress");
 pub static STATE_COMPLETE: Label = Label::new("完了", "complete");
 pub static STATE_ERRORS: Label = Label::new("要修正", "needs attention");
-pub static HIDE_SECTION: Label = Label::new("このセクションのすべての情報を公開しない", "Publish nothing of this section");
+pub static HIDE_SECTION: Label = Label::new(
+    "このセクションのすべての情報を公開しない",
+    "Publish nothing of this section",
+);
 pub static HIDE_CONTACT: Label = Label::new(
     "このセクションの「担当者氏名」及び「Eメールアドレス」は公開しない",
     "Do not publish the contact name and email of this section",
@@ -139,12 +163,14 @@ pub static DRAFT_FOUND: Label = Label::new(
 pub static DRAFT_RESTORE: Label = Label::new("復元する", "Restore");
 pub static DRAFT_DISCARD: Label = Label::new("破棄する", "Discard");
 pub static ANSWER_FORM: Label = Label::new("回答する", "Answer");
-pub static REGISTER_TITLE: Label = Label::new("別の地域医療連携を登録する", "Register another network");
+pub static REGISTER_TITLE: Label =
+    Label::new("別の地域医療連携を登録する", "Register another network");
 pub static REGISTER_HELP: Label = Label::new(
     "このIDで回答する地域医療連携を追加できます。登録内容は事務局が確認します。",
     "Add another network to answer for with this ID. The survey office will review it.",
 );
-pub static REGISTER_SUBMIT: Label = Label::new("登録して回答を始める", "Register and start answering");
+pub static REGISTER_SUBMIT: Label =
+    Label::new("登録して回答を始める", "Register and start answering");
 pub static SESSION_EXPIRED: Label = Label::new(
     "ログインの有効期限が切れたため保存できませんでした。入力内容はこの端末に残っています。もう一度ログインしてこのページを開くと保存されます。",
     "Your session expired, so nothing was saved yet. Your answers are kept in this browser: sign in again and open this page, and they will be saved.",
@@ -187,11 +213,20 @@ pub static EDITION_KIND: Label = Label::new("回答の種類", "Kind of answer")
 pub static EDITION_RENAME: Label = Label::new("名称を変更", "Rename");
 pub static EDITION_RETIRE: Label = Label::new("廃止", "Retire");
 pub static EDITION_RESTORE: Label = Label::new("再開", "Ask again");
-pub static CONFIRM_SECTION: Label = Label::new("このセクションの内容を確認しました", "I have checked this section");
+pub static CONFIRM_SECTION: Label = Label::new(
+    "このセクションの内容を確認しました",
+    "I have checked this section",
+);
 pub static DETAIL_EDITIONS: Label = Label::new("調査年度", "Survey edition");
 pub static HISTORY_TITLE: Label = Label::new("年度ごとの変化", "Changes between editions");
-pub static HISTORY_NOTE: Label = Label::new("両方の年度で公開されているセクションの回答だけを比べています。", "Only sections published in both editions are compared.");
-pub static HISTORY_NO_CHANGE: Label = Label::new("公開されている回答に変化はありません。", "No change in the published answers.");
+pub static HISTORY_NOTE: Label = Label::new(
+    "両方の年度で公開されているセクションの回答だけを比べています。",
+    "Only sections published in both editions are compared.",
+);
+pub static HISTORY_NO_CHANGE: Label = Label::new(
+    "公開されている回答に変化はありません。",
+    "No change in the published answers.",
+);
 pub static HISTORY_SECTION: Label = Label::new("セクション", "Section");
 pub static HISTORY_ITEM: Label = Label::new("項目", "Item");
 pub static CHART_COMPARE: Label = Label::new("年度で比較", "Compare editions");
@@ -205,7 +240,8 @@ pub static REVIEW_QUEUE_LEAD: Label = Label::new(
     "前回の確認以降に新しく提出された回答・変更された回答です（古い順）。",
     "Submissions that are new or changed since they were last reviewed, oldest first.",
 );
-pub static REVIEW_QUEUE_EMPTY: Label = Label::new("確認待ちの回答はありません。", "Nothing to review.");
+pub static REVIEW_QUEUE_EMPTY: Label =
+    Label::new("確認待ちの回答はありません。", "Nothing to review.");
 pub static REVIEW_NEW: Label = Label::new("新規", "New");
 pub static REVIEW_CHANGED: Label = Label::new("変更", "Changed");
 pub static REVIEW_KIND: Label = Label::new("種別", "Kind");
@@ -214,8 +250,12 @@ pub static REVIEW_STATUS: Label = Label::new("状態", "Status");
 pub static REVIEW_UPDATED: Label = Label::new("更新日時", "Updated");
 pub static REVIEW_PREFECTURE: Label = Label::new("都道府県", "Prefecture");
 pub static REVIEW_REGION: Label = Label::new("地方", "Region");
-pub static REVIEW_CHANGES: Label = Label::new("前回の確認からの変更", "Changes since the last review");
-pub static REVIEW_NO_CHANGES: Label = Label::new("前回の確認から変更はありません。", "No changes since the last review.");
+pub static REVIEW_CHANGES: Label =
+    Label::new("前回の確認からの変更", "Changes since the last review");
+pub static REVIEW_NO_CHANGES: Label = Label::new(
+    "前回の確認から変更はありません。",
+    "No changes since the last review.",
+);
 pub static REVIEW_FIRST: Label = Label::new(
     "この回答はまだ確認されていません。すべての回答が新規です。",
     "This submission was never reviewed: every answer is new.",
@@ -223,25 +263,41 @@ pub static REVIEW_FIRST: Label = Label::new(
 pub static REVIEW_ITEM: Label = Label::new("項目", "Item");
 pub static REVIEW_BEFORE: Label = Label::new("変更前", "Before");
 pub static REVIEW_AFTER: Label = Label::new("変更後", "After");
-pub static REVIEW_ANSWERS: Label = Label::new("すべての回答（非公開のセクションを含む）", "Every answer (private sections included)");
+pub static REVIEW_ANSWERS: Label = Label::new(
+    "すべての回答（非公開のセクションを含む）",
+    "Every answer (private sections included)",
+);
 pub static REVIEW_PRIVATE: Label = Label::new("非公開", "Private");
-pub static REVIEW_HIDE_CONTACT: Label = Label::new("担当者氏名・Eメールは非公開", "Contact name and email private");
+pub static REVIEW_HIDE_CONTACT: Label = Label::new(
+    "担当者氏名・Eメールは非公開",
+    "Contact name and email private",
+);
 pub static REVIEW_PUBLIC: Label = Label::new("公開", "Public");
 pub static REVIEW_UNANSWERED: Label = Label::new("（未回答）", "(unanswered)");
 pub static REVIEW_DECISION: Label = Label::new("確認結果", "Decision");
-pub static REVIEW_NOTE_FIELD: Label = Label::new("差し戻す理由（回答者の画面の上部に表示されます）", "Reason for returning (shown at the top of the respondent's form)");
+pub static REVIEW_NOTE_FIELD: Label = Label::new(
+    "差し戻す理由（回答者の画面の上部に表示されます）",
+    "Reason for returning (shown at the top of the respondent's form)",
+);
 pub static REVIEW_APPROVE: Label = Label::new("承認する", "Approve");
 pub static REVIEW_RETURN: Label = Label::new("差し戻す", "Return to the respondent");
 pub static REVIEW_DONE: Label = Label::new("保存しました。", "Saved.");
-pub static REVIEW_EDIT_ANSWERS: Label = Label::new("回答を修正する（事務局）", "Correct answers (staff)");
+pub static REVIEW_EDIT_ANSWERS: Label =
+    Label::new("回答を修正する（事務局）", "Correct answers (staff)");
 pub static REVIEW_BACK: Label = Label::new("確認待ち一覧へ戻る", "Back to the review queue");
 pub static CLASSIFY_TITLE: Label = Label::new("分類", "Classification");
 pub static CLASSIFY_OPERATOR: Label = Label::new("代表団体区分", "Operator type");
 pub static CLASSIFY_NONE: Label = Label::new("未分類", "Not classified");
 pub static CLASSIFY_FUND: Label = Label::new("地域医療再生基金", "Regional fund");
 pub static CLASSIFY_SAVE: Label = Label::new("分類を保存", "Save classification");
-pub static CLASSIFY_REGION_NOTE: Label = Label::new("地方は都道府県から決まります。", "The region follows the prefecture.");
-pub static EXPORT_TITLE: Label = Label::new("全データの出力（事務局用・非公開項目を含む）", "Export all data (staff only, private answers included)");
+pub static CLASSIFY_REGION_NOTE: Label = Label::new(
+    "地方は都道府県から決まります。",
+    "The region follows the prefecture.",
+);
+pub static EXPORT_TITLE: Label = Label::new(
+    "全データの出力（事務局用・非公開項目を含む）",
+    "Export all data (staff only, private answers included)",
+);
 pub static EXPORT_CSV: Label = Label::new("CSV（日本語見出し）", "CSV (Japanese headers)");
 pub static EXPORT_XLSX: Label = Label::new("Excel（日本語見出し）", "Excel (Japanese headers)");
 pub static EXPORT_CSV_EN: Label = Label::new("CSV（英語見出し）", "CSV (English headers)");

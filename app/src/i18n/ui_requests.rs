@@ -8,15 +8,23 @@ pub static NAV_ACCOUNTS: Label = Label::new("職員アカウント", "Staff acco
 pub static NAV_AUDIT: Label = Label::new("操作履歴", "Audit log");
 pub static CONSOLE: Label = Label::new("職員メニュー", "Staff console");
 
-pub static REQUESTS_TITLE: Label = Label::new("調査依頼とID・パスワードの発行", "Requests and credentials");
-pub static IMPORT_TITLE: Label = Label::new("依頼先リストの取り込み（CSV）", "Import a request list (CSV)");
+pub static REQUESTS_TITLE: Label =
+    Label::new("調査依頼とID・パスワードの発行", "Requests and credentials");
+pub static IMPORT_TITLE: Label = Label::new(
+    "依頼先リストの取り込み（CSV）",
+    "Import a request list (CSV)",
+);
 pub static IMPORT_HELP: Label = Label::new(
     "1行目は見出し：組織名・都道府県・連携名称・住所・メールアドレス（英語の見出しも可）。UTF-8（BOM付き可）。誤りのある行が1つでもあれば、何も取り込みません。取り込み済みの連携（同じ都道府県・連携名称）は重複して登録されません。",
     "Line 1 is a header: name, prefecture, network name, postal address, email (Japanese headers too). UTF-8, with or without a BOM. If any row is wrong, nothing is imported. Networks already asked (same prefecture and network name) are not added again.",
 );
 pub static IMPORT_FILE: Label = Label::new("CSVファイルを選択", "Choose a CSV file");
-pub static IMPORT_TEXT: Label = Label::new("CSVの内容（ファイルを選ぶとここに入ります。貼り付けも可）", "CSV content (filled from the file; you may paste too)");
-pub static IMPORT_SUBMIT: Label = Label::new("取り込んでIDを発行する", "Import and issue credentials");
+pub static IMPORT_TEXT: Label = Label::new(
+    "CSVの内容（ファイルを選ぶとここに入ります。貼り付けも可）",
+    "CSV content (filled from the file; you may paste too)",
+);
+pub static IMPORT_SUBMIT: Label =
+    Label::new("取り込んでIDを発行する", "Import and issue credentials");
 pub static ADD_TITLE: Label = Label::new("依頼先を1件追加", "Add one organisation");
 pub static ADD_SUBMIT: Label = Label::new("追加してIDを発行する", "Add and issue credentials");
 pub static ORGANISATION: Label = Label::new("組織名", "Organisation");
@@ -30,22 +38,40 @@ pub static ISSUED_ONCE: Label = Label::new(
     "パスワードはこの画面で一度だけ表示され、サーバーには保存されません。画面を離れる前にCSVを保存するか、依頼状を印刷してください。紛失した場合はパスワードを再発行してください。",
     "Passwords are shown on this page once and are not stored on the server. Save the CSV or print the letters before you leave. A lost password is reset, not recovered.",
 );
-pub static ISSUED_NONE: Label = Label::new("新たに発行したIDはありません。", "No new credentials were issued.");
-pub static ALREADY_ASKED: Label = Label::new("依頼済みのため変更しなかった連携：", "Already asked, left unchanged: ");
-pub static DOWNLOAD_CSV: Label = Label::new("差し込み印刷用CSVをダウンロード", "Download the mail-merge CSV");
+pub static ISSUED_NONE: Label = Label::new(
+    "新たに発行したIDはありません。",
+    "No new credentials were issued.",
+);
+pub static ALREADY_ASKED: Label = Label::new(
+    "依頼済みのため変更しなかった連携：",
+    "Already asked, left unchanged: ",
+);
+pub static DOWNLOAD_CSV: Label = Label::new(
+    "差し込み印刷用CSVをダウンロード",
+    "Download the mail-merge CSV",
+);
 pub static PRINT_LETTERS: Label = Label::new("依頼状を印刷", "Print the request letters");
 pub static LOGIN_ID: Label = Label::new("ID", "ID");
 pub static PASSWORD: Label = Label::new("パスワード", "Password");
 
-pub static LETTER_TITLE: Label = Label::new("「ITを利用した全国地域医療連携の概況」調査ご協力のお願い", "Request to take part in the survey of IT-based regional healthcare networks");
+pub static LETTER_TITLE: Label = Label::new(
+    "「ITを利用した全国地域医療連携の概況」調査ご協力のお願い",
+    "Request to take part in the survey of IT-based regional healthcare networks",
+);
 pub static LETTER_GREETING: Label = Label::new("ご担当者様", "Dear survey contact,");
 pub static LETTER_PURPOSE: Label = Label::new(
     "日本医師会総合政策研究機構（日医総研）では、全国のITを利用した地域医療連携の取り組みを毎年調査し、その結果を報告書および本サイトで公表しています。貴連携の現状についてご回答くださいますよう、お願い申し上げます。回答内容のうち公開するものは、ご回答の際に項目ごとに選択いただけます。",
     "JMARI surveys Japan's IT-based regional healthcare networks every year and publishes the results in a report and on this site. We kindly ask you to describe your network's current state. You choose, section by section, what of your answers is published.",
 );
-pub static LETTER_HOW: Label = Label::new("下記のURLにアクセスし、IDとパスワードでログインしてご回答ください。", "Open the address below and sign in with this ID and password to answer.");
+pub static LETTER_HOW: Label = Label::new(
+    "下記のURLにアクセスし、IDとパスワードでログインしてご回答ください。",
+    "Open the address below and sign in with this ID and password to answer.",
+);
 pub static LETTER_URL: Label = Label::new("回答URL", "Address");
-pub static LETTER_SENDER: Label = Label::new("日本医師会総合政策研究機構　地域医療連携調査事務局", "JMARI, regional healthcare network survey office");
+pub static LETTER_SENDER: Label = Label::new(
+    "日本医師会総合政策研究機構　地域医療連携調査事務局",
+    "JMARI, regional healthcare network survey office",
+);
 
 pub static TRACKING_TITLE: Label = Label::new("調査依頼の回答状況", "Request tracking");
 pub static FUNNEL_TITLE: Label = Label::new("回答状況（報告書1.5）", "Responses (report 1.5)");
@@ -63,16 +89,25 @@ pub static ENABLE: Label = Label::new("有効にする", "Enable");
 pub static DISABLED: Label = Label::new("無効", "disabled");
 pub static REFUSALS_TITLE: Label = Label::new("拒否リスト", "Refusal list");
 pub static REFUSALS_NONE: Label = Label::new("拒否はありません。", "No refusals.");
-pub static CHASE_TITLE: Label = Label::new("未返答の依頼先（督促用）", "Not yet replied (to chase)");
-pub static CHASE_NONE: Label = Label::new("未返答の依頼先はありません。", "Every request has a reply.");
-pub static CHASE_EXPORT: Label = Label::new("未返答リストのCSVを作成", "Export the not-replied list (CSV)");
+pub static CHASE_TITLE: Label =
+    Label::new("未返答の依頼先（督促用）", "Not yet replied (to chase)");
+pub static CHASE_NONE: Label =
+    Label::new("未返答の依頼先はありません。", "Every request has a reply.");
+pub static CHASE_EXPORT: Label = Label::new(
+    "未返答リストのCSVを作成",
+    "Export the not-replied list (CSV)",
+);
 pub static CHASE_DOWNLOAD: Label = Label::new("CSVをダウンロード", "Download the CSV");
-pub static TRACKING_NONE: Label = Label::new("条件に合う依頼先はありません。", "No request matches.");
+pub static TRACKING_NONE: Label =
+    Label::new("条件に合う依頼先はありません。", "No request matches.");
 pub static TRACKING_NOTE: Label = Label::new(
     "コンソール導入前に回答した連携（2012年度の取り込みデータなど）は、依頼記録がないため「返答あり」として数え、事務局が承認済みの回答は「有効回答」として数えます。",
     "Networks that answered before the console (such as the imported 2012 data) have no request record: they count as replied, and as valid when their answers are approved.",
 );
-pub static NEW_PASSWORD_FOR: Label = Label::new("新しいパスワード（一度だけ表示）", "New password (shown once)");
+pub static NEW_PASSWORD_FOR: Label = Label::new(
+    "新しいパスワード（一度だけ表示）",
+    "New password (shown once)",
+);
 
 pub static ACCOUNTS_TITLE: Label = Label::new("職員アカウント", "Staff accounts");
 pub static ACCOUNTS_CREATE: Label = Label::new("職員アカウントを作成", "Create a staff account");

@@ -8,19 +8,23 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::public::{get_chart_editions, get_charts, ChartQuery, ChartsView};
 use crate::app::{page_title, tr, use_lang};
-use charts::{ChartData, ChartKind, ChartSeries};
 use crate::components::choice::Choice;
 use crate::components::edition_select::EditionSelect;
 use crate::components::island::Ready;
 use crate::components::loaded::Loaded;
 use crate::i18n::{ui, Label, Lang};
+use charts::{ChartData, ChartKind, ChartSeries};
 use survey::geography::{OperatorType, Region};
 
 #[component]
 pub fn ChartsPage() -> impl IntoView {
     let params = use_query_map();
     let query = Memo::new(move |_| {
-        params.with(|p| ChartQuery { edition: p.get("edition"), region: p.get("region"), operator: p.get("operator") })
+        params.with(|p| ChartQuery {
+            edition: p.get("edition"),
+            region: p.get("region"),
+            operator: p.get("operator"),
+        })
     });
     let charts = Resource::new(move || query.get(), get_charts);
     view! {
@@ -67,8 +71,14 @@ fn Charts(view: ChartsView) -> impl IntoView {
 #[component]
 fn Filters(view: ChartsView) -> impl IntoView {
     let lang = use_lang();
-    let regions = Region::ALL.iter().map(|r| (r.key().to_string(), r.label())).collect();
-    let operators = OperatorType::ALL.iter().map(|o| (o.key().to_string(), o.label())).collect();
+    let regions = Region::ALL
+        .iter()
+        .map(|r| (r.key().to_string(), r.label()))
+        .collect();
+    let operators = OperatorType::ALL
+        .iter()
+        .map(|o| (o.key().to_string(), o.label()))
+        .collect();
     view! {
         <form method="get" action="/charts" class="filters card">
             <EditionSelect id="chart-edition" editions=view.editions.clone() chosen=view.edition.clone() />
@@ -94,10 +104,19 @@ fn Filters(view: ChartsView) -> impl IntoView {
 fn Figure(data: ChartData, query: String, compare: Option<(String, ChartQuery)>) -> impl IntoView {
     let lang = use_lang();
     let dom_id = data.dom_id();
-    let suffix = if query.is_empty() { String::new() } else { format!("?{query}") };
+    let suffix = if query.is_empty() {
+        String::new()
+    } else {
+        format!("?{query}")
+    };
     let csv = format!("/charts/{}.csv{suffix}", data.id);
     let permalink = format!("/charts{suffix}#figure-{dom_id}");
-    let suppressed = data.series.iter().flat_map(|s| &s.cells).chain(data.stats.iter().map(|s| &s.cell)).any(|c| c.suppressed);
+    let suppressed = data
+        .series
+        .iter()
+        .flat_map(|s| &s.cells)
+        .chain(data.stats.iter().map(|s| &s.cell))
+        .any(|c| c.suppressed);
     let (title, note) = (data.title.clone(), data.note.clone());
     let n = data.n_label();
     let figure_id = format!("figure-{dom_id}");
@@ -126,15 +145,20 @@ fn Figure(data: ChartData, query: String, compare: Option<(String, ChartQuery)>)
 #[island(lazy)]
 fn Compare(id: String, query: ChartQuery) -> impl IntoView {
     let shown = RwSignal::new(false);
-    let data = Resource::new(move || shown.get(), move |on| {
-        let (id, query) = (id.clone(), query.clone());
-        async move {
-            match on {
-                true => get_chart_editions(id, query).await.map(|list| Some(merge_editions(list))),
-                false => Ok(None),
+    let data = Resource::new(
+        move || shown.get(),
+        move |on| {
+            let (id, query) = (id.clone(), query.clone());
+            async move {
+                match on {
+                    true => get_chart_editions(id, query)
+                        .await
+                        .map(|list| Some(merge_editions(list))),
+                    false => Ok(None),
+                }
             }
-        }
-    });
+        },
+    );
     view! {
         <button type="button" class="compare" aria-expanded=move || shown.get().to_string() on:click=move |_| shown.update(|s| *s = !*s)>
             {tr(&ui::CHART_COMPARE)}
@@ -187,29 +211,61 @@ pub fn merge_editions(list: Vec<(String, ChartData)>) -> ChartData {
         for s in &data.series {
             let cells = categories
                 .iter()
-                .map(|c| data.categories.iter().position(|x| x.ja == c.ja).map(|i| s.cells[i]).unwrap_or(charts::Cell { value: None, suppressed: false, n: None }))
+                .map(|c| {
+                    data.categories
+                        .iter()
+                        .position(|x| x.ja == c.ja)
+                        .map(|i| s.cells[i])
+                        .unwrap_or(charts::Cell {
+                            value: None,
+                            suppressed: false,
+                            n: None,
+                        })
+                })
                 .collect();
-            let name = Label { ja: format!("{edition} {}", s.name.ja).into(), en: format!("{edition} {}", s.name.en).into() };
-            series.push(ChartSeries { key: format!("{edition}_{}", s.key), name, cells });
+            let name = Label {
+                ja: format!("{edition} {}", s.name.ja).into(),
+                en: format!("{edition} {}", s.name.en).into(),
+            };
+            series.push(ChartSeries {
+                key: format!("{edition}_{}", s.key),
+                name,
+                cells,
+            });
         }
     }
     let first = list.first().map(|(_, d)| d.clone());
     let editions: Vec<&str> = list.iter().map(|(e, _)| e.as_str()).collect();
     ChartData {
-        id: format!("{}-editions", first.as_ref().map(|d| d.id.as_str()).unwrap_or_default()),
-        title: first.as_ref().map(|d| d.title.clone()).unwrap_or_else(|| Label::new("", "")),
-        category_title: first.as_ref().map(|d| d.category_title.clone()).unwrap_or_else(|| Label::new("", "")),
+        id: format!(
+            "{}-editions",
+            first.as_ref().map(|d| d.id.as_str()).unwrap_or_default()
+        ),
+        title: first
+            .as_ref()
+            .map(|d| d.title.clone())
+            .unwrap_or_else(|| Label::new("", "")),
+        category_title: first
+            .as_ref()
+            .map(|d| d.category_title.clone())
+            .unwrap_or_else(|| Label::new("", "")),
         kind: match first.as_ref().map(|d| d.kind) {
             Some(ChartKind::Line) => ChartKind::Line,
             _ => ChartKind::Grouped,
         },
-        unit: first.as_ref().map(|d| d.unit).unwrap_or(charts::Unit::Networks),
+        unit: first
+            .as_ref()
+            .map(|d| d.unit)
+            .unwrap_or(charts::Unit::Networks),
         categories,
         series,
         stats: vec![],
         answered: list.last().and_then(|(_, d)| d.answered),
         valid: list.last().map_or(0, |(_, d)| d.valid),
-        note: Some(Label { ja: format!("{}年度の比較", editions.join("・")).into(), en: format!("Editions {}", editions.join(", ")).into() }),
+        note: Some(Label {
+            ja: format!("{}年度の比較", editions.join("・")).into(),
+            en: format!("Editions {}", editions.join(", ")).into(),
+        }),
     }
 }
 
@@ -235,7 +291,10 @@ fn DataTable(data: ChartData) -> impl IntoView {
     let lang = use_lang();
     let table = move |lang: Lang| {
         let rows = data.rows(lang);
-        let (header, body) = rows.split_first().map(|(h, b)| (h.clone(), b.to_vec())).unwrap_or_default();
+        let (header, body) = rows
+            .split_first()
+            .map(|(h, b)| (h.clone(), b.to_vec()))
+            .unwrap_or_default();
         view! {
             <thead><tr>{header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
             <tbody>
@@ -264,8 +323,8 @@ mod draw {
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
-    use charts::{ChartData, ChartKind};
     use crate::i18n::Lang;
+    use charts::{ChartData, ChartKind};
 
     /// Draws the chart once its drawing area comes near the viewport, so a page of ~50
     /// charts only draws what is looked at.
@@ -274,7 +333,10 @@ mod draw {
         let mut pending = Some(data);
         let callback = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
             move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
-                let visible = entries.iter().any(|e| e.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting());
+                let visible = entries.iter().any(|e| {
+                    e.unchecked_into::<web_sys::IntersectionObserverEntry>()
+                        .is_intersecting()
+                });
                 if visible {
                     observer.disconnect();
                     if let Some(data) = pending.take() {
@@ -285,7 +347,10 @@ mod draw {
         );
         let options = web_sys::IntersectionObserverInit::new();
         options.set_root_margin("300px");
-        if let Ok(observer) = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options) {
+        if let Ok(observer) = web_sys::IntersectionObserver::new_with_options(
+            callback.as_ref().unchecked_ref(),
+            &options,
+        ) {
             observer.observe(&element);
         }
         // The observer owns the callback from here; it is dropped with the page.
@@ -297,7 +362,10 @@ mod draw {
         if js_sys::Reflect::has(&js_sys::global(), &"echarts".into()).unwrap_or(false) {
             draw(&element, &data, lang);
         } else {
-            leptos::prelude::set_timeout(move || when_loaded(element, data, lang), std::time::Duration::from_millis(50));
+            leptos::prelude::set_timeout(
+                move || when_loaded(element, data, lang),
+                std::time::Duration::from_millis(50),
+            );
         }
     }
 
@@ -306,30 +374,45 @@ mod draw {
         /// `echarts.init` on the element itself (charming's renderer looks it up by id, and the
         /// comparison draws a second chart of the same figure).
         #[wasm_bindgen(js_namespace = echarts, js_name = init)]
-        fn init(element: &web_sys::Element, theme: JsValue, size: JsValue) -> charming::renderer::wasm_renderer::Echarts;
+        fn init(
+            element: &web_sys::Element,
+            theme: JsValue,
+            size: JsValue,
+        ) -> charming::renderer::wasm_renderer::Echarts;
     }
 
     fn draw(element: &web_sys::Element, data: &ChartData, lang: Lang) {
         let id = data.dom_id();
         let width = element.client_width().max(280) as u32;
-        let categories: Vec<String> = data.categories.iter().map(|c| c.get(lang).to_string()).collect();
+        let categories: Vec<String> = data
+            .categories
+            .iter()
+            .map(|c| c.get(lang).to_string())
+            .collect();
         let mut chart = Chart::new()
             .tooltip(Tooltip::new().trigger(Trigger::Axis))
             .legend(Legend::new())
             .x_axis(Axis::new().type_(AxisType::Category).data(categories))
-            .y_axis(Axis::new().type_(AxisType::Value).name(data.unit.label().get(lang).to_string()));
+            .y_axis(
+                Axis::new()
+                    .type_(AxisType::Value)
+                    .name(data.unit.label().get(lang).to_string()),
+            );
         for s in &data.series {
             // A hidden value is a gap, never a zero.
             let values: Vec<Option<f64>> = s.cells.iter().map(|c| c.value).collect();
             let name = s.name.get(lang).to_string();
             chart = match data.kind {
                 ChartKind::Line => chart.series(Line::new().name(name).data(values)),
-                ChartKind::Stacked => chart.series(Bar::new().name(name).stack("total").data(values)),
+                ChartKind::Stacked => {
+                    chart.series(Bar::new().name(name).stack("total").data(values))
+                }
                 ChartKind::Grouped => chart.series(Bar::new().name(name).data(values)),
             };
         }
         let size = js_sys::Object::new();
-        let sized = js_sys::Reflect::set(&size, &"width".into(), &width.into()).and_then(|_| js_sys::Reflect::set(&size, &"height".into(), &360.into()));
+        let sized = js_sys::Reflect::set(&size, &"width".into(), &width.into())
+            .and_then(|_| js_sys::Reflect::set(&size, &"height".into(), &360.into()));
         if let Err(e) = sized {
             leptos::logging::error!("chart {id}: {e:?}");
             return;
@@ -354,7 +437,14 @@ mod tests {
             series: vec![ChartSeries {
                 key: "in_progress".into(),
                 name: Label::new("実施中", "In progress"),
-                cells: values.iter().map(|v| Cell { value: Some(*v), suppressed: false, n: None }).collect(),
+                cells: values
+                    .iter()
+                    .map(|v| Cell {
+                        value: Some(*v),
+                        suppressed: false,
+                        n: None,
+                    })
+                    .collect(),
             }],
             stats: vec![],
             answered: Some(3),
@@ -365,11 +455,23 @@ mod tests {
 
     #[test]
     fn editions_line_up_by_category_and_new_categories_are_blank_before() {
-        let merged = merge_editions(vec![("2012".into(), chart(&["肝炎", "心臓疾患"], &[1.0, 2.0])), ("2013".into(), chart(&["肝炎", "心臓疾患", "糖尿病"], &[3.0, 4.0, 5.0]))]);
+        let merged = merge_editions(vec![
+            ("2012".into(), chart(&["肝炎", "心臓疾患"], &[1.0, 2.0])),
+            (
+                "2013".into(),
+                chart(&["肝炎", "心臓疾患", "糖尿病"], &[3.0, 4.0, 5.0]),
+            ),
+        ]);
         let names: Vec<&str> = merged.categories.iter().map(|c| c.ja.as_ref()).collect();
         assert_eq!(names, ["肝炎", "心臓疾患", "糖尿病"]);
         assert_eq!(merged.series[0].name.ja, "2012 実施中");
-        let values = |i: usize| merged.series[i].cells.iter().map(|c| c.value).collect::<Vec<_>>();
+        let values = |i: usize| {
+            merged.series[i]
+                .cells
+                .iter()
+                .map(|c| c.value)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(values(0), vec![Some(1.0), Some(2.0), None]);
         assert_eq!(values(1), vec![Some(3.0), Some(4.0), Some(5.0)]);
         assert_eq!(merged.kind, ChartKind::Grouped);

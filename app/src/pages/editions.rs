@@ -5,13 +5,14 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::editions::{
-    create_edition, get_editions, get_stopped_networks, revise_edition, set_edition_status, EditionsView, NewKind, Revision,
+    create_edition, get_editions, get_stopped_networks, revise_edition, set_edition_status,
+    EditionsView, NewKind, Revision,
 };
-use survey::lifecycle::{EditionStatus as Status, StoppedNetwork};
 use crate::app::{page_title, tr, use_lang};
 use crate::components::{island::Ready, loaded::Loaded, logout::SignedIn, staff_nav::StaffNav};
 use crate::error::ApiError;
 use crate::i18n::{ui, Label};
+use survey::lifecycle::{EditionStatus as Status, StoppedNetwork};
 use survey::{Edition, Item};
 
 #[component]
@@ -45,8 +46,12 @@ fn Stopped(changed: RwSignal<u32>) -> impl IntoView {
     let list = move |(previous, open, networks): (String, String, Vec<StoppedNetwork>)| {
         let count = networks.len();
         let heading = move || match lang.get() {
-            crate::i18n::Lang::Ja => format!("{previous}年度に回答し、{open}年度は未回答・拒否・辞退の地域医療連携（{count}件）"),
-            crate::i18n::Lang::En => format!("Answered {previous} but not {open}: {count} networks"),
+            crate::i18n::Lang::Ja => format!(
+                "{previous}年度に回答し、{open}年度は未回答・拒否・辞退の地域医療連携（{count}件）"
+            ),
+            crate::i18n::Lang::En => {
+                format!("Answered {previous} but not {open}: {count} networks")
+            }
         };
         let rows = networks
             .iter()
@@ -96,10 +101,15 @@ impl Refresh {
 fn Outcome() -> impl IntoView {
     let refresh = expect_context::<Refresh>();
     let lang = use_lang();
-    move || refresh.error.get().map(|e| view! { <p class="form-error" role="alert">{e.message().get(lang.get()).to_string()}</p> })
+    move || {
+        refresh.error.get().map(|e| view! { <p class="form-error" role="alert">{e.message().get(lang.get()).to_string()}</p> })
+    }
 }
 
-fn run(refresh: Refresh, change: impl std::future::Future<Output = Result<(), ApiError>> + 'static) {
+fn run(
+    refresh: Refresh,
+    change: impl std::future::Future<Output = Result<(), ApiError>> + 'static,
+) {
     leptos::task::spawn_local(async move { refresh.done(change.await) });
 }
 
@@ -157,7 +167,14 @@ fn Draft(draft: Edition) -> impl IntoView {
     let groups: Vec<(String, Label)> = draft
         .sections
         .iter()
-        .flat_map(|s| s.groups.iter().map(move |g| (format!("{}.{}", s.key, g.key), g.title.clone().unwrap_or_else(|| s.title.clone()))))
+        .flat_map(|s| {
+            s.groups.iter().map(move |g| {
+                (
+                    format!("{}.{}", s.key, g.key),
+                    g.title.clone().unwrap_or_else(|| s.title.clone()),
+                )
+            })
+        })
         .collect();
     let sections = draft.sections.clone().into_iter().map(|s| {
         let id = id.clone();
@@ -182,19 +199,43 @@ fn Draft(draft: Edition) -> impl IntoView {
 fn ItemRow(edition: String, item: Item) -> impl IntoView {
     let refresh = expect_context::<Refresh>();
     let lang = use_lang();
-    let (ja, en) = (RwSignal::new(item.label.ja.to_string()), RwSignal::new(item.label.en.to_string()));
+    let (ja, en) = (
+        RwSignal::new(item.label.ja.to_string()),
+        RwSignal::new(item.label.en.to_string()),
+    );
     let key = item.key.clone();
     let slug = key.replace('.', "-");
     let rename = {
         let (edition, key) = (edition.clone(), key.clone());
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            run(refresh, revise_edition(edition.clone(), Revision::Rename { key: key.clone(), ja: ja.get(), en: en.get() }));
+            run(
+                refresh,
+                revise_edition(
+                    edition.clone(),
+                    Revision::Rename {
+                        key: key.clone(),
+                        ja: ja.get(),
+                        en: en.get(),
+                    },
+                ),
+            );
         }
     };
     let retire = {
         let (edition, key, retired) = (edition.clone(), key.clone(), item.retired);
-        move |_| run(refresh, revise_edition(edition.clone(), Revision::Retire { key: key.clone(), retired: !retired }))
+        move |_| {
+            run(
+                refresh,
+                revise_edition(
+                    edition.clone(),
+                    Revision::Retire {
+                        key: key.clone(),
+                        retired: !retired,
+                    },
+                ),
+            )
+        }
     };
     view! {
         <li class:retired=item.retired data-key=key.clone()>
@@ -218,12 +259,27 @@ fn AddItem(edition: String, groups: Vec<(String, Label)>) -> impl IntoView {
     let refresh = expect_context::<Refresh>();
     let lang = use_lang();
     let group = RwSignal::new(groups.first().map(|(k, _)| k.clone()).unwrap_or_default());
-    let (key, ja, en) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (key, ja, en) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
     let kind = RwSignal::new(0usize);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (section, group) = group.get().split_once('.').map(|(s, g)| (s.to_string(), g.to_string())).unwrap_or_default();
-        let revision = Revision::Add { section, group, key: key.get(), ja: ja.get(), en: en.get(), kind: NewKind::ALL[kind.get().min(NewKind::ALL.len() - 1)] };
+        let (section, group) = group
+            .get()
+            .split_once('.')
+            .map(|(s, g)| (s.to_string(), g.to_string()))
+            .unwrap_or_default();
+        let revision = Revision::Add {
+            section,
+            group,
+            key: key.get(),
+            ja: ja.get(),
+            en: en.get(),
+            kind: NewKind::ALL[kind.get().min(NewKind::ALL.len() - 1)],
+        };
         run(refresh, revise_edition(edition.clone(), revision));
     };
     view! {

@@ -2,10 +2,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::public::get_home_figures;
-use survey::home::HomeFigures;
 use crate::app::{tr, use_lang};
 use crate::components::loaded::Loaded;
 use crate::i18n::ui;
+use survey::home::HomeFigures;
 
 /// The home page: live headline figures of the current edition.
 #[component]

@@ -6,10 +6,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::directory::get_network;
-use survey::directory::{DetailSection, DetailValue, HistoryStep, NetworkDetail};
 use crate::app::{tr, use_lang};
 use crate::components::loaded::Loaded;
 use crate::i18n::{ui, Label, Lang};
+use survey::directory::{DetailSection, DetailValue, HistoryStep, NetworkDetail};
 use survey::{Fee, StartStatus, Tri};
 
 #[component]
@@ -18,12 +18,15 @@ pub fn NetworkPage() -> impl IntoView {
     let query = use_query_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok())));
     let edition = Memo::new(move |_| query.with(|q| q.get("edition")));
-    let detail = Resource::new(move || (id.get(), edition.get()), |(id, edition)| async move {
-        match id {
-            Some(id) => get_network(id, edition).await,
-            None => Err(crate::error::ApiError::NotFound),
-        }
-    });
+    let detail = Resource::new(
+        move || (id.get(), edition.get()),
+        |(id, edition)| async move {
+            match id {
+                Some(id) => get_network(id, edition).await,
+                None => Err(crate::error::ApiError::NotFound),
+            }
+        },
+    );
     view! {
         <Loaded resource=detail view=|detail: NetworkDetail| view! { <Detail detail /> } />
     }
@@ -39,7 +42,10 @@ fn Detail(detail: NetworkDetail) -> impl IntoView {
         let d = detail.clone();
         move || {
             let l = lang.get();
-            let mut rows = vec![(ui::FILTER_PREFECTURE.get(l).to_string(), d.prefecture.clone())];
+            let mut rows = vec![(
+                ui::FILTER_PREFECTURE.get(l).to_string(),
+                d.prefecture.clone(),
+            )];
             if let Some(r) = &region {
                 rows.push((ui::FILTER_REGION.get(l).to_string(), r.get(l).to_string()));
             }
@@ -47,12 +53,17 @@ fn Detail(detail: NetworkDetail) -> impl IntoView {
                 rows.push((ui::FILTER_OPERATOR.get(l).to_string(), o.get(l).to_string()));
             }
             if d.regional_fund {
-                rows.push((ui::DETAIL_FUND.get(l).to_string(), ui::DETAIL_FUND_USED.get(l).to_string()));
+                rows.push((
+                    ui::DETAIL_FUND.get(l).to_string(),
+                    ui::DETAIL_FUND_USED.get(l).to_string(),
+                ));
             }
             if let Some(u) = &d.updated {
                 rows.push((ui::DETAIL_UPDATED.get(l).to_string(), u.clone()));
             }
-            rows.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()
+            rows.into_iter()
+                .map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> })
+                .collect_view()
         }
     };
     view! {
@@ -218,7 +229,8 @@ fn Value(value: DetailValue) -> impl IntoView {
             view! { <span class="tri" title=move || text(&title)>{mark}<span class="visually-hidden">{move || text(&label)}</span></span> }.into_any()
         }
         DetailValue::Number { value, unit } => {
-            view! { <span class="num">{grouped(value)}{move || unit.as_ref().map(text)}</span> }.into_any()
+            view! { <span class="num">{grouped(value)}{move || unit.as_ref().map(text)}</span> }
+                .into_any()
         }
         DetailValue::Fee(f) => {
             let label = match f {
@@ -228,10 +240,14 @@ fn Value(value: DetailValue) -> impl IntoView {
             };
             tr(label).into_any()
         }
-        DetailValue::Choices(labels) => {
-            (move || labels.iter().map(|l| l.get(lang.get())).collect::<Vec<_>>().join(if lang.get() == Lang::Ja { "、" } else { ", " }))
-                .into_any()
-        }
+        DetailValue::Choices(labels) => (move || {
+            labels
+                .iter()
+                .map(|l| l.get(lang.get()))
+                .collect::<Vec<_>>()
+                .join(if lang.get() == Lang::Ja { "、" } else { ", " })
+        })
+        .into_any(),
         DetailValue::Check(b) => (if b { "✓" } else { "" }).into_any(),
         DetailValue::StartStatus(s) => tr(match s {
             StartStatus::Started => &survey::vocabulary::STARTED,

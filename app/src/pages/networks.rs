@@ -8,12 +8,12 @@ use leptos_router::components::{Form, A};
 use leptos_router::hooks::use_query_map;
 
 use crate::api::directory::get_directory;
-use survey::directory::{DirectoryPage, DirectoryQuery, FilterOption};
 use crate::app::{page_title, tr, use_lang};
 use crate::components::choice::Choice;
 use crate::components::edition_select::EditionSelect;
 use crate::components::loaded::Loaded;
 use crate::i18n::{ui, Label};
+use survey::directory::{DirectoryPage, DirectoryQuery, FilterOption};
 use survey::geography::{OperatorType, Region, PREFECTURES};
 
 #[component]
@@ -54,7 +54,10 @@ fn Directory(page: DirectoryPage) -> impl IntoView {
 #[component]
 fn Filters(page: DirectoryPage) -> impl IntoView {
     let q = page.query.clone();
-    let select = |name: &'static str, label: &'static Label, options: Vec<(String, Label)>, chosen: Option<String>| {
+    let select = |name: &'static str,
+                  label: &'static Label,
+                  options: Vec<(String, Label)>,
+                  chosen: Option<String>| {
         let id = format!("filter-{name}");
         view! {
             <div class="field">
@@ -63,10 +66,32 @@ fn Filters(page: DirectoryPage) -> impl IntoView {
             </div>
         }
     };
-    let regions = Region::ALL.iter().map(|r| (r.key().to_string(), r.label())).collect();
-    let prefectures = PREFECTURES.iter().map(|(p, _)| (p.to_string(), Label { ja: (*p).into(), en: (*p).into() })).collect();
-    let operators = OperatorType::ALL.iter().map(|o| (o.key().to_string(), o.label())).collect();
-    let items = |options: Vec<FilterOption>| options.into_iter().map(|o| (o.key, o.label)).collect::<Vec<_>>();
+    let regions = Region::ALL
+        .iter()
+        .map(|r| (r.key().to_string(), r.label()))
+        .collect();
+    let prefectures = PREFECTURES
+        .iter()
+        .map(|(p, _)| {
+            (
+                p.to_string(),
+                Label {
+                    ja: (*p).into(),
+                    en: (*p).into(),
+                },
+            )
+        })
+        .collect();
+    let operators = OperatorType::ALL
+        .iter()
+        .map(|o| (o.key().to_string(), o.label()))
+        .collect();
+    let items = |options: Vec<FilterOption>| {
+        options
+            .into_iter()
+            .map(|o| (o.key, o.label))
+            .collect::<Vec<_>>()
+    };
     view! {
         <Form method="GET" action="/networks" attr:class="filters card">
             <EditionSelect id="filter-edition" editions=page.editions.clone() chosen=page.edition.clone() />
@@ -172,7 +197,13 @@ fn Table(page: DirectoryPage) -> impl IntoView {
 fn Highlighted(pieces: Vec<(String, bool)>) -> impl IntoView {
     pieces
         .into_iter()
-        .map(|(text, hit)| if hit { view! { <mark>{text}</mark> }.into_any() } else { text.into_any() })
+        .map(|(text, hit)| {
+            if hit {
+                view! { <mark>{text}</mark> }.into_any()
+            } else {
+                text.into_any()
+            }
+        })
         .collect_view()
 }
 

@@ -3,9 +3,15 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::staff_accounts::{get_staff_accounts, CreateStaffAccount, ResetStaffPassword, SetStaffDisabled, StaffAccounts, StaffPassword};
+use crate::api::staff_accounts::{
+    get_staff_accounts, CreateStaffAccount, ResetStaffPassword, SetStaffDisabled, StaffAccounts,
+    StaffPassword,
+};
 use crate::app::{page_title, tr};
-use crate::components::{action_errors::ActionErrors, island::Ready, loaded::Loaded, logout::SignedIn, staff_nav::StaffNav};
+use crate::components::{
+    action_errors::ActionErrors, island::Ready, loaded::Loaded, logout::SignedIn,
+    staff_nav::StaffNav,
+};
 use crate::error::ApiError;
 use crate::i18n::{ui, ui_requests as t};
 
@@ -27,10 +33,19 @@ pub fn StaffAccountsPage() -> impl IntoView {
 /// The list and its actions, reloaded after each change.
 #[island(lazy)]
 fn StaffAccounts() -> impl IntoView {
-    let actions = Actions { create: ServerAction::new(), reset: ServerAction::new(), disable: ServerAction::new() };
+    let actions = Actions {
+        create: ServerAction::new(),
+        reset: ServerAction::new(),
+        disable: ServerAction::new(),
+    };
     provide_context(actions);
     let data = Resource::new(
-        move || (actions.create.version().get(), actions.disable.version().get()),
+        move || {
+            (
+                actions.create.version().get(),
+                actions.disable.version().get(),
+            )
+        },
         |_| get_staff_accounts(),
     );
     view! {

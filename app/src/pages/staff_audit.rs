@@ -33,10 +33,19 @@ pub fn StaffAuditPage() -> impl IntoView {
 /// A link to another page of the same filtered log.
 fn page_href(q: &AuditQuery, page: i64) -> String {
     let encode = survey::directory::encode;
-    let mut params: Vec<String> = [("actor", &q.actor), ("action", &q.action), ("from", &q.from), ("to", &q.to)]
-        .into_iter()
-        .filter_map(|(k, v)| v.as_ref().filter(|v| !v.is_empty()).map(|v| format!("{k}={}", encode(v))))
-        .collect();
+    let mut params: Vec<String> = [
+        ("actor", &q.actor),
+        ("action", &q.action),
+        ("from", &q.from),
+        ("to", &q.to),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| {
+        v.as_ref()
+            .filter(|v| !v.is_empty())
+            .map(|v| format!("{k}={}", encode(v)))
+    })
+    .collect();
     params.push(format!("page={page}"));
     format!("/staff/audit?{}", params.join("&"))
 }
@@ -44,7 +53,10 @@ fn page_href(q: &AuditQuery, page: i64) -> String {
 #[component]
 fn AuditView(page: AuditPage) -> impl IntoView {
     let q = page.query.clone();
-    let select = |id: &'static str, label: &'static crate::i18n::Label, values: Vec<String>, chosen: Option<String>| {
+    let select = |id: &'static str,
+                  label: &'static crate::i18n::Label,
+                  values: Vec<String>,
+                  chosen: Option<String>| {
         view! {
             <div class="field">
                 <label for=format!("audit-{id}")>{tr(label)}</label>

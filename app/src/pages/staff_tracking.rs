@@ -6,14 +6,22 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::requests::{get_tracking, ExportNotReplied, ResetRespondentPassword, SetRequestStage, SetRespondentDisabled, Tracking};
+use crate::api::requests::{
+    get_tracking, ExportNotReplied, ResetRespondentPassword, SetRequestStage,
+    SetRespondentDisabled, Tracking,
+};
 use crate::app::{page_title, tr, use_lang};
 use crate::components::{
-    action_errors::ActionErrors, credentials::{Credentials, CsvDownload}, island::Ready, loaded::Loaded, logout::SignedIn, staff_nav::StaffNav,
+    action_errors::ActionErrors,
+    credentials::{Credentials, CsvDownload},
+    island::Ready,
+    loaded::Loaded,
+    logout::SignedIn,
+    staff_nav::StaffNav,
 };
 use crate::i18n::{ui, ui_requests as t, Label};
-use survey::requests::{Counts, Stage, TrackingQuery, TrackingRow};
 use survey::geography::{Region, PREFECTURES};
+use survey::requests::{Counts, Stage, TrackingQuery, TrackingRow};
 
 /// The actions of the page, shared by every row; each completed one reloads the data.
 #[derive(Clone, Copy)]
@@ -40,10 +48,20 @@ pub fn StaffTrackingPage() -> impl IntoView {
 /// The filtered list and its actions, reloaded after each change.
 #[island(lazy)]
 fn TrackingConsole(query: TrackingQuery) -> impl IntoView {
-    let actions = Actions { stage: ServerAction::new(), reset: ServerAction::new(), disable: ServerAction::new() };
+    let actions = Actions {
+        stage: ServerAction::new(),
+        reset: ServerAction::new(),
+        disable: ServerAction::new(),
+    };
     provide_context(actions);
     let data = Resource::new(
-        move || (query.clone(), actions.stage.version().get(), actions.disable.version().get()),
+        move || {
+            (
+                query.clone(),
+                actions.stage.version().get(),
+                actions.disable.version().get(),
+            )
+        },
         |(query, _, _)| get_tracking(query),
     );
     view! {
@@ -56,11 +74,14 @@ fn TrackingConsole(query: TrackingQuery) -> impl IntoView {
 fn TrackingView(tracking: Tracking) -> impl IntoView {
     let actions = expect_context::<Actions>();
     let errors = move || {
-        [actions.stage.value().get().and_then(Result::err), actions.disable.value().get().and_then(Result::err)]
-            .into_iter()
-            .flatten()
-            .map(|error| view! { <ActionErrors error /> })
-            .collect_view()
+        [
+            actions.stage.value().get().and_then(Result::err),
+            actions.disable.value().get().and_then(Result::err),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|error| view! { <ActionErrors error /> })
+        .collect_view()
     };
     let reset = move || {
         actions.reset.value().get().map(|r| match r {
@@ -116,14 +137,21 @@ fn Funnel(counts: Counts) -> impl IntoView {
 }
 
 fn stage_options(lang: crate::i18n::Lang) -> Vec<(String, String)> {
-    Stage::ALL.iter().map(|s| (s.key().to_string(), s.label().get(lang).to_string())).collect()
+    Stage::ALL
+        .iter()
+        .map(|s| (s.key().to_string(), s.label().get(lang).to_string()))
+        .collect()
 }
 
 #[component]
 fn Filters(query: TrackingQuery) -> impl IntoView {
     let lang = use_lang();
     let selected = |chosen: &Option<String>, key: &str| chosen.as_deref() == Some(key);
-    let (stage, region, pref) = (query.stage.clone(), query.region.clone(), query.pref.clone());
+    let (stage, region, pref) = (
+        query.stage.clone(),
+        query.region.clone(),
+        query.pref.clone(),
+    );
     view! {
         <form method="get" action="/staff/tracking" class="filters card">
             <div class="field">
@@ -274,7 +302,10 @@ fn ChaseList(rows: Vec<TrackingRow>) -> impl IntoView {
     let export = ServerAction::<ExportNotReplied>::new();
     let link = move || {
         export.value().get().map(|r| match r {
-            Ok(csv) => view! { <CsvDownload text=csv file="not-replied.csv" label=&t::CHASE_DOWNLOAD /> }.into_any(),
+            Ok(csv) => {
+                view! { <CsvDownload text=csv file="not-replied.csv" label=&t::CHASE_DOWNLOAD /> }
+                    .into_any()
+            }
             Err(error) => view! { <ActionErrors error /> }.into_any(),
         })
     };

@@ -15,14 +15,14 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+use super::facts::{ItemIndex, Pos, Value};
 use super::population::{entries, total, Kind, Population, Tally, Term};
 use super::registry::{Aggregation, Breakdown, ChartSpec, Cost, Groups};
-use super::facts::{ItemIndex, Pos, Value};
 use super::{Computation, Computed, NetworkFacts, Row};
 use survey::disclosure::shows;
-use survey::i18n::Label;
 use survey::edition_2012::FEE_PAYERS;
 use survey::geography::{OperatorType, Region};
+use survey::i18n::Label;
 use survey::{AnswerKind, Disclosure, Edition, Fee, Item, Tri};
 
 /// Computes a chart over the valid responses of an edition (every network, no filter).
@@ -34,40 +34,76 @@ pub fn aggregate(spec: &ChartSpec, edition: &Edition, networks: &[NetworkFacts])
 
 /// Computes a chart over the networks of some atoms (a filter view).
 pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Computation {
-    let cx = Cx { pop, view, merged: std::cell::Cell::new(false) };
+    let cx = Cx {
+        pop,
+        view,
+        merged: std::cell::Cell::new(false),
+    };
     let edition = pop.edition;
     let mut c = match spec.aggregation {
         Aggregation::Networks(by) => {
             let groups = cx.breakdown(by);
-            let mut counted: Vec<usize> = groups.iter().flat_map(|(_, g)| g.iter().copied()).collect();
+            let mut counted: Vec<usize> =
+                groups.iter().flat_map(|(_, g)| g.iter().copied()).collect();
             counted.sort_unstable();
             counted.dedup();
-            let values = groups.iter().map(|(_, g)| Computed::public_count(pop.members_of(g))).collect();
-            one_series(labels(&groups), counted_series(spec), values, Computed::public_count(pop.members_of(&counted)))
+            let values = groups
+                .iter()
+                .map(|(_, g)| Computed::public_count(pop.members_of(g)))
+                .collect();
+            one_series(
+                labels(&groups),
+                counted_series(spec),
+                values,
+                Computed::public_count(pop.members_of(&counted)),
+            )
         }
         Aggregation::NetworksByRegionAndOperator => {
             let regions = cx.breakdown(Breakdown::Region);
             let series = OperatorType::ALL
                 .iter()
                 .map(|t| {
-                    let values = regions.iter().map(|(_, g)| Computed::public_count(pop.members_of(&cx.only(g, |a| a.operator == Some(*t))))).collect();
+                    let values = regions
+                        .iter()
+                        .map(|(_, g)| {
+                            Computed::public_count(
+                                pop.members_of(&cx.only(g, |a| a.operator == Some(*t))),
+                            )
+                        })
+                        .collect();
                     (t.key().to_string(), t.label(), values)
                 })
                 .collect();
-            let answered = pop.members_of(&cx.only(view, |a| a.operator.is_some() && a.region.is_some()));
-            Computation { categories: labels(&regions), series, stats: vec![], answered: Computed::public_count(answered), valid: 0, merged: false }
+            let answered =
+                pop.members_of(&cx.only(view, |a| a.operator.is_some() && a.region.is_some()));
+            Computation {
+                categories: labels(&regions),
+                series,
+                stats: vec![],
+                answered: Computed::public_count(answered),
+                valid: 0,
+                merged: false,
+            }
         }
         Aggregation::NetworksByStartYear => cx.networks_by_start_year(),
         Aggregation::UrlGiven => {
             let url = pop.index.pos("overview.main.public_url");
-            let given = [(cx.state("text:overview.main.public_url", "overview", move |n| n.has_text(url)), 1)];
+            let given = [(
+                cx.state("text:overview.main.public_url", "overview", move |n| {
+                    n.has_text(url)
+                }),
+                1,
+            )];
             let not_given = [(given[0].0.clone(), -1)];
             let population = pop.members_of(view);
             let mut none = cx.count(&not_given, view);
             none.value = none.value.map(|v| v + population as f64);
             none.rows[0].per_network = 1;
             one_series(
-                vec![Label::new("URLあり", "URL given"), Label::new("URLなし", "No URL")],
+                vec![
+                    Label::new("URLあり", "URL given"),
+                    Label::new("URLなし", "No URL"),
+                ],
                 counted_series(spec),
                 vec![cx.count(&given, view), none],
                 Computed::count(population, population),
@@ -76,24 +112,45 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
         Aggregation::Items(groups) => cx.items(groups),
         Aggregation::ItemsBy(groups, by) => {
             let groups_of = cx.categories(by);
-            let tri: Vec<&Item> = group_items(edition, groups).filter(|i| i.kind == AnswerKind::Tri).collect();
+            let tri: Vec<&Item> = group_items(edition, groups)
+                .filter(|i| i.kind == AnswerKind::Tri)
+                .collect();
             let series = tri
                 .iter()
                 .map(|item| {
                     let active = cx.active(item);
-                    let values = groups_of.iter().map(|(_, g)| cx.count(&active, g)).collect();
+                    let values = groups_of
+                        .iter()
+                        .map(|(_, g)| cx.count(&active, g))
+                        .collect();
                     (item_key(item), item.label.clone(), values)
                 })
                 .collect();
-            Computation { categories: labels(&groups_of), series, stats: vec![], answered: cx.answered(groups), valid: 0, merged: false }
+            Computation {
+                categories: labels(&groups_of),
+                series,
+                stats: vec![],
+                answered: cx.answered(groups),
+                valid: 0,
+                merged: false,
+            }
         }
         Aggregation::Facilities => {
             let types = facility_types(&pop.index, edition);
-            let sums = |state: Tri| types.iter().map(|t| cx.sum(&[(cx.facilities(t, state), 1)], view)).collect();
+            let sums = |state: Tri| {
+                types
+                    .iter()
+                    .map(|t| cx.sum(&[(cx.facilities(t, state), 1)], view))
+                    .collect()
+            };
             Computation {
                 categories: types.iter().map(|t| t.1.clone()).collect(),
                 series: vec![
-                    ("in_progress".into(), Tri::InProgress.label(), sums(Tri::InProgress)),
+                    (
+                        "in_progress".into(),
+                        Tri::InProgress.label(),
+                        sums(Tri::InProgress),
+                    ),
                     ("planned".into(), Tri::Planned.label(), sums(Tri::Planned)),
                 ],
                 stats: vec![],
@@ -108,44 +165,98 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
             let series = types
                 .iter()
                 .map(|t| {
-                    let active = [(cx.facilities(t, Tri::InProgress), 1), (cx.facilities(t, Tri::Planned), 1)];
-                    (t.0.clone(), t.1.clone(), groups_of.iter().map(|(_, g)| cx.sum(&active, g)).collect())
+                    let active = [
+                        (cx.facilities(t, Tri::InProgress), 1),
+                        (cx.facilities(t, Tri::Planned), 1),
+                    ];
+                    (
+                        t.0.clone(),
+                        t.1.clone(),
+                        groups_of.iter().map(|(_, g)| cx.sum(&active, g)).collect(),
+                    )
                 })
                 .collect();
-            Computation { categories: labels(&groups_of), series, stats: vec![], answered: cx.facilities_answered(&types), valid: 0, merged: false }
+            Computation {
+                categories: labels(&groups_of),
+                series,
+                stats: vec![],
+                answered: cx.facilities_answered(&types),
+                valid: 0,
+                merged: false,
+            }
         }
         Aggregation::FeeMeans => {
-            let values = FEE_PAYERS.iter().map(|(payer, _, _)| cx.mean(&[(cx.fee(payer), 1)], &[(cx.fee_paid(payer), 1)], view)).collect();
+            let values = FEE_PAYERS
+                .iter()
+                .map(|(payer, _, _)| {
+                    cx.mean(&[(cx.fee(payer), 1)], &[(cx.fee_paid(payer), 1)], view)
+                })
+                .collect();
             let keys = all_fee_keys(&pop.index);
-            let any = cx.any("fees:any_paid", "fees", move |n| keys.iter().any(|k| k.paid(n).is_some()));
-            let categories = FEE_PAYERS.iter().map(|(_, ja, en)| Label::new(ja, en)).collect();
+            let any = cx.any("fees:any_paid", "fees", move |n| {
+                keys.iter().any(|k| k.paid(n).is_some())
+            });
+            let categories = FEE_PAYERS
+                .iter()
+                .map(|(_, ja, en)| Label::new(ja, en))
+                .collect();
             one_series(categories, average(), values, cx.count(&[(any, 1)], view))
         }
         Aggregation::FeeMeansBy(payer, by) => {
             let groups_of = cx.categories(by);
             let (sum, paid) = ([(cx.fee(payer), 1)], [(cx.fee_paid(payer), 1)]);
-            let values = groups_of.iter().map(|(_, g)| cx.mean(&sum, &paid, g)).collect();
+            let values = groups_of
+                .iter()
+                .map(|(_, g)| cx.mean(&sum, &paid, g))
+                .collect();
             one_series(labels(&groups_of), average(), values, cx.count(&paid, view))
         }
         Aggregation::FreeFees => {
-            let values = FEE_PAYERS.iter().map(|(p, _, _)| cx.count(&[(cx.fee_free(p), 1)], view)).collect();
+            let values = FEE_PAYERS
+                .iter()
+                .map(|(p, _, _)| cx.count(&[(cx.fee_free(p), 1)], view))
+                .collect();
             let keys = all_fee_keys(&pop.index);
-            let any = cx.any("fees:any_free", "fees", move |n| keys.iter().any(|k| k.is_free(n)));
-            let categories = FEE_PAYERS.iter().map(|(_, ja, en)| Label::new(ja, en)).collect();
-            one_series(categories, counted_series(spec), values, cx.count(&[(any, 1)], view))
+            let any = cx.any("fees:any_free", "fees", move |n| {
+                keys.iter().any(|k| k.is_free(n))
+            });
+            let categories = FEE_PAYERS
+                .iter()
+                .map(|(_, ja, en)| Label::new(ja, en))
+                .collect();
+            one_series(
+                categories,
+                counted_series(spec),
+                values,
+                cx.count(&[(any, 1)], view),
+            )
         }
         Aggregation::CostDistribution => cx.cost_distribution(spec),
         Aggregation::CostMeans(cost, Breakdown::CommonId) => cx.cost_means_by_common_id(cost),
         Aggregation::CostMeans(cost, by) => {
             let groups_of = cx.categories(by);
             let (sum, given) = (cx.cost(cost), cx.cost_given(cost));
-            let values = groups_of.iter().map(|(_, g)| cx.mean(&sum, &given, g)).collect();
-            one_series(labels(&groups_of), average(), values, cx.count(&given, view))
+            let values = groups_of
+                .iter()
+                .map(|(_, g)| cx.mean(&sum, &given, g))
+                .collect();
+            one_series(
+                labels(&groups_of),
+                average(),
+                values,
+                cx.count(&given, view),
+            )
         }
         Aggregation::OperatingMeans => {
-            let values = [Cost::Operating, Cost::Maintenance].iter().map(|&c| cx.mean(&cx.cost(c), &cx.cost_given(c), view)).collect();
+            let values = [Cost::Operating, Cost::Maintenance]
+                .iter()
+                .map(|&c| cx.mean(&cx.cost(c), &cx.cost_given(c), view))
+                .collect();
             one_series(
-                vec![Label::new("運用費用", "Operating cost"), Label::new("うち保守費", "of which maintenance")],
+                vec![
+                    Label::new("運用費用", "Operating cost"),
+                    Label::new("うち保守費", "of which maintenance"),
+                ],
                 average(),
                 values,
                 cx.count(&cx.cost_given(Cost::Operating), view),
@@ -156,18 +267,37 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
             let sum = cx.cost(Cost::Construction);
             let values = groups_of.iter().map(|(_, g)| cx.sum(&sum, g)).collect();
             let answered = cx.count(&cx.cost_given(Cost::Construction), view);
-            one_series(labels(&groups_of), ("sum", Label::new("構築費用（累積）", "Construction cost (cumulative)")), values, answered)
+            one_series(
+                labels(&groups_of),
+                (
+                    "sum",
+                    Label::new("構築費用（累積）", "Construction cost (cumulative)"),
+                ),
+                values,
+                answered,
+            )
         }
         Aggregation::Bearers(item) => cx.bearers(spec, item),
         Aggregation::Disclosure(section) => {
             // Which sections a network publishes is a public fact: counted, never hidden.
             let s = pop.index.section(section);
-            let published = cx.any(&format!("published:{section}"), section, move |n| n.disclosure(s) != Disclosure::Private);
-            let (published, all) = (total(&[(published, 1)], view) as usize, pop.members_of(view));
+            let published = cx.any(&format!("published:{section}"), section, move |n| {
+                n.disclosure(s) != Disclosure::Private
+            });
+            let (published, all) = (
+                total(&[(published, 1)], view) as usize,
+                pop.members_of(view),
+            );
             one_series(
-                vec![Label::new("公開", "Published"), Label::new("非公開", "Not published")],
+                vec![
+                    Label::new("公開", "Published"),
+                    Label::new("非公開", "Not published"),
+                ],
                 counted_series(spec),
-                vec![Computed::public_count(published), Computed::public_count(all - published)],
+                vec![
+                    Computed::public_count(published),
+                    Computed::public_count(all - published),
+                ],
                 Computed::public_count(all),
             )
         }
@@ -187,8 +317,16 @@ struct Cx<'p, 'a> {
 }
 
 impl<'a> Cx<'_, 'a> {
-    fn only(&self, atoms: &[usize], keep: impl Fn(&super::population::AtomKey) -> bool) -> Vec<usize> {
-        atoms.iter().copied().filter(|&a| keep(&self.pop.atoms[a])).collect()
+    fn only(
+        &self,
+        atoms: &[usize],
+        keep: impl Fn(&super::population::AtomKey) -> bool,
+    ) -> Vec<usize> {
+        atoms
+            .iter()
+            .copied()
+            .filter(|&a| keep(&self.pop.atoms[a]))
+            .collect()
     }
 
     /// The categories of a chart of answers, for the public with small groups merged so a
@@ -198,7 +336,9 @@ impl<'a> Cx<'_, 'a> {
     /// series then skips the years in between: consecutive values never differ by fewer).
     fn categories(&self, by: Breakdown) -> Vec<(Label, Vec<usize>)> {
         let groups = self.breakdown(by);
-        let Some(min_group) = self.pop.merge_below else { return groups };
+        let Some(min_group) = self.pop.merge_below else {
+            return groups;
+        };
         if by == Breakdown::StartYear {
             let mut kept: Vec<(Label, Vec<usize>)> = vec![];
             let mut previous = 0;
@@ -207,7 +347,10 @@ impl<'a> Cx<'_, 'a> {
                 if members - previous >= min_group {
                     previous = members;
                     kept.push((label, g));
-                } else if let Some(last) = kept.last_mut().filter(|_| members == self.pop.members_of(self.view)) {
+                } else if let Some(last) = kept
+                    .last_mut()
+                    .filter(|_| members == self.pop.members_of(self.view))
+                {
                     // The last years join the last bin.
                     *last = (label, g);
                 }
@@ -232,18 +375,35 @@ impl<'a> Cx<'_, 'a> {
     /// The atoms of the view in each category of a breakdown by a public fact.
     fn breakdown(&self, by: Breakdown) -> Vec<(Label, Vec<usize>)> {
         match by {
-            Breakdown::Region => Region::ALL.iter().map(|r| (r.label(), self.only(self.view, |a| a.region == Some(*r)))).collect(),
-            Breakdown::Operator => OperatorType::ALL.iter().map(|t| (t.label(), self.only(self.view, |a| a.operator == Some(*t)))).collect(),
-            Breakdown::StartYear => {
-                self.start_years().into_iter().map(|y| (owned(y.to_string()), self.only(self.view, |a| a.start_year.is_some_and(|s| s <= y)))).collect()
-            }
+            Breakdown::Region => Region::ALL
+                .iter()
+                .map(|r| (r.label(), self.only(self.view, |a| a.region == Some(*r))))
+                .collect(),
+            Breakdown::Operator => OperatorType::ALL
+                .iter()
+                .map(|t| (t.label(), self.only(self.view, |a| a.operator == Some(*t))))
+                .collect(),
+            Breakdown::StartYear => self
+                .start_years()
+                .into_iter()
+                .map(|y| {
+                    (
+                        owned(y.to_string()),
+                        self.only(self.view, |a| a.start_year.is_some_and(|s| s <= y)),
+                    )
+                })
+                .collect(),
             // Grouped by a private answer: see `cost_means_by_common_id`.
             Breakdown::CommonId => vec![],
         }
     }
 
     fn start_years(&self) -> Vec<i64> {
-        let years: std::collections::BTreeSet<i64> = self.view.iter().filter_map(|&a| self.pop.atoms[a].start_year).collect();
+        let years: std::collections::BTreeSet<i64> = self
+            .view
+            .iter()
+            .filter_map(|&a| self.pop.atoms[a].start_year)
+            .collect();
         match (years.first(), years.last()) {
             (Some(&first), Some(&last)) => (first..=last).collect(),
             _ => vec![],
@@ -254,15 +414,31 @@ impl<'a> Cx<'_, 'a> {
         self.pop.index.pos(key)
     }
 
-    fn measure(&self, key: &str, section: &str, kind: Kind, value: impl Fn(&NetworkFacts) -> i64 + Send + Sync + 'static) -> Arc<Tally> {
+    fn measure(
+        &self,
+        key: &str,
+        section: &str,
+        kind: Kind,
+        value: impl Fn(&NetworkFacts) -> i64 + Send + Sync + 'static,
+    ) -> Arc<Tally> {
         self.pop.measure(key, section, kind, value)
     }
 
-    fn state(&self, key: &str, section: &str, has: impl Fn(&NetworkFacts) -> bool + Send + Sync + 'static) -> Arc<Tally> {
+    fn state(
+        &self,
+        key: &str,
+        section: &str,
+        has: impl Fn(&NetworkFacts) -> bool + Send + Sync + 'static,
+    ) -> Arc<Tally> {
         self.measure(key, section, Kind::State, move |n| i64::from(has(n)))
     }
 
-    fn any(&self, key: &str, section: &str, has: impl Fn(&NetworkFacts) -> bool + Send + Sync + 'static) -> Arc<Tally> {
+    fn any(
+        &self,
+        key: &str,
+        section: &str,
+        has: impl Fn(&NetworkFacts) -> bool + Send + Sync + 'static,
+    ) -> Arc<Tally> {
         self.measure(key, section, Kind::Any, move |n| i64::from(has(n)))
     }
 
@@ -270,41 +446,78 @@ impl<'a> Cx<'_, 'a> {
     fn tri(&self, item: &'a Item, state: Tri) -> Arc<Tally> {
         let (section, p) = (section_of(&item.key), self.pos(&item.key));
         match item.kind {
-            AnswerKind::Check => self.state(&format!("check:{}", item.key), section, move |n| n.checked(p)),
-            _ => self.state(&format!("tri:{}:{state:?}", item.key), section, move |n| n.tri(p) == Some(state)),
+            AnswerKind::Check => self.state(&format!("check:{}", item.key), section, move |n| {
+                n.checked(p)
+            }),
+            _ => self.state(&format!("tri:{}:{state:?}", item.key), section, move |n| {
+                n.tri(p) == Some(state)
+            }),
         }
     }
 
     /// In progress or planned: the sum of the two states, so their relation is known.
     fn active(&self, item: &'a Item) -> Vec<Term> {
-        vec![(self.tri(item, Tri::InProgress), 1), (self.tri(item, Tri::Planned), 1)]
+        vec![
+            (self.tri(item, Tri::InProgress), 1),
+            (self.tri(item, Tri::Planned), 1),
+        ]
     }
 
     /// A count of networks over some atoms; its contributors are the group's networks.
     fn count(&self, terms: &[Term], atoms: &[usize]) -> Computed {
-        Computed { value: Some(total(terms, atoms) as f64), contributors: self.pop.members_of(atoms), rows: vec![row(terms, atoms)], ..Computed::EMPTY }
+        Computed {
+            value: Some(total(terms, atoms) as f64),
+            contributors: self.pop.members_of(atoms),
+            rows: vec![row(terms, atoms)],
+            ..Computed::EMPTY
+        }
     }
 
     /// A sum over the entries present; its contributors are the entries.
     fn sum(&self, terms: &[Term], atoms: &[usize]) -> Computed {
-        Computed { value: Some(total(terms, atoms) as f64), contributors: entries(terms, atoms), show_n: false, rows: vec![row(terms, atoms)], ..Computed::EMPTY }
+        Computed {
+            value: Some(total(terms, atoms) as f64),
+            contributors: entries(terms, atoms),
+            show_n: false,
+            rows: vec![row(terms, atoms)],
+            ..Computed::EMPTY
+        }
     }
 
     /// An average over the entries present (none: no value), `n` printed beside it: it
     /// publishes the sum and the number of entries.
     fn mean(&self, sum: &[Term], given: &[Term], atoms: &[usize]) -> Computed {
         let n = total(given, atoms);
-        debug_assert_eq!(n as usize, entries(sum, atoms), "a mean's entries are its given measure");
+        debug_assert_eq!(
+            n as usize,
+            entries(sum, atoms),
+            "a mean's entries are its given measure"
+        );
         let value = (n > 0).then(|| total(sum, atoms) as f64 / n as f64);
-        Computed { value, contributors: n as usize, show_n: true, rows: vec![row(sum, atoms), row(given, atoms)], ..Computed::EMPTY }
+        Computed {
+            value,
+            contributors: n as usize,
+            show_n: true,
+            rows: vec![row(sum, atoms), row(given, atoms)],
+            ..Computed::EMPTY
+        }
     }
 
     /// Networks that answered a question: an item active, a box ticked or a その他 text given.
     fn answered(&self, groups: Groups) -> Computed {
-        let items: Vec<(AnswerKind, Pos)> = group_items(self.pop.edition, groups).map(|i| (i.kind.clone(), self.pos(&i.key))).collect();
-        let key = groups.iter().map(|(s, g)| format!("{s}.{g}")).collect::<Vec<_>>().join("+");
+        let items: Vec<(AnswerKind, Pos)> = group_items(self.pop.edition, groups)
+            .map(|i| (i.kind.clone(), self.pos(&i.key)))
+            .collect();
+        let key = groups
+            .iter()
+            .map(|(s, g)| format!("{s}.{g}"))
+            .collect::<Vec<_>>()
+            .join("+");
         let section = groups.first().map_or("", |(s, _)| s);
-        debug_assert!(groups.iter().all(|(s, _)| s == &section), "one section per question");
+        debug_assert!(
+            groups.iter().all(|(s, _)| s == &section),
+            "one section per question"
+        );
         let any = self.any(&format!("answered:{key}"), section, move |n| {
             items.iter().any(|(kind, p)| match kind {
                 AnswerKind::Tri => n.tri(*p).is_some_and(Tri::is_active),
@@ -318,7 +531,9 @@ impl<'a> Cx<'_, 'a> {
 
     /// In progress and planned per tri item.
     fn items(&self, groups: Groups) -> Computation {
-        let shown: Vec<&Item> = group_items(self.pop.edition, groups).filter(|i| matches!(i.kind, AnswerKind::Tri | AnswerKind::Check)).collect();
+        let shown: Vec<&Item> = group_items(self.pop.edition, groups)
+            .filter(|i| matches!(i.kind, AnswerKind::Tri | AnswerKind::Check))
+            .collect();
         let population = self.pop.members_of(self.view);
         let series = |state: Tri| -> Vec<Computed> {
             shown
@@ -333,7 +548,11 @@ impl<'a> Cx<'_, 'a> {
         Computation {
             categories: shown.iter().map(|i| i.label.clone()).collect(),
             series: vec![
-                ("in_progress".into(), Tri::InProgress.label(), series(Tri::InProgress)),
+                (
+                    "in_progress".into(),
+                    Tri::InProgress.label(),
+                    series(Tri::InProgress),
+                ),
                 ("planned".into(), Tri::Planned.label(), series(Tri::Planned)),
             ],
             stats: vec![],
@@ -346,33 +565,56 @@ impl<'a> Cx<'_, 'a> {
     /// Participating facilities of one type whose status is `state`.
     fn facilities(&self, t: &FacilityType, state: Tri) -> Arc<Tally> {
         let t = t.clone();
-        self.measure(&format!("facilities:{}:{state:?}", t.0), "facilities", Kind::Amount, move |n| facility_count(n, &t, |s| s == state).unwrap_or(0))
+        self.measure(
+            &format!("facilities:{}:{state:?}", t.0),
+            "facilities",
+            Kind::Amount,
+            move |n| facility_count(n, &t, |s| s == state).unwrap_or(0),
+        )
     }
 
     fn facilities_answered(&self, types: &[FacilityType]) -> Computed {
         let types = types.to_vec();
-        let any = self.any("facilities:answered", "facilities", move |n| types.iter().any(|t| facility_count(n, t, Tri::is_active).is_some()));
+        let any = self.any("facilities:answered", "facilities", move |n| {
+            types
+                .iter()
+                .any(|t| facility_count(n, t, Tri::is_active).is_some())
+        });
         self.count(&[(any, 1)], self.view)
     }
 
     fn fee(&self, payer: &str) -> Arc<Tally> {
         let keys = FeeKeys::of(&self.pop.index, payer);
-        self.measure(&format!("fee:{payer}"), "fees", Kind::Amount, move |n| keys.paid(n).unwrap_or(0))
+        self.measure(&format!("fee:{payer}"), "fees", Kind::Amount, move |n| {
+            keys.paid(n).unwrap_or(0)
+        })
     }
 
     fn fee_paid(&self, payer: &str) -> Arc<Tally> {
         let keys = FeeKeys::of(&self.pop.index, payer);
-        self.state(&format!("fee:{payer}:paid"), "fees", move |n| keys.paid(n).is_some())
+        self.state(&format!("fee:{payer}:paid"), "fees", move |n| {
+            keys.paid(n).is_some()
+        })
     }
 
     fn fee_free(&self, payer: &str) -> Arc<Tally> {
         let keys = FeeKeys::of(&self.pop.index, payer);
-        self.state(&format!("fee:{payer}:free"), "fees", move |n| keys.is_free(n))
+        self.state(&format!("fee:{payer}:free"), "fees", move |n| {
+            keys.is_free(n)
+        })
     }
 
     fn cost(&self, cost: Cost) -> Vec<Term> {
         let keys = cost_keys(&self.pop.index, cost);
-        vec![(self.measure(&format!("cost:{}", cost.item()), "budget", Kind::Amount, move |n| cost_of(n, &keys).unwrap_or(0)), 1)]
+        vec![(
+            self.measure(
+                &format!("cost:{}", cost.item()),
+                "budget",
+                Kind::Amount,
+                move |n| cost_of(n, &keys).unwrap_or(0),
+            ),
+            1,
+        )]
     }
 
     /// Networks that gave the cost. For construction costs this is the sum of the buckets of
@@ -382,7 +624,12 @@ impl<'a> Cx<'_, 'a> {
             Cost::Construction => (0..BUCKETS.len()).map(|b| (self.bucket(b), 1)).collect(),
             _ => {
                 let keys = cost_keys(&self.pop.index, cost);
-                vec![(self.any(&format!("cost:{}:given", cost.item()), "budget", move |n| cost_of(n, &keys).is_some()), 1)]
+                vec![(
+                    self.any(&format!("cost:{}:given", cost.item()), "budget", move |n| {
+                        cost_of(n, &keys).is_some()
+                    }),
+                    1,
+                )]
             }
         }
     }
@@ -390,7 +637,11 @@ impl<'a> Cx<'_, 'a> {
     fn bucket(&self, b: usize) -> Arc<Tally> {
         let (lo, hi, _, _) = BUCKETS[b];
         let keys = cost_keys(&self.pop.index, Cost::Construction);
-        self.state(&format!("cost:construction:bucket{b}"), "budget", move |n| cost_of(n, &keys).is_some_and(|c| lo <= c && c < hi))
+        self.state(
+            &format!("cost:construction:bucket{b}"),
+            "budget",
+            move |n| cost_of(n, &keys).is_some_and(|c| lo <= c && c < hi),
+        )
     }
 
     /// 図2.1-1: started networks (start year up to the survey year) and planned ones, cumulative.
@@ -400,14 +651,25 @@ impl<'a> Cx<'_, 'a> {
         let series = |started: bool| -> Vec<Computed> {
             years
                 .iter()
-                .map(|&y| Computed::public_count(self.pop.members_of(&self.only(self.view, |a| a.start_year.is_some_and(|s| s <= y && (s <= survey_year) == started)))))
+                .map(|&y| {
+                    Computed::public_count(self.pop.members_of(&self.only(self.view, |a| {
+                        a.start_year
+                            .is_some_and(|s| s <= y && (s <= survey_year) == started)
+                    })))
+                })
                 .collect()
         };
         Computation {
             categories: years.iter().map(|y| owned(y.to_string())).collect(),
-            series: vec![("in_progress".into(), Tri::InProgress.label(), series(true)), ("planned".into(), Tri::Planned.label(), series(false))],
+            series: vec![
+                ("in_progress".into(), Tri::InProgress.label(), series(true)),
+                ("planned".into(), Tri::Planned.label(), series(false)),
+            ],
             stats: vec![],
-            answered: Computed::public_count(self.pop.members_of(&self.only(self.view, |a| a.start_year.is_some()))),
+            answered: Computed::public_count(
+                self.pop
+                    .members_of(&self.only(self.view, |a| a.start_year.is_some())),
+            ),
             valid: 0,
             merged: false,
         }
@@ -415,13 +677,25 @@ impl<'a> Cx<'_, 'a> {
 
     /// 図2.9-1: the report's buckets (thousand yen) with total, mean, median and mode.
     fn cost_distribution(&self, spec: &ChartSpec) -> Computation {
-        let values = (0..BUCKETS.len()).map(|b| self.count(&[(self.bucket(b), 1)], self.view)).collect();
+        let values = (0..BUCKETS.len())
+            .map(|b| self.count(&[(self.bucket(b), 1)], self.view))
+            .collect();
         let given_terms = self.cost_given(Cost::Construction);
         let sum = self.cost(Cost::Construction);
-        let mut c = one_series(BUCKETS.iter().map(|(_, _, ja, en)| Label::new(ja, en)).collect(), counted_series(spec), values, self.count(&given_terms, self.view));
+        let mut c = one_series(
+            BUCKETS
+                .iter()
+                .map(|(_, _, ja, en)| Label::new(ja, en))
+                .collect(),
+            counted_series(spec),
+            values,
+            self.count(&given_terms, self.view),
+        );
         // The costs given, with how many keep them private, for the median and mode.
         let keys = cost_keys(&self.pop.index, Cost::Construction);
-        let by_atom = self.pop.histogram("construction costs", "budget", move |n| cost_of(n, &keys));
+        let by_atom = self
+            .pop
+            .histogram("construction costs", "budget", move |n| cost_of(n, &keys));
         let mut costs: BTreeMap<i64, i64> = BTreeMap::new();
         let mut private = 0;
         for (value, networks, kept) in self.view.iter().flat_map(|&a| &by_atom[a]) {
@@ -431,16 +705,30 @@ impl<'a> Cx<'_, 'a> {
         let given: usize = costs.values().sum::<i64>() as usize;
         // No n beside the total, median and mode: it is the chart's n, which disclosure control
         // may hide (the mean's n stays, modelled with it).
-        let order = |value: Option<f64>| Computed { value, contributors: given, nonlinear_private: Some(private), ..Computed::EMPTY };
+        let order = |value: Option<f64>| Computed {
+            value,
+            contributors: given,
+            nonlinear_private: Some(private),
+            ..Computed::EMPTY
+        };
         let mut sum_cell = self.sum(&sum, self.view);
         if given == 0 {
             sum_cell.value = None;
         }
         c.stats = vec![
             (Label::new("合計（千円）", "Total (thousand yen)"), sum_cell),
-            (Label::new("平均（千円）", "Mean (thousand yen)"), self.mean(&sum, &given_terms, self.view)),
-            (Label::new("中央値（千円）", "Median (thousand yen)"), order(median(&costs))),
-            (Label::new("最頻値（千円）", "Mode (thousand yen)"), order(mode(&costs))),
+            (
+                Label::new("平均（千円）", "Mean (thousand yen)"),
+                self.mean(&sum, &given_terms, self.view),
+            ),
+            (
+                Label::new("中央値（千円）", "Median (thousand yen)"),
+                order(median(&costs)),
+            ),
+            (
+                Label::new("最頻値（千円）", "Mode (thousand yen)"),
+                order(mode(&costs)),
+            ),
         ];
         c
     }
@@ -449,25 +737,56 @@ impl<'a> Cx<'_, 'a> {
     /// a private answer (section F), so the cells are for staff only.
     fn cost_means_by_common_id(&self, cost: Cost) -> Computation {
         let edition = self.pop.edition;
-        let of_kind = |kind: AnswerKind| -> Vec<Pos> { group_items(edition, &[("system", "patient_id")]).filter(|i| i.kind == kind).map(|i| self.pos(&i.key)).collect() };
+        let of_kind = |kind: AnswerKind| -> Vec<Pos> {
+            group_items(edition, &[("system", "patient_id")])
+                .filter(|i| i.kind == kind)
+                .map(|i| self.pos(&i.key))
+                .collect()
+        };
         let (tri, check) = (of_kind(AnswerKind::Tri), of_kind(AnswerKind::Check));
         let groups: [(&str, Arc<dyn Fn(&NetworkFacts) -> bool + Send + Sync>); 2] = [
-            ("with", Arc::new(move |n| tri.iter().any(|&p| n.tri(p).is_some_and(Tri::is_active)))),
-            ("without", Arc::new(move |n| check.iter().any(|&p| n.checked(p)))),
+            (
+                "with",
+                Arc::new(move |n| tri.iter().any(|&p| n.tri(p).is_some_and(Tri::is_active))),
+            ),
+            (
+                "without",
+                Arc::new(move |n| check.iter().any(|&p| n.checked(p))),
+            ),
         ];
         let keys = cost_keys(&self.pop.index, cost);
         let mean = |(group, member): &(&str, Arc<dyn Fn(&NetworkFacts) -> bool + Send + Sync>)| {
             let key = format!("cost:{}:common_id:{group}", cost.item());
             let (m, g) = (member.clone(), member.clone());
-            let sum = self.measure(&key, "budget", Kind::Amount, move |n| if m(n) { cost_of(n, &keys).unwrap_or(0) } else { 0 });
-            let given = self.any(&format!("{key}:given"), "budget", move |n| g(n) && cost_of(n, &keys).is_some());
-            let (sum, n) = (total(&[(sum, 1)], self.view), total(&[(given, 1)], self.view));
+            let sum = self.measure(&key, "budget", Kind::Amount, move |n| {
+                if m(n) {
+                    cost_of(n, &keys).unwrap_or(0)
+                } else {
+                    0
+                }
+            });
+            let given = self.any(&format!("{key}:given"), "budget", move |n| {
+                g(n) && cost_of(n, &keys).is_some()
+            });
+            let (sum, n) = (
+                total(&[(sum, 1)], self.view),
+                total(&[(given, 1)], self.view),
+            );
             let value = (n > 0).then(|| sum as f64 / n as f64);
-            Computed { value, contributors: n as usize, show_n: true, staff_only: true, ..Computed::EMPTY }
+            Computed {
+                value,
+                contributors: n as usize,
+                show_n: true,
+                staff_only: true,
+                ..Computed::EMPTY
+            }
         };
         let answered = self.count(&self.cost_given(cost), self.view);
         one_series(
-            vec![Label::new("地域共通IDあり", "With a common ID"), Label::new("地域共通IDなし", "Without a common ID")],
+            vec![
+                Label::new("地域共通IDあり", "With a common ID"),
+                Label::new("地域共通IDなし", "Without a common ID"),
+            ],
             average(),
             groups.iter().map(mean).collect(),
             answered,
@@ -476,11 +795,16 @@ impl<'a> Cx<'_, 'a> {
 
     /// 図2.10: each bearer chosen for the running or the planned system.
     fn bearers(&self, spec: &ChartSpec, item: &str) -> Computation {
-        let keys = [format!("bearers.current.{item}"), format!("bearers.planned.{item}")];
+        let keys = [
+            format!("bearers.current.{item}"),
+            format!("bearers.planned.{item}"),
+        ];
         let positions = keys.each_ref().map(|k| self.pos(k));
         let mut choices: Vec<(String, Label)> = vec![];
         for key in &keys {
-            if let Some(AnswerKind::Bearers { choices: list }) = self.pop.edition.item(key).map(|i| &i.kind) {
+            if let Some(AnswerKind::Bearers { choices: list }) =
+                self.pop.edition.item(key).map(|i| &i.kind)
+            {
                 for c in list {
                     if !choices.iter().any(|(k, _)| *k == c.key) {
                         choices.push((c.key.clone(), c.label.clone()));
@@ -492,12 +816,30 @@ impl<'a> Cx<'_, 'a> {
             .iter()
             .map(|(k, _)| {
                 let choice = self.pop.index.choice(k);
-                self.count(&[(self.state(&format!("bearer:{item}:{k}"), "bearers", move |n| chose(n, positions, choice)), 1)], self.view)
+                self.count(
+                    &[(
+                        self.state(&format!("bearer:{item}:{k}"), "bearers", move |n| {
+                            chose(n, positions, choice)
+                        }),
+                        1,
+                    )],
+                    self.view,
+                )
             })
             .collect();
-        let all: Vec<Option<u32>> = choices.iter().map(|(k, _)| self.pop.index.choice(k)).collect();
-        let any = self.any(&format!("bearers:{item}:answered"), "bearers", move |n| all.iter().any(|&choice| chose(n, positions, choice)));
-        one_series(choices.into_iter().map(|(_, l)| l).collect(), counted_series(spec), values, self.count(&[(any, 1)], self.view))
+        let all: Vec<Option<u32>> = choices
+            .iter()
+            .map(|(k, _)| self.pop.index.choice(k))
+            .collect();
+        let any = self.any(&format!("bearers:{item}:answered"), "bearers", move |n| {
+            all.iter().any(|&choice| chose(n, positions, choice))
+        });
+        one_series(
+            choices.into_iter().map(|(_, l)| l).collect(),
+            counted_series(spec),
+            values,
+            self.count(&[(any, 1)], self.view),
+        )
     }
 }
 
@@ -507,15 +849,31 @@ fn chose(n: &NetworkFacts, items: [Pos; 2], choice: Option<u32>) -> bool {
 }
 
 fn row(terms: &[Term], atoms: &[usize]) -> Row {
-    Row { terms: terms.to_vec(), atoms: atoms.into(), per_network: 0 }
+    Row {
+        terms: terms.to_vec(),
+        atoms: atoms.into(),
+        per_network: 0,
+    }
 }
 
 fn section_of(key: &str) -> &str {
     key.split('.').next().unwrap_or(key)
 }
 
-fn one_series(categories: Vec<Label>, (key, name): (&str, Label), values: Vec<Computed>, answered: Computed) -> Computation {
-    Computation { categories, series: vec![(key.into(), name, values)], stats: vec![], answered, valid: 0, merged: false }
+fn one_series(
+    categories: Vec<Label>,
+    (key, name): (&str, Label),
+    values: Vec<Computed>,
+    answered: Computed,
+) -> Computation {
+    Computation {
+        categories,
+        series: vec![(key.into(), name, values)],
+        stats: vec![],
+        answered,
+        valid: 0,
+        merged: false,
+    }
 }
 
 /// The one series of an average chart.
@@ -529,17 +887,29 @@ fn counted_series(spec: &ChartSpec) -> (&'static str, Label) {
 }
 
 fn owned(text: String) -> Label {
-    Label { ja: Cow::Owned(text.clone()), en: Cow::Owned(text) }
+    Label {
+        ja: Cow::Owned(text.clone()),
+        en: Cow::Owned(text),
+    }
 }
 
 fn labels(groups: &[(Label, Vec<usize>)]) -> Vec<Label> {
     groups.iter().map(|(l, _)| l.clone()).collect()
 }
 
-pub(super) fn group_items<'e>(edition: &'e Edition, groups: Groups) -> impl Iterator<Item = &'e Item> + 'e {
+pub(super) fn group_items<'e>(
+    edition: &'e Edition,
+    groups: Groups,
+) -> impl Iterator<Item = &'e Item> + 'e {
     groups
         .iter()
-        .filter_map(move |(section, group)| edition.section(section)?.groups.iter().find(|g| g.key == *group))
+        .filter_map(move |(section, group)| {
+            edition
+                .section(section)?
+                .groups
+                .iter()
+                .find(|g| g.key == *group)
+        })
         .flat_map(|g| &g.items)
         .filter(|i| !i.retired)
 }
@@ -553,14 +923,27 @@ fn item_key(item: &Item) -> String {
 type FacilityType = (String, Label, Pos, Pos);
 
 fn facility_types(index: &ItemIndex, edition: &Edition) -> Vec<FacilityType> {
-    let Some(section) = edition.section("facilities") else { return vec![] };
+    let Some(section) = edition.section("facilities") else {
+        return vec![];
+    };
     section
         .groups
         .iter()
         .filter_map(|g| {
-            let status = g.items.iter().find(|i| i.kind == AnswerKind::Tri && !i.retired)?;
-            let count = g.items.iter().find(|i| i.kind == AnswerKind::Count && !i.retired)?;
-            Some((g.key.clone(), g.title.clone().unwrap_or_else(|| status.label.clone()), index.pos(&status.key), index.pos(&count.key)))
+            let status = g
+                .items
+                .iter()
+                .find(|i| i.kind == AnswerKind::Tri && !i.retired)?;
+            let count = g
+                .items
+                .iter()
+                .find(|i| i.kind == AnswerKind::Count && !i.retired)?;
+            Some((
+                g.key.clone(),
+                g.title.clone().unwrap_or_else(|| status.label.clone()),
+                index.pos(&status.key),
+                index.pos(&count.key),
+            ))
         })
         .collect()
 }
@@ -576,15 +959,22 @@ struct FeeKeys([(Pos, Pos); 2]);
 
 impl FeeKeys {
     fn of(index: &ItemIndex, payer: &str) -> Self {
-        FeeKeys(["current", "planned"].map(|stage| (index.pos(&format!("fees.{payer}_{stage}.fee")), index.pos(&format!("fees.{payer}_{stage}.monthly")))))
+        FeeKeys(["current", "planned"].map(|stage| {
+            (
+                index.pos(&format!("fees.{payer}_{stage}.fee")),
+                index.pos(&format!("fees.{payer}_{stage}.monthly")),
+            )
+        }))
     }
 
     /// The running service's answer, else the planned one's, with its amount.
     fn state(&self, n: &NetworkFacts) -> Option<(Fee, Option<i64>)> {
-        self.0.iter().find_map(|&(fee, monthly)| match n.value(fee) {
-            Value::Fee(fee @ (Fee::Free | Fee::Paid)) => Some((fee, n.number(monthly))),
-            _ => None,
-        })
+        self.0
+            .iter()
+            .find_map(|&(fee, monthly)| match n.value(fee) {
+                Value::Fee(fee @ (Fee::Free | Fee::Paid)) => Some((fee, n.number(monthly))),
+                _ => None,
+            })
     }
 
     fn is_free(&self, n: &NetworkFacts) -> bool {
@@ -601,7 +991,10 @@ impl FeeKeys {
 }
 
 fn all_fee_keys(index: &ItemIndex) -> Vec<FeeKeys> {
-    FEE_PAYERS.iter().map(|(payer, _, _)| FeeKeys::of(index, payer)).collect()
+    FEE_PAYERS
+        .iter()
+        .map(|(payer, _, _)| FeeKeys::of(index, payer))
+        .collect()
 }
 
 /// A cost's items: the running system's, then the planned system's.
@@ -615,7 +1008,10 @@ fn cost_of(n: &NetworkFacts, items: &[Pos; 2]) -> Option<i64> {
 }
 
 /// The category of the small groups merged by [`Cx::categories`].
-pub const MERGED: Label = Label::new("その他（少数の区分の合計）", "Others (small groups combined)");
+pub const MERGED: Label = Label::new(
+    "その他（少数の区分の合計）",
+    "Others (small groups combined)",
+);
 
 /// Said under a chart with merged small groups.
 pub const MERGED_NOTE: Label = Label::new(
@@ -627,8 +1023,18 @@ pub const MERGED_NOTE: Label = Label::new(
 const BUCKETS: [(i64, i64, &str, &str); 5] = [
     (0, 1_000, "百万円未満", "Under ¥1M"),
     (1_000, 50_000, "百万円以上5千万円未満", "¥1M to under ¥50M"),
-    (50_000, 100_000, "5千万円以上1億円未満", "¥50M to under ¥100M"),
-    (100_000, 300_000, "1億円以上3億円未満", "¥100M to under ¥300M"),
+    (
+        50_000,
+        100_000,
+        "5千万円以上1億円未満",
+        "¥50M to under ¥100M",
+    ),
+    (
+        100_000,
+        300_000,
+        "1億円以上3億円未満",
+        "¥100M to under ¥300M",
+    ),
     (300_000, i64::MAX, "3億円以上", "¥300M and over"),
 ];
 
@@ -650,7 +1056,10 @@ pub(super) fn median(counts: &BTreeMap<i64, i64>) -> Option<f64> {
 /// The most frequent value; among equally frequent ones, the smallest.
 pub(super) fn mode(counts: &BTreeMap<i64, i64>) -> Option<f64> {
     let best = counts.values().copied().max()?;
-    counts.iter().find(|(_, c)| **c == best).map(|(v, _)| *v as f64)
+    counts
+        .iter()
+        .find(|(_, c)| **c == best)
+        .map(|(v, _)| *v as f64)
 }
 
 /// The items whose texts the charts print: the IT companies of 表2.7.
@@ -665,7 +1074,18 @@ impl Cx<'_, '_> {
         let edition = self.pop.edition;
         // Per item: its position, its section's, and whether each disclosure choice shows it.
         let items: Vec<(Pos, Pos, [bool; 3])> = printed_texts(edition)
-            .map(|i| (self.pos(&i.key), self.pop.index.section(section_of(&i.key)), [Disclosure::Public, Disclosure::HideContact, Disclosure::Private].map(|d| shows(i, d))))
+            .map(|i| {
+                (
+                    self.pos(&i.key),
+                    self.pop.index.section(section_of(&i.key)),
+                    [
+                        Disclosure::Public,
+                        Disclosure::HideContact,
+                        Disclosure::Private,
+                    ]
+                    .map(|d| shows(i, d)),
+                )
+            })
             .collect();
         let choice = |d: Disclosure| match d {
             Disclosure::Public => 0,
@@ -674,7 +1094,11 @@ impl Cx<'_, '_> {
         };
         // What the disclosure choke point would let the public see.
         let by_atom = self.pop.labels("companies", move |n| {
-            items.iter().filter(|(_, section, shown)| shown[choice(n.disclosure(*section))]).filter_map(|&(p, _, _)| n.printed(p).map(|(name, folded)| (folded, name))).collect()
+            items
+                .iter()
+                .filter(|(_, section, shown)| shown[choice(n.disclosure(*section))])
+                .filter_map(|&(p, _, _)| n.printed(p).map(|(name, folded)| (folded, name)))
+                .collect()
         });
         let mut counts: HashMap<&str, (&str, usize)> = HashMap::new();
         let mut answered = 0;
@@ -687,9 +1111,13 @@ impl Cx<'_, '_> {
         let mut rows: Vec<(&str, usize)> = counts.into_values().collect();
         rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         one_series(
-            rows.iter().map(|(name, _)| owned(name.to_string())).collect(),
+            rows.iter()
+                .map(|(name, _)| owned(name.to_string()))
+                .collect(),
             counted_series(spec),
-            rows.iter().map(|(_, count)| Computed::public_count(*count)).collect(),
+            rows.iter()
+                .map(|(_, count)| Computed::public_count(*count))
+                .collect(),
             Computed::public_count(answered),
         )
     }

@@ -7,7 +7,10 @@
 
 use std::borrow::Cow;
 
-use serde::de::{DeserializeSeed, Deserializer, EnumAccess, Error as _, IgnoredAny, MapAccess, SeqAccess, VariantAccess, Visitor};
+use serde::de::{
+    DeserializeSeed, Deserializer, EnumAccess, Error as _, IgnoredAny, MapAccess, SeqAccess,
+    VariantAccess, Visitor,
+};
 use serde::Deserialize;
 
 use survey::geography::{region_of, OperatorType, Region};
@@ -33,7 +36,11 @@ pub struct ItemIndex {
 
 impl ItemIndex {
     pub fn new(edition: &Edition) -> Self {
-        let mut sorted: Vec<(Box<str>, usize)> = edition.items().enumerate().map(|(p, (_, i))| (i.key.as_str().into(), p)).collect();
+        let mut sorted: Vec<(Box<str>, usize)> = edition
+            .items()
+            .enumerate()
+            .map(|(p, (_, i))| (i.key.as_str().into(), p))
+            .collect();
         sorted.sort();
         let mut choices: Vec<String> = vec![];
         for (_, item) in edition.items() {
@@ -45,14 +52,30 @@ impl ItemIndex {
                 }
             }
         }
-        assert!(choices.len() <= 64, "an edition offers at most 64 distinct choice keys");
-        let printed: Vec<&str> = super::aggregate::printed_texts(edition).map(|i| i.key.as_str()).collect();
-        let prints = edition.items().map(|(_, i)| printed.contains(&i.key.as_str())).collect();
-        ItemIndex { sorted, sections: edition.sections.iter().map(|s| s.key.clone()).collect(), choices, prints }
+        assert!(
+            choices.len() <= 64,
+            "an edition offers at most 64 distinct choice keys"
+        );
+        let printed: Vec<&str> = super::aggregate::printed_texts(edition)
+            .map(|i| i.key.as_str())
+            .collect();
+        let prints = edition
+            .items()
+            .map(|(_, i)| printed.contains(&i.key.as_str()))
+            .collect();
+        ItemIndex {
+            sorted,
+            sections: edition.sections.iter().map(|s| s.key.clone()).collect(),
+            choices,
+            prints,
+        }
     }
 
     pub fn pos(&self, key: &str) -> Pos {
-        self.sorted.binary_search_by(|(k, _)| k.as_ref().cmp(key)).ok().map(|i| self.sorted[i].1)
+        self.sorted
+            .binary_search_by(|(k, _)| k.as_ref().cmp(key))
+            .ok()
+            .map(|i| self.sorted[i].1)
     }
 
     pub fn section(&self, key: &str) -> Pos {
@@ -111,7 +134,14 @@ pub struct NetworkFacts {
 impl NetworkFacts {
     /// Decodes a response's stored `answers` and `disclosure` JSON (the one way in, so typed
     /// answers go through their JSON too: see [`NetworkFacts::new`]).
-    pub fn from_json(index: &ItemIndex, prefecture: &str, operator: Option<OperatorType>, start_year: Option<i64>, answers: &str, disclosure: &str) -> serde_json::Result<Self> {
+    pub fn from_json(
+        index: &ItemIndex,
+        prefecture: &str,
+        operator: Option<OperatorType>,
+        start_year: Option<i64>,
+        answers: &str,
+        disclosure: &str,
+    ) -> serde_json::Result<Self> {
         let mut facts = NetworkFacts {
             region: region_of(prefecture),
             operator,
@@ -120,15 +150,41 @@ impl NetworkFacts {
             disclosure: vec![Disclosure::Private; index.sections.len()].into(),
             printed: vec![],
         };
-        AnswersSeed { index, facts: &mut facts }.deserialize(&mut serde_json::Deserializer::from_str(answers))?;
-        DisclosureSeed { index, facts: &mut facts }.deserialize(&mut serde_json::Deserializer::from_str(disclosure))?;
+        AnswersSeed {
+            index,
+            facts: &mut facts,
+        }
+        .deserialize(&mut serde_json::Deserializer::from_str(answers))?;
+        DisclosureSeed {
+            index,
+            facts: &mut facts,
+        }
+        .deserialize(&mut serde_json::Deserializer::from_str(disclosure))?;
         Ok(facts)
     }
 
     /// From typed answers (tests, and any caller that holds them).
-    pub fn new(index: &ItemIndex, prefecture: &str, operator: Option<OperatorType>, start_year: Option<i64>, answers: &survey::Answers, disclosure: &survey::DisclosureChoices) -> Self {
-        let (answers, disclosure) = (serde_json::to_string(answers), serde_json::to_string(disclosure));
-        Self::from_json(index, prefecture, operator, start_year, &answers.expect("answers serialize"), &disclosure.expect("choices serialize")).expect("typed answers decode")
+    pub fn new(
+        index: &ItemIndex,
+        prefecture: &str,
+        operator: Option<OperatorType>,
+        start_year: Option<i64>,
+        answers: &survey::Answers,
+        disclosure: &survey::DisclosureChoices,
+    ) -> Self {
+        let (answers, disclosure) = (
+            serde_json::to_string(answers),
+            serde_json::to_string(disclosure),
+        );
+        Self::from_json(
+            index,
+            prefecture,
+            operator,
+            start_year,
+            &answers.expect("answers serialize"),
+            &disclosure.expect("choices serialize"),
+        )
+        .expect("typed answers decode")
     }
 
     pub fn value(&self, p: Pos) -> Value {
@@ -165,7 +221,10 @@ impl NetworkFacts {
     /// A printed text (see [`ItemIndex`]) that is not blank, trimmed, and its folded form.
     pub fn printed(&self, p: Pos) -> Option<(&str, &str)> {
         let p = p?;
-        self.printed.iter().find(|(q, _, _)| *q == p).map(|(_, text, folded)| (text.as_ref(), folded.as_ref()))
+        self.printed
+            .iter()
+            .find(|(q, _, _)| *q == p)
+            .map(|(_, text, folded)| (text.as_ref(), folded.as_ref()))
     }
 
     pub fn disclosure(&self, section: Pos) -> Disclosure {
@@ -220,9 +279,15 @@ impl<'de> Visitor<'de> for AnswersSeed<'_, '_> {
                 map.next_value::<IgnoredAny>()?;
                 continue;
             };
-            let (value, printed) = map.next_value_seed(AnswerSeed { index: self.index, prints: self.index.prints[p] })?;
+            let (value, printed) = map.next_value_seed(AnswerSeed {
+                index: self.index,
+                prints: self.index.prints[p],
+            })?;
             self.facts.values[p] = value;
-            if let Some(text) = printed.map(|t| t.trim().to_string()).filter(|t| !t.is_empty()) {
+            if let Some(text) = printed
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty())
+            {
                 let folded = survey::search::fold(&text).into();
                 self.facts.printed.push((p, text.into(), folded));
             }
@@ -239,7 +304,15 @@ struct AnswerSeed<'i> {
     prints: bool,
 }
 
-const VARIANTS: &[&str] = &["tri", "number", "fee", "choices", "text", "check", "start_status"];
+const VARIANTS: &[&str] = &[
+    "tri",
+    "number",
+    "fee",
+    "choices",
+    "text",
+    "check",
+    "start_status",
+];
 
 impl<'de> DeserializeSeed<'de> for AnswerSeed<'_> {
     type Value = (Value, Option<Cow<'de, str>>);
@@ -358,7 +431,12 @@ mod tests {
         let mut answers = Answers::default();
         for (j, (_, item)) in edition.items().enumerate() {
             let k = seed * 7 + j;
-            let some_choices = index.choices.iter().enumerate().filter(|(b, _)| (k >> (b % 5)) & 1 == 1).map(|(_, c)| c.clone());
+            let some_choices = index
+                .choices
+                .iter()
+                .enumerate()
+                .filter(|(b, _)| (k >> (b % 5)) & 1 == 1)
+                .map(|(_, c)| c.clone());
             let answer = match k % 11 {
                 0 => continue,
                 1 => Answer::Tri(Tri::ALL[k % 3]),
@@ -368,7 +446,11 @@ mod tests {
                 5 => Answer::Text(String::new()),
                 6 => Answer::Text(format!(" 会社{k} \"引用\"\n改行 ")),
                 7 => Answer::Check(k % 2 == 0),
-                8 => Answer::StartStatus(if k % 2 == 0 { StartStatus::Started } else { StartStatus::Planned }),
+                8 => Answer::StartStatus(if k % 2 == 0 {
+                    StartStatus::Started
+                } else {
+                    StartStatus::Planned
+                }),
                 9 => Answer::Text(format!("株式会社{k}")),
                 _ => match &item.kind {
                     AnswerKind::Tri => Answer::Tri(Tri::Planned),
@@ -384,18 +466,37 @@ mod tests {
     fn facts_read_every_answer_as_answers_do() {
         let edition = builtin_edition("2012").unwrap();
         let index = ItemIndex::new(&edition);
-        let printed: Vec<&str> = crate::aggregate::printed_texts(&edition).map(|i| i.key.as_str()).collect();
+        let printed: Vec<&str> = crate::aggregate::printed_texts(&edition)
+            .map(|i| i.key.as_str())
+            .collect();
         assert!(!printed.is_empty());
         for seed in 0..11 {
             let answers = answers(&edition, &index, seed);
             let mut disclosure = DisclosureChoices::default();
             for (s, section) in edition.sections.iter().enumerate() {
                 if (s + seed) % 3 != 0 {
-                    disclosure.set(section.key.clone(), [Disclosure::Public, Disclosure::HideContact][(s + seed) % 2]);
+                    disclosure.set(
+                        section.key.clone(),
+                        [Disclosure::Public, Disclosure::HideContact][(s + seed) % 2],
+                    );
                 }
             }
-            let facts = NetworkFacts::new(&index, "沖縄県", Some(OperatorType::ALL[seed % 6]), Some(2000 + seed as i64), &answers, &disclosure);
-            assert_eq!((facts.region, facts.operator, facts.start_year), (Some(Region::Kyushu), Some(OperatorType::ALL[seed % 6]), Some(2000 + seed as i64)));
+            let facts = NetworkFacts::new(
+                &index,
+                "沖縄県",
+                Some(OperatorType::ALL[seed % 6]),
+                Some(2000 + seed as i64),
+                &answers,
+                &disclosure,
+            );
+            assert_eq!(
+                (facts.region, facts.operator, facts.start_year),
+                (
+                    Some(Region::Kyushu),
+                    Some(OperatorType::ALL[seed % 6]),
+                    Some(2000 + seed as i64)
+                )
+            );
             for (_, item) in edition.items() {
                 let (key, p) = (&item.key, index.pos(&item.key));
                 assert!(p.is_some(), "{key}");
@@ -403,24 +504,52 @@ mod tests {
                 assert_eq!(facts.tri(p), answers.tri(key), "{key}");
                 assert_eq!(facts.number(p), answers.number(key), "{key}");
                 assert_eq!(facts.has_text(p), answers.text(key).is_some(), "{key}");
-                assert_eq!(facts.checked(p), answer == Some(&Answer::Check(true)), "{key}");
-                assert_eq!(matches!(facts.value(p), Value::Fee(_)).then_some(facts.value(p)), answer.and_then(|a| match a {
-                    Answer::Fee(f) => Some(Value::Fee(*f)),
-                    _ => None,
-                }));
-                assert_eq!(facts.value(p) == Value::StartStatus(StartStatus::Started), answer == Some(&Answer::StartStatus(StartStatus::Started)));
+                assert_eq!(
+                    facts.checked(p),
+                    answer == Some(&Answer::Check(true)),
+                    "{key}"
+                );
+                assert_eq!(
+                    matches!(facts.value(p), Value::Fee(_)).then_some(facts.value(p)),
+                    answer.and_then(|a| match a {
+                        Answer::Fee(f) => Some(Value::Fee(*f)),
+                        _ => None,
+                    })
+                );
+                assert_eq!(
+                    facts.value(p) == Value::StartStatus(StartStatus::Started),
+                    answer == Some(&Answer::StartStatus(StartStatus::Started))
+                );
                 for choice in &index.choices {
-                    let chosen = matches!(answer, Some(Answer::Choices(set)) if set.contains(choice));
-                    assert_eq!(facts.chose(p, index.choice(choice)), chosen, "{key} {choice}");
+                    let chosen =
+                        matches!(answer, Some(Answer::Choices(set)) if set.contains(choice));
+                    assert_eq!(
+                        facts.chose(p, index.choice(choice)),
+                        chosen,
+                        "{key} {choice}"
+                    );
                 }
                 let text = match answer {
-                    Some(Answer::Text(t)) if printed.contains(&key.as_str()) && !t.trim().is_empty() => Some(t.trim()),
+                    Some(Answer::Text(t))
+                        if printed.contains(&key.as_str()) && !t.trim().is_empty() =>
+                    {
+                        Some(t.trim())
+                    }
                     _ => None,
                 };
-                assert_eq!(facts.printed(p), text.map(|t| (t, survey::search::fold(t))).as_ref().map(|(t, f)| (*t, f.as_str())), "{key}");
+                assert_eq!(
+                    facts.printed(p),
+                    text.map(|t| (t, survey::search::fold(t)))
+                        .as_ref()
+                        .map(|(t, f)| (*t, f.as_str())),
+                    "{key}"
+                );
             }
             for section in &edition.sections {
-                assert_eq!(facts.disclosure(index.section(&section.key)), disclosure.of(&section.key));
+                assert_eq!(
+                    facts.disclosure(index.section(&section.key)),
+                    disclosure.of(&section.key)
+                );
             }
         }
     }
@@ -429,19 +558,54 @@ mod tests {
     fn decoding_needs_neither_sorted_keys_nor_known_ones() {
         let edition = builtin_edition("2012").unwrap();
         let index = ItemIndex::new(&edition);
-        let company = crate::aggregate::printed_texts(&edition).next().unwrap().key.clone();
+        let company = crate::aggregate::printed_texts(&edition)
+            .next()
+            .unwrap()
+            .key
+            .clone();
         // Keys out of order, a stray key and section, an escaped key and text.
         let answers = format!(
             r#"{{"zzz.stray":{{"text":"x"}},"services.diseases.hepatitis":{{"tri":"planned"}},"{company}":{{"text":"A\"B"}},"budget\u002ecurrent.construction":{{"number":5}},"aaa":{{"check":true}}}}"#
         );
-        let facts = NetworkFacts::from_json(&index, "北海道", None, None, &answers, r#"{"system":"hide_contact","nonsense":"public"}"#).unwrap();
+        let facts = NetworkFacts::from_json(
+            &index,
+            "北海道",
+            None,
+            None,
+            &answers,
+            r#"{"system":"hide_contact","nonsense":"public"}"#,
+        )
+        .unwrap();
         assert_eq!(facts.printed(index.pos(&company)), Some(("A\"B", "a\"b")));
-        assert_eq!(facts.number(index.pos("budget.current.construction")), Some(5));
-        assert_eq!(facts.tri(index.pos("services.diseases.hepatitis")), Some(Tri::Planned));
+        assert_eq!(
+            facts.number(index.pos("budget.current.construction")),
+            Some(5)
+        );
+        assert_eq!(
+            facts.tri(index.pos("services.diseases.hepatitis")),
+            Some(Tri::Planned)
+        );
         assert_eq!(facts.value(index.pos("zzz.stray")), Value::Unanswered);
-        assert_eq!((facts.region, facts.operator, facts.start_year), (Some(Region::Hokkaido), None, None));
-        assert_eq!(facts.disclosure(index.section("system")), Disclosure::HideContact);
-        assert_eq!(facts.disclosure(index.section("budget")), Disclosure::Private);
-        assert!(NetworkFacts::from_json(&index, "北海道", None, None, r#"{"budget.current.construction":{"number":"5"}}"#, "{}").is_err());
+        assert_eq!(
+            (facts.region, facts.operator, facts.start_year),
+            (Some(Region::Hokkaido), None, None)
+        );
+        assert_eq!(
+            facts.disclosure(index.section("system")),
+            Disclosure::HideContact
+        );
+        assert_eq!(
+            facts.disclosure(index.section("budget")),
+            Disclosure::Private
+        );
+        assert!(NetworkFacts::from_json(
+            &index,
+            "北海道",
+            None,
+            None,
+            r#"{"budget.current.construction":{"number":"5"}}"#,
+            "{}"
+        )
+        .is_err());
     }
 }

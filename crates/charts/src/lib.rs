@@ -27,19 +27,21 @@ mod tests;
 
 use serde::{Deserialize, Serialize};
 
-use survey::i18n::{Label, Lang};
 use survey::geography::{OperatorType, Region};
+use survey::i18n::{Label, Lang};
 
 pub use aggregate::{aggregate, compute};
 pub use facts::{ItemIndex, NetworkFacts, Pos, Value};
 pub use filter::ChartFilter;
-pub use population::{AtomKey, AtomSums, Histogram, Kind, Labels, Measures, Population, Tally, Term};
 #[cfg(any(test, feature = "protect"))]
 pub use memo::Memo;
+pub use population::{
+    AtomKey, AtomSums, Histogram, Kind, Labels, Measures, Population, Tally, Term,
+};
 #[cfg(any(test, feature = "protect"))]
 pub use protect::protect;
-pub use stored::Stored;
 pub use registry::{registry, spec, Aggregation, Breakdown, ChartSpec, Cost};
+pub use stored::Stored;
 
 /// What a hidden value reads as, wherever it is shown or downloaded.
 pub static SUPPRESSED: Label = Label::new("秘匿", "suppressed");
@@ -155,17 +157,32 @@ pub struct Row {
 }
 
 impl Computed {
-    const EMPTY: Computed =
-        Computed { value: None, contributors: 0, show_n: false, rows: vec![], nonlinear_private: None, staff_only: false, hidden: false };
+    const EMPTY: Computed = Computed {
+        value: None,
+        contributors: 0,
+        show_n: false,
+        rows: vec![],
+        nonlinear_private: None,
+        staff_only: false,
+        hidden: false,
+    };
 
     /// A count of networks over a group of `population` networks.
     pub fn count(value: usize, population: usize) -> Self {
-        Computed { value: Some(value as f64), contributors: population, ..Computed::EMPTY }
+        Computed {
+            value: Some(value as f64),
+            contributors: population,
+            ..Computed::EMPTY
+        }
     }
 
     /// A count that only restates public directory facts (region, operator, start year).
     pub fn public_count(value: usize) -> Self {
-        Computed { value: Some(value as f64), contributors: usize::MAX, ..Computed::EMPTY }
+        Computed {
+            value: Some(value as f64),
+            contributors: usize::MAX,
+            ..Computed::EMPTY
+        }
     }
 
     /// Hidden from the public by the primary rules: computed over 1 to `min_group - 1`
@@ -173,7 +190,10 @@ impl Computed {
     /// with 1 to `min_group - 1` private contributors, or grouped by a private answer.
     pub fn below_min_group(&self, min_group: usize) -> bool {
         let few = |n: usize| n > 0 && n < min_group;
-        self.value.is_some() && (few(self.contributors) || self.staff_only || self.nonlinear_private.is_some_and(few))
+        self.value.is_some()
+            && (few(self.contributors)
+                || self.staff_only
+                || self.nonlinear_private.is_some_and(few))
     }
 }
 
@@ -211,7 +231,11 @@ pub fn publish(spec: &ChartSpec, computation: Computation, audience: Audience) -
             n: (c.show_n && !suppressed).then_some(c.contributors as u32),
         }
     };
-    let answered = if hidden(&computation.answered) { None } else { computation.answered.value.map(|v| v as i64) };
+    let answered = if hidden(&computation.answered) {
+        None
+    } else {
+        computation.answered.value.map(|v| v as i64)
+    };
     let merged = computation.merged;
     ChartData {
         id: spec.id.to_string(),
@@ -223,31 +247,58 @@ pub fn publish(spec: &ChartSpec, computation: Computation, audience: Audience) -
         series: computation
             .series
             .into_iter()
-            .map(|(key, name, cells)| ChartSeries { key, name, cells: cells.into_iter().map(cell).collect() })
+            .map(|(key, name, cells)| ChartSeries {
+                key,
+                name,
+                cells: cells.into_iter().map(cell).collect(),
+            })
             .collect(),
-        stats: computation.stats.into_iter().map(|(name, c)| Stat { name, cell: cell(c) }).collect(),
+        stats: computation
+            .stats
+            .into_iter()
+            .map(|(name, c)| Stat {
+                name,
+                cell: cell(c),
+            })
+            .collect(),
         answered,
         valid: computation.valid as i64,
         note: match (&spec.note, merged) {
             (note, false) => note.clone(),
             (None, true) => Some(aggregate::MERGED_NOTE),
-            (Some(note), true) => Some(Label { ja: format!("{}{}", note.ja, aggregate::MERGED_NOTE.ja).into(), en: format!("{} {}", note.en, aggregate::MERGED_NOTE.en).into() }),
+            (Some(note), true) => Some(Label {
+                ja: format!("{}{}", note.ja, aggregate::MERGED_NOTE.ja).into(),
+                en: format!("{} {}", note.en, aggregate::MERGED_NOTE.en).into(),
+            }),
         },
     }
 }
 
 /// Every filter the public can choose for an edition: none, each region, each operator type.
 pub fn public_views() -> Vec<ChartFilter> {
-    let regions = Region::ALL.iter().map(|r| ChartFilter { region: Some(*r), ..Default::default() });
-    let operators = OperatorType::ALL.iter().map(|t| ChartFilter { operator: Some(*t), ..Default::default() });
-    std::iter::once(ChartFilter::default()).chain(regions).chain(operators).collect()
+    let regions = Region::ALL.iter().map(|r| ChartFilter {
+        region: Some(*r),
+        ..Default::default()
+    });
+    let operators = OperatorType::ALL.iter().map(|t| ChartFilter {
+        operator: Some(*t),
+        ..Default::default()
+    });
+    std::iter::once(ChartFilter::default())
+        .chain(regions)
+        .chain(operators)
+        .collect()
 }
 
 /// Every chart in every public view of one edition's valid responses, as the audience may
 /// see them. For the public, disclosure control runs over all views at once, since the
 /// public can request them all and combine them (remembering in `memo` what it hid).
 #[cfg(any(test, feature = "protect"))]
-pub fn publish_all(population: Population<'_>, audience: Audience, memo: &mut Memo) -> Vec<(ChartFilter, Vec<ChartData>)> {
+pub fn publish_all(
+    population: Population<'_>,
+    audience: Audience,
+    memo: &mut Memo,
+) -> Vec<(ChartFilter, Vec<ChartData>)> {
     let population = match audience {
         Audience::Public { min_group } => population.for_public(min_group),
         Audience::Staff => population,
@@ -258,7 +309,10 @@ pub fn publish_all(population: Population<'_>, audience: Audience, memo: &mut Me
         .iter()
         .map(|filter| {
             let atoms = population.view(filter);
-            specs.iter().map(|spec| aggregate::compute(spec, &population, &atoms)).collect()
+            specs
+                .iter()
+                .map(|spec| aggregate::compute(spec, &population, &atoms))
+                .collect()
         })
         .collect();
     if let Audience::Public { min_group } = audience {
@@ -267,7 +321,16 @@ pub fn publish_all(population: Population<'_>, audience: Audience, memo: &mut Me
     views
         .into_iter()
         .zip(computed)
-        .map(|(filter, charts)| (filter, specs.iter().zip(charts).map(|(spec, c)| publish(spec, c, audience)).collect()))
+        .map(|(filter, charts)| {
+            (
+                filter,
+                specs
+                    .iter()
+                    .zip(charts)
+                    .map(|(spec, c)| publish(spec, c, audience))
+                    .collect(),
+            )
+        })
         .collect()
 }
 
@@ -279,7 +342,13 @@ impl ChartData {
 
     /// `n=117/154`, or `n=—/2` when the answered count is hidden.
     pub fn n_label(&self) -> String {
-        format!("n={}/{}", self.answered.map(|a| a.to_string()).unwrap_or_else(|| "—".into()), self.valid)
+        format!(
+            "n={}/{}",
+            self.answered
+                .map(|a| a.to_string())
+                .unwrap_or_else(|| "—".into()),
+            self.valid
+        )
     }
 
     /// Stacked charts print the total of each bar (予定含む).
@@ -292,7 +361,11 @@ impl ChartData {
         let parts: Vec<&Cell> = self.series.iter().map(|s| &s.cells[row]).collect();
         let suppressed = parts.iter().any(|c| c.suppressed);
         let values: Vec<f64> = parts.iter().filter_map(|c| c.value).collect();
-        Cell { value: (!suppressed && !values.is_empty()).then(|| values.iter().sum()), suppressed, n: None }
+        Cell {
+            value: (!suppressed && !values.is_empty()).then(|| values.iter().sum()),
+            suppressed,
+            n: None,
+        }
     }
 
     fn format(&self, cell: &Cell, lang: Lang) -> String {
@@ -306,7 +379,10 @@ impl ChartData {
     /// The table under the chart and its CSV: the category column, one per series, the
     /// stacked total where there is one, then n (per row for averages, else the chart's).
     pub fn rows(&self, lang: Lang) -> Vec<Vec<String>> {
-        let per_row_n = self.series.iter().any(|s| s.cells.iter().any(|c| c.n.is_some()));
+        let per_row_n = self
+            .series
+            .iter()
+            .any(|s| s.cells.iter().any(|c| c.n.is_some()));
         let mut header = vec![self.category_title.get(lang).to_string()];
         header.extend(self.series.iter().map(|s| s.name.get(lang).to_string()));
         if self.has_total() {
@@ -321,14 +397,21 @@ impl ChartData {
                 row.push(self.format(&self.total(i), lang));
             }
             row.push(if per_row_n {
-                self.series.iter().map(|s| s.cells[i].n.map(|n| n.to_string()).unwrap_or_default()).collect::<Vec<_>>().join("/")
+                self.series
+                    .iter()
+                    .map(|s| s.cells[i].n.map(|n| n.to_string()).unwrap_or_default())
+                    .collect::<Vec<_>>()
+                    .join("/")
             } else {
                 self.n_label().trim_start_matches("n=").to_string()
             });
             rows.push(row);
         }
         for stat in &self.stats {
-            let mut row = vec![stat.name.get(lang).to_string(), self.format(&stat.cell, lang)];
+            let mut row = vec![
+                stat.name.get(lang).to_string(),
+                self.format(&stat.cell, lang),
+            ];
             row.resize(rows[0].len(), String::new());
             rows.push(row);
         }
@@ -365,8 +448,11 @@ impl ChartData {
                 serde_json::Value::Object(row)
             })
             .collect();
-        let stats: serde_json::Map<String, serde_json::Value> =
-            self.stats.iter().map(|s| (s.name.en.to_lowercase(), value(&s.cell))).collect();
+        let stats: serde_json::Map<String, serde_json::Value> = self
+            .stats
+            .iter()
+            .map(|s| (s.name.en.to_lowercase(), value(&s.cell)))
+            .collect();
         serde_json::json!({
             "id": self.id,
             "title": self.title.ja,

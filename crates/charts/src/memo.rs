@@ -32,7 +32,11 @@ fn code() -> &'static [u8; 32] {
     static CODE: OnceLock<[u8; 32]> = OnceLock::new();
     CODE.get_or_init(|| {
         let mut hash = Sha256::new();
-        hash.update(concat!("protect memo 1, renkei ", env!("CARGO_PKG_VERSION"), "\n"));
+        hash.update(concat!(
+            "protect memo 1, renkei ",
+            env!("CARGO_PKG_VERSION"),
+            "\n"
+        ));
         hash.update(include_str!("protect.rs"));
         hash.update(include_str!("solver.rs"));
         hash.finalize().into()
@@ -84,7 +88,9 @@ impl Memo {
         for _ in 0..r.count()? {
             let (digest, rest) = r.0.split_first_chunk::<32>()?;
             r.0 = rest;
-            let hides = (0..r.count()?).map(|_| r.unsigned().and_then(|p| u32::try_from(p).ok())).collect::<Option<Vec<u32>>>()?;
+            let hides = (0..r.count()?)
+                .map(|_| r.unsigned().and_then(|p| u32::try_from(p).ok()))
+                .collect::<Option<Vec<u32>>>()?;
             memo.entries.insert(*digest, hides);
         }
         r.0.is_empty().then_some(memo)
@@ -107,20 +113,36 @@ impl<'m> Recall<'m> {
         let mut hash = Sha256::new();
         hash.update(code());
         hash.update(format!("{atoms:?}"));
-        Recall { memo, used: HashMap::new(), context: hash.finalize().into(), tallies: HashMap::new() }
+        Recall {
+            memo,
+            used: HashMap::new(),
+            context: hash.finalize().into(),
+            tallies: HashMap::new(),
+        }
     }
 
     /// A digest of a family's input, fed by `feed` after this run's context.
     pub(super) fn digest(&mut self, feed: impl FnOnce(&mut FamilyHasher<'_>)) -> FamilyDigest {
-        let mut hasher = FamilyHasher { hash: Sha256::new(), tallies: &mut self.tallies };
+        let mut hasher = FamilyHasher {
+            hash: Sha256::new(),
+            tallies: &mut self.tallies,
+        };
         hasher.hash.update(self.context);
         feed(&mut hasher);
         hasher.hash.finalize().into()
     }
 
     /// The remembered hides of this input, else `solve`'s.
-    pub(super) fn hides(&mut self, digest: FamilyDigest, solve: impl FnOnce() -> Vec<u32>) -> Vec<u32> {
-        let hides = match self.used.get(&digest).or_else(|| self.memo.entries.get(&digest)) {
+    pub(super) fn hides(
+        &mut self,
+        digest: FamilyDigest,
+        solve: impl FnOnce() -> Vec<u32>,
+    ) -> Vec<u32> {
+        let hides = match self
+            .used
+            .get(&digest)
+            .or_else(|| self.memo.entries.get(&digest))
+        {
             Some(hides) => hides.clone(),
             None => {
                 self.memo.solved += 1;
@@ -155,7 +177,11 @@ impl FamilyHasher<'_> {
         let digest = *self.tallies.entry(Arc::as_ptr(tally)).or_insert_with(|| {
             let mut hash = Sha256::new();
             hash.update(format!("{}\n{:?}\n", tally.key, tally.kind));
-            tally.private.iter().chain(&tally.private_members).for_each(|v| hash.update(v.to_le_bytes()));
+            tally
+                .private
+                .iter()
+                .chain(&tally.private_members)
+                .for_each(|v| hash.update(v.to_le_bytes()));
             hash.finalize().into()
         });
         self.hash.update(digest);
@@ -189,10 +215,17 @@ mod tests {
         memo.entries.insert([2; 32], vec![5]);
         {
             let mut recall = Recall::new(&mut memo, &[]);
-            assert_eq!(recall.hides([1; 32], || unreachable!("remembered")), vec![2]);
+            assert_eq!(
+                recall.hides([1; 32], || unreachable!("remembered")),
+                vec![2]
+            );
             assert_eq!(recall.hides([3; 32], || vec![4]), vec![4]);
         }
         assert_eq!(memo.solved(), 1);
-        assert_eq!(memo.entries, HashMap::from([([1; 32], vec![2]), ([3; 32], vec![4])]), "the unused entry is gone");
+        assert_eq!(
+            memo.entries,
+            HashMap::from([([1; 32], vec![2]), ([3; 32], vec![4])]),
+            "the unused entry is gone"
+        );
     }
 }

@@ -30,7 +30,11 @@ pub struct AtomKey {
 
 impl AtomKey {
     pub fn of(network: &NetworkFacts) -> Self {
-        AtomKey { region: network.region, operator: network.operator, start_year: network.start_year }
+        AtomKey {
+            region: network.region,
+            operator: network.operator,
+            start_year: network.start_year,
+        }
     }
 }
 
@@ -102,7 +106,13 @@ impl Measures {
             tallies: HashMap::new(),
             histograms: HashMap::new(),
             labels: HashMap::new(),
-            declared: Some(RefCell::new(Measures { edition: edition.clone(), index: ItemIndex::new(edition), measures: vec![], histograms: vec![], labels: vec![] })),
+            declared: Some(RefCell::new(Measures {
+                edition: edition.clone(),
+                index: ItemIndex::new(edition),
+                measures: vec![],
+                histograms: vec![],
+                labels: vec![],
+            })),
         };
         for spec in super::registry() {
             super::aggregate::compute(&spec, &declaring, &[]);
@@ -128,11 +138,19 @@ impl Measures {
 
     /// How many measures, histograms and label counts an atom's sums hold.
     pub fn counts(&self) -> (usize, usize, usize) {
-        (self.measures.len(), self.histograms.len(), self.labels.len())
+        (
+            self.measures.len(),
+            self.histograms.len(),
+            self.labels.len(),
+        )
     }
 
     /// The sums of one atom's networks, given in report order.
-    pub fn sum<'n>(&self, key: AtomKey, networks: impl IntoIterator<Item = &'n NetworkFacts>) -> AtomSums {
+    pub fn sum<'n>(
+        &self,
+        key: AtomKey,
+        networks: impl IntoIterator<Item = &'n NetworkFacts>,
+    ) -> AtomSums {
         let mut atom = AtomSums {
             key,
             members: 0,
@@ -140,7 +158,8 @@ impl Measures {
             histograms: vec![vec![]; self.histograms.len()],
             labels: vec![Labels::default(); self.labels.len()],
         };
-        let mut histograms: Vec<BTreeMap<i64, (i64, i64)>> = vec![BTreeMap::new(); self.histograms.len()];
+        let mut histograms: Vec<BTreeMap<i64, (i64, i64)>> =
+            vec![BTreeMap::new(); self.histograms.len()];
         let mut labels: Vec<BTreeMap<&str, (&str, i64)>> = vec![BTreeMap::new(); self.labels.len()];
         let networks: Vec<&NetworkFacts> = networks.into_iter().collect();
         for network in &networks {
@@ -155,14 +174,21 @@ impl Measures {
                 }
                 sum[3] += i64::from(v != 0);
             }
-            for ((_, section, value), histogram) in self.histograms.iter().zip(histograms.iter_mut()) {
+            for ((_, section, value), histogram) in
+                self.histograms.iter().zip(histograms.iter_mut())
+            {
                 if let Some(v) = value(network) {
                     let entry = histogram.entry(v).or_default();
                     entry.0 += 1;
                     entry.1 += i64::from(network.disclosure(*section) == Disclosure::Private);
                 }
             }
-            for (((_, labeller), counts), out) in self.labels.iter().zip(labels.iter_mut()).zip(atom.labels.iter_mut()) {
+            for (((_, labeller), counts), out) in self
+                .labels
+                .iter()
+                .zip(labels.iter_mut())
+                .zip(atom.labels.iter_mut())
+            {
                 let mut given = labeller(network);
                 given.sort_unstable();
                 given.dedup_by_key(|(folded, _)| *folded);
@@ -172,25 +198,40 @@ impl Measures {
                 }
             }
         }
-        atom.histograms = histograms.into_iter().map(|h| h.into_iter().map(|(v, (n, p))| (v, n, p)).collect()).collect();
+        atom.histograms = histograms
+            .into_iter()
+            .map(|h| h.into_iter().map(|(v, (n, p))| (v, n, p)).collect())
+            .collect();
         for (counts, out) in labels.into_iter().zip(atom.labels.iter_mut()) {
-            out.counts = counts.into_iter().map(|(folded, (shown, n))| (folded.into(), shown.into(), n)).collect();
+            out.counts = counts
+                .into_iter()
+                .map(|(folded, (shown, n))| (folded.into(), shown.into(), n))
+                .collect();
         }
         atom
     }
 
     /// Every atom's sums of networks given in report order, atoms in key order; large
     /// populations are split over threads by atoms.
-    pub fn sum_all<'n>(&self, networks: impl IntoIterator<Item = &'n NetworkFacts>) -> Vec<AtomSums> {
+    pub fn sum_all<'n>(
+        &self,
+        networks: impl IntoIterator<Item = &'n NetworkFacts>,
+    ) -> Vec<AtomSums> {
         let mut by_atom: BTreeMap<AtomKey, Vec<&NetworkFacts>> = BTreeMap::new();
         let mut count = 0;
         for network in networks {
-            by_atom.entry(AtomKey::of(network)).or_default().push(network);
+            by_atom
+                .entry(AtomKey::of(network))
+                .or_default()
+                .push(network);
             count += 1;
         }
         let atoms: Vec<(AtomKey, Vec<&NetworkFacts>)> = by_atom.into_iter().collect();
         const PER_THREAD: usize = 20_000;
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(count / PER_THREAD).max(1);
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(count / PER_THREAD)
+            .max(1);
         // Consecutive atoms with about as many networks for each thread.
         let (mut parts, mut from, mut seen) = (vec![], 0, 0);
         for (a, (_, networks)) in atoms.iter().enumerate() {
@@ -201,9 +242,16 @@ impl Measures {
             }
         }
         parts.push(&atoms[from..]);
-        let sum = |part: &[(AtomKey, Vec<&NetworkFacts>)]| part.iter().map(|(key, networks)| self.sum(*key, networks.iter().copied())).collect::<Vec<_>>();
+        let sum = |part: &[(AtomKey, Vec<&NetworkFacts>)]| {
+            part.iter()
+                .map(|(key, networks)| self.sum(*key, networks.iter().copied()))
+                .collect::<Vec<_>>()
+        };
         std::thread::scope(|scope| {
-            let spawned: Vec<_> = parts[1..].iter().map(|part| scope.spawn(move || sum(part))).collect();
+            let spawned: Vec<_> = parts[1..]
+                .iter()
+                .map(|part| scope.spawn(move || sum(part)))
+                .collect();
             let mut all = sum(parts[0]);
             for s in spawned {
                 all.extend(s.join().expect("tally thread"));
@@ -251,7 +299,11 @@ impl<'a> Population<'a> {
     }
 
     /// From atom sums made with `measures` (of the same edition), in any order.
-    pub fn of_atoms<'s>(edition: &'a Edition, measures: &Measures, atoms: impl IntoIterator<Item = &'s AtomSums>) -> Self {
+    pub fn of_atoms<'s>(
+        edition: &'a Edition,
+        measures: &Measures,
+        atoms: impl IntoIterator<Item = &'s AtomSums>,
+    ) -> Self {
         let mut atoms: Vec<&AtomSums> = atoms.into_iter().filter(|a| a.members > 0).collect();
         atoms.sort_unstable_by_key(|a| a.key);
         let tallies = measures
@@ -260,11 +312,41 @@ impl<'a> Population<'a> {
             .enumerate()
             .map(|(m, (key, _, kind, _))| {
                 let part = |i: usize| atoms.iter().map(|a| a.sums[m][i]).collect();
-                (key.clone(), Arc::new(Tally { key: key.clone(), kind: *kind, public: part(0), private: part(1), private_members: part(2), entries: part(3) }))
+                (
+                    key.clone(),
+                    Arc::new(Tally {
+                        key: key.clone(),
+                        kind: *kind,
+                        public: part(0),
+                        private: part(1),
+                        private_members: part(2),
+                        entries: part(3),
+                    }),
+                )
             })
             .collect();
-        let histograms = measures.histograms.iter().enumerate().map(|(h, (key, _, _))| (key.clone(), Arc::new(atoms.iter().map(|a| a.histograms[h].clone()).collect()))).collect();
-        let labels = measures.labels.iter().enumerate().map(|(l, (key, _))| (key.clone(), Arc::new(atoms.iter().map(|a| a.labels[l].clone()).collect()))).collect();
+        let histograms = measures
+            .histograms
+            .iter()
+            .enumerate()
+            .map(|(h, (key, _, _))| {
+                (
+                    key.clone(),
+                    Arc::new(atoms.iter().map(|a| a.histograms[h].clone()).collect()),
+                )
+            })
+            .collect();
+        let labels = measures
+            .labels
+            .iter()
+            .enumerate()
+            .map(|(l, (key, _))| {
+                (
+                    key.clone(),
+                    Arc::new(atoms.iter().map(|a| a.labels[l].clone()).collect()),
+                )
+            })
+            .collect();
         Population {
             edition,
             index: ItemIndex::new(edition),
@@ -280,32 +362,69 @@ impl<'a> Population<'a> {
 
     /// The measure `key`, by atom. `value` is what it is of a network (read only while the
     /// measures are being found).
-    pub fn measure(&self, key: &str, section: &str, kind: Kind, value: impl Fn(&NetworkFacts) -> i64 + Send + Sync + 'static) -> Arc<Tally> {
+    pub fn measure(
+        &self,
+        key: &str,
+        section: &str,
+        kind: Kind,
+        value: impl Fn(&NetworkFacts) -> i64 + Send + Sync + 'static,
+    ) -> Arc<Tally> {
         if let Some(declared) = &self.declared {
             let mut declared = declared.borrow_mut();
             if !declared.measures.iter().any(|m| &*m.0 == key) {
-                declared.measures.push((key.into(), self.index.section(section), kind, Box::new(value)));
+                declared.measures.push((
+                    key.into(),
+                    self.index.section(section),
+                    kind,
+                    Box::new(value),
+                ));
             }
-            return Arc::new(Tally { key: key.into(), kind, public: vec![], private: vec![], private_members: vec![], entries: vec![] });
+            return Arc::new(Tally {
+                key: key.into(),
+                kind,
+                public: vec![],
+                private: vec![],
+                private_members: vec![],
+                entries: vec![],
+            });
         }
-        self.tallies.get(key).unwrap_or_else(|| panic!("measure {key} was not found by Measures::of")).clone()
+        self.tallies
+            .get(key)
+            .unwrap_or_else(|| panic!("measure {key} was not found by Measures::of"))
+            .clone()
     }
 
     /// The histogram `key` of a per-network value (left out where `None`), by atom.
-    pub fn histogram(&self, key: &str, section: &str, value: impl Fn(&NetworkFacts) -> Option<i64> + Send + Sync + 'static) -> Arc<Vec<Histogram>> {
+    pub fn histogram(
+        &self,
+        key: &str,
+        section: &str,
+        value: impl Fn(&NetworkFacts) -> Option<i64> + Send + Sync + 'static,
+    ) -> Arc<Vec<Histogram>> {
         if let Some(declared) = &self.declared {
             let mut declared = declared.borrow_mut();
             if !declared.histograms.iter().any(|h| &*h.0 == key) {
-                declared.histograms.push((key.into(), self.index.section(section), Box::new(value)));
+                declared.histograms.push((
+                    key.into(),
+                    self.index.section(section),
+                    Box::new(value),
+                ));
             }
             return Arc::new(vec![]);
         }
-        self.histograms.get(key).unwrap_or_else(|| panic!("histogram {key} was not found by Measures::of")).clone()
+        self.histograms
+            .get(key)
+            .unwrap_or_else(|| panic!("histogram {key} was not found by Measures::of"))
+            .clone()
     }
 
     /// The labels `key` counted (each network's labels as (folded, shown), a folded label
     /// counted once per network), by atom.
-    pub fn labels(&self, key: &str, labeller: impl for<'n> Fn(&'n NetworkFacts) -> Vec<(&'n str, &'n str)> + Send + Sync + 'static) -> Arc<Vec<Labels>> {
+    pub fn labels(
+        &self,
+        key: &str,
+        labeller: impl for<'n> Fn(&'n NetworkFacts) -> Vec<(&'n str, &'n str)> + Send + Sync + 'static,
+    ) -> Arc<Vec<Labels>> {
         if let Some(declared) = &self.declared {
             let mut declared = declared.borrow_mut();
             if !declared.labels.iter().any(|l| &*l.0 == key) {
@@ -313,7 +432,10 @@ impl<'a> Population<'a> {
             }
             return Arc::new(vec![]);
         }
-        self.labels.get(key).unwrap_or_else(|| panic!("labels {key} were not found by Measures::of")).clone()
+        self.labels
+            .get(key)
+            .unwrap_or_else(|| panic!("labels {key} were not found by Measures::of"))
+            .clone()
     }
 
     /// The population as the public sees it: small groups merged (see `aggregate`).
@@ -335,7 +457,14 @@ impl<'a> Population<'a> {
     /// The atoms a public filter keeps.
     pub fn view(&self, filter: &super::ChartFilter) -> Vec<usize> {
         (0..self.atoms.len())
-            .filter(|&a| filter.region.is_none_or(|r| self.atoms[a].region == Some(r)) && filter.operator.is_none_or(|t| self.atoms[a].operator == Some(t)))
+            .filter(|&a| {
+                filter
+                    .region
+                    .is_none_or(|r| self.atoms[a].region == Some(r))
+                    && filter
+                        .operator
+                        .is_none_or(|t| self.atoms[a].operator == Some(t))
+            })
             .collect()
     }
 
@@ -346,12 +475,24 @@ impl<'a> Population<'a> {
 
 /// Σ over the atoms of the terms' values (public and private parts).
 pub fn total(terms: &[Term], atoms: &[usize]) -> i64 {
-    terms.iter().map(|(t, c)| c * atoms.iter().map(|&a| t.public[a] + t.private[a]).sum::<i64>()).sum()
+    terms
+        .iter()
+        .map(|(t, c)| {
+            c * atoms
+                .iter()
+                .map(|&a| t.public[a] + t.private[a])
+                .sum::<i64>()
+        })
+        .sum()
 }
 
 /// Networks with a non-zero value of the (positive) terms.
 pub fn entries(terms: &[Term], atoms: &[usize]) -> usize {
-    terms.iter().filter(|(_, c)| *c > 0).map(|(t, _)| atoms.iter().map(|&a| t.entries[a]).sum::<i64>()).sum::<i64>() as usize
+    terms
+        .iter()
+        .filter(|(_, c)| *c > 0)
+        .map(|(t, _)| atoms.iter().map(|&a| t.entries[a]).sum::<i64>())
+        .sum::<i64>() as usize
 }
 
 #[cfg(test)]
@@ -365,14 +506,27 @@ mod tests {
         (0..count)
             .map(|i| {
                 let mut answers = Answers::default();
-                answers.set("budget.current.construction", Answer::Number(i as i64 % 1_000));
-                answers.set("system.companies.company1", Answer::Text(["富士通", "ＮＥＣ", "NEC", "nec "][i % 4].into()));
+                answers.set(
+                    "budget.current.construction",
+                    Answer::Number(i as i64 % 1_000),
+                );
+                answers.set(
+                    "system.companies.company1",
+                    Answer::Text(["富士通", "ＮＥＣ", "NEC", "nec "][i % 4].into()),
+                );
                 let mut disclosure = DisclosureChoices::default();
                 if i % 3 == 0 {
                     disclosure.set("budget", Disclosure::Public);
                     disclosure.set("system", Disclosure::Public);
                 }
-                NetworkFacts::new(&index, PREFECTURES[i % 47].0, Some(OperatorType::ALL[i % 6]), Some(2000 + (i % 13) as i64), &answers, &disclosure)
+                NetworkFacts::new(
+                    &index,
+                    PREFECTURES[i % 47].0,
+                    Some(OperatorType::ALL[i % 6]),
+                    Some(2000 + (i % 13) as i64),
+                    &answers,
+                    &disclosure,
+                )
             })
             .collect()
     }
@@ -395,7 +549,16 @@ mod tests {
             }
             expected[a][3] += i64::from(v != 0);
         }
-        let got: Vec<[i64; 4]> = (0..population.atoms.len()).map(|a| [tally.public[a], tally.private[a], tally.private_members[a], tally.entries[a]]).collect();
+        let got: Vec<[i64; 4]> = (0..population.atoms.len())
+            .map(|a| {
+                [
+                    tally.public[a],
+                    tally.private[a],
+                    tally.private_members[a],
+                    tally.entries[a],
+                ]
+            })
+            .collect();
         assert_eq!(got, expected);
     }
 
@@ -406,18 +569,44 @@ mod tests {
         let measures = Measures::of(&edition);
         let together = measures.sum_all(&facts);
         // Atom by atom, in report order within each, as a server rebuilds changed atoms.
-        let apart: Vec<AtomSums> = together.iter().map(|a| measures.sum(a.key, facts.iter().filter(|n| AtomKey::of(n) == a.key))).collect();
+        let apart: Vec<AtomSums> = together
+            .iter()
+            .map(|a| measures.sum(a.key, facts.iter().filter(|n| AtomKey::of(n) == a.key)))
+            .collect();
         assert_eq!(apart, together);
         let atom = &together[0];
-        assert_eq!(atom.members, facts.iter().filter(|n| AtomKey::of(n) == atom.key).count() as i64);
+        assert_eq!(
+            atom.members,
+            facts.iter().filter(|n| AtomKey::of(n) == atom.key).count() as i64
+        );
         let costs = &atom.histograms[0];
-        assert_eq!(costs.iter().map(|h| h.1).sum::<i64>(), atom.members - facts.iter().filter(|n| AtomKey::of(n) == atom.key && n.number(measures.index.pos("budget.current.construction")) == Some(0)).count() as i64);
+        assert_eq!(
+            costs.iter().map(|h| h.1).sum::<i64>(),
+            atom.members
+                - facts
+                    .iter()
+                    .filter(|n| AtomKey::of(n) == atom.key
+                        && n.number(measures.index.pos("budget.current.construction")) == Some(0))
+                    .count() as i64
+        );
         // Labels: published names only, folded together, shown as the first network wrote them.
         let population = Population::of_atoms(&edition, &measures, together.iter().rev());
-        assert_eq!(population.atoms, together.iter().map(|a| a.key).collect::<Vec<_>>(), "atoms in key order whatever the order given");
+        assert_eq!(
+            population.atoms,
+            together.iter().map(|a| a.key).collect::<Vec<_>>(),
+            "atoms in key order whatever the order given"
+        );
         let all = Population::new(&edition, &facts);
-        let companies = |p: &Population<'_>| p.labels("companies", |_| vec![]).iter().map(|l| (l.counts.clone(), l.networks)).collect::<Vec<_>>();
+        let companies = |p: &Population<'_>| {
+            p.labels("companies", |_| vec![])
+                .iter()
+                .map(|l| (l.counts.clone(), l.networks))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(companies(&population), companies(&all));
-        assert!(companies(&all).iter().flat_map(|(c, _)| c).all(|(folded, _, _)| ["富士通", "nec"].contains(&folded.as_ref())));
+        assert!(companies(&all)
+            .iter()
+            .flat_map(|(c, _)| c)
+            .all(|(folded, _, _)| ["富士通", "nec"].contains(&folded.as_ref())));
     }
 }

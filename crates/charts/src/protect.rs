@@ -123,18 +123,30 @@ struct Unit {
 
 /// The canonical form of a row: terms by key with the first coefficient positive, and the
 /// atoms where some term has private networks (the rest the adversary already knows).
-fn canonical(row: &super::Row) -> Option<(Vec<(Arc<str>, i64)>, Vec<usize>, Vec<(Arc<Tally>, i64)>)> {
-    let mut terms: Vec<(Arc<Tally>, i64)> = row.terms.iter().filter(|(_, c)| *c != 0).cloned().collect();
+fn canonical(
+    row: &super::Row,
+) -> Option<(Vec<(Arc<str>, i64)>, Vec<usize>, Vec<(Arc<Tally>, i64)>)> {
+    let mut terms: Vec<(Arc<Tally>, i64)> =
+        row.terms.iter().filter(|(_, c)| *c != 0).cloned().collect();
     terms.sort_by(|a, b| a.0.key.cmp(&b.0.key));
     if terms.first().is_some_and(|(_, c)| *c < 0) {
         terms.iter_mut().for_each(|(_, c)| *c = -*c);
     }
-    let mut atoms: Vec<usize> = row.atoms.iter().copied().filter(|&a| terms.iter().any(|(t, _)| t.private_members[a] > 0)).collect();
+    let mut atoms: Vec<usize> = row
+        .atoms
+        .iter()
+        .copied()
+        .filter(|&a| terms.iter().any(|(t, _)| t.private_members[a] > 0))
+        .collect();
     atoms.sort_unstable();
     if atoms.is_empty() {
         return None;
     }
-    Some((terms.iter().map(|(t, c)| (t.key.clone(), *c)).collect(), atoms, terms))
+    Some((
+        terms.iter().map(|(t, c)| (t.key.clone(), *c)).collect(),
+        atoms,
+        terms,
+    ))
 }
 
 /// Hides, for the public, every value below the minimum group (primary suppression) and
@@ -143,7 +155,12 @@ fn canonical(row: &super::Row) -> Option<(Vec<(Arc<str>, i64)>, Vec<usize>, Vec<
 /// `atoms` are the keys of the atoms the rows sum over.
 /// Families whose input `memo` remembers take its hides instead of being solved; afterwards
 /// it holds what this run used and solved.
-pub fn protect(charts: &mut [Vec<Computation>], atoms: &[AtomKey], min_group: usize, memo: &mut Memo) {
+pub fn protect(
+    charts: &mut [Vec<Computation>],
+    atoms: &[AtomKey],
+    min_group: usize,
+    memo: &mut Memo,
+) {
     let mut rows: Vec<RowInfo> = vec![];
     let mut row_index: HashMap<(Vec<(Arc<str>, i64)>, Vec<usize>), usize> = HashMap::new();
     let mut units: Vec<Unit> = vec![];
@@ -151,9 +168,20 @@ pub fn protect(charts: &mut [Vec<Computation>], atoms: &[AtomKey], min_group: us
         for (c, chart) in view.iter().enumerate() {
             let mut slots: Vec<(Slot, &Computed)> = vec![];
             for (s, (_, _, cells)) in chart.series.iter().enumerate() {
-                slots.extend(cells.iter().enumerate().map(|(i, cell)| (Slot::Cell(s, i), cell)));
+                slots.extend(
+                    cells
+                        .iter()
+                        .enumerate()
+                        .map(|(i, cell)| (Slot::Cell(s, i), cell)),
+                );
             }
-            slots.extend(chart.stats.iter().enumerate().map(|(k, (_, cell))| (Slot::Stat(k), cell)));
+            slots.extend(
+                chart
+                    .stats
+                    .iter()
+                    .enumerate()
+                    .map(|(k, (_, cell))| (Slot::Stat(k), cell)),
+            );
             slots.push((Slot::Answered, &chart.answered));
             for (slot, cell) in slots {
                 let hidden = cell.below_min_group(min_group);
@@ -165,13 +193,23 @@ pub fn protect(charts: &mut [Vec<Computation>], atoms: &[AtomKey], min_group: us
                         let next = rows.len();
                         let id = *row_index.entry((key_terms, atoms.clone())).or_insert(next);
                         if id == next {
-                            rows.push(RowInfo { terms, atoms, units: vec![] });
+                            rows.push(RowInfo {
+                                terms,
+                                atoms,
+                                units: vec![],
+                            });
                         }
                         rows[id].units.push(units.len());
                         Some(id)
                     })
                     .collect();
-                units.push(Unit { path: (v, c, slot), rows: ids, contributors: cell.contributors, value: cell.value.unwrap_or(0.0).abs(), hidden });
+                units.push(Unit {
+                    path: (v, c, slot),
+                    rows: ids,
+                    contributors: cell.contributors,
+                    value: cell.value.unwrap_or(0.0).abs(),
+                    hidden,
+                });
             }
         }
     }
@@ -212,7 +250,10 @@ pub fn protect(charts: &mut [Vec<Computation>], atoms: &[AtomKey], min_group: us
 
     // Hiding a value hides its other rows too, which may belong to other families: those
     // are solved again, until no family hides anything.
-    let family_of_row: HashMap<usize, usize> = families.iter().flat_map(|(&f, rows)| rows.iter().map(move |&r| (r, f))).collect();
+    let family_of_row: HashMap<usize, usize> = families
+        .iter()
+        .flat_map(|(&f, rows)| rows.iter().map(move |&r| (r, f)))
+        .collect();
     let mut dirty: BTreeSet<usize> = families.keys().copied().collect();
     let mut recall = Recall::new(memo, atoms);
     while let Some(f) = dirty.pop_first() {
@@ -222,15 +263,30 @@ pub fn protect(charts: &mut [Vec<Computation>], atoms: &[AtomKey], min_group: us
             let family = Family::new(&rows, &units, atoms, members);
             let digest = recall.digest(|hasher| family.feed(hasher));
             let positions = recall.hides(digest, || {
-                family.to_hide().into_iter().filter_map(|r| members.binary_search(&r).ok()).map(|p| p as u32).collect()
+                family
+                    .to_hide()
+                    .into_iter()
+                    .filter_map(|r| members.binary_search(&r).ok())
+                    .map(|p| p as u32)
+                    .collect()
             });
             if positions.is_empty() {
                 break;
             }
-            for row in positions.into_iter().filter_map(|p| members.get(p as usize).copied()) {
+            for row in positions
+                .into_iter()
+                .filter_map(|p| members.get(p as usize).copied())
+            {
                 for &u in &rows[row].units {
                     units[u].hidden = true;
-                    dirty.extend(units[u].rows.iter().flatten().map(|r| family_of_row[r]).filter(|&g| g != f));
+                    dirty.extend(
+                        units[u]
+                            .rows
+                            .iter()
+                            .flatten()
+                            .map(|r| family_of_row[r])
+                            .filter(|&g| g != f),
+                    );
                 }
             }
         }
@@ -262,9 +318,23 @@ enum Leak {
 }
 
 impl<'r> Family<'r> {
-    fn new(rows: &'r [RowInfo], units: &'r [Unit], atoms: &'r [AtomKey], members: &'r [usize]) -> Self {
-        let published = members.iter().map(|&r| rows[r].units.iter().any(|&u| !units[u].hidden)).collect();
-        Family { rows, units, atoms, members, published }
+    fn new(
+        rows: &'r [RowInfo],
+        units: &'r [Unit],
+        atoms: &'r [AtomKey],
+        members: &'r [usize],
+    ) -> Self {
+        let published = members
+            .iter()
+            .map(|&r| rows[r].units.iter().any(|&u| !units[u].hidden))
+            .collect();
+        Family {
+            rows,
+            units,
+            atoms,
+            members,
+            published,
+        }
     }
 
     /// Everything [`Family::to_hide`] reads, for the memo's digest.
@@ -288,7 +358,16 @@ impl<'r> Family<'r> {
                     Slot::Answered => [2, 0, 0],
                 };
                 let own = unit.rows.first() == Some(&Some(r));
-                for n in [unit.hidden as usize, own as usize, unit.contributors, view, chart].into_iter().chain(slot) {
+                for n in [
+                    unit.hidden as usize,
+                    own as usize,
+                    unit.contributors,
+                    view,
+                    chart,
+                ]
+                .into_iter()
+                .chain(slot)
+                {
                     hasher.number(n as i64);
                 }
                 hasher.number(unit.value.to_bits() as i64);
@@ -325,16 +404,30 @@ impl<'r> Family<'r> {
                 if !combined.is_empty() {
                     return combined.contains(&r);
                 }
-                unknowns.iter().any(|(key, a)| row.terms.iter().any(|(t, _)| t.key == *key) && row.atoms.binary_search(a).is_ok())
+                unknowns.iter().any(|(key, a)| {
+                    row.terms.iter().any(|(t, _)| t.key == *key)
+                        && row.atoms.binary_search(a).is_ok()
+                })
             })
-            .min_by(|&a, &b| self.preference(a).partial_cmp(&self.preference(b)).unwrap_or(std::cmp::Ordering::Equal))
+            .min_by(|&a, &b| {
+                self.preference(a)
+                    .partial_cmp(&self.preference(b))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            })
     }
 
     /// Which published row to give up first: fewest contributors, smallest value, earliest.
     fn preference(&self, r: usize) -> (usize, f64, Path) {
         let units = &self.rows[r].units;
-        let contributors = units.iter().map(|&u| self.units[u].contributors).min().unwrap_or(usize::MAX);
-        let value = units.iter().map(|&u| self.units[u].value).fold(f64::INFINITY, f64::min);
+        let contributors = units
+            .iter()
+            .map(|&u| self.units[u].contributors)
+            .min()
+            .unwrap_or(usize::MAX);
+        let value = units
+            .iter()
+            .map(|&u| self.units[u].value)
+            .fold(f64::INFINITY, f64::min);
         (contributors, value, self.units[units[0]].path)
     }
 
@@ -342,16 +435,26 @@ impl<'r> Family<'r> {
     /// equations are not solved this round.
     fn leaks(&self) -> Vec<Leak> {
         let mut leaks = vec![];
-        let published: Vec<usize> = self.members.iter().zip(&self.published).filter(|(_, p)| **p).map(|(&r, _)| r).collect();
-        // Hidden values, unless their private part is 0 (see the zero rule above). One
-        // published elsewhere is no secret.
-        let targets: Vec<usize> = self
+        let published: Vec<usize> = self
             .members
             .iter()
-            .copied()
-            .filter(|&r| self.rows[r].units.iter().any(|&u| self.units[u].hidden && self.units[u].rows.first() == Some(&Some(r))))
-            .filter(|&r| private_value(&self.rows[r]) != 0)
+            .zip(&self.published)
+            .filter(|(_, p)| **p)
+            .map(|(&r, _)| r)
             .collect();
+        // Hidden values, unless their private part is 0 (see the zero rule above). One
+        // published elsewhere is no secret.
+        let targets: Vec<usize> =
+            self.members
+                .iter()
+                .copied()
+                .filter(|&r| {
+                    self.rows[r].units.iter().any(|&u| {
+                        self.units[u].hidden && self.units[u].rows.first() == Some(&Some(r))
+                    })
+                })
+                .filter(|&r| private_value(&self.rows[r]) != 0)
+                .collect();
         for &t in &targets {
             if published.contains(&t) {
                 leaks.push(Leak::Row(t));
@@ -359,8 +462,13 @@ impl<'r> Family<'r> {
         }
         // The bounds seen directly: a published count, or the difference of two over nested
         // groups, that covers every private network of its group.
-        let sums: Vec<(usize, i64, i64)> =
-            published.iter().filter_map(|&r| self.state_sum(&self.rows[r].terms, &self.rows[r].atoms).map(|(v, c)| (r, v, c))).collect();
+        let sums: Vec<(usize, i64, i64)> = published
+            .iter()
+            .filter_map(|&r| {
+                self.state_sum(&self.rows[r].terms, &self.rows[r].atoms)
+                    .map(|(v, c)| (r, v, c))
+            })
+            .collect();
         for &(r, value, capacity) in &sums {
             if value > 0 && value == capacity {
                 leaks.push(Leak::Row(r));
@@ -387,8 +495,10 @@ impl<'r> Family<'r> {
                 forms.push(&self.rows[r].terms);
             }
         }
-        let singles: Vec<Vec<(Arc<Tally>, i64)>> =
-            forms.iter().flat_map(|f| f.iter().map(|(t, _)| vec![(t.clone(), 1)])).collect();
+        let singles: Vec<Vec<(Arc<Tally>, i64)>> = forms
+            .iter()
+            .flat_map(|f| f.iter().map(|(t, _)| vec![(t.clone(), 1)]))
+            .collect();
         let mut in_family = vec![false; forms.first().map_or(0, |f| f[0].0.private.len())];
         for &r in self.members {
             self.rows[r].atoms.iter().for_each(|&a| in_family[a] = true);
@@ -411,15 +521,29 @@ impl<'r> Family<'r> {
         }
         let mut space = Space::new(self.rows, &published);
         for &t in &targets {
-            let vector: Vec<(Arc<Tally>, i64, usize)> =
-                self.rows[t].atoms.iter().flat_map(|&a| self.rows[t].terms.iter().map(move |(m, c)| (m.clone(), *c, a))).collect();
+            let vector: Vec<(Arc<Tally>, i64, usize)> = self.rows[t]
+                .atoms
+                .iter()
+                .flat_map(|&a| {
+                    self.rows[t]
+                        .terms
+                        .iter()
+                        .map(move |(m, c)| (m.clone(), *c, a))
+                })
+                .collect();
             if let Some(combined) = space.determines(&vector) {
-                leaks.push(Leak::Vector(vector.iter().map(|(m, _, a)| (m.key.clone(), *a)).collect(), combined));
+                leaks.push(Leak::Vector(
+                    vector.iter().map(|(m, _, a)| (m.key.clone(), *a)).collect(),
+                    combined,
+                ));
             }
         }
         for vector in &candidates {
             if let Some(combined) = space.determines(vector) {
-                leaks.push(Leak::Vector(vector.iter().map(|(m, _, a)| (m.key.clone(), *a)).collect(), combined));
+                leaks.push(Leak::Vector(
+                    vector.iter().map(|(m, _, a)| (m.key.clone(), *a)).collect(),
+                    combined,
+                ));
             }
         }
         if leaks.is_empty() {
@@ -436,7 +560,12 @@ impl<'r> Family<'r> {
     /// has the state) or, for an amount, above 0 (it was given). The combination that pins is
     /// not tracked (the solver gives no multipliers): published values involving the pinned
     /// unknowns are tried instead.
-    fn pinned_by_bounds(&self, published: &[usize], targets: &[usize], candidates: &[Vec<(Arc<Tally>, i64, usize)>]) -> Vec<Leak> {
+    fn pinned_by_bounds(
+        &self,
+        published: &[usize],
+        targets: &[usize],
+        candidates: &[Vec<(Arc<Tally>, i64, usize)>],
+    ) -> Vec<Leak> {
         use crate::solver::{cap, pinned_in_families};
         let mut index: HashMap<(Arc<str>, usize), usize> = HashMap::new();
         let mut caps: Vec<f64> = vec![];
@@ -461,53 +590,104 @@ impl<'r> Family<'r> {
         };
         let row_vector = |r: usize| -> Vec<(Arc<Tally>, i64, usize)> {
             let row = &self.rows[r];
-            row.atoms.iter().flat_map(|&a| row.terms.iter().map(move |(m, c)| (m.clone(), *c, a))).collect()
+            row.atoms
+                .iter()
+                .flat_map(|&a| row.terms.iter().map(move |(m, c)| (m.clone(), *c, a)))
+                .collect()
         };
-        let equations: Vec<(Vec<(usize, i64)>, i64)> = published.iter().map(|&r| (integers(&row_vector(r)), private_value(&self.rows[r]))).collect();
+        let equations: Vec<(Vec<(usize, i64)>, i64)> = published
+            .iter()
+            .map(|&r| (integers(&row_vector(r)), private_value(&self.rows[r])))
+            .collect();
         // Hidden values: their private part exactly. Candidates (see `discloses_at`): a state
         // sum at its value, every private network of the atom; an amount above 0.
         let mut bounded: Vec<Target> = vec![];
         for &t in targets {
             let value = private_value(&self.rows[t]);
-            bounded.push(Target { vector: integers(&row_vector(t)), floor: value, ceiling: Some(value) });
+            bounded.push(Target {
+                vector: integers(&row_vector(t)),
+                floor: value,
+                ceiling: Some(value),
+            });
         }
         for vector in candidates {
             let (m, _, a) = &vector[0];
-            let floor = if m.kind == Kind::Amount { 1 } else { m.private_members[*a] };
-            bounded.push(Target { vector: integers(vector), floor, ceiling: None });
+            let floor = if m.kind == Kind::Amount {
+                1
+            } else {
+                m.private_members[*a]
+            };
+            bounded.push(Target {
+                vector: integers(vector),
+                floor,
+                ceiling: None,
+            });
         }
         let mut limits: Vec<(Vec<(usize, i64)>, i64)> = vec![];
         let mut seen: Vec<&Vec<(Arc<Tally>, i64)>> = vec![];
         for &r in self.members {
             let terms = &self.rows[r].terms;
-            if terms.len() < 2 || !terms.iter().all(|(t, c)| t.kind == Kind::State && *c == 1) || seen.iter().any(|f| same_terms(f, terms)) {
+            if terms.len() < 2
+                || !terms.iter().all(|(t, c)| t.kind == Kind::State && *c == 1)
+                || seen.iter().any(|f| same_terms(f, terms))
+            {
                 continue;
             }
             seen.push(terms);
             for a in 0..terms[0].0.private_members.len() {
                 let members = terms[0].0.private_members[a];
                 if members > 0 {
-                    limits.push((integers(&terms.iter().map(|(t, c)| (t.clone(), *c, a)).collect::<Vec<_>>()), members));
+                    limits.push((
+                        integers(
+                            &terms
+                                .iter()
+                                .map(|(t, c)| (t.clone(), *c, a))
+                                .collect::<Vec<_>>(),
+                        ),
+                        members,
+                    ));
                 }
             }
         }
         // Most targets are released by moving answers between a few atoms: tried first on
         // small programs (see `Nearby`), the rest on the family's whole program.
         let nearby = Nearby::new(&equations, &limits, &caps, &atom_of, &truth, self.atoms);
-        let mut hidden: Vec<usize> = self.members.iter().zip(&self.published).filter(|(_, p)| !**p).flat_map(|(&r, _)| self.rows[r].atoms.iter().copied()).collect();
+        let mut hidden: Vec<usize> = self
+            .members
+            .iter()
+            .zip(&self.published)
+            .filter(|(_, p)| !**p)
+            .flat_map(|(&r, _)| self.rows[r].atoms.iter().copied())
+            .collect();
         hidden.sort_unstable();
         hidden.dedup();
-        let open: Vec<usize> = (0..bounded.len()).filter(|&t| !nearby.as_ref().is_some_and(|n| n.releases(&bounded[t], &hidden))).collect();
+        let open: Vec<usize> = (0..bounded.len())
+            .filter(|&t| {
+                !nearby
+                    .as_ref()
+                    .is_some_and(|n| n.releases(&bounded[t], &hidden))
+            })
+            .collect();
         let open_targets: Vec<Target> = open.iter().map(|&t| bounded[t].clone()).collect();
         let mut pinned = vec![false; bounded.len()];
-        for (&t, p) in open.iter().zip(pinned_in_families(&equations, &limits, &caps, &open_targets)) {
+        for (&t, p) in open.iter().zip(pinned_in_families(
+            &equations,
+            &limits,
+            &caps,
+            &open_targets,
+        )) {
             pinned[t] = p;
         }
         // For each pinned thing in turn: nothing if the values chosen so far release it;
         // else the first (by preference) of the few published values involving it whose
         // hiding releases it, failing that the preferred one (solved again next round).
         let pinned_without = |without: &[usize], target: &Target| {
-            let kept: Vec<(Vec<(usize, i64)>, i64)> = equations.iter().enumerate().filter(|(i, _)| !without.contains(i)).map(|(_, e)| e.clone()).collect();
+            let kept: Vec<(Vec<(usize, i64)>, i64)> = equations
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !without.contains(i))
+                .map(|(_, e)| e.clone())
+                .collect();
             pinned_in_families(&kept, &limits, &caps, std::slice::from_ref(target))[0]
         };
         let mut chosen: Vec<usize> = vec![];
@@ -516,15 +696,31 @@ impl<'r> Family<'r> {
                 continue;
             }
             let mut involved: Vec<usize> = (0..published.len())
-                .filter(|i| !chosen.contains(i) && equations[*i].0.iter().any(|(u, _)| target.vector.iter().any(|(v, _)| v == u)))
+                .filter(|i| {
+                    !chosen.contains(i)
+                        && equations[*i]
+                            .0
+                            .iter()
+                            .any(|(u, _)| target.vector.iter().any(|(v, _)| v == u))
+                })
                 .collect();
-            involved.sort_by(|&a, &b| self.preference(published[a]).partial_cmp(&self.preference(published[b])).unwrap_or(std::cmp::Ordering::Equal));
-            let releasing = involved.iter().take(TRIED).find(|&&i| !pinned_without(&[chosen.as_slice(), &[i]].concat(), target));
+            involved.sort_by(|&a, &b| {
+                self.preference(published[a])
+                    .partial_cmp(&self.preference(published[b]))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            });
+            let releasing = involved
+                .iter()
+                .take(TRIED)
+                .find(|&&i| !pinned_without(&[chosen.as_slice(), &[i]].concat(), target));
             if let Some(&i) = releasing.or(involved.first()) {
                 chosen.push(i);
             }
         }
-        chosen.into_iter().map(|i| Leak::Row(published[i])).collect()
+        chosen
+            .into_iter()
+            .map(|i| Leak::Row(published[i]))
+            .collect()
     }
 
     /// The private sum and the private network count of a sum of answer states, if it is one.
@@ -532,7 +728,10 @@ impl<'r> Family<'r> {
         if !terms.iter().all(|(t, c)| t.kind == Kind::State && *c == 1) {
             return None;
         }
-        let value = atoms.iter().map(|&a| terms.iter().map(|(t, _)| t.private[a]).sum::<i64>()).sum();
+        let value = atoms
+            .iter()
+            .map(|&a| terms.iter().map(|(t, _)| t.private[a]).sum::<i64>())
+            .sum();
         let capacity = atoms.iter().map(|&a| terms[0].0.private_members[a]).sum();
         Some((value, capacity))
     }
@@ -575,11 +774,22 @@ struct Nearby<'s> {
 impl<'s> Nearby<'s> {
     /// `None` unless the true values are a point of the program (they always are: the
     /// equations are their sums); then nothing is released this way.
-    fn new(equations: &[(Vec<(usize, i64)>, i64)], limits: &[(Vec<(usize, i64)>, i64)], caps: &'s [f64], atom_of: &'s [usize], truth: &'s [i64], keys: &'s [AtomKey]) -> Option<Self> {
-        let at_truth = |terms: &[(usize, i64)]| terms.iter().map(|&(u, c)| c * truth[u]).sum::<i64>();
+    fn new(
+        equations: &[(Vec<(usize, i64)>, i64)],
+        limits: &[(Vec<(usize, i64)>, i64)],
+        caps: &'s [f64],
+        atom_of: &'s [usize],
+        truth: &'s [i64],
+        keys: &'s [AtomKey],
+    ) -> Option<Self> {
+        let at_truth =
+            |terms: &[(usize, i64)]| terms.iter().map(|&(u, c)| c * truth[u]).sum::<i64>();
         let feasible = equations.iter().all(|(t, v)| at_truth(t) == *v)
             && limits.iter().all(|(t, v)| at_truth(t) <= *v)
-            && truth.iter().zip(caps).all(|(&x, &cap)| x >= 0 && x as f64 <= cap);
+            && truth
+                .iter()
+                .zip(caps)
+                .all(|(&x, &cap)| x >= 0 && x as f64 <= cap);
         if !feasible {
             return None;
         }
@@ -595,7 +805,12 @@ impl<'s> Nearby<'s> {
             of_atom.entry(a).or_default().push(u);
         }
         let mut largest: Vec<usize> = of_atom.keys().copied().collect();
-        largest.sort_unstable_by_key(|a| (std::cmp::Reverse(of_atom[a].iter().map(|&u| truth[u]).sum::<i64>()), *a));
+        largest.sort_unstable_by_key(|a| {
+            (
+                std::cmp::Reverse(of_atom[a].iter().map(|&u| truth[u]).sum::<i64>()),
+                *a,
+            )
+        });
         Some(Nearby {
             caps,
             truth,
@@ -613,41 +828,76 @@ impl<'s> Nearby<'s> {
     /// `hidden`: the atoms of the family's unpublished values, which answers may move
     /// through (tried first, with the largest atom).
     fn releases(&self, target: &Target, hidden: &[usize]) -> bool {
-        let mut own: Vec<usize> = target.vector.iter().map(|&(u, _)| self.atom_of[u]).collect();
+        let mut own: Vec<usize> = target
+            .vector
+            .iter()
+            .map(|&(u, _)| self.atom_of[u])
+            .collect();
         own.sort_unstable();
         own.dedup();
         let large = self.largest.iter().filter(|b| !own.contains(b));
         let with_hidden = large.clone().next().map(|&b| [hidden, &[b]].concat());
-        with_hidden.into_iter().chain(large.take(NEARBY).map(|&b| vec![b])).any(|others| {
-            // Each fact's values among the target's atoms and the others, combined.
-            let values = |fact: fn(&AtomKey) -> AtomKey| {
-                let mut values: Vec<AtomKey> = own.iter().chain(&others).map(|&a| fact(&self.keys[a])).collect();
-                values.sort_unstable();
-                values.dedup();
-                values
-            };
-            let regions = values(|k| AtomKey { operator: None, start_year: None, ..*k });
-            let operators = values(|k| AtomKey { region: None, start_year: None, ..*k });
-            let years = values(|k| AtomKey { region: None, operator: None, ..*k });
-            let mut atoms = vec![];
-            for r in &regions {
-                for o in &operators {
-                    for y in &years {
-                        atoms.extend(self.by_key.get(&AtomKey { region: r.region, operator: o.operator, start_year: y.start_year }));
+        with_hidden
+            .into_iter()
+            .chain(large.take(NEARBY).map(|&b| vec![b]))
+            .any(|others| {
+                // Each fact's values among the target's atoms and the others, combined.
+                let values = |fact: fn(&AtomKey) -> AtomKey| {
+                    let mut values: Vec<AtomKey> = own
+                        .iter()
+                        .chain(&others)
+                        .map(|&a| fact(&self.keys[a]))
+                        .collect();
+                    values.sort_unstable();
+                    values.dedup();
+                    values
+                };
+                let regions = values(|k| AtomKey {
+                    operator: None,
+                    start_year: None,
+                    ..*k
+                });
+                let operators = values(|k| AtomKey {
+                    region: None,
+                    start_year: None,
+                    ..*k
+                });
+                let years = values(|k| AtomKey {
+                    region: None,
+                    operator: None,
+                    ..*k
+                });
+                let mut atoms = vec![];
+                for r in &regions {
+                    for o in &operators {
+                        for y in &years {
+                            atoms.extend(self.by_key.get(&AtomKey {
+                                region: r.region,
+                                operator: o.operator,
+                                start_year: y.start_year,
+                            }));
+                        }
                     }
                 }
-            }
-            // Beyond that the whole program is about as quick.
-            atoms.len() <= NEARBY_ATOMS && self.released_within(&atoms, target)
-        })
+                // Beyond that the whole program is about as quick.
+                atoms.len() <= NEARBY_ATOMS && self.released_within(&atoms, target)
+            })
     }
 
     /// Whether the program with only the unknowns of `atoms` varying releases the target.
     fn released_within(&self, atoms: &[usize], target: &Target) -> bool {
-        let unknowns: Vec<usize> = atoms.iter().flat_map(|a| &self.of_atom[a]).copied().collect();
-        let local: HashMap<usize, usize> = unknowns.iter().enumerate().map(|(i, &u)| (u, i)).collect();
+        let unknowns: Vec<usize> = atoms
+            .iter()
+            .flat_map(|a| &self.of_atom[a])
+            .copied()
+            .collect();
+        let local: HashMap<usize, usize> =
+            unknowns.iter().enumerate().map(|(i, &u)| (u, i)).collect();
         // Each equation and limit with the other unknowns at their true values.
-        let (mut equations, mut limits): (BTreeMap<usize, (Vec<(usize, i64)>, i64)>, BTreeMap<usize, (Vec<(usize, i64)>, i64)>) = Default::default();
+        let (mut equations, mut limits): (
+            BTreeMap<usize, (Vec<(usize, i64)>, i64)>,
+            BTreeMap<usize, (Vec<(usize, i64)>, i64)>,
+        ) = Default::default();
         for (i, &u) in unknowns.iter().enumerate() {
             for &(e, c) in &self.in_equations[u] {
                 let equation = equations.entry(e).or_default();
@@ -661,13 +911,24 @@ impl<'s> Nearby<'s> {
             }
         }
         let caps: Vec<f64> = unknowns.iter().map(|&u| self.caps[u]).collect();
-        let target = Target { vector: target.vector.iter().map(|&(u, c)| (local[&u], c)).collect(), ..target.clone() };
-        !pinned(&equations.into_values().collect::<Vec<_>>(), &limits.into_values().collect::<Vec<_>>(), &caps, &[target])[0]
+        let target = Target {
+            vector: target.vector.iter().map(|&(u, c)| (local[&u], c)).collect(),
+            ..target.clone()
+        };
+        !pinned(
+            &equations.into_values().collect::<Vec<_>>(),
+            &limits.into_values().collect::<Vec<_>>(),
+            &caps,
+            &[target],
+        )[0]
     }
 }
 
 fn private_value(row: &RowInfo) -> i64 {
-    row.atoms.iter().map(|&a| row.terms.iter().map(|(t, c)| c * t.private[a]).sum::<i64>()).sum()
+    row.atoms
+        .iter()
+        .map(|&a| row.terms.iter().map(|(t, c)| c * t.private[a]).sum::<i64>())
+        .sum()
 }
 
 /// Whether the terms at one atom, if determined, would disclose a private answer.
@@ -678,14 +939,19 @@ fn discloses_at(terms: &[(Arc<Tally>, i64)], a: usize) -> bool {
         return false;
     }
     match terms[0].0.kind {
-        Kind::State if terms.iter().all(|(t, c)| t.kind == Kind::State && *c == 1) => value == members,
+        Kind::State if terms.iter().all(|(t, c)| t.kind == Kind::State && *c == 1) => {
+            value == members
+        }
         Kind::Amount => members == 1,
         _ => false,
     }
 }
 
 fn same_terms(a: &[(Arc<Tally>, i64)], b: &[(Arc<Tally>, i64)]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.0.key == y.0.key && x.1 == y.1)
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| x.0.key == y.0.key && x.1 == y.1)
 }
 
 /// The span of the published rows over the unknowns (measure, atom), in echelon form.
@@ -710,10 +976,17 @@ impl Space {
                 }
             }
         }
-        let mut space = Space { index, basis: vec![], overflowed: false };
+        let mut space = Space {
+            index,
+            basis: vec![],
+            overflowed: false,
+        };
         for &r in published {
-            let vector: Vec<(Arc<Tally>, i64, usize)> =
-                rows[r].atoms.iter().flat_map(|&a| rows[r].terms.iter().map(move |(m, c)| (m.clone(), *c, a))).collect();
+            let vector: Vec<(Arc<Tally>, i64, usize)> = rows[r]
+                .atoms
+                .iter()
+                .flat_map(|&a| rows[r].terms.iter().map(move |(m, c)| (m.clone(), *c, a)))
+                .collect();
             if let Some(v) = space.dense(&vector) {
                 if let Some((reduced, combined)) = space.reduce(v, BTreeSet::from([r])) {
                     if let Some(pivot) = reduced.iter().position(|&x| x != 0) {
@@ -740,7 +1013,11 @@ impl Space {
 
     /// `v` minus its part in the span (fraction-free), and the published rows that took
     /// part; `None` on overflow.
-    fn reduce(&mut self, mut v: Vec<i64>, mut combined: BTreeSet<usize>) -> Option<(Vec<i64>, BTreeSet<usize>)> {
+    fn reduce(
+        &mut self,
+        mut v: Vec<i64>,
+        mut combined: BTreeSet<usize>,
+    ) -> Option<(Vec<i64>, BTreeSet<usize>)> {
         for (pivot, b, rows) in &self.basis {
             let x = v[*pivot];
             if x == 0 {
@@ -750,7 +1027,9 @@ impl Space {
             let g = gcd(p, x);
             let (fv, fb) = (p / g, x / g);
             for (vi, bi) in v.iter_mut().zip(b) {
-                let next = vi.checked_mul(fv).and_then(|l| bi.checked_mul(fb).and_then(|r| l.checked_sub(r)));
+                let next = vi
+                    .checked_mul(fv)
+                    .and_then(|l| bi.checked_mul(fb).and_then(|r| l.checked_sub(r)));
                 match next {
                     Some(n) => *vi = n,
                     None => {
@@ -800,13 +1079,23 @@ mod tests {
     use survey::geography::Region;
 
     fn keys(n: usize) -> Vec<AtomKey> {
-        (0..n).map(|i| AtomKey { region: Some(Region::ALL[i]), operator: None, start_year: Some(2010) }).collect()
+        (0..n)
+            .map(|i| AtomKey {
+                region: Some(Region::ALL[i]),
+                operator: None,
+                start_year: Some(2010),
+            })
+            .collect()
     }
 
     #[test]
     fn small_programs_release_only_what_the_whole_program_releases() {
         let (caps, keys) = ([1.0; 3], keys(3));
-        let at_least_one = |u: usize| Target { vector: vec![(u, 1)], floor: 1, ceiling: None };
+        let at_least_one = |u: usize| Target {
+            vector: vec![(u, 1)],
+            floor: 1,
+            ceiling: None,
+        };
         // x₀ + x₁ − x₂ = 2 with 0/1 unknowns pins x₀ = x₁ = 1: no small program may release it.
         let equations = [(vec![(0, 1), (1, 1), (2, -1)], 2)];
         let nearby = Nearby::new(&equations, &[], &caps, &[0, 1, 2], &[1, 1, 0], &keys).unwrap();

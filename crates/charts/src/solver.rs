@@ -35,13 +35,19 @@ impl Target {
     /// The target is an integer, so a point within 1 of them still pins it (rounding).
     pub(crate) fn released_by(&self, point: &[f64]) -> bool {
         let v: f64 = self.vector.iter().map(|&(u, c)| c as f64 * point[u]).sum();
-        v <= (self.floor - 1) as f64 + EPS || self.ceiling.is_some_and(|c| v >= (c + 1) as f64 - EPS)
+        v <= (self.floor - 1) as f64 + EPS
+            || self.ceiling.is_some_and(|c| v >= (c + 1) as f64 - EPS)
     }
 }
 
 /// [`pinned`] family by family: unknowns linked by an equation, a limit or a target are
 /// solved together, the rest apart (smaller programs, same answers).
-pub(crate) fn pinned_in_families(equations: &[(Vec<(usize, i64)>, i64)], limits: &[(Vec<(usize, i64)>, i64)], caps: &[f64], targets: &[Target]) -> Vec<bool> {
+pub(crate) fn pinned_in_families(
+    equations: &[(Vec<(usize, i64)>, i64)],
+    limits: &[(Vec<(usize, i64)>, i64)],
+    caps: &[f64],
+    targets: &[Target],
+) -> Vec<bool> {
     let mut parent: Vec<usize> = (0..caps.len()).collect();
     fn find(parent: &mut [usize], mut x: usize) -> usize {
         while parent[x] != x {
@@ -50,14 +56,20 @@ pub(crate) fn pinned_in_families(equations: &[(Vec<(usize, i64)>, i64)], limits:
         }
         x
     }
-    let linked = equations.iter().chain(limits).map(|(terms, _)| terms).chain(targets.iter().map(|t| &t.vector));
+    let linked = equations
+        .iter()
+        .chain(limits)
+        .map(|(terms, _)| terms)
+        .chain(targets.iter().map(|t| &t.vector));
     for terms in linked {
         for w in terms.windows(2) {
             let (a, b) = (find(&mut parent, w[0].0), find(&mut parent, w[1].0));
             parent[a.max(b)] = a.min(b);
         }
     }
-    let root = |parent: &mut Vec<usize>, terms: &[(usize, i64)]| terms.first().map(|&(u, _)| find(parent, u));
+    let root = |parent: &mut Vec<usize>, terms: &[(usize, i64)]| {
+        terms.first().map(|&(u, _)| find(parent, u))
+    };
     let mut result = vec![false; targets.len()];
     let mut families: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (t, target) in targets.iter().enumerate() {
@@ -82,10 +94,27 @@ pub(crate) fn pinned_in_families(equations: &[(Vec<(usize, i64)>, i64)], limits:
                 .collect()
         };
         let mut in_family = |terms: &[(usize, i64)]| root(&mut parent, terms) == Some(family);
-        let equations: Vec<_> = equations.iter().filter(|(t, _)| in_family(t)).map(|(t, v)| (localise(t), *v)).collect();
-        let limits: Vec<_> = limits.iter().filter(|(t, _)| in_family(t)).map(|(t, v)| (localise(t), *v)).collect();
-        let family_targets: Vec<Target> = members.iter().map(|&t| Target { vector: localise(&targets[t].vector), ..targets[t].clone() }).collect();
-        for (&t, p) in members.iter().zip(pinned(&equations, &limits, &local_caps, &family_targets)) {
+        let equations: Vec<_> = equations
+            .iter()
+            .filter(|(t, _)| in_family(t))
+            .map(|(t, v)| (localise(t), *v))
+            .collect();
+        let limits: Vec<_> = limits
+            .iter()
+            .filter(|(t, _)| in_family(t))
+            .map(|(t, v)| (localise(t), *v))
+            .collect();
+        let family_targets: Vec<Target> = members
+            .iter()
+            .map(|&t| Target {
+                vector: localise(&targets[t].vector),
+                ..targets[t].clone()
+            })
+            .collect();
+        for (&t, p) in members
+            .iter()
+            .zip(pinned(&equations, &limits, &local_caps, &family_targets))
+        {
             result[t] = p;
         }
     }
@@ -99,8 +128,16 @@ pub(crate) fn pinned_in_families(equations: &[(Vec<(usize, i64)>, i64)], limits:
 /// floor − 1 rounds up to floor. It misses what only integrality across several unknowns
 /// proves (cutting planes, parity, branching): a fractional point that no integer answers
 /// reach can release a target the integer program would pin.
-pub(crate) fn pinned(equations: &[(Vec<(usize, i64)>, i64)], limits: &[(Vec<(usize, i64)>, i64)], caps: &[f64], targets: &[Target]) -> Vec<bool> {
-    releasing(equations, limits, caps, targets).iter().map(Option::is_none).collect()
+pub(crate) fn pinned(
+    equations: &[(Vec<(usize, i64)>, i64)],
+    limits: &[(Vec<(usize, i64)>, i64)],
+    caps: &[f64],
+    targets: &[Target],
+) -> Vec<bool> {
+    releasing(equations, limits, caps, targets)
+        .iter()
+        .map(Option::is_none)
+        .collect()
 }
 
 /// For each target of [`pinned`], a point of the polytope that releases it, or `None` when
@@ -109,15 +146,29 @@ pub(crate) fn pinned(equations: &[(Vec<(usize, i64)>, i64)], limits: &[(Vec<(usi
 /// to a copy of that solution, a few dual simplex steps from its basis rather than a solve
 /// from scratch. A program the solver fails on pins its targets (protect then hides more,
 /// the audit reports them).
-pub(crate) fn releasing(equations: &[(Vec<(usize, i64)>, i64)], limits: &[(Vec<(usize, i64)>, i64)], caps: &[f64], targets: &[Target]) -> Vec<Option<Rc<[f64]>>> {
-    let expression = |vars: &[Variable], terms: &[(usize, i64)]| terms.iter().map(|&(u, c)| (vars[u], c as f64)).collect::<Vec<_>>();
+pub(crate) fn releasing(
+    equations: &[(Vec<(usize, i64)>, i64)],
+    limits: &[(Vec<(usize, i64)>, i64)],
+    caps: &[f64],
+    targets: &[Target],
+) -> Vec<Option<Rc<[f64]>>> {
+    let expression = |vars: &[Variable], terms: &[(usize, i64)]| {
+        terms
+            .iter()
+            .map(|&(u, c)| (vars[u], c as f64))
+            .collect::<Vec<_>>()
+    };
     let solve = |objective: &[(usize, i64)]| -> Option<(Solution, Vec<Variable>)> {
         let mut costs = vec![0.0; caps.len()];
         for &(u, c) in objective {
             costs[u] += c as f64;
         }
         let mut problem = Problem::new(OptimizationDirection::Minimize);
-        let vars: Vec<Variable> = caps.iter().zip(&costs).map(|(&cap, &cost)| problem.add_var(cost, (0.0, cap))).collect();
+        let vars: Vec<Variable> = caps
+            .iter()
+            .zip(&costs)
+            .map(|(&cap, &cost)| problem.add_var(cost, (0.0, cap)))
+            .collect();
         for (terms, value) in equations {
             problem.add_constraint(expression(&vars, terms), ComparisonOp::Eq, *value as f64);
         }
@@ -136,20 +187,33 @@ pub(crate) fn releasing(equations: &[(Vec<(usize, i64)>, i64)], limits: &[(Vec<(
     };
     // One point lowering every target at once releases most of them (an amount with a
     // negative coefficient makes that unbounded: then any point).
-    let everything: Vec<(usize, i64)> = targets.iter().flat_map(|t| t.vector.iter().copied()).collect();
+    let everything: Vec<(usize, i64)> = targets
+        .iter()
+        .flat_map(|t| t.vector.iter().copied())
+        .collect();
     let Some((base, vars)) = solve(&everything).or_else(|| solve(&[])) else {
         return found;
     };
-    let point = |solution: &Solution| -> Rc<[f64]> { vars.iter().map(|&v| solution.var_value(v)).collect() };
+    let point = |solution: &Solution| -> Rc<[f64]> {
+        vars.iter().map(|&v| solution.var_value(v)).collect()
+    };
     release(&mut found, point(&base));
     for t in 0..targets.len() {
-        let beyond = [Some((ComparisonOp::Le, targets[t].floor - 1)), targets[t].ceiling.map(|c| (ComparisonOp::Ge, c + 1))];
+        let beyond = [
+            Some((ComparisonOp::Le, targets[t].floor - 1)),
+            targets[t].ceiling.map(|c| (ComparisonOp::Ge, c + 1)),
+        ];
         for (op, bound) in beyond.into_iter().flatten() {
             if found[t].is_some() {
                 break;
             }
             // Infeasible (or a failure): pinned on this side.
-            if let Some(solution) = base.clone().add_constraint(expression(&vars, &targets[t].vector), op, bound as f64).ok().and_then(|o| o.into_solution().ok()) {
+            if let Some(solution) = base
+                .clone()
+                .add_constraint(expression(&vars, &targets[t].vector), op, bound as f64)
+                .ok()
+                .and_then(|o| o.into_solution().ok())
+            {
                 release(&mut found, point(&solution));
             }
         }
@@ -163,20 +227,54 @@ mod tests {
 
     #[test]
     fn released_targets_come_with_a_point_of_the_program_that_moves_them_a_whole_unit() {
-        let exactly = |u: usize, v: i64| Target { vector: vec![(u, 1)], floor: v, ceiling: Some(v) };
-        let at_least = |u: usize, v: i64| Target { vector: vec![(u, 1)], floor: v, ceiling: None };
+        let exactly = |u: usize, v: i64| Target {
+            vector: vec![(u, 1)],
+            floor: v,
+            ceiling: Some(v),
+        };
+        let at_least = |u: usize, v: i64| Target {
+            vector: vec![(u, 1)],
+            floor: v,
+            ceiling: None,
+        };
         // x₀ + x₁ = 1, 0/1: x₀ = 1 can be 0 (below), x₁ = 0 can be 1 (above only).
         let equations = [(vec![(0, 1), (1, 1)], 1)];
-        let found = releasing(&equations, &[], &[1.0, 1.0], &[exactly(0, 1), exactly(1, 0)]);
-        assert!(found[0].as_ref().is_some_and(|p| p[0] < 1e-6 && (p[0] + p[1] - 1.0).abs() < 1e-6), "{found:?}");
-        assert!(found[1].as_ref().is_some_and(|p| p[1] > 1.0 - 1e-6), "{found:?}");
+        let found = releasing(
+            &equations,
+            &[],
+            &[1.0, 1.0],
+            &[exactly(0, 1), exactly(1, 0)],
+        );
+        assert!(
+            found[0]
+                .as_ref()
+                .is_some_and(|p| p[0] < 1e-6 && (p[0] + p[1] - 1.0).abs() < 1e-6),
+            "{found:?}"
+        );
+        assert!(
+            found[1].as_ref().is_some_and(|p| p[1] > 1.0 - 1e-6),
+            "{found:?}"
+        );
         // x₀ + x₁ − x₂ = 2 pins x₀ = x₁ = 1; a limit x₀ + x₂ ≤ 1 pins x₂ = 0 too.
         let equations = [(vec![(0, 1), (1, 1), (2, -1)], 2)];
-        let found = releasing(&equations, &[(vec![(0, 1), (2, 1)], 1)], &[1.0; 3], &[at_least(0, 1), at_least(1, 1), exactly(2, 0)]);
+        let found = releasing(
+            &equations,
+            &[(vec![(0, 1), (2, 1)], 1)],
+            &[1.0; 3],
+            &[at_least(0, 1), at_least(1, 1), exactly(2, 0)],
+        );
         assert!(found.iter().all(Option::is_none), "{found:?}");
         // An amount (no upper bound) equal to another: 5 can be anything, above and below.
         let equations = [(vec![(0, 1), (1, -1)], 0)];
         assert!(releasing(&equations, &[], &[f64::INFINITY; 2], &[exactly(0, 5)])[0].is_some());
-        assert_eq!(pinned(&equations, &[], &[f64::INFINITY; 2], &[exactly(0, 5), at_least(0, 1)]), [false, false]);
+        assert_eq!(
+            pinned(
+                &equations,
+                &[],
+                &[f64::INFINITY; 2],
+                &[exactly(0, 5), at_least(0, 1)]
+            ),
+            [false, false]
+        );
     }
 }

@@ -66,7 +66,9 @@ impl Reader<'_> {
 
     pub(super) fn count(&mut self) -> Option<usize> {
         // No count can exceed the bytes left: a corrupt length fails instead of allocating.
-        usize::try_from(self.unsigned()?).ok().filter(|&n| n <= self.0.len())
+        usize::try_from(self.unsigned()?)
+            .ok()
+            .filter(|&n| n <= self.0.len())
     }
 
     pub(super) fn text(&mut self) -> Option<Box<str>> {
@@ -91,10 +93,23 @@ impl Stored {
         w.unsigned(fingerprint.len() as u64);
         w.0.extend_from_slice(fingerprint);
         w.unsigned(self.atoms.len() as u64);
-        let position: HashMap<AtomKey, usize> = self.atoms.keys().enumerate().map(|(i, k)| (*k, i)).collect();
+        let position: HashMap<AtomKey, usize> = self
+            .atoms
+            .keys()
+            .enumerate()
+            .map(|(i, k)| (*k, i))
+            .collect();
         for atom in self.atoms.values() {
-            w.choice(atom.key.region.and_then(|r| Region::ALL.iter().position(|x| *x == r)));
-            w.choice(atom.key.operator.and_then(|o| OperatorType::ALL.iter().position(|x| *x == o)));
+            w.choice(
+                atom.key
+                    .region
+                    .and_then(|r| Region::ALL.iter().position(|x| *x == r)),
+            );
+            w.choice(
+                atom.key
+                    .operator
+                    .and_then(|o| OperatorType::ALL.iter().position(|x| *x == o)),
+            );
             w.unsigned(atom.key.start_year.is_some().into());
             atom.key.start_year.into_iter().for_each(|y| w.signed(y));
             w.signed(atom.members);
@@ -124,7 +139,11 @@ impl Stored {
             }
         }
         // Members by id ascending, as differences, with their atom's position.
-        let mut members: Vec<(i64, usize)> = self.members.iter().map(|(id, key)| (*id, position[key])).collect();
+        let mut members: Vec<(i64, usize)> = self
+            .members
+            .iter()
+            .map(|(id, key)| (*id, position[key]))
+            .collect();
         members.sort_unstable();
         w.unsigned(members.len() as u64);
         let mut previous = 0i64;
@@ -191,7 +210,16 @@ impl Stored {
                 labels.push(Labels { counts, networks });
             }
             keys.push(key);
-            stored.atoms.insert(key, AtomSums { key, members, sums, histograms, labels });
+            stored.atoms.insert(
+                key,
+                AtomSums {
+                    key,
+                    members,
+                    sums,
+                    histograms,
+                    labels,
+                },
+            );
         }
         let mut previous = 0i64;
         for _ in 0..r.count()? {
@@ -214,19 +242,43 @@ mod tests {
         let facts: Vec<NetworkFacts> = (0..140)
             .map(|i: i64| {
                 let mut answers = Answers::default();
-                answers.set("budget.current.construction", Answer::Number([30_000, 500, 1_000_000][i as usize % 3]));
-                answers.set("system.companies.company1", Answer::Text(["富士通", "ＮＥＣ", "日立"][i as usize % 3].into()));
-                answers.set("services.diseases.hepatitis", Answer::Tri(survey::Tri::ALL[i as usize % 3]));
+                answers.set(
+                    "budget.current.construction",
+                    Answer::Number([30_000, 500, 1_000_000][i as usize % 3]),
+                );
+                answers.set(
+                    "system.companies.company1",
+                    Answer::Text(["富士通", "ＮＥＣ", "日立"][i as usize % 3].into()),
+                );
+                answers.set(
+                    "services.diseases.hepatitis",
+                    Answer::Tri(survey::Tri::ALL[i as usize % 3]),
+                );
                 let mut disclosure = DisclosureChoices::default();
                 if i % 2 == 0 {
                     disclosure.set("system", Disclosure::Public);
                 }
                 let operator = (i % 7 < 6).then(|| OperatorType::ALL[i as usize % 7]);
-                NetworkFacts::new(&measures.index, prefectures[i as usize % 4], operator, (i % 5 > 0).then_some(1990 + i % 5), &answers, &disclosure)
+                NetworkFacts::new(
+                    &measures.index,
+                    prefectures[i as usize % 4],
+                    operator,
+                    (i % 5 > 0).then_some(1990 + i % 5),
+                    &answers,
+                    &disclosure,
+                )
             })
             .collect();
-        let atoms: BTreeMap<AtomKey, AtomSums> = measures.sum_all(&facts).into_iter().map(|a| (a.key, a)).collect();
-        let members = facts.iter().enumerate().map(|(i, n)| (i as i64 * 37 + 5, AtomKey::of(n))).collect();
+        let atoms: BTreeMap<AtomKey, AtomSums> = measures
+            .sum_all(&facts)
+            .into_iter()
+            .map(|a| (a.key, a))
+            .collect();
+        let members = facts
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (i as i64 * 37 + 5, AtomKey::of(n)))
+            .collect();
         Stored { members, atoms }
     }
 
@@ -235,15 +287,33 @@ mod tests {
         let edition = builtin_edition("2012").unwrap();
         let measures = Measures::of(&edition);
         let stored = stored(&measures);
-        assert!(stored.atoms.keys().any(|k| k.region.is_none() && k.operator.is_none() && k.start_year.is_none()));
+        assert!(stored
+            .atoms
+            .keys()
+            .any(|k| k.region.is_none() && k.operator.is_none() && k.start_year.is_none()));
         let bytes = stored.encode(b"one");
-        assert_eq!(Stored::decode(&bytes, b"one", &measures), Some(stored.clone()));
-        assert_eq!(Stored::decode(&bytes, b"two", &measures), None, "another fingerprint");
+        assert_eq!(
+            Stored::decode(&bytes, b"one", &measures),
+            Some(stored.clone())
+        );
+        assert_eq!(
+            Stored::decode(&bytes, b"two", &measures),
+            None,
+            "another fingerprint"
+        );
         for cut in [1, bytes.len() / 2, bytes.len() - 1] {
-            assert_eq!(Stored::decode(&bytes[..cut], b"one", &measures), None, "cut at {cut}");
+            assert_eq!(
+                Stored::decode(&bytes[..cut], b"one", &measures),
+                None,
+                "cut at {cut}"
+            );
         }
         let mut longer = bytes.clone();
         longer.push(0);
-        assert_eq!(Stored::decode(&longer, b"one", &measures), None, "trailing bytes");
+        assert_eq!(
+            Stored::decode(&longer, b"one", &measures),
+            None,
+            "trailing bytes"
+        );
     }
 }

@@ -1,8 +1,8 @@
 //! The report's conventions on small hand-made datasets, with the answers worked out by hand.
 
 use super::*;
-use survey::i18n::Lang;
 use survey::geography::OperatorType as Op;
+use survey::i18n::Lang;
 use survey::{builtin_edition, Answer, Answers, Disclosure, DisclosureChoices, Edition, Fee, Tri};
 
 struct Net {
@@ -13,17 +13,39 @@ struct Net {
     disclosure: DisclosureChoices,
 }
 
-fn net(prefecture: &'static str, operator: Option<Op>, start_year: Option<i64>, answers: &[(&str, Answer)]) -> Net {
+fn net(
+    prefecture: &'static str,
+    operator: Option<Op>,
+    start_year: Option<i64>,
+    answers: &[(&str, Answer)],
+) -> Net {
     let mut a = Answers::default();
     for (k, v) in answers {
         a.set(*k, v.clone());
     }
-    Net { prefecture, operator, start_year, answers: a, disclosure: DisclosureChoices::default() }
+    Net {
+        prefecture,
+        operator,
+        start_year,
+        answers: a,
+        disclosure: DisclosureChoices::default(),
+    }
 }
 
 fn facts(nets: &[Net]) -> Vec<NetworkFacts> {
     let index = ItemIndex::new(&builtin_edition("2012").unwrap());
-    nets.iter().map(|n| NetworkFacts::new(&index, n.prefecture, n.operator, n.start_year, &n.answers, &n.disclosure)).collect()
+    nets.iter()
+        .map(|n| {
+            NetworkFacts::new(
+                &index,
+                n.prefecture,
+                n.operator,
+                n.start_year,
+                &n.answers,
+                &n.disclosure,
+            )
+        })
+        .collect()
 }
 
 fn edition() -> Edition {
@@ -48,31 +70,90 @@ fn tri(state: Tri) -> Answer {
 #[test]
 fn tri_items_stack_in_progress_and_planned_and_count_n_by_report_convention() {
     let nets = [
-        net("東京都", None, None, &[("services.diseases.hepatitis", tri(Tri::InProgress)), ("services.diseases.prostate", tri(Tri::Planned))]),
-        net("東京都", None, None, &[("services.diseases.hepatitis", tri(Tri::Planned))]),
+        net(
+            "東京都",
+            None,
+            None,
+            &[
+                ("services.diseases.hepatitis", tri(Tri::InProgress)),
+                ("services.diseases.prostate", tri(Tri::Planned)),
+            ],
+        ),
+        net(
+            "東京都",
+            None,
+            None,
+            &[("services.diseases.hepatitis", tri(Tri::Planned))],
+        ),
         // "None" only: not counted in n.
-        net("東京都", None, None, &[("services.diseases.hepatitis", tri(Tri::None))]),
-        net("東京都", None, None, &[("services.diseases.other", tri(Tri::Planned))]),
+        net(
+            "東京都",
+            None,
+            None,
+            &[("services.diseases.hepatitis", tri(Tri::None))],
+        ),
+        net(
+            "東京都",
+            None,
+            None,
+            &[("services.diseases.other", tri(Tri::Planned))],
+        ),
         net("東京都", None, None, &[]),
     ];
     let data = chart("2.5-1", &nets, PUBLIC);
     let at = |ja: &str| data.categories.iter().position(|c| c.ja == ja).unwrap();
-    assert_eq!((values(&data, 0)[at("肝炎")], values(&data, 1)[at("肝炎")]), (Some(1.0), Some(1.0)));
-    assert_eq!(data.total(at("肝炎")).value, Some(2.0), "the bar's total includes planned (予定含む)");
-    assert_eq!((values(&data, 0)[at("前立腺")], values(&data, 1)[at("前立腺")]), (Some(0.0), Some(1.0)));
+    assert_eq!(
+        (values(&data, 0)[at("肝炎")], values(&data, 1)[at("肝炎")]),
+        (Some(1.0), Some(1.0))
+    );
+    assert_eq!(
+        data.total(at("肝炎")).value,
+        Some(2.0),
+        "the bar's total includes planned (予定含む)"
+    );
+    assert_eq!(
+        (
+            values(&data, 0)[at("前立腺")],
+            values(&data, 1)[at("前立腺")]
+        ),
+        (Some(0.0), Some(1.0))
+    );
     assert_eq!((data.answered, data.valid), (Some(3), 5));
     assert_eq!(data.n_label(), "n=3/5");
     // An その他 text alone counts as answered.
-    let consent = [net("東京都", None, None, &[("consent.institutions.other", Answer::Text("口頭".into()))]), net("東京都", None, None, &[])];
+    let consent = [
+        net(
+            "東京都",
+            None,
+            None,
+            &[("consent.institutions.other", Answer::Text("口頭".into()))],
+        ),
+        net("東京都", None, None, &[]),
+    ];
     assert_eq!(chart("2.4-1", &consent, Audience::Staff).answered, Some(1));
 }
 
 #[test]
 fn a_ticked_box_counts_as_in_progress() {
     let nets = [
-        net("東京都", None, None, &[("system.patient_id.no_common_id", Answer::Check(true))]),
-        net("東京都", None, None, &[("system.patient_id.id_link", tri(Tri::InProgress))]),
-        net("東京都", None, None, &[("system.patient_id.no_common_id", Answer::Check(false))]),
+        net(
+            "東京都",
+            None,
+            None,
+            &[("system.patient_id.no_common_id", Answer::Check(true))],
+        ),
+        net(
+            "東京都",
+            None,
+            None,
+            &[("system.patient_id.id_link", tri(Tri::InProgress))],
+        ),
+        net(
+            "東京都",
+            None,
+            None,
+            &[("system.patient_id.no_common_id", Answer::Check(false))],
+        ),
     ];
     let data = chart("2.6-6", &nets, PUBLIC);
     let at = |ja: &str| data.categories.iter().position(|c| c.ja == ja).unwrap();
@@ -82,17 +163,33 @@ fn a_ticked_box_counts_as_in_progress() {
 }
 
 fn paid(payer: &str, stage: &str, amount: i64) -> [(String, Answer); 2] {
-    [(format!("fees.{payer}_{stage}.fee"), Answer::Fee(Fee::Paid)), (format!("fees.{payer}_{stage}.monthly"), Answer::Number(amount))]
+    [
+        (format!("fees.{payer}_{stage}.fee"), Answer::Fee(Fee::Paid)),
+        (
+            format!("fees.{payer}_{stage}.monthly"),
+            Answer::Number(amount),
+        ),
+    ]
 }
 
-fn owned_net(prefecture: &'static str, operator: Option<Op>, answers: Vec<(String, Answer)>) -> Net {
-    let borrowed: Vec<(&str, Answer)> = answers.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+fn owned_net(
+    prefecture: &'static str,
+    operator: Option<Op>,
+    answers: Vec<(String, Answer)>,
+) -> Net {
+    let borrowed: Vec<(&str, Answer)> = answers
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.clone()))
+        .collect();
     net(prefecture, operator, None, &borrowed)
 }
 
 #[test]
 fn fee_averages_leave_out_free_and_unanswered_entries_and_print_n() {
-    let mut free = vec![("fees.hospital_current.fee".to_string(), Answer::Fee(Fee::Free))];
+    let mut free = vec![(
+        "fees.hospital_current.fee".to_string(),
+        Answer::Fee(Fee::Free),
+    )];
     free.extend(paid("clinic", "current", 1_000));
     let nets = [
         owned_net("東京都", None, paid("hospital", "current", 30_000).to_vec()),
@@ -102,7 +199,11 @@ fn fee_averages_leave_out_free_and_unanswered_entries_and_print_n() {
         // Free: left out of the average, counted in 図2.8-2.
         owned_net("東京都", None, free),
         // Paid without an amount: left out.
-        owned_net("東京都", None, vec![("fees.hospital_current.fee".into(), Answer::Fee(Fee::Paid))]),
+        owned_net(
+            "東京都",
+            None,
+            vec![("fees.hospital_current.fee".into(), Answer::Fee(Fee::Paid))],
+        ),
     ];
     let data = chart("2.8-1", &nets, Audience::Staff);
     // Hospitals: (30,000 + 10,000 + 20,000) / 3 = 20,000 over 3 networks.
@@ -114,7 +215,11 @@ fn fee_averages_leave_out_free_and_unanswered_entries_and_print_n() {
     // The public does not: an average over one network is that network's fee.
     let public = chart("2.8-1", &nets, PUBLIC);
     assert_eq!(public.series[0].cells[0].value, Some(20_000.0));
-    assert!(public.series[0].cells[1].suppressed && public.series[0].cells[1].value.is_none() && public.series[0].cells[1].n.is_none());
+    assert!(
+        public.series[0].cells[1].suppressed
+            && public.series[0].cells[1].value.is_none()
+            && public.series[0].cells[1].n.is_none()
+    );
     assert_eq!(public.rows(Lang::Ja)[2][1], "秘匿");
     let free = chart("2.8-2", &nets, PUBLIC);
     assert_eq!(values(&free, 0)[0], Some(1.0));
@@ -122,7 +227,8 @@ fn fee_averages_leave_out_free_and_unanswered_entries_and_print_n() {
 
 #[test]
 fn construction_costs_in_buckets_with_total_mean_median_and_mode() {
-    let cost = |stage: &str, v: i64| vec![(format!("budget.{stage}.construction"), Answer::Number(v))];
+    let cost =
+        |stage: &str, v: i64| vec![(format!("budget.{stage}.construction"), Answer::Number(v))];
     let nets = [
         owned_net("東京都", None, cost("current", 30_000)),
         owned_net("東京都", None, cost("current", 30_000)),
@@ -132,19 +238,38 @@ fn construction_costs_in_buckets_with_total_mean_median_and_mode() {
         owned_net("東京都", None, vec![]),
     ];
     let data = chart("2.9-1", &nets, PUBLIC);
-    assert_eq!(values(&data, 0), vec![Some(0.0), Some(2.0), Some(1.0), Some(1.0), Some(1.0)]);
+    assert_eq!(
+        values(&data, 0),
+        vec![Some(0.0), Some(2.0), Some(1.0), Some(1.0), Some(1.0)]
+    );
     let stat = |i: usize| data.stats[i].cell.value;
     // 30,000 + 30,000 + 60,000 + 120,000 + 400,000 = 640,000; /5 = 128,000; sorted middle 60,000; most often 30,000.
-    assert_eq!((stat(0), stat(1), stat(2), stat(3)), (Some(640_000.0), Some(128_000.0), Some(60_000.0), Some(30_000.0)));
+    assert_eq!(
+        (stat(0), stat(1), stat(2), stat(3)),
+        (
+            Some(640_000.0),
+            Some(128_000.0),
+            Some(60_000.0),
+            Some(30_000.0)
+        )
+    );
     assert_eq!((data.answered, data.valid), (Some(5), 6));
-    let counted = |values: &[i64]| values.iter().fold(std::collections::BTreeMap::new(), |mut m, v| {
-        *m.entry(*v).or_insert(0) += 1;
-        m
-    });
+    let counted = |values: &[i64]| {
+        values
+            .iter()
+            .fold(std::collections::BTreeMap::new(), |mut m, v| {
+                *m.entry(*v).or_insert(0) += 1;
+                m
+            })
+    };
     assert_eq!(aggregate::median(&counted(&[4, 1, 3, 2])), Some(2.5));
     assert_eq!(aggregate::median(&counted(&[4, 1, 1, 3, 2])), Some(2.0));
     assert_eq!(aggregate::median(&counted(&[])), None);
-    assert_eq!(aggregate::mode(&counted(&[5, 3, 5, 3, 9])), Some(3.0), "ties go to the smallest value");
+    assert_eq!(
+        aggregate::mode(&counted(&[5, 3, 5, 3, 9])),
+        Some(3.0),
+        "ties go to the smallest value"
+    );
 }
 
 #[test]
@@ -160,38 +285,83 @@ fn trends_are_cumulative_by_start_year() {
     let years: Vec<&str> = data.categories.iter().map(|c| c.ja.as_ref()).collect();
     assert_eq!(years, ["2008", "2009", "2010", "2011", "2012", "2013"]);
     // Started up to the survey year (2012) in progress; later ones planned.
-    assert_eq!(values(&data, 0), [1.0, 1.0, 3.0, 3.0, 3.0, 3.0].map(Some).to_vec());
-    assert_eq!(values(&data, 1), [0.0, 0.0, 0.0, 0.0, 0.0, 1.0].map(Some).to_vec());
+    assert_eq!(
+        values(&data, 0),
+        [1.0, 1.0, 3.0, 3.0, 3.0, 3.0].map(Some).to_vec()
+    );
+    assert_eq!(
+        values(&data, 1),
+        [0.0, 0.0, 0.0, 0.0, 0.0, 1.0].map(Some).to_vec()
+    );
     assert_eq!(data.answered, Some(4));
 }
 
 #[test]
 fn small_groups_are_suppressed_for_the_public_and_shown_to_staff() {
-    let linked = |op| net("東京都", Some(op), None, &[("system.linkage.centralised", tri(Tri::InProgress))]);
-    let nets = [linked(Op::Hospital), linked(Op::Hospital), linked(Op::Hospital), linked(Op::Company), linked(Op::Company)];
+    let linked = |op| {
+        net(
+            "東京都",
+            Some(op),
+            None,
+            &[("system.linkage.centralised", tri(Tri::InProgress))],
+        )
+    };
+    let nets = [
+        linked(Op::Hospital),
+        linked(Op::Hospital),
+        linked(Op::Hospital),
+        linked(Op::Company),
+        linked(Op::Company),
+    ];
     let public = chart("2.6-2", &nets, PUBLIC);
-    let at = |op: Op| public.categories.iter().position(|c| *c == op.label()).unwrap();
+    let at = |op: Op| {
+        public
+            .categories
+            .iter()
+            .position(|c| *c == op.label())
+            .unwrap()
+    };
     assert_eq!(public.series[0].cells[at(Op::Hospital)].value, Some(3.0));
-    assert!(public.series[0].cells[at(Op::Company)].suppressed, "企業 has only 2 networks");
+    assert!(
+        public.series[0].cells[at(Op::Company)].suppressed,
+        "企業 has only 2 networks"
+    );
     let staff = chart("2.6-2", &nets, Audience::Staff);
     assert_eq!(staff.series[0].cells[at(Op::Company)].value, Some(2.0));
     // Counts of networks per operator type are public directory facts: never hidden.
     let by_operator = chart("2.2-2", &nets, PUBLIC);
-    assert_eq!(by_operator.series[0].cells[at(Op::Company)].value, Some(2.0));
+    assert_eq!(
+        by_operator.series[0].cells[at(Op::Company)].value,
+        Some(2.0)
+    );
     // A whole chart over a group of two hides its n as well.
     let two = &nets[3..];
     let tiny = chart("2.6-1", two, PUBLIC);
-    assert!(tiny.series.iter().all(|s| s.cells.iter().all(|c| c.suppressed)));
+    assert!(tiny
+        .series
+        .iter()
+        .all(|s| s.cells.iter().all(|c| c.suppressed)));
     assert_eq!(tiny.answered, None);
     assert_eq!(tiny.n_label(), "n=—/2");
-    assert!(tiny.total(0).suppressed, "a total over hidden parts is hidden too");
+    assert!(
+        tiny.total(0).suppressed,
+        "a total over hidden parts is hidden too"
+    );
     let json = tiny.to_json();
     assert_eq!(json["rows"][0]["in_progress"], "suppressed");
 }
 
 #[test]
 fn facilities_sum_counts_of_active_types() {
-    let f = |state, count| vec![("facilities.hospital.status".to_string(), tri(state)), ("facilities.hospital.count".to_string(), Answer::Number(count))];
+    let f = |state, count| {
+        vec![
+            ("facilities.hospital.status".to_string(), tri(state)),
+            (
+                "facilities.hospital.count".to_string(),
+                Answer::Number(count),
+            ),
+        ]
+    };
     let nets = [
         owned_net("東京都", None, f(Tri::InProgress, 10)),
         owned_net("東京都", None, f(Tri::InProgress, 5)),
@@ -200,7 +370,10 @@ fn facilities_sum_counts_of_active_types() {
         owned_net("東京都", None, f(Tri::None, 0)),
     ];
     let data = chart("2.3-1", &nets, Audience::Staff);
-    assert_eq!((values(&data, 0)[0], values(&data, 1)[0]), (Some(16.0), Some(7.0)));
+    assert_eq!(
+        (values(&data, 0)[0], values(&data, 1)[0]),
+        (Some(16.0), Some(7.0))
+    );
     assert_eq!(data.answered, Some(4));
     // The planned sum comes from one network: hidden from the public.
     let public = chart("2.3-1", &nets, PUBLIC);
@@ -210,10 +383,23 @@ fn facilities_sum_counts_of_active_types() {
 
 #[test]
 fn bearers_join_the_running_and_planned_systems_and_companies_count_only_published_answers() {
-    let chose = |stage: &str, keys: &[&str]| (format!("bearers.{stage}.construction"), Answer::Choices(keys.iter().map(|k| k.to_string()).collect()));
+    let chose = |stage: &str, keys: &[&str]| {
+        (
+            format!("bearers.{stage}.construction"),
+            Answer::Choices(keys.iter().map(|k| k.to_string()).collect()),
+        )
+    };
     let nets = [
-        owned_net("東京都", None, vec![chose("current", &["mhlw", "facilities"])]),
-        owned_net("東京都", None, vec![chose("current", &["mhlw"]), chose("planned", &["mhlw"])]),
+        owned_net(
+            "東京都",
+            None,
+            vec![chose("current", &["mhlw", "facilities"])],
+        ),
+        owned_net(
+            "東京都",
+            None,
+            vec![chose("current", &["mhlw"]), chose("planned", &["mhlw"])],
+        ),
         owned_net("東京都", None, vec![chose("planned", &["undecided"])]),
     ];
     let data = chart("2.10-1", &nets, Audience::Staff);
@@ -222,30 +408,66 @@ fn bearers_join_the_running_and_planned_systems_and_companies_count_only_publish
     assert_eq!(values(&data, 0)[at("未定")], Some(1.0));
     assert_eq!(data.answered, Some(3));
 
-    let mut published = net("東京都", None, None, &[("system.companies.company1", Answer::Text("ＮＥＣ".into()))]);
+    let mut published = net(
+        "東京都",
+        None,
+        None,
+        &[("system.companies.company1", Answer::Text("ＮＥＣ".into()))],
+    );
     published.disclosure.set("system", Disclosure::Public);
-    let private = net("東京都", None, None, &[("system.companies.company1", Answer::Text("秘密商事".into()))]);
-    let mut also = net("東京都", None, None, &[("system.companies.company2", Answer::Text("nec".into()))]);
+    let private = net(
+        "東京都",
+        None,
+        None,
+        &[("system.companies.company1", Answer::Text("秘密商事".into()))],
+    );
+    let mut also = net(
+        "東京都",
+        None,
+        None,
+        &[("system.companies.company2", Answer::Text("nec".into()))],
+    );
     also.disclosure.set("system", Disclosure::Public);
     let companies = chart("2.7", &[published, private, also], PUBLIC);
-    assert_eq!(companies.categories.len(), 1, "the private answer is not counted, widths and case are folded");
+    assert_eq!(
+        companies.categories.len(),
+        1,
+        "the private answer is not counted, widths and case are folded"
+    );
     assert_eq!(values(&companies, 0), vec![Some(2.0)]);
 }
 
 #[test]
 fn every_chart_computes_on_an_empty_and_a_mixed_dataset() {
     let nets = [
-        net("北海道", Some(Op::Hospital), Some(2005), &[("services.diseases.hepatitis", tri(Tri::InProgress))]),
+        net(
+            "北海道",
+            Some(Op::Hospital),
+            Some(2005),
+            &[("services.diseases.hepatitis", tri(Tri::InProgress))],
+        ),
         net("沖縄県", Some(Op::NpoCouncil), Some(2013), &[]),
     ];
     for spec in registry() {
         for audience in [PUBLIC, Audience::Staff] {
-            for data in [publish(&spec, aggregate(&spec, &edition(), &facts(&nets)), audience), publish(&spec, aggregate(&spec, &edition(), &[]), audience)] {
+            for data in [
+                publish(&spec, aggregate(&spec, &edition(), &facts(&nets)), audience),
+                publish(&spec, aggregate(&spec, &edition(), &[]), audience),
+            ] {
                 for s in &data.series {
-                    assert_eq!(s.cells.len(), data.categories.len(), "{}: one cell per category", spec.id);
+                    assert_eq!(
+                        s.cells.len(),
+                        data.categories.len(),
+                        "{}: one cell per category",
+                        spec.id
+                    );
                 }
                 let rows = data.rows(Lang::En);
-                assert!(rows.iter().all(|r| r.len() == rows[0].len()), "{}: a rectangular table", spec.id);
+                assert!(
+                    rows.iter().all(|r| r.len() == rows[0].len()),
+                    "{}: a rectangular table",
+                    spec.id
+                );
             }
         }
     }

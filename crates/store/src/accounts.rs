@@ -8,12 +8,18 @@ use sqlx::AnyConnection;
 /// Hashes a password with argon2id and a random salt (PHC string).
 pub fn hash_password(password: &str) -> Result<String, argon2::password_hash::Error> {
     let salt = SaltString::generate(&mut OsRng);
-    Ok(Argon2::default().hash_password(password.as_bytes(), &salt)?.to_string())
+    Ok(Argon2::default()
+        .hash_password(password.as_bytes(), &salt)?
+        .to_string())
 }
 
 pub fn verify_password(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash)
-        .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
@@ -78,11 +84,19 @@ pub enum AccountError {
 }
 
 pub fn valid_login(login: &str) -> bool {
-    (3..=64).contains(&login.len()) && login.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+    (3..=64).contains(&login.len())
+        && login
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
 }
 
 /// Creates an account and returns its id.
-pub async fn create(conn: &mut AnyConnection, role: Role, login: &str, password: &str) -> Result<i64, AccountError> {
+pub async fn create(
+    conn: &mut AnyConnection,
+    role: Role,
+    login: &str,
+    password: &str,
+) -> Result<i64, AccountError> {
     if !valid_login(login) {
         return Err(AccountError::BadLogin);
     }
@@ -95,14 +109,22 @@ pub async fn create(conn: &mut AnyConnection, role: Role, login: &str, password:
 
 /// Creates an account whose password was hashed already (hashing many passwords
 /// belongs outside the transaction and off the async threads); returns its id.
-pub async fn create_hashed(conn: &mut AnyConnection, role: Role, login: &str, hash: &str) -> Result<i64, AccountError> {
+pub async fn create_hashed(
+    conn: &mut AnyConnection,
+    role: Role,
+    login: &str,
+    hash: &str,
+) -> Result<i64, AccountError> {
     if !valid_login(login) {
         return Err(AccountError::BadLogin);
     }
-    let taken: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT id FROM {} WHERE login = $1", role.table())))
-        .bind(login)
-        .fetch_optional(&mut *conn)
-        .await?;
+    let taken: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT id FROM {} WHERE login = $1",
+        role.table()
+    )))
+    .bind(login)
+    .fetch_optional(&mut *conn)
+    .await?;
     if taken.is_some() {
         return Err(AccountError::LoginTaken(login.to_string()));
     }
@@ -120,7 +142,12 @@ pub async fn create_hashed(conn: &mut AnyConnection, role: Role, login: &str, ha
 
 /// The id of the enabled account with this login and password, if any. Takes the
 /// same time whether or not the login exists, so it does not reveal accounts.
-pub async fn authenticate(db: &super::Db, role: Role, login: &str, password: &str) -> sqlx::Result<Option<i64>> {
+pub async fn authenticate(
+    db: &super::Db,
+    role: Role,
+    login: &str,
+    password: &str,
+) -> sqlx::Result<Option<i64>> {
     // Verified against when the login is unknown, so that costs the same as a wrong password.
     static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     let decoy = DECOY.get_or_init(|| hash_password(&generate_password()).unwrap_or_default());
@@ -145,39 +172,57 @@ pub async fn authenticate(db: &super::Db, role: Role, login: &str, password: &st
 pub async fn new_password() -> Result<(String, String), AccountError> {
     tokio::task::spawn_blocking(|| {
         let password = generate_password();
-        hash_password(&password).map(|hash| (password, hash)).map_err(|e| AccountError::Hash(e.to_string()))
+        hash_password(&password)
+            .map(|hash| (password, hash))
+            .map_err(|e| AccountError::Hash(e.to_string()))
     })
     .await
     .map_err(|e| AccountError::Hash(e.to_string()))?
 }
 
 /// Replaces an account's password and ends its sessions; false when there is no such account.
-pub async fn set_password_hash(conn: &mut AnyConnection, role: Role, id: i64, hash: &str) -> sqlx::Result<bool> {
-    let changed = sqlx::query(sqlx::AssertSqlSafe(format!("UPDATE {} SET password_hash = $1 WHERE id = $2", role.table())))
-        .bind(hash)
-        .bind(id)
-        .execute(&mut *conn)
-        .await?
-        .rows_affected();
+pub async fn set_password_hash(
+    conn: &mut AnyConnection,
+    role: Role,
+    id: i64,
+    hash: &str,
+) -> sqlx::Result<bool> {
+    let changed = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "UPDATE {} SET password_hash = $1 WHERE id = $2",
+        role.table()
+    )))
+    .bind(hash)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
     end_sessions(conn, role, id).await?;
     Ok(changed > 0)
 }
 
 /// Disables or enables an account; disabling ends its sessions. False when there is no
 /// such account, or when it would disable the last enabled staff account.
-pub async fn set_disabled(conn: &mut AnyConnection, role: Role, id: i64, disabled: bool) -> sqlx::Result<bool> {
+pub async fn set_disabled(
+    conn: &mut AnyConnection,
+    role: Role,
+    id: i64,
+    disabled: bool,
+) -> sqlx::Result<bool> {
     // One statement, so two staff disabling each other at once cannot both win.
     let keep_one = if disabled && role == Role::Staff {
         " AND (SELECT COUNT(*) FROM staff WHERE disabled = 0 AND id <> $2) > 0"
     } else {
         ""
     };
-    let changed = sqlx::query(sqlx::AssertSqlSafe(format!("UPDATE {} SET disabled = $1 WHERE id = $2{keep_one}", role.table())))
-        .bind(disabled as i64)
-        .bind(id)
-        .execute(&mut *conn)
-        .await?
-        .rows_affected();
+    let changed = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "UPDATE {} SET disabled = $1 WHERE id = $2{keep_one}",
+        role.table()
+    )))
+    .bind(disabled as i64)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
     if disabled && changed > 0 {
         end_sessions(conn, role, id).await?;
     }
@@ -185,7 +230,11 @@ pub async fn set_disabled(conn: &mut AnyConnection, role: Role, id: i64, disable
 }
 
 async fn end_sessions(conn: &mut AnyConnection, role: Role, id: i64) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM sessions WHERE role = $1 AND user_id = $2").bind(role.as_str()).bind(id).execute(conn).await?;
+    sqlx::query("DELETE FROM sessions WHERE role = $1 AND user_id = $2")
+        .bind(role.as_str())
+        .bind(id)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 
@@ -199,15 +248,29 @@ pub struct AccountRow {
 }
 
 pub async fn list(db: &super::Db, role: Role) -> sqlx::Result<Vec<AccountRow>> {
-    let rows: Vec<(i64, String, i64, i64)> =
-        sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT id, login, disabled, created_at FROM {} ORDER BY login", role.table())))
-            .fetch_all(db)
-            .await?;
-    Ok(rows.into_iter().map(|(id, login, disabled, created_at)| AccountRow { id, login, disabled: disabled != 0, created_at }).collect())
+    let rows: Vec<(i64, String, i64, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT id, login, disabled, created_at FROM {} ORDER BY login",
+        role.table()
+    )))
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, login, disabled, created_at)| AccountRow {
+            id,
+            login,
+            disabled: disabled != 0,
+            created_at,
+        })
+        .collect())
 }
 
 /// Lets a respondent answer for a network.
-pub async fn link_network(conn: &mut AnyConnection, respondent_id: i64, network_id: i64) -> sqlx::Result<()> {
+pub async fn link_network(
+    conn: &mut AnyConnection,
+    respondent_id: i64,
+    network_id: i64,
+) -> sqlx::Result<()> {
     sqlx::query("INSERT INTO respondent_networks (respondent_id, network_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
         .bind(respondent_id)
         .bind(network_id)

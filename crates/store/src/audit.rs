@@ -10,14 +10,16 @@ pub async fn append(
     subject: &str,
     detail: &serde_json::Value,
 ) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO audit_log (at, actor, action, subject, detail) VALUES ($1, $2, $3, $4, $5)")
-        .bind(super::now())
-        .bind(actor)
-        .bind(action)
-        .bind(subject)
-        .bind(detail.to_string())
-        .execute(conn)
-        .await?;
+    sqlx::query(
+        "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(super::now())
+    .bind(actor)
+    .bind(action)
+    .bind(subject)
+    .bind(detail.to_string())
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
@@ -42,17 +44,24 @@ pub struct Filter {
 }
 
 /// The matching entries, newest first, `limit` from `offset`, and how many match.
-pub async fn read(db: &super::Db, filter: &Filter, limit: i64, offset: i64) -> sqlx::Result<(Vec<Entry>, i64)> {
+pub async fn read(
+    db: &super::Db,
+    filter: &Filter,
+    limit: i64,
+    offset: i64,
+) -> sqlx::Result<(Vec<Entry>, i64)> {
     // Absent filters bind NULL, so one statement serves every combination.
     const WHERE: &str = "WHERE ($1 IS NULL OR actor = $1) AND ($2 IS NULL OR action = $2)
                           AND ($3 IS NULL OR at >= $3) AND ($4 IS NULL OR at < $4)";
-    let total: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM audit_log {WHERE}")))
-        .bind(filter.actor.as_deref())
-        .bind(filter.action.as_deref())
-        .bind(filter.from)
-        .bind(filter.until)
-        .fetch_one(db)
-        .await?;
+    let total: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT COUNT(*) FROM audit_log {WHERE}"
+    )))
+    .bind(filter.actor.as_deref())
+    .bind(filter.action.as_deref())
+    .bind(filter.from)
+    .bind(filter.until)
+    .fetch_one(db)
+    .await?;
     let rows: Vec<(i64, i64, String, String, String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT id, at, actor, action, subject, detail FROM audit_log {WHERE} ORDER BY id DESC LIMIT $5 OFFSET $6"
     )))
@@ -64,13 +73,27 @@ pub async fn read(db: &super::Db, filter: &Filter, limit: i64, offset: i64) -> s
     .bind(offset)
     .fetch_all(db)
     .await?;
-    let entries = rows.into_iter().map(|(id, at, actor, action, subject, detail)| Entry { id, at, actor, action, subject, detail }).collect();
+    let entries = rows
+        .into_iter()
+        .map(|(id, at, actor, action, subject, detail)| Entry {
+            id,
+            at,
+            actor,
+            action,
+            subject,
+            detail,
+        })
+        .collect();
     Ok((entries, total))
 }
 
 /// The actions and actors the log holds, for the filter menus.
 pub async fn distinct(db: &super::Db) -> sqlx::Result<(Vec<String>, Vec<String>)> {
-    let actions = sqlx::query_scalar("SELECT DISTINCT action FROM audit_log ORDER BY action").fetch_all(db).await?;
-    let actors = sqlx::query_scalar("SELECT DISTINCT actor FROM audit_log ORDER BY actor").fetch_all(db).await?;
+    let actions = sqlx::query_scalar("SELECT DISTINCT action FROM audit_log ORDER BY action")
+        .fetch_all(db)
+        .await?;
+    let actors = sqlx::query_scalar("SELECT DISTINCT actor FROM audit_log ORDER BY actor")
+        .fetch_all(db)
+        .await?;
     Ok((actions, actors))
 }

@@ -36,8 +36,11 @@ use sqlx::{AnyConnection, Row};
 
 use super::networks::order_of;
 use super::Db;
-use charts::{publish_all, AtomKey, Audience, ChartData, ChartFilter, ItemIndex, Measures, Memo, NetworkFacts, Population, Stored};
 use crate::Error;
+use charts::{
+    publish_all, AtomKey, Audience, ChartData, ChartFilter, ItemIndex, Measures, Memo,
+    NetworkFacts, Population, Stored,
+};
 use survey::geography::{region_of, OperatorType};
 use survey::Edition;
 
@@ -78,19 +81,26 @@ struct Charted {
 async fn snapshot(db: &Db) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Any>> {
     let mut tx = db.begin().await?;
     if tx.backend_name() == "PostgreSQL" {
-        sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY").execute(&mut *tx).await?;
+        sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            .execute(&mut *tx)
+            .await?;
     }
     Ok(tx)
 }
 
-const RESPONSES: &str = "SELECT n.id, n.report_no, n.prefecture, n.operator_type, n.start_year, r.answers, r.disclosure
+const RESPONSES: &str =
+    "SELECT n.id, n.report_no, n.prefecture, n.operator_type, n.start_year, r.answers, r.disclosure
      FROM responses r JOIN networks n ON n.id = r.network_id WHERE r.edition_id = $1";
 
 /// What the sums are made with: a change to any of it makes stored sums unusable.
 fn fingerprint(measures: &Measures) -> Vec<u8> {
     let mut hash = Sha256::new();
     // The format of `Stored` and what the measures compute are code: bump with either.
-    hash.update(concat!("chart sums 1, renkei ", env!("CARGO_PKG_VERSION"), "\n"));
+    hash.update(concat!(
+        "chart sums 1, renkei ",
+        env!("CARGO_PKG_VERSION"),
+        "\n"
+    ));
     hash.update(serde_json::to_string(&measures.edition).unwrap_or_default());
     hash.update(measures.describe());
     hash.finalize().to_vec()
@@ -101,12 +111,33 @@ impl Charted {
     async fn start(db: &Db, edition: Edition, cache: &ChartCache) -> sqlx::Result<Self> {
         let measures = Measures::of(&edition);
         let fingerprint = fingerprint(&measures);
-        let stored: Option<(i64, Vec<u8>)> = sqlx::query_as("SELECT generation, data FROM chart_sums WHERE edition_id = $1").bind(&edition.id).fetch_optional(db).await?;
-        if let Some(sums) = stored.as_ref().and_then(|(_, bytes)| Stored::decode(bytes, &fingerprint, &measures)) {
+        let stored: Option<(i64, Vec<u8>)> =
+            sqlx::query_as("SELECT generation, data FROM chart_sums WHERE edition_id = $1")
+                .bind(&edition.id)
+                .fetch_optional(db)
+                .await?;
+        if let Some(sums) = stored
+            .as_ref()
+            .and_then(|(_, bytes)| Stored::decode(bytes, &fingerprint, &measures))
+        {
             let generation = stored.map_or(0, |(g, _)| g);
-            return Ok(Charted { generation, measures, fingerprint, sums, reread: 0, memo: Memo::default() });
+            return Ok(Charted {
+                generation,
+                measures,
+                fingerprint,
+                sums,
+                reread: 0,
+                memo: Memo::default(),
+            });
         }
-        let mut charted = Charted { generation: i64::MIN, measures, fingerprint, sums: Stored::default(), reread: 0, memo: Memo::default() };
+        let mut charted = Charted {
+            generation: i64::MIN,
+            measures,
+            fingerprint,
+            sums: Stored::default(),
+            reread: 0,
+            memo: Memo::default(),
+        };
         let mut tx = snapshot(db).await?;
         charted.generation = generation(&mut *tx).await?;
         charted.read_all(&mut tx, cache).await?;
@@ -116,12 +147,25 @@ impl Charted {
 
     /// Every response of the edition read again.
     async fn read_all(&mut self, conn: &mut AnyConnection, cache: &ChartCache) -> sqlx::Result<()> {
-        cache.full_reads.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let rows = sqlx::query(RESPONSES).bind(&self.measures.edition.id).fetch_all(conn).await?;
+        cache
+            .full_reads
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let rows = sqlx::query(RESPONSES)
+            .bind(&self.measures.edition.id)
+            .fetch_all(conn)
+            .await?;
         let mut networks = decode_all(&rows, &self.measures.index)?;
         networks.sort_unstable_by_key(|(place, _, _)| *place);
-        self.sums.members = networks.iter().map(|(_, id, facts)| (*id, AtomKey::of(facts))).collect();
-        self.sums.atoms = self.measures.sum_all(networks.iter().map(|(_, _, facts)| facts)).into_iter().map(|a| (a.key, a)).collect();
+        self.sums.members = networks
+            .iter()
+            .map(|(_, id, facts)| (*id, AtomKey::of(facts)))
+            .collect();
+        self.sums.atoms = self
+            .measures
+            .sum_all(networks.iter().map(|(_, _, facts)| facts))
+            .into_iter()
+            .map(|a| (a.key, a))
+            .collect();
         self.reread = STORE_AFTER.max(networks.len());
         Ok(())
     }
@@ -151,29 +195,56 @@ impl Charted {
             affected.extend(self.sums.members.remove(&id));
             // Without a response in the edition (any more) the network's columns are NULL.
             if let Some(prefecture) = row.try_get::<Option<&str>, _>("prefecture")? {
-                let operator = row.try_get::<Option<&str>, _>("operator_type")?.and_then(OperatorType::from_key);
-                let key = AtomKey { region: region_of(prefecture), operator, start_year: row.try_get("start_year")? };
+                let operator = row
+                    .try_get::<Option<&str>, _>("operator_type")?
+                    .and_then(OperatorType::from_key);
+                let key = AtomKey {
+                    region: region_of(prefecture),
+                    operator,
+                    start_year: row.try_get("start_year")?,
+                };
                 self.sums.members.insert(id, key);
                 affected.insert(key);
             }
         }
-        let ids: Vec<i64> = self.sums.members.iter().filter(|(_, key)| affected.contains(key)).map(|(id, _)| *id).collect();
+        let ids: Vec<i64> = self
+            .sums
+            .members
+            .iter()
+            .filter(|(_, key)| affected.contains(key))
+            .map(|(id, _)| *id)
+            .collect();
         if ids.len() > self.sums.members.len() / 2 {
             self.read_all(&mut tx, cache).await?;
         } else {
             let mut networks = vec![];
             // Bound parameters per statement stay well below both backends' limits.
             for chunk in ids.chunks(500) {
-                let list = (2..chunk.len() + 2).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
-                let mut query = sqlx::query(sqlx::AssertSqlSafe(format!("{RESPONSES} AND r.network_id IN ({list})"))).bind(&self.measures.edition.id);
+                let list = (2..chunk.len() + 2)
+                    .map(|i| format!("${i}"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let mut query = sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "{RESPONSES} AND r.network_id IN ({list})"
+                )))
+                .bind(&self.measures.edition.id);
                 for id in chunk {
                     query = query.bind(*id);
                 }
-                networks.extend(decode_all(&query.fetch_all(&mut *tx).await?, &self.measures.index)?);
+                networks.extend(decode_all(
+                    &query.fetch_all(&mut *tx).await?,
+                    &self.measures.index,
+                )?);
             }
             networks.sort_unstable_by_key(|(place, _, _)| *place);
             for key in &affected {
-                let atom = self.measures.sum(*key, networks.iter().map(|(_, _, facts)| facts).filter(|facts| AtomKey::of(facts) == *key));
+                let atom = self.measures.sum(
+                    *key,
+                    networks
+                        .iter()
+                        .map(|(_, _, facts)| facts)
+                        .filter(|facts| AtomKey::of(facts) == *key),
+                );
                 match atom.members {
                     0 => self.sums.atoms.remove(key),
                     _ => self.sums.atoms.insert(*key, atom),
@@ -204,7 +275,11 @@ impl Charted {
 
     /// What other servers remembered (or this one before it started) joins the memo.
     async fn recall(&mut self, db: &Db) -> sqlx::Result<()> {
-        let stored: Option<Vec<u8>> = sqlx::query_scalar("SELECT data FROM chart_protection WHERE edition_id = $1").bind(&self.measures.edition.id).fetch_optional(db).await?;
+        let stored: Option<Vec<u8>> =
+            sqlx::query_scalar("SELECT data FROM chart_protection WHERE edition_id = $1")
+                .bind(&self.measures.edition.id)
+                .fetch_optional(db)
+                .await?;
         // Written by other code (another version): ignored, and replaced after this solve.
         if let Some(memo) = stored.as_deref().and_then(Memo::decode) {
             self.memo.absorb(memo);
@@ -228,14 +303,26 @@ impl Charted {
 
 /// Each row's place in report order, network id and decoded response, on every core for
 /// many rows: decoding the JSON is most of the work of reading every response.
-fn decode_all(rows: &[sqlx::any::AnyRow], index: &ItemIndex) -> sqlx::Result<Vec<((i64, i64), i64, NetworkFacts)>> {
+fn decode_all(
+    rows: &[sqlx::any::AnyRow],
+    index: &ItemIndex,
+) -> sqlx::Result<Vec<((i64, i64), i64, NetworkFacts)>> {
     const PER_THREAD: usize = 5_000;
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(rows.len() / PER_THREAD).max(1);
-    let decode_part = |part: &[sqlx::any::AnyRow]| part.iter().map(|row| decode(row, index)).collect::<sqlx::Result<Vec<_>>>();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(rows.len() / PER_THREAD)
+        .max(1);
+    let decode_part = |part: &[sqlx::any::AnyRow]| {
+        part.iter()
+            .map(|row| decode(row, index))
+            .collect::<sqlx::Result<Vec<_>>>()
+    };
     let mut parts = rows.chunks(rows.len().div_ceil(threads).max(1));
     let first = parts.next().unwrap_or_default();
     std::thread::scope(|scope| {
-        let spawned: Vec<_> = parts.map(|part| scope.spawn(move || decode_part(part))).collect();
+        let spawned: Vec<_> = parts
+            .map(|part| scope.spawn(move || decode_part(part)))
+            .collect();
         let mut all = decode_part(first)?;
         for part in spawned {
             all.extend(part.join().expect("decoding thread")?);
@@ -245,18 +332,39 @@ fn decode_all(rows: &[sqlx::any::AnyRow], index: &ItemIndex) -> sqlx::Result<Vec
 }
 
 /// A network's place in report order, its id and its facts.
-fn decode(row: &sqlx::any::AnyRow, index: &ItemIndex) -> sqlx::Result<((i64, i64), i64, NetworkFacts)> {
+fn decode(
+    row: &sqlx::any::AnyRow,
+    index: &ItemIndex,
+) -> sqlx::Result<((i64, i64), i64, NetworkFacts)> {
     let id: i64 = row.try_get("id")?;
-    let operator = row.try_get::<Option<&str>, _>("operator_type")?.and_then(OperatorType::from_key);
-    let facts = NetworkFacts::from_json(index, row.try_get("prefecture")?, operator, row.try_get("start_year")?, row.try_get("answers")?, row.try_get("disclosure")?)
-        .map_err(|e| sqlx::Error::ColumnDecode { index: "answers".into(), source: Box::new(e) })?;
+    let operator = row
+        .try_get::<Option<&str>, _>("operator_type")?
+        .and_then(OperatorType::from_key);
+    let facts = NetworkFacts::from_json(
+        index,
+        row.try_get("prefecture")?,
+        operator,
+        row.try_get("start_year")?,
+        row.try_get("answers")?,
+        row.try_get("disclosure")?,
+    )
+    .map_err(|e| sqlx::Error::ColumnDecode {
+        index: "answers".into(),
+        source: Box::new(e),
+    })?;
     Ok(((order_of(row.try_get("report_no")?, id), id), id, facts))
 }
 
 impl ChartCache {
     /// Public values computed over fewer than `min_group` networks are hidden.
     pub fn new(min_group: usize) -> Self {
-        ChartCache { min_group: min_group.max(1), entries: Mutex::new((i64::MIN, HashMap::new())), charted: Default::default(), full_reads: Default::default(), families_solved: Default::default() }
+        ChartCache {
+            min_group: min_group.max(1),
+            entries: Mutex::new((i64::MIN, HashMap::new())),
+            charted: Default::default(),
+            full_reads: Default::default(),
+            families_solved: Default::default(),
+        }
     }
 
     pub fn min_group(&self) -> usize {
@@ -268,12 +376,15 @@ impl ChartCache {
     }
 
     pub fn families_solved(&self) -> usize {
-        self.families_solved.load(std::sync::atomic::Ordering::Relaxed)
+        self.families_solved
+            .load(std::sync::atomic::Ordering::Relaxed)
     }
 
     fn get(&self, generation: i64, key: &(String, Audience)) -> Option<Views> {
         let entries = self.entries.lock().ok()?;
-        (entries.0 == generation).then(|| entries.1.get(key).cloned()).flatten()
+        (entries.0 == generation)
+            .then(|| entries.1.get(key).cloned())
+            .flatten()
     }
 
     fn put(&self, generation: i64, key: (String, Audience), views: Views) {
@@ -293,26 +404,48 @@ impl Default for ChartCache {
 }
 
 /// The counter every data change bumps.
-pub async fn generation<'c>(db: impl sqlx::Executor<'c, Database = sqlx::Any>) -> sqlx::Result<i64> {
-    sqlx::query_scalar("SELECT value FROM data_generation").fetch_one(db).await
+pub async fn generation<'c>(
+    db: impl sqlx::Executor<'c, Database = sqlx::Any>,
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar("SELECT value FROM data_generation")
+        .fetch_one(db)
+        .await
 }
 
 /// Every registered chart for an edition (default: the current one) and filter; staff see
 /// every value, the public what disclosure control leaves (see `charts::protect`).
-pub async fn charts(db: &Db, cache: &ChartCache, filter: &ChartFilter, staff: bool) -> Result<Arc<Vec<ChartData>>, Error> {
-    filter.check().map_err(|why| Error::BadRequest(why.clone()))?;
+pub async fn charts(
+    db: &Db,
+    cache: &ChartCache,
+    filter: &ChartFilter,
+    staff: bool,
+) -> Result<Arc<Vec<ChartData>>, Error> {
+    filter
+        .check()
+        .map_err(|why| Error::BadRequest(why.clone()))?;
     let edition_id = match &filter.edition {
         Some(id) => id.clone(),
         None => super::editions::current(db).await?.ok_or(Error::NotFound)?,
     };
-    let audience = if staff { Audience::Staff } else { Audience::Public { min_group: cache.min_group } };
-    let view = ChartFilter { edition: None, ..filter.clone() };
+    let audience = if staff {
+        Audience::Staff
+    } else {
+        Audience::Public {
+            min_group: cache.min_group,
+        }
+    };
+    let view = ChartFilter {
+        edition: None,
+        ..filter.clone()
+    };
     let key = (edition_id.clone(), audience);
     let generation = generation(db).await?;
     if let Some(hit) = cache.get(generation, &key) {
         return hit.get(&view).cloned().ok_or(Error::NotFound);
     }
-    let edition = super::editions::definition(db, &edition_id).await?.ok_or(Error::NotFound)?;
+    let edition = super::editions::definition(db, &edition_id)
+        .await?
+        .ok_or(Error::NotFound)?;
     if !staff && !super::editions::is_public(db, &edition_id).await? {
         return Err(Error::NotFound);
     }
@@ -341,7 +474,12 @@ pub async fn charts(db: &Db, cache: &ChartCache, filter: &ChartFilter, staff: bo
     // Computing every view at scale takes a while: off the async workers, so other
     // requests go on meanwhile.
     let (charted, computed) = tokio::task::spawn_blocking(move || {
-        let Charted { measures, sums, memo, .. } = &mut charted;
+        let Charted {
+            measures,
+            sums,
+            memo,
+            ..
+        } = &mut charted;
         let population = Population::of_atoms(&measures.edition, measures, sums.atoms.values());
         let computed = publish_all(population, audience, memo);
         (charted, computed)
@@ -349,7 +487,9 @@ pub async fn charts(db: &Db, cache: &ChartCache, filter: &ChartFilter, staff: bo
     .await
     .map_err(|_| Error::Background)?;
     if !staff {
-        cache.families_solved.fetch_add(charted.memo.solved(), std::sync::atomic::Ordering::Relaxed);
+        cache
+            .families_solved
+            .fetch_add(charted.memo.solved(), std::sync::atomic::Ordering::Relaxed);
         // Failing to store costs other servers time, not correctness.
         if charted.memo.solved() > 0 {
             if let Err(e) = charted.remember(db).await {
@@ -359,7 +499,12 @@ pub async fn charts(db: &Db, cache: &ChartCache, filter: &ChartFilter, staff: bo
     }
     let computed_at = charted.generation;
     held.insert(edition_id, charted);
-    let views: Views = Arc::new(computed.into_iter().map(|(f, charts)| (f, Arc::new(charts))).collect());
+    let views: Views = Arc::new(
+        computed
+            .into_iter()
+            .map(|(f, charts)| (f, Arc::new(charts)))
+            .collect(),
+    );
     cache.put(computed_at, key, views.clone());
     views.get(&view).cloned().ok_or(Error::NotFound)
 }

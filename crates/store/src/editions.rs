@@ -11,15 +11,24 @@ use survey::{builtin_editions, Edition};
 /// empty database opens; later ones arrive as drafts for staff to open.
 pub async fn ensure_builtin(conn: &mut AnyConnection) -> sqlx::Result<()> {
     for edition in builtin_editions() {
-        let known: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM editions WHERE id = $1").bind(&edition.id).fetch_one(&mut *conn).await?;
+        let known: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM editions WHERE id = $1")
+            .bind(&edition.id)
+            .fetch_one(&mut *conn)
+            .await?;
         if known > 0 {
             continue;
         }
         let (count, last): (i64, Option<i64>) = {
-            let row = sqlx::query("SELECT COUNT(*) AS n, MAX(position) AS last FROM editions").fetch_one(&mut *conn).await?;
+            let row = sqlx::query("SELECT COUNT(*) AS n, MAX(position) AS last FROM editions")
+                .fetch_one(&mut *conn)
+                .await?;
             (row.try_get("n")?, row.try_get("last")?)
         };
-        let status = if count == 0 { Status::Open } else { Status::Draft };
+        let status = if count == 0 {
+            Status::Open
+        } else {
+            Status::Draft
+        };
         sqlx::query("INSERT INTO editions (id, position, status, definition, created_at) VALUES ($1, $2, $3, NULL, $4)")
             .bind(&edition.id)
             .bind(last.map_or(0, |p| p + 1))
@@ -44,7 +53,11 @@ pub async fn current(db: &Db) -> sqlx::Result<Option<String>> {
 
 /// The edition respondents answer now, if any.
 pub async fn open(db: &Db) -> sqlx::Result<Option<String>> {
-    sqlx::query_scalar("SELECT id FROM editions WHERE status = 'open' ORDER BY position DESC LIMIT 1").fetch_optional(db).await
+    sqlx::query_scalar(
+        "SELECT id FROM editions WHERE status = 'open' ORDER BY position DESC LIMIT 1",
+    )
+    .fetch_optional(db)
+    .await
 }
 
 /// The public edition before `id`, if any (answers carry forward from it).
@@ -60,19 +73,25 @@ pub async fn previous(db: &Db, id: &str) -> sqlx::Result<Option<String>> {
 
 /// An edition's questionnaire: stored JSON for staff-made editions, else the built-in one.
 pub async fn definition(db: &Db, id: &str) -> sqlx::Result<Option<Edition>> {
-    let stored: Option<Option<String>> = sqlx::query_scalar("SELECT definition FROM editions WHERE id = $1")
-        .bind(id)
-        .fetch_optional(db)
-        .await?;
+    let stored: Option<Option<String>> =
+        sqlx::query_scalar("SELECT definition FROM editions WHERE id = $1")
+            .bind(id)
+            .fetch_optional(db)
+            .await?;
     Ok(match stored {
         None => None,
-        Some(Some(json)) => Some(serde_json::from_str(&json).map_err(|e| sqlx::Error::Decode(Box::new(e)))?),
+        Some(Some(json)) => {
+            Some(serde_json::from_str(&json).map_err(|e| sqlx::Error::Decode(Box::new(e)))?)
+        }
         Some(None) => survey::builtin_edition(id),
     })
 }
 
 pub async fn status(db: &Db, id: &str) -> sqlx::Result<Option<Status>> {
-    let s: Option<String> = sqlx::query_scalar("SELECT status FROM editions WHERE id = $1").bind(id).fetch_optional(db).await?;
+    let s: Option<String> = sqlx::query_scalar("SELECT status FROM editions WHERE id = $1")
+        .bind(id)
+        .fetch_optional(db)
+        .await?;
     Ok(s.as_deref().and_then(Status::parse))
 }
 
@@ -83,7 +102,9 @@ pub async fn is_public(db: &Db, id: &str) -> sqlx::Result<bool> {
 
 /// The editions the public may choose, newest first.
 pub async fn public_ids(db: &Db) -> sqlx::Result<Vec<String>> {
-    sqlx::query_scalar("SELECT id FROM editions WHERE status <> 'draft' ORDER BY position DESC").fetch_all(db).await
+    sqlx::query_scalar("SELECT id FROM editions WHERE status <> 'draft' ORDER BY position DESC")
+        .fetch_all(db)
+        .await
 }
 
 /// Every edition, newest first, with its number of responses.
@@ -97,7 +118,11 @@ pub async fn list(db: &Db) -> sqlx::Result<Vec<EditionRow>> {
     rows.iter()
         .map(|r| {
             let status: String = r.try_get("status")?;
-            Ok(EditionRow { id: r.try_get("id")?, status: Status::parse(&status).unwrap_or(Status::Closed), responses: r.try_get("responses")? })
+            Ok(EditionRow {
+                id: r.try_get("id")?,
+                status: Status::parse(&status).unwrap_or(Status::Closed),
+                responses: r.try_get("responses")?,
+            })
         })
         .collect()
 }
@@ -120,16 +145,28 @@ pub async fn insert_draft(conn: &mut AnyConnection, edition: &Edition) -> sqlx::
 /// Stores a draft's revised questionnaire; refused (false) unless the edition is a draft.
 pub async fn save_draft(conn: &mut AnyConnection, edition: &Edition) -> sqlx::Result<bool> {
     let json = serde_json::to_string(edition).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    let done = sqlx::query("UPDATE editions SET definition = $1 WHERE id = $2 AND status = 'draft'").bind(json).bind(&edition.id).execute(conn).await?;
+    let done =
+        sqlx::query("UPDATE editions SET definition = $1 WHERE id = $2 AND status = 'draft'")
+            .bind(json)
+            .bind(&edition.id)
+            .execute(conn)
+            .await?;
     Ok(done.rows_affected() == 1)
 }
 
 /// Opens an edition (closing the one open before) or closes it.
 pub async fn set_status(conn: &mut AnyConnection, id: &str, status: Status) -> sqlx::Result<()> {
     if status == Status::Open {
-        sqlx::query("UPDATE editions SET status = 'closed' WHERE status = 'open' AND id <> $1").bind(id).execute(&mut *conn).await?;
+        sqlx::query("UPDATE editions SET status = 'closed' WHERE status = 'open' AND id <> $1")
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
     }
-    sqlx::query("UPDATE editions SET status = $1 WHERE id = $2").bind(status.as_str()).bind(id).execute(&mut *conn).await?;
+    sqlx::query("UPDATE editions SET status = $1 WHERE id = $2")
+        .bind(status.as_str())
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
@@ -155,7 +192,9 @@ pub async fn stopped(db: &Db, previous: &str, open: &str) -> sqlx::Result<Vec<St
                 name: r.try_get("name")?,
                 prefecture: r.try_get("prefecture")?,
                 outcome: r.try_get("outcome")?,
-                reason: r.try_get::<Option<String>, _>("reason")?.unwrap_or_default(),
+                reason: r
+                    .try_get::<Option<String>, _>("reason")?
+                    .unwrap_or_default(),
             })
         })
         .collect()

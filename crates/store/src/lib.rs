@@ -9,8 +9,8 @@ pub mod editions;
 pub mod networks;
 pub mod public;
 pub mod requests;
-pub mod review;
 pub mod responses;
+pub mod review;
 pub mod sessions;
 pub mod throttle;
 

@@ -54,7 +54,8 @@ pub async fn put_response(
     updated_at: i64,
 ) -> sqlx::Result<()> {
     let answers = serde_json::to_string(answers).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    let disclosure = serde_json::to_string(disclosure).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let disclosure =
+        serde_json::to_string(disclosure).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
     sqlx::query(
         "INSERT INTO responses (network_id, edition_id, answers, disclosure, status, updated_at, reviewed_answers, reviewed_at)
          VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $5 = 'approved' THEN $3 END, CASE WHEN $5 = 'approved' THEN $6 END)
@@ -89,16 +90,25 @@ pub async fn home_figures(db: &Db, edition: &str) -> sqlx::Result<HomeFigures> {
         .iter()
         .map(|row| Ok((row.try_get("prefecture")?, row.try_get("start_year")?)))
         .collect::<sqlx::Result<_>>()?;
-    Ok(HomeFigures::from_networks(edition, networks.iter().map(|(p, y)| (p.as_str(), *y))))
+    Ok(HomeFigures::from_networks(
+        edition,
+        networks.iter().map(|(p, y)| (p.as_str(), *y)),
+    ))
 }
 
 /// How many networks the database holds.
 pub async fn count(db: &Db) -> sqlx::Result<i64> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM networks").fetch_one(db).await
+    sqlx::query_scalar("SELECT COUNT(*) FROM networks")
+        .fetch_one(db)
+        .await
 }
 
 /// The networks a respondent answers for, with their response status in an edition.
-pub async fn of_respondent(db: &Db, respondent_id: i64, edition: &str) -> sqlx::Result<Vec<survey::response::MyNetwork>> {
+pub async fn of_respondent(
+    db: &Db,
+    respondent_id: i64,
+    edition: &str,
+) -> sqlx::Result<Vec<survey::response::MyNetwork>> {
     let rows: Vec<(i64, String, String, Option<String>)> = sqlx::query_as(
         "SELECT n.id, n.name, n.prefecture, r.status FROM respondent_networks rn
          JOIN networks n ON n.id = rn.network_id
@@ -112,7 +122,12 @@ pub async fn of_respondent(db: &Db, respondent_id: i64, edition: &str) -> sqlx::
     rows.into_iter()
         .map(|(id, name, prefecture, status)| {
             let status = status.as_deref().map(crate::response_status).transpose()?;
-            Ok(survey::response::MyNetwork { id, name, prefecture, status })
+            Ok(survey::response::MyNetwork {
+                id,
+                name,
+                prefecture,
+                status,
+            })
         })
         .collect()
 }
@@ -155,8 +170,18 @@ impl NetworkRecord {
     /// What the charts read of this record (the chart cache decodes them straight from the
     /// database instead: `store::charts`).
     pub fn chart_facts(&self, index: &charts::ItemIndex) -> charts::NetworkFacts {
-        let operator = self.operator_type.as_deref().and_then(survey::geography::OperatorType::from_key);
-        charts::NetworkFacts::new(index, &self.prefecture, operator, self.start_year, &self.answers, &self.disclosure)
+        let operator = self
+            .operator_type
+            .as_deref()
+            .and_then(survey::geography::OperatorType::from_key);
+        charts::NetworkFacts::new(
+            index,
+            &self.prefecture,
+            operator,
+            self.start_year,
+            &self.answers,
+            &self.disclosure,
+        )
     }
 }
 
@@ -165,9 +190,15 @@ const RECORD_SELECT: &str = "SELECT n.id, n.report_no, n.prefecture, n.operator_
  FROM networks n JOIN responses r ON r.network_id = n.id AND r.edition_id = $1";
 
 /// A JSON text column as a typed value.
-fn json_column<T: serde::de::DeserializeOwned>(row: &sqlx::any::AnyRow, column: &str) -> sqlx::Result<T> {
+fn json_column<T: serde::de::DeserializeOwned>(
+    row: &sqlx::any::AnyRow,
+    column: &str,
+) -> sqlx::Result<T> {
     let text: String = row.try_get(column)?;
-    serde_json::from_str(&text).map_err(|e| sqlx::Error::ColumnDecode { index: column.into(), source: Box::new(e) })
+    serde_json::from_str(&text).map_err(|e| sqlx::Error::ColumnDecode {
+        index: column.into(),
+        source: Box::new(e),
+    })
 }
 
 fn record_from_row(row: &sqlx::any::AnyRow) -> sqlx::Result<NetworkRecord> {
@@ -193,7 +224,13 @@ fn record_from_row(row: &sqlx::any::AnyRow) -> sqlx::Result<NetworkRecord> {
 /// Every network that answered an edition, in report order.
 pub async fn records(db: &Db, edition: &str) -> sqlx::Result<Vec<NetworkRecord>> {
     let sql = format!("{RECORD_SELECT} ORDER BY COALESCE(n.report_no, 1000000000 + n.id)");
-    sqlx::query(sqlx::AssertSqlSafe(sql)).bind(edition).fetch_all(db).await?.iter().map(record_from_row).collect()
+    sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(edition)
+        .fetch_all(db)
+        .await?
+        .iter()
+        .map(record_from_row)
+        .collect()
 }
 
 /// Where a record stands in report order (report number, then networks added later).
@@ -207,17 +244,34 @@ pub fn order_of(report_no: Option<i64>, id: i64) -> i64 {
 
 /// Up to `limit` records after `after` in report order ([`report_order`]), so an export
 /// can walk every record with flat memory. Start with `after = i64::MIN`.
-pub async fn records_page(db: &Db, edition: &str, after: i64, limit: i64) -> sqlx::Result<Vec<NetworkRecord>> {
+pub async fn records_page(
+    db: &Db,
+    edition: &str,
+    after: i64,
+    limit: i64,
+) -> sqlx::Result<Vec<NetworkRecord>> {
     let sql = format!(
         "{RECORD_SELECT} WHERE COALESCE(n.report_no, 1000000000 + n.id) > $2
          ORDER BY COALESCE(n.report_no, 1000000000 + n.id) LIMIT $3"
     );
-    let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(edition).bind(after).bind(limit).fetch_all(db).await?;
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(edition)
+        .bind(after)
+        .bind(limit)
+        .fetch_all(db)
+        .await?;
     rows.iter().map(record_from_row).collect()
 }
 
 /// One network's record in an edition.
 pub async fn record(db: &Db, id: i64, edition: &str) -> sqlx::Result<Option<NetworkRecord>> {
     let sql = format!("{RECORD_SELECT} WHERE n.id = $2");
-    sqlx::query(sqlx::AssertSqlSafe(sql)).bind(edition).bind(id).fetch_optional(db).await?.as_ref().map(record_from_row).transpose()
+    sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(edition)
+        .bind(id)
+        .fetch_optional(db)
+        .await?
+        .as_ref()
+        .map(record_from_row)
+        .transpose()
 }

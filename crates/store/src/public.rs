@@ -9,14 +9,19 @@ use survey::Edition;
 
 /// A public edition's definition (default: the current edition) and every record in it; a
 /// draft or unknown edition is not found.
-pub async fn public_records(db: &Db, edition: Option<&str>) -> Result<(Edition, Vec<NetworkRecord>), crate::Error> {
+pub async fn public_records(
+    db: &Db,
+    edition: Option<&str>,
+) -> Result<(Edition, Vec<NetworkRecord>), crate::Error> {
     use crate::Error;
     let id = match edition {
         Some(id) if super::editions::is_public(db, id).await? => id.to_string(),
         Some(_) => return Err(Error::NotFound),
         None => super::editions::current(db).await?.ok_or(Error::NotFound)?,
     };
-    let edition = super::editions::definition(db, &id).await?.ok_or(Error::NotFound)?;
+    let edition = super::editions::definition(db, &id)
+        .await?
+        .ok_or(Error::NotFound)?;
     let records = records(db, &id).await?;
     Ok((edition, records))
 }
@@ -55,17 +60,25 @@ pub fn network_detail(edition: &Edition, r: &NetworkRecord) -> NetworkDetail {
 
 fn in_japan(unix: i64) -> Option<time::OffsetDateTime> {
     let jst = time::UtcOffset::from_hms(9, 0, 0).ok()?;
-    Some(time::OffsetDateTime::from_unix_timestamp(unix).ok()?.to_offset(jst))
+    Some(
+        time::OffsetDateTime::from_unix_timestamp(unix)
+            .ok()?
+            .to_offset(jst),
+    )
 }
 
 /// Unix seconds as a YYYY-MM-DD date in Japan.
 pub fn japan_date(unix: i64) -> String {
-    in_japan(unix).map(|t| format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())).unwrap_or_default()
+    in_japan(unix)
+        .map(|t| format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day()))
+        .unwrap_or_default()
 }
 
 /// Unix seconds as YYYY-MM-DD HH:MM in Japan.
 pub fn japan_date_time(unix: i64) -> String {
-    in_japan(unix).map(|t| format!("{} {:02}:{:02}", japan_date(unix), t.hour(), t.minute())).unwrap_or_default()
+    in_japan(unix)
+        .map(|t| format!("{} {:02}:{:02}", japan_date(unix), t.hour(), t.minute()))
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -74,6 +87,9 @@ mod tests {
     fn dates_are_in_japan_time() {
         assert_eq!(super::japan_date(1_349_276_400), "2012-10-04");
         assert_eq!(super::japan_date(1_349_276_399), "2012-10-03");
-        assert_eq!(super::japan_date_time(1_349_276_400 + 3600 * 13 + 60 * 5), "2012-10-04 13:05");
+        assert_eq!(
+            super::japan_date_time(1_349_276_400 + 3600 * 13 + 60 * 5),
+            "2012-10-04 13:05"
+        );
     }
 }

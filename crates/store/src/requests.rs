@@ -18,17 +18,23 @@ pub struct NewRequest<'a> {
 #[derive(Debug, PartialEq, Eq)]
 pub enum Issued {
     /// A new network, invitation and account.
-    New { network_id: i64, respondent_id: i64, login: String },
+    New {
+        network_id: i64,
+        respondent_id: i64,
+        login: String,
+    },
     /// The edition already holds a request with this identity key; nothing was added.
     Existing { network_id: i64 },
 }
 
 /// The identity keys of an edition's requests among `keys`, to skip before hashing.
 pub async fn existing_keys(db: &Db, edition: &str) -> sqlx::Result<Vec<String>> {
-    sqlx::query_scalar("SELECT import_key FROM invitations WHERE edition_id = $1 AND import_key IS NOT NULL")
-        .bind(edition)
-        .fetch_all(db)
-        .await
+    sqlx::query_scalar(
+        "SELECT import_key FROM invitations WHERE edition_id = $1 AND import_key IS NOT NULL",
+    )
+    .bind(edition)
+    .fetch_all(db)
+    .await
 }
 
 /// A respondent login nobody can guess from another: `r<edition>-` and six random
@@ -36,7 +42,11 @@ pub async fn existing_keys(db: &Db, edition: &str) -> sqlx::Result<Vec<String>> 
 pub fn generate_login(edition: &str) -> String {
     let mut letters = String::new();
     while letters.len() < 6 {
-        letters.extend(accounts::generate_password().chars().filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
+        letters.extend(
+            accounts::generate_password()
+                .chars()
+                .filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit()),
+        );
     }
     letters.truncate(6);
     format!("r{edition}-{letters}")
@@ -46,11 +56,22 @@ pub fn generate_login(edition: &str) -> String {
 /// edition): same prefecture, same folded name.
 async fn known_network(conn: &mut AnyConnection, row: &RequestRow) -> sqlx::Result<Option<i64>> {
     let candidates: Vec<(i64, String)> =
-        sqlx::query_as("SELECT id, name FROM networks WHERE prefecture = $1 ORDER BY id").bind(&row.prefecture).fetch_all(&mut *conn).await?;
+        sqlx::query_as("SELECT id, name FROM networks WHERE prefecture = $1 ORDER BY id")
+            .bind(&row.prefecture)
+            .fetch_all(&mut *conn)
+            .await?;
     let key = row.identity_key();
     Ok(candidates
         .into_iter()
-        .find(|(_, name)| RequestRow { prefecture: row.prefecture.clone(), network_name: name.clone(), ..Default::default() }.identity_key() == key)
+        .find(|(_, name)| {
+            RequestRow {
+                prefecture: row.prefecture.clone(),
+                network_name: name.clone(),
+                ..Default::default()
+            }
+            .identity_key()
+                == key
+        })
         .map(|(id, _)| id))
 }
 
@@ -58,7 +79,12 @@ async fn known_network(conn: &mut AnyConnection, row: &RequestRow) -> sqlx::Resu
 /// that prefecture and name, else a new one), its invitation (requested now) and a
 /// respondent account linked to it, with an audit entry. A network already asked in
 /// the edition is left alone, so importing a list again adds nothing.
-pub async fn issue(conn: &mut AnyConnection, edition: &str, request: &NewRequest<'_>, actor: &str) -> Result<Issued, AccountError> {
+pub async fn issue(
+    conn: &mut AnyConnection,
+    edition: &str,
+    request: &NewRequest<'_>,
+    actor: &str,
+) -> Result<Issued, AccountError> {
     let row = request.row;
     let key = row.identity_key();
     let known = known_network(conn, row).await?;
@@ -90,7 +116,8 @@ pub async fn issue(conn: &mut AnyConnection, edition: &str, request: &NewRequest
     let mut attempts = 0;
     let (respondent_id, login) = loop {
         let login = generate_login(edition);
-        match accounts::create_hashed(conn, Role::Respondent, &login, &request.password_hash).await {
+        match accounts::create_hashed(conn, Role::Respondent, &login, &request.password_hash).await
+        {
             Ok(id) => break (id, login),
             Err(AccountError::LoginTaken(_)) if attempts < 5 => attempts += 1,
             Err(e) => return Err(e),
@@ -115,12 +142,26 @@ pub async fn issue(conn: &mut AnyConnection, edition: &str, request: &NewRequest
         "edition": edition, "network": network_id, "login": login,
         "organisation": row.organisation, "network_name": row.network(), "prefecture": row.prefecture,
     });
-    super::audit::append(conn, actor, "issue_credentials", &format!("respondent:{respondent_id}"), &detail).await?;
-    Ok(Issued::New { network_id, respondent_id, login })
+    super::audit::append(
+        conn,
+        actor,
+        "issue_credentials",
+        &format!("respondent:{respondent_id}"),
+        &detail,
+    )
+    .await?;
+    Ok(Issued::New {
+        network_id,
+        respondent_id,
+        login,
+    })
 }
 
 /// What the request letter of a respondent's network says, for a credential reissued.
-pub async fn letter_details(db: &Db, respondent_id: i64) -> sqlx::Result<Option<(String, RequestRow, i64)>> {
+pub async fn letter_details(
+    db: &Db,
+    respondent_id: i64,
+) -> sqlx::Result<Option<(String, RequestRow, i64)>> {
     let row = sqlx::query(
         "SELECT a.login, n.id AS network_id, n.name, n.prefecture, i.organisation, i.postal_address, i.email
          FROM respondents a
@@ -133,7 +174,10 @@ pub async fn letter_details(db: &Db, respondent_id: i64) -> sqlx::Result<Option<
     .fetch_optional(db)
     .await?;
     let Some(row) = row else { return Ok(None) };
-    let text = |c: &str| row.try_get::<Option<String>, _>(c).map(Option::unwrap_or_default);
+    let text = |c: &str| {
+        row.try_get::<Option<String>, _>(c)
+            .map(Option::unwrap_or_default)
+    };
     let request = RequestRow {
         organisation: text("organisation")?,
         prefecture: text("prefecture")?,
@@ -141,7 +185,11 @@ pub async fn letter_details(db: &Db, respondent_id: i64) -> sqlx::Result<Option<
         postal_address: text("postal_address")?,
         email: text("email")?,
     };
-    Ok(Some((row.try_get("login")?, request, row.try_get::<Option<i64>, _>("network_id")?.unwrap_or(0))))
+    Ok(Some((
+        row.try_get("login")?,
+        request,
+        row.try_get::<Option<i64>, _>("network_id")?.unwrap_or(0),
+    )))
 }
 
 /// Every network asked or answering in an edition, in prefecture order then name.
@@ -168,27 +216,54 @@ pub async fn tracking(db: &Db, edition: &str) -> sqlx::Result<Vec<TrackingRow>> 
             let replied_at: Option<i64> = row.try_get("replied_at")?;
             let status: Option<String> = row.try_get("status")?;
             let status = status.as_deref().map(crate::response_status).transpose()?;
-            let stage = Stage::derive(invitation.map(|_| (outcome.as_deref().unwrap_or("pending"), replied_at.is_some())), status);
+            let stage = Stage::derive(
+                invitation.map(|_| {
+                    (
+                        outcome.as_deref().unwrap_or("pending"),
+                        replied_at.is_some(),
+                    )
+                }),
+                status,
+            );
             let respondent: Option<i64> = row.try_get("respondent")?;
             let login: Option<String> = row.try_get("login")?;
             let disabled: Option<i64> = row.try_get("disabled")?;
             Ok(TrackingRow {
                 network_id: row.try_get("id")?,
                 network_name: row.try_get("name")?,
-                organisation: row.try_get::<Option<String>, _>("organisation")?.unwrap_or_default(),
+                organisation: row
+                    .try_get::<Option<String>, _>("organisation")?
+                    .unwrap_or_default(),
                 prefecture: row.try_get("prefecture")?,
-                email: row.try_get::<Option<String>, _>("email")?.unwrap_or_default(),
+                email: row
+                    .try_get::<Option<String>, _>("email")?
+                    .unwrap_or_default(),
                 stage,
-                reason: row.try_get::<Option<String>, _>("reason")?.unwrap_or_default(),
+                reason: row
+                    .try_get::<Option<String>, _>("reason")?
+                    .unwrap_or_default(),
                 requested_on: date(row.try_get("requested_at")?),
                 replied_on: date(replied_at),
                 outcome_on: date(row.try_get("outcome_at")?),
-                respondent: respondent.zip(login).map(|(id, login)| (id, login, disabled.unwrap_or(0) != 0)),
+                respondent: respondent
+                    .zip(login)
+                    .map(|(id, login)| (id, login, disabled.unwrap_or(0) != 0)),
             })
         })
         .collect::<sqlx::Result<Vec<_>>>()?;
-    let order = |p: &str| survey::geography::PREFECTURES.iter().position(|(q, _)| *q == p).unwrap_or(usize::MAX);
-    out.sort_by_cached_key(|r| (order(&r.prefecture), survey::search::fold(&r.network_name), r.network_id));
+    let order = |p: &str| {
+        survey::geography::PREFECTURES
+            .iter()
+            .position(|(q, _)| *q == p)
+            .unwrap_or(usize::MAX)
+    };
+    out.sort_by_cached_key(|r| {
+        (
+            order(&r.prefecture),
+            survey::search::fold(&r.network_name),
+            r.network_id,
+        )
+    });
     Ok(out)
 }
 
@@ -203,23 +278,32 @@ pub async fn set_stage(
     reason: &str,
     actor: &str,
 ) -> sqlx::Result<Option<Stage>> {
-    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM networks WHERE id = $1").bind(network_id).fetch_optional(&mut *conn).await?;
+    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM networks WHERE id = $1")
+        .bind(network_id)
+        .fetch_optional(&mut *conn)
+        .await?;
     if exists.is_none() {
         return Ok(None);
     }
-    let before: Option<(String, Option<i64>)> =
-        sqlx::query_as("SELECT outcome, replied_at FROM invitations WHERE network_id = $1 AND edition_id = $2")
-            .bind(network_id)
-            .bind(edition)
-            .fetch_optional(&mut *conn)
-            .await?;
-    let status: Option<String> = sqlx::query_scalar("SELECT status FROM responses WHERE network_id = $1 AND edition_id = $2")
-        .bind(network_id)
-        .bind(edition)
-        .fetch_optional(&mut *conn)
-        .await?;
+    let before: Option<(String, Option<i64>)> = sqlx::query_as(
+        "SELECT outcome, replied_at FROM invitations WHERE network_id = $1 AND edition_id = $2",
+    )
+    .bind(network_id)
+    .bind(edition)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let status: Option<String> = sqlx::query_scalar(
+        "SELECT status FROM responses WHERE network_id = $1 AND edition_id = $2",
+    )
+    .bind(network_id)
+    .bind(edition)
+    .fetch_optional(&mut *conn)
+    .await?;
     let status = status.as_deref().map(crate::response_status).transpose()?;
-    let previous = Stage::derive(before.as_ref().map(|(o, r)| (o.as_str(), r.is_some())), status);
+    let previous = Stage::derive(
+        before.as_ref().map(|(o, r)| (o.as_str(), r.is_some())),
+        status,
+    );
     sqlx::query("INSERT INTO invitations (network_id, edition_id) VALUES ($1, $2) ON CONFLICT (network_id, edition_id) DO NOTHING")
         .bind(network_id)
         .bind(edition)
@@ -233,7 +317,11 @@ pub async fn set_stage(
         Stage::Refused => ("refused", true, true),
         Stage::Declined => ("declined", true, true),
     };
-    let reason = if stage.needs_reason() { reason.trim() } else { "" };
+    let reason = if stage.needs_reason() {
+        reason.trim()
+    } else {
+        ""
+    };
     // A step keeps the date it was first reached; going back clears the later dates.
     sqlx::query(
         "UPDATE invitations SET outcome = $1, reason = $2,
@@ -252,12 +340,23 @@ pub async fn set_stage(
     .execute(&mut *conn)
     .await?;
     let detail = serde_json::json!({ "edition": edition, "from": previous.key(), "to": stage.key(), "reason": reason });
-    super::audit::append(conn, actor, "set_request_stage", &format!("network:{network_id}"), &detail).await?;
+    super::audit::append(
+        conn,
+        actor,
+        "set_request_stage",
+        &format!("network:{network_id}"),
+        &detail,
+    )
+    .await?;
     Ok(Some(previous))
 }
 
 /// A respondent's first save is their reply: dates it unless a reply is already dated.
-pub async fn mark_replied(conn: &mut AnyConnection, network_id: i64, edition: &str) -> sqlx::Result<()> {
+pub async fn mark_replied(
+    conn: &mut AnyConnection,
+    network_id: i64,
+    edition: &str,
+) -> sqlx::Result<()> {
     sqlx::query("UPDATE invitations SET replied_at = $1 WHERE network_id = $2 AND edition_id = $3 AND replied_at IS NULL")
         .bind(super::now())
         .bind(network_id)
@@ -273,7 +372,8 @@ mod tests {
 
     #[test]
     fn generated_logins_are_valid_distinct_and_name_the_edition() {
-        let logins: std::collections::HashSet<String> = (0..200).map(|_| generate_login("2013")).collect();
+        let logins: std::collections::HashSet<String> =
+            (0..200).map(|_| generate_login("2013")).collect();
         assert_eq!(logins.len(), 200);
         for login in &logins {
             assert!(login.starts_with("r2013-") && login.len() == 12, "{login}");

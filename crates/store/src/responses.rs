@@ -9,11 +9,13 @@ use survey::{Answers, DisclosureChoices};
 
 /// Whether a respondent answers for a network.
 pub async fn respondent_owns(db: &Db, respondent_id: i64, network_id: i64) -> sqlx::Result<bool> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM respondent_networks WHERE respondent_id = $1 AND network_id = $2")
-        .bind(respondent_id)
-        .bind(network_id)
-        .fetch_one(db)
-        .await?;
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM respondent_networks WHERE respondent_id = $1 AND network_id = $2",
+    )
+    .bind(respondent_id)
+    .bind(network_id)
+    .fetch_one(db)
+    .await?;
     Ok(n > 0)
 }
 
@@ -22,7 +24,9 @@ pub async fn respondent_owns(db: &Db, respondent_id: i64, network_id: i64) -> sq
 pub enum Saved {
     Version(i64),
     /// The stored version is not the one the save was based on.
-    Stale { current: i64 },
+    Stale {
+        current: i64,
+    },
 }
 
 pub struct NewResponse<'a> {
@@ -40,10 +44,15 @@ pub struct NewResponse<'a> {
 }
 
 /// Writes a whole response if it is still at `based_on`; returns the new version.
-pub async fn save(conn: &mut AnyConnection, r: &NewResponse<'_>, old: &Answers) -> sqlx::Result<Saved> {
+pub async fn save(
+    conn: &mut AnyConnection,
+    r: &NewResponse<'_>,
+    old: &Answers,
+) -> sqlx::Result<Saved> {
     let now = super::now();
     let answers = serde_json::to_string(r.answers).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    let disclosure = serde_json::to_string(r.disclosure).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let disclosure =
+        serde_json::to_string(r.disclosure).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
     let written = if r.based_on == 0 {
         sqlx::query(
             "INSERT INTO responses (network_id, edition_id, answers, disclosure, status, needs_review, version, updated_at)
@@ -75,11 +84,13 @@ pub async fn save(conn: &mut AnyConnection, r: &NewResponse<'_>, old: &Answers) 
         .await?
         .rows_affected()
     };
-    let current: i64 = sqlx::query_scalar("SELECT version FROM responses WHERE network_id = $1 AND edition_id = $2")
-        .bind(r.network_id)
-        .bind(r.edition)
-        .fetch_one(&mut *conn)
-        .await?;
+    let current: i64 = sqlx::query_scalar(
+        "SELECT version FROM responses WHERE network_id = $1 AND edition_id = $2",
+    )
+    .bind(r.network_id)
+    .bind(r.edition)
+    .fetch_one(&mut *conn)
+    .await?;
     if written == 0 {
         return Ok(Saved::Stale { current });
     }
@@ -100,7 +111,14 @@ pub async fn save(conn: &mut AnyConnection, r: &NewResponse<'_>, old: &Answers) 
         "changes": diff(old, r.answers),
         "disclosure": r.disclosure,
     });
-    super::audit::append(conn, r.actor, "save_response", &format!("network:{}", r.network_id), &detail).await?;
+    super::audit::append(
+        conn,
+        r.actor,
+        "save_response",
+        &format!("network:{}", r.network_id),
+        &detail,
+    )
+    .await?;
     // A respondent's save is their reply to the request (report 1.5).
     if r.actor.starts_with("respondent:") {
         super::requests::mark_replied(conn, r.network_id, r.edition).await?;
@@ -109,7 +127,12 @@ pub async fn save(conn: &mut AnyConnection, r: &NewResponse<'_>, old: &Answers) 
 }
 
 /// Records which carried-forward answers still await the respondent's confirmation.
-pub async fn set_unconfirmed(conn: &mut AnyConnection, network_id: i64, edition: &str, keys: &std::collections::BTreeSet<String>) -> sqlx::Result<()> {
+pub async fn set_unconfirmed(
+    conn: &mut AnyConnection,
+    network_id: i64,
+    edition: &str,
+    keys: &std::collections::BTreeSet<String>,
+) -> sqlx::Result<()> {
     let json = serde_json::to_string(keys).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
     sqlx::query("UPDATE responses SET unconfirmed = $1 WHERE network_id = $2 AND edition_id = $3")
         .bind(json)

@@ -9,8 +9,8 @@
 use sqlx::AnyConnection;
 
 use super::Db;
-use survey::response::QueueEntry;
 use survey::geography::OperatorType;
+use survey::response::QueueEntry;
 use survey::response::ResponseStatus;
 use survey::Answers;
 
@@ -25,17 +25,19 @@ pub async fn queue(db: &Db, edition: &str) -> sqlx::Result<Vec<QueueEntry>> {
     .fetch_all(db)
     .await?;
     rows.into_iter()
-        .map(|(network_id, name, prefecture, status, version, updated_at, reviewed_at)| {
-            Ok(QueueEntry {
-                network_id,
-                name,
-                prefecture,
-                status: crate::response_status(&status)?,
-                version,
-                updated: super::public::japan_date_time(updated_at),
-                reviewed_before: reviewed_at.is_some(),
-            })
-        })
+        .map(
+            |(network_id, name, prefecture, status, version, updated_at, reviewed_at)| {
+                Ok(QueueEntry {
+                    network_id,
+                    name,
+                    prefecture,
+                    status: crate::response_status(&status)?,
+                    version,
+                    updated: super::public::japan_date_time(updated_at),
+                    reviewed_before: reviewed_at.is_some(),
+                })
+            },
+        )
         .collect()
 }
 
@@ -57,8 +59,14 @@ pub async fn state(db: &Db, network_id: i64, edition: &str) -> sqlx::Result<Opti
         let baseline = baseline
             .map(|json| serde_json::from_str(&json))
             .transpose()
-            .map_err(|e| sqlx::Error::ColumnDecode { index: "reviewed_answers".into(), source: Box::new(e) })?;
-        Ok(ReviewState { baseline, needs_review: needs_review != 0 })
+            .map_err(|e| sqlx::Error::ColumnDecode {
+                index: "reviewed_answers".into(),
+                source: Box::new(e),
+            })?;
+        Ok(ReviewState {
+            baseline,
+            needs_review: needs_review != 0,
+        })
     })
     .transpose()
 }
@@ -68,14 +76,18 @@ pub async fn state(db: &Db, network_id: i64, edition: &str) -> sqlx::Result<Opti
 pub enum Decision {
     Approve,
     /// Back to the respondent, with a note shown at the top of their form.
-    Return { note: String },
+    Return {
+        note: String,
+    },
 }
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum Decided {
     Done,
     /// The respondent saved again after staff loaded the version they decided on.
-    Stale { current: i64 },
+    Stale {
+        current: i64,
+    },
     Missing,
 }
 
@@ -109,15 +121,24 @@ pub async fn decide(
     .await?
     .rows_affected();
     if written == 0 {
-        let current: Option<i64> = sqlx::query_scalar("SELECT version FROM responses WHERE network_id = $1 AND edition_id = $2")
-            .bind(network_id)
-            .bind(edition)
-            .fetch_optional(&mut *conn)
-            .await?;
+        let current: Option<i64> = sqlx::query_scalar(
+            "SELECT version FROM responses WHERE network_id = $1 AND edition_id = $2",
+        )
+        .bind(network_id)
+        .bind(edition)
+        .fetch_optional(&mut *conn)
+        .await?;
         return Ok(current.map_or(Decided::Missing, |current| Decided::Stale { current }));
     }
     let detail = serde_json::json!({ "edition": edition, "version": version, "note": note });
-    super::audit::append(conn, actor, action, &format!("network:{network_id}"), &detail).await?;
+    super::audit::append(
+        conn,
+        actor,
+        action,
+        &format!("network:{network_id}"),
+        &detail,
+    )
+    .await?;
     Ok(Decided::Done)
 }
 
@@ -134,7 +155,9 @@ pub async fn classify(
             .bind(network_id)
             .fetch_optional(&mut *conn)
             .await?;
-    let Some((old_operator, old_fund)) = before else { return Ok(false) };
+    let Some((old_operator, old_fund)) = before else {
+        return Ok(false);
+    };
     let operator = operator.map(OperatorType::key);
     sqlx::query("UPDATE networks SET operator_type = $1, regional_fund = $2 WHERE id = $3")
         .bind(operator)
@@ -146,6 +169,13 @@ pub async fn classify(
         "operator_type": [old_operator, operator],
         "regional_fund": [old_fund != 0, regional_fund],
     });
-    super::audit::append(conn, actor, "classify_network", &format!("network:{network_id}"), &detail).await?;
+    super::audit::append(
+        conn,
+        actor,
+        "classify_network",
+        &format!("network:{network_id}"),
+        &detail,
+    )
+    .await?;
     Ok(true)
 }

@@ -20,7 +20,10 @@ pub struct Principal {
 }
 
 fn hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Starts a session and returns the token for the cookie.
@@ -29,7 +32,10 @@ pub async fn create(db: &Db, role: Role, user_id: i64) -> sqlx::Result<String> {
     OsRng.fill_bytes(&mut bytes);
     let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
     let now = super::now();
-    sqlx::query("DELETE FROM sessions WHERE expires_at < $1").bind(now).execute(db).await?;
+    sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
+        .bind(now)
+        .execute(db)
+        .await?;
     sqlx::query("INSERT INTO sessions (token_hash, role, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(hash(&token))
         .bind(role.as_str())
@@ -45,29 +51,43 @@ pub async fn create(db: &Db, role: Role, user_id: i64) -> sqlx::Result<String> {
 pub async fn lookup(db: &Db, token: &str) -> sqlx::Result<Option<Principal>> {
     let now = super::now();
     let token_hash = hash(token);
-    let row: Option<(String, i64)> =
-        sqlx::query_as("SELECT role, user_id FROM sessions WHERE token_hash = $1 AND expires_at >= $2")
-            .bind(&token_hash)
-            .bind(now)
-            .fetch_optional(db)
-            .await?;
-    let Some((role, user_id)) = row else { return Ok(None) };
-    let Some(role) = Role::from_str(&role) else { return Ok(None) };
-    let login: Option<String> =
-        sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT login FROM {} WHERE id = $1 AND disabled = 0", role.table())))
-            .bind(user_id)
-            .fetch_optional(db)
-            .await?;
+    let row: Option<(String, i64)> = sqlx::query_as(
+        "SELECT role, user_id FROM sessions WHERE token_hash = $1 AND expires_at >= $2",
+    )
+    .bind(&token_hash)
+    .bind(now)
+    .fetch_optional(db)
+    .await?;
+    let Some((role, user_id)) = row else {
+        return Ok(None);
+    };
+    let Some(role) = Role::from_str(&role) else {
+        return Ok(None);
+    };
+    let login: Option<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT login FROM {} WHERE id = $1 AND disabled = 0",
+        role.table()
+    )))
+    .bind(user_id)
+    .fetch_optional(db)
+    .await?;
     let Some(login) = login else { return Ok(None) };
     sqlx::query("UPDATE sessions SET expires_at = $1 WHERE token_hash = $2")
         .bind(now + IDLE_SECONDS)
         .bind(&token_hash)
         .execute(db)
         .await?;
-    Ok(Some(Principal { role, user_id, login }))
+    Ok(Some(Principal {
+        role,
+        user_id,
+        login,
+    }))
 }
 
 pub async fn delete(db: &Db, token: &str) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(hash(token)).execute(db).await?;
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        .bind(hash(token))
+        .execute(db)
+        .await?;
     Ok(())
 }

@@ -3,7 +3,9 @@
 
 use std::time::Instant;
 
-use survey::{builtin_edition, validate::validate, Answer, AnswerKind, Answers, Fee, StartStatus, Tri};
+use survey::{
+    builtin_edition, validate::validate, Answer, AnswerKind, Answers, Fee, StartStatus, Tri,
+};
 
 fn main() {
     let edition = builtin_edition("2012").expect("built in");

@@ -68,7 +68,10 @@ impl Answer {
     /// choice keys joined by `;`, or the text itself.
     pub fn to_cell(&self) -> String {
         fn word<T: Serialize>(v: &T) -> String {
-            serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+            serde_json::to_value(v)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
         }
         match self {
             Answer::Tri(t) => word(t),
@@ -171,7 +174,10 @@ mod tests {
         a.set("x.n", Answer::Number(12));
         a.set("x.set", Answer::Choices(["mhlw".to_string()].into()));
         let json = serde_json::to_string(&a).unwrap();
-        assert_eq!(json, r#"{"x.n":{"number":12},"x.set":{"choices":["mhlw"]},"x.tri":{"tri":"planned"}}"#);
+        assert_eq!(
+            json,
+            r#"{"x.n":{"number":12},"x.set":{"choices":["mhlw"]},"x.tri":{"tri":"planned"}}"#
+        );
         assert_eq!(serde_json::from_str::<Answers>(&json).unwrap(), a);
     }
 
@@ -179,9 +185,15 @@ mod tests {
     fn answers_become_csv_cells() {
         assert_eq!(Answer::Tri(Tri::InProgress).to_cell(), "in_progress");
         assert_eq!(Answer::Fee(Fee::Undecided).to_cell(), "undecided");
-        assert_eq!(Answer::StartStatus(StartStatus::Planned).to_cell(), "planned");
+        assert_eq!(
+            Answer::StartStatus(StartStatus::Planned).to_cell(),
+            "planned"
+        );
         assert_eq!(Answer::Number(-3).to_cell(), "-3");
-        assert_eq!(Answer::Choices(["mic".to_string(), "meti".to_string()].into()).to_cell(), "meti;mic");
+        assert_eq!(
+            Answer::Choices(["mic".to_string(), "meti".to_string()].into()).to_cell(),
+            "meti;mic"
+        );
         assert_eq!(Answer::Check(true).to_cell(), "true");
     }
 

@@ -21,17 +21,32 @@ pub fn choice_separator(lang: Lang) -> &'static str {
 /// The labelled values of a kind with a fixed set of answers.
 fn labelled(kind: &AnswerKind) -> Vec<(Answer, Label)> {
     match kind {
-        AnswerKind::Tri => Tri::ALL.iter().map(|t| (Answer::Tri(*t), t.label())).collect(),
+        AnswerKind::Tri => Tri::ALL
+            .iter()
+            .map(|t| (Answer::Tri(*t), t.label()))
+            .collect(),
         AnswerKind::Fee { .. } => vec![
             (Answer::Fee(Fee::Free), vocabulary::FEE_FREE.clone()),
             (Answer::Fee(Fee::Paid), vocabulary::FEE_PAID.clone()),
-            (Answer::Fee(Fee::Undecided), vocabulary::FEE_UNDECIDED.clone()),
+            (
+                Answer::Fee(Fee::Undecided),
+                vocabulary::FEE_UNDECIDED.clone(),
+            ),
         ],
         AnswerKind::StartStatus => vec![
-            (Answer::StartStatus(StartStatus::Started), vocabulary::STARTED.clone()),
-            (Answer::StartStatus(StartStatus::Planned), vocabulary::START_PLANNED.clone()),
+            (
+                Answer::StartStatus(StartStatus::Started),
+                vocabulary::STARTED.clone(),
+            ),
+            (
+                Answer::StartStatus(StartStatus::Planned),
+                vocabulary::START_PLANNED.clone(),
+            ),
         ],
-        AnswerKind::Check => vec![(Answer::Check(true), vocabulary::CELL_YES.clone()), (Answer::Check(false), vocabulary::CELL_NO.clone())],
+        AnswerKind::Check => vec![
+            (Answer::Check(true), vocabulary::CELL_YES.clone()),
+            (Answer::Check(false), vocabulary::CELL_NO.clone()),
+        ],
         _ => Vec::new(),
     }
 }
@@ -42,7 +57,12 @@ pub fn render(kind: &AnswerKind, answer: &Answer, lang: Lang) -> String {
     match (kind, answer) {
         (AnswerKind::Bearers { choices }, Answer::Choices(keys)) => keys
             .iter()
-            .map(|k| choices.iter().find(|c| &c.key == k).map_or(k.as_str(), |c| c.label.get(lang)))
+            .map(|k| {
+                choices
+                    .iter()
+                    .find(|c| &c.key == k)
+                    .map_or(k.as_str(), |c| c.label.get(lang))
+            })
             .collect::<Vec<_>>()
             .join(choice_separator(lang)),
         (_, Answer::Number(n)) => n.to_string(),
@@ -50,7 +70,10 @@ pub fn render(kind: &AnswerKind, answer: &Answer, lang: Lang) -> String {
         _ => labelled(kind)
             .into_iter()
             .find(|(a, _)| a == answer)
-            .map_or_else(|| answer.to_cell(), |(_, label)| label.get(lang).to_string()),
+            .map_or_else(
+                || answer.to_cell(),
+                |(_, label)| label.get(lang).to_string(),
+            ),
     }
 }
 
@@ -77,10 +100,20 @@ pub fn parse(kind: &AnswerKind, cell: &str, lang: Lang) -> Result<Option<Answer>
         | AnswerKind::Prefecture => Answer::Text(cell.to_string()),
         AnswerKind::Bearers { choices } => Answer::Choices(
             cell.split(choice_separator(lang))
-                .map(|part| choices.iter().find(|c| c.label.get(lang) == part).map(|c| c.key.clone()).ok_or_else(bad))
+                .map(|part| {
+                    choices
+                        .iter()
+                        .find(|c| c.label.get(lang) == part)
+                        .map(|c| c.key.clone())
+                        .ok_or_else(bad)
+                })
                 .collect::<Result<_, _>>()?,
         ),
-        _ => labelled(kind).into_iter().find(|(_, label)| label.get(lang) == cell).map(|(a, _)| a).ok_or_else(bad)?,
+        _ => labelled(kind)
+            .into_iter()
+            .find(|(_, label)| label.get(lang) == cell)
+            .map(|(a, _)| a)
+            .ok_or_else(bad)?,
     };
     Ok(Some(answer))
 }
@@ -93,26 +126,66 @@ mod tests {
     fn bearers() -> AnswerKind {
         AnswerKind::Bearers {
             choices: vec![
-                Choice { key: "mhlw".into(), label: Label::new("国の負担（厚労省）", "National: MHLW") },
-                Choice { key: "medical".into(), label: Label::new("医療関係団体(医師会、その他)の負担", "Medical associations") },
+                Choice {
+                    key: "mhlw".into(),
+                    label: Label::new("国の負担（厚労省）", "National: MHLW"),
+                },
+                Choice {
+                    key: "medical".into(),
+                    label: Label::new("医療関係団体(医師会、その他)の負担", "Medical associations"),
+                },
             ],
         }
     }
 
     #[test]
     fn answers_read_as_the_questionnaire_words() {
-        assert_eq!(render(&AnswerKind::Tri, &Answer::Tri(Tri::InProgress), Lang::Ja), "実施中");
-        assert_eq!(render(&AnswerKind::Tri, &Answer::Tri(Tri::Planned), Lang::Ja), "実施予定あり");
-        assert_eq!(render(&AnswerKind::Tri, &Answer::Tri(Tri::None), Lang::Ja), "実施なし・予定なし");
-        assert_eq!(render(&AnswerKind::Tri, &Answer::Tri(Tri::None), Lang::En), "None");
-        assert_eq!(render(&AnswerKind::Fee { undecided: true }, &Answer::Fee(Fee::Undecided), Lang::Ja), "未定");
-        assert_eq!(render(&AnswerKind::Check, &Answer::Check(true), Lang::Ja), "はい");
-        assert_eq!(render(&AnswerKind::Yen, &Answer::Number(-1200), Lang::Ja), "-1200");
+        assert_eq!(
+            render(&AnswerKind::Tri, &Answer::Tri(Tri::InProgress), Lang::Ja),
+            "実施中"
+        );
+        assert_eq!(
+            render(&AnswerKind::Tri, &Answer::Tri(Tri::Planned), Lang::Ja),
+            "実施予定あり"
+        );
+        assert_eq!(
+            render(&AnswerKind::Tri, &Answer::Tri(Tri::None), Lang::Ja),
+            "実施なし・予定なし"
+        );
+        assert_eq!(
+            render(&AnswerKind::Tri, &Answer::Tri(Tri::None), Lang::En),
+            "None"
+        );
+        assert_eq!(
+            render(
+                &AnswerKind::Fee { undecided: true },
+                &Answer::Fee(Fee::Undecided),
+                Lang::Ja
+            ),
+            "未定"
+        );
+        assert_eq!(
+            render(&AnswerKind::Check, &Answer::Check(true), Lang::Ja),
+            "はい"
+        );
+        assert_eq!(
+            render(&AnswerKind::Yen, &Answer::Number(-1200), Lang::Ja),
+            "-1200"
+        );
         let both = Answer::Choices(["medical".to_string(), "mhlw".to_string()].into());
-        assert_eq!(render(&bearers(), &both, Lang::Ja), "医療関係団体(医師会、その他)の負担；国の負担（厚労省）");
-        assert_eq!(render(&bearers(), &both, Lang::En), "Medical associations; National: MHLW");
+        assert_eq!(
+            render(&bearers(), &both, Lang::Ja),
+            "医療関係団体(医師会、その他)の負担；国の負担（厚労省）"
+        );
+        assert_eq!(
+            render(&bearers(), &both, Lang::En),
+            "Medical associations; National: MHLW"
+        );
         // An answer that does not fit the kind still shows, as its keyword.
-        assert_eq!(render(&AnswerKind::Tri, &Answer::Fee(Fee::Paid), Lang::Ja), "paid");
+        assert_eq!(
+            render(&AnswerKind::Tri, &Answer::Fee(Fee::Paid), Lang::Ja),
+            "paid"
+        );
     }
 
     #[test]
@@ -125,20 +198,39 @@ mod tests {
             (AnswerKind::KiloYen, Answer::Number(123_456_789)),
             (AnswerKind::Year, Answer::Number(2011)),
             (AnswerKind::Fee { undecided: false }, Answer::Fee(Fee::Free)),
-            (AnswerKind::Fee { undecided: true }, Answer::Fee(Fee::Undecided)),
-            (AnswerKind::StartStatus, Answer::StartStatus(StartStatus::Started)),
-            (AnswerKind::StartStatus, Answer::StartStatus(StartStatus::Planned)),
+            (
+                AnswerKind::Fee { undecided: true },
+                Answer::Fee(Fee::Undecided),
+            ),
+            (
+                AnswerKind::StartStatus,
+                Answer::StartStatus(StartStatus::Started),
+            ),
+            (
+                AnswerKind::StartStatus,
+                Answer::StartStatus(StartStatus::Planned),
+            ),
             (AnswerKind::Check, Answer::Check(true)),
             (AnswerKind::Check, Answer::Check(false)),
             (bearers(), Answer::Choices(["mhlw".to_string()].into())),
-            (bearers(), Answer::Choices(["mhlw".to_string(), "medical".to_string()].into())),
-            (AnswerKind::TextArea, Answer::Text("一行目, \"引用\"\n二行目".into())),
+            (
+                bearers(),
+                Answer::Choices(["mhlw".to_string(), "medical".to_string()].into()),
+            ),
+            (
+                AnswerKind::TextArea,
+                Answer::Text("一行目, \"引用\"\n二行目".into()),
+            ),
             (AnswerKind::Prefecture, Answer::Text("沖縄県".into())),
         ];
         for lang in [Lang::Ja, Lang::En] {
             for (kind, answer) in &cases {
                 let cell = render(kind, answer, lang);
-                assert_eq!(parse(kind, &cell, lang), Ok(Some(answer.clone())), "{kind:?} {cell}");
+                assert_eq!(
+                    parse(kind, &cell, lang),
+                    Ok(Some(answer.clone())),
+                    "{kind:?} {cell}"
+                );
             }
         }
         assert_eq!(parse(&AnswerKind::Tri, "", Lang::Ja), Ok(None));
@@ -146,7 +238,10 @@ mod tests {
 
     #[test]
     fn cells_that_are_not_answers_are_refused() {
-        assert_eq!(parse(&AnswerKind::Tri, "たぶん", Lang::Ja), Err(BadCell("たぶん".into())));
+        assert_eq!(
+            parse(&AnswerKind::Tri, "たぶん", Lang::Ja),
+            Err(BadCell("たぶん".into()))
+        );
         assert!(parse(&AnswerKind::Count, "12件", Lang::Ja).is_err());
         assert!(parse(&bearers(), "国の負担（厚労省）；宇宙人", Lang::Ja).is_err());
         // The words of one language are not the other's.
@@ -160,7 +255,11 @@ mod tests {
                 if let AnswerKind::Bearers { choices } = &item.kind {
                     for c in choices {
                         for lang in [Lang::Ja, Lang::En] {
-                            assert!(!c.label.get(lang).contains(choice_separator(lang)), "{}", c.key);
+                            assert!(
+                                !c.label.get(lang).contains(choice_separator(lang)),
+                                "{}",
+                                c.key
+                            );
                         }
                     }
                 }

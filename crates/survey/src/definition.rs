@@ -87,9 +87,13 @@ pub enum AnswerKind {
     /// Thousands of yen.
     KiloYen,
     /// 無料 / 有料 (/ 未定 when `undecided` is offered).
-    Fee { undecided: bool },
+    Fee {
+        undecided: bool,
+    },
     /// A set of choices (複数選択可).
-    Bearers { choices: Vec<Choice> },
+    Bearers {
+        choices: Vec<Choice>,
+    },
     Text,
     TextArea,
     Url,
@@ -158,19 +162,33 @@ impl From<AnswerKind> for KindRecord {
             AnswerKind::StartStatus => (KindName::StartStatus, None, None),
             AnswerKind::Prefecture => (KindName::Prefecture, None, None),
         };
-        KindRecord { name, undecided, choices }
+        KindRecord {
+            name,
+            undecided,
+            choices,
+        }
     }
 }
 
 impl From<KindRecord> for AnswerKind {
-    fn from(KindRecord { name, undecided, choices }: KindRecord) -> Self {
+    fn from(
+        KindRecord {
+            name,
+            undecided,
+            choices,
+        }: KindRecord,
+    ) -> Self {
         match name {
             KindName::Tri => AnswerKind::Tri,
             KindName::Count => AnswerKind::Count,
             KindName::Yen => AnswerKind::Yen,
             KindName::KiloYen => AnswerKind::KiloYen,
-            KindName::Fee => AnswerKind::Fee { undecided: undecided.unwrap_or(false) },
-            KindName::Bearers => AnswerKind::Bearers { choices: choices.unwrap_or_default() },
+            KindName::Fee => AnswerKind::Fee {
+                undecided: undecided.unwrap_or(false),
+            },
+            KindName::Bearers => AnswerKind::Bearers {
+                choices: choices.unwrap_or_default(),
+            },
             KindName::Text => AnswerKind::Text,
             KindName::TextArea => AnswerKind::TextArea,
             KindName::Url => AnswerKind::Url,
@@ -195,9 +213,11 @@ pub struct Choice {
 impl Edition {
     /// Every item in questionnaire order, retired ones included.
     pub fn items(&self) -> impl Iterator<Item = (&Section, &Item)> {
-        self.sections
-            .iter()
-            .flat_map(|s| s.groups.iter().flat_map(move |g| g.items.iter().map(move |i| (s, i))))
+        self.sections.iter().flat_map(|s| {
+            s.groups
+                .iter()
+                .flat_map(move |g| g.items.iter().map(move |i| (s, i)))
+        })
     }
 
     pub fn item(&self, key: &str) -> Option<&Item> {
@@ -216,7 +236,9 @@ impl Edition {
                 for item in &mut group.items {
                     item.label = item.label.only(lang);
                     if let AnswerKind::Bearers { choices } = &mut item.kind {
-                        choices.iter_mut().for_each(|c| c.label = c.label.only(lang));
+                        choices
+                            .iter_mut()
+                            .for_each(|c| c.label = c.label.only(lang));
                     }
                 }
             }
@@ -240,7 +262,10 @@ mod tests {
 
     #[test]
     fn every_answer_kind_reads_back_what_it_writes() {
-        let choice = Choice { key: "city".into(), label: Label::new("市", "City") };
+        let choice = Choice {
+            key: "city".into(),
+            label: Label::new("市", "City"),
+        };
         let kinds = [
             AnswerKind::Tri,
             AnswerKind::Count,
@@ -248,7 +273,9 @@ mod tests {
             AnswerKind::KiloYen,
             AnswerKind::Fee { undecided: true },
             AnswerKind::Fee { undecided: false },
-            AnswerKind::Bearers { choices: vec![choice] },
+            AnswerKind::Bearers {
+                choices: vec![choice],
+            },
             AnswerKind::Text,
             AnswerKind::TextArea,
             AnswerKind::Url,
@@ -262,14 +289,27 @@ mod tests {
         ];
         for kind in kinds {
             let json = serde_json::to_string(&kind).unwrap();
-            assert_eq!(serde_json::from_str::<AnswerKind>(&json).unwrap(), kind, "{json}");
+            assert_eq!(
+                serde_json::from_str::<AnswerKind>(&json).unwrap(),
+                kind,
+                "{json}"
+            );
         }
         // The stored form of editions in the database (as the internally tagged enum wrote it).
-        assert_eq!(serde_json::to_string(&AnswerKind::KiloYen).unwrap(), r#"{"type":"kilo_yen"}"#);
-        assert_eq!(serde_json::to_string(&AnswerKind::Fee { undecided: false }).unwrap(), r#"{"type":"fee","undecided":false}"#);
+        assert_eq!(
+            serde_json::to_string(&AnswerKind::KiloYen).unwrap(),
+            r#"{"type":"kilo_yen"}"#
+        );
+        assert_eq!(
+            serde_json::to_string(&AnswerKind::Fee { undecided: false }).unwrap(),
+            r#"{"type":"fee","undecided":false}"#
+        );
         let bearers = serde_json::to_string(&AnswerKind::Bearers { choices: vec![] }).unwrap();
         assert_eq!(bearers, r#"{"type":"bearers","choices":[]}"#);
-        assert_eq!(serde_json::from_str::<AnswerKind>(r#"{"undecided":true,"type":"fee"}"#).unwrap(), AnswerKind::Fee { undecided: true });
+        assert_eq!(
+            serde_json::from_str::<AnswerKind>(r#"{"undecided":true,"type":"fee"}"#).unwrap(),
+            AnswerKind::Fee { undecided: true }
+        );
         assert!(serde_json::from_str::<AnswerKind>(r#"{"type":"dice"}"#).is_err());
     }
 
@@ -282,15 +322,50 @@ mod tests {
             _ => vec![],
         };
         let shape = |e: &Edition| {
-            e.items().map(|(s, i)| (s.key.clone(), i.key.clone(), std::mem::discriminant(&i.kind), choices(&i.kind), i.required, i.contact)).collect::<Vec<_>>()
+            e.items()
+                .map(|(s, i)| {
+                    (
+                        s.key.clone(),
+                        i.key.clone(),
+                        std::mem::discriminant(&i.kind),
+                        choices(&i.kind),
+                        i.required,
+                        i.contact,
+                    )
+                })
+                .collect::<Vec<_>>()
         };
-        assert!(shape(&ja) == shape(&edition), "the same sections, items, kinds, choices and flags");
+        assert!(
+            shape(&ja) == shape(&edition),
+            "the same sections, items, kinds, choices and flags"
+        );
         let hepatitis = ja.item("services.diseases.hepatitis").unwrap();
-        assert_eq!((hepatitis.label.ja.as_ref(), hepatitis.label.en.as_ref()), (edition.item("services.diseases.hepatitis").unwrap().label.ja.as_ref(), ""));
-        assert!(ja.items().all(|(s, i)| s.title.en.is_empty() && i.label.en.is_empty() && !i.label.ja.is_empty()));
+        assert_eq!(
+            (hepatitis.label.ja.as_ref(), hepatitis.label.en.as_ref()),
+            (
+                edition
+                    .item("services.diseases.hepatitis")
+                    .unwrap()
+                    .label
+                    .ja
+                    .as_ref(),
+                ""
+            )
+        );
+        assert!(ja.items().all(|(s, i)| s.title.en.is_empty()
+            && i.label.en.is_empty()
+            && !i.label.ja.is_empty()));
         let en = edition.in_language(Lang::En);
-        assert!(en.items().all(|(_, i)| i.label.ja.is_empty() && i.label.en == edition.item(&i.key).unwrap().label.en));
+        assert!(en
+            .items()
+            .all(|(_, i)| i.label.ja.is_empty()
+                && i.label.en == edition.item(&i.key).unwrap().label.en));
         let size = |e: &Edition| serde_json::to_string(e).unwrap().len();
-        assert!(size(&ja) < size(&edition) * 9 / 10, "{} of {}", size(&ja), size(&edition));
+        assert!(
+            size(&ja) < size(&edition) * 9 / 10,
+            "{} of {}",
+            size(&ja),
+            size(&edition)
+        );
     }
 }

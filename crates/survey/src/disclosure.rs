@@ -44,7 +44,11 @@ pub fn shows(item: &Item, choice: Disclosure) -> bool {
 }
 
 /// The public part of one response.
-pub fn public_answers(edition: &Edition, answers: &Answers, disclosure: &DisclosureChoices) -> PublicAnswers {
+pub fn public_answers(
+    edition: &Edition,
+    answers: &Answers,
+    disclosure: &DisclosureChoices,
+) -> PublicAnswers {
     let mut public = PublicAnswers::default();
     for section in &edition.sections {
         let choice = disclosure.of(&section.key);
@@ -52,7 +56,12 @@ pub fn public_answers(edition: &Edition, answers: &Answers, disclosure: &Disclos
             continue;
         }
         public.published.push(section.key.clone());
-        for item in section.groups.iter().flat_map(|g| &g.items).filter(|i| shows(i, choice)) {
+        for item in section
+            .groups
+            .iter()
+            .flat_map(|g| &g.items)
+            .filter(|i| shows(i, choice))
+        {
             if let Some(answer) = answers.get(&item.key) {
                 public.answers.set(item.key.clone(), answer.clone());
             }
@@ -72,7 +81,10 @@ mod tests {
         a.set("overview.main.name", Answer::Text("連携".into()));
         a.set("org1.main.name", Answer::Text("病院".into()));
         a.set("org1.main.contact_name", Answer::Text("SECRET-NAME".into()));
-        a.set("org1.main.contact_email", Answer::Text("secret@example.jp".into()));
+        a.set(
+            "org1.main.contact_email",
+            Answer::Text("secret@example.jp".into()),
+        );
         a.set("services.diseases.hepatitis", Answer::Tri(Tri::InProgress));
         a.set("budget.current.construction", Answer::Number(12345));
         // Not an item of the edition: never published.
@@ -94,7 +106,10 @@ mod tests {
         let mut d = DisclosureChoices::default();
         d.set("services", Disclosure::Public);
         let public = public_answers(&edition, &a, &d);
-        assert_eq!(public.get("services.diseases.hepatitis"), Some(&Answer::Tri(Tri::InProgress)));
+        assert_eq!(
+            public.get("services.diseases.hepatitis"),
+            Some(&Answer::Tri(Tri::InProgress))
+        );
         assert_eq!(public.get("budget.current.construction"), None);
         assert_eq!(public.get("overview.main.name"), None);
         assert_eq!(public.get("nonsense.key"), None);
@@ -107,10 +122,15 @@ mod tests {
         let mut d = DisclosureChoices::default();
         d.set("org1", Disclosure::HideContact);
         let public = public_answers(&edition, &a, &d);
-        assert_eq!(public.get("org1.main.name"), Some(&Answer::Text("病院".into())));
+        assert_eq!(
+            public.get("org1.main.name"),
+            Some(&Answer::Text("病院".into()))
+        );
         assert_eq!(public.get("org1.main.contact_name"), None);
         assert_eq!(public.get("org1.main.contact_email"), None);
         d.set("org1", Disclosure::Public);
-        assert!(public_answers(&edition, &a, &d).get("org1.main.contact_email").is_some());
+        assert!(public_answers(&edition, &a, &d)
+            .get("org1.main.contact_email")
+            .is_some());
     }
 }

@@ -3,7 +3,9 @@
 
 use std::borrow::Cow;
 
-use super::definition::{AnswerKind as K, Choice, DisclosureOptions, Edition, Group, Item, Section};
+use super::definition::{
+    AnswerKind as K, Choice, DisclosureOptions, Edition, Group, Item, Section,
+};
 use crate::i18n::Label;
 
 const fn l(ja: &'static str, en: &'static str) -> Label {
@@ -39,7 +41,14 @@ fn section(
     disclosure: DisclosureOptions,
     groups: Vec<Group>,
 ) -> Section {
-    Section { key: key.into(), letter: letter.into(), title, save_group, disclosure, groups }
+    Section {
+        key: key.into(),
+        letter: letter.into(),
+        title,
+        save_group,
+        disclosure,
+        groups,
+    }
 }
 
 fn tri(key: &'static str, ja: &'static str, en: &'static str) -> Row {
@@ -51,7 +60,12 @@ fn other_text() -> Row {
 }
 
 fn choices(rows: &[(&'static str, &'static str, &'static str)]) -> Vec<Choice> {
-    rows.iter().map(|&(key, ja, en)| Choice { key: key.into(), label: l(ja, en) }).collect()
+    rows.iter()
+        .map(|&(key, ja, en)| Choice {
+            key: key.into(),
+            label: l(ja, en),
+        })
+        .collect()
 }
 
 fn joined(a: &Label, b: &Label) -> Label {
@@ -65,18 +79,97 @@ pub fn edition() -> Edition {
     use DisclosureOptions::{ContactOrWholeSection as Contact, WholeSection as Whole};
     Edition {
         id: "2012".into(),
-        title: l("ITを利用した全国地域医療連携の概況（2012年度版）", "IT-based regional healthcare networks in Japan (2012)"),
+        title: l(
+            "ITを利用した全国地域医療連携の概況（2012年度版）",
+            "IT-based regional healthcare networks in Japan (2012)",
+        ),
         sections: vec![
-            section("overview", "A", l("システムの概要について", "System overview"), 1, Whole, vec![overview()]),
-            section("org1", "B", l("システムの代表団体について", "Representative organisation"), 1, Contact, vec![organisation("org1")]),
-            section("org2", "C", l("システムの代表団体２について", "Representative organisation 2"), 1, Contact, vec![organisation("org2")]),
-            section("facilities", "D", l("参加団体数について", "Participating facilities"), 2, Whole, facilities()),
-            section("consent", "E", l("参加の同意方法について", "Consent method"), 2, Whole, consent()),
-            section("services", "F", l("サービスについて", "Services"), 2, Whole, services()),
-            section("system", "G", l("システムについて", "System"), 2, Whole, system()),
-            section("fees", "H", l("サービス利用・参加料金について", "Service and participation fees"), 3, Whole, fees()),
-            section("budget", "I", l("予算関係について", "Budget"), 3, Whole, budget()),
-            section("bearers", "J", l("費用の負担について", "Who bears the costs"), 3, Whole, bearers()),
+            section(
+                "overview",
+                "A",
+                l("システムの概要について", "System overview"),
+                1,
+                Whole,
+                vec![overview()],
+            ),
+            section(
+                "org1",
+                "B",
+                l("システムの代表団体について", "Representative organisation"),
+                1,
+                Contact,
+                vec![organisation("org1")],
+            ),
+            section(
+                "org2",
+                "C",
+                l(
+                    "システムの代表団体２について",
+                    "Representative organisation 2",
+                ),
+                1,
+                Contact,
+                vec![organisation("org2")],
+            ),
+            section(
+                "facilities",
+                "D",
+                l("参加団体数について", "Participating facilities"),
+                2,
+                Whole,
+                facilities(),
+            ),
+            section(
+                "consent",
+                "E",
+                l("参加の同意方法について", "Consent method"),
+                2,
+                Whole,
+                consent(),
+            ),
+            section(
+                "services",
+                "F",
+                l("サービスについて", "Services"),
+                2,
+                Whole,
+                services(),
+            ),
+            section(
+                "system",
+                "G",
+                l("システムについて", "System"),
+                2,
+                Whole,
+                system(),
+            ),
+            section(
+                "fees",
+                "H",
+                l(
+                    "サービス利用・参加料金について",
+                    "Service and participation fees",
+                ),
+                3,
+                Whole,
+                fees(),
+            ),
+            section(
+                "budget",
+                "I",
+                l("予算関係について", "Budget"),
+                3,
+                Whole,
+                budget(),
+            ),
+            section(
+                "bearers",
+                "J",
+                l("費用の負担について", "Who bears the costs"),
+                3,
+                Whole,
+                bearers(),
+            ),
         ],
     }
 }
@@ -88,9 +181,19 @@ fn overview() -> Group {
         None,
         vec![
             ("name", "システムの名称", "System name", K::Text),
-            ("nickname", "システムの略称・愛称(ある場合)", "Short name or nickname (if any)", K::Text),
+            (
+                "nickname",
+                "システムの略称・愛称(ある場合)",
+                "Short name or nickname (if any)",
+                K::Text,
+            ),
             ("summary", "システムの概要", "Summary", K::TextArea),
-            ("start_status", "サービスの運用開始状況", "Service start status", K::StartStatus),
+            (
+                "start_status",
+                "サービスの運用開始状況",
+                "Service start status",
+                K::StartStatus,
+            ),
             ("start_year", "開始年(西暦)", "Start year", K::Year),
             ("public_url", "公開URL", "Public URL", K::Url),
         ],
@@ -107,13 +210,28 @@ fn organisation(section: &str) -> Group {
         vec![
             ("name", "代表団体名", "Organisation name", K::Text),
             ("postal_code", "郵便番号", "Postal code", K::Postal),
-            ("prefecture", "住所(都道府県)", "Address (prefecture)", K::Prefecture),
+            (
+                "prefecture",
+                "住所(都道府県)",
+                "Address (prefecture)",
+                K::Prefecture,
+            ),
             ("address", "住所", "Address", K::Text),
             ("phone", "電話", "Phone", K::Phone),
             ("fax", "FAX", "Fax", K::Phone),
-            ("contact_department", "担当者所属", "Contact's department", K::Text),
+            (
+                "contact_department",
+                "担当者所属",
+                "Contact's department",
+                K::Text,
+            ),
             ("contact_name", "担当者氏名", "Contact name", K::Text),
-            ("contact_email", "担当者Eメールアドレス", "Contact email", K::Email),
+            (
+                "contact_email",
+                "担当者Eメールアドレス",
+                "Contact email",
+                K::Email,
+            ),
         ],
     );
     for item in &mut g.items {
@@ -139,7 +257,10 @@ fn facilities() -> Vec<Group> {
                 "facilities",
                 key,
                 Some(l(ja, en)),
-                vec![("status", ja, en, K::Tri), ("count", "参加数", "Number participating", K::Count)],
+                vec![
+                    ("status", ja, en, K::Tri),
+                    ("count", "参加数", "Number participating", K::Count),
+                ],
             )
         })
         .collect()
@@ -172,8 +293,16 @@ fn consent() -> Vec<Group> {
             "patients",
             Some(l("患者さん", "Patients")),
             vec![
-                tri("all_facilities", "参加施設すべての情報連携に一括同意", "One consent covers all facilities"),
-                tri("per_facility", "施設毎に情報連携の可否を指定", "The patient chooses per facility"),
+                tri(
+                    "all_facilities",
+                    "参加施設すべての情報連携に一括同意",
+                    "One consent covers all facilities",
+                ),
+                tri(
+                    "per_facility",
+                    "施設毎に情報連携の可否を指定",
+                    "The patient chooses per facility",
+                ),
                 other_text(),
             ],
         ),
@@ -187,10 +316,18 @@ fn services() -> Vec<Group> {
             "diseases",
             Some(l("連携している疾病について", "Linked diseases")),
             vec![
-                tri("femoral_neck_fracture", "大腿骨頸部骨折", "Femoral neck fracture"),
+                tri(
+                    "femoral_neck_fracture",
+                    "大腿骨頸部骨折",
+                    "Femoral neck fracture",
+                ),
                 tri("cerebrovascular", "脳血管障害", "Cerebrovascular disease"),
                 tri("heart", "心臓疾患", "Heart disease"),
-                tri("gastric_colorectal_cancer", "胃・大腸がん", "Gastric or colorectal cancer"),
+                tri(
+                    "gastric_colorectal_cancer",
+                    "胃・大腸がん",
+                    "Gastric or colorectal cancer",
+                ),
                 tri("hepatitis", "肝炎", "Hepatitis"),
                 tri("prostate", "前立腺", "Prostate"),
                 tri("other", "その他", "Other"),
@@ -201,21 +338,53 @@ fn services() -> Vec<Group> {
             "provided",
             Some(l("提供しているサービスについて", "Services provided")),
             vec![
-                tri("referral_letter", "電子紹介状", "Electronic referral letter"),
-                tri("clinical_pathway", "地域連携パスの共有", "Shared regional clinical pathway"),
+                tri(
+                    "referral_letter",
+                    "電子紹介状",
+                    "Electronic referral letter",
+                ),
+                tri(
+                    "clinical_pathway",
+                    "地域連携パスの共有",
+                    "Shared regional clinical pathway",
+                ),
                 tri("telemedicine", "遠隔医療", "Telemedicine"),
-                tri("remote_conference", "遠隔カンファランス", "Remote conference"),
-                tri("e_prescription", "電子処方箋(実証等)", "Electronic prescription (trials)"),
-                tri("e_medication_notebook", "電子おくすり手帳", "Electronic medication notebook"),
+                tri(
+                    "remote_conference",
+                    "遠隔カンファランス",
+                    "Remote conference",
+                ),
+                tri(
+                    "e_prescription",
+                    "電子処方箋(実証等)",
+                    "Electronic prescription (trials)",
+                ),
+                tri(
+                    "e_medication_notebook",
+                    "電子おくすり手帳",
+                    "Electronic medication notebook",
+                ),
                 tri("discharge_summary", "退院時サマリ", "Discharge summary"),
                 tri("health_checkup", "健診情報連携", "Health check-up data"),
                 tri("home_care", "在宅医療連携", "Home care"),
                 tri("long_term_care", "介護連携", "Long-term care"),
                 tri("image_sharing", "画像情報の共有", "Image sharing"),
-                tri("image_diagnosis", "画像診断サービス", "Image diagnosis service"),
+                tri(
+                    "image_diagnosis",
+                    "画像診断サービス",
+                    "Image diagnosis service",
+                ),
                 tri("laboratory", "検査機関との連携", "Laboratory link"),
-                tri("patient_id_card", "患者用IDカードの発行", "Patient ID cards"),
-                tri("staff_mobile", "医療従事者用モバイル対応", "Mobile access for staff"),
+                tri(
+                    "patient_id_card",
+                    "患者用IDカードの発行",
+                    "Patient ID cards",
+                ),
+                tri(
+                    "staff_mobile",
+                    "医療従事者用モバイル対応",
+                    "Mobile access for staff",
+                ),
             ],
         ),
         group(
@@ -233,7 +402,12 @@ fn services() -> Vec<Group> {
             "notes",
             None,
             vec![
-                ("other_services", "その他のサービス", "Other services", K::Text),
+                (
+                    "other_services",
+                    "その他のサービス",
+                    "Other services",
+                    K::Text,
+                ),
                 ("notes", "補足・備考（自由記載）", "Notes", K::TextArea),
             ],
         ),
@@ -247,7 +421,11 @@ fn network(key: &str, title: Label) -> Group {
         Some(title),
         vec![
             tri("ip_vpn", "IP-VPN", "IP-VPN"),
-            tri("ipsec_vpn", "インターネットVPN(IPSec+IKE)", "Internet VPN (IPsec+IKE)"),
+            tri(
+                "ipsec_vpn",
+                "インターネットVPN(IPSec+IKE)",
+                "Internet VPN (IPsec+IKE)",
+            ),
             tri("ssl", "インターネット(SSL)", "Internet (SSL)"),
             other_text(),
         ],
@@ -269,8 +447,16 @@ fn system() -> Vec<Group> {
             "linkage",
             Some(l("連携方式", "Linkage")),
             vec![
-                tri("centralised", "集中型（例：中核病院の電カルに他の医療機関が参加）", "Centralised (e.g. others join a core hospital's EHR)"),
-                tri("distributed", "分散型（例：各機関のシステムを使い相互に接続し連携）", "Distributed (each institution's systems interconnect)"),
+                tri(
+                    "centralised",
+                    "集中型（例：中核病院の電カルに他の医療機関が参加）",
+                    "Centralised (e.g. others join a core hospital's EHR)",
+                ),
+                tri(
+                    "distributed",
+                    "分散型（例：各機関のシステムを使い相互に接続し連携）",
+                    "Distributed (each institution's systems interconnect)",
+                ),
                 other_text(),
             ],
         ),
@@ -278,7 +464,11 @@ fn system() -> Vec<Group> {
             "system",
             "sharing",
             Some(l("情報共有の形態", "Form of sharing")),
-            vec![tri("two_way", "双方向での共有", "Two-way"), tri("read_only", "参照のみ", "Read-only"), other_text()],
+            vec![
+                tri("two_way", "双方向での共有", "Two-way"),
+                tri("read_only", "参照のみ", "Read-only"),
+                other_text(),
+            ],
         ),
         group(
             "system",
@@ -287,17 +477,33 @@ fn system() -> Vec<Group> {
             vec![
                 tri("human_bridge", "HumanBridgeシステムを利用", "HumanBridge"),
                 tri("id_link", "ID-Linkシステムを利用", "ID-Link"),
-                tri("other_system", "その他の共通ＩＤシステムを利用", "Another common ID system"),
-                ("no_common_id", "共通ＩＤを使用していない", "No common ID", K::Check),
+                tri(
+                    "other_system",
+                    "その他の共通ＩＤシステムを利用",
+                    "Another common ID system",
+                ),
+                (
+                    "no_common_id",
+                    "共通ＩＤを使用していない",
+                    "No common ID",
+                    K::Check,
+                ),
             ],
         ),
         group(
             "system",
             "data_location",
-            Some(l("連携用情報/データの主な保存場所", "Where the shared data is kept")),
+            Some(l(
+                "連携用情報/データの主な保存場所",
+                "Where the shared data is kept",
+            )),
             vec![
                 tri("on_premises", "各医療機関の院内", "Inside each institution"),
-                tri("data_centre", "院外のデータセンター", "External data centre"),
+                tri(
+                    "data_centre",
+                    "院外のデータセンター",
+                    "External data centre",
+                ),
                 other_text(),
             ],
         ),
@@ -306,33 +512,120 @@ fn system() -> Vec<Group> {
             "standards",
             Some(l("厚生労働省標準規格の採用", "MHLW standards adopted")),
             vec![
-                tri("hs001", "医薬品ＨＯＴコードマスター", "HS001 HOT drug code master"),
-                tri("hs005", "ICD10対応標準病名マスター", "HS005 ICD-10 standard disease names"),
-                tri("hs007", "患者診療情報提供書及び電子診療データ提供書（患者への情報提供）", "HS007 Patient information documents"),
-                tri("hs008", "診療情報提供書（電子紹介状）", "HS008 Referral letter (electronic)"),
-                tri("hs009", "IHE 統合プロファイル「可搬型医用画像」およびその運用指針", "HS009 IHE Portable Data for Imaging"),
-                tri("hs010", "保健医療情報-医療波形フォーマット－第92001部：符号化規則", "HS010 Medical waveform format (MFER)"),
-                tri("hs011", "医療におけるデジタル画像と通信（DICOM）", "HS011 DICOM"),
-                tri("hs012", "JAHIS 臨床検査データ交換規約", "HS012 JAHIS laboratory data exchange"),
-                tri("hs013", "標準歯科病名マスター", "HS013 Standard dental disease names"),
+                tri(
+                    "hs001",
+                    "医薬品ＨＯＴコードマスター",
+                    "HS001 HOT drug code master",
+                ),
+                tri(
+                    "hs005",
+                    "ICD10対応標準病名マスター",
+                    "HS005 ICD-10 standard disease names",
+                ),
+                tri(
+                    "hs007",
+                    "患者診療情報提供書及び電子診療データ提供書（患者への情報提供）",
+                    "HS007 Patient information documents",
+                ),
+                tri(
+                    "hs008",
+                    "診療情報提供書（電子紹介状）",
+                    "HS008 Referral letter (electronic)",
+                ),
+                tri(
+                    "hs009",
+                    "IHE 統合プロファイル「可搬型医用画像」およびその運用指針",
+                    "HS009 IHE Portable Data for Imaging",
+                ),
+                tri(
+                    "hs010",
+                    "保健医療情報-医療波形フォーマット－第92001部：符号化規則",
+                    "HS010 Medical waveform format (MFER)",
+                ),
+                tri(
+                    "hs011",
+                    "医療におけるデジタル画像と通信（DICOM）",
+                    "HS011 DICOM",
+                ),
+                tri(
+                    "hs012",
+                    "JAHIS 臨床検査データ交換規約",
+                    "HS012 JAHIS laboratory data exchange",
+                ),
+                tri(
+                    "hs013",
+                    "標準歯科病名マスター",
+                    "HS013 Standard dental disease names",
+                ),
                 tri("hs014", "臨床検査マスター", "HS014 Laboratory test master"),
-                tri("hs016", "JAHIS 放射線データ交換規約", "HS016 JAHIS radiology data exchange"),
-                tri("hs017", "HIS、RIS、PACS、モダリティ間予約、会計、照射録情報連携指針（JJ1017指針）", "HS017 JJ1017 guideline"),
+                tri(
+                    "hs016",
+                    "JAHIS 放射線データ交換規約",
+                    "HS016 JAHIS radiology data exchange",
+                ),
+                tri(
+                    "hs017",
+                    "HIS、RIS、PACS、モダリティ間予約、会計、照射録情報連携指針（JJ1017指針）",
+                    "HS017 JJ1017 guideline",
+                ),
             ],
         ),
-        network("network_institutions", l("通信ネットワーク：医療機関等との通信", "Network: with medical institutions")),
-        network("network_care", l("通信ネットワーク：介護施設・その他施設との通信", "Network: with care and other facilities")),
-        network("network_patients", l("通信ネットワーク：患者さんとの通信", "Network: with patients")),
+        network(
+            "network_institutions",
+            l(
+                "通信ネットワーク：医療機関等との通信",
+                "Network: with medical institutions",
+            ),
+        ),
+        network(
+            "network_care",
+            l(
+                "通信ネットワーク：介護施設・その他施設との通信",
+                "Network: with care and other facilities",
+            ),
+        ),
+        network(
+            "network_patients",
+            l(
+                "通信ネットワーク：患者さんとの通信",
+                "Network: with patients",
+            ),
+        ),
         login(
             "login_institutions",
-            l("ログインセキュリティ：医療機関・薬局用", "Login security: institutions and pharmacies"),
+            l(
+                "ログインセキュリティ：医療機関・薬局用",
+                "Login security: institutions and pharmacies",
+            ),
             vec![
-                tri("hpki", "HPKI電子証明書（ＩＣカード）", "HPKI certificate (IC card)"),
-                tri("pki", "PKI電子証明書（ＩＣカード）", "PKI certificate (IC card)"),
+                tri(
+                    "hpki",
+                    "HPKI電子証明書（ＩＣカード）",
+                    "HPKI certificate (IC card)",
+                ),
+                tri(
+                    "pki",
+                    "PKI電子証明書（ＩＣカード）",
+                    "PKI certificate (IC card)",
+                ),
             ],
         ),
-        login("login_care", l("ログインセキュリティ：介護施設・その他施設用", "Login security: care and other facilities"), care_card()),
-        login("login_patients", l("ログインセキュリティ：患者さん用", "Login security: patients"), care_card()),
+        login(
+            "login_care",
+            l(
+                "ログインセキュリティ：介護施設・その他施設用",
+                "Login security: care and other facilities",
+            ),
+            care_card(),
+        ),
+        login(
+            "login_patients",
+            l(
+                "ログインセキュリティ：患者さん用",
+                "Login security: patients",
+            ),
+            care_card(),
+        ),
         group(
             "system",
             "companies",
@@ -369,7 +662,14 @@ fn fees() -> Vec<Group> {
                     &format!("{payer}_{stage}"),
                     Some(joined(&l(ja, en), stage_label)),
                     vec![
-                        ("fee", "料金", "Fee", K::Fee { undecided: *undecided }),
+                        (
+                            "fee",
+                            "料金",
+                            "Fee",
+                            K::Fee {
+                                undecided: *undecided,
+                            },
+                        ),
                         ("monthly", "月額(円)", "Monthly amount (yen)", K::Yen),
                         ("notes", "補足・備考", "Notes", K::Text),
                     ],
@@ -384,21 +684,54 @@ fn fees() -> Vec<Group> {
 fn budget() -> Vec<Group> {
     let rows = || {
         vec![
-            ("construction", "システムの構築費用概算(千円)", "Construction cost (thousand yen)", K::KiloYen),
-            ("operating", "システムの運用費用概算(千円/年間)", "Operating cost (thousand yen a year)", K::KiloYen),
-            ("maintenance", "保守費概算(千円/年間)", "of which maintenance (thousand yen a year)", K::KiloYen),
-            ("other_cost", "その他費用概算(千円/年間)", "of which other (thousand yen a year)", K::KiloYen),
+            (
+                "construction",
+                "システムの構築費用概算(千円)",
+                "Construction cost (thousand yen)",
+                K::KiloYen,
+            ),
+            (
+                "operating",
+                "システムの運用費用概算(千円/年間)",
+                "Operating cost (thousand yen a year)",
+                K::KiloYen,
+            ),
+            (
+                "maintenance",
+                "保守費概算(千円/年間)",
+                "of which maintenance (thousand yen a year)",
+                K::KiloYen,
+            ),
+            (
+                "other_cost",
+                "その他費用概算(千円/年間)",
+                "of which other (thousand yen a year)",
+                K::KiloYen,
+            ),
             ("notes", "補足・備考", "Notes", K::Text),
         ]
     };
     vec![
-        group("budget", "current", Some(l("サービス実施中のシステム", "Running system")), rows()),
-        group("budget", "planned", Some(l("サービス実施予定のシステム", "Planned system")), rows()),
+        group(
+            "budget",
+            "current",
+            Some(l("サービス実施中のシステム", "Running system")),
+            rows(),
+        ),
+        group(
+            "budget",
+            "planned",
+            Some(l("サービス実施予定のシステム", "Planned system")),
+            rows(),
+        ),
     ]
 }
 
 /// A bearer list; the planned system's lists add 未定.
-fn bearer_choices(rows: &[(&'static str, &'static str, &'static str)], undecided: bool) -> Vec<Choice> {
+fn bearer_choices(
+    rows: &[(&'static str, &'static str, &'static str)],
+    undecided: bool,
+) -> Vec<Choice> {
     let mut c = choices(rows);
     if undecided {
         c.extend(choices(&[("undecided", "未定", "Undecided")]));
@@ -410,7 +743,11 @@ fn bearers() -> Vec<Group> {
     let shared = [
         ("facilities", "参加施設の負担", "Participating facilities"),
         ("local_government", "自治体の負担", "Local government"),
-        ("medical_associations", "地域の医療関係団体(医師会、その他)の負担", "Local medical associations"),
+        (
+            "medical_associations",
+            "地域の医療関係団体(医師会、その他)の負担",
+            "Local medical associations",
+        ),
     ];
     let construction = |undecided: bool| {
         let mut rows = shared.to_vec();
@@ -418,7 +755,11 @@ fn bearers() -> Vec<Group> {
             ("mhlw", "国の負担（厚労省）", "National: MHLW"),
             ("meti", "国の負担（経産省）", "National: METI"),
             ("mic", "国の負担（総務省）", "National: MIC"),
-            ("other_ministries", "国の負担（その他の省庁）", "National: other ministries"),
+            (
+                "other_ministries",
+                "国の負担（その他の省庁）",
+                "National: other ministries",
+            ),
             ("other", "その他", "Other"),
         ]);
         bearer_choices(&rows, undecided)
@@ -427,22 +768,60 @@ fn bearers() -> Vec<Group> {
         let mut rows = shared.to_vec();
         rows.extend([
             ("national", "国の負担", "National government"),
-            ("patients", "患者さんの利用料・会費等で負担", "Patients' fees"),
+            (
+                "patients",
+                "患者さんの利用料・会費等で負担",
+                "Patients' fees",
+            ),
             ("other", "その他", "Other"),
         ]);
         bearer_choices(&rows, undecided)
     };
     let rows = |undecided: bool| {
         vec![
-            ("construction", "システムの構築費用の負担(複数選択可)", "Who paid for construction", K::Bearers { choices: construction(undecided) }),
-            ("construction_other", "構築費用の負担：その他", "Construction: other", K::Text),
-            ("operation", "システムの運用費用の負担(複数選択可)", "Who pays for operation", K::Bearers { choices: operation(undecided) }),
-            ("operation_other", "運用費用の負担：その他", "Operation: other", K::Text),
+            (
+                "construction",
+                "システムの構築費用の負担(複数選択可)",
+                "Who paid for construction",
+                K::Bearers {
+                    choices: construction(undecided),
+                },
+            ),
+            (
+                "construction_other",
+                "構築費用の負担：その他",
+                "Construction: other",
+                K::Text,
+            ),
+            (
+                "operation",
+                "システムの運用費用の負担(複数選択可)",
+                "Who pays for operation",
+                K::Bearers {
+                    choices: operation(undecided),
+                },
+            ),
+            (
+                "operation_other",
+                "運用費用の負担：その他",
+                "Operation: other",
+                K::Text,
+            ),
         ]
     };
     vec![
-        group("bearers", "current", Some(l("サービス実施中のシステム", "Running system")), rows(false)),
-        group("bearers", "planned", Some(l("サービス実施予定のシステム", "Planned system")), rows(true)),
+        group(
+            "bearers",
+            "current",
+            Some(l("サービス実施中のシステム", "Running system")),
+            rows(false),
+        ),
+        group(
+            "bearers",
+            "planned",
+            Some(l("サービス実施予定のシステム", "Planned system")),
+            rows(true),
+        ),
     ]
 }
 
@@ -457,7 +836,11 @@ mod tests {
         let mut seen = HashSet::new();
         for (section, item) in e.items() {
             assert!(seen.insert(item.key.clone()), "duplicate key {}", item.key);
-            assert!(item.key.starts_with(&format!("{}.", section.key)), "{}", item.key);
+            assert!(
+                item.key.starts_with(&format!("{}.", section.key)),
+                "{}",
+                item.key
+            );
             assert_eq!(e.section_of(&item.key).unwrap().key, section.key);
         }
     }
@@ -471,7 +854,10 @@ mod tests {
         // 5 facility + 6 consent + 7 diseases + 18 services + 7 linkage/sharing + 3 ID + 2 location
         // + 12 standards + 9 network + 7 login.
         assert_eq!(tri_count, 5 + 6 + 7 + 18 + 4 + 3 + 2 + 12 + 9 + 7);
-        assert_eq!(e.item("system.standards.hs005").unwrap().label.ja, "ICD10対応標準病名マスター");
+        assert_eq!(
+            e.item("system.standards.hs005").unwrap().label.ja,
+            "ICD10対応標準病名マスター"
+        );
         assert!(e.item("org1.main.contact_email").unwrap().contact);
         assert!(!e.item("org1.main.phone").unwrap().contact);
         assert!(e.item("overview.main.name").unwrap().required);

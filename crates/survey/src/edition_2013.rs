@@ -7,17 +7,64 @@ use super::definition::{AnswerKind, Edition};
 use crate::i18n::Label;
 
 pub fn edition() -> Edition {
-    let mut e = super::edition_2012::edition().next("2013", Label::new("2013年度調査", "2013 survey"));
+    let mut e =
+        super::edition_2012::edition().next("2013", Label::new("2013年度調査", "2013 survey"));
     let added = [
-        ("services", "diseases", "diabetes", Label::new("糖尿病", "Diabetes"), AnswerKind::Tri, Some("other")),
-        ("overview", "main", "medical_areas", Label::new("カバーしている医療圏（二次医療圏）", "Secondary medical areas covered"), AnswerKind::Text, Some("public_url")),
-        ("overview", "main", "patients", Label::new("参加患者数", "Participating patients"), AnswerKind::Count, Some("public_url")),
-        ("system", "login_institutions", "two_factor", Label::new("二要素認証", "Two-factor authentication"), AnswerKind::Tri, Some("other")),
-        ("system", "login_care", "two_factor", Label::new("二要素認証", "Two-factor authentication"), AnswerKind::Tri, Some("other")),
-        ("system", "login_patients", "two_factor", Label::new("二要素認証", "Two-factor authentication"), AnswerKind::Tri, Some("other")),
+        (
+            "services",
+            "diseases",
+            "diabetes",
+            Label::new("糖尿病", "Diabetes"),
+            AnswerKind::Tri,
+            Some("other"),
+        ),
+        (
+            "overview",
+            "main",
+            "medical_areas",
+            Label::new(
+                "カバーしている医療圏（二次医療圏）",
+                "Secondary medical areas covered",
+            ),
+            AnswerKind::Text,
+            Some("public_url"),
+        ),
+        (
+            "overview",
+            "main",
+            "patients",
+            Label::new("参加患者数", "Participating patients"),
+            AnswerKind::Count,
+            Some("public_url"),
+        ),
+        (
+            "system",
+            "login_institutions",
+            "two_factor",
+            Label::new("二要素認証", "Two-factor authentication"),
+            AnswerKind::Tri,
+            Some("other"),
+        ),
+        (
+            "system",
+            "login_care",
+            "two_factor",
+            Label::new("二要素認証", "Two-factor authentication"),
+            AnswerKind::Tri,
+            Some("other"),
+        ),
+        (
+            "system",
+            "login_patients",
+            "two_factor",
+            Label::new("二要素認証", "Two-factor authentication"),
+            AnswerKind::Tri,
+            Some("other"),
+        ),
     ];
     for (section, group, key, label, kind, before) in added {
-        e.add_item(section, group, key, label, kind, before).expect("the 2013 additions fit the 2012 questionnaire");
+        e.add_item(section, group, key, label, kind, before)
+            .expect("the 2013 additions fit the 2012 questionnaire");
     }
     e
 }
@@ -28,10 +75,18 @@ mod tests {
     fn adds_the_reports_proposals_and_keeps_every_2012_item() {
         let e = super::edition();
         let old = crate::edition_2012::edition();
-        assert!(old.items().all(|(_, i)| e.item(&i.key).is_some_and(|n| n.kind == i.kind && !n.retired)));
+        assert!(old.items().all(|(_, i)| e
+            .item(&i.key)
+            .is_some_and(|n| n.kind == i.kind && !n.retired)));
         assert_eq!(e.items().count(), old.items().count() + 6);
-        assert_eq!(e.item("services.diseases.diabetes").unwrap().label.ja, "糖尿病");
-        assert_eq!(e.item("overview.main.patients").unwrap().kind, super::AnswerKind::Count);
+        assert_eq!(
+            e.item("services.diseases.diabetes").unwrap().label.ja,
+            "糖尿病"
+        );
+        assert_eq!(
+            e.item("overview.main.patients").unwrap().kind,
+            super::AnswerKind::Count
+        );
         assert!(e.item("system.login_patients.two_factor").is_some());
     }
 }

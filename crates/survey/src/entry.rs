@@ -6,8 +6,8 @@
 use std::collections::BTreeSet;
 
 use crate::i18n::Label;
-use crate::vocabulary;
 use crate::normalise::{normalise_phone, normalise_postal, parse_amount};
+use crate::vocabulary;
 use crate::{Answer, AnswerKind, Fee, StartStatus, Tri};
 
 /// The state of one item's inputs.
@@ -27,17 +27,32 @@ pub enum Entry {
 /// Empty for every other kind.
 pub fn single_choices(kind: &AnswerKind) -> Vec<(Answer, Label)> {
     match kind {
-        AnswerKind::Tri => Tri::ALL.iter().map(|t| (Answer::Tri(*t), t.label())).collect(),
+        AnswerKind::Tri => Tri::ALL
+            .iter()
+            .map(|t| (Answer::Tri(*t), t.label()))
+            .collect(),
         AnswerKind::Fee { undecided } => {
-            let mut options = vec![(Answer::Fee(Fee::Free), vocabulary::FEE_FREE.clone()), (Answer::Fee(Fee::Paid), vocabulary::FEE_PAID.clone())];
+            let mut options = vec![
+                (Answer::Fee(Fee::Free), vocabulary::FEE_FREE.clone()),
+                (Answer::Fee(Fee::Paid), vocabulary::FEE_PAID.clone()),
+            ];
             if *undecided {
-                options.push((Answer::Fee(Fee::Undecided), vocabulary::FEE_UNDECIDED.clone()));
+                options.push((
+                    Answer::Fee(Fee::Undecided),
+                    vocabulary::FEE_UNDECIDED.clone(),
+                ));
             }
             options
         }
         AnswerKind::StartStatus => vec![
-            (Answer::StartStatus(StartStatus::Started), vocabulary::START_STATUS_STARTED.clone()),
-            (Answer::StartStatus(StartStatus::Planned), vocabulary::START_STATUS_PLANNED.clone()),
+            (
+                Answer::StartStatus(StartStatus::Started),
+                vocabulary::START_STATUS_STARTED.clone(),
+            ),
+            (
+                Answer::StartStatus(StartStatus::Planned),
+                vocabulary::START_STATUS_PLANNED.clone(),
+            ),
         ],
         _ => Vec::new(),
     }
@@ -45,21 +60,31 @@ pub fn single_choices(kind: &AnswerKind) -> Vec<(Answer, Label)> {
 
 /// Whether the item is answered with radios (and so has a 選択解除 control).
 pub fn is_single_choice(kind: &AnswerKind) -> bool {
-    matches!(kind, AnswerKind::Tri | AnswerKind::Fee { .. } | AnswerKind::StartStatus)
+    matches!(
+        kind,
+        AnswerKind::Tri | AnswerKind::Fee { .. } | AnswerKind::StartStatus
+    )
 }
 
 /// Whether the item's inputs take whole numbers typed as text.
 pub fn is_amount(kind: &AnswerKind) -> bool {
-    matches!(kind, AnswerKind::Count | AnswerKind::Yen | AnswerKind::KiloYen | AnswerKind::Year)
+    matches!(
+        kind,
+        AnswerKind::Count | AnswerKind::Yen | AnswerKind::KiloYen | AnswerKind::Year
+    )
 }
 
 /// The answer an entry means: `Ok(None)` is unanswered; `Err` is an amount that cannot
 /// be read (the answer is then unset and the message shown next to the field).
 pub fn answer_of(kind: &AnswerKind, entry: &Entry) -> Result<Option<Answer>, Label> {
     Ok(match entry {
-        Entry::Text(text) if is_amount(kind) => parse_amount(text).map_err(|e| e.label())?.map(Answer::Number),
+        Entry::Text(text) if is_amount(kind) => parse_amount(text)
+            .map_err(|e| e.label())?
+            .map(Answer::Number),
         Entry::Text(text) => (!text.trim().is_empty()).then(|| Answer::Text(text.clone())),
-        Entry::Choice(index) => index.and_then(|i| single_choices(kind).into_iter().nth(i)).map(|(answer, _)| answer),
+        Entry::Choice(index) => index
+            .and_then(|i| single_choices(kind).into_iter().nth(i))
+            .map(|(answer, _)| answer),
         Entry::Boxes(keys) => (!keys.is_empty()).then(|| Answer::Choices(keys.clone())),
         Entry::Checked(on) => on.then_some(Answer::Check(true)),
     })
@@ -69,7 +94,9 @@ pub fn answer_of(kind: &AnswerKind, entry: &Entry) -> Result<Option<Answer>, Lab
 /// writes back into the inputs).
 pub fn entry_of(kind: &AnswerKind, answer: Option<&Answer>) -> Entry {
     match kind {
-        k if is_single_choice(k) => Entry::Choice(answer.and_then(|a| single_choices(k).iter().position(|(choice, _)| choice == a))),
+        k if is_single_choice(k) => Entry::Choice(
+            answer.and_then(|a| single_choices(k).iter().position(|(choice, _)| choice == a)),
+        ),
         AnswerKind::Bearers { .. } => Entry::Boxes(match answer {
             Some(Answer::Choices(keys)) => keys.clone(),
             _ => BTreeSet::new(),
@@ -88,7 +115,9 @@ pub fn entry_of(kind: &AnswerKind, answer: Option<&Answer>) -> Entry {
 /// `None` when it should stay as typed (unreadable amounts stay, so the person can fix them).
 pub fn tidied(kind: &AnswerKind, text: &str) -> Option<String> {
     let tidy = match kind {
-        k if is_amount(k) => parse_amount(text).ok().map(|n| n.map(|n| n.to_string()).unwrap_or_default()),
+        k if is_amount(k) => parse_amount(text)
+            .ok()
+            .map(|n| n.map(|n| n.to_string()).unwrap_or_default()),
         AnswerKind::Postal => normalise_postal(text),
         AnswerKind::Phone => Some(normalise_phone(text)),
         AnswerKind::Url | AnswerKind::Email => Some(text.trim().to_string()),
@@ -102,50 +131,111 @@ mod tests {
     use super::*;
 
     fn bearers() -> AnswerKind {
-        AnswerKind::Bearers { choices: Vec::new() }
+        AnswerKind::Bearers {
+            choices: Vec::new(),
+        }
     }
 
     #[test]
     fn a_radio_index_is_its_answer_and_back() {
-        for kind in [AnswerKind::Tri, AnswerKind::Fee { undecided: true }, AnswerKind::Fee { undecided: false }, AnswerKind::StartStatus] {
+        for kind in [
+            AnswerKind::Tri,
+            AnswerKind::Fee { undecided: true },
+            AnswerKind::Fee { undecided: false },
+            AnswerKind::StartStatus,
+        ] {
             for (i, (answer, _)) in single_choices(&kind).into_iter().enumerate() {
-                assert_eq!(answer_of(&kind, &Entry::Choice(Some(i))), Ok(Some(answer.clone())));
+                assert_eq!(
+                    answer_of(&kind, &Entry::Choice(Some(i))),
+                    Ok(Some(answer.clone()))
+                );
                 assert_eq!(entry_of(&kind, Some(&answer)), Entry::Choice(Some(i)));
             }
             assert_eq!(answer_of(&kind, &Entry::Choice(None)), Ok(None));
             assert_eq!(entry_of(&kind, None), Entry::Choice(None));
         }
-        assert_eq!(answer_of(&AnswerKind::Tri, &Entry::Choice(Some(1))), Ok(Some(Answer::Tri(Tri::Planned))));
+        assert_eq!(
+            answer_of(&AnswerKind::Tri, &Entry::Choice(Some(1))),
+            Ok(Some(Answer::Tri(Tri::Planned)))
+        );
         // 未定 is offered only where the item allows it; an index past the choices is unanswered.
-        assert_eq!(single_choices(&AnswerKind::Fee { undecided: false }).len(), 2);
-        assert_eq!(answer_of(&AnswerKind::Fee { undecided: false }, &Entry::Choice(Some(2))), Ok(None));
+        assert_eq!(
+            single_choices(&AnswerKind::Fee { undecided: false }).len(),
+            2
+        );
+        assert_eq!(
+            answer_of(
+                &AnswerKind::Fee { undecided: false },
+                &Entry::Choice(Some(2))
+            ),
+            Ok(None)
+        );
         assert!(single_choices(&AnswerKind::Text).is_empty());
     }
 
     #[test]
     fn amounts_are_read_from_full_width_and_flagged_when_unreadable() {
-        assert_eq!(answer_of(&AnswerKind::Count, &Entry::Text("１２".into())), Ok(Some(Answer::Number(12))));
-        assert_eq!(answer_of(&AnswerKind::Yen, &Entry::Text("３，０００ ".into())), Ok(Some(Answer::Number(3000))));
-        assert_eq!(answer_of(&AnswerKind::KiloYen, &Entry::Text("".into())), Ok(None));
+        assert_eq!(
+            answer_of(&AnswerKind::Count, &Entry::Text("１２".into())),
+            Ok(Some(Answer::Number(12)))
+        );
+        assert_eq!(
+            answer_of(&AnswerKind::Yen, &Entry::Text("３，０００ ".into())),
+            Ok(Some(Answer::Number(3000)))
+        );
+        assert_eq!(
+            answer_of(&AnswerKind::KiloYen, &Entry::Text("".into())),
+            Ok(None)
+        );
         assert!(answer_of(&AnswerKind::Yen, &Entry::Text("3000円".into())).is_err());
-        assert_eq!(entry_of(&AnswerKind::Count, Some(&Answer::Number(7))), Entry::Text("7".into()));
+        assert_eq!(
+            entry_of(&AnswerKind::Count, Some(&Answer::Number(7))),
+            Entry::Text("7".into())
+        );
     }
 
     #[test]
     fn blank_text_is_unanswered_and_text_is_kept_as_typed() {
-        assert_eq!(answer_of(&AnswerKind::Text, &Entry::Text("  ".into())), Ok(None));
-        assert_eq!(answer_of(&AnswerKind::Text, &Entry::Text(" 下書き ".into())), Ok(Some(Answer::Text(" 下書き ".into()))));
-        assert_eq!(entry_of(&AnswerKind::Prefecture, Some(&Answer::Text("北海道".into()))), Entry::Text("北海道".into()));
+        assert_eq!(
+            answer_of(&AnswerKind::Text, &Entry::Text("  ".into())),
+            Ok(None)
+        );
+        assert_eq!(
+            answer_of(&AnswerKind::Text, &Entry::Text(" 下書き ".into())),
+            Ok(Some(Answer::Text(" 下書き ".into())))
+        );
+        assert_eq!(
+            entry_of(
+                &AnswerKind::Prefecture,
+                Some(&Answer::Text("北海道".into()))
+            ),
+            Entry::Text("北海道".into())
+        );
     }
 
     #[test]
     fn choice_sets_and_checks() {
         let keys: BTreeSet<String> = ["city".to_string(), "hospital".to_string()].into();
-        assert_eq!(answer_of(&bearers(), &Entry::Boxes(keys.clone())), Ok(Some(Answer::Choices(keys.clone()))));
-        assert_eq!(answer_of(&bearers(), &Entry::Boxes(BTreeSet::new())), Ok(None));
-        assert_eq!(entry_of(&bearers(), Some(&Answer::Choices(keys.clone()))), Entry::Boxes(keys));
-        assert_eq!(answer_of(&AnswerKind::Check, &Entry::Checked(true)), Ok(Some(Answer::Check(true))));
-        assert_eq!(answer_of(&AnswerKind::Check, &Entry::Checked(false)), Ok(None));
+        assert_eq!(
+            answer_of(&bearers(), &Entry::Boxes(keys.clone())),
+            Ok(Some(Answer::Choices(keys.clone())))
+        );
+        assert_eq!(
+            answer_of(&bearers(), &Entry::Boxes(BTreeSet::new())),
+            Ok(None)
+        );
+        assert_eq!(
+            entry_of(&bearers(), Some(&Answer::Choices(keys.clone()))),
+            Entry::Boxes(keys)
+        );
+        assert_eq!(
+            answer_of(&AnswerKind::Check, &Entry::Checked(true)),
+            Ok(Some(Answer::Check(true)))
+        );
+        assert_eq!(
+            answer_of(&AnswerKind::Check, &Entry::Checked(false)),
+            Ok(None)
+        );
         assert_eq!(entry_of(&AnswerKind::Check, None), Entry::Checked(false));
     }
 
@@ -154,10 +244,19 @@ mod tests {
         assert_eq!(tidied(&AnswerKind::Count, "１２"), Some("12".into()));
         assert_eq!(tidied(&AnswerKind::Count, "12"), None);
         assert_eq!(tidied(&AnswerKind::Count, "12個"), None);
-        assert_eq!(tidied(&AnswerKind::Postal, "０４７１２３４"), Some("047-1234".into()));
+        assert_eq!(
+            tidied(&AnswerKind::Postal, "０４７１２３４"),
+            Some("047-1234".into())
+        );
         assert_eq!(tidied(&AnswerKind::Postal, "12"), None);
-        assert_eq!(tidied(&AnswerKind::Phone, "０１３４－２２"), Some("0134-22".into()));
-        assert_eq!(tidied(&AnswerKind::Url, " https://a.jp "), Some("https://a.jp".into()));
+        assert_eq!(
+            tidied(&AnswerKind::Phone, "０１３４－２２"),
+            Some("0134-22".into())
+        );
+        assert_eq!(
+            tidied(&AnswerKind::Url, " https://a.jp "),
+            Some("https://a.jp".into())
+        );
         assert_eq!(tidied(&AnswerKind::Text, " x "), None);
     }
 }

@@ -62,11 +62,17 @@ impl Region {
 
     /// A region by key or by Japanese name (`?region=九州` works too).
     pub fn parse(s: &str) -> Option<Region> {
-        Region::ALL.into_iter().find(|r| r.key() == s).or_else(|| Region::from_ja(s))
+        Region::ALL
+            .into_iter()
+            .find(|r| r.key() == s)
+            .or_else(|| Region::from_ja(s))
     }
 
     pub fn prefectures(self) -> impl Iterator<Item = &'static str> {
-        PREFECTURES.iter().filter(move |(_, r)| *r == self).map(|(p, _)| *p)
+        PREFECTURES
+            .iter()
+            .filter(move |(_, r)| *r == self)
+            .map(|(p, _)| *p)
     }
 }
 
@@ -126,7 +132,10 @@ pub const PREFECTURES: [(&str, Region); 47] = {
 
 /// The region a prefecture belongs to, or `None` for an unknown name.
 pub fn region_of(prefecture: &str) -> Option<Region> {
-    PREFECTURES.iter().find(|(p, _)| *p == prefecture).map(|(_, r)| *r)
+    PREFECTURES
+        .iter()
+        .find(|(p, _)| *p == prefecture)
+        .map(|(_, r)| *r)
 }
 
 /// 代表団体区分: how staff classify a network's representative organisation.

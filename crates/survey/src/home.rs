@@ -20,7 +20,10 @@ pub struct HomeFigures {
 
 impl HomeFigures {
     /// Computes the facts from each answering network's prefecture and start year.
-    pub fn from_networks<'a>(edition: &str, networks: impl IntoIterator<Item = (&'a str, Option<i64>)>) -> Self {
+    pub fn from_networks<'a>(
+        edition: &str,
+        networks: impl IntoIterator<Item = (&'a str, Option<i64>)>,
+    ) -> Self {
         let edition_year: Option<i64> = edition.parse().ok();
         let mut facts = HomeFigures {
             edition: edition.to_string(),
@@ -41,7 +44,8 @@ impl HomeFigures {
                 }
             }
             if let Some(year) = start_year {
-                facts.earliest_start_year = Some(facts.earliest_start_year.map_or(year, |y| y.min(year)));
+                facts.earliest_start_year =
+                    Some(facts.earliest_start_year.map_or(year, |y| y.min(year)));
                 match edition_year {
                     Some(e) if year > e => facts.planned += 1,
                     _ => facts.started += 1,
@@ -57,16 +61,38 @@ impl HomeFigures {
     /// The report-style headline facts (◆ bullets), written from the figures.
     pub fn bullets(&self) -> Vec<Label> {
         let mut out = vec![Label {
-            ja: format!("{}年度調査では、{}都道府県の{}の地域医療連携から回答を得た。", self.edition, self.prefectures, self.networks).into(),
-            en: format!("The {} survey has answers from {} networks in {} prefectures.", self.edition, self.networks, self.prefectures).into(),
+            ja: format!(
+                "{}年度調査では、{}都道府県の{}の地域医療連携から回答を得た。",
+                self.edition, self.prefectures, self.networks
+            )
+            .into(),
+            en: format!(
+                "The {} survey has answers from {} networks in {} prefectures.",
+                self.edition, self.networks, self.prefectures
+            )
+            .into(),
         }];
         let mut regions = self.by_region.clone();
         regions.sort_by_key(|(region, count)| (std::cmp::Reverse(*count), *region));
         if let [(first, a), (second, b), ..] = regions.as_slice() {
             if *a > 0 {
                 out.push(Label {
-                    ja: format!("地方区分別では{}が最も多く{}、次いで{}が{}。", first.label().ja, a, second.label().ja, b).into(),
-                    en: format!("By region, {} has the most ({}), followed by {} ({}).", first.label().en, a, second.label().en, b).into(),
+                    ja: format!(
+                        "地方区分別では{}が最も多く{}、次いで{}が{}。",
+                        first.label().ja,
+                        a,
+                        second.label().ja,
+                        b
+                    )
+                    .into(),
+                    en: format!(
+                        "By region, {} has the most ({}), followed by {} ({}).",
+                        first.label().en,
+                        a,
+                        second.label().en,
+                        b
+                    )
+                    .into(),
                 });
             }
         }
@@ -88,7 +114,12 @@ mod tests {
     fn counts_regions_prefectures_and_start_years() {
         let facts = HomeFigures::from_networks(
             "2012",
-            [("北海道", Some(2008)), ("三重県", Some(2013)), ("三重県", None), ("沖縄県", Some(2001))],
+            [
+                ("北海道", Some(2008)),
+                ("三重県", Some(2013)),
+                ("三重県", None),
+                ("沖縄県", Some(2001)),
+            ],
         );
         assert_eq!(facts.networks, 4);
         assert_eq!(facts.prefectures, 3);
@@ -100,8 +131,17 @@ mod tests {
         assert_eq!(count(Region::Kyushu), 1);
         assert_eq!(count(Region::Kanto), 0);
         let bullets = facts.bullets();
-        assert_eq!(bullets[0].ja, "2012年度調査では、3都道府県の4の地域医療連携から回答を得た。");
-        assert_eq!(bullets[1].ja, "地方区分別では近畿が最も多く2、次いで北海道が1。");
-        assert_eq!(bullets[2].en, "The earliest began in 2001; 2 are in service and 1 are planned.");
+        assert_eq!(
+            bullets[0].ja,
+            "2012年度調査では、3都道府県の4の地域医療連携から回答を得た。"
+        );
+        assert_eq!(
+            bullets[1].ja,
+            "地方区分別では近畿が最も多く2、次いで北海道が1。"
+        );
+        assert_eq!(
+            bullets[2].en,
+            "The earliest began in 2001; 2 are in service and 1 are planned."
+        );
     }
 }

@@ -13,7 +13,10 @@ pub struct Label {
 
 impl Label {
     pub const fn new(ja: &'static str, en: &'static str) -> Self {
-        Self { ja: Cow::Borrowed(ja), en: Cow::Borrowed(en) }
+        Self {
+            ja: Cow::Borrowed(ja),
+            en: Cow::Borrowed(en),
+        }
     }
 
     pub fn get(&self, lang: Lang) -> &str {
@@ -27,8 +30,14 @@ impl Label {
     pub fn only(&self, lang: Lang) -> Label {
         let text = Cow::Owned(self.get(lang).to_string());
         match lang {
-            Lang::Ja => Label { ja: text, en: Cow::Borrowed("") },
-            Lang::En => Label { ja: Cow::Borrowed(""), en: text },
+            Lang::Ja => Label {
+                ja: text,
+                en: Cow::Borrowed(""),
+            },
+            Lang::En => Label {
+                ja: Cow::Borrowed(""),
+                en: text,
+            },
         }
     }
 }
@@ -70,7 +79,11 @@ impl Lang {
 
     /// The `Set-Cookie` value that remembers this language for a year.
     pub fn set_cookie(self) -> String {
-        format!("{}={}; Path=/; Max-Age=31536000; SameSite=Lax", Self::COOKIE, self.code())
+        format!(
+            "{}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            Self::COOKIE,
+            self.code()
+        )
     }
 
     pub fn other(self) -> Self {
@@ -87,7 +100,10 @@ mod tests {
 
     #[test]
     fn cookie_header_selects_language() {
-        assert_eq!(Lang::from_cookie_header("a=1; lang=en; b=2"), Some(Lang::En));
+        assert_eq!(
+            Lang::from_cookie_header("a=1; lang=en; b=2"),
+            Some(Lang::En)
+        );
         assert_eq!(Lang::from_cookie_header("lang=ja"), Some(Lang::Ja));
         assert_eq!(Lang::from_cookie_header("lang=fr"), None);
         assert_eq!(Lang::from_cookie_header("xlang=en"), None);

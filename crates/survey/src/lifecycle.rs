@@ -23,7 +23,13 @@ impl EditionStatus {
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        [EditionStatus::Draft, EditionStatus::Open, EditionStatus::Closed].into_iter().find(|x| x.as_str() == s)
+        [
+            EditionStatus::Draft,
+            EditionStatus::Open,
+            EditionStatus::Closed,
+        ]
+        .into_iter()
+        .find(|x| x.as_str() == s)
     }
 
     pub fn label(self) -> Label {

@@ -61,9 +61,10 @@ impl AmountError {
                 "数字だけを入力してください（単位は不要です。カンマ区切りは使えます）。",
                 "Enter digits only, without units (commas are fine).",
             ),
-            AmountError::Negative => {
-                Label::new("マイナスの値は入力できません。", "Negative numbers are not allowed.")
-            }
+            AmountError::Negative => Label::new(
+                "マイナスの値は入力できません。",
+                "Negative numbers are not allowed.",
+            ),
             AmountError::Decimal => Label::new(
                 "小数は入力できません。整数で入力してください。",
                 "Enter a whole number, without decimals.",
@@ -146,9 +147,15 @@ mod tests {
 
     #[test]
     fn half_width_maps_full_width_ascii_and_spaces() {
-        assert_eq!(to_half_width("ＡＢＣ　ｘｙｚ　０１２３４５６７８９"), "ABC xyz 0123456789");
+        assert_eq!(
+            to_half_width("ＡＢＣ　ｘｙｚ　０１２３４５６７８９"),
+            "ABC xyz 0123456789"
+        );
         assert_eq!(to_half_width("！～＠＃（）"), "!~@#()");
-        assert_eq!(to_half_width("ｈｔｔｐｓ：／／ｅｘａｍｐｌｅ．ｊｐ"), "https://example.jp");
+        assert_eq!(
+            to_half_width("ｈｔｔｐｓ：／／ｅｘａｍｐｌｅ．ｊｐ"),
+            "https://example.jp"
+        );
     }
 
     #[test]
@@ -199,13 +206,24 @@ mod tests {
         assert_eq!(parse_amount("1e3"), Err(AmountError::Invalid));
         assert_eq!(parse_amount("abc"), Err(AmountError::Invalid));
         assert_eq!(parse_amount(","), Err(AmountError::Invalid));
-        assert_eq!(parse_amount("9223372036854775808"), Err(AmountError::TooLarge));
-        assert_eq!(parse_amount("99999999999999999999"), Err(AmountError::TooLarge));
+        assert_eq!(
+            parse_amount("9223372036854775808"),
+            Err(AmountError::TooLarge)
+        );
+        assert_eq!(
+            parse_amount("99999999999999999999"),
+            Err(AmountError::TooLarge)
+        );
     }
 
     #[test]
     fn amount_errors_have_both_languages() {
-        for e in [AmountError::Invalid, AmountError::Negative, AmountError::Decimal, AmountError::TooLarge] {
+        for e in [
+            AmountError::Invalid,
+            AmountError::Negative,
+            AmountError::Decimal,
+            AmountError::TooLarge,
+        ] {
             assert!(!e.label().ja.is_empty() && !e.label().en.is_empty());
             assert_eq!(e.to_string(), e.label().en);
         }
@@ -215,23 +233,46 @@ mod tests {
     fn postal_codes_are_normalised() {
         assert_eq!(normalise_postal("1234567").as_deref(), Some("123-4567"));
         assert_eq!(normalise_postal("123-4567").as_deref(), Some("123-4567"));
-        assert_eq!(normalise_postal("１２３−４５６７").as_deref(), Some("123-4567"));
-        assert_eq!(normalise_postal("１２３ー４５６７").as_deref(), Some("123-4567"));
-        assert_eq!(normalise_postal("１２３４５６７").as_deref(), Some("123-4567"));
+        assert_eq!(
+            normalise_postal("１２３−４５６７").as_deref(),
+            Some("123-4567")
+        );
+        assert_eq!(
+            normalise_postal("１２３ー４５６７").as_deref(),
+            Some("123-4567")
+        );
+        assert_eq!(
+            normalise_postal("１２３４５６７").as_deref(),
+            Some("123-4567")
+        );
         assert_eq!(normalise_postal(" 123-4567 ").as_deref(), Some("123-4567"));
         assert_eq!(normalise_postal("〒 100-0001").as_deref(), Some("100-0001"));
     }
 
     #[test]
     fn bad_postal_codes_are_rejected() {
-        for bad in ["", "123456", "12345678", "1234-567", "123-45678", "12-34567", "123 4567", "abc-defg", "123--4567", "１２３"] {
+        for bad in [
+            "",
+            "123456",
+            "12345678",
+            "1234-567",
+            "123-45678",
+            "12-34567",
+            "123 4567",
+            "abc-defg",
+            "123--4567",
+            "１２３",
+        ] {
             assert_eq!(normalise_postal(bad), None, "{bad}");
         }
     }
 
     #[test]
     fn phones_are_half_width_and_trimmed() {
-        assert_eq!(normalise_phone("　０３－１２３４－５６７８ "), "03-1234-5678");
+        assert_eq!(
+            normalise_phone("　０３－１２３４－５６７８ "),
+            "03-1234-5678"
+        );
         assert_eq!(normalise_phone("03ー1234ー5678"), "03-1234-5678");
         assert_eq!(normalise_phone("090‐1234‐5678"), "090-1234-5678");
         assert_eq!(normalise_phone(""), "");

@@ -4,9 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::geography::{region_of, Region, PREFECTURES};
 use crate::i18n::Label;
 use crate::response::ResponseStatus;
-use crate::geography::{region_of, Region, PREFECTURES};
 
 /// One organisation to ask, as read from the list (or typed in by hand).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,14 +21,24 @@ pub struct RequestRow {
 impl RequestRow {
     /// The network's name: its own name, else the organisation's.
     pub fn network(&self) -> &str {
-        if self.network_name.is_empty() { &self.organisation } else { &self.network_name }
+        if self.network_name.is_empty() {
+            &self.organisation
+        } else {
+            &self.network_name
+        }
     }
 
     /// Who this row is within an edition: the prefecture and the network's name folded
     /// (width, case, katakana = hiragana), so that a list imported again, or retyped
     /// with full-width letters, adds nothing twice.
     pub fn identity_key(&self) -> String {
-        format!("{}|{}", self.prefecture, crate::search::fold(self.network()).split_whitespace().collect::<String>())
+        format!(
+            "{}|{}",
+            self.prefecture,
+            crate::search::fold(self.network())
+                .split_whitespace()
+                .collect::<String>()
+        )
     }
 }
 
@@ -43,7 +53,13 @@ pub enum Column {
 }
 
 impl Column {
-    pub const ALL: [Column; 5] = [Column::Organisation, Column::Prefecture, Column::NetworkName, Column::PostalAddress, Column::Email];
+    pub const ALL: [Column; 5] = [
+        Column::Organisation,
+        Column::Prefecture,
+        Column::NetworkName,
+        Column::PostalAddress,
+        Column::Email,
+    ];
 
     pub fn label(self) -> Label {
         match self {
@@ -58,17 +74,42 @@ impl Column {
     /// The headers a list may use for this column, folded (see [`fold_header`]).
     fn headers(self) -> &'static [&'static str] {
         match self {
-            Column::Organisation => &["組織名", "団体名", "機関名", "依頼先", "name", "organisation", "organization"],
+            Column::Organisation => &[
+                "組織名",
+                "団体名",
+                "機関名",
+                "依頼先",
+                "name",
+                "organisation",
+                "organization",
+            ],
             Column::Prefecture => &["都道府県", "都道府県名", "prefecture"],
-            Column::NetworkName => &["連携名称", "ネットワーク名", "システム名", "システムの名称", "network", "networkname"],
+            Column::NetworkName => &[
+                "連携名称",
+                "ネットワーク名",
+                "システム名",
+                "システムの名称",
+                "network",
+                "networkname",
+            ],
             Column::PostalAddress => &["住所", "所在地", "postaladdress", "address"],
-            Column::Email => &["メールアドレス", "eメールアドレス", "eメール", "メール", "email", "e-mail", "mail"],
+            Column::Email => &[
+                "メールアドレス",
+                "eメールアドレス",
+                "eメール",
+                "メール",
+                "email",
+                "e-mail",
+                "mail",
+            ],
         }
     }
 
     fn of_header(header: &str) -> Option<Column> {
         let folded = fold_header(header);
-        Column::ALL.into_iter().find(|c| c.headers().iter().any(|h| fold_header(h) == folded))
+        Column::ALL
+            .into_iter()
+            .find(|c| c.headers().iter().any(|h| fold_header(h) == folded))
     }
 }
 
@@ -116,11 +157,24 @@ const MAX_TEXT: usize = 200;
 /// Every row is checked; any error rejects the whole list, so nothing is half-imported.
 pub fn parse_request_list(text: &str) -> Result<Vec<RequestRow>, Vec<RowError>> {
     let text = text.trim_start_matches('\u{feff}');
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
-    let header_error = |message| vec![RowError { line: 1, column: None, message }];
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let header_error = |message| {
+        vec![RowError {
+            line: 1,
+            column: None,
+            message,
+        }]
+    };
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
-        Err(_) => return Err(header_error(Label::new("CSVとして読み取れません。", "This is not readable as CSV."))),
+        Err(_) => {
+            return Err(header_error(Label::new(
+                "CSVとして読み取れません。",
+                "This is not readable as CSV.",
+            )))
+        }
     };
     let columns: Vec<Option<Column>> = headers.iter().map(Column::of_header).collect();
     let has = |c: Column| columns.contains(&Some(c));
@@ -139,7 +193,11 @@ pub fn parse_request_list(text: &str) -> Result<Vec<RequestRow>, Vec<RowError>> 
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
-                errors.push(RowError { line, column: None, message: Label::new("CSVとして読み取れません。", "Not readable as CSV.") });
+                errors.push(RowError {
+                    line,
+                    column: None,
+                    message: Label::new("CSVとして読み取れません。", "Not readable as CSV."),
+                });
                 continue;
             }
         };
@@ -176,19 +234,34 @@ pub fn parse_request_list(text: &str) -> Result<Vec<RequestRow>, Vec<RowError>> 
                 rows.push(row);
             }
         }
-        errors.extend(row_errors.into_iter().map(|(column, message)| RowError { line, column: Some(column), message }));
+        errors.extend(row_errors.into_iter().map(|(column, message)| RowError {
+            line,
+            column: Some(column),
+            message,
+        }));
     }
     if rows.len() > MAX_ROWS {
         errors.push(RowError {
             line: 1,
             column: None,
-            message: Label::new("一度に取り込めるのは5000件までです。", "At most 5000 rows can be imported at once."),
+            message: Label::new(
+                "一度に取り込めるのは5000件までです。",
+                "At most 5000 rows can be imported at once.",
+            ),
         });
     }
     if rows.is_empty() && errors.is_empty() {
-        errors.push(RowError { line: 2, column: None, message: Label::new("依頼先が1件もありません。", "The list has no rows.") });
+        errors.push(RowError {
+            line: 2,
+            column: None,
+            message: Label::new("依頼先が1件もありません。", "The list has no rows."),
+        });
     }
-    if errors.is_empty() { Ok(rows) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(rows)
+    } else {
+        Err(errors)
+    }
 }
 
 /// Checks one row and normalises it (prefecture written without 都/府/県, full-width
@@ -201,12 +274,21 @@ pub fn check_row(row: &mut RequestRow) -> Vec<(Column, Label)> {
         let message = if row.prefecture.is_empty() {
             Label::new("都道府県を入力してください。", "enter a prefecture.")
         } else {
-            Label::new("都道府県名として認識できません。", "not a prefecture of Japan.")
+            Label::new(
+                "都道府県名として認識できません。",
+                "not a prefecture of Japan.",
+            )
         };
         errors.push((Column::Prefecture, message));
     }
     if row.organisation.is_empty() && row.network_name.is_empty() {
-        errors.push((Column::Organisation, Label::new("組織名または連携名称を入力してください。", "enter a name or a network name.")));
+        errors.push((
+            Column::Organisation,
+            Label::new(
+                "組織名または連携名称を入力してください。",
+                "enter a name or a network name.",
+            ),
+        ));
     }
     for (column, value) in [
         (Column::Organisation, &row.organisation),
@@ -214,12 +296,23 @@ pub fn check_row(row: &mut RequestRow) -> Vec<(Column, Label)> {
         (Column::PostalAddress, &row.postal_address),
     ] {
         if value.chars().count() > MAX_TEXT {
-            errors.push((column, Label::new("200文字以内で入力してください。", "200 characters at most.")));
+            errors.push((
+                column,
+                Label::new("200文字以内で入力してください。", "200 characters at most."),
+            ));
         }
     }
-    row.email = crate::normalise::to_half_width(&row.email).trim().to_string();
+    row.email = crate::normalise::to_half_width(&row.email)
+        .trim()
+        .to_string();
     if !row.email.is_empty() && !crate::validate::is_email(&row.email) {
-        errors.push((Column::Email, Label::new("メールアドレスの形式が正しくありません。", "not a valid email address.")));
+        errors.push((
+            Column::Email,
+            Label::new(
+                "メールアドレスの形式が正しくありません。",
+                "not a valid email address.",
+            ),
+        ));
     }
     errors
 }
@@ -230,10 +323,12 @@ fn known_prefecture(name: &str) -> Option<&'static str> {
     if name.is_empty() {
         return None;
     }
-    PREFECTURES
-        .iter()
-        .map(|(p, _)| *p)
-        .find(|p| *p == name || (p.len() > name.len() && p.starts_with(name) && matches!(&p[name.len()..], "都" | "府" | "県")))
+    PREFECTURES.iter().map(|(p, _)| *p).find(|p| {
+        *p == name
+            || (p.len() > name.len()
+                && p.starts_with(name)
+                && matches!(&p[name.len()..], "都" | "府" | "県"))
+    })
 }
 
 /// A respondent's credentials, shown once after they are issued.
@@ -253,7 +348,16 @@ pub struct Credential {
 /// Windows reads it), Japanese headers.
 pub fn credentials_csv(credentials: &[Credential]) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let header = ["組織名", "都道府県", "連携名称", "住所", "メールアドレス", "ID", "パスワード", "回答URL"];
+    let header = [
+        "組織名",
+        "都道府県",
+        "連携名称",
+        "住所",
+        "メールアドレス",
+        "ID",
+        "パスワード",
+        "回答URL",
+    ];
     let mut lines = vec![header.map(str::to_string).to_vec()];
     lines.extend(credentials.iter().map(|c| {
         vec![
@@ -294,7 +398,13 @@ pub enum Stage {
 }
 
 impl Stage {
-    pub const ALL: [Stage; 5] = [Stage::Requested, Stage::Replied, Stage::Valid, Stage::Refused, Stage::Declined];
+    pub const ALL: [Stage; 5] = [
+        Stage::Requested,
+        Stage::Replied,
+        Stage::Valid,
+        Stage::Refused,
+        Stage::Declined,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -329,7 +439,10 @@ impl Stage {
     /// (a reply is a reply date or any response). Without one (networks asked before
     /// the console, e.g. the 2012 dataset, or registered by a respondent) a response
     /// approved by staff or imported counts as valid, any other response as replied.
-    pub fn derive(invitation: Option<(&str, bool)>, response_status: Option<ResponseStatus>) -> Stage {
+    pub fn derive(
+        invitation: Option<(&str, bool)>,
+        response_status: Option<ResponseStatus>,
+    ) -> Stage {
         match invitation {
             Some(("valid", _)) => Stage::Valid,
             Some(("refused", _)) => Stage::Refused,
@@ -411,20 +524,38 @@ impl TrackingQuery {
         let pref = self.pref.as_deref().filter(|s| !s.is_empty());
         let q = self.q.trim();
         stage.is_none_or(|s| Stage::from_key(s) == Some(row.stage))
-            && region.is_none_or(|r| Region::parse(r).is_some_and(|r| region_of(&row.prefecture) == Some(r)))
+            && region.is_none_or(|r| {
+                Region::parse(r).is_some_and(|r| region_of(&row.prefecture) == Some(r))
+            })
             && pref.is_none_or(|p| row.prefecture == p)
             && (q.is_empty()
-                || [&row.network_name, &row.organisation, &row.email].iter().any(|t| crate::search::matches(t, q))
-                || row.respondent.as_ref().is_some_and(|(_, login, _)| login.contains(q)))
+                || [&row.network_name, &row.organisation, &row.email]
+                    .iter()
+                    .any(|t| crate::search::matches(t, q))
+                || row
+                    .respondent
+                    .as_ref()
+                    .is_some_and(|(_, login, _)| login.contains(q)))
     }
 }
 
 /// The "not yet replied" list as CSV (UTF-8 with a BOM), for chasing by mail and phone.
 pub fn chase_csv(rows: &[TrackingRow]) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let _ = writer.write_record(["連携名称", "組織名", "都道府県", "メールアドレス", "ID", "依頼日"]);
+    let _ = writer.write_record([
+        "連携名称",
+        "組織名",
+        "都道府県",
+        "メールアドレス",
+        "ID",
+        "依頼日",
+    ]);
     for r in rows.iter().filter(|r| r.stage == Stage::Requested) {
-        let login = r.respondent.as_ref().map(|(_, l, _)| l.as_str()).unwrap_or("");
+        let login = r
+            .respondent
+            .as_ref()
+            .map(|(_, l, _)| l.as_str())
+            .unwrap_or("");
         let _ = writer.write_record([
             r.network_name.as_str(),
             &r.organisation,
@@ -434,7 +565,10 @@ pub fn chase_csv(rows: &[TrackingRow]) -> String {
             r.requested_on.as_deref().unwrap_or(""),
         ]);
     }
-    format!("\u{feff}{}", String::from_utf8_lossy(&writer.into_inner().unwrap_or_default()))
+    format!(
+        "\u{feff}{}",
+        String::from_utf8_lossy(&writer.into_inner().unwrap_or_default())
+    )
 }
 
 #[cfg(test)]
@@ -475,8 +609,18 @@ mod tests {
         let text = "name,prefecture,email\nOK,京都府,\nBad,火星,\n,大阪府,not-mail\n";
         let errors = parse_request_list(text).unwrap_err();
         let found: Vec<(u64, Option<Column>)> = errors.iter().map(|e| (e.line, e.column)).collect();
-        assert_eq!(found, vec![(3, Some(Column::Prefecture)), (4, Some(Column::Organisation)), (4, Some(Column::Email))]);
-        assert_eq!(errors[0].describe().ja, "3行目「都道府県」：都道府県名として認識できません。");
+        assert_eq!(
+            found,
+            vec![
+                (3, Some(Column::Prefecture)),
+                (4, Some(Column::Organisation)),
+                (4, Some(Column::Email))
+            ]
+        );
+        assert_eq!(
+            errors[0].describe().ja,
+            "3行目「都道府県」：都道府県名として認識できません。"
+        );
         assert!(errors[0].describe().en.starts_with("Line 3, prefecture:"));
     }
 
@@ -492,14 +636,24 @@ mod tests {
         let text = "連携名称,都道府県\nあじさいネット,長崎県\nアジサイネット,長崎\n";
         let errors = parse_request_list(text).unwrap_err();
         assert_eq!(errors.len(), 1);
-        assert_eq!((errors[0].line, errors[0].column), (3, Some(Column::NetworkName)));
+        assert_eq!(
+            (errors[0].line, errors[0].column),
+            (3, Some(Column::NetworkName))
+        );
         assert!(errors[0].message.ja.contains("2行目"));
     }
 
     #[test]
     fn identity_ignores_width_case_and_kana() {
-        let row = |name: &str| RequestRow { prefecture: "長崎県".into(), network_name: name.into(), ..Default::default() };
-        assert_eq!(row("あじさい ネット").identity_key(), row("アジサイネット").identity_key());
+        let row = |name: &str| RequestRow {
+            prefecture: "長崎県".into(),
+            network_name: name.into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            row("あじさい ネット").identity_key(),
+            row("アジサイネット").identity_key()
+        );
         assert_eq!(row("ＡＢＣ").identity_key(), row("abc").identity_key());
         assert_ne!(row("abc").identity_key(), row("abd").identity_key());
     }
@@ -523,15 +677,33 @@ mod tests {
 
     #[test]
     fn stages_follow_the_invitation_else_the_response() {
-        assert_eq!(Stage::derive(Some(("pending", false)), None), Stage::Requested);
+        assert_eq!(
+            Stage::derive(Some(("pending", false)), None),
+            Stage::Requested
+        );
         assert_eq!(Stage::derive(Some(("pending", true)), None), Stage::Replied);
-        assert_eq!(Stage::derive(Some(("pending", false)), Some(ResponseStatus::Submitted)), Stage::Replied);
-        assert_eq!(Stage::derive(Some(("valid", true)), Some(ResponseStatus::Approved)), Stage::Valid);
+        assert_eq!(
+            Stage::derive(Some(("pending", false)), Some(ResponseStatus::Submitted)),
+            Stage::Replied
+        );
+        assert_eq!(
+            Stage::derive(Some(("valid", true)), Some(ResponseStatus::Approved)),
+            Stage::Valid
+        );
         assert_eq!(Stage::derive(Some(("refused", true)), None), Stage::Refused);
-        assert_eq!(Stage::derive(Some(("declined", true)), None), Stage::Declined);
+        assert_eq!(
+            Stage::derive(Some(("declined", true)), None),
+            Stage::Declined
+        );
         // The imported 2012 networks.
-        assert_eq!(Stage::derive(None, Some(ResponseStatus::Approved)), Stage::Valid);
-        assert_eq!(Stage::derive(None, Some(ResponseStatus::Submitted)), Stage::Replied);
+        assert_eq!(
+            Stage::derive(None, Some(ResponseStatus::Approved)),
+            Stage::Valid
+        );
+        assert_eq!(
+            Stage::derive(None, Some(ResponseStatus::Submitted)),
+            Stage::Replied
+        );
     }
 
     fn tracked(stage: Stage, prefecture: &str) -> TrackingRow {
@@ -552,19 +724,38 @@ mod tests {
 
     #[test]
     fn counts_are_report_1_5() {
-        let rows: Vec<TrackingRow> = [Stage::Requested, Stage::Replied, Stage::Valid, Stage::Valid, Stage::Refused, Stage::Declined]
-            .into_iter()
-            .map(|s| tracked(s, "東京都"))
-            .collect();
+        let rows: Vec<TrackingRow> = [
+            Stage::Requested,
+            Stage::Replied,
+            Stage::Valid,
+            Stage::Valid,
+            Stage::Refused,
+            Stage::Declined,
+        ]
+        .into_iter()
+        .map(|s| tracked(s, "東京都"))
+        .collect();
         let counts = Counts::of(&rows);
-        assert_eq!(counts, Counts { requested: 6, replied: 5, valid: 2, refused: 1, declined: 1 });
+        assert_eq!(
+            counts,
+            Counts {
+                requested: 6,
+                replied: 5,
+                valid: 2,
+                refused: 1,
+                declined: 1
+            }
+        );
         let funnel: Vec<usize> = counts.funnel().into_iter().map(|(_, n)| n).collect();
         assert_eq!(funnel, [6, 5, 2, 1, 1]);
     }
 
     #[test]
     fn tracking_filters_combine() {
-        let rows = [tracked(Stage::Requested, "東京都"), tracked(Stage::Valid, "長崎県")];
+        let rows = [
+            tracked(Stage::Requested, "東京都"),
+            tracked(Stage::Valid, "長崎県"),
+        ];
         let q = |stage: Option<&str>, region: Option<&str>, text: &str| TrackingQuery {
             stage: stage.map(Into::into),
             region: region.map(Into::into),
@@ -579,6 +770,10 @@ mod tests {
         assert_eq!(hits(q(None, None, "アジサイ")), 2);
         assert_eq!(hits(q(Some("bogus"), None, "")), 0);
         let csv = chase_csv(&rows);
-        assert_eq!(csv.lines().count(), 2, "only the unreplied one is chased: {csv}");
+        assert_eq!(
+            csv.lines().count(),
+            2,
+            "only the unreplied one is chased: {csv}"
+        );
     }
 }

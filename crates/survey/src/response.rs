@@ -23,8 +23,12 @@ pub enum ResponseStatus {
 }
 
 impl ResponseStatus {
-    pub const ALL: [ResponseStatus; 4] =
-        [ResponseStatus::Draft, ResponseStatus::Submitted, ResponseStatus::Returned, ResponseStatus::Approved];
+    pub const ALL: [ResponseStatus; 4] = [
+        ResponseStatus::Draft,
+        ResponseStatus::Submitted,
+        ResponseStatus::Returned,
+        ResponseStatus::Approved,
+    ];
 
     /// The stored name (the `responses.status` column).
     pub fn as_str(self) -> &'static str {
@@ -45,7 +49,9 @@ impl ResponseStatus {
     pub fn label(self) -> Label {
         match self {
             ResponseStatus::Draft => Label::new("下書き", "Draft"),
-            ResponseStatus::Submitted => Label::new("提出済み（確認待ち）", "Submitted (to review)"),
+            ResponseStatus::Submitted => {
+                Label::new("提出済み（確認待ち）", "Submitted (to review)")
+            }
             ResponseStatus::Returned => Label::new("差し戻し", "Returned"),
             ResponseStatus::Approved => Label::new("承認済み", "Approved"),
         }
@@ -99,8 +105,19 @@ pub fn diff(old: &Answers, new: &Answers) -> BTreeMap<String, [Option<Answer>; 2
 pub fn changes(edition: &Edition, baseline: Option<&Answers>, answers: &Answers) -> Vec<Change> {
     let empty = Answers::default();
     let mut diff = diff(baseline.unwrap_or(&empty), answers);
-    let known: Vec<_> = edition.items().filter_map(|(_, item)| diff.remove_entry(&item.key)).collect();
-    known.into_iter().chain(diff).map(|(item, [before, after])| Change { item, before, after }).collect()
+    let known: Vec<_> = edition
+        .items()
+        .filter_map(|(_, item)| diff.remove_entry(&item.key))
+        .collect();
+    known
+        .into_iter()
+        .chain(diff)
+        .map(|(item, [before, after])| Change {
+            item,
+            before,
+            after,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -129,7 +146,13 @@ mod tests {
         new.set("c", Answer::Text("x".into()));
         let d = diff(&old, &new);
         assert_eq!(d.len(), 3);
-        assert_eq!(d["a"], [Some(Answer::Tri(Tri::None)), Some(Answer::Tri(Tri::Planned))]);
+        assert_eq!(
+            d["a"],
+            [
+                Some(Answer::Tri(Tri::None)),
+                Some(Answer::Tri(Tri::Planned))
+            ]
+        );
         assert_eq!(d["b"], [Some(Answer::Number(1)), None]);
         assert_eq!(d["c"], [None, Some(Answer::Text("x".into()))]);
     }
@@ -146,10 +169,24 @@ mod tests {
         after.set("overview.main.name", Answer::Text("新名称".into()));
         after.clear("facilities.hospital.count");
         after.set("zz.retired.item", Answer::Check(true));
-        let items: Vec<String> = changes(&edition, Some(&before), &after).into_iter().map(|c| c.item).collect();
-        assert_eq!(items, ["overview.main.name", "facilities.hospital.count", "services.diseases.hepatitis", "zz.retired.item"]);
+        let items: Vec<String> = changes(&edition, Some(&before), &after)
+            .into_iter()
+            .map(|c| c.item)
+            .collect();
+        assert_eq!(
+            items,
+            [
+                "overview.main.name",
+                "facilities.hospital.count",
+                "services.diseases.hepatitis",
+                "zz.retired.item"
+            ]
+        );
         let removed = &changes(&edition, Some(&before), &after)[1];
-        assert_eq!((removed.before.clone(), removed.after.clone()), (Some(Answer::Number(3)), None));
+        assert_eq!(
+            (removed.before.clone(), removed.after.clone()),
+            (Some(Answer::Number(3)), None)
+        );
         assert!(changes(&edition, Some(&after), &after).is_empty());
     }
 

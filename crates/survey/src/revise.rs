@@ -26,11 +26,23 @@ pub enum ReviseError {
 impl ReviseError {
     pub fn message(&self) -> Label {
         match self {
-            ReviseError::NoSuchGroup => Label::new("指定された設問グループがありません。", "No such question group."),
+            ReviseError::NoSuchGroup => Label::new(
+                "指定された設問グループがありません。",
+                "No such question group.",
+            ),
             ReviseError::NoSuchItem => Label::new("指定された設問がありません。", "No such item."),
-            ReviseError::DuplicateKey => Label::new("このキーはすでに使われています（廃止した設問を含む）。", "This key is already used (retired items included)."),
-            ReviseError::BadKey => Label::new("キーは半角英小文字・数字・_ で入力してください。", "Use lower-case letters, digits and _ for the key."),
-            ReviseError::EmptyLabel => Label::new("日本語と英語の設問文を入力してください。", "Enter the item's Japanese and English labels."),
+            ReviseError::DuplicateKey => Label::new(
+                "このキーはすでに使われています（廃止した設問を含む）。",
+                "This key is already used (retired items included).",
+            ),
+            ReviseError::BadKey => Label::new(
+                "キーは半角英小文字・数字・_ で入力してください。",
+                "Use lower-case letters, digits and _ for the key.",
+            ),
+            ReviseError::EmptyLabel => Label::new(
+                "日本語と英語の設問文を入力してください。",
+                "Enter the item's Japanese and English labels.",
+            ),
         }
     }
 }
@@ -38,14 +50,31 @@ impl ReviseError {
 impl Edition {
     /// A copy of this edition under a new id, every item kept.
     pub fn next(&self, id: &str, title: Label) -> Edition {
-        Edition { id: id.to_string(), title, ..self.clone() }
+        Edition {
+            id: id.to_string(),
+            title,
+            ..self.clone()
+        }
     }
 
     /// Adds an item to a group (`section`, `group`), before the item `before` if given (e.g.
     /// before その他), else at the end. `key` is the item's own key; the full key is
     /// `section.group.key`.
-    pub fn add_item(&mut self, section: &str, group: &str, key: &str, label: Label, kind: AnswerKind, before: Option<&str>) -> Result<String, ReviseError> {
-        if key.is_empty() || key.len() > 40 || !key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+    pub fn add_item(
+        &mut self,
+        section: &str,
+        group: &str,
+        key: &str,
+        label: Label,
+        kind: AnswerKind,
+        before: Option<&str>,
+    ) -> Result<String, ReviseError> {
+        if key.is_empty()
+            || key.len() > 40
+            || !key
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        {
             return Err(ReviseError::BadKey);
         }
         if label.ja.trim().is_empty() || label.en.trim().is_empty() {
@@ -62,13 +91,34 @@ impl Edition {
             .and_then(|s| s.groups.iter_mut().find(|g| g.key == group))
             .ok_or(ReviseError::NoSuchGroup)?
             .items;
-        let at = before.and_then(|b| items.iter().position(|i| i.key == format!("{section}.{group}.{b}"))).unwrap_or(items.len());
-        items.insert(at, Item { key: full.clone(), label, kind, required: false, contact: false, retired: false });
+        let at = before
+            .and_then(|b| {
+                items
+                    .iter()
+                    .position(|i| i.key == format!("{section}.{group}.{b}"))
+            })
+            .unwrap_or(items.len());
+        items.insert(
+            at,
+            Item {
+                key: full.clone(),
+                label,
+                kind,
+                required: false,
+                contact: false,
+                retired: false,
+            },
+        );
         Ok(full)
     }
 
     fn item_mut(&mut self, key: &str) -> Result<&mut Item, ReviseError> {
-        self.sections.iter_mut().flat_map(|s| s.groups.iter_mut()).flat_map(|g| g.items.iter_mut()).find(|i| i.key == key).ok_or(ReviseError::NoSuchItem)
+        self.sections
+            .iter_mut()
+            .flat_map(|s| s.groups.iter_mut())
+            .flat_map(|g| g.items.iter_mut())
+            .find(|i| i.key == key)
+            .ok_or(ReviseError::NoSuchItem)
     }
 
     /// New wording for an item; its key, and so its answers, stay.
@@ -91,16 +141,30 @@ impl Edition {
 /// item is still asked with the same kind of answer (choices no longer offered are dropped).
 /// Returns the answers and the keys carried, which stay unconfirmed until the respondent
 /// touches them or confirms their section.
-pub fn carry_forward(from: &Edition, answers: &Answers, to: &Edition) -> (Answers, BTreeSet<String>) {
+pub fn carry_forward(
+    from: &Edition,
+    answers: &Answers,
+    to: &Edition,
+) -> (Answers, BTreeSet<String>) {
     let mut carried = Answers::default();
     for (key, answer) in &answers.0 {
-        let (Some(old), Some(new)) = (from.item(key), to.item(key)) else { continue };
+        let (Some(old), Some(new)) = (from.item(key), to.item(key)) else {
+            continue;
+        };
         if new.retired {
             continue;
         }
         let kept = match (&old.kind, &new.kind, answer) {
-            (AnswerKind::Bearers { .. }, AnswerKind::Bearers { choices }, Answer::Choices(chosen)) => {
-                let offered: BTreeSet<String> = chosen.iter().filter(|c| choices.iter().any(|o| &o.key == *c)).cloned().collect();
+            (
+                AnswerKind::Bearers { .. },
+                AnswerKind::Bearers { choices },
+                Answer::Choices(chosen),
+            ) => {
+                let offered: BTreeSet<String> = chosen
+                    .iter()
+                    .filter(|c| choices.iter().any(|o| &o.key == *c))
+                    .cloned()
+                    .collect();
                 (!offered.is_empty()).then_some(Answer::Choices(offered))
             }
             (a, b, _) if same_kind(a, b) => Some(answer.clone()),
@@ -129,42 +193,138 @@ mod tests {
 
     #[test]
     fn adds_renames_and_retires_items_by_key() {
-        let mut e = builtin_edition("2012").unwrap().next("2099", Label::new("2099年度", "2099"));
-        let key = e.add_item("services", "diseases", "diabetes", Label::new("糖尿病", "Diabetes"), AnswerKind::Tri, Some("other")).unwrap();
+        let mut e = builtin_edition("2012")
+            .unwrap()
+            .next("2099", Label::new("2099年度", "2099"));
+        let key = e
+            .add_item(
+                "services",
+                "diseases",
+                "diabetes",
+                Label::new("糖尿病", "Diabetes"),
+                AnswerKind::Tri,
+                Some("other"),
+            )
+            .unwrap();
         assert_eq!(key, "services.diseases.diabetes");
         let diseases = &e.section("services").unwrap().groups[0].items;
-        assert_eq!(diseases[diseases.len() - 2].key, key, "inserted before その他");
-        assert_eq!(e.add_item("services", "diseases", "diabetes", Label::new("a", "b"), AnswerKind::Tri, None), Err(ReviseError::DuplicateKey));
-        assert_eq!(e.add_item("services", "nowhere", "x", Label::new("a", "b"), AnswerKind::Tri, None), Err(ReviseError::NoSuchGroup));
-        assert_eq!(e.add_item("services", "diseases", "Bad Key", Label::new("a", "b"), AnswerKind::Tri, None), Err(ReviseError::BadKey));
-        assert_eq!(e.add_item("services", "diseases", "x", Label::new(" ", "b"), AnswerKind::Tri, None), Err(ReviseError::EmptyLabel));
-        e.rename_item("services.diseases.prostate", Label::new("前立腺がん", "Prostate cancer")).unwrap();
-        assert_eq!(e.item("services.diseases.prostate").unwrap().label.ja, "前立腺がん");
+        assert_eq!(
+            diseases[diseases.len() - 2].key,
+            key,
+            "inserted before その他"
+        );
+        assert_eq!(
+            e.add_item(
+                "services",
+                "diseases",
+                "diabetes",
+                Label::new("a", "b"),
+                AnswerKind::Tri,
+                None
+            ),
+            Err(ReviseError::DuplicateKey)
+        );
+        assert_eq!(
+            e.add_item(
+                "services",
+                "nowhere",
+                "x",
+                Label::new("a", "b"),
+                AnswerKind::Tri,
+                None
+            ),
+            Err(ReviseError::NoSuchGroup)
+        );
+        assert_eq!(
+            e.add_item(
+                "services",
+                "diseases",
+                "Bad Key",
+                Label::new("a", "b"),
+                AnswerKind::Tri,
+                None
+            ),
+            Err(ReviseError::BadKey)
+        );
+        assert_eq!(
+            e.add_item(
+                "services",
+                "diseases",
+                "x",
+                Label::new(" ", "b"),
+                AnswerKind::Tri,
+                None
+            ),
+            Err(ReviseError::EmptyLabel)
+        );
+        e.rename_item(
+            "services.diseases.prostate",
+            Label::new("前立腺がん", "Prostate cancer"),
+        )
+        .unwrap();
+        assert_eq!(
+            e.item("services.diseases.prostate").unwrap().label.ja,
+            "前立腺がん"
+        );
         e.set_retired("services.diseases.hepatitis", true).unwrap();
         assert!(e.item("services.diseases.hepatitis").unwrap().retired);
-        assert_eq!(e.set_retired("services.diseases.nothing", true), Err(ReviseError::NoSuchItem));
+        assert_eq!(
+            e.set_retired("services.diseases.nothing", true),
+            Err(ReviseError::NoSuchItem)
+        );
         // A retired key stays taken.
-        assert_eq!(e.add_item("services", "diseases", "hepatitis", Label::new("a", "b"), AnswerKind::Tri, None), Err(ReviseError::DuplicateKey));
+        assert_eq!(
+            e.add_item(
+                "services",
+                "diseases",
+                "hepatitis",
+                Label::new("a", "b"),
+                AnswerKind::Tri,
+                None
+            ),
+            Err(ReviseError::DuplicateKey)
+        );
     }
 
     #[test]
     fn carries_kept_items_and_drops_retired_changed_and_unknown_ones() {
         let from = builtin_edition("2012").unwrap();
         let mut to = from.next("2099", Label::new("2099年度", "2099"));
-        to.add_item("services", "diseases", "diabetes", Label::new("糖尿病", "Diabetes"), AnswerKind::Tri, None).unwrap();
+        to.add_item(
+            "services",
+            "diseases",
+            "diabetes",
+            Label::new("糖尿病", "Diabetes"),
+            AnswerKind::Tri,
+            None,
+        )
+        .unwrap();
         to.set_retired("services.diseases.hepatitis", true).unwrap();
         let mut a = Answers::default();
         a.set("services.diseases.heart", Answer::Tri(Tri::InProgress));
         a.set("services.diseases.hepatitis", Answer::Tri(Tri::Planned));
         a.set("overview.main.name", Answer::Text("連携".into()));
         a.set("no.such.item", Answer::Text("x".into()));
-        a.set("bearers.current.construction", Answer::Choices(["mhlw".to_string(), "gone".to_string()].into()));
+        a.set(
+            "bearers.current.construction",
+            Answer::Choices(["mhlw".to_string(), "gone".to_string()].into()),
+        );
         let (carried, keys) = carry_forward(&from, &a, &to);
-        assert_eq!(carried.tri("services.diseases.heart"), Some(Tri::InProgress));
+        assert_eq!(
+            carried.tri("services.diseases.heart"),
+            Some(Tri::InProgress)
+        );
         assert_eq!(carried.get("services.diseases.hepatitis"), None, "retired");
         assert_eq!(carried.get("no.such.item"), None);
-        assert_eq!(carried.get("services.diseases.diabetes"), None, "new items start unanswered");
-        assert_eq!(carried.get("bearers.current.construction"), Some(&Answer::Choices(["mhlw".to_string()].into())));
+        assert_eq!(
+            carried.get("services.diseases.diabetes"),
+            None,
+            "new items start unanswered"
+        );
+        assert_eq!(
+            carried.get("bearers.current.construction"),
+            Some(&Answer::Choices(["mhlw".to_string()].into()))
+        );
         assert_eq!(keys.len(), 3);
         assert!(keys.contains("overview.main.name"));
     }

@@ -118,11 +118,26 @@ mod tests {
     fn highlights_the_original_text() {
         assert_eq!(
             highlight("小樽ＩＤ－ＬＩＮＫ網", "id-link"),
-            vec![("小樽".to_string(), false), ("ＩＤ－ＬＩＮＫ".to_string(), true), ("網".to_string(), false)]
+            vec![
+                ("小樽".to_string(), false),
+                ("ＩＤ－ＬＩＮＫ".to_string(), true),
+                ("網".to_string(), false)
+            ]
         );
-        assert_eq!(highlight("ｼﾞｰﾋﾞｰ", "ジー"), vec![("ｼﾞｰ".to_string(), true), ("ﾋﾞｰ".to_string(), false)]);
+        assert_eq!(
+            highlight("ｼﾞｰﾋﾞｰ", "ジー"),
+            vec![("ｼﾞｰ".to_string(), true), ("ﾋﾞｰ".to_string(), false)]
+        );
         assert_eq!(highlight("abc", ""), vec![("abc".to_string(), false)]);
         assert_eq!(highlight("", "x"), vec![(String::new(), false)]);
-        assert_eq!(highlight("aXbx", "x"), vec![("a".into(), false), ("X".into(), true), ("b".into(), false), ("x".into(), true)]);
+        assert_eq!(
+            highlight("aXbx", "x"),
+            vec![
+                ("a".into(), false),
+                ("X".into(), true),
+                ("b".into(), false),
+                ("x".into(), true)
+            ]
+        );
     }
 }

@@ -101,7 +101,12 @@ pub fn validate(edition: &Edition, answers: &Answers, this_year: i32) -> Vec<Iss
 
 /// The issues of one section (including answers under its key prefix that
 /// the section does not have).
-pub fn validate_section(edition: &Edition, answers: &Answers, section_key: &str, this_year: i32) -> Vec<Issue> {
+pub fn validate_section(
+    edition: &Edition,
+    answers: &Answers,
+    section_key: &str,
+    this_year: i32,
+) -> Vec<Issue> {
     let mut out = Vec::new();
     let mut known = HashSet::new();
     if let Some(section) = edition.section(section_key) {
@@ -109,13 +114,25 @@ pub fn validate_section(edition: &Edition, answers: &Answers, section_key: &str,
             check_group(group, answers, this_year, &mut out, &mut known);
         }
     }
-    unknown_keys(answers.0.keys().filter(|k| in_section(k, section_key)), &known, &mut out);
+    unknown_keys(
+        answers.0.keys().filter(|k| in_section(k, section_key)),
+        &known,
+        &mut out,
+    );
     out
 }
 
 /// Where a section stands; see [`SectionState`].
-pub fn section_state(edition: &Edition, answers: &Answers, section_key: &str, this_year: i32) -> SectionState {
-    let touched = answers.0.iter().any(|(k, a)| in_section(k, section_key) && is_answered(a));
+pub fn section_state(
+    edition: &Edition,
+    answers: &Answers,
+    section_key: &str,
+    this_year: i32,
+) -> SectionState {
+    let touched = answers
+        .0
+        .iter()
+        .any(|(k, a)| in_section(k, section_key) && is_answered(a));
     if !touched {
         return SectionState::Untouched;
     }
@@ -126,7 +143,13 @@ pub fn section_state(edition: &Edition, answers: &Answers, section_key: &str, th
         s.groups
             .iter()
             .flat_map(|g| &g.items)
-            .filter(|i| !i.retired && matches!(i.kind, AnswerKind::Tri | AnswerKind::Fee { .. } | AnswerKind::StartStatus))
+            .filter(|i| {
+                !i.retired
+                    && matches!(
+                        i.kind,
+                        AnswerKind::Tri | AnswerKind::Fee { .. } | AnswerKind::StartStatus
+                    )
+            })
             .all(|i| answers.get(&i.key).is_some())
     });
     if complete {
@@ -164,7 +187,11 @@ fn is_answered(answer: &Answer) -> bool {
     }
 }
 
-fn unknown_keys<'a>(keys: impl Iterator<Item = &'a String>, known: &HashSet<&str>, out: &mut Vec<Issue>) {
+fn unknown_keys<'a>(
+    keys: impl Iterator<Item = &'a String>,
+    known: &HashSet<&str>,
+    out: &mut Vec<Issue>,
+) {
     for key in keys {
         if !known.contains(key.as_str()) {
             out.push(error(
@@ -178,7 +205,13 @@ fn unknown_keys<'a>(keys: impl Iterator<Item = &'a String>, known: &HashSet<&str
     }
 }
 
-fn check_group<'e>(group: &'e Group, answers: &Answers, this_year: i32, out: &mut Vec<Issue>, known: &mut HashSet<&'e str>) {
+fn check_group<'e>(
+    group: &'e Group,
+    answers: &Answers,
+    this_year: i32,
+    out: &mut Vec<Issue>,
+    known: &mut HashSet<&'e str>,
+) {
     let start = out.len();
     for item in &group.items {
         known.insert(item.key.as_str());
@@ -188,7 +221,12 @@ fn check_group<'e>(group: &'e Group, answers: &Answers, this_year: i32, out: &mu
             None => {}
         }
     }
-    let g = GroupCtx { group, answers, this_year, start };
+    let g = GroupCtx {
+        group,
+        answers,
+        this_year,
+        start,
+    };
     g.start_year(out);
     g.status_and_count(out);
     g.fee_and_amount(out);
@@ -231,17 +269,28 @@ fn kind_error(kind: &AnswerKind, answer: &Answer) -> Option<Label> {
                 return None;
             }
             let list = unknown.join(", ");
-            return Some(owned(format!("選択肢にない値です（{list}）。"), format!("Not one of the choices: {list}.")));
+            return Some(owned(
+                format!("選択肢にない値です（{list}）。"),
+                format!("Not one of the choices: {list}."),
+            ));
         }
         (K::Tri, Answer::Tri(_))
         | (K::Count | K::Yen | K::KiloYen | K::Year, Answer::Number(_))
         | (K::Fee { .. }, Answer::Fee(_))
         | (K::Check, Answer::Check(_))
         | (K::StartStatus, Answer::StartStatus(_))
-        | (K::Text | K::TextArea | K::Url | K::Email | K::Postal | K::Phone | K::Prefecture, Answer::Text(_)) => true,
+        | (
+            K::Text | K::TextArea | K::Url | K::Email | K::Postal | K::Phone | K::Prefecture,
+            Answer::Text(_),
+        ) => true,
         _ => false,
     };
-    (!fits).then(|| Label::new("回答の形式がこの項目に合いません。", "This answer does not fit the item."))
+    (!fits).then(|| {
+        Label::new(
+            "回答の形式がこの項目に合いません。",
+            "This answer does not fit the item.",
+        )
+    })
 }
 
 /// The single-item rules, for an answer whose variant fits the kind.
@@ -334,11 +383,15 @@ fn is_domain(s: &str) -> bool {
 }
 
 pub(crate) fn is_email(s: &str) -> bool {
-    let Some((local, domain)) = s.split_once('@') else { return false };
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
     let local_ok = !local.is_empty()
         && !local.starts_with('.')
         && !local.ends_with('.')
-        && !local.chars().any(|c| c.is_whitespace() || c.is_control() || "@<>()[]\\,;:\"".contains(c));
+        && !local
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "@<>()[]\\,;:\"".contains(c));
     let tld = domain.rsplit('.').next().unwrap_or("");
     local_ok
         && domain.contains('.')
@@ -400,7 +453,9 @@ impl<'a> GroupCtx<'a> {
     /// Whether the group's per-item checks already found an error on `item`
     /// (cross-item rules then stay quiet about it).
     fn has_error(&self, out: &[Issue], item: &Item) -> bool {
-        out[self.start..].iter().any(|i| i.severity == Severity::Error && i.item == item.key)
+        out[self.start..]
+            .iter()
+            .any(|i| i.severity == Severity::Error && i.item == item.key)
     }
 
     fn number(&self, item: &Item) -> Option<i64> {
@@ -409,10 +464,16 @@ impl<'a> GroupCtx<'a> {
 
     /// Start year against the group's start status.
     fn start_year(&self, out: &mut Vec<Issue>) {
-        let Some(status_item) = self.by_kind(|k| *k == AnswerKind::StartStatus) else { return };
-        let Some(Answer::StartStatus(status)) = self.answers.get(&status_item.key) else { return };
+        let Some(status_item) = self.by_kind(|k| *k == AnswerKind::StartStatus) else {
+            return;
+        };
+        let Some(Answer::StartStatus(status)) = self.answers.get(&status_item.key) else {
+            return;
+        };
         for item in self.items().filter(|i| i.kind == AnswerKind::Year) {
-            let Some(year) = self.number(item) else { continue };
+            let Some(year) = self.number(item) else {
+                continue;
+            };
             if self.has_error(out, item) {
                 continue;
             }
@@ -420,7 +481,9 @@ impl<'a> GroupCtx<'a> {
             let message = match status {
                 StartStatus::Started if year > i64::from(this_year) => owned(
                     format!("サービス開始済みの場合、開始年は{this_year}年以前にしてください。"),
-                    format!("A service that has started needs a start year of {this_year} or earlier."),
+                    format!(
+                        "A service that has started needs a start year of {this_year} or earlier."
+                    ),
                 ),
                 StartStatus::Planned if year < i64::from(this_year) => owned(
                     format!("サービス開始予定の場合、開始年は{this_year}年以降にしてください。"),
@@ -440,7 +503,9 @@ impl<'a> GroupCtx<'a> {
         ) else {
             return;
         };
-        let Some(tri) = self.answers.tri(&status.key) else { return };
+        let Some(tri) = self.answers.tri(&status.key) else {
+            return;
+        };
         if self.has_error(out, count) {
             return;
         }
@@ -461,16 +526,22 @@ impl<'a> GroupCtx<'a> {
 
     /// Each fee against the group's monthly amount.
     fn fee_and_amount(&self, out: &mut Vec<Issue>) {
-        let Some(amount) = self.by_kind(|k| *k == AnswerKind::Yen) else { return };
+        let Some(amount) = self.by_kind(|k| *k == AnswerKind::Yen) else {
+            return;
+        };
         if self.has_error(out, amount) {
             return;
         }
         let n = self.number(amount).unwrap_or(0);
-        for fee in self.items().filter(|i| matches!(i.kind, AnswerKind::Fee { .. })) {
+        for fee in self
+            .items()
+            .filter(|i| matches!(i.kind, AnswerKind::Fee { .. }))
+        {
             let message = match self.answers.get(&fee.key) {
-                Some(Answer::Fee(Fee::Paid)) if n <= 0 => {
-                    Label::new("有料の場合は月額を入力してください。", "Enter the monthly amount for a paid service.")
-                }
+                Some(Answer::Fee(Fee::Paid)) if n <= 0 => Label::new(
+                    "有料の場合は月額を入力してください。",
+                    "Enter the monthly amount for a paid service.",
+                ),
                 Some(Answer::Fee(Fee::Free)) if n != 0 => Label::new(
                     "無料の場合、月額は空欄か0にしてください。",
                     "Leave the monthly amount empty or 0 for a free service.",
@@ -485,14 +556,24 @@ impl<'a> GroupCtx<'a> {
     /// maintenance + other_cost ≤ operating.
     fn budget_breakdown(&self, out: &mut Vec<Issue>) {
         let kyen = |k: &AnswerKind| *k == AnswerKind::KiloYen;
-        let Some(operating) = self.by_leaf("operating", kyen) else { return };
-        let parts: Vec<&Item> = ["maintenance", "other_cost"].iter().filter_map(|n| self.by_leaf(n, kyen)).collect();
+        let Some(operating) = self.by_leaf("operating", kyen) else {
+            return;
+        };
+        let parts: Vec<&Item> = ["maintenance", "other_cost"]
+            .iter()
+            .filter_map(|n| self.by_leaf(n, kyen))
+            .collect();
         let Some(&target) = parts.first() else { return };
-        let Some(total) = self.number(operating) else { return };
+        let Some(total) = self.number(operating) else {
+            return;
+        };
         if self.has_error(out, operating) || parts.iter().any(|p| self.has_error(out, p)) {
             return;
         }
-        let sum = parts.iter().filter_map(|p| self.number(p)).fold(0i64, i64::saturating_add);
+        let sum = parts
+            .iter()
+            .filter_map(|p| self.number(p))
+            .fold(0i64, i64::saturating_add);
         if sum > total {
             out.push(error(
                 &target.key,
@@ -508,14 +589,16 @@ impl<'a> GroupCtx<'a> {
 
     /// A ticked `no_…` box against in-progress tri items of the same group.
     fn none_check(&self, out: &mut Vec<Issue>) {
-        for check in self.items().filter(|i| i.kind == AnswerKind::Check && leaf(&i.key).starts_with("no_")) {
+        for check in self
+            .items()
+            .filter(|i| i.kind == AnswerKind::Check && leaf(&i.key).starts_with("no_"))
+        {
             if self.answers.get(&check.key) != Some(&Answer::Check(true)) {
                 continue;
             }
-            let Some(active) = self
-                .items()
-                .find(|i| i.kind == AnswerKind::Tri && self.answers.tri(&i.key) == Some(Tri::InProgress))
-            else {
+            let Some(active) = self.items().find(|i| {
+                i.kind == AnswerKind::Tri && self.answers.tri(&i.key) == Some(Tri::InProgress)
+            }) else {
                 continue;
             };
             out.push(error(
@@ -551,7 +634,8 @@ impl<'a> GroupCtx<'a> {
 /// text in its group (2012: `services.diseases.other`). The warning goes on
 /// the text item, where the respondent should type.
 fn other_text_warnings(group: &Group, answers: &Answers, out: &mut Vec<Issue>) {
-    let is_text = |i: &&Item| !i.retired && matches!(i.kind, AnswerKind::Text | AnswerKind::TextArea);
+    let is_text =
+        |i: &&Item| !i.retired && matches!(i.kind, AnswerKind::Text | AnswerKind::TextArea);
     let blank = |i: &Item| answers.text(&i.key).is_none_or(|t| t.trim().is_empty());
     let warn = |text: &Item, out: &mut Vec<Issue>| {
         out.push(Issue {
@@ -578,12 +662,20 @@ fn other_text_warnings(group: &Group, answers: &Answers, out: &mut Vec<Issue>) {
                 }
             }
             AnswerKind::Bearers { .. } => {
-                let Some(Answer::Choices(chosen)) = answers.get(&item.key) else { continue };
+                let Some(Answer::Choices(chosen)) = answers.get(&item.key) else {
+                    continue;
+                };
                 if !chosen.contains("other") {
                     continue;
                 }
                 let want = format!("{}_other", leaf(&item.key));
-                if let Some(text) = group.items.iter().filter(is_text).find(|t| leaf(&t.key) == want).filter(|&t| blank(t)) {
+                if let Some(text) = group
+                    .items
+                    .iter()
+                    .filter(is_text)
+                    .find(|t| leaf(&t.key) == want)
+                    .filter(|&t| blank(t))
+                {
                     warn(text, out);
                 }
             }
@@ -596,11 +688,18 @@ fn other_text_warnings(group: &Group, answers: &Answers, out: &mut Vec<Issue>) {
 // Issues
 
 fn owned(ja: String, en: String) -> Label {
-    Label { ja: Cow::Owned(ja), en: Cow::Owned(en) }
+    Label {
+        ja: Cow::Owned(ja),
+        en: Cow::Owned(en),
+    }
 }
 
 fn error(key: &str, message: Label) -> Issue {
-    Issue { item: key.to_string(), severity: Severity::Error, message }
+    Issue {
+        item: key.to_string(),
+        severity: Severity::Error,
+        message,
+    }
 }
 
 fn required(item: &Item) -> Issue {
@@ -645,16 +744,26 @@ mod tests {
     /// The issues about one item, with the required name filled in.
     fn issues_for(edition: &Edition, pairs: &[(&str, Answer)], key: &str) -> Vec<Issue> {
         let mut a = answers(pairs);
-        a.0.entry("overview.main.name".into()).or_insert(text("連携ネット"));
-        validate(edition, &a, YEAR).into_iter().filter(|i| i.item == key).collect()
+        a.0.entry("overview.main.name".into())
+            .or_insert(text("連携ネット"));
+        validate(edition, &a, YEAR)
+            .into_iter()
+            .filter(|i| i.item == key)
+            .collect()
     }
 
     fn errors(pairs: &[(&str, Answer)], key: &str) -> usize {
-        issues_for(&e(), pairs, key).iter().filter(|i| i.severity == Severity::Error).count()
+        issues_for(&e(), pairs, key)
+            .iter()
+            .filter(|i| i.severity == Severity::Error)
+            .count()
     }
 
     fn warnings(pairs: &[(&str, Answer)], key: &str) -> usize {
-        issues_for(&e(), pairs, key).iter().filter(|i| i.severity == Severity::Warning).count()
+        issues_for(&e(), pairs, key)
+            .iter()
+            .filter(|i| i.severity == Severity::Warning)
+            .count()
     }
 
     /// A valid answer for every item of an edition, chosen by kind.
@@ -666,7 +775,9 @@ mod tests {
                 AnswerKind::Tri => Answer::Tri(Tri::InProgress),
                 AnswerKind::Count => Answer::Number(12),
                 AnswerKind::Yen => Answer::Number(3000),
-                AnswerKind::KiloYen => Answer::Number(if l == "operating" { 10_000 } else { 1_000 }),
+                AnswerKind::KiloYen => {
+                    Answer::Number(if l == "operating" { 10_000 } else { 1_000 })
+                }
                 AnswerKind::Fee { .. } => Answer::Fee(Fee::Paid),
                 AnswerKind::Bearers { choices } => Answer::Choices([choices[0].key.clone()].into()),
                 AnswerKind::Text | AnswerKind::TextArea => text("あいう"),
@@ -692,7 +803,12 @@ mod tests {
         let a = full_answers(&edition);
         assert_eq!(validate(&edition, &a, YEAR), vec![]);
         for s in &edition.sections {
-            assert_eq!(section_state(&edition, &a, &s.key, YEAR), SectionState::Complete, "{}", s.key);
+            assert_eq!(
+                section_state(&edition, &a, &s.key, YEAR),
+                SectionState::Complete,
+                "{}",
+                s.key
+            );
         }
     }
 
@@ -717,7 +833,10 @@ mod tests {
         }
         let each = t.elapsed() / runs;
         // Well under 1 ms in release; generous here for unoptimised, busy test machines.
-        assert!(each < std::time::Duration::from_millis(5), "{each:?} per validation");
+        assert!(
+            each < std::time::Duration::from_millis(5),
+            "{each:?} per validation"
+        );
     }
 
     #[test]
@@ -730,10 +849,21 @@ mod tests {
 
     #[test]
     fn has_errors_ignores_warnings() {
-        let w = Issue { item: "a".into(), severity: Severity::Warning, message: Label::new("w", "w") };
+        let w = Issue {
+            item: "a".into(),
+            severity: Severity::Warning,
+            message: Label::new("w", "w"),
+        };
         assert!(!has_errors(std::slice::from_ref(&w)));
         assert!(!has_errors(&[]));
-        assert!(has_errors(&[w, Issue { item: "a".into(), severity: Severity::Error, message: Label::new("e", "e") }]));
+        assert!(has_errors(&[
+            w,
+            Issue {
+                item: "a".into(),
+                severity: Severity::Error,
+                message: Label::new("e", "e")
+            }
+        ]));
     }
 
     // --- kind check -----------------------------------------------------
@@ -766,14 +896,21 @@ mod tests {
             ("facilities.hospital.count", Answer::Number(0)),
             ("fees.clinic_current.fee", Answer::Fee(Fee::Free)),
             ("overview.main.summary", text("概要")),
-            ("overview.main.start_status", Answer::StartStatus(StartStatus::Planned)),
+            (
+                "overview.main.start_status",
+                Answer::StartStatus(StartStatus::Planned),
+            ),
             ("system.patient_id.no_common_id", Answer::Check(true)),
             ("bearers.current.construction", choices(&["mhlw", "mic"])),
             ("bearers.current.construction", choices(&[])),
             ("org1.main.prefecture", text("沖縄県")),
             ("org1.main.address", text("")),
         ] {
-            assert_eq!(issues_for(&e(), &[(key, answer.clone())], key), vec![], "{key} {answer:?}");
+            assert_eq!(
+                issues_for(&e(), &[(key, answer.clone())], key),
+                vec![],
+                "{key} {answer:?}"
+            );
         }
     }
 
@@ -785,16 +922,32 @@ mod tests {
         assert!(issues[0].message.en.contains("aliens"));
         // 未定 is only a choice of the planned system.
         assert_eq!(errors(&[(key, choices(&["undecided"]))], key), 1);
-        assert_eq!(errors(&[("bearers.planned.construction", choices(&["undecided"]))], "bearers.planned.construction"), 0);
+        assert_eq!(
+            errors(
+                &[("bearers.planned.construction", choices(&["undecided"]))],
+                "bearers.planned.construction"
+            ),
+            0
+        );
     }
 
     #[test]
     fn unknown_keys_are_errors() {
-        let issues = issues_for(&e(), &[("services.diseases.diabetes", Answer::Tri(Tri::InProgress))], "services.diseases.diabetes");
+        let issues = issues_for(
+            &e(),
+            &[("services.diseases.diabetes", Answer::Tri(Tri::InProgress))],
+            "services.diseases.diabetes",
+        );
         assert_eq!(issues.len(), 1);
         assert_eq!(issues[0].severity, Severity::Error);
         assert!(issues[0].message.en.contains("services.diseases.diabetes"));
-        assert_eq!(errors(&[("nosuchsection.a.b", Answer::Check(true))], "nosuchsection.a.b"), 1);
+        assert_eq!(
+            errors(
+                &[("nosuchsection.a.b", Answer::Check(true))],
+                "nosuchsection.a.b"
+            ),
+            1
+        );
         assert_eq!(errors(&[("", text("x"))], ""), 1);
     }
 
@@ -811,25 +964,50 @@ mod tests {
     #[test]
     fn required_items_need_non_blank_text() {
         let key = "overview.main.name";
-        let only = |a: Answer| validate(&e(), &answers(&[(key, a)]), YEAR).into_iter().filter(|i| i.item == key).count();
+        let only = |a: Answer| {
+            validate(&e(), &answers(&[(key, a)]), YEAR)
+                .into_iter()
+                .filter(|i| i.item == key)
+                .count()
+        };
         assert_eq!(only(text("あじさいネット")), 0);
         assert_eq!(only(text("")), 1);
         assert_eq!(only(text(" \u{3000} ")), 1);
         assert_eq!(only(Answer::Number(1)), 1);
-        assert_eq!(validate(&e(), &Answers::default(), YEAR).iter().filter(|i| i.item == key).count(), 1);
+        assert_eq!(
+            validate(&e(), &Answers::default(), YEAR)
+                .iter()
+                .filter(|i| i.item == key)
+                .count(),
+            1
+        );
     }
 
     #[test]
     fn retired_items_are_only_kind_checked() {
         let mut edition = e();
-        let item = edition.sections[0].groups[0].items.iter_mut().find(|i| i.key == "overview.main.name").unwrap();
+        let item = edition.sections[0].groups[0]
+            .items
+            .iter_mut()
+            .find(|i| i.key == "overview.main.name")
+            .unwrap();
         item.retired = true;
         assert_eq!(validate(&edition, &Answers::default(), YEAR), vec![]);
-        let url = edition.sections[0].groups[0].items.iter_mut().find(|i| i.key == "overview.main.public_url").unwrap();
+        let url = edition.sections[0].groups[0]
+            .items
+            .iter_mut()
+            .find(|i| i.key == "overview.main.public_url")
+            .unwrap();
         url.retired = true;
         let key = "overview.main.public_url";
-        assert_eq!(validate(&edition, &answers(&[(key, text("not a url"))]), YEAR), vec![]);
-        assert_eq!(validate(&edition, &answers(&[(key, Answer::Number(1))]), YEAR).len(), 1);
+        assert_eq!(
+            validate(&edition, &answers(&[(key, text("not a url"))]), YEAR),
+            vec![]
+        );
+        assert_eq!(
+            validate(&edition, &answers(&[(key, Answer::Number(1))]), YEAR).len(),
+            1
+        );
     }
 
     // --- text kinds -----------------------------------------------------
@@ -868,10 +1046,25 @@ mod tests {
     #[test]
     fn emails() {
         let key = "org1.main.contact_email";
-        for good in ["info@example.jp", "a.b+c@mail.example.or.jp", "x_y-z@sub-domain.example.com"] {
+        for good in [
+            "info@example.jp",
+            "a.b+c@mail.example.or.jp",
+            "x_y-z@sub-domain.example.com",
+        ] {
             assert_eq!(errors(&[(key, text(good))], key), 0, "{good}");
         }
-        for bad in ["info", "info@", "@example.jp", "info@example", "info@@example.jp", "in fo@example.jp", "info@example.j", "info@example.123", "info@-example.jp", "a@b@example.jp"] {
+        for bad in [
+            "info",
+            "info@",
+            "@example.jp",
+            "info@example",
+            "info@@example.jp",
+            "in fo@example.jp",
+            "info@example.j",
+            "info@example.123",
+            "info@-example.jp",
+            "a@b@example.jp",
+        ] {
             assert_eq!(errors(&[(key, text(bad))], key), 1, "{bad}");
         }
     }
@@ -880,7 +1073,13 @@ mod tests {
     fn postal_codes_are_stored_normalised() {
         let key = "org1.main.postal_code";
         assert_eq!(errors(&[(key, text("123-4567"))], key), 0);
-        for bad in ["1234567", "１２３-４５６７", "123-456", "123 4567", "12-345678"] {
+        for bad in [
+            "1234567",
+            "１２３-４５６７",
+            "123-456",
+            "123 4567",
+            "12-345678",
+        ] {
             assert_eq!(errors(&[(key, text(bad))], key), 1, "{bad}");
         }
     }
@@ -888,13 +1087,30 @@ mod tests {
     #[test]
     fn phones() {
         let key = "org1.main.phone";
-        for good in ["03-1234-5678", "0312345678", "090-1234-5678", "0120-123-456", "011-123-4567"] {
+        for good in [
+            "03-1234-5678",
+            "0312345678",
+            "090-1234-5678",
+            "0120-123-456",
+            "011-123-4567",
+        ] {
             assert_eq!(errors(&[(key, text(good))], key), 0, "{good}");
         }
-        for bad in ["03-1234-567a", "03 1234 5678", "０３-１２３４-５６７８", "(03)1234-5678", "1234-5678", "03-1234-5678-9012", "+81-3-1234-5678"] {
+        for bad in [
+            "03-1234-567a",
+            "03 1234 5678",
+            "０３-１２３４-５６７８",
+            "(03)1234-5678",
+            "1234-5678",
+            "03-1234-5678-9012",
+            "+81-3-1234-5678",
+        ] {
             assert_eq!(errors(&[(key, text(bad))], key), 1, "{bad}");
         }
-        assert_eq!(errors(&[("org1.main.fax", text("12345"))], "org1.main.fax"), 1);
+        assert_eq!(
+            errors(&[("org1.main.fax", text("12345"))], "org1.main.fax"),
+            1
+        );
     }
 
     // --- numbers --------------------------------------------------------
@@ -903,7 +1119,11 @@ mod tests {
     fn years_are_in_range() {
         let key = "overview.main.start_year";
         for good in [1990, 2000, YEAR, YEAR + 5] {
-            assert_eq!(errors(&[(key, Answer::Number(good.into()))], key), 0, "{good}");
+            assert_eq!(
+                errors(&[(key, Answer::Number(good.into()))], key),
+                0,
+                "{good}"
+            );
         }
         for bad in [1989, YEAR + 6, 0, -2010, 20100] {
             let issues = issues_for(&e(), &[(key, Answer::Number(bad.into()))], key);
@@ -917,14 +1137,65 @@ mod tests {
         let (status, year) = ("overview.main.start_status", "overview.main.start_year");
         let started = Answer::StartStatus(StartStatus::Started);
         let planned = Answer::StartStatus(StartStatus::Planned);
-        assert_eq!(errors(&[(status, started.clone()), (year, Answer::Number(2010))], year), 0);
-        assert_eq!(errors(&[(status, started.clone()), (year, Answer::Number(YEAR.into()))], year), 0);
-        assert_eq!(errors(&[(status, started.clone()), (year, Answer::Number((YEAR + 1).into()))], year), 1);
-        assert_eq!(errors(&[(status, planned.clone()), (year, Answer::Number((YEAR + 1).into()))], year), 0);
-        assert_eq!(errors(&[(status, planned.clone()), (year, Answer::Number(YEAR.into()))], year), 0);
-        assert_eq!(errors(&[(status, planned.clone()), (year, Answer::Number(2010))], year), 1);
+        assert_eq!(
+            errors(
+                &[(status, started.clone()), (year, Answer::Number(2010))],
+                year
+            ),
+            0
+        );
+        assert_eq!(
+            errors(
+                &[
+                    (status, started.clone()),
+                    (year, Answer::Number(YEAR.into()))
+                ],
+                year
+            ),
+            0
+        );
+        assert_eq!(
+            errors(
+                &[
+                    (status, started.clone()),
+                    (year, Answer::Number((YEAR + 1).into()))
+                ],
+                year
+            ),
+            1
+        );
+        assert_eq!(
+            errors(
+                &[
+                    (status, planned.clone()),
+                    (year, Answer::Number((YEAR + 1).into()))
+                ],
+                year
+            ),
+            0
+        );
+        assert_eq!(
+            errors(
+                &[
+                    (status, planned.clone()),
+                    (year, Answer::Number(YEAR.into()))
+                ],
+                year
+            ),
+            0
+        );
+        assert_eq!(
+            errors(
+                &[(status, planned.clone()), (year, Answer::Number(2010))],
+                year
+            ),
+            1
+        );
         // Out of range: one error, not two.
-        assert_eq!(errors(&[(status, planned), (year, Answer::Number(1980))], year), 1);
+        assert_eq!(
+            errors(&[(status, planned), (year, Answer::Number(1980))], year),
+            1
+        );
         assert_eq!(errors(&[(year, Answer::Number(YEAR.into()))], year), 0);
     }
 
@@ -943,18 +1214,66 @@ mod tests {
     fn facility_status_needs_a_matching_count() {
         let (status, count) = ("facilities.pharmacy.status", "facilities.pharmacy.count");
         for tri in [Tri::InProgress, Tri::Planned] {
-            assert_eq!(errors(&[(status, Answer::Tri(tri))], count), 1, "{tri:?} missing");
-            assert_eq!(errors(&[(status, Answer::Tri(tri)), (count, Answer::Number(0))], count), 1, "{tri:?} 0");
-            assert_eq!(errors(&[(status, Answer::Tri(tri)), (count, Answer::Number(3))], count), 0, "{tri:?} 3");
+            assert_eq!(
+                errors(&[(status, Answer::Tri(tri))], count),
+                1,
+                "{tri:?} missing"
+            );
+            assert_eq!(
+                errors(
+                    &[(status, Answer::Tri(tri)), (count, Answer::Number(0))],
+                    count
+                ),
+                1,
+                "{tri:?} 0"
+            );
+            assert_eq!(
+                errors(
+                    &[(status, Answer::Tri(tri)), (count, Answer::Number(3))],
+                    count
+                ),
+                0,
+                "{tri:?} 3"
+            );
         }
         assert_eq!(errors(&[(status, Answer::Tri(Tri::None))], count), 0);
-        assert_eq!(errors(&[(status, Answer::Tri(Tri::None)), (count, Answer::Number(0))], count), 0);
-        assert_eq!(errors(&[(status, Answer::Tri(Tri::None)), (count, Answer::Number(4))], count), 1);
+        assert_eq!(
+            errors(
+                &[(status, Answer::Tri(Tri::None)), (count, Answer::Number(0))],
+                count
+            ),
+            0
+        );
+        assert_eq!(
+            errors(
+                &[(status, Answer::Tri(Tri::None)), (count, Answer::Number(4))],
+                count
+            ),
+            1
+        );
         assert_eq!(errors(&[(count, Answer::Number(4))], count), 0);
         // Out of range: one error, not two.
-        assert_eq!(errors(&[(status, Answer::Tri(Tri::None)), (count, Answer::Number(-4))], count), 1);
+        assert_eq!(
+            errors(
+                &[
+                    (status, Answer::Tri(Tri::None)),
+                    (count, Answer::Number(-4))
+                ],
+                count
+            ),
+            1
+        );
         // Other groups are independent.
-        assert_eq!(errors(&[(status, Answer::Tri(Tri::InProgress)), ("facilities.clinic.count", Answer::Number(0))], count), 1);
+        assert_eq!(
+            errors(
+                &[
+                    (status, Answer::Tri(Tri::InProgress)),
+                    ("facilities.clinic.count", Answer::Number(0))
+                ],
+                count
+            ),
+            1
+        );
     }
 
     #[test]
@@ -982,20 +1301,56 @@ mod tests {
         let issues = issues_for(&e(), &[(fee, paid.clone())], monthly);
         assert_eq!(issues.len(), 1);
         assert_eq!(issues[0].message.ja, "有料の場合は月額を入力してください。");
-        assert_eq!(errors(&[(fee, paid.clone()), (monthly, Answer::Number(0))], monthly), 1);
-        assert_eq!(errors(&[(fee, paid), (monthly, Answer::Number(5000))], monthly), 0);
+        assert_eq!(
+            errors(
+                &[(fee, paid.clone()), (monthly, Answer::Number(0))],
+                monthly
+            ),
+            1
+        );
+        assert_eq!(
+            errors(&[(fee, paid), (monthly, Answer::Number(5000))], monthly),
+            0
+        );
         assert_eq!(errors(&[(fee, free.clone())], monthly), 0);
-        assert_eq!(errors(&[(fee, free.clone()), (monthly, Answer::Number(0))], monthly), 0);
-        assert_eq!(errors(&[(fee, free), (monthly, Answer::Number(5000))], monthly), 1);
+        assert_eq!(
+            errors(
+                &[(fee, free.clone()), (monthly, Answer::Number(0))],
+                monthly
+            ),
+            0
+        );
+        assert_eq!(
+            errors(&[(fee, free), (monthly, Answer::Number(5000))], monthly),
+            1
+        );
         assert_eq!(errors(&[(monthly, Answer::Number(5000))], monthly), 0);
     }
 
     #[test]
     fn undecided_fee_only_where_offered() {
         let undecided = Answer::Fee(Fee::Undecided);
-        assert_eq!(errors(&[("fees.care_current.fee", undecided.clone())], "fees.care_current.fee"), 1);
-        assert_eq!(errors(&[("fees.care_planned.fee", undecided.clone())], "fees.care_planned.fee"), 0);
-        assert_eq!(errors(&[("fees.care_planned.fee", undecided)], "fees.care_planned.monthly"), 0);
+        assert_eq!(
+            errors(
+                &[("fees.care_current.fee", undecided.clone())],
+                "fees.care_current.fee"
+            ),
+            1
+        );
+        assert_eq!(
+            errors(
+                &[("fees.care_planned.fee", undecided.clone())],
+                "fees.care_planned.fee"
+            ),
+            0
+        );
+        assert_eq!(
+            errors(
+                &[("fees.care_planned.fee", undecided)],
+                "fees.care_planned.monthly"
+            ),
+            0
+        );
     }
 
     // --- budget ---------------------------------------------------------
@@ -1003,7 +1358,11 @@ mod tests {
     #[test]
     fn breakdown_must_not_exceed_operating_cost() {
         let n = Answer::Number;
-        let (op, mt, oc) = ("budget.planned.operating", "budget.planned.maintenance", "budget.planned.other_cost");
+        let (op, mt, oc) = (
+            "budget.planned.operating",
+            "budget.planned.maintenance",
+            "budget.planned.other_cost",
+        );
         assert_eq!(errors(&[(op, n(1000)), (mt, n(600)), (oc, n(400))], mt), 0);
         assert_eq!(errors(&[(op, n(1000)), (mt, n(600)), (oc, n(401))], mt), 1);
         assert_eq!(errors(&[(op, n(1000)), (oc, n(1001))], mt), 1);
@@ -1015,7 +1374,13 @@ mod tests {
         let issues = issues_for(&e(), &[(op, n(1000)), (mt, n(600)), (oc, n(401))], mt);
         assert!(issues[0].message.ja.contains("1001千円"));
         // The running system's budget is separate.
-        assert_eq!(errors(&[(op, n(1000)), ("budget.current.maintenance", n(2000))], "budget.current.maintenance"), 0);
+        assert_eq!(
+            errors(
+                &[(op, n(1000)), ("budget.current.maintenance", n(2000))],
+                "budget.current.maintenance"
+            ),
+            0
+        );
     }
 
     // --- common patient ID ----------------------------------------------
@@ -1024,13 +1389,47 @@ mod tests {
     fn no_common_id_contradicts_an_id_system_in_progress() {
         let none = "system.patient_id.no_common_id";
         let on = Answer::Check(true);
-        let issues = issues_for(&e(), &[(none, on.clone()), ("system.patient_id.id_link", Answer::Tri(Tri::InProgress))], none);
+        let issues = issues_for(
+            &e(),
+            &[
+                (none, on.clone()),
+                ("system.patient_id.id_link", Answer::Tri(Tri::InProgress)),
+            ],
+            none,
+        );
         assert_eq!(issues.len(), 1);
         assert!(issues[0].message.ja.contains("ID-Linkシステムを利用"));
-        assert_eq!(errors(&[(none, on.clone()), ("system.patient_id.id_link", Answer::Tri(Tri::Planned))], none), 0);
-        assert_eq!(errors(&[(none, on.clone()), ("system.patient_id.human_bridge", Answer::Tri(Tri::None))], none), 0);
+        assert_eq!(
+            errors(
+                &[
+                    (none, on.clone()),
+                    ("system.patient_id.id_link", Answer::Tri(Tri::Planned))
+                ],
+                none
+            ),
+            0
+        );
+        assert_eq!(
+            errors(
+                &[
+                    (none, on.clone()),
+                    ("system.patient_id.human_bridge", Answer::Tri(Tri::None))
+                ],
+                none
+            ),
+            0
+        );
         assert_eq!(errors(&[(none, on)], none), 0);
-        assert_eq!(errors(&[(none, Answer::Check(false)), ("system.patient_id.id_link", Answer::Tri(Tri::InProgress))], none), 0);
+        assert_eq!(
+            errors(
+                &[
+                    (none, Answer::Check(false)),
+                    ("system.patient_id.id_link", Answer::Tri(Tri::InProgress))
+                ],
+                none
+            ),
+            0
+        );
     }
 
     // --- bearers --------------------------------------------------------
@@ -1050,7 +1449,11 @@ mod tests {
     /// 2012 with a services group that has a tri `other` and an `other_services` text.
     fn edition_with_other_text() -> Edition {
         let mut edition = e();
-        let services = edition.sections.iter_mut().find(|s| s.key == "services").unwrap();
+        let services = edition
+            .sections
+            .iter_mut()
+            .find(|s| s.key == "services")
+            .unwrap();
         let mut group = services.groups[0].clone();
         group.key = "extra".into();
         for item in &mut group.items {
@@ -1069,27 +1472,42 @@ mod tests {
         let edition = edition_with_other_text();
         let (tri, txt) = ("services.extra.other", "services.extra.other_services");
         let w = |pairs: &[(&str, Answer)]| {
-            issues_for(&edition, pairs, txt).iter().filter(|i| i.severity == Severity::Warning).count()
+            issues_for(&edition, pairs, txt)
+                .iter()
+                .filter(|i| i.severity == Severity::Warning)
+                .count()
         };
         assert_eq!(w(&[(tri, Answer::Tri(Tri::InProgress))]), 1);
         assert_eq!(w(&[(tri, Answer::Tri(Tri::Planned)), (txt, text(" "))]), 1);
-        assert_eq!(w(&[(tri, Answer::Tri(Tri::Planned)), (txt, text("糖尿病"))]), 0);
+        assert_eq!(
+            w(&[(tri, Answer::Tri(Tri::Planned)), (txt, text("糖尿病"))]),
+            0
+        );
         assert_eq!(w(&[(tri, Answer::Tri(Tri::None))]), 0);
         assert_eq!(w(&[]), 0);
         // A warning is not an error.
-        let a = answers(&[("overview.main.name", text("n")), (tri, Answer::Tri(Tri::InProgress))]);
+        let a = answers(&[
+            ("overview.main.name", text("n")),
+            (tri, Answer::Tri(Tri::InProgress)),
+        ]);
         assert!(!has_errors(&validate(&edition, &a, YEAR)));
     }
 
     #[test]
     fn no_other_warning_without_a_text_or_when_other_is_the_text() {
         // 2012: services.diseases.other has no text in its group.
-        let a = answers(&[("overview.main.name", text("n")), ("services.diseases.other", Answer::Tri(Tri::InProgress))]);
+        let a = answers(&[
+            ("overview.main.name", text("n")),
+            ("services.diseases.other", Answer::Tri(Tri::InProgress)),
+        ]);
         assert_eq!(validate(&e(), &a, YEAR), vec![]);
         // Consent and system groups: `other` is the text itself.
         let a = answers(&[
             ("overview.main.name", text("n")),
-            ("consent.patients.per_facility", Answer::Tri(Tri::InProgress)),
+            (
+                "consent.patients.per_facility",
+                Answer::Tri(Tri::InProgress),
+            ),
             ("system.linkage.centralised", Answer::Tri(Tri::Planned)),
         ]);
         assert_eq!(validate(&e(), &a, YEAR), vec![]);
@@ -1097,12 +1515,27 @@ mod tests {
 
     #[test]
     fn an_other_bearer_needs_its_text() {
-        let (key, txt) = ("bearers.current.construction", "bearers.current.construction_other");
+        let (key, txt) = (
+            "bearers.current.construction",
+            "bearers.current.construction_other",
+        );
         assert_eq!(warnings(&[(key, choices(&["other"]))], txt), 1);
-        assert_eq!(warnings(&[(key, choices(&["other", "mhlw"])), (txt, text(""))], txt), 1);
-        assert_eq!(warnings(&[(key, choices(&["other"])), (txt, text("県の基金"))], txt), 0);
+        assert_eq!(
+            warnings(&[(key, choices(&["other", "mhlw"])), (txt, text(""))], txt),
+            1
+        );
+        assert_eq!(
+            warnings(&[(key, choices(&["other"])), (txt, text("県の基金"))], txt),
+            0
+        );
         assert_eq!(warnings(&[(key, choices(&["mhlw"]))], txt), 0);
-        assert_eq!(warnings(&[(key, choices(&["other"]))], "bearers.current.operation_other"), 0);
+        assert_eq!(
+            warnings(
+                &[(key, choices(&["other"]))],
+                "bearers.current.operation_other"
+            ),
+            0
+        );
     }
 
     // --- sections -------------------------------------------------------
@@ -1116,8 +1549,14 @@ mod tests {
         ]);
         let issues = validate_section(&e(), &a, "facilities", YEAR);
         let keys: Vec<&str> = issues.iter().map(|i| i.item.as_str()).collect();
-        assert_eq!(keys, ["facilities.hospital.count", "facilities.dentist.status"]);
-        let keys: Vec<String> = validate_section(&e(), &a, "fees", YEAR).into_iter().map(|i| i.item).collect();
+        assert_eq!(
+            keys,
+            ["facilities.hospital.count", "facilities.dentist.status"]
+        );
+        let keys: Vec<String> = validate_section(&e(), &a, "fees", YEAR)
+            .into_iter()
+            .map(|i| i.item)
+            .collect();
         assert_eq!(keys, ["fees.hospital_current.monthly"]);
         assert_eq!(validate_section(&e(), &a, "overview", YEAR).len(), 1); // the required name
         assert_eq!(validate_section(&e(), &a, "budget", YEAR), vec![]);
@@ -1127,21 +1566,55 @@ mod tests {
     #[test]
     fn section_states() {
         let edition = e();
-        let state = |pairs: &[(&str, Answer)], s: &str| section_state(&edition, &answers(pairs), s, YEAR);
+        let state =
+            |pairs: &[(&str, Answer)], s: &str| section_state(&edition, &answers(pairs), s, YEAR);
         assert_eq!(state(&[], "overview"), SectionState::Untouched);
-        assert_eq!(state(&[("overview.main.name", text(" "))], "overview"), SectionState::Untouched);
-        assert_eq!(state(&[("services.diseases.heart", Answer::Tri(Tri::None))], "facilities"), SectionState::Untouched);
-        assert_eq!(state(&[("overview.main.summary", text("概要"))], "overview"), SectionState::HasErrors);
-        assert_eq!(state(&[("overview.main.name", text("n"))], "overview"), SectionState::InProgress);
         assert_eq!(
-            state(&[("overview.main.name", text("n")), ("overview.main.start_status", Answer::StartStatus(StartStatus::Started))], "overview"),
+            state(&[("overview.main.name", text(" "))], "overview"),
+            SectionState::Untouched
+        );
+        assert_eq!(
+            state(
+                &[("services.diseases.heart", Answer::Tri(Tri::None))],
+                "facilities"
+            ),
+            SectionState::Untouched
+        );
+        assert_eq!(
+            state(&[("overview.main.summary", text("概要"))], "overview"),
+            SectionState::HasErrors
+        );
+        assert_eq!(
+            state(&[("overview.main.name", text("n"))], "overview"),
+            SectionState::InProgress
+        );
+        assert_eq!(
+            state(
+                &[
+                    ("overview.main.name", text("n")),
+                    (
+                        "overview.main.start_status",
+                        Answer::StartStatus(StartStatus::Started)
+                    )
+                ],
+                "overview"
+            ),
             SectionState::Complete
         );
         // Sections without tri/fee/status items are complete once something valid is in.
-        assert_eq!(state(&[("org1.main.name", text("医師会"))], "org1"), SectionState::Complete);
-        assert_eq!(state(&[("org1.main.phone", text("abc"))], "org1"), SectionState::HasErrors);
+        assert_eq!(
+            state(&[("org1.main.name", text("医師会"))], "org1"),
+            SectionState::Complete
+        );
+        assert_eq!(
+            state(&[("org1.main.phone", text("abc"))], "org1"),
+            SectionState::HasErrors
+        );
         // An unknown key under a section makes it erroneous.
-        assert_eq!(state(&[("org1.main.nickname", text("x"))], "org1"), SectionState::HasErrors);
+        assert_eq!(
+            state(&[("org1.main.nickname", text("x"))], "org1"),
+            SectionState::HasErrors
+        );
         // Warnings do not stop completion.
         let mut all: Vec<(&str, Answer)> = edition
             .section("bearers")
@@ -1153,7 +1626,10 @@ mod tests {
             .map(|i| (i.key.as_str(), choices(&["other"])))
             .collect();
         assert_eq!(state(&all, "bearers"), SectionState::Complete);
-        all.push(("bearers.planned.operation", choices(&["undecided", "other"])));
+        all.push((
+            "bearers.planned.operation",
+            choices(&["undecided", "other"]),
+        ));
         assert_eq!(state(&all, "bearers"), SectionState::HasErrors);
     }
 
@@ -1161,20 +1637,41 @@ mod tests {
     fn facilities_complete_needs_every_status() {
         let edition = e();
         let mut a = Answers::default();
-        let statuses: Vec<String> = edition.section("facilities").unwrap().groups.iter().map(|g| format!("facilities.{}.status", g.key)).collect();
+        let statuses: Vec<String> = edition
+            .section("facilities")
+            .unwrap()
+            .groups
+            .iter()
+            .map(|g| format!("facilities.{}.status", g.key))
+            .collect();
         for (i, key) in statuses.iter().enumerate() {
             a.set(key.clone(), Answer::Tri(Tri::None));
-            let want = if i + 1 == statuses.len() { SectionState::Complete } else { SectionState::InProgress };
-            assert_eq!(section_state(&edition, &a, "facilities", YEAR), want, "{key}");
+            let want = if i + 1 == statuses.len() {
+                SectionState::Complete
+            } else {
+                SectionState::InProgress
+            };
+            assert_eq!(
+                section_state(&edition, &a, "facilities", YEAR),
+                want,
+                "{key}"
+            );
         }
         // A retired tri item is not needed.
         let mut edition = edition;
-        let section: &mut Section = edition.sections.iter_mut().find(|s| s.key == "facilities").unwrap();
+        let section: &mut Section = edition
+            .sections
+            .iter_mut()
+            .find(|s| s.key == "facilities")
+            .unwrap();
         let mut extra = section.groups[0].items[0].clone();
         extra.key = "facilities.hospital.old_status".into();
         extra.retired = true;
         section.groups[0].items.push(extra);
-        assert_eq!(section_state(&edition, &a, "facilities", YEAR), SectionState::Complete);
+        assert_eq!(
+            section_state(&edition, &a, "facilities", YEAR),
+            SectionState::Complete
+        );
     }
 
     // --- a new edition --------------------------------------------------
@@ -1195,20 +1692,37 @@ mod tests {
         diseases.items.insert(diseases.items.len() - 1, diabetes);
 
         let key = "services.diseases.diabetes";
-        let a = answers(&[("overview.main.name", text("n")), (key, Answer::Tri(Tri::InProgress))]);
+        let a = answers(&[
+            ("overview.main.name", text("n")),
+            (key, Answer::Tri(Tri::InProgress)),
+        ]);
         assert_eq!(validate(&edition, &a, YEAR), vec![]);
         // The kind check applies to it too.
         assert_eq!(issues_for(&edition, &[(key, text("yes"))], key).len(), 1);
         // Still unknown in 2012, and other unknown keys are still rejected.
         assert_eq!(errors(&[(key, Answer::Tri(Tri::InProgress))], key), 1);
         let unknown = "services.diseases.asthma";
-        assert_eq!(issues_for(&edition, &[(unknown, Answer::Tri(Tri::InProgress))], unknown).len(), 1);
+        assert_eq!(
+            issues_for(
+                &edition,
+                &[(unknown, Answer::Tri(Tri::InProgress))],
+                unknown
+            )
+            .len(),
+            1
+        );
         // A full response to the new edition is valid and complete.
         let full = full_answers(&edition);
         assert_eq!(validate(&edition, &full, YEAR), vec![]);
-        assert_eq!(section_state(&edition, &full, "services", YEAR), SectionState::Complete);
+        assert_eq!(
+            section_state(&edition, &full, "services", YEAR),
+            SectionState::Complete
+        );
         let mut missing = full.clone();
         missing.clear(key);
-        assert_eq!(section_state(&edition, &missing, "services", YEAR), SectionState::InProgress);
+        assert_eq!(
+            section_state(&edition, &missing, "services", YEAR),
+            SectionState::InProgress
+        );
     }
 }

@@ -19,11 +19,13 @@ impl Reply {
     }
 
     pub fn error(&self) -> app::error::ApiError {
-        serde_json::from_slice(&self.bytes).unwrap_or_else(|e| panic!("not an ApiError ({e}): {} {}", self.status, self.body()))
+        serde_json::from_slice(&self.bytes)
+            .unwrap_or_else(|e| panic!("not an ApiError ({e}): {} {}", self.status, self.body()))
     }
 
     pub fn json<T: serde::de::DeserializeOwned>(&self) -> T {
-        serde_json::from_slice(&self.bytes).unwrap_or_else(|e| panic!("unexpected body ({e}): {} {}", self.status, self.body()))
+        serde_json::from_slice(&self.bytes)
+            .unwrap_or_else(|e| panic!("unexpected body ({e}): {} {}", self.status, self.body()))
     }
 
     /// The session token the reply sets, if any (an empty value ends a session).
@@ -31,7 +33,15 @@ impl Reply {
         self.headers
             .get_all(header::SET_COOKIE)
             .iter()
-            .filter_map(|c| c.to_str().ok()?.split(';').next()?.trim().strip_prefix("renkei_session=").map(str::to_string))
+            .filter_map(|c| {
+                c.to_str()
+                    .ok()?
+                    .split(';')
+                    .next()?
+                    .trim()
+                    .strip_prefix("renkei_session=")
+                    .map(str::to_string)
+            })
             .find(|t| !t.is_empty())
     }
 }
@@ -43,7 +53,9 @@ pub async fn send(router: &Router, request: Request<Body>) -> Reply {
     let (parts, body) = request.into_parts();
     let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap();
     let rebuild = || {
-        let mut again = Request::builder().method(parts.method.clone()).uri(parts.uri.clone());
+        let mut again = Request::builder()
+            .method(parts.method.clone())
+            .uri(parts.uri.clone());
         for (name, value) in &parts.headers {
             again = again.header(name, value);
         }
@@ -53,17 +65,36 @@ pub async fn send(router: &Router, request: Request<Body>) -> Reply {
     let whole = |request: Request<Body>| async move {
         let response = router.clone().oneshot(request).await.unwrap();
         let (status, headers) = (response.status(), response.headers().clone());
-        (status, headers, response.into_body().collect().await.unwrap().to_bytes().to_vec())
+        (
+            status,
+            headers,
+            response
+                .into_body()
+                .collect()
+                .await
+                .unwrap()
+                .to_bytes()
+                .to_vec(),
+        )
     };
     // The limit covers the body too: a streamed page sends its head first.
     let (status, headers, bytes) = match tokio::time::timeout(limit, whole(rebuild())).await {
         Ok(reply) => reply,
         Err(_) => {
-            eprintln!("WARNING: {} {} did not finish in {limit:?}; retrying once", parts.method, parts.uri);
-            tokio::time::timeout(limit, whole(rebuild())).await.unwrap_or_else(|_| panic!("{} {} never finished, twice", parts.method, parts.uri))
+            eprintln!(
+                "WARNING: {} {} did not finish in {limit:?}; retrying once",
+                parts.method, parts.uri
+            );
+            tokio::time::timeout(limit, whole(rebuild()))
+                .await
+                .unwrap_or_else(|_| panic!("{} {} never finished, twice", parts.method, parts.uri))
         }
     };
-    Reply { status, headers, bytes }
+    Reply {
+        status,
+        headers,
+        bytes,
+    }
 }
 
 /// A same-origin POST with this body and content type, signed in with `session` if given.
@@ -87,25 +118,70 @@ pub fn get(path: &str, session: Option<&str>) -> Request<Body> {
 }
 
 pub async fn post_form(router: &Router, path: &str, form: &str, session: Option<&str>) -> Reply {
-    send(router, post(path, "application/x-www-form-urlencoded", form.to_string(), session)).await
+    send(
+        router,
+        post(
+            path,
+            "application/x-www-form-urlencoded",
+            form.to_string(),
+            session,
+        ),
+    )
+    .await
 }
 
-pub async fn post_json(router: &Router, path: &str, body: &serde_json::Value, session: Option<&str>) -> Reply {
-    send(router, post(path, "application/json", body.to_string(), session)).await
+pub async fn post_json(
+    router: &Router,
+    path: &str,
+    body: &serde_json::Value,
+    session: Option<&str>,
+) -> Reply {
+    send(
+        router,
+        post(path, "application/json", body.to_string(), session),
+    )
+    .await
 }
 
 /// `application/x-www-form-urlencoded` from pairs.
 pub fn form(pairs: &[(&str, &str)]) -> String {
-    pairs.iter().map(|(k, v)| format!("{}={}", survey::directory::encode(k), survey::directory::encode(v))).collect::<Vec<_>>().join("&")
+    pairs
+        .iter()
+        .map(|(k, v)| {
+            format!(
+                "{}={}",
+                survey::directory::encode(k),
+                survey::directory::encode(v)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 pub async fn login(router: &Router, audience: &str, login: &str, password: &str) -> Reply {
-    post_form(router, "/api/login", &form(&[("audience", audience), ("login", login), ("password", password)]), None).await
+    post_form(
+        router,
+        "/api/login",
+        &form(&[
+            ("audience", audience),
+            ("login", login),
+            ("password", password),
+        ]),
+        None,
+    )
+    .await
 }
 
 /// Signs in and returns the session token.
 pub async fn sign_in(router: &Router, audience: &str, login_name: &str, password: &str) -> String {
     let reply = login(router, audience, login_name, password).await;
-    assert!(reply.status == StatusCode::OK || reply.status.is_redirection(), "login answered {}: {}", reply.status, reply.body());
-    reply.session().unwrap_or_else(|| panic!("login set no session cookie: {:?}", reply.headers))
+    assert!(
+        reply.status == StatusCode::OK || reply.status.is_redirection(),
+        "login answered {}: {}",
+        reply.status,
+        reply.body()
+    );
+    reply
+        .session()
+        .unwrap_or_else(|| panic!("login set no session cookie: {:?}", reply.headers))
 }

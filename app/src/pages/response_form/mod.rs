@@ -19,14 +19,17 @@ use crate::app::{page_title, use_lang};
 use crate::components::fields::ItemField;
 use crate::components::loaded::Loaded;
 use crate::i18n::{ui, Label, Lang};
+use questionnaire::Questionnaire;
 use survey::validate::{section_state, SectionState};
 use survey::{Answers, Disclosure, DisclosureOptions, Edition, Section};
-use questionnaire::Questionnaire;
 
 /// Also staff's way to correct answers (`/staff/networks/:id/edit`, signing in as staff).
 #[component]
-pub fn ResponseFormPage(#[prop(default = Audience::Respondent)] audience: Audience) -> impl IntoView {
-    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
+pub fn ResponseFormPage(
+    #[prop(default = Audience::Respondent)] audience: Audience,
+) -> impl IntoView {
+    let id = use_params_map()
+        .with_untracked(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
     let form = Resource::new(move || id, get_response_form);
     view! {
         <Title text=page_title(&ui::FORM_TITLE) />
@@ -119,8 +122,15 @@ fn QuestionnairePage(data: ResponseForm, audience: Audience) -> impl IntoView {
 /// The sticky index: each section's state, and overall progress.
 #[component]
 fn SectionIndex(edition: Edition, answers: Answers, this_year: i32, lang: Lang) -> impl IntoView {
-    let states: Vec<SectionState> = edition.sections.iter().map(|s| section_state(&edition, &answers, &s.key, this_year)).collect();
-    let complete = states.iter().filter(|s| **s == SectionState::Complete).count();
+    let states: Vec<SectionState> = edition
+        .sections
+        .iter()
+        .map(|s| section_state(&edition, &answers, &s.key, this_year))
+        .collect();
+    let complete = states
+        .iter()
+        .filter(|s| **s == SectionState::Complete)
+        .count();
     let items = edition
         .sections
         .iter()
@@ -146,7 +156,10 @@ fn SectionIndex(edition: Edition, answers: Answers, this_year: i32, lang: Lang) 
 
 fn section_form(section: &Section, data: &ResponseForm, lang: Lang) -> impl IntoView {
     let prefix = format!("{}.", section.key);
-    let carried = data.carried_from.clone().filter(|_| data.unconfirmed.iter().any(|k| k.starts_with(&prefix)));
+    let carried = data
+        .carried_from
+        .clone()
+        .filter(|_| data.unconfirmed.iter().any(|k| k.starts_with(&prefix)));
     let confirm = carried.map(|year| {
         let text = match lang {
             Lang::Ja => format!("このセクションには{year}年度から引き継いだ未確認の回答があります。"),
@@ -193,7 +206,12 @@ fn section_form(section: &Section, data: &ResponseForm, lang: Lang) -> impl Into
 }
 
 /// The section's publication choice, and what the public will see because of it.
-fn disclosure_choice(section: &str, options: DisclosureOptions, current: Disclosure, lang: Lang) -> impl IntoView {
+fn disclosure_choice(
+    section: &str,
+    options: DisclosureOptions,
+    current: Disclosure,
+    lang: Lang,
+) -> impl IntoView {
     let hide_contact = (options == DisclosureOptions::ContactOrWholeSection).then(|| {
         view! {
             <label class="choice" for=format!("hide-contact-{section}")>

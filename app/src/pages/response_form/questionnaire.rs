@@ -98,12 +98,19 @@ mod browser {
     }
 
     fn all(root: &Element, selector: &str) -> Vec<Element> {
-        let Ok(list) = root.query_selector_all(selector) else { return Vec::new() };
-        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
+        let Ok(list) = root.query_selector_all(selector) else {
+            return Vec::new();
+        };
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+            .collect()
     }
 
     fn item_element(key: &str) -> Option<Element> {
-        document().query_selector(&format!(".item[data-key=\"{key}\"]")).ok().flatten()
+        document()
+            .query_selector(&format!(".item[data-key=\"{key}\"]"))
+            .ok()
+            .flatten()
     }
 
     /// Reads an item's inputs.
@@ -124,8 +131,17 @@ mod browser {
                     .filter_map(|b| b.get_attribute("value"))
                     .collect(),
             ),
-            AnswerKind::Check => Entry::Checked(all(item, "input[type=checkbox]").iter().any(|b| prop(b, "checked").is_truthy())),
-            _ => Entry::Text(all(item, "input, textarea, select").first().and_then(|i| prop(i, "value").as_string()).unwrap_or_default()),
+            AnswerKind::Check => Entry::Checked(
+                all(item, "input[type=checkbox]")
+                    .iter()
+                    .any(|b| prop(b, "checked").is_truthy()),
+            ),
+            _ => Entry::Text(
+                all(item, "input, textarea, select")
+                    .first()
+                    .and_then(|i| prop(i, "value").as_string())
+                    .unwrap_or_default(),
+            ),
         }
     }
 
@@ -134,16 +150,26 @@ mod browser {
         match entry {
             Entry::Choice(index) => {
                 for radio in all(item, "input[type=radio]") {
-                    let on = index.is_some_and(|i| radio.get_attribute("value").as_deref() == Some(i.to_string().as_str()));
+                    let on = index.is_some_and(|i| {
+                        radio.get_attribute("value").as_deref() == Some(i.to_string().as_str())
+                    });
                     set_prop(&radio, "checked", on.into());
                 }
             }
             Entry::Boxes(keys) => {
                 for b in all(item, "input[type=checkbox]") {
-                    set_prop(&b, "checked", b.get_attribute("value").is_some_and(|v| keys.contains(&v)).into());
+                    set_prop(
+                        &b,
+                        "checked",
+                        b.get_attribute("value")
+                            .is_some_and(|v| keys.contains(&v))
+                            .into(),
+                    );
                 }
             }
-            Entry::Checked(on) => all(item, "input[type=checkbox]").iter().for_each(|b| set_prop(b, "checked", (*on).into())),
+            Entry::Checked(on) => all(item, "input[type=checkbox]")
+                .iter()
+                .for_each(|b| set_prop(b, "checked", (*on).into())),
             Entry::Text(text) => {
                 if let Some(input) = all(item, "input, textarea, select").first() {
                     set_prop(input, "value", text.as_str().into());
@@ -155,7 +181,9 @@ mod browser {
     /// Runs the whole validation, recording its duration in the browser as the User Timing
     /// measure `renkei:validate` (read by `scripts/measure-form.mjs`; the last 100 are kept).
     fn timed<T>(run: impl FnOnce() -> T) -> T {
-        let Some(performance) = web_sys::window().and_then(|w| w.performance()) else { return run() };
+        let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
+            return run();
+        };
         const NAME: &str = "renkei:validate";
         let _ = performance.mark("renkei:validate:start");
         let result = run();
@@ -163,7 +191,11 @@ mod browser {
         if performance.get_entries_by_name(NAME).length() >= 100 {
             performance.clear_measures_with_measure_name(NAME);
         }
-        let _ = performance.measure_with_start_mark_and_end_mark(NAME, "renkei:validate:start", "renkei:validate:end");
+        let _ = performance.measure_with_start_mark_and_end_mark(
+            NAME,
+            "renkei:validate:start",
+            "renkei:validate:end",
+        );
         performance.clear_marks();
         result
     }
@@ -180,7 +212,11 @@ mod browser {
 
     impl Form {
         fn new(data: ResponseForm, login: &'static str) -> Self {
-            let kinds = data.edition.items().map(|(_, i)| (i.key.clone(), i.kind.clone())).collect();
+            let kinds = data
+                .edition
+                .items()
+                .map(|(_, i)| (i.key.clone(), i.kind.clone()))
+                .collect();
             Form {
                 draft_key: format!("renkei-draft:{}:{}", data.network_id, data.edition.id),
                 kinds,
@@ -204,7 +240,9 @@ mod browser {
 
         /// An item's inputs changed: read them back into its answer.
         fn edited(&mut self, key: &str, item: &Element) {
-            let Some(kind) = self.kinds.get(key) else { return };
+            let Some(kind) = self.kinds.get(key) else {
+                return;
+            };
             match answer_of(kind, &read_entry(item, kind)) {
                 Ok(answer) => {
                     self.unreadable.remove(key);
@@ -224,12 +262,19 @@ mod browser {
 
         /// Confirms the carried-forward answers whose keys match (touching one confirms it).
         fn confirm(&mut self, matches: impl Fn(&str) -> bool) {
-            let confirmed: Vec<String> = self.unconfirmed.iter().filter(|k| matches(k)).cloned().collect();
+            let confirmed: Vec<String> = self
+                .unconfirmed
+                .iter()
+                .filter(|k| matches(k))
+                .cloned()
+                .collect();
             for key in confirmed {
                 self.unconfirmed.remove(&key);
                 if let Some(item) = item_element(&key) {
                     let _ = item.class_list().remove_1("unconfirmed");
-                    all(&item, ".carried-badge").iter().for_each(Element::remove);
+                    all(&item, ".carried-badge")
+                        .iter()
+                        .for_each(Element::remove);
                 }
                 self.dirty = true;
             }
@@ -243,12 +288,20 @@ mod browser {
 
         fn show_disclosure(&self, section: &str) {
             let choice = self.disclosure.of(section);
-            let Ok(Some(block)) = document().query_selector(&format!("[data-disclosure=\"{section}\"]")) else { return };
+            let Ok(Some(block)) =
+                document().query_selector(&format!("[data-disclosure=\"{section}\"]"))
+            else {
+                return;
+            };
             for input in all(&block, "input[data-hide=all]") {
                 set_prop(&input, "checked", (choice == Disclosure::Private).into());
             }
             for input in all(&block, "input[data-hide=contact]") {
-                set_prop(&input, "checked", (choice == Disclosure::HideContact).into());
+                set_prop(
+                    &input,
+                    "checked",
+                    (choice == Disclosure::HideContact).into(),
+                );
                 set_prop(&input, "disabled", (choice == Disclosure::Private).into());
             }
             if let Some(p) = all(&block, ".disclosure-explanation").first() {
@@ -264,7 +317,10 @@ mod browser {
                     write_entry(&item, &entry_of(kind, self.answers.get(key)));
                 }
             }
-            self.edition.sections.iter().for_each(|s| self.show_disclosure(&s.key));
+            self.edition
+                .sections
+                .iter()
+                .for_each(|s| self.show_disclosure(&s.key));
         }
 
         /// Takes a set of answers as the person's own (a restored draft).
@@ -281,29 +337,60 @@ mod browser {
             self.issues = timed(|| validate(&self.edition, &self.answers, self.this_year));
             let mut messages: HashMap<&str, Vec<(Severity, &Label)>> = HashMap::new();
             for (key, why) in &self.unreadable {
-                messages.entry(key.as_str()).or_default().push((Severity::Error, why));
+                messages
+                    .entry(key.as_str())
+                    .or_default()
+                    .push((Severity::Error, why));
             }
             for issue in &self.issues {
-                messages.entry(issue.item.as_str()).or_default().push((issue.severity, &issue.message));
+                messages
+                    .entry(issue.item.as_str())
+                    .or_default()
+                    .push((issue.severity, &issue.message));
             }
             let lang = self.lang;
             let mut updates: Vec<(String, String)> = Vec::new();
             for (_, item) in self.edition.items().filter(|(_, i)| !i.retired) {
-                let mine = messages.get(item.key.as_str()).map(Vec::as_slice).unwrap_or_default();
-                let signature: String = mine.iter().map(|(s, m)| format!("{}{}\n", if *s == Severity::Error { 'E' } else { 'W' }, m.get(lang))).collect();
+                let mine = messages
+                    .get(item.key.as_str())
+                    .map(Vec::as_slice)
+                    .unwrap_or_default();
+                let signature: String = mine
+                    .iter()
+                    .map(|(s, m)| {
+                        format!(
+                            "{}{}\n",
+                            if *s == Severity::Error { 'E' } else { 'W' },
+                            m.get(lang)
+                        )
+                    })
+                    .collect();
                 if self.shown.get(&item.key) == Some(&signature) {
                     continue;
                 }
-                if let Ok(Some(slot)) = document().query_selector(&format!("#{}", messages_id(&item.key))) {
+                if let Ok(Some(slot)) =
+                    document().query_selector(&format!("#{}", messages_id(&item.key)))
+                {
                     slot.set_text_content(None);
                     for (severity, message) in mine {
-                        let class = if *severity == Severity::Error { "field-error" } else { "field-warning" };
+                        let class = if *severity == Severity::Error {
+                            "field-error"
+                        } else {
+                            "field-warning"
+                        };
                         let _ = slot.append_child(&paragraph(class, None, message.get(lang)));
                     }
                 }
                 if let Some(element) = item_element(&item.key) {
-                    let invalid = if mine.iter().any(|(s, _)| *s == Severity::Error) { "true" } else { "false" };
-                    for input in all(&element, "input:not([type=radio]):not([type=checkbox]), textarea, select") {
+                    let invalid = if mine.iter().any(|(s, _)| *s == Severity::Error) {
+                        "true"
+                    } else {
+                        "false"
+                    };
+                    for input in all(
+                        &element,
+                        "input:not([type=radio]):not([type=checkbox]), textarea, select",
+                    ) {
                         let _ = input.set_attribute("aria-invalid", invalid);
                     }
                 }
@@ -317,10 +404,14 @@ mod browser {
         fn show_index(&mut self) {
             let mut complete = 0;
             for section in &self.edition.sections {
-                let state = section_state(&self.edition, &self.answers, &section.key, self.this_year);
+                let state =
+                    section_state(&self.edition, &self.answers, &section.key, self.this_year);
                 complete += usize::from(state == SectionState::Complete);
                 let (class, words) = state_look(state);
-                if let Ok(Some(li)) = document().query_selector(&format!(".section-index li[data-section=\"{}\"]", section.key)) {
+                if let Ok(Some(li)) = document().query_selector(&format!(
+                    ".section-index li[data-section=\"{}\"]",
+                    section.key
+                )) {
                     if li.class_name() != class {
                         li.set_class_name(class);
                         if let Some(span) = all(&li, ".state").first() {
@@ -330,7 +421,9 @@ mod browser {
                 }
                 let prefix = format!("{}.", section.key);
                 let pending = self.unconfirmed.iter().any(|k| k.starts_with(&prefix));
-                if let Ok(Some(note)) = document().query_selector(&format!("#section-{} .carried-section", section.key)) {
+                if let Ok(Some(note)) =
+                    document().query_selector(&format!("#section-{} .carried-section", section.key))
+                {
                     set_prop(&note, "hidden", (!pending).into());
                 }
             }
@@ -343,7 +436,11 @@ mod browser {
             if !self.dirty {
                 return;
             }
-            let draft = Draft { answers: self.answers.clone(), disclosure: self.disclosure.clone(), version: self.version };
+            let draft = Draft {
+                answers: self.answers.clone(),
+                disclosure: self.disclosure.clone(),
+                version: self.version,
+            };
             if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(&draft)) {
                 let _ = s.set_item(&self.draft_key, &json);
             }
@@ -361,33 +458,61 @@ mod browser {
         }
 
         fn group_has_errors(&self, group: u8) -> bool {
-            let sections: Vec<String> =
-                self.edition.sections.iter().filter(|s| s.save_group == group).map(|s| format!("{}.", s.key)).collect();
+            let sections: Vec<String> = self
+                .edition
+                .sections
+                .iter()
+                .filter(|s| s.save_group == group)
+                .map(|s| format!("{}.", s.key))
+                .collect();
             let in_group = |key: &str| sections.iter().any(|s| key.starts_with(s.as_str()));
             self.unreadable.keys().any(|k| in_group(k))
-                || self.issues.iter().any(|i| i.severity == Severity::Error && in_group(&i.item))
+                || self
+                    .issues
+                    .iter()
+                    .any(|i| i.severity == Severity::Error && in_group(&i.item))
         }
 
         fn show_status(&self, group: u8, status: &SaveStatus) {
             let lang = self.lang;
-            for slot in all(&document().document_element().expect("html"), "[data-status-group]") {
+            for slot in all(
+                &document().document_element().expect("html"),
+                "[data-status-group]",
+            ) {
                 slot.set_text_content(None);
-                if slot.get_attribute("data-status-group").as_deref() != Some(group.to_string().as_str()) {
+                if slot.get_attribute("data-status-group").as_deref()
+                    != Some(group.to_string().as_str())
+                {
                     continue;
                 }
                 let shown = match status {
-                    SaveStatus::Saving => paragraph("save-status", Some("status"), ui::SAVING.get(lang)),
-                    SaveStatus::Saved(at) => paragraph("save-status ok", Some("status"), &format!("{} ({at})", ui::SAVE_DONE.get(lang))),
-                    SaveStatus::Blocked => paragraph("save-status error", Some("alert"), ui::SAVE_BLOCKED.get(lang)),
+                    SaveStatus::Saving => {
+                        paragraph("save-status", Some("status"), ui::SAVING.get(lang))
+                    }
+                    SaveStatus::Saved(at) => paragraph(
+                        "save-status ok",
+                        Some("status"),
+                        &format!("{} ({at})", ui::SAVE_DONE.get(lang)),
+                    ),
+                    SaveStatus::Blocked => paragraph(
+                        "save-status error",
+                        Some("alert"),
+                        ui::SAVE_BLOCKED.get(lang),
+                    ),
                     SaveStatus::Failed(error) => {
                         let expired = matches!(error, ApiError::Unauthorized);
-                        let message = if expired { ui::SESSION_EXPIRED.clone() } else { error.message() };
+                        let message = if expired {
+                            ui::SESSION_EXPIRED.clone()
+                        } else {
+                            error.message()
+                        };
                         let block = document().create_element("div").expect("create div");
                         block.set_class_name("save-status error");
                         let _ = block.set_attribute("role", "alert");
                         let _ = block.append_child(&paragraph("", None, message.get(lang)));
                         if matches!(error, ApiError::Conflict { .. }) {
-                            let button = document().create_element("button").expect("create button");
+                            let button =
+                                document().create_element("button").expect("create button");
                             let _ = button.set_attribute("type", "button");
                             let _ = button.set_attribute("data-reload", "");
                             button.set_text_content(Some(ui::RELOAD_NEWEST.get(lang)));
@@ -404,8 +529,15 @@ mod browser {
                 };
                 let _ = slot.append_child(&shown);
             }
-            for button in all(&document().document_element().expect("html"), "button[data-save-group]") {
-                set_prop(&button, "disabled", matches!(status, SaveStatus::Saving).into());
+            for button in all(
+                &document().document_element().expect("html"),
+                "button[data-save-group]",
+            ) {
+                set_prop(
+                    &button,
+                    "disabled",
+                    matches!(status, SaveStatus::Saving).into(),
+                );
             }
         }
     }
@@ -462,8 +594,16 @@ mod browser {
         let (draft, pending) = {
             let f = form.borrow();
             let Some(s) = storage() else { return };
-            let draft = s.get_item(&f.draft_key).ok().flatten().and_then(|json| serde_json::from_str::<Draft>(&json).ok());
-            let pending = s.get_item(&f.pending_key()).ok().flatten().and_then(|g| g.parse::<u8>().ok());
+            let draft = s
+                .get_item(&f.draft_key)
+                .ok()
+                .flatten()
+                .and_then(|json| serde_json::from_str::<Draft>(&json).ok());
+            let pending = s
+                .get_item(&f.pending_key())
+                .ok()
+                .flatten()
+                .and_then(|g| g.parse::<u8>().ok());
             (draft, pending)
         };
         let Some(draft) = draft else { return };
@@ -500,11 +640,17 @@ mod browser {
 
     /// An item's inputs or a disclosure choice changed.
     fn on_edit(form: &Shared, ev: &Event) {
-        let Some(target) = target_element(ev) else { return };
+        let Some(target) = target_element(ev) else {
+            return;
+        };
         let mut f = form.borrow_mut();
         if let Some(block) = target.closest("[data-disclosure]").ok().flatten() {
             let section = block.get_attribute("data-disclosure").unwrap_or_default();
-            let checked = |which: &str| all(&block, &format!("input[data-hide={which}]")).iter().any(|i| prop(i, "checked").is_truthy());
+            let checked = |which: &str| {
+                all(&block, &format!("input[data-hide={which}]"))
+                    .iter()
+                    .any(|i| prop(i, "checked").is_truthy())
+            };
             let choice = if checked("all") {
                 Disclosure::Private
             } else if checked("contact") {
@@ -524,10 +670,16 @@ mod browser {
 
     /// Leaving a text field shows what was understood (an amount, a postal code…).
     fn on_leave(form: &Shared, ev: &Event) {
-        let Some(item) = target_element(ev).and_then(|t| t.closest(".item[data-key]").ok().flatten()) else { return };
+        let Some(item) =
+            target_element(ev).and_then(|t| t.closest(".item[data-key]").ok().flatten())
+        else {
+            return;
+        };
         let key = item.get_attribute("data-key").unwrap_or_default();
         let mut f = form.borrow_mut();
-        let Some(kind) = f.kinds.get(&key).cloned() else { return };
+        let Some(kind) = f.kinds.get(&key).cloned() else {
+            return;
+        };
         if let Entry::Text(text) = read_entry(&item, &kind) {
             if let Some(tidy) = tidied(&kind, &text) {
                 write_entry(&item, &Entry::Text(tidy));
@@ -538,7 +690,10 @@ mod browser {
     }
 
     fn on_click(form: &Shared, ev: &Event) {
-        let Some(button) = target_element(ev).and_then(|t| t.closest("button").ok().flatten()) else { return };
+        let Some(button) = target_element(ev).and_then(|t| t.closest("button").ok().flatten())
+        else {
+            return;
+        };
         if let Some(key) = button.get_attribute("data-clear") {
             if let Some(item) = item_element(&key) {
                 write_entry(&item, &Entry::Choice(None));
@@ -546,7 +701,10 @@ mod browser {
                 f.edited(&key, &item);
                 f.refresh();
             }
-        } else if let Some(group) = button.get_attribute("data-save-group").and_then(|g| g.parse().ok()) {
+        } else if let Some(group) = button
+            .get_attribute("data-save-group")
+            .and_then(|g| g.parse().ok())
+        {
             save(form, group);
         } else if let Some(section) = button.get_attribute("data-confirm") {
             let prefix = format!("{section}.");
@@ -560,9 +718,15 @@ mod browser {
     }
 
     fn on_draft_choice(form: &Shared, ev: &Event) {
-        let Some(choice) = target_element(ev).and_then(|t| t.closest("button[data-draft]").ok().flatten()) else { return };
+        let Some(choice) =
+            target_element(ev).and_then(|t| t.closest("button[data-draft]").ok().flatten())
+        else {
+            return;
+        };
         let mut f = form.borrow_mut();
-        let Some(draft) = f.offered.take() else { return };
+        let Some(draft) = f.offered.take() else {
+            return;
+        };
         if choice.get_attribute("data-draft").as_deref() == Some("restore") {
             f.show_answers(draft.answers, draft.disclosure);
             f.refresh();

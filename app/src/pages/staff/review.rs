@@ -11,13 +11,13 @@ use leptos_router::hooks::use_params_map;
 use crate::api::review::{
     get_review_queue, get_submission, ClassifyNetwork, DecideSubmission, ReviewQueue, Submission,
 };
-use survey::response::Change;
 use crate::app::{page_title, tr, use_lang};
 use crate::components::error_notice::LatestErrors;
 use crate::components::{island::Ready, loaded::Loaded, logout::SignedIn};
 use crate::i18n::{ui, Label};
 use survey::cells::render;
 use survey::geography::OperatorType;
+use survey::response::Change;
 use survey::{Answer, Disclosure, Edition};
 
 #[component]
@@ -74,7 +74,8 @@ fn Queue(q: ReviewQueue) -> impl IntoView {
 
 #[component]
 pub fn SubmissionPage() -> impl IntoView {
-    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
+    let id = use_params_map()
+        .with_untracked(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
     view! {
         <Title text=page_title(&ui::REVIEW_TITLE) />
         <SubmissionConsole id />
@@ -87,7 +88,10 @@ fn SubmissionConsole(id: i64) -> impl IntoView {
     let classify = ServerAction::<ClassifyNetwork>::new();
     let decide = ServerAction::<DecideSubmission>::new();
     // Reloaded after each decision or classification, so the page shows what was stored.
-    let data = Resource::new(move || (id, classify.version().get(), decide.version().get()), |(id, _, _)| get_submission(id));
+    let data = Resource::new(
+        move || (id, classify.version().get(), decide.version().get()),
+        |(id, _, _)| get_submission(id),
+    );
     view! {
         <Loaded resource=data login="/staff/login" view=move |s: Submission| view! { <SubmissionView s classify decide /> } />
         <Ready />
@@ -100,35 +104,61 @@ fn item_name(edition: &Edition, key: &str) -> Label {
         for group in &section.groups {
             if let Some(item) = group.items.iter().find(|i| i.key == key) {
                 let part = |f: fn(&Label) -> &str| {
-                    let group = group.title.as_ref().filter(|g| *g != &item.label).map(|g| format!("{} ", f(g))).unwrap_or_default();
+                    let group = group
+                        .title
+                        .as_ref()
+                        .filter(|g| *g != &item.label)
+                        .map(|g| format!("{} ", f(g)))
+                        .unwrap_or_default();
                     format!("{}. {group}{}", section.letter, f(&item.label))
                 };
-                return Label { ja: part(|l| &l.ja).into(), en: part(|l| &l.en).into() };
+                return Label {
+                    ja: part(|l| &l.ja).into(),
+                    en: part(|l| &l.en).into(),
+                };
             }
         }
     }
-    Label { ja: key.to_string().into(), en: key.to_string().into() }
+    Label {
+        ja: key.to_string().into(),
+        en: key.to_string().into(),
+    }
 }
 
 /// An answer in words; unanswered is said so.
 fn answer_words(edition: &Edition, key: &str, answer: Option<&Answer>) -> Label {
-    let Some(answer) = answer else { return ui::REVIEW_UNANSWERED.clone() };
+    let Some(answer) = answer else {
+        return ui::REVIEW_UNANSWERED.clone();
+    };
     match edition.item(key) {
         Some(item) => Label {
             ja: render(&item.kind, answer, crate::i18n::Lang::Ja).into(),
             en: render(&item.kind, answer, crate::i18n::Lang::En).into(),
         },
-        None => Label { ja: answer.to_cell().into(), en: answer.to_cell().into() },
+        None => Label {
+            ja: answer.to_cell().into(),
+            en: answer.to_cell().into(),
+        },
     }
 }
 
 #[component]
-fn SubmissionView(s: Submission, classify: ServerAction<ClassifyNetwork>, decide: ServerAction<DecideSubmission>) -> impl IntoView {
+fn SubmissionView(
+    s: Submission,
+    classify: ServerAction<ClassifyNetwork>,
+    decide: ServerAction<DecideSubmission>,
+) -> impl IntoView {
     let lang = use_lang();
     let text = move |l: Label| move || l.get(lang.get()).to_string();
     let status = s.status.label();
-    let region = s.region.map(|r| r.label()).unwrap_or_else(|| Label::new("—", "—"));
-    let decided = move || decide.value().get().is_some_and(|r| r.is_ok()) || classify.value().get().is_some_and(|r| r.is_ok());
+    let region = s
+        .region
+        .map(|r| r.label())
+        .unwrap_or_else(|| Label::new("—", "—"));
+    let decided = move || {
+        decide.value().get().is_some_and(|r| r.is_ok())
+            || classify.value().get().is_some_and(|r| r.is_ok())
+    };
     view! {
         <SignedIn login=s.login.clone() />
         <p><a href="/staff/review">{tr(&ui::REVIEW_BACK)}</a></p>
@@ -258,7 +288,8 @@ fn Changes(edition: Edition, changes: Vec<Change>, reviewed_before: bool) -> imp
 fn AllAnswers(s: Submission) -> impl IntoView {
     let lang = use_lang();
     let text = move |l: Label| move || l.get(lang.get()).to_string();
-    let changed: std::collections::BTreeSet<String> = s.changes.iter().map(|c| c.item.clone()).collect();
+    let changed: std::collections::BTreeSet<String> =
+        s.changes.iter().map(|c| c.item.clone()).collect();
     view! {
         <section>
             <h2>{tr(&ui::REVIEW_ANSWERS)}</h2>

@@ -17,7 +17,18 @@ pub struct Net {
 
 fn facts(nets: &[Net]) -> Vec<NetworkFacts> {
     let index = ItemIndex::new(&builtin_edition("2012").unwrap());
-    nets.iter().map(|n| NetworkFacts::new(&index, n.prefecture, n.operator, n.start_year, &n.answers, &n.disclosure)).collect()
+    nets.iter()
+        .map(|n| {
+            NetworkFacts::new(
+                &index,
+                n.prefecture,
+                n.operator,
+                n.start_year,
+                &n.answers,
+                &n.disclosure,
+            )
+        })
+        .collect()
 }
 
 /// xorshift: deterministic datasets without a dependency.
@@ -47,38 +58,72 @@ fn generate(seed: u64, count: usize) -> Vec<Net> {
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let prefectures = ["北海道", "福岡県", "東京都"];
     let operators = [Some(Op::Hospital), Some(Op::Company), Some(Op::NpoCouncil)];
-    let tri = |rng: &mut Rng| [Tri::InProgress, Tri::InProgress, Tri::Planned, Tri::None][rng.below(4) as usize];
+    let tri = |rng: &mut Rng| {
+        [Tri::InProgress, Tri::InProgress, Tri::Planned, Tri::None][rng.below(4) as usize]
+    };
     (0..count)
         .map(|_| {
             let mut a = Answers::default();
-            for key in ["services.diseases.hepatitis", "system.linkage.centralised", "system.linkage.distributed", "system.patient_id.id_link"] {
+            for key in [
+                "services.diseases.hepatitis",
+                "system.linkage.centralised",
+                "system.linkage.distributed",
+                "system.patient_id.id_link",
+            ] {
                 if rng.chance(70) {
                     a.set(key, Answer::Tri(tri(&mut rng)));
                 }
             }
             if rng.chance(60) {
                 a.set("facilities.hospital.status", Answer::Tri(tri(&mut rng)));
-                a.set("facilities.hospital.count", Answer::Number(1 + rng.below(30) as i64));
+                a.set(
+                    "facilities.hospital.count",
+                    Answer::Number(1 + rng.below(30) as i64),
+                );
             }
             if rng.chance(60) {
                 let paid = rng.chance(60);
-                a.set("fees.hospital_current.fee", Answer::Fee(if paid { Fee::Paid } else { Fee::Free }));
+                a.set(
+                    "fees.hospital_current.fee",
+                    Answer::Fee(if paid { Fee::Paid } else { Fee::Free }),
+                );
                 if paid {
-                    a.set("fees.hospital_current.monthly", Answer::Number(1_000 * (1 + rng.below(20) as i64)));
+                    a.set(
+                        "fees.hospital_current.monthly",
+                        Answer::Number(1_000 * (1 + rng.below(20) as i64)),
+                    );
                 }
             }
             if rng.chance(50) {
-                a.set("budget.current.construction", Answer::Number([500, 20_000, 70_000, 150_000, 400_000][rng.below(5) as usize]));
+                a.set(
+                    "budget.current.construction",
+                    Answer::Number([500, 20_000, 70_000, 150_000, 400_000][rng.below(5) as usize]),
+                );
             }
             if rng.chance(50) {
-                a.set("budget.current.operating", Answer::Number(100 * (1 + rng.below(50) as i64)));
+                a.set(
+                    "budget.current.operating",
+                    Answer::Number(100 * (1 + rng.below(50) as i64)),
+                );
             }
             if rng.chance(50) {
-                let choices = ["mhlw", "facilities", "local_government"].iter().filter(|_| rng.chance(50)).map(|c| c.to_string()).collect();
+                let choices = ["mhlw", "facilities", "local_government"]
+                    .iter()
+                    .filter(|_| rng.chance(50))
+                    .map(|c| c.to_string())
+                    .collect();
                 a.set("bearers.current.construction", Answer::Choices(choices));
             }
             let mut d = DisclosureChoices::default();
-            for section in ["services", "system", "facilities", "fees", "budget", "bearers", "overview"] {
+            for section in [
+                "services",
+                "system",
+                "facilities",
+                "fees",
+                "budget",
+                "bearers",
+                "overview",
+            ] {
                 if rng.chance(35) {
                     d.set(section, Disclosure::Public);
                 }
@@ -102,14 +147,27 @@ fn primary_only(nets: &[Net], min_group: usize) -> Vec<(ChartFilter, Vec<ChartDa
         .into_iter()
         .map(|filter| {
             let atoms = population.view(&filter);
-            let charts = registry().iter().map(|spec| publish(spec, aggregate::compute(spec, &population, &atoms), Audience::Public { min_group })).collect();
+            let charts = registry()
+                .iter()
+                .map(|spec| {
+                    publish(
+                        spec,
+                        aggregate::compute(spec, &population, &atoms),
+                        Audience::Public { min_group },
+                    )
+                })
+                .collect();
             (filter, charts)
         })
         .collect()
 }
 
 fn shipped(nets: &[Net], min_group: usize) -> Vec<(ChartFilter, Vec<ChartData>)> {
-    publish_all(Population::new(&builtin_edition("2012").unwrap(), &facts(nets)), Audience::Public { min_group }, &mut Memo::default())
+    publish_all(
+        Population::new(&builtin_edition("2012").unwrap(), &facts(nets)),
+        Audience::Public { min_group },
+        &mut Memo::default(),
+    )
 }
 
 fn net(prefecture: &'static str, operator: Op, linkage: Tri, published: bool) -> Net {
@@ -119,7 +177,13 @@ fn net(prefecture: &'static str, operator: Op, linkage: Tri, published: bool) ->
     if published {
         disclosure.set("system", Disclosure::Public);
     }
-    Net { prefecture, operator: Some(operator), start_year: Some(2010), answers, disclosure }
+    Net {
+        prefecture,
+        operator: Some(operator),
+        start_year: Some(2010),
+        answers,
+        disclosure,
+    }
 }
 
 #[test]
@@ -136,10 +200,28 @@ fn the_adversary_recovers_a_small_group_hidden_only_by_its_size() {
         net("福岡県", Op::Company, Tri::InProgress, false),
         net("福岡県", Op::Company, Tri::InProgress, true),
     ];
-    let found = attack(&builtin_edition("2012").unwrap(), &facts(&nets), &primary_only(&nets, 3), 3);
-    assert!(found.iter().any(|f| f.0.contains("hidden value determined: 2.6-2")), "{found:?}");
-    assert!(found.iter().any(|f| f.0.starts_with("network 6")), "the private company's answer follows: {found:?}");
-    let found = attack(&builtin_edition("2012").unwrap(), &facts(&nets), &shipped(&nets, 3), 3);
+    let found = attack(
+        &builtin_edition("2012").unwrap(),
+        &facts(&nets),
+        &primary_only(&nets, 3),
+        3,
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0.contains("hidden value determined: 2.6-2")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|f| f.0.starts_with("network 6")),
+        "the private company's answer follows: {found:?}"
+    );
+    let found = attack(
+        &builtin_edition("2012").unwrap(),
+        &facts(&nets),
+        &shipped(&nets, 3),
+        3,
+    );
     assert!(found.is_empty(), "{found:?}");
 }
 
@@ -150,16 +232,38 @@ fn generated_datasets_leak_with_primary_suppression_only_and_never_as_shipped() 
         for count in [5, 9, 16, 28] {
             let nets = generate(seed * 100 + count as u64, count);
             for min_group in [2, 3] {
-                let found = attack(&builtin_edition("2012").unwrap(), &facts(&nets), &primary_only(&nets, min_group), min_group);
+                let found = attack(
+                    &builtin_edition("2012").unwrap(),
+                    &facts(&nets),
+                    &primary_only(&nets, min_group),
+                    min_group,
+                );
                 leaks_found += found.len();
-                pinned_by_bounds += found.iter().filter(|f| f.0.contains("pinned by the bounds")).count();
-                let found = attack(&builtin_edition("2012").unwrap(), &facts(&nets), &shipped(&nets, min_group), min_group);
-                assert!(found.is_empty(), "seed {seed}, {count} networks, K={min_group}: {found:?}");
+                pinned_by_bounds += found
+                    .iter()
+                    .filter(|f| f.0.contains("pinned by the bounds"))
+                    .count();
+                let found = attack(
+                    &builtin_edition("2012").unwrap(),
+                    &facts(&nets),
+                    &shipped(&nets, min_group),
+                    min_group,
+                );
+                assert!(
+                    found.is_empty(),
+                    "seed {seed}, {count} networks, K={min_group}: {found:?}"
+                );
             }
         }
     }
-    assert!(leaks_found > 20, "the adversary finds what primary suppression leaves: {leaks_found}");
-    assert!(pinned_by_bounds > 20, "and the bounds pin what no rank check determines: {pinned_by_bounds}");
+    assert!(
+        leaks_found > 20,
+        "the adversary finds what primary suppression leaves: {leaks_found}"
+    );
+    assert!(
+        pinned_by_bounds > 20,
+        "and the bounds pin what no rank check determines: {pinned_by_bounds}"
+    );
 }
 
 #[test]
@@ -180,9 +284,21 @@ fn the_bounds_pin_answers_that_no_rank_check_determines() {
     ];
     let edition = builtin_edition("2012").unwrap();
     let found = attack(&edition, &facts(&nets), &primary_only(&nets, 3), 3);
-    let about_a: Vec<&str> = found.iter().map(|f| f.0.as_str()).filter(|f| f.starts_with("network 0:")).collect();
-    assert!(about_a.iter().any(|f| f.contains("centralised:InProgress\", 1)] = 1 pinned by the bounds")), "{found:?}");
-    assert!(about_a.iter().all(|f| f.ends_with("pinned by the bounds")), "the rank checks alone miss it: {found:?}");
+    let about_a: Vec<&str> = found
+        .iter()
+        .map(|f| f.0.as_str())
+        .filter(|f| f.starts_with("network 0:"))
+        .collect();
+    assert!(
+        about_a
+            .iter()
+            .any(|f| f.contains("centralised:InProgress\", 1)] = 1 pinned by the bounds")),
+        "{found:?}"
+    );
+    assert!(
+        about_a.iter().all(|f| f.ends_with("pinned by the bounds")),
+        "the rank checks alone miss it: {found:?}"
+    );
     assert!(attack(&edition, &facts(&nets), &shipped(&nets, 3), 3).is_empty());
 }
 
@@ -190,7 +306,13 @@ fn paying(prefecture: &'static str, operator: Op, fee: i64) -> Net {
     let mut answers = Answers::default();
     answers.set("fees.hospital_current.fee", Answer::Fee(Fee::Paid));
     answers.set("fees.hospital_current.monthly", Answer::Number(fee));
-    Net { prefecture, operator: Some(operator), start_year: Some(2010), answers, disclosure: DisclosureChoices::default() }
+    Net {
+        prefecture,
+        operator: Some(operator),
+        start_year: Some(2010),
+        answers,
+        disclosure: DisclosureChoices::default(),
+    }
 }
 
 #[test]
@@ -207,12 +329,21 @@ fn an_average_and_its_n_give_away_the_hidden_averages_unless_more_is_hidden() {
     ];
     let edition = builtin_edition("2012").unwrap();
     let found = attack(&edition, &facts(&nets), &primary_only(&nets, 3), 3);
-    assert!(found.iter().any(|f| f.0.contains("hidden value determined: 2.8-3")), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0.contains("hidden value determined: 2.8-3")),
+        "{found:?}"
+    );
     let shipped = shipped(&nets, 3);
     assert!(attack(&edition, &facts(&nets), &shipped, 3).is_empty());
     // What it cost: the overall average and n of hospitals' fees go too.
     let overall = shipped[0].1.iter().find(|c| c.id == "2.8-1").unwrap();
-    assert!(overall.series[0].cells[0].suppressed, "{:?}", overall.series[0].cells[0]);
+    assert!(
+        overall.series[0].cells[0].suppressed,
+        "{:?}",
+        overall.series[0].cells[0]
+    );
 }
 
 #[test]
@@ -226,7 +357,15 @@ fn small_groups_are_merged_into_others_for_the_public_and_said_so() {
         net("福岡県", Op::Other, Tri::None, false),
     ];
     let kyushu = |published: &[(ChartFilter, Vec<ChartData>)]| {
-        published.iter().find(|(f, _)| f.region == Some(survey::geography::Region::Kyushu)).unwrap().1.iter().find(|c| c.id == "2.6-2").unwrap().clone()
+        published
+            .iter()
+            .find(|(f, _)| f.region == Some(survey::geography::Region::Kyushu))
+            .unwrap()
+            .1
+            .iter()
+            .find(|c| c.id == "2.6-2")
+            .unwrap()
+            .clone()
     };
     let public = kyushu(&shipped(&nets, 3));
     let last = public.categories.last().unwrap();
@@ -234,33 +373,95 @@ fn small_groups_are_merged_into_others_for_the_public_and_said_so() {
     // 企業, NPO・協議会 and その他 (one network each) together: 2 of 3 with centralised linkage.
     assert_eq!(public.series[0].cells.last().unwrap().value, Some(2.0));
     assert!(public.note.as_ref().unwrap().ja.contains("まとめています"));
-    assert!(attack(&builtin_edition("2012").unwrap(), &facts(&nets), &shipped(&nets, 3), 3).is_empty());
-    let staff = kyushu(&publish_all(Population::new(&builtin_edition("2012").unwrap(), &facts(&nets)), Audience::Staff, &mut Memo::default()));
-    assert!(staff.categories.iter().all(|c| c.ja != "その他（少数の区分の合計）"), "staff see every operator type");
+    assert!(attack(
+        &builtin_edition("2012").unwrap(),
+        &facts(&nets),
+        &shipped(&nets, 3),
+        3
+    )
+    .is_empty());
+    let staff = kyushu(&publish_all(
+        Population::new(&builtin_edition("2012").unwrap(), &facts(&nets)),
+        Audience::Staff,
+        &mut Memo::default(),
+    ));
+    assert!(
+        staff
+            .categories
+            .iter()
+            .all(|c| c.ja != "その他（少数の区分の合計）"),
+        "staff see every operator type"
+    );
 }
 
 #[test]
 fn years_in_which_few_networks_started_are_joined_to_the_next_for_the_public() {
-    let started = |year: i64, linkage| Net { start_year: Some(year), ..net("東京都", Op::Hospital, linkage, false) };
+    let started = |year: i64, linkage| Net {
+        start_year: Some(year),
+        ..net("東京都", Op::Hospital, linkage, false)
+    };
     let (yes, no) = (Tri::InProgress, Tri::None);
-    let nets = [started(2005, yes), started(2006, no), started(2006, yes), started(2007, yes), started(2008, no), started(2008, yes), started(2008, no), started(2009, yes)];
-    let by_year = |published: &[(ChartFilter, Vec<ChartData>)]| published[0].1.iter().find(|c| c.id == "2.6-3").unwrap().clone();
+    let nets = [
+        started(2005, yes),
+        started(2006, no),
+        started(2006, yes),
+        started(2007, yes),
+        started(2008, no),
+        started(2008, yes),
+        started(2008, no),
+        started(2009, yes),
+    ];
+    let by_year = |published: &[(ChartFilter, Vec<ChartData>)]| {
+        published[0]
+            .1
+            .iter()
+            .find(|c| c.id == "2.6-3")
+            .unwrap()
+            .clone()
+    };
     let public = by_year(&shipped(&nets, 3));
     let years: Vec<&str> = public.categories.iter().map(|c| c.ja.as_ref()).collect();
     // 3 networks by 2006, 3 more by 2008; 2009's one joins the last step.
     assert_eq!(years, ["2006", "2009"]);
-    assert_eq!(public.series[0].cells.iter().map(|c| c.value).collect::<Vec<_>>(), [Some(2.0), Some(5.0)]);
-    assert!(public.note.as_ref().unwrap().ja.contains("次の年にまとめています"));
-    let staff = by_year(&publish_all(Population::new(&builtin_edition("2012").unwrap(), &facts(&nets)), Audience::Staff, &mut Memo::default()));
+    assert_eq!(
+        public.series[0]
+            .cells
+            .iter()
+            .map(|c| c.value)
+            .collect::<Vec<_>>(),
+        [Some(2.0), Some(5.0)]
+    );
+    assert!(public
+        .note
+        .as_ref()
+        .unwrap()
+        .ja
+        .contains("次の年にまとめています"));
+    let staff = by_year(&publish_all(
+        Population::new(&builtin_edition("2012").unwrap(), &facts(&nets)),
+        Audience::Staff,
+        &mut Memo::default(),
+    ));
     assert_eq!(staff.categories.len(), 5, "staff see every year");
-    assert!(attack(&builtin_edition("2012").unwrap(), &facts(&nets), &shipped(&nets, 3), 3).is_empty());
+    assert!(attack(
+        &builtin_edition("2012").unwrap(),
+        &facts(&nets),
+        &shipped(&nets, 3),
+        3
+    )
+    .is_empty());
 }
-
 
 #[test]
 fn remembered_hides_are_exactly_what_solving_gives() {
     let edition = builtin_edition("2012").unwrap();
-    let publish = |nets: &[Net], memo: &mut Memo| publish_all(Population::new(&edition, &facts(nets)), Audience::Public { min_group: 3 }, memo);
+    let publish = |nets: &[Net], memo: &mut Memo| {
+        publish_all(
+            Population::new(&edition, &facts(nets)),
+            Audience::Public { min_group: 3 },
+            memo,
+        )
+    };
     let mut remembered_somewhere = false;
     for seed in 1..=4u64 {
         let mut nets = generate(seed * 7 + 1, 40);
@@ -273,7 +474,9 @@ fn remembered_hides_are_exactly_what_solving_gives() {
         assert_eq!(memo.solved(), 0, "seed {seed}");
         // One network's answer and disclosure change: whatever is remembered, the output is
         // that of a fresh solve.
-        nets[3].answers.set("system.linkage.centralised", Answer::Tri(Tri::Planned));
+        nets[3]
+            .answers
+            .set("system.linkage.centralised", Answer::Tri(Tri::Planned));
         nets[3].disclosure.set("system", Disclosure::Public);
         let fresh = publish(&nets, &mut Memo::default());
         let carried = publish(&nets, &mut memo);
@@ -284,5 +487,8 @@ fn remembered_hides_are_exactly_what_solving_gives() {
         assert_eq!(publish(&nets, &mut stored), fresh);
         assert_eq!(stored.solved(), 0);
     }
-    assert!(remembered_somewhere, "after a change some families are not solved again");
+    assert!(
+        remembered_somewhere,
+        "after a change some families are not solved again"
+    );
 }

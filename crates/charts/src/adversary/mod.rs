@@ -46,7 +46,9 @@ struct Span {
 impl Span {
     fn reduce(&self, mut v: BTreeMap<usize, u64>) -> BTreeMap<usize, u64> {
         loop {
-            let Some((&pivot, &x)) = v.iter().find(|(k, _)| self.basis.contains_key(k)) else { return v };
+            let Some((&pivot, &x)) = v.iter().find(|(k, _)| self.basis.contains_key(k)) else {
+                return v;
+            };
             for (&k, &b) in &self.basis[&pivot] {
                 let e = v.entry(k).or_insert(0);
                 *e = ((*e as u128 + P - mul(x, b) as u128) % P) as u64;
@@ -58,7 +60,9 @@ impl Span {
 
     fn add(&mut self, v: BTreeMap<usize, u64>) {
         let v = self.reduce(v);
-        let Some((&pivot, &x)) = v.iter().next() else { return };
+        let Some((&pivot, &x)) = v.iter().next() else {
+            return;
+        };
         let scale = inverse(x);
         let v: BTreeMap<usize, u64> = v.into_iter().map(|(k, y)| (k, mul(y, scale))).collect();
         // Keep the basis reduced: no basis row mentions another's pivot.
@@ -84,20 +88,32 @@ impl Span {
 pub struct Found(pub String);
 
 /// Every public output of the dataset (`published`: every public view for `min_group`), attacked.
-pub fn attack(edition: &Edition, facts: &[NetworkFacts], published: &[(ChartFilter, Vec<ChartData>)], min_group: usize) -> Vec<Found> {
+pub fn attack(
+    edition: &Edition,
+    facts: &[NetworkFacts],
+    published: &[(ChartFilter, Vec<ChartData>)],
+    min_group: usize,
+) -> Vec<Found> {
     let population = Population::new(edition, facts).for_public(min_group);
     let specs = registry();
     let views = public_views();
     assert_eq!(views.len(), published.len());
     // Each network's own value of every measure: its sums as an atom of its own.
     let measures = Measures::of(edition);
-    let singles: Vec<Population<'_>> = facts.iter().map(|n| Population::of_atoms(edition, &measures, &[measures.sum(AtomKey::of(n), [n])])).collect();
+    let singles: Vec<Population<'_>> = facts
+        .iter()
+        .map(|n| Population::of_atoms(edition, &measures, &[measures.sum(AtomKey::of(n), [n])]))
+        .collect();
     let value_of = |key: &str, i: usize| -> (i64, bool) {
         let t = singles[i].tally(key).expect("a measure of the edition");
         (t.public[0] + t.private[0], t.private_members[0] > 0)
     };
     let atom_of: Vec<Option<usize>> = facts.iter().map(|n| population.atom_of(n)).collect();
-    let networks_in = |atoms: &[usize]| -> Vec<usize> { (0..facts.len()).filter(|i| atom_of[*i].is_some_and(|a| atoms.contains(&a))).collect() };
+    let networks_in = |atoms: &[usize]| -> Vec<usize> {
+        (0..facts.len())
+            .filter(|i| atom_of[*i].is_some_and(|a| atoms.contains(&a)))
+            .collect()
+    };
 
     let mut unknowns: HashMap<(Arc<str>, usize), usize> = HashMap::new();
     // Each unknown's upper bound (its lower one is 0).
@@ -110,7 +126,11 @@ pub fn attack(edition: &Edition, facts: &[NetworkFacts], published: &[(ChartFilt
     let mut kinds: HashMap<Arc<str>, Kind> = HashMap::new();
     let mut found = vec![];
 
-    for ((filter, charts), (check_filter, _)) in views.iter().zip(published).map(|(f, p)| ((f, &p.1), (&p.0, ()))) {
+    for ((filter, charts), (check_filter, _)) in views
+        .iter()
+        .zip(published)
+        .map(|(f, p)| ((f, &p.1), (&p.0, ())))
+    {
         assert_eq!(filter, check_filter);
         let atoms = population.view(filter);
         for (spec, chart) in specs.iter().zip(charts) {
@@ -119,15 +139,33 @@ pub fn attack(edition: &Edition, facts: &[NetworkFacts], published: &[(ChartFilt
             for (s, (key, _, computed)) in computation.series.iter().enumerate() {
                 for (i, c) in computed.iter().enumerate() {
                     let out = &chart.series[s].cells[i];
-                    cells.push((c, out.value, out.n, out.suppressed, format!("{} {filter:?} {key}[{i}]", spec.id)));
+                    cells.push((
+                        c,
+                        out.value,
+                        out.n,
+                        out.suppressed,
+                        format!("{} {filter:?} {key}[{i}]", spec.id),
+                    ));
                 }
             }
             for (k, (_, c)) in computation.stats.iter().enumerate() {
                 let out = &chart.stats[k].cell;
-                cells.push((c, out.value, out.n, out.suppressed, format!("{} {filter:?} stat {k}", spec.id)));
+                cells.push((
+                    c,
+                    out.value,
+                    out.n,
+                    out.suppressed,
+                    format!("{} {filter:?} stat {k}", spec.id),
+                ));
             }
             let answered = chart.answered.map(|a| a as f64);
-            cells.push((&computation.answered, answered, None, answered.is_none() && computation.answered.value.is_some(), format!("{} {filter:?} n", spec.id)));
+            cells.push((
+                &computation.answered,
+                answered,
+                None,
+                answered.is_none() && computation.answered.value.is_some(),
+                format!("{} {filter:?} n", spec.id),
+            ));
             for (computed, value, n, suppressed, name) in cells {
                 if computed.nonlinear_private.is_some() {
                     continue;
@@ -137,11 +175,15 @@ pub fn attack(edition: &Edition, facts: &[NetworkFacts], published: &[(ChartFilt
                     vec![None; computed.rows.len()]
                 } else if computed.rows.len() == 2 {
                     let n = n.expect("an average prints n") as i64;
-                    vec![Some((value.unwrap_or(0.0) * n as f64).round() as i64), Some(n)]
+                    vec![
+                        Some((value.unwrap_or(0.0) * n as f64).round() as i64),
+                        Some(n),
+                    ]
                 } else {
                     vec![value.map(|v| v.round() as i64)]
                 };
-                for (r, (row, published)) in computed.rows.iter().zip(published_values).enumerate() {
+                for (r, (row, published)) in computed.rows.iter().zip(published_values).enumerate()
+                {
                     let members = networks_in(&row.atoms);
                     let mut vector: BTreeMap<usize, u64> = BTreeMap::new();
                     let mut integers: BTreeMap<usize, i64> = BTreeMap::new();
@@ -167,14 +209,20 @@ pub fn attack(edition: &Edition, facts: &[NetworkFacts], published: &[(ChartFilt
                         }
                     }
                     vector.retain(|_, x| *x != 0);
-                    let integers: Vec<(usize, i64)> = integers.into_iter().filter(|(_, c)| *c != 0).collect();
-                    let mut terms: Vec<(Arc<str>, i64)> = row.terms.iter().map(|(t, c)| (t.key.clone(), *c)).collect();
+                    let integers: Vec<(usize, i64)> =
+                        integers.into_iter().filter(|(_, c)| *c != 0).collect();
+                    let mut terms: Vec<(Arc<str>, i64)> =
+                        row.terms.iter().map(|(t, c)| (t.key.clone(), *c)).collect();
                     terms.sort();
                     forms.insert(terms.clone());
                     match published {
                         Some(p) => {
                             // The description must add up to the published number.
-                            assert_eq!(p, truth + row.per_network * members.len() as i64, "{name}: the published value is the sum its description says");
+                            assert_eq!(
+                                p,
+                                truth + row.per_network * members.len() as i64,
+                                "{name}: the published value is the sum its description says"
+                            );
                             let _ = known;
                             span.add(vector);
                             if !integers.is_empty() {
@@ -182,9 +230,16 @@ pub fn attack(edition: &Edition, facts: &[NetworkFacts], published: &[(ChartFilt
                             }
                         }
                         // The zero rule (see `protect`): a hidden private part of 0 gives away no answer.
-                        None if r == 0 && computed.value.is_some() && private_total != 0 => {
-                            hidden.push((name.clone(), vector, Target { vector: integers, floor: private_total, ceiling: Some(private_total) }))
-                        }
+                        None if r == 0 && computed.value.is_some() && private_total != 0 => hidden
+                            .push((
+                                name.clone(),
+                                vector,
+                                Target {
+                                    vector: integers,
+                                    floor: private_total,
+                                    ceiling: Some(private_total),
+                                },
+                            )),
                         None => {}
                     }
                 }
@@ -201,28 +256,47 @@ pub fn attack(edition: &Edition, facts: &[NetworkFacts], published: &[(ChartFilt
         }
     }
     // Each private network's value of each measure (and of each sum of measures a chart adds).
-    let singles_forms: BTreeSet<Vec<(Arc<str>, i64)>> = forms.iter().flat_map(|f| f.iter().map(|(k, _)| vec![(k.clone(), 1)])).collect();
+    let singles_forms: BTreeSet<Vec<(Arc<str>, i64)>> = forms
+        .iter()
+        .flat_map(|f| f.iter().map(|(k, _)| vec![(k.clone(), 1)]))
+        .collect();
     for form in forms.iter().chain(&singles_forms) {
         let kind = kinds[&form[0].0];
         for i in 0..facts.len() {
             let value: i64 = form.iter().map(|(k, c)| c * value_of(k, i).0).sum();
             let discloses = match kind {
-                Kind::State => form.iter().all(|(k, c)| kinds[k] == Kind::State && *c == 1) && value == 1,
+                Kind::State => {
+                    form.iter().all(|(k, c)| kinds[k] == Kind::State && *c == 1) && value == 1
+                }
                 Kind::Amount => value != 0,
                 Kind::Any => false,
             };
             if !discloses || !value_of(&form[0].0, i).1 {
                 continue;
             }
-            let Some(vector) = form.iter().map(|(k, c)| unknowns.get(&(k.clone(), i)).map(|&u| (u, modp(*c)))).collect::<Option<BTreeMap<_, _>>>() else {
+            let Some(vector) = form
+                .iter()
+                .map(|(k, c)| unknowns.get(&(k.clone(), i)).map(|&u| (u, modp(*c))))
+                .collect::<Option<BTreeMap<_, _>>>()
+            else {
                 continue;
             };
             if span.determines(&vector) {
                 found.push(Found(format!("network {i}: {form:?} = {value} determined")));
             } else if value > 0 {
                 // A state at 1, an amount present: a positive answer (amounts are never negative).
-                let integers = form.iter().map(|(k, c)| (unknowns[&(k.clone(), i)], *c)).collect();
-                bounded.push((format!("network {i}: {form:?} = {value} pinned by the bounds"), Target { vector: integers, floor: 1, ceiling: None }));
+                let integers = form
+                    .iter()
+                    .map(|(k, c)| (unknowns[&(k.clone(), i)], *c))
+                    .collect();
+                bounded.push((
+                    format!("network {i}: {form:?} = {value} pinned by the bounds"),
+                    Target {
+                        vector: integers,
+                        floor: 1,
+                        ceiling: None,
+                    },
+                ));
             }
         }
     }
@@ -230,11 +304,20 @@ pub fn attack(edition: &Edition, facts: &[NetworkFacts], published: &[(ChartFilt
     let limits: Vec<(Vec<(usize, i64)>, i64)> = forms
         .iter()
         .filter(|f| f.len() > 1 && f.iter().all(|(k, c)| kinds[k] == Kind::State && *c == 1))
-        .flat_map(|f| (0..facts.len()).filter_map(|i| f.iter().map(|(k, _)| unknowns.get(&(k.clone(), i)).map(|&u| (u, 1))).collect::<Option<Vec<_>>>()))
+        .flat_map(|f| {
+            (0..facts.len()).filter_map(|i| {
+                f.iter()
+                    .map(|(k, _)| unknowns.get(&(k.clone(), i)).map(|&u| (u, 1)))
+                    .collect::<Option<Vec<_>>>()
+            })
+        })
         .map(|terms| (terms, 1))
         .collect();
     let (names, targets): (Vec<String>, Vec<Target>) = bounded.into_iter().unzip();
-    for (name, pinned) in names.into_iter().zip(pinned_in_families(&equations, &limits, &caps, &targets)) {
+    for (name, pinned) in names
+        .into_iter()
+        .zip(pinned_in_families(&equations, &limits, &caps, &targets))
+    {
         if pinned {
             found.push(Found(name));
         }

@@ -3,8 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::disclosure::PublicAnswers;
-use crate::i18n::Label;
 use crate::geography::{OperatorType, Region};
+use crate::i18n::Label;
 use crate::{Answer, AnswerKind, Edition, Fee, StartStatus, Tri};
 
 /// An answer as the detail page shows it.
@@ -80,28 +80,47 @@ pub struct HistoryStep {
 
 /// Compares two editions' public answers section by section; a section private in either
 /// edition is left out entirely, so the history reveals nothing the pages do not.
-pub fn history_step(from: (&Edition, &PublicAnswers), to: (&Edition, &PublicAnswers)) -> HistoryStep {
+pub fn history_step(
+    from: (&Edition, &PublicAnswers),
+    to: (&Edition, &PublicAnswers),
+) -> HistoryStep {
     let ((old_edition, old), (new_edition, new)) = (from, to);
     let mut changes = Vec::new();
     for section in &new_edition.sections {
         if !old.is_published(&section.key) || !new.is_published(&section.key) {
             continue;
         }
-        let old_items = old_edition.section(&section.key).into_iter().flat_map(|s| s.groups.iter().flat_map(|g| &g.items));
+        let old_items = old_edition
+            .section(&section.key)
+            .into_iter()
+            .flat_map(|s| s.groups.iter().flat_map(|g| &g.items));
         let new_items = section.groups.iter().flat_map(|g| &g.items);
         let mut seen = std::collections::BTreeSet::new();
         for item in new_items.chain(old_items) {
             if !seen.insert(item.key.clone()) {
                 continue;
             }
-            let value = |answers: &PublicAnswers| answers.get(&item.key).and_then(|a| detail_value(&item.kind, a));
+            let value = |answers: &PublicAnswers| {
+                answers
+                    .get(&item.key)
+                    .and_then(|a| detail_value(&item.kind, a))
+            };
             let (before, after) = (value(old), value(new));
             if before != after {
-                changes.push(HistoryChange { section: section.title.clone(), item: item.label.clone(), before, after });
+                changes.push(HistoryChange {
+                    section: section.title.clone(),
+                    item: item.label.clone(),
+                    before,
+                    after,
+                });
             }
         }
     }
-    HistoryStep { from: old_edition.id.clone(), to: new_edition.id.clone(), changes }
+    HistoryStep {
+        from: old_edition.id.clone(),
+        to: new_edition.id.clone(),
+        changes,
+    }
 }
 
 impl NetworkDetail {
@@ -115,13 +134,26 @@ fn detail_value(kind: &AnswerKind, answer: &Answer) -> Option<DetailValue> {
         (_, Answer::Tri(t)) => DetailValue::Tri(*t),
         // A year is not an amount: no thousands separator.
         (AnswerKind::Year, Answer::Number(n)) => DetailValue::Text(n.to_string()),
-        (AnswerKind::Yen, Answer::Number(n)) => DetailValue::Number { value: *n, unit: Some(Label::new("円", " yen")) },
-        (AnswerKind::KiloYen, Answer::Number(n)) => DetailValue::Number { value: *n, unit: Some(Label::new("千円", " thousand yen")) },
-        (_, Answer::Number(n)) => DetailValue::Number { value: *n, unit: None },
+        (AnswerKind::Yen, Answer::Number(n)) => DetailValue::Number {
+            value: *n,
+            unit: Some(Label::new("円", " yen")),
+        },
+        (AnswerKind::KiloYen, Answer::Number(n)) => DetailValue::Number {
+            value: *n,
+            unit: Some(Label::new("千円", " thousand yen")),
+        },
+        (_, Answer::Number(n)) => DetailValue::Number {
+            value: *n,
+            unit: None,
+        },
         (_, Answer::Fee(f)) => DetailValue::Fee(*f),
-        (AnswerKind::Bearers { choices }, Answer::Choices(keys)) => {
-            DetailValue::Choices(choices.iter().filter(|c| keys.contains(&c.key)).map(|c| c.label.clone()).collect())
-        }
+        (AnswerKind::Bearers { choices }, Answer::Choices(keys)) => DetailValue::Choices(
+            choices
+                .iter()
+                .filter(|c| keys.contains(&c.key))
+                .map(|c| c.label.clone())
+                .collect(),
+        ),
         (_, Answer::Choices(_)) => return None,
         (_, Answer::Text(t)) => DetailValue::Text(t.clone()),
         (_, Answer::Check(b)) => DetailValue::Check(*b),
@@ -147,7 +179,10 @@ pub fn detail_sections(edition: &Edition, public: &PublicAnswers) -> Vec<DetailS
                             .iter()
                             .filter_map(|i| {
                                 let value = detail_value(&i.kind, public.get(&i.key)?)?;
-                                Some(DetailRow { label: i.label.clone(), value })
+                                Some(DetailRow {
+                                    label: i.label.clone(),
+                                    value,
+                                })
                             })
                             .collect(),
                     })
@@ -156,7 +191,13 @@ pub fn detail_sections(edition: &Edition, public: &PublicAnswers) -> Vec<DetailS
             } else {
                 Vec::new()
             };
-            DetailSection { key: section.key.clone(), letter: section.letter.clone(), title: section.title.clone(), published, groups }
+            DetailSection {
+                key: section.key.clone(),
+                letter: section.letter.clone(),
+                title: section.title.clone(),
+                published,
+                groups,
+            }
         })
         .collect()
 }

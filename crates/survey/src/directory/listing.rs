@@ -65,7 +65,10 @@ fn tri_options(edition: &Edition, section: &str, groups: &[&str]) -> Vec<FilterO
         .filter(|g| groups.contains(&g.key.as_str()))
         .flat_map(|g| &g.items)
         .filter(|i| i.kind == AnswerKind::Tri && !i.retired)
-        .map(|i| FilterOption { key: i.key.clone(), label: i.label.clone() })
+        .map(|i| FilterOption {
+            key: i.key.clone(),
+            label: i.label.clone(),
+        })
         .collect()
 }
 
@@ -74,11 +77,18 @@ fn is_active(public: &PublicAnswers, key: &str) -> bool {
 }
 
 fn prefecture_order(prefecture: &str) -> usize {
-    PREFECTURES.iter().position(|(p, _)| *p == prefecture).unwrap_or(usize::MAX)
+    PREFECTURES
+        .iter()
+        .position(|(p, _)| *p == prefecture)
+        .unwrap_or(usize::MAX)
 }
 
 /// Filters, sorts and pages the directory. Pure: the tests call it directly.
-pub fn query_directory(edition: &Edition, entries: &[DirectoryEntry], query: &DirectoryQuery) -> DirectoryPage {
+pub fn query_directory(
+    edition: &Edition,
+    entries: &[DirectoryEntry],
+    query: &DirectoryQuery,
+) -> DirectoryPage {
     let services = tri_options(edition, "services", &["provided", "patient"]);
     let diseases = tri_options(edition, "services", &["diseases"]);
     let standards = tri_options(edition, "system", &["standards"]);
@@ -86,7 +96,13 @@ pub fn query_directory(edition: &Edition, entries: &[DirectoryEntry], query: &Di
     let operator = query.op.as_deref().and_then(OperatorType::from_key);
     // A filter on an unknown key matches nothing rather than everything.
     let item_filter = |key: &Option<String>, options: &[FilterOption]| {
-        key.as_ref().map(|k| if options.iter().any(|o| &o.key == k) { k.clone() } else { String::new() })
+        key.as_ref().map(|k| {
+            if options.iter().any(|o| &o.key == k) {
+                k.clone()
+            } else {
+                String::new()
+            }
+        })
     };
     let service = item_filter(&query.service, &services);
     let disease = item_filter(&query.disease, &diseases);
@@ -94,23 +110,48 @@ pub fn query_directory(edition: &Edition, entries: &[DirectoryEntry], query: &Di
 
     let mut hits: Vec<&DirectoryEntry> = entries
         .iter()
-        .filter(|e| query.region.is_none() || region.is_some_and(|r| region_of(&e.prefecture) == Some(r)))
+        .filter(|e| {
+            query.region.is_none() || region.is_some_and(|r| region_of(&e.prefecture) == Some(r))
+        })
         .filter(|e| query.pref.as_ref().is_none_or(|p| &e.prefecture == p))
         .filter(|e| query.op.is_none() || (operator.is_some() && e.operator == operator))
-        .filter(|e| query.from.is_none_or(|from| e.start_year.is_some_and(|y| y >= from)))
-        .filter(|e| query.to.is_none_or(|to| e.start_year.is_some_and(|y| y <= to)))
-        .filter(|e| [&service, &disease, &standard].into_iter().flatten().all(|k| is_active(&e.public, k)))
         .filter(|e| {
-            query.q.trim().is_empty() || crate::search::matches(&e.name, &query.q) || crate::search::matches(&e.nickname, &query.q)
+            query
+                .from
+                .is_none_or(|from| e.start_year.is_some_and(|y| y >= from))
+        })
+        .filter(|e| {
+            query
+                .to
+                .is_none_or(|to| e.start_year.is_some_and(|y| y <= to))
+        })
+        .filter(|e| {
+            [&service, &disease, &standard]
+                .into_iter()
+                .flatten()
+                .all(|k| is_active(&e.public, k))
+        })
+        .filter(|e| {
+            query.q.trim().is_empty()
+                || crate::search::matches(&e.name, &query.q)
+                || crate::search::matches(&e.nickname, &query.q)
         })
         .collect();
 
     match query.sort.as_deref().unwrap_or("no") {
         "pref" => hits.sort_by_key(|e| (prefecture_order(&e.prefecture), e.no)),
         "name" => hits.sort_by_cached_key(|e| crate::search::fold(&e.name)),
-        "nickname" => hits.sort_by_cached_key(|e| (e.nickname.is_empty(), crate::search::fold(&e.nickname))),
+        "nickname" => {
+            hits.sort_by_cached_key(|e| (e.nickname.is_empty(), crate::search::fold(&e.nickname)))
+        }
         "year" => hits.sort_by_key(|e| (e.start_year.is_none(), e.start_year, e.no)),
-        "region" => hits.sort_by_key(|e| (region_of(&e.prefecture), prefecture_order(&e.prefecture), e.no)),
+        "region" => hits.sort_by_key(|e| {
+            (
+                region_of(&e.prefecture),
+                prefecture_order(&e.prefecture),
+                e.no,
+            )
+        }),
         "op" => hits.sort_by_key(|e| (e.operator, e.no)),
         _ => hits.sort_by_key(|e| (e.no.is_none(), e.no, e.id)),
     }
@@ -136,5 +177,16 @@ pub fn query_directory(edition: &Edition, entries: &[DirectoryEntry], query: &Di
             operator: e.operator,
         })
         .collect();
-    DirectoryPage { edition: edition.id.clone(), editions: vec![edition.id.clone()], query: query.clone(), matches, page, pages, rows, services, diseases, standards }
+    DirectoryPage {
+        edition: edition.id.clone(),
+        editions: vec![edition.id.clone()],
+        query: query.clone(),
+        matches,
+        page,
+        pages,
+        rows,
+        services,
+        diseases,
+        standards,
+    }
 }

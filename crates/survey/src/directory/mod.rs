@@ -9,8 +9,8 @@ mod query;
 mod tests;
 
 pub use detail::{
-    detail_sections, history_step, DetailGroup, DetailRow, DetailSection, DetailValue, HistoryChange,
-    HistoryStep, NetworkDetail,
+    detail_sections, history_step, DetailGroup, DetailRow, DetailSection, DetailValue,
+    HistoryChange, HistoryStep, NetworkDetail,
 };
 pub use listing::{query_directory, DirectoryEntry, DirectoryPage, DirectoryRow, FilterOption};
 pub use query::{encode, DirectoryQuery, PER_PAGE};

@@ -53,7 +53,11 @@ impl DirectoryQuery {
 
     /// Reads the query from URL parameters; unparsable values are ignored.
     pub fn from_params(get: impl Fn(&str) -> Option<String>) -> Self {
-        let text = |k: &str| get(k).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let text = |k: &str| {
+            get(k)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
         DirectoryQuery {
             edition: text("edition"),
             q: text("q").unwrap_or_default(),
@@ -76,7 +80,10 @@ impl DirectoryQuery {
         if params.is_empty() {
             return "/networks".into();
         }
-        let query: Vec<String> = params.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
+        let query: Vec<String> = params
+            .iter()
+            .map(|(k, v)| format!("{k}={}", encode(v)))
+            .collect();
         format!("/networks?{}", query.join("&"))
     }
 }
@@ -86,7 +93,9 @@ pub fn encode(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()

@@ -3,9 +3,16 @@
 use super::*;
 use crate::disclosure::public_answers;
 use crate::geography::OperatorType;
-use crate::{builtin_edition, Answer, Answers, Tri, Disclosure, DisclosureChoices};
+use crate::{builtin_edition, Answer, Answers, Disclosure, DisclosureChoices, Tri};
 
-fn entry(id: i64, name: &str, pref: &str, year: Option<i64>, services_public: bool, hepatitis: bool) -> DirectoryEntry {
+fn entry(
+    id: i64,
+    name: &str,
+    pref: &str,
+    year: Option<i64>,
+    services_public: bool,
+    hepatitis: bool,
+) -> DirectoryEntry {
     let edition = builtin_edition("2012").unwrap();
     let mut answers = Answers::default();
     if hepatitis {
@@ -61,7 +68,10 @@ fn filters_by_region_prefecture_and_years() {
 #[test]
 fn private_answers_never_match_a_filter() {
     let e = builtin_edition("2012").unwrap();
-    let mut q = DirectoryQuery { disease: Some("services.diseases.hepatitis".into()), ..Default::default() };
+    let mut q = DirectoryQuery {
+        disease: Some("services.diseases.hepatitis".into()),
+        ..Default::default()
+    };
     // Network 2 is in progress too, but its services section is private.
     assert_eq!(ids(&query_directory(&e, &entries(), &q)), vec![1]);
     q.disease = None;
@@ -75,26 +85,53 @@ fn private_answers_never_match_a_filter() {
 #[test]
 fn search_ignores_width_and_highlights() {
     let e = builtin_edition("2012").unwrap();
-    let q = DirectoryQuery { q: "ＩＤ－ＬＩＮＫ".into(), ..Default::default() };
+    let q = DirectoryQuery {
+        q: "ＩＤ－ＬＩＮＫ".into(),
+        ..Default::default()
+    };
     let page = query_directory(&e, &entries(), &q);
     assert_eq!(ids(&page), vec![2, 3]);
-    assert_eq!(page.rows[0].name, vec![("ID-Link".to_string(), true), ("小樽".to_string(), false)]);
-    let q = DirectoryQuery { q: "アジサイ".into(), ..Default::default() };
+    assert_eq!(
+        page.rows[0].name,
+        vec![("ID-Link".to_string(), true), ("小樽".to_string(), false)]
+    );
+    let q = DirectoryQuery {
+        q: "アジサイ".into(),
+        ..Default::default()
+    };
     assert_eq!(ids(&query_directory(&e, &entries(), &q)), vec![1]);
 }
 
 #[test]
 fn sorts_and_pages() {
     let e = builtin_edition("2012").unwrap();
-    let q = DirectoryQuery { sort: Some("year".into()), desc: true, ..Default::default() };
+    let q = DirectoryQuery {
+        sort: Some("year".into()),
+        desc: true,
+        ..Default::default()
+    };
     assert_eq!(ids(&query_directory(&e, &entries(), &q)), vec![3, 2, 1]);
-    let q = DirectoryQuery { sort: Some("pref".into()), ..Default::default() };
+    let q = DirectoryQuery {
+        sort: Some("pref".into()),
+        ..Default::default()
+    };
     assert_eq!(ids(&query_directory(&e, &entries(), &q)), vec![2, 3, 1]);
-    let many: Vec<DirectoryEntry> = (1..=120).map(|i| entry(i, "x", "東京都", None, false, false)).collect();
-    let q = DirectoryQuery { page: Some(3), ..Default::default() };
+    let many: Vec<DirectoryEntry> = (1..=120)
+        .map(|i| entry(i, "x", "東京都", None, false, false))
+        .collect();
+    let q = DirectoryQuery {
+        page: Some(3),
+        ..Default::default()
+    };
     let page = query_directory(&e, &many, &q);
-    assert_eq!((page.page, page.pages, page.rows.len(), page.rows[0].id), (3, 3, 20, 101));
-    let q = DirectoryQuery { page: Some(99), ..Default::default() };
+    assert_eq!(
+        (page.page, page.pages, page.rows.len(), page.rows[0].id),
+        (3, 3, 20, 101)
+    );
+    let q = DirectoryQuery {
+        page: Some(99),
+        ..Default::default()
+    };
     assert_eq!(query_directory(&e, &many, &q).page, 3);
 }
 
@@ -110,7 +147,9 @@ fn query_round_trips_through_the_url() {
         ..Default::default()
     };
     let params = q.to_params();
-    let back = DirectoryQuery::from_params(|k| params.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()));
+    let back = DirectoryQuery::from_params(|k| {
+        params.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone())
+    });
     assert_eq!(back, q);
     assert_eq!(q.href(), "/networks?edition=2013&q=ID%20%E3%83%AA%E3%83%B3%E3%82%AF&region=kanto&from=2005&desc=1&page=2");
 }
@@ -126,12 +165,21 @@ fn detail_shows_only_published_sections() {
     let sections = detail_sections(&e, &public_answers(&e, &answers, &d));
     let services = sections.iter().find(|s| s.key == "services").unwrap();
     assert!(services.published);
-    assert_eq!(services.groups[0].rows[0].value, DetailValue::Tri(Tri::Planned));
+    assert_eq!(
+        services.groups[0].rows[0].value,
+        DetailValue::Tri(Tri::Planned)
+    );
     let mut answers = answers.clone();
     answers.set("overview.main.start_year", Answer::Number(2008));
     d.set("overview", Disclosure::Public);
-    let overview = detail_sections(&e, &public_answers(&e, &answers, &d)).into_iter().find(|s| s.key == "overview").unwrap();
-    assert_eq!(overview.groups[0].rows[0].value, DetailValue::Text("2008".into()));
+    let overview = detail_sections(&e, &public_answers(&e, &answers, &d))
+        .into_iter()
+        .find(|s| s.key == "overview")
+        .unwrap();
+    assert_eq!(
+        overview.groups[0].rows[0].value,
+        DetailValue::Text("2008".into())
+    );
     let budget = sections.iter().find(|s| s.key == "budget").unwrap();
     assert!(!budget.published && budget.groups.is_empty());
 }
@@ -152,14 +200,22 @@ fn history_compares_only_sections_published_in_both_editions() {
     both_public.set("overview", Disclosure::Public);
     let mut budget_public_only_now = both_public.clone();
     budget_public_only_now.set("budget", Disclosure::Public);
-    let old = public_answers(&old_edition, &answers(Tri::Planned, 10_000, "旧名"), &both_public);
+    let old = public_answers(
+        &old_edition,
+        &answers(Tri::Planned, 10_000, "旧名"),
+        &both_public,
+    );
     let mut new_answers = answers(Tri::InProgress, 99_999, "旧名");
     new_answers.set("services.diseases.diabetes", Answer::Tri(Tri::Planned));
     let new = public_answers(&new_edition, &new_answers, &budget_public_only_now);
     let step = history_step((&old_edition, &old), (&new_edition, &new));
     assert_eq!((step.from.as_str(), step.to.as_str()), ("2012", "2013"));
     let items: Vec<&str> = step.changes.iter().map(|c| c.item.ja.as_ref()).collect();
-    assert_eq!(items, ["心臓疾患", "糖尿病"], "the budget was private in 2012, so its change is not shown");
+    assert_eq!(
+        items,
+        ["心臓疾患", "糖尿病"],
+        "the budget was private in 2012, so its change is not shown"
+    );
     assert_eq!(step.changes[0].before, Some(DetailValue::Tri(Tri::Planned)));
     assert_eq!(step.changes[1].before, None);
 }
