@@ -3,13 +3,15 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as fs from "node:fs";
 
-// A fresh release server on a new SQLite database (loaded with the 2012 data) for every run.
+// A fresh server on a new SQLite database (loaded with the 2012 data) for every run: the
+// release build, or the one E2E_PROFILE names (scripts/test.sh tests the debug build, whose
+// dependencies the Rust tests have already compiled).
 const port = Number(process.env.E2E_PORT ?? 3917);
 const root = path.resolve(__dirname, "..");
 export const E2E_PASSWORD = "e2e-password-12345";
 // The build to test: this checkout's target directory unless E2E_TARGET_DIR names another.
 const target = process.env.E2E_TARGET_DIR ?? `${root}/target`;
-const bin = `${target}/release/server`;
+const bin = `${target}/${process.env.E2E_PROFILE ?? "release"}/server`;
 export const EDITIONS_PORT = port + 1;
 
 function server(listen: number) {

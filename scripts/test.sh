@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Runs every test: Rust unit and database tests on SQLite and PostgreSQL, then
-# Playwright end-to-end tests in Debian's Chromium against a freshly started
-# release server. Exits non-zero on any failure and ends with a summary line.
+# Runs every test: formatting, the layer check, clippy (server and browser feature sets),
+# Rust unit and database tests on SQLite and PostgreSQL, then Playwright end-to-end tests in
+# Debian's Chromium against freshly started servers. The end-to-end server is the debug
+# build: cargo-leptos builds it with `--cfg erase_components`, so the Rust tests use that flag
+# too and the server reuses their compiled dependencies (the browser bundle is optimised as in
+# production, profile wasm-release). Prints each stage's time,
+# exits non-zero on any failure and ends with a summary line.
 #
 # PostgreSQL: TEST_DATABASE_URL if set, else a server on 127.0.0.1:5432
 # (user postgres, trust), else a private cluster of Debian's postgresql that
@@ -51,26 +55,50 @@ else
   export TEST_DATABASE_URL
 fi
 
+export RUSTFLAGS="--cfg erase_components"
 passed=0; failed=0; status=0
+STARTED=$SECONDS
+STAGE_START=$SECONDS
+stage() { # name: closes the previous stage's clock, opens the next
+  [ -n "${STAGE:-}" ] && say "$STAGE: $((SECONDS - STAGE_START)) s"
+  STAGE="$1"; STAGE_START=$SECONDS
+  [ -n "$STAGE" ] && say "$STAGE"
+}
+check() { # name command…: a check that passes or fails as one test
+  if "${@:2}" 2>&1 | tee -a "$LOGS/checks.log"; [ "${PIPESTATUS[0]}" = 0 ]; then
+    passed=$((passed + 1))
+  else
+    echo "FAILED: $1" >&2; failed=$((failed + 1)); status=1
+  fi
+}
 
-say "Rust tests (unit, and database tests on SQLite and PostgreSQL)"
+stage "formatting and layers"
+check "cargo fmt --check" cargo fmt --all --check
+check "layers" scripts/check-layers.sh
+
+stage "clippy, server and browser feature sets"
+check "clippy (ssr)" cargo clippy --workspace --all-targets -q -- -D warnings
+check "clippy (hydrate)" cargo clippy -p app --no-default-features --features hydrate \
+  --target wasm32-unknown-unknown -q -- -D warnings
+
+stage "Rust tests (unit, and database tests on SQLite and PostgreSQL)"
 cargo test --workspace 2>&1 | tee "$LOGS/cargo-test.log"
 [ "${PIPESTATUS[0]}" = 0 ] || status=1
 read -r p f < <(grep -E '^test result:' "$LOGS/cargo-test.log" |
   sed -E 's/.* ([0-9]+) passed; ([0-9]+) failed.*/\1 \2/' | awk '{p+=$1; f+=$2} END {print p+0, f+0}')
 passed=$((passed + p)); failed=$((failed + f))
 
-say "release build for the end-to-end tests"
-if cargo leptos build --release --split 2>&1 | tee "$LOGS/build.log" | grep -E '^(error|warning)|Finished|Compiling (app|server) '; then :; fi
+stage "build for the end-to-end tests"
+if cargo leptos build --split 2>&1 | tee "$LOGS/build.log" | grep -E '^(error|warning)|Finished|Compiling (app|server) '; then :; fi
 if [ "${PIPESTATUS[0]}" != 0 ]; then
-  echo "release build failed; see $LOGS/build.log" >&2
+  echo "build failed; see $LOGS/build.log" >&2
   status=1; failed=$((failed + 1))
 else
-  say "compressed copies of the built files (the test servers then start without that work)"
+  stage "compressed copies of the built files (the test servers then start without that work)"
   LEPTOS_SITE_ROOT="$ROOT/target/site" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=renkei RENKEI_LOG=warn \
-    target/release/server precompress
-  say "Playwright end-to-end tests in Chromium"
-  (cd end2end && npx playwright test --reporter=list) 2>&1 | tee "$LOGS/e2e.log"
+    target/debug/server precompress
+  stage "Playwright end-to-end tests in Chromium"
+  (cd end2end && E2E_PROFILE=debug npx playwright test --reporter=list) 2>&1 | tee "$LOGS/e2e.log"
   [ "${PIPESTATUS[0]}" = 0 ] || status=1
   p=$(grep -oE '^\s*[0-9]+ passed' "$LOGS/e2e.log" | grep -oE '[0-9]+' | tail -n1)
   f=$(grep -oE '^\s*[0-9]+ failed' "$LOGS/e2e.log" | grep -oE '[0-9]+' | tail -n1)
@@ -78,6 +106,8 @@ else
   [ -z "$p" ] && [ -z "$f" ] && { status=1; failed=$((failed + 1)); }
 fi
 
+stage ""
+say "whole test command: $((SECONDS - STARTED)) s"
 echo
 echo "renkei: $passed passed, $failed failed"
 exit $status

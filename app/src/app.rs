@@ -7,9 +7,9 @@ use leptos_router::{
     path, SsrMode,
 };
 
-use crate::api::auth::Audience;
 use crate::components::layout::{Footer, Header};
-use crate::i18n::{ui, Lang};
+use crate::components::not_found::NotFound;
+use crate::i18n::{page_lang, title_lang, ui, Lang};
 use crate::pages::{
     charts::ChartsPage,
     editions::EditionsPage,
@@ -17,7 +17,6 @@ use crate::pages::{
     login::LoginPage,
     network::NetworkPage,
     networks::NetworksPage,
-    not_found::NotFound,
     respondent::RespondentHome,
     response_form::ResponseFormPage,
     staff::review::{ReviewQueuePage, SubmissionPage},
@@ -27,6 +26,7 @@ use crate::pages::{
     staff_requests::StaffRequestsPage,
     staff_tracking::StaffTrackingPage,
 };
+use survey::account::Role;
 
 /// The Content-Security-Policy of every response that is not a page: nothing
 /// may run, nothing may frame it.
@@ -89,7 +89,7 @@ pub fn App() -> impl IntoView {
     let lang = RwSignal::new(initial);
     provide_context(lang);
     #[cfg(feature = "ssr")]
-    provide_context(SsrLang(initial));
+    provide_context(crate::i18n::SsrLang(initial));
 
     view! {
         <Html attr:lang=move || lang.get().code() />
@@ -109,10 +109,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("networks") view=NetworksPage ssr=SsrMode::Async />
                     <Route path=path!("networks/:id") view=NetworkPage ssr=SsrMode::Async />
                     <Route path=path!("charts") view=ChartsPage ssr=SsrMode::Async />
-                    <Route path=path!("login") view=|| view! { <LoginPage audience=Audience::Respondent /> } ssr=SsrMode::Async />
+                    <Route path=path!("login") view=|| view! { <LoginPage role=Role::Respondent /> } ssr=SsrMode::Async />
                     <Route path=path!("respondent") view=RespondentHome ssr=SsrMode::Async />
                     <Route path=path!("respondent/networks/:id") view=|| view! { <ResponseFormPage /> } ssr=SsrMode::Async />
-                    <Route path=path!("staff/login") view=|| view! { <LoginPage audience=Audience::Staff /> } ssr=SsrMode::Async />
+                    <Route path=path!("staff/login") view=|| view! { <LoginPage role=Role::Staff /> } ssr=SsrMode::Async />
                     <Route path=path!("staff") view=StaffHome ssr=SsrMode::Async />
                     <Route path=path!("staff/editions") view=EditionsPage ssr=SsrMode::Async />
                     <Route path=path!("staff/requests") view=StaffRequestsPage ssr=SsrMode::Async />
@@ -121,79 +121,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("staff/audit") view=StaffAuditPage ssr=SsrMode::Async />
                     <Route path=path!("staff/review") view=ReviewQueuePage ssr=SsrMode::Async />
                     <Route path=path!("staff/review/:id") view=SubmissionPage ssr=SsrMode::Async />
-                    <Route path=path!("staff/networks/:id/edit") view=|| view! { <ResponseFormPage audience=Audience::Staff /> } ssr=SsrMode::Async />
+                    <Route path=path!("staff/networks/:id/edit") view=|| view! { <ResponseFormPage role=Role::Staff /> } ssr=SsrMode::Async />
                 </Routes>
             </main>
             <Footer />
         </Router>
     }
-}
-
-/// The UI language for this page load: the `lang` cookie, else Japanese.
-/// The server and the browser read the same cookie, so hydration agrees.
-pub fn page_lang() -> Lang {
-    #[cfg(feature = "ssr")]
-    {
-        use_context::<http::request::Parts>()
-            .and_then(|parts| {
-                parts
-                    .headers
-                    .get_all(http::header::COOKIE)
-                    .iter()
-                    .filter_map(|v| v.to_str().ok())
-                    .find_map(Lang::from_cookie_header)
-            })
-            .unwrap_or_default()
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        crate::components::lang_switch::cookie_lang().unwrap_or_default()
-    }
-}
-
-/// The language signal: provided by [`App`] on the server; in the browser an island reads
-/// the cookie (the switch reloads the page, so the language is fixed for a page's life).
-pub fn use_lang() -> RwSignal<Lang> {
-    use_context::<RwSignal<Lang>>().unwrap_or_else(|| {
-        let lang = RwSignal::new(page_lang());
-        provide_context(lang);
-        lang
-    })
-}
-
-/// The language for the page title. leptos_meta renders the title into `<head>`
-/// after the server's reactive arena for the request is gone, so on the server
-/// it must not read a signal; in the browser it follows the switch.
-fn title_lang(lang: RwSignal<Lang>) -> Lang {
-    #[cfg(feature = "ssr")]
-    {
-        let _ = lang;
-        use_context::<SsrLang>().map(|l| l.0).unwrap_or_default()
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        lang.get()
-    }
-}
-
-/// The request's language as a plain value, for what is rendered after the arena ends.
-#[cfg(feature = "ssr")]
-#[derive(Clone, Copy)]
-struct SsrLang(Lang);
-
-/// A page title from a UI string (see [`title_lang`] for why it is not a plain `tr`).
-pub fn page_title(label: &'static crate::i18n::Label) -> TextProp {
-    let lang = use_lang();
-    #[cfg(feature = "ssr")]
-    return label.get(title_lang(lang)).to_string().into();
-    #[cfg(not(feature = "ssr"))]
-    return (move || label.get(title_lang(lang)).to_string()).into();
-}
-
-/// A reactive translation of a UI string.
-pub fn tr(
-    label: &'static crate::i18n::Label,
-) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let lang = use_lang();
-    move || label.get(lang.get())
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::use_context;
 
-use crate::api::use_db;
+use crate::db::use_db;
 use crate::error::ApiError;
 use store::accounts::Role;
 use store::sessions;
@@ -106,7 +106,7 @@ fn address_from(
                 .get_all("x-forwarded-for")
                 .iter()
                 .filter_map(|v| v.to_str().ok())
-                .last()
+                .next_back()
         })
         .flatten()
         .and_then(|v| v.rsplit(',').map(str::trim).find(|a| !a.is_empty()))

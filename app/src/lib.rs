@@ -12,6 +12,8 @@ pub mod app;
 #[cfg(feature = "ssr")]
 pub mod auth;
 pub mod components;
+#[cfg(feature = "ssr")]
+pub mod db;
 pub mod error;
 pub mod i18n;
 pub mod pages;

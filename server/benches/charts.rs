@@ -132,7 +132,14 @@ async fn measure(name: &str, pool: AnyPool, url: &str, count: usize) -> anyhow::
             .await?;
         } else {
             let operator = survey::geography::OperatorType::ALL[i as usize % 6];
-            store::review::classify(&mut conn, 2, Some(operator), false, "staff:bench").await?;
+            store::review::classify(
+                &mut conn,
+                2,
+                Some(operator),
+                false,
+                &store::audit_log::Entity::Cli,
+            )
+            .await?;
         }
         drop(conn);
         let t = Instant::now();

@@ -17,11 +17,11 @@ pub async fn run(command: AdminCommand, pool: &AnyPool) -> anyhow::Result<()> {
             let (password, generated) = password(password_stdin)?;
             let mut tx = pool.begin().await?;
             let id = accounts::create(&mut tx, Role::Staff, &login, &password).await?;
-            store::audit::append(
+            store::audit_log::append(
                 &mut tx,
-                "cli",
+                &store::audit_log::Entity::Cli,
                 "create_staff",
-                &format!("staff:{id}"),
+                &store::audit_log::Entity::Staff(id),
                 &serde_json::json!({ "login": login }),
             )
             .await?;
@@ -46,11 +46,11 @@ pub async fn run(command: AdminCommand, pool: &AnyPool) -> anyhow::Result<()> {
                 accounts::link_network(&mut tx, id, network_id).await?;
             }
             let detail = serde_json::json!({ "login": login, "networks": networks });
-            store::audit::append(
+            store::audit_log::append(
                 &mut tx,
-                "cli",
+                &store::audit_log::Entity::Cli,
                 "create_respondent",
-                &format!("respondent:{id}"),
+                &store::audit_log::Entity::Respondent(id),
                 &detail,
             )
             .await?;

@@ -288,11 +288,11 @@ async fn prepare(
             .ok_or(app::error::ApiError::NotFound)?;
         let mut conn = pool.acquire().await?;
         let detail = serde_json::json!({ "format": format, "lang": lang.code(), "edition": id });
-        store::audit::append(
+        store::audit_log::append(
             &mut conn,
-            &format!("staff:{}", me.user_id),
+            &me.actor(),
             "export",
-            "responses",
+            &store::audit_log::Entity::Responses,
             &detail,
         )
         .await?;

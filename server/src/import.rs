@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Deserialize;
 use sqlx::AnyPool;
+use store::audit_log::Entity;
 use survey::geography::{region_of, OperatorType, Region};
 use survey::response::ResponseStatus;
 use survey::{Answer, Answers, Disclosure, DisclosureChoices, Edition, Tri};
@@ -453,7 +454,14 @@ pub async fn load(pool: &AnyPool, dataset: &Dataset) -> anyhow::Result<LoadRepor
         "unmapped": dataset.unmapped,
         "orphan_details": dataset.orphan_details,
     });
-    store::audit::append(&mut tx, "system", "import_2012", "edition:2012", &detail).await?;
+    store::audit_log::append(
+        &mut tx,
+        &Entity::System,
+        "import_2012",
+        &Entity::Edition(EDITION.to_string()),
+        &detail,
+    )
+    .await?;
     tx.commit().await?;
     Ok(LoadReport {
         networks: dataset.networks.len(),

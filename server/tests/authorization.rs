@@ -121,7 +121,7 @@ async fn setup(db: &TestDb) -> Fixture {
             row: &row,
             password_hash: hash,
         },
-        "system",
+        &store::audit_log::Entity::System,
     )
     .await
     .unwrap();
@@ -160,7 +160,7 @@ fn functions(f: &Fixture) -> Vec<(&'static str, Access, Args)> {
     let (a, b) = (f.net_a, f.net_b);
     let save = json!({ "request": { "network_id": a, "save_group": 2, "answers": {}, "disclosure": {}, "version": 1 } });
     vec![
-        ("/api/login", Access::Public, form(&format!("audience=respondent&login={A_LOGIN}&password={PASSWORD}"))),
+        ("/api/login", Access::Public, form(&format!("role=respondent&login={A_LOGIN}&password={PASSWORD}"))),
         ("/api/home_figures", Access::Public, form("")),
         ("/api/charts", Access::Public, Args::Json(json!({ "query": {} }))),
         ("/api/directory", Access::Public, form("query[q]=")),

@@ -453,7 +453,7 @@ on_both_backends!(
                 answers: &answers,
                 disclosure: &disclosure,
                 based_on: version,
-                actor: "staff:1",
+                actor: &store::audit_log::Entity::Staff(1),
                 resubmit: false,
             },
             &Answers::default(),
@@ -470,7 +470,7 @@ on_both_backends!(
             ids[3],
             Some(survey::geography::OperatorType::ALL[5]),
             true,
-            "staff:1",
+            &store::audit_log::Entity::Staff(1),
         )
         .await
         .unwrap();

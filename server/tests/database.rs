@@ -133,9 +133,15 @@ on_both_backends!(a_bad_file_imports_nothing, async |db: &TestDb| {
 on_both_backends!(the_audit_log_is_append_only, async |db: &TestDb| {
     server::db::migrate(&db.pool, &db.url).await.unwrap();
     let mut conn = db.pool.acquire().await.unwrap();
-    store::audit::append(&mut conn, "cli", "test", "x", &serde_json::json!({"a": 1}))
-        .await
-        .unwrap();
+    store::audit_log::append(
+        &mut conn,
+        &store::audit_log::Entity::Cli,
+        "test",
+        &store::audit_log::Entity::Responses,
+        &serde_json::json!({"a": 1}),
+    )
+    .await
+    .unwrap();
     assert!(sqlx::query("UPDATE audit_log SET action = 'forged'")
         .execute(&mut *conn)
         .await

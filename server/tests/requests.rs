@@ -818,11 +818,11 @@ on_both_backends!(the_audit_log_is_filtered_and_paged, async |db: &TestDb| {
     // Paged by 50, newest first.
     let mut conn = db.pool.acquire().await.unwrap();
     for n in 0..60 {
-        store::audit::append(
+        store::audit_log::append(
             &mut conn,
-            "system",
+            &store::audit_log::Entity::System,
             "test_entry",
-            &n.to_string(),
+            &store::audit_log::Entity::Network(n),
             &json!({}),
         )
         .await

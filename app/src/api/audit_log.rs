@@ -61,11 +61,11 @@ pub fn japan_midnight(date: &str) -> Option<i64> {
 
 #[server(endpoint = "staff_audit_log")]
 pub async fn get_audit_log(query: AuditQuery) -> Result<AuditPage, ApiError> {
-    use store::audit::{distinct, read, Filter};
+    use store::audit_log::{distinct, read, Filter};
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
-            let db = crate::api::use_db()?;
+            let db = crate::db::use_db()?;
             let text = |v: &Option<String>| {
                 v.as_ref()
                     .map(|s| s.trim().to_string())

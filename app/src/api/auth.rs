@@ -1,57 +1,21 @@
 //! Signing in and out, for respondents and staff alike.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
+use survey::account::Role;
 
 use crate::error::ApiError;
 
-/// Which door someone signs in through.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Audience {
-    Respondent,
-    Staff,
-}
-
-impl Audience {
-    pub fn key(self) -> &'static str {
-        match self {
-            Audience::Respondent => "respondent",
-            Audience::Staff => "staff",
-        }
-    }
-
-    /// Where a signed-in person lands.
-    pub fn home(self) -> &'static str {
-        match self {
-            Audience::Respondent => "/respondent",
-            Audience::Staff => "/staff",
-        }
-    }
-
-    pub fn login_page(self) -> &'static str {
-        match self {
-            Audience::Respondent => "/login",
-            Audience::Staff => "/staff/login",
-        }
-    }
-}
-
 /// Checks the ID and password, starts a session and sends the person to their home page.
 #[server(endpoint = "login")]
-pub async fn login(audience: Audience, login: String, password: String) -> Result<(), ApiError> {
-    use crate::api::use_db;
+pub async fn login(role: Role, login: String, password: String) -> Result<(), ApiError> {
     use crate::auth::{client_address, session_cookie};
-    use store::accounts::{self, Role};
-    use store::{audit, sessions, throttle};
+    use crate::db::use_db;
+    use store::accounts;
+    use store::{audit_log, sessions, throttle};
 
     crate::error::with_status(
         async {
             let db = use_db()?;
-            let role = match audience {
-                Audience::Respondent => Role::Respondent,
-                Audience::Staff => Role::Staff,
-            };
             let login = login.trim();
             let login_scope = format!("{}:{login}", role.as_str());
             let address_scope = format!("ip:{}", client_address());
@@ -66,8 +30,13 @@ pub async fn login(audience: Audience, login: String, password: String) -> Resul
             };
             throttle::clear(&db, &login_scope).await?;
             let token = sessions::create(&db, role, user_id).await?;
-            let actor = format!("{}:{user_id}", role.as_str());
-            audit::append(
+            let actor = sessions::Principal {
+                role,
+                user_id,
+                login: login.to_string(),
+            }
+            .actor();
+            audit_log::append(
                 &mut *db.acquire().await?,
                 &actor,
                 "login",
@@ -82,7 +51,7 @@ pub async fn login(audience: Audience, login: String, password: String) -> Resul
                     response.append_header(http::header::SET_COOKIE, cookie);
                 }
             }
-            leptos_axum::redirect(audience.home());
+            leptos_axum::redirect(role.home());
             Ok(())
         }
         .await,
@@ -92,7 +61,7 @@ pub async fn login(audience: Audience, login: String, password: String) -> Resul
 /// Ends the session and returns to the home page.
 #[server(endpoint = "logout")]
 pub async fn logout() -> Result<(), ApiError> {
-    use crate::api::use_db;
+    use crate::db::use_db;
     use store::sessions;
     crate::error::with_status(
         async {

@@ -12,7 +12,7 @@ use survey::directory::{DirectoryPage, DirectoryQuery, NetworkDetail};
 pub async fn get_directory(query: DirectoryQuery) -> Result<DirectoryPage, ApiError> {
     crate::error::with_status(
         async {
-            let db = crate::api::use_db()?;
+            let db = crate::db::use_db()?;
             let (edition, records) =
                 store::public::public_records(&db, query.edition.as_deref()).await?;
             let entries: Vec<survey::directory::DirectoryEntry> = records
@@ -34,7 +34,7 @@ pub async fn get_directory(query: DirectoryQuery) -> Result<DirectoryPage, ApiEr
 pub async fn get_network(id: i64, edition: Option<String>) -> Result<NetworkDetail, ApiError> {
     crate::error::with_status(
         async {
-            let db = crate::api::use_db()?;
+            let db = crate::db::use_db()?;
             // Every public edition this network answered, newest first.
             let mut answered = Vec::new();
             for edition_id in store::editions::public_ids(&db).await? {

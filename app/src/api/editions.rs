@@ -84,9 +84,9 @@ impl NewKind {
 }
 
 #[cfg(feature = "ssr")]
-async fn staff_actor() -> Result<String, ApiError> {
+async fn staff_actor() -> Result<store::audit_log::Entity, ApiError> {
     let me = crate::auth::require_staff().await?;
-    Ok(format!("staff:{}", me.user_id))
+    Ok(me.actor())
 }
 
 #[server(endpoint = "editions")]
@@ -94,7 +94,7 @@ pub async fn get_editions() -> Result<EditionsView, ApiError> {
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
-            let db = crate::api::use_db()?;
+            let db = crate::db::use_db()?;
             let editions = store::editions::list(&db).await?;
             let draft = match editions.first() {
                 Some(e) if e.status == Status::Draft => {
@@ -118,7 +118,7 @@ pub async fn create_edition() -> Result<String, ApiError> {
     crate::error::with_status(
         async {
             let actor = staff_actor().await?;
-            let db = crate::api::use_db()?;
+            let db = crate::db::use_db()?;
             let editions = store::editions::list(&db).await?;
             let newest = editions.first().ok_or(ApiError::NotFound)?;
             if newest.status == Status::Draft {
@@ -143,11 +143,11 @@ pub async fn create_edition() -> Result<String, ApiError> {
             };
             let mut tx = db.begin().await?;
             store::editions::insert_draft(&mut tx, &base.next(&id, title)).await?;
-            store::audit::append(
+            store::audit_log::append(
                 &mut tx,
                 &actor,
                 "edition_create",
-                &format!("edition:{id}"),
+                &store::audit_log::Entity::Edition(id.to_string()),
                 &serde_json::json!({ "from": newest.id }),
             )
             .await?;
@@ -164,7 +164,7 @@ pub async fn revise_edition(id: String, revision: Revision) -> Result<(), ApiErr
     crate::error::with_status(
         async {
             let actor = staff_actor().await?;
-            let db = crate::api::use_db()?;
+            let db = crate::db::use_db()?;
             if store::editions::status(&db, &id).await? != Some(Status::Draft) {
                 return Err(ApiError::BadRequest(Label::new(
                     "設問を変更できるのは準備中の調査年度だけです。",
@@ -205,11 +205,11 @@ pub async fn revise_edition(id: String, revision: Revision) -> Result<(), ApiErr
                 return Err(ApiError::Conflict { current: 0 });
             }
             let detail = serde_json::to_value(&revision).unwrap_or_default();
-            store::audit::append(
+            store::audit_log::append(
                 &mut tx,
                 &actor,
                 "edition_revise",
-                &format!("edition:{id}"),
+                &store::audit_log::Entity::Edition(id.to_string()),
                 &detail,
             )
             .await?;
@@ -226,7 +226,7 @@ pub async fn set_edition_status(id: String, status: Status) -> Result<(), ApiErr
     crate::error::with_status(
         async {
             let actor = staff_actor().await?;
-            let db = crate::api::use_db()?;
+            let db = crate::db::use_db()?;
             let current = store::editions::status(&db, &id)
                 .await?
                 .ok_or(ApiError::NotFound)?;
@@ -243,11 +243,11 @@ pub async fn set_edition_status(id: String, status: Status) -> Result<(), ApiErr
             let mut tx = db.begin().await?;
             store::editions::set_status(&mut tx, &id, status).await?;
             let detail = serde_json::json!({ "from": current.as_str(), "to": status.as_str() });
-            store::audit::append(
+            store::audit_log::append(
                 &mut tx,
                 &actor,
                 "edition_status",
-                &format!("edition:{id}"),
+                &store::audit_log::Entity::Edition(id.to_string()),
                 &detail,
             )
             .await?;
@@ -265,7 +265,7 @@ pub async fn get_stopped_networks() -> Result<(String, String, Vec<StoppedNetwor
     crate::error::with_status(
         async {
             staff_actor().await?;
-            let db = crate::api::use_db()?;
+            let db = crate::db::use_db()?;
             let open = store::editions::open(&db)
                 .await?
                 .ok_or(ApiError::NotFound)?;

@@ -12,12 +12,3 @@ pub mod respondent;
 pub mod review;
 pub mod staff;
 pub mod staff_accounts;
-
-/// The database pool the server provides to every request's context.
-#[cfg(feature = "ssr")]
-pub fn use_db() -> Result<store::Db, crate::error::ApiError> {
-    leptos::prelude::use_context::<store::Db>().ok_or_else(|| {
-        tracing::error!("no database pool in context");
-        crate::error::ApiError::Internal
-    })
-}

@@ -10,7 +10,7 @@ use survey::home::HomeFigures;
 pub async fn get_home_figures() -> Result<HomeFigures, ApiError> {
     crate::error::with_status(
         async {
-            let db = crate::api::use_db()?;
+            let db = crate::db::use_db()?;
             let edition = store::editions::current(&db)
                 .await?
                 .ok_or(ApiError::NotFound)?;
@@ -59,7 +59,7 @@ pub async fn get_charts(query: ChartQuery) -> Result<ChartsView, ApiError> {
     crate::error::with_status(
         async {
             let filter = charts::ChartFilter::from_query(query.pairs()).map_err(|why| ApiError::BadRequest(why.clone()))?;
-            let db = crate::api::use_db()?;
+            let db = crate::db::use_db()?;
             let cache = use_context::<std::sync::Arc<store::charts::ChartCache>>().ok_or(ApiError::Internal)?;
             let staff = matches!(crate::auth::principal().await?, Some(p) if p.role == store::accounts::Role::Staff);
             let charts = store::charts::charts(&db, &cache, &filter, staff).await?;
@@ -81,7 +81,7 @@ pub async fn get_chart_editions(
         async {
             let filter = charts::ChartFilter::from_query(query.pairs()).map_err(|why| ApiError::BadRequest(why.clone()))?;
             charts::spec(&id).ok_or(ApiError::NotFound)?;
-            let db = crate::api::use_db()?;
+            let db = crate::db::use_db()?;
             let cache = use_context::<std::sync::Arc<store::charts::ChartCache>>().ok_or(ApiError::Internal)?;
             let staff = matches!(crate::auth::principal().await?, Some(p) if p.role == store::accounts::Role::Staff);
             let mut editions = store::editions::public_ids(&db).await?;

@@ -30,11 +30,11 @@ async fn issue_rows(
 ) -> Result<IssueOutcome, ApiError> {
     use store::accounts;
     use store::requests::{existing_keys, issue, Issued, NewRequest};
-    let db = crate::api::use_db()?;
+    let db = crate::db::use_db()?;
     let edition = store::editions::current(&db)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let actor = format!("staff:{}", me.user_id);
+    let actor = me.actor();
     // Hash only for rows not asked yet: argon2 is slow on purpose.
     let known = existing_keys(&db, &edition).await?;
     let mut passwords = Vec::with_capacity(rows.len());
@@ -83,11 +83,11 @@ async fn issue_rows(
         "edition": edition, "source": source, "rows": rows.len(),
         "issued": outcome.issued.len(), "already": outcome.already.len(),
     });
-    store::audit::append(
+    store::audit_log::append(
         &mut tx,
         &actor,
         "import_requests",
-        &format!("edition:{edition}"),
+        &store::audit_log::Entity::Edition(edition.to_string()),
         &detail,
     )
     .await?;
@@ -174,7 +174,7 @@ pub async fn reset_respondent_password(respondent_id: i64) -> Result<Credential,
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
-            let db = crate::api::use_db()?;
+            let db = crate::db::use_db()?;
             let (login, row, network_id) = store::requests::letter_details(&db, respondent_id)
                 .await?
                 .ok_or(ApiError::NotFound)?;
@@ -185,11 +185,11 @@ pub async fn reset_respondent_password(respondent_id: i64) -> Result<Credential,
                 return Err(ApiError::NotFound);
             }
             let detail = serde_json::json!({ "login": login });
-            store::audit::append(
+            store::audit_log::append(
                 &mut tx,
-                &format!("staff:{}", me.user_id),
+                &me.actor(),
                 "reset_password",
-                &format!("respondent:{respondent_id}"),
+                &store::audit_log::Entity::Respondent(respondent_id),
                 &detail,
             )
             .await?;
@@ -216,7 +216,7 @@ pub async fn set_respondent_disabled(respondent_id: i64, disabled: bool) -> Resu
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
-            let db = crate::api::use_db()?;
+            let db = crate::db::use_db()?;
             let mut tx = db.begin().await?;
             if !accounts::set_disabled(&mut tx, Role::Respondent, respondent_id, disabled).await? {
                 return Err(ApiError::NotFound);
@@ -226,11 +226,11 @@ pub async fn set_respondent_disabled(respondent_id: i64, disabled: bool) -> Resu
             } else {
                 "enable_account"
             };
-            store::audit::append(
+            store::audit_log::append(
                 &mut tx,
-                &format!("staff:{}", me.user_id),
+                &me.actor(),
                 action,
-                &format!("respondent:{respondent_id}"),
+                &store::audit_log::Entity::Respondent(respondent_id),
                 &serde_json::json!({}),
             )
             .await?;
@@ -261,7 +261,7 @@ pub async fn get_tracking(query: TrackingQuery) -> Result<Tracking, ApiError> {
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
-            let db = crate::api::use_db()?;
+            let db = crate::db::use_db()?;
             let edition = store::editions::current(&db)
                 .await?
                 .ok_or(ApiError::NotFound)?;
@@ -299,7 +299,7 @@ pub async fn set_request_stage(
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
-            let db = crate::api::use_db()?;
+            let db = crate::db::use_db()?;
             let invalid = |message: Label| {
                 ApiError::Invalid(vec![Issue {
                     item: "stage".into(),
@@ -326,7 +326,7 @@ pub async fn set_request_stage(
                 .await?
                 .ok_or(ApiError::NotFound)?;
             let mut tx = db.begin().await?;
-            let actor = format!("staff:{}", me.user_id);
+            let actor = me.actor();
             store::requests::set_stage(&mut tx, network_id, &edition, stage, &reason, &actor)
                 .await?
                 .ok_or(ApiError::NotFound)?;
@@ -343,12 +343,12 @@ pub async fn export_not_replied() -> Result<String, ApiError> {
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
-            let db = crate::api::use_db()?;
+            let db = crate::db::use_db()?;
             let edition = store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
             let rows = store::requests::tracking(&db, &edition).await?;
             let csv = survey::requests::chase_csv(&rows);
             let detail = serde_json::json!({ "edition": edition, "rows": csv.lines().count().saturating_sub(1) });
-            store::audit::append(&mut *db.acquire().await?, &format!("staff:{}", me.user_id), "export_not_replied", &format!("edition:{edition}"), &detail)
+            store::audit_log::append(&mut *db.acquire().await?, &me.actor(), "export_not_replied", &store::audit_log::Entity::Edition(edition.to_string()), &detail)
                 .await?;
             Ok(csv)
         }

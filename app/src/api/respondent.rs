@@ -18,7 +18,7 @@ pub async fn get_my_networks() -> Result<MyNetworks, ApiError> {
     crate::error::with_status(
         async {
             let me = crate::auth::require_respondent().await?;
-            let db = crate::api::use_db()?;
+            let db = crate::db::use_db()?;
             let edition = store::editions::open(&db)
                 .await?
                 .ok_or(ApiError::NotFound)?;
@@ -104,7 +104,7 @@ pub fn edition_year(edition: &survey::Edition) -> i32 {
 pub async fn get_response_form(network_id: i64) -> Result<ResponseForm, ApiError> {
     crate::error::with_status(
         async {
-            let db = crate::api::use_db()?;
+            let db = crate::db::use_db()?;
             require_editor(&db, network_id).await?;
             let edition_id = store::editions::open(&db)
                 .await?
@@ -206,9 +206,9 @@ pub async fn save_response(request: SaveRequest) -> Result<SaveOutcome, ApiError
     use survey::validate::{validate, Severity};
     crate::error::with_status(
         async {
-            let db = crate::api::use_db()?;
+            let db = crate::db::use_db()?;
             let editor = require_editor(&db, request.network_id).await?;
-            let actor = format!("{}:{}", editor.role.as_str(), editor.user_id);
+            let actor = editor.actor();
             let edition_id = store::editions::open(&db)
                 .await?
                 .ok_or(ApiError::NotFound)?;
@@ -325,7 +325,7 @@ pub async fn register_network(name: String, prefecture: String) -> Result<i64, A
     crate::error::with_status(
         async {
             let me = crate::auth::require_respondent().await?;
-            let db = crate::api::use_db()?;
+            let db = crate::db::use_db()?;
             let name = name.trim().to_string();
             let mut issues = Vec::new();
             if name.is_empty() || name.chars().count() > 200 {
@@ -351,7 +351,7 @@ pub async fn register_network(name: String, prefecture: String) -> Result<i64, A
             let edition = store::editions::open(&db)
                 .await?
                 .ok_or(ApiError::NotFound)?;
-            let actor = format!("respondent:{}", me.user_id);
+            let actor = me.actor();
             let mut tx = db.begin().await?;
             let network = NewNetwork {
                 report_no: None,
@@ -379,11 +379,11 @@ pub async fn register_network(name: String, prefecture: String) -> Result<i64, A
                 return Err(ApiError::Conflict { current });
             }
             let detail = serde_json::json!({ "name": name, "prefecture": prefecture });
-            store::audit::append(
+            store::audit_log::append(
                 &mut tx,
                 &actor,
                 "register_network",
-                &format!("network:{network_id}"),
+                &store::audit_log::Entity::Network(network_id),
                 &detail,
             )
             .await?;

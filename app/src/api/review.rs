@@ -44,12 +44,6 @@ pub struct Submission {
     pub changes: Vec<Change>,
 }
 
-/// The audit actor of a staff member.
-#[cfg(feature = "ssr")]
-fn staff_actor(me: &crate::auth::Principal) -> String {
-    format!("staff:{}", me.user_id)
-}
-
 /// A refusal with one message for the person, in both languages.
 #[cfg(feature = "ssr")]
 fn invalid(item: &str, message: survey::i18n::Label) -> ApiError {
@@ -65,7 +59,7 @@ pub async fn get_review_queue() -> Result<ReviewQueue, ApiError> {
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
-            let db = crate::api::use_db()?;
+            let db = crate::db::use_db()?;
             let edition = store::editions::current(&db)
                 .await?
                 .ok_or(ApiError::NotFound)?;
@@ -85,7 +79,7 @@ pub async fn get_submission(network_id: i64) -> Result<Submission, ApiError> {
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
-            let db = crate::api::use_db()?;
+            let db = crate::db::use_db()?;
             let edition_id = store::editions::current(&db)
                 .await?
                 .ok_or(ApiError::NotFound)?;
@@ -157,10 +151,10 @@ pub async fn decide_submission(
             } else {
                 Decision::Return { note }
             };
-            let db = crate::api::use_db()?;
+            let db = crate::db::use_db()?;
             let edition = store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
             let mut tx = db.begin().await?;
-            match decide(&mut tx, network_id, &edition, version, &decision, &staff_actor(&me)).await? {
+            match decide(&mut tx, network_id, &edition, version, &decision, &me.actor()).await? {
                 Decided::Done => Ok(tx.commit().await?),
                 Decided::Stale { current } => Err(ApiError::Conflict { current }),
                 Decided::Missing => Err(ApiError::NotFound),
@@ -193,16 +187,10 @@ pub async fn classify_network(
                     )
                 })?),
             };
-            let db = crate::api::use_db()?;
+            let db = crate::db::use_db()?;
             let mut tx = db.begin().await?;
-            if !store::review::classify(
-                &mut tx,
-                network_id,
-                operator,
-                regional_fund,
-                &staff_actor(&me),
-            )
-            .await?
+            if !store::review::classify(&mut tx, network_id, operator, regional_fund, &me.actor())
+                .await?
             {
                 return Err(ApiError::NotFound);
             }

@@ -19,7 +19,7 @@ pub async fn get_staff_overview() -> Result<StaffOverview, ApiError> {
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
-            let db = crate::api::use_db()?;
+            let db = crate::db::use_db()?;
             let edition = store::editions::current(&db)
                 .await?
                 .ok_or(ApiError::NotFound)?;

@@ -47,7 +47,7 @@ pub async fn get_staff_accounts() -> Result<StaffAccounts, ApiError> {
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
-            let db = crate::api::use_db()?;
+            let db = crate::db::use_db()?;
             let accounts = list(&db, Role::Staff)
                 .await?
                 .into_iter()
@@ -74,7 +74,7 @@ pub async fn create_staff_account(login: String) -> Result<StaffPassword, ApiErr
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
-            let db = crate::api::use_db()?;
+            let db = crate::db::use_db()?;
             let login = login.trim().to_string();
             if !accounts::valid_login(&login) {
                 return Err(invalid(
@@ -101,11 +101,11 @@ pub async fn create_staff_account(login: String) -> Result<StaffPassword, ApiErr
                 Err(_) => return Err(ApiError::Internal),
             };
             let detail = serde_json::json!({ "login": login });
-            store::audit::append(
+            store::audit_log::append(
                 &mut tx,
-                &format!("staff:{}", me.user_id),
+                &me.actor(),
                 "create_staff",
-                &format!("staff:{id}"),
+                &store::audit_log::Entity::Staff(id),
                 &detail,
             )
             .await?;
@@ -122,7 +122,7 @@ pub async fn reset_staff_password(id: i64) -> Result<StaffPassword, ApiError> {
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
-            let db = crate::api::use_db()?;
+            let db = crate::db::use_db()?;
             let login = accounts::list(&db, Role::Staff)
                 .await?
                 .into_iter()
@@ -135,11 +135,11 @@ pub async fn reset_staff_password(id: i64) -> Result<StaffPassword, ApiError> {
             let mut tx = db.begin().await?;
             accounts::set_password_hash(&mut tx, Role::Staff, id, &hash).await?;
             let detail = serde_json::json!({ "login": login });
-            store::audit::append(
+            store::audit_log::append(
                 &mut tx,
-                &format!("staff:{}", me.user_id),
+                &me.actor(),
                 "reset_password",
-                &format!("staff:{id}"),
+                &store::audit_log::Entity::Staff(id),
                 &detail,
             )
             .await?;
@@ -157,7 +157,7 @@ pub async fn set_staff_disabled(id: i64, disabled: bool) -> Result<(), ApiError>
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
-            let db = crate::api::use_db()?;
+            let db = crate::db::use_db()?;
             if !accounts::list(&db, Role::Staff)
                 .await?
                 .iter()
@@ -180,11 +180,11 @@ pub async fn set_staff_disabled(id: i64, disabled: bool) -> Result<(), ApiError>
             } else {
                 "enable_account"
             };
-            store::audit::append(
+            store::audit_log::append(
                 &mut tx,
-                &format!("staff:{}", me.user_id),
+                &me.actor(),
                 action,
-                &format!("staff:{id}"),
+                &store::audit_log::Entity::Staff(id),
                 &serde_json::json!({}),
             )
             .await?;

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_lang;
 use crate::error::ApiError;
+use crate::i18n::use_lang;
 
 /// Every message of an error: each finding of `Invalid`, else the error's own message.
 #[component]

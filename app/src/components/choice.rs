@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::app::{tr, use_lang};
+use crate::i18n::{tr, use_lang};
 use crate::i18n::{ui, Label};
 
 /// A `<select>` with an "any" choice first.

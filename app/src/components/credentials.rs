@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::{tr, use_lang};
 use crate::i18n::ui_requests as t;
+use crate::i18n::{tr, use_lang};
 use survey::requests::{credentials_csv, Credential, LOGIN_PATH};
 
 /// A link that downloads `text` as a CSV file, built in the page (no second request).

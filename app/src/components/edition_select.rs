@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::app::tr;
+use crate::i18n::tr;
 use crate::i18n::ui;
 
 /// The survey edition a public page shows, as a labelled `<select name="edition">` of a GET

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use crate::app::{tr, use_lang};
 use crate::error::ApiError;
 use crate::i18n::ui;
+use crate::i18n::{tr, use_lang};
 
 /// Tells the person what went wrong, in their language.
 #[component]

@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::app::{tr, use_lang};
 use crate::components::island::current_address;
 use crate::i18n::ui;
+use crate::i18n::{tr, use_lang};
 
 #[component]
 pub fn LangSwitch() -> impl IntoView {
@@ -19,23 +19,5 @@ pub fn LangSwitch() -> impl IntoView {
                 {tr(&ui::SWITCH_LANGUAGE)}
             </button>
         </form>
-    }
-}
-
-/// The language stored in the browser's cookie.
-#[cfg(not(feature = "ssr"))]
-pub fn cookie_lang() -> Option<crate::i18n::Lang> {
-    #[cfg(feature = "hydrate")]
-    {
-        use wasm_bindgen::JsCast;
-        let doc = web_sys::window()?
-            .document()?
-            .dyn_into::<web_sys::HtmlDocument>()
-            .ok()?;
-        crate::i18n::Lang::from_cookie_header(&doc.cookie().ok()?)
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        None
     }
 }

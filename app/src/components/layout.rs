@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::tr;
 use crate::components::lang_switch::LangSwitch;
+use crate::i18n::tr;
 use crate::i18n::ui;
 
 #[component]

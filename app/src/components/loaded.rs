@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 
-use crate::app::tr;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::not_found::NotFound;
 use crate::error::ApiError;
+use crate::i18n::tr;
 use crate::i18n::ui;
-use crate::pages::not_found::NotFound;
 
 /// Renders a page's server data once it arrives: a missing thing is the 404 page, an
 /// unsigned visitor of a guarded page is sent to `login`, any other error is explained.

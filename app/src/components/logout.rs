@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::auth::Logout;
-use crate::app::tr;
+use crate::i18n::tr;
 use crate::i18n::ui;
 
 /// Who is signed in, and a button to sign out.

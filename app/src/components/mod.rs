@@ -11,4 +11,5 @@ pub mod lang_switch;
 pub mod layout;
 pub mod loaded;
 pub mod logout;
+pub mod not_found;
 pub mod staff_nav;

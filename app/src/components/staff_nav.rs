@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::tr;
 use crate::components::island::current_path;
+use crate::i18n::tr;
 use crate::i18n::{ui, ui_requests as t, Label};
 
 #[component]

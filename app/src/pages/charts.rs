@@ -7,11 +7,11 @@ use leptos_meta::{Script, Title};
 use leptos_router::hooks::use_query_map;
 
 use crate::api::public::{get_chart_editions, get_charts, ChartQuery, ChartsView};
-use crate::app::{page_title, tr, use_lang};
 use crate::components::choice::Choice;
 use crate::components::edition_select::EditionSelect;
 use crate::components::island::Ready;
 use crate::components::loaded::Loaded;
+use crate::i18n::{page_title, tr, use_lang};
 use crate::i18n::{ui, Label, Lang};
 use charts::{ChartData, ChartKind, ChartSeries};
 use survey::geography::{OperatorType, Region};

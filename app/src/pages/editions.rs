@@ -8,9 +8,9 @@ use crate::api::editions::{
     create_edition, get_editions, get_stopped_networks, revise_edition, set_edition_status,
     EditionsView, NewKind, Revision,
 };
-use crate::app::{page_title, tr, use_lang};
 use crate::components::{island::Ready, loaded::Loaded, logout::SignedIn, staff_nav::StaffNav};
 use crate::error::ApiError;
+use crate::i18n::{page_title, tr, use_lang};
 use crate::i18n::{ui, Label};
 use survey::lifecycle::{EditionStatus as Status, StoppedNetwork};
 use survey::{Edition, Item};

@@ -2,9 +2,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::public::get_home_figures;
-use crate::app::{tr, use_lang};
 use crate::components::loaded::Loaded;
 use crate::i18n::ui;
+use crate::i18n::{tr, use_lang};
 use survey::home::HomeFigures;
 
 /// The home page: live headline figures of the current edition.

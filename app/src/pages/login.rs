@@ -1,24 +1,25 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::auth::{Audience, Login};
-use crate::app::{page_title, tr, use_lang};
+use crate::api::auth::Login;
 use crate::components::island::Ready;
 use crate::i18n::ui;
+use crate::i18n::{page_title, tr, use_lang};
+use survey::account::Role;
 
 /// The sign-in page, for respondents or staff.
 #[component]
-pub fn LoginPage(audience: Audience) -> impl IntoView {
-    let title = match audience {
-        Audience::Respondent => &ui::LOGIN_RESPONDENT_TITLE,
-        Audience::Staff => &ui::LOGIN_STAFF_TITLE,
+pub fn LoginPage(role: Role) -> impl IntoView {
+    let title = match role {
+        Role::Respondent => &ui::LOGIN_RESPONDENT_TITLE,
+        Role::Staff => &ui::LOGIN_STAFF_TITLE,
     };
     view! {
         <Title text=page_title(title) />
         <section class="login card">
             <h1>{tr(title)}</h1>
-            {(audience == Audience::Respondent).then(|| view! { <p>{tr(&ui::LOGIN_RESPONDENT_HELP)}</p> })}
-            <LoginForm audience />
+            {(role == Role::Respondent).then(|| view! { <p>{tr(&ui::LOGIN_RESPONDENT_HELP)}</p> })}
+            <LoginForm role />
         </section>
     }
 }
@@ -26,7 +27,7 @@ pub fn LoginPage(audience: Audience) -> impl IntoView {
 /// The form: a plain POST without JavaScript; with it, a refusal (wrong password,
 /// too many attempts) is shown beside the form.
 #[island(lazy)]
-fn LoginForm(audience: Audience) -> impl IntoView {
+fn LoginForm(role: Role) -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<Login>::new();
     let error = move || {
@@ -37,7 +38,7 @@ fn LoginForm(audience: Audience) -> impl IntoView {
     };
     view! {
         <ActionForm action>
-            <input type="hidden" name="audience" value=audience.key() />
+            <input type="hidden" name="role" value=role.as_str() />
             <label for="login-id">{tr(&ui::LOGIN_ID)}</label>
             <input id="login-id" name="login" autocomplete="username" required autocapitalize="off" spellcheck="false" />
             <label for="login-password">{tr(&ui::LOGIN_PASSWORD)}</label>

@@ -6,7 +6,6 @@ pub mod home;
 pub mod login;
 pub mod network;
 pub mod networks;
-pub mod not_found;
 pub mod respondent;
 pub mod response_form;
 pub mod staff;

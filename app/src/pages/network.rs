@@ -6,8 +6,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::directory::get_network;
-use crate::app::{tr, use_lang};
 use crate::components::loaded::Loaded;
+use crate::i18n::{tr, use_lang};
 use crate::i18n::{ui, Label, Lang};
 use survey::directory::{DetailSection, DetailValue, HistoryStep, NetworkDetail};
 use survey::{Fee, StartStatus, Tri};
@@ -203,7 +203,7 @@ fn grouped(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -8,10 +8,10 @@ use leptos_router::components::{Form, A};
 use leptos_router::hooks::use_query_map;
 
 use crate::api::directory::get_directory;
-use crate::app::{page_title, tr, use_lang};
 use crate::components::choice::Choice;
 use crate::components::edition_select::EditionSelect;
 use crate::components::loaded::Loaded;
+use crate::i18n::{page_title, tr, use_lang};
 use crate::i18n::{ui, Label};
 use survey::directory::{DirectoryPage, DirectoryQuery, FilterOption};
 use survey::geography::{OperatorType, Region, PREFECTURES};

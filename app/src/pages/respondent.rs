@@ -3,11 +3,11 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::respondent::{get_my_networks, MyNetworks, RegisterNetwork};
-use crate::app::{page_title, tr, use_lang};
 use crate::components::{
     error_notice::LatestErrors, island::Ready, loaded::Loaded, logout::SignedIn,
 };
 use crate::i18n::ui;
+use crate::i18n::{page_title, tr, use_lang};
 
 /// A respondent's home: the networks they answer for.
 #[component]

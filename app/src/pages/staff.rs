@@ -4,9 +4,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::staff::{get_staff_overview, StaffOverview};
-use crate::app::{page_title, tr};
 use crate::components::{loaded::Loaded, logout::SignedIn, staff_nav::StaffNav};
 use crate::i18n::ui;
+use crate::i18n::{page_title, tr};
 
 /// The staff area's landing page.
 #[component]

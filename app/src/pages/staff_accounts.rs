@@ -7,12 +7,12 @@ use crate::api::staff_accounts::{
     get_staff_accounts, CreateStaffAccount, ResetStaffPassword, SetStaffDisabled, StaffAccounts,
     StaffPassword,
 };
-use crate::app::{page_title, tr};
 use crate::components::{
     action_errors::ActionErrors, island::Ready, loaded::Loaded, logout::SignedIn,
     staff_nav::StaffNav,
 };
 use crate::error::ApiError;
+use crate::i18n::{page_title, tr};
 use crate::i18n::{ui, ui_requests as t};
 
 #[derive(Clone, Copy)]

@@ -7,8 +7,8 @@ use leptos_router::components::{Form, A};
 use leptos_router::hooks::use_query_map;
 
 use crate::api::audit_log::{get_audit_log, AuditPage, AuditQuery};
-use crate::app::{page_title, tr};
 use crate::components::{loaded::Loaded, logout::SignedIn, staff_nav::StaffNav};
+use crate::i18n::{page_title, tr};
 use crate::i18n::{ui, ui_requests as t};
 
 #[component]

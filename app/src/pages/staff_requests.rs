@@ -6,12 +6,12 @@ use leptos_meta::Title;
 
 use crate::api::requests::{AddRequest, ImportRequests, IssueOutcome};
 use crate::api::staff::{get_staff_overview, StaffOverview};
-use crate::app::{page_title, tr};
 use crate::components::{
     action_errors::ActionErrors, credentials::Credentials, island::Ready, loaded::Loaded,
     logout::SignedIn, staff_nav::StaffNav,
 };
 use crate::error::ApiError;
+use crate::i18n::{page_title, tr};
 use crate::i18n::{ui, ui_requests as t};
 
 #[component]

@@ -10,7 +10,6 @@ use crate::api::requests::{
     get_tracking, ExportNotReplied, ResetRespondentPassword, SetRequestStage,
     SetRespondentDisabled, Tracking,
 };
-use crate::app::{page_title, tr, use_lang};
 use crate::components::{
     action_errors::ActionErrors,
     credentials::{Credentials, CsvDownload},
@@ -19,6 +18,7 @@ use crate::components::{
     logout::SignedIn,
     staff_nav::StaffNav,
 };
+use crate::i18n::{page_title, tr, use_lang};
 use crate::i18n::{ui, ui_requests as t, Label};
 use survey::geography::{Region, PREFECTURES};
 use survey::requests::{Counts, Stage, TrackingQuery, TrackingRow};

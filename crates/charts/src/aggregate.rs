@@ -15,12 +15,11 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use super::facts::{ItemIndex, Pos, Value};
-use super::population::{entries, total, Kind, Population, Tally, Term};
-use super::registry::{Aggregation, Breakdown, ChartSpec, Cost, Groups};
-use super::{Computation, Computed, NetworkFacts, Row};
+use super::facts::{printed_texts, ItemIndex, NetworkFacts, Pos, Value};
+use super::population::{entries, total, AtomKey, Kind, Measures, Population, Tally, Term};
+use super::registry::{registry, Aggregation, Breakdown, ChartSpec, Cost, Groups};
+use super::{Computation, Computed, Row};
 use survey::disclosure::shows;
-use survey::edition_2012::FEE_PAYERS;
 use survey::geography::{OperatorType, Region};
 use survey::i18n::Label;
 use survey::{AnswerKind, Disclosure, Edition, Fee, Item, Tri};
@@ -30,6 +29,25 @@ pub fn aggregate(spec: &ChartSpec, edition: &Edition, networks: &[NetworkFacts])
     let population = Population::new(edition, networks);
     let all: Vec<usize> = (0..population.atoms.len()).collect();
     compute(spec, &population, &all)
+}
+
+impl Measures {
+    /// Every chart of the registry computed over no atoms, noting what it asks for.
+    pub fn of(edition: &Edition) -> Self {
+        let declaring = Population::declaring(edition);
+        for spec in registry() {
+            compute(&spec, &declaring, &[]);
+        }
+        declaring.into_declared()
+    }
+}
+
+impl<'a> Population<'a> {
+    /// The networks, given in report order, must have been decoded with the edition's [`ItemIndex`].
+    pub fn new(edition: &'a Edition, networks: impl IntoIterator<Item = &'a NetworkFacts>) -> Self {
+        let measures = Measures::of(edition);
+        Population::of_atoms(edition, &measures, &measures.sum_all(networks))
+    }
 }
 
 /// Computes a chart over the networks of some atoms (a filter view).
@@ -186,20 +204,16 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
             }
         }
         Aggregation::FeeMeans => {
-            let values = FEE_PAYERS
+            let payers = edition.fee_payers();
+            let values = payers
                 .iter()
-                .map(|(payer, _, _)| {
-                    cx.mean(&[(cx.fee(payer), 1)], &[(cx.fee_paid(payer), 1)], view)
-                })
+                .map(|(payer, _)| cx.mean(&[(cx.fee(payer), 1)], &[(cx.fee_paid(payer), 1)], view))
                 .collect();
-            let keys = all_fee_keys(&pop.index);
+            let keys = all_fee_keys(&pop.index, &payers);
             let any = cx.any("fees:any_paid", "fees", move |n| {
                 keys.iter().any(|k| k.paid(n).is_some())
             });
-            let categories = FEE_PAYERS
-                .iter()
-                .map(|(_, ja, en)| Label::new(ja, en))
-                .collect();
+            let categories = payers.into_iter().map(|(_, label)| label).collect();
             one_series(categories, average(), values, cx.count(&[(any, 1)], view))
         }
         Aggregation::FeeMeansBy(payer, by) => {
@@ -212,18 +226,16 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
             one_series(labels(&groups_of), average(), values, cx.count(&paid, view))
         }
         Aggregation::FreeFees => {
-            let values = FEE_PAYERS
+            let payers = edition.fee_payers();
+            let values = payers
                 .iter()
-                .map(|(p, _, _)| cx.count(&[(cx.fee_free(p), 1)], view))
+                .map(|(p, _)| cx.count(&[(cx.fee_free(p), 1)], view))
                 .collect();
-            let keys = all_fee_keys(&pop.index);
+            let keys = all_fee_keys(&pop.index, &payers);
             let any = cx.any("fees:any_free", "fees", move |n| {
                 keys.iter().any(|k| k.is_free(n))
             });
-            let categories = FEE_PAYERS
-                .iter()
-                .map(|(_, ja, en)| Label::new(ja, en))
-                .collect();
+            let categories = payers.into_iter().map(|(_, label)| label).collect();
             one_series(
                 categories,
                 counted_series(spec),
@@ -317,11 +329,7 @@ struct Cx<'p, 'a> {
 }
 
 impl<'a> Cx<'_, 'a> {
-    fn only(
-        &self,
-        atoms: &[usize],
-        keep: impl Fn(&super::population::AtomKey) -> bool,
-    ) -> Vec<usize> {
+    fn only(&self, atoms: &[usize], keep: impl Fn(&AtomKey) -> bool) -> Vec<usize> {
         atoms
             .iter()
             .copied()
@@ -744,7 +752,8 @@ impl<'a> Cx<'_, 'a> {
                 .collect()
         };
         let (tri, check) = (of_kind(AnswerKind::Tri), of_kind(AnswerKind::Check));
-        let groups: [(&str, Arc<dyn Fn(&NetworkFacts) -> bool + Send + Sync>); 2] = [
+        type Member = Arc<dyn Fn(&NetworkFacts) -> bool + Send + Sync>;
+        let groups: [(&str, Member); 2] = [
             (
                 "with",
                 Arc::new(move |n| tri.iter().any(|&p| n.tri(p).is_some_and(Tri::is_active))),
@@ -755,7 +764,7 @@ impl<'a> Cx<'_, 'a> {
             ),
         ];
         let keys = cost_keys(&self.pop.index, cost);
-        let mean = |(group, member): &(&str, Arc<dyn Fn(&NetworkFacts) -> bool + Send + Sync>)| {
+        let mean = |(group, member): &(&str, Member)| {
             let key = format!("cost:{}:common_id:{group}", cost.item());
             let (m, g) = (member.clone(), member.clone());
             let sum = self.measure(&key, "budget", Kind::Amount, move |n| {
@@ -990,10 +999,11 @@ impl FeeKeys {
     }
 }
 
-fn all_fee_keys(index: &ItemIndex) -> Vec<FeeKeys> {
-    FEE_PAYERS
+/// The fee items of every payer ([`Edition::fee_payers`]).
+fn all_fee_keys(index: &ItemIndex, payers: &[(&str, Label)]) -> Vec<FeeKeys> {
+    payers
         .iter()
-        .map(|(payer, _, _)| FeeKeys::of(index, payer))
+        .map(|(payer, _)| FeeKeys::of(index, payer))
         .collect()
 }
 
@@ -1060,11 +1070,6 @@ pub(super) fn mode(counts: &BTreeMap<i64, i64>) -> Option<f64> {
         .iter()
         .find(|(_, c)| **c == best)
         .map(|(v, _)| *v as f64)
-}
-
-/// The items whose texts the charts print: the IT companies of 表2.7.
-pub(super) fn printed_texts(edition: &Edition) -> impl Iterator<Item = &Item> {
-    group_items(edition, &[("system", "companies")])
 }
 
 impl Cx<'_, '_> {

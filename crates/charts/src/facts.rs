@@ -14,7 +14,7 @@ use serde::de::{
 use serde::Deserialize;
 
 use survey::geography::{region_of, OperatorType, Region};
-use survey::{AnswerKind, Disclosure, Edition, Fee, StartStatus, Tri};
+use survey::{AnswerKind, Disclosure, Edition, Fee, Item, StartStatus, Tri};
 
 /// Where an item's answer is in [`NetworkFacts`]: `None` for a key that is not an item of
 /// the edition (never answered, as in `Answers`).
@@ -56,9 +56,7 @@ impl ItemIndex {
             choices.len() <= 64,
             "an edition offers at most 64 distinct choice keys"
         );
-        let printed: Vec<&str> = super::aggregate::printed_texts(edition)
-            .map(|i| i.key.as_str())
-            .collect();
+        let printed: Vec<&str> = printed_texts(edition).map(|i| i.key.as_str()).collect();
         let prints = edition
             .items()
             .map(|(_, i)| printed.contains(&i.key.as_str()))
@@ -98,6 +96,17 @@ impl ItemIndex {
         }
         self.pos(key)
     }
+}
+
+/// The items whose texts the charts print: the IT companies of 表2.7 (the group
+/// `system.companies`, its items in use).
+pub(crate) fn printed_texts(edition: &Edition) -> impl Iterator<Item = &Item> {
+    edition
+        .section("system")
+        .and_then(|s| s.groups.iter().find(|g| g.key == "companies"))
+        .into_iter()
+        .flat_map(|g| &g.items)
+        .filter(|i| !i.retired)
 }
 
 /// One answer, as compact as the charts need it (an `Answer` without its strings).
@@ -445,8 +454,8 @@ mod tests {
                 4 => Answer::Choices(some_choices.chain(["stray".to_string()]).collect()),
                 5 => Answer::Text(String::new()),
                 6 => Answer::Text(format!(" 会社{k} \"引用\"\n改行 ")),
-                7 => Answer::Check(k % 2 == 0),
-                8 => Answer::StartStatus(if k % 2 == 0 {
+                7 => Answer::Check(k.is_multiple_of(2)),
+                8 => Answer::StartStatus(if k.is_multiple_of(2) {
                     StartStatus::Started
                 } else {
                     StartStatus::Planned
@@ -466,9 +475,7 @@ mod tests {
     fn facts_read_every_answer_as_answers_do() {
         let edition = builtin_edition("2012").unwrap();
         let index = ItemIndex::new(&edition);
-        let printed: Vec<&str> = crate::aggregate::printed_texts(&edition)
-            .map(|i| i.key.as_str())
-            .collect();
+        let printed: Vec<&str> = printed_texts(&edition).map(|i| i.key.as_str()).collect();
         assert!(!printed.is_empty());
         for seed in 0..11 {
             let answers = answers(&edition, &index, seed);
@@ -558,11 +565,7 @@ mod tests {
     fn decoding_needs_neither_sorted_keys_nor_known_ones() {
         let edition = builtin_edition("2012").unwrap();
         let index = ItemIndex::new(&edition);
-        let company = crate::aggregate::printed_texts(&edition)
-            .next()
-            .unwrap()
-            .key
-            .clone();
+        let company = printed_texts(&edition).next().unwrap().key.clone();
         // Keys out of order, a stray key and section, an escaped key and text.
         let answers = format!(
             r#"{{"zzz.stray":{{"text":"x"}},"services.diseases.hepatitis":{{"tri":"planned"}},"{company}":{{"text":"A\"B"}},"budget\u002ecurrent.construction":{{"number":5}},"aaa":{{"check":true}}}}"#

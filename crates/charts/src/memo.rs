@@ -37,11 +37,25 @@ fn code() -> &'static [u8; 32] {
             env!("CARGO_PKG_VERSION"),
             "\n"
         ));
-        hash.update(include_str!("protect.rs"));
-        hash.update(include_str!("solver.rs"));
+        for (_, text) in SOLVING_CODE {
+            hash.update(text);
+        }
         hash.finalize().into()
     })
 }
+
+/// Every file of the solving code, by path under `src/`: disclosure control and its linear
+/// programs (a test checks that no file of `protect/` is missing).
+const SOLVING_CODE: [(&str, &str); 8] = [
+    ("protect/mod.rs", include_str!("protect/mod.rs")),
+    ("protect/model.rs", include_str!("protect/model.rs")),
+    ("protect/family.rs", include_str!("protect/family.rs")),
+    ("protect/space.rs", include_str!("protect/space.rs")),
+    ("protect/bounds.rs", include_str!("protect/bounds.rs")),
+    ("protect/nearby.rs", include_str!("protect/nearby.rs")),
+    ("protect/tests.rs", include_str!("protect/tests.rs")),
+    ("solver.rs", include_str!("solver.rs")),
+];
 
 impl Memo {
     pub fn solved(&self) -> usize {
@@ -191,6 +205,20 @@ impl FamilyHasher<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_file_of_the_solving_code_is_hashed() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/protect");
+        let mut files: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| format!("protect/{}", e.unwrap().file_name().to_string_lossy()))
+            .collect();
+        files.push("solver.rs".into());
+        files.sort();
+        let mut hashed: Vec<String> = SOLVING_CODE.iter().map(|(p, _)| p.to_string()).collect();
+        hashed.sort();
+        assert_eq!(hashed, files);
+    }
 
     #[test]
     fn a_memo_reads_back_only_from_the_same_code_and_whole() {

@@ -9,14 +9,15 @@
 //! things that are not sums (a histogram of values, for medians and modes; labels counted,
 //! for 表2.7). Atom sums are all a [`Population`] holds, so a server can keep them, store
 //! them (`store::charts`) and rebuild only the atoms whose networks changed. Which measures
-//! an edition has is found once ([`Measures::of`]) by computing every chart over no atoms.
+//! an edition has is found once ([`Measures::of`], in `aggregate`, which computes the charts)
+//! by computing every chart over no atoms ([`Population::declaring`]).
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use super::facts::{ItemIndex, Pos};
-use super::NetworkFacts;
+use super::facts::{ItemIndex, NetworkFacts, Pos};
+use super::filter::ChartFilter;
 use survey::geography::{OperatorType, Region};
 use survey::{Disclosure, Edition};
 
@@ -95,31 +96,6 @@ pub struct Measures {
 }
 
 impl Measures {
-    /// Every chart of the registry computed over no atoms, noting what it asks for.
-    pub fn of(edition: &Edition) -> Self {
-        let declaring = Population {
-            edition,
-            index: ItemIndex::new(edition),
-            atoms: vec![],
-            members: vec![],
-            merge_below: None,
-            tallies: HashMap::new(),
-            histograms: HashMap::new(),
-            labels: HashMap::new(),
-            declared: Some(RefCell::new(Measures {
-                edition: edition.clone(),
-                index: ItemIndex::new(edition),
-                measures: vec![],
-                histograms: vec![],
-                labels: vec![],
-            })),
-        };
-        for spec in super::registry() {
-            super::aggregate::compute(&spec, &declaring, &[]);
-        }
-        declaring.declared.expect("declaring").into_inner()
-    }
-
     /// What identifies the measures: their keys, sections and kinds in order (a stored
     /// [`AtomSums`] is only read back under the same).
     pub fn describe(&self) -> String {
@@ -292,10 +268,31 @@ pub struct Population<'a> {
 }
 
 impl<'a> Population<'a> {
-    /// The networks, given in report order, must have been decoded with the edition's [`ItemIndex`].
-    pub fn new(edition: &'a Edition, networks: impl IntoIterator<Item = &'a NetworkFacts>) -> Self {
-        let measures = Measures::of(edition);
-        Population::of_atoms(edition, &measures, &measures.sum_all(networks))
+    /// A population of no atoms that notes what is asked of it: computing every chart over
+    /// it finds an edition's measures ([`Measures::of`], with [`Population::into_declared`]).
+    pub(crate) fn declaring(edition: &'a Edition) -> Self {
+        Population {
+            edition,
+            index: ItemIndex::new(edition),
+            atoms: vec![],
+            members: vec![],
+            merge_below: None,
+            tallies: HashMap::new(),
+            histograms: HashMap::new(),
+            labels: HashMap::new(),
+            declared: Some(RefCell::new(Measures {
+                edition: edition.clone(),
+                index: ItemIndex::new(edition),
+                measures: vec![],
+                histograms: vec![],
+                labels: vec![],
+            })),
+        }
+    }
+
+    /// What was asked of a [`Population::declaring`].
+    pub(crate) fn into_declared(self) -> Measures {
+        self.declared.expect("declaring").into_inner()
     }
 
     /// From atom sums made with `measures` (of the same edition), in any order.
@@ -455,7 +452,7 @@ impl<'a> Population<'a> {
     }
 
     /// The atoms a public filter keeps.
-    pub fn view(&self, filter: &super::ChartFilter) -> Vec<usize> {
+    pub fn view(&self, filter: &ChartFilter) -> Vec<usize> {
         (0..self.atoms.len())
             .filter(|&a| {
                 filter

@@ -10,6 +10,10 @@ use microlp::{ComparisonOp, OptimizationDirection, Problem, Solution, Variable};
 
 use crate::population::Kind;
 
+/// Integer terms over the unknowns, (unknown, coefficient), and a value: an equation (the
+/// terms sum to it) or a limit (they sum to at most it).
+pub(crate) type Linear = (Vec<(usize, i64)>, i64);
+
 /// The upper bound of a sum over `members` networks of a measure (the lower one is 0).
 pub(crate) fn cap(kind: Kind, members: i64) -> f64 {
     match kind {
@@ -43,8 +47,8 @@ impl Target {
 /// [`pinned`] family by family: unknowns linked by an equation, a limit or a target are
 /// solved together, the rest apart (smaller programs, same answers).
 pub(crate) fn pinned_in_families(
-    equations: &[(Vec<(usize, i64)>, i64)],
-    limits: &[(Vec<(usize, i64)>, i64)],
+    equations: &[Linear],
+    limits: &[Linear],
     caps: &[f64],
     targets: &[Target],
 ) -> Vec<bool> {
@@ -129,8 +133,8 @@ pub(crate) fn pinned_in_families(
 /// proves (cutting planes, parity, branching): a fractional point that no integer answers
 /// reach can release a target the integer program would pin.
 pub(crate) fn pinned(
-    equations: &[(Vec<(usize, i64)>, i64)],
-    limits: &[(Vec<(usize, i64)>, i64)],
+    equations: &[Linear],
+    limits: &[Linear],
     caps: &[f64],
     targets: &[Target],
 ) -> Vec<bool> {
@@ -147,8 +151,8 @@ pub(crate) fn pinned(
 /// from scratch. A program the solver fails on pins its targets (protect then hides more,
 /// the audit reports them).
 pub(crate) fn releasing(
-    equations: &[(Vec<(usize, i64)>, i64)],
-    limits: &[(Vec<(usize, i64)>, i64)],
+    equations: &[Linear],
+    limits: &[Linear],
     caps: &[f64],
     targets: &[Target],
 ) -> Vec<Option<Rc<[f64]>>> {

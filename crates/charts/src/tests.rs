@@ -226,6 +226,44 @@ fn fee_averages_leave_out_free_and_unanswered_entries_and_print_n() {
 }
 
 #[test]
+fn fee_charts_read_their_payers_from_the_edition() {
+    let data = chart("2.8-2", &[], Audience::Staff);
+    let names = |lang| -> Vec<String> {
+        data.categories
+            .iter()
+            .map(|c| c.get(lang).to_string())
+            .collect()
+    };
+    assert_eq!(
+        names(Lang::Ja),
+        ["病院", "診療所", "薬局", "介護施設・その他", "患者さん"]
+    );
+    assert_eq!(
+        names(Lang::En),
+        [
+            "Hospitals",
+            "Clinics",
+            "Pharmacies",
+            "Care and other facilities",
+            "Patients"
+        ]
+    );
+    // The payers the registry names for one payer's figures are payers of every edition.
+    for edition in survey::builtin_editions() {
+        let payers = edition.fee_payers();
+        for spec in registry() {
+            if let Aggregation::FeeMeansBy(payer, _) = spec.aggregation {
+                assert!(
+                    payers.iter().any(|(p, _)| *p == payer),
+                    "{}: {payer}",
+                    spec.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn construction_costs_in_buckets_with_total_mean_median_and_mode() {
     let cost =
         |stage: &str, v: i64| vec![(format!("budget.{stage}.construction"), Answer::Number(v))];

@@ -4,6 +4,7 @@ use argon2::password_hash::rand_core::{OsRng, RngCore};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 use sqlx::AnyConnection;
+pub use survey::account::Role;
 
 /// Hashes a password with argon2id and a random salt (PHC string).
 pub fn hash_password(password: &str) -> Result<String, argon2::password_hash::Error> {
@@ -38,34 +39,11 @@ pub fn generate_password() -> String {
     out
 }
 
-/// Which kind of account.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Role {
-    Respondent,
-    Staff,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Respondent => "respondent",
-            Role::Staff => "staff",
-        }
-    }
-
-    pub fn from_str(s: &str) -> Option<Self> {
-        match s {
-            "respondent" => Some(Role::Respondent),
-            "staff" => Some(Role::Staff),
-            _ => None,
-        }
-    }
-
-    pub(crate) fn table(self) -> &'static str {
-        match self {
-            Role::Respondent => "respondents",
-            Role::Staff => "staff",
-        }
+/// The table holding `role`'s accounts.
+pub(crate) fn table(role: Role) -> &'static str {
+    match role {
+        Role::Respondent => "respondents",
+        Role::Staff => "staff",
     }
 }
 
@@ -120,7 +98,7 @@ pub async fn create_hashed(
     }
     let taken: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
         "SELECT id FROM {} WHERE login = $1",
-        role.table()
+        table(role)
     )))
     .bind(login)
     .fetch_optional(&mut *conn)
@@ -130,7 +108,7 @@ pub async fn create_hashed(
     }
     let id = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
         "INSERT INTO {} (login, password_hash, created_at) VALUES ($1, $2, $3) RETURNING id",
-        role.table()
+        table(role)
     )))
     .bind(login)
     .bind(hash)
@@ -153,7 +131,7 @@ pub async fn authenticate(
     let decoy = DECOY.get_or_init(|| hash_password(&generate_password()).unwrap_or_default());
     let row: Option<(i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT id, password_hash FROM {} WHERE login = $1 AND disabled = 0",
-        role.table()
+        table(role)
     )))
     .bind(login)
     .fetch_optional(db)
@@ -189,7 +167,7 @@ pub async fn set_password_hash(
 ) -> sqlx::Result<bool> {
     let changed = sqlx::query(sqlx::AssertSqlSafe(format!(
         "UPDATE {} SET password_hash = $1 WHERE id = $2",
-        role.table()
+        table(role)
     )))
     .bind(hash)
     .bind(id)
@@ -216,7 +194,7 @@ pub async fn set_disabled(
     };
     let changed = sqlx::query(sqlx::AssertSqlSafe(format!(
         "UPDATE {} SET disabled = $1 WHERE id = $2{keep_one}",
-        role.table()
+        table(role)
     )))
     .bind(disabled as i64)
     .bind(id)
@@ -250,7 +228,7 @@ pub struct AccountRow {
 pub async fn list(db: &super::Db, role: Role) -> sqlx::Result<Vec<AccountRow>> {
     let rows: Vec<(i64, String, i64, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT id, login, disabled, created_at FROM {} ORDER BY login",
-        role.table()
+        table(role)
     )))
     .fetch_all(db)
     .await?;

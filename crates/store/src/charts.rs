@@ -50,10 +50,17 @@ type Views = Arc<HashMap<ChartFilter, Arc<Vec<ChartData>>>>;
 /// Responses re-read since the stored sums, after which a server stores its own.
 pub const STORE_AFTER: usize = 2_000;
 
+/// The data generation the cached views were computed at, and the views by edition and
+/// audience.
+type Entries = (i64, HashMap<(String, Audience), Views>);
+
+/// A row's place in report order, its network id and its decoded response.
+type Decoded = ((i64, i64), i64, NetworkFacts);
+
 /// The computed charts of the current data generation, and the sums they were computed from.
 pub struct ChartCache {
     min_group: usize,
-    entries: Mutex<(i64, HashMap<(String, Audience), Views>)>,
+    entries: Mutex<Entries>,
     /// By edition. Held while charts are computed, so concurrent misses wait for one
     /// computation instead of each reading every response.
     charted: tokio::sync::Mutex<HashMap<String, Charted>>,
@@ -303,10 +310,7 @@ impl Charted {
 
 /// Each row's place in report order, network id and decoded response, on every core for
 /// many rows: decoding the JSON is most of the work of reading every response.
-fn decode_all(
-    rows: &[sqlx::any::AnyRow],
-    index: &ItemIndex,
-) -> sqlx::Result<Vec<((i64, i64), i64, NetworkFacts)>> {
+fn decode_all(rows: &[sqlx::any::AnyRow], index: &ItemIndex) -> sqlx::Result<Vec<Decoded>> {
     const PER_THREAD: usize = 5_000;
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())

@@ -3,7 +3,7 @@
 //! `$n` placeholders, BIGINT integers and times, JSON text for answers.
 
 pub mod accounts;
-pub mod audit;
+pub mod audit_log;
 pub mod charts;
 pub mod editions;
 pub mod networks;

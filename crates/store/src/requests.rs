@@ -83,7 +83,7 @@ pub async fn issue(
     conn: &mut AnyConnection,
     edition: &str,
     request: &NewRequest<'_>,
-    actor: &str,
+    actor: &crate::audit_log::Entity,
 ) -> Result<Issued, AccountError> {
     let row = request.row;
     let key = row.identity_key();
@@ -142,11 +142,11 @@ pub async fn issue(
         "edition": edition, "network": network_id, "login": login,
         "organisation": row.organisation, "network_name": row.network(), "prefecture": row.prefecture,
     });
-    super::audit::append(
+    super::audit_log::append(
         conn,
         actor,
         "issue_credentials",
-        &format!("respondent:{respondent_id}"),
+        &crate::audit_log::Entity::Respondent(respondent_id),
         &detail,
     )
     .await?;
@@ -276,7 +276,7 @@ pub async fn set_stage(
     edition: &str,
     stage: Stage,
     reason: &str,
-    actor: &str,
+    actor: &crate::audit_log::Entity,
 ) -> sqlx::Result<Option<Stage>> {
     let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM networks WHERE id = $1")
         .bind(network_id)
@@ -340,11 +340,11 @@ pub async fn set_stage(
     .execute(&mut *conn)
     .await?;
     let detail = serde_json::json!({ "edition": edition, "from": previous.key(), "to": stage.key(), "reason": reason });
-    super::audit::append(
+    super::audit_log::append(
         conn,
         actor,
         "set_request_stage",
-        &format!("network:{network_id}"),
+        &crate::audit_log::Entity::Network(network_id),
         &detail,
     )
     .await?;

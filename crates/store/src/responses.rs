@@ -37,7 +37,7 @@ pub struct NewResponse<'a> {
     /// The version the edit started from (0 when there was no response yet).
     pub based_on: i64,
     /// Who saves, for the audit log: `respondent:<id>` or `staff:<id>`.
-    pub actor: &'a str,
+    pub actor: &'a crate::audit_log::Entity,
     /// A respondent's save (re)submits the response for review; a staff correction
     /// keeps its review status.
     pub resubmit: bool,
@@ -111,16 +111,16 @@ pub async fn save(
         "changes": diff(old, r.answers),
         "disclosure": r.disclosure,
     });
-    super::audit::append(
+    super::audit_log::append(
         conn,
         r.actor,
         "save_response",
-        &format!("network:{}", r.network_id),
+        &crate::audit_log::Entity::Network(r.network_id),
         &detail,
     )
     .await?;
     // A respondent's save is their reply to the request (report 1.5).
-    if r.actor.starts_with("respondent:") {
+    if matches!(r.actor, crate::audit_log::Entity::Respondent(_)) {
         super::requests::mark_replied(conn, r.network_id, r.edition).await?;
     }
     Ok(Saved::Version(current))

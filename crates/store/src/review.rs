@@ -16,7 +16,9 @@ use survey::Answers;
 
 /// Responses saved by their respondent since staff last decided on them, oldest first.
 pub async fn queue(db: &Db, edition: &str) -> sqlx::Result<Vec<QueueEntry>> {
-    let rows: Vec<(i64, String, String, String, i64, i64, Option<i64>)> = sqlx::query_as(
+    // Network id, name, prefecture, status, version, updated_at, reviewed_at.
+    type Row = (i64, String, String, String, i64, i64, Option<i64>);
+    let rows: Vec<Row> = sqlx::query_as(
         "SELECT n.id, n.name, n.prefecture, r.status, r.version, r.updated_at, r.reviewed_at
          FROM responses r JOIN networks n ON n.id = r.network_id
          WHERE r.edition_id = $1 AND r.needs_review = 1 ORDER BY r.updated_at, n.id",
@@ -100,7 +102,7 @@ pub async fn decide(
     edition: &str,
     version: i64,
     decision: &Decision,
-    actor: &str,
+    actor: &crate::audit_log::Entity,
 ) -> sqlx::Result<Decided> {
     let (status, note, action) = match decision {
         Decision::Approve => (ResponseStatus::Approved, "", "approve_response"),
@@ -131,11 +133,11 @@ pub async fn decide(
         return Ok(current.map_or(Decided::Missing, |current| Decided::Stale { current }));
     }
     let detail = serde_json::json!({ "edition": edition, "version": version, "note": note });
-    super::audit::append(
+    super::audit_log::append(
         conn,
         actor,
         action,
-        &format!("network:{network_id}"),
+        &crate::audit_log::Entity::Network(network_id),
         &detail,
     )
     .await?;
@@ -148,7 +150,7 @@ pub async fn classify(
     network_id: i64,
     operator: Option<OperatorType>,
     regional_fund: bool,
-    actor: &str,
+    actor: &crate::audit_log::Entity,
 ) -> sqlx::Result<bool> {
     let before: Option<(Option<String>, i64)> =
         sqlx::query_as("SELECT operator_type, regional_fund FROM networks WHERE id = $1")
@@ -169,11 +171,11 @@ pub async fn classify(
         "operator_type": [old_operator, operator],
         "regional_fund": [old_fund != 0, regional_fund],
     });
-    super::audit::append(
+    super::audit_log::append(
         conn,
         actor,
         "classify_network",
-        &format!("network:{network_id}"),
+        &crate::audit_log::Entity::Network(network_id),
         &detail,
     )
     .await?;

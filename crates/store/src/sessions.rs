@@ -19,6 +19,16 @@ pub struct Principal {
     pub login: String,
 }
 
+impl Principal {
+    /// How the audit log names this person.
+    pub fn actor(&self) -> crate::audit_log::Entity {
+        match self.role {
+            Role::Respondent => crate::audit_log::Entity::Respondent(self.user_id),
+            Role::Staff => crate::audit_log::Entity::Staff(self.user_id),
+        }
+    }
+}
+
 fn hash(token: &str) -> String {
     Sha256::digest(token.as_bytes())
         .iter()
@@ -61,12 +71,12 @@ pub async fn lookup(db: &Db, token: &str) -> sqlx::Result<Option<Principal>> {
     let Some((role, user_id)) = row else {
         return Ok(None);
     };
-    let Some(role) = Role::from_str(&role) else {
+    let Some(role) = Role::parse(&role) else {
         return Ok(None);
     };
     let login: Option<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
         "SELECT login FROM {} WHERE id = $1 AND disabled = 0",
-        role.table()
+        super::accounts::table(role)
     )))
     .bind(user_id)
     .fetch_optional(db)

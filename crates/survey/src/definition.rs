@@ -254,6 +254,49 @@ impl Edition {
     pub fn section_of(&self, item_key: &str) -> Option<&Section> {
         self.section(item_key.split('.').next()?)
     }
+
+    /// Who pays the fees of section H ("fees"), in questionnaire order: its groups that ask
+    /// for a fee are keyed `{payer}_{stage}` (`hospital_current`, `hospital_planned`) and
+    /// titled "{payer's label} {stage's label}", so a payer's label is the words the titles
+    /// of its groups begin with in common (the whole title when it has one group).
+    pub fn fee_payers(&self) -> Vec<(&str, Label)> {
+        let mut payers: Vec<(&str, Label)> = vec![];
+        let asks_a_fee = |g: &&Group| {
+            g.items
+                .iter()
+                .any(|i| matches!(i.kind, AnswerKind::Fee { .. }))
+        };
+        let groups = self.section("fees").into_iter().flat_map(|s| &s.groups);
+        for group in groups.filter(asks_a_fee) {
+            let Some((payer, _stage)) = group.key.rsplit_once('_') else {
+                continue;
+            };
+            let title = group.title.clone().unwrap_or_else(|| Label {
+                ja: payer.to_string().into(),
+                en: payer.to_string().into(),
+            });
+            match payers.iter_mut().find(|(p, _)| *p == payer) {
+                Some((_, label)) => {
+                    *label = Label {
+                        ja: common_words(&label.ja, &title.ja).into(),
+                        en: common_words(&label.en, &title.en).into(),
+                    }
+                }
+                None => payers.push((payer, title)),
+            }
+        }
+        payers
+    }
+}
+
+/// The words (separated by spaces) both texts begin with.
+fn common_words(a: &str, b: &str) -> String {
+    a.split(' ')
+        .zip(b.split(' '))
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]

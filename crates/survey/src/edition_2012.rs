@@ -639,8 +639,8 @@ fn system() -> Vec<Group> {
     ]
 }
 
-/// The payers of section H, also used by charts.
-pub const FEE_PAYERS: [(&str, &str, &str); 5] = [
+/// The payers of section H (the charts read them back with [`Edition::fee_payers`]).
+const FEE_PAYERS: [(&str, &str, &str); 5] = [
     ("hospital", "病院", "Hospitals"),
     ("clinic", "診療所", "Clinics"),
     ("pharmacy", "薬局", "Pharmacies"),
@@ -861,6 +861,16 @@ mod tests {
         assert!(e.item("org1.main.contact_email").unwrap().contact);
         assert!(!e.item("org1.main.phone").unwrap().contact);
         assert!(e.item("overview.main.name").unwrap().required);
+    }
+
+    #[test]
+    fn the_fee_payers_read_back_from_the_fee_groups() {
+        let expected: Vec<(&str, Label)> = FEE_PAYERS
+            .iter()
+            .map(|&(payer, ja, en)| (payer, l(ja, en)))
+            .collect();
+        assert_eq!(edition().fee_payers(), expected);
+        assert_eq!(crate::edition_2013::edition().fee_payers(), expected);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! tested without I/O. Editions, typed answers, validation, the disclosure choke point,
 //! request lists, search and the record types every layer above exchanges live here.
 
+pub mod account;
 pub mod answers;
 pub mod cells;
 pub mod definition;

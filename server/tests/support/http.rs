@@ -158,23 +158,19 @@ pub fn form(pairs: &[(&str, &str)]) -> String {
         .join("&")
 }
 
-pub async fn login(router: &Router, audience: &str, login: &str, password: &str) -> Reply {
+pub async fn login(router: &Router, role: &str, login: &str, password: &str) -> Reply {
     post_form(
         router,
         "/api/login",
-        &form(&[
-            ("audience", audience),
-            ("login", login),
-            ("password", password),
-        ]),
+        &form(&[("role", role), ("login", login), ("password", password)]),
         None,
     )
     .await
 }
 
 /// Signs in and returns the session token.
-pub async fn sign_in(router: &Router, audience: &str, login_name: &str, password: &str) -> String {
-    let reply = login(router, audience, login_name, password).await;
+pub async fn sign_in(router: &Router, role: &str, login_name: &str, password: &str) -> String {
+    let reply = login(router, role, login_name, password).await;
     assert!(
         reply.status == StatusCode::OK || reply.status.is_redirection(),
         "login answered {}: {}",

@@ -1,6 +1,6 @@
 //! `/respondent/networks/:id`: the questionnaire for one network, rendered from the
 //! edition's definition on the server with the stored answers filled in. One small island
-//! (`questionnaire.rs`) makes it live: checked as the person types, saved per group
+//! (`questionnaire/`) makes it live: checked as the person types, saved per group
 //! (A–C, D–G, H–J) with a version check, kept as a draft in the browser.
 //!
 //! Why the form itself is not an island: a Leptos view per input kind costs the browser
@@ -13,27 +13,25 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::auth::Audience;
 use crate::api::respondent::{get_response_form, ResponseForm};
-use crate::app::{page_title, use_lang};
 use crate::components::fields::ItemField;
 use crate::components::loaded::Loaded;
+use crate::i18n::{page_title, use_lang};
 use crate::i18n::{ui, Label, Lang};
 use questionnaire::Questionnaire;
+use survey::account::Role;
 use survey::validate::{section_state, SectionState};
 use survey::{Answers, Disclosure, DisclosureOptions, Edition, Section};
 
 /// Also staff's way to correct answers (`/staff/networks/:id/edit`, signing in as staff).
 #[component]
-pub fn ResponseFormPage(
-    #[prop(default = Audience::Respondent)] audience: Audience,
-) -> impl IntoView {
+pub fn ResponseFormPage(#[prop(default = Role::Respondent)] role: Role) -> impl IntoView {
     let id = use_params_map()
         .with_untracked(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
     let form = Resource::new(move || id, get_response_form);
     view! {
         <Title text=page_title(&ui::FORM_TITLE) />
-        <Loaded resource=form login=audience.login_page() view=move |data: ResponseForm| view! { <QuestionnairePage data audience /> } />
+        <Loaded resource=form login=role.login_page() view=move |data: ResponseForm| view! { <QuestionnairePage data role /> } />
     }
 }
 
@@ -64,7 +62,7 @@ fn save_groups(sections: &[Section]) -> Vec<u8> {
 }
 
 #[component]
-fn QuestionnairePage(data: ResponseForm, audience: Audience) -> impl IntoView {
+fn QuestionnairePage(data: ResponseForm, role: Role) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let sections = data.edition.sections.clone();
     let carried_banner = data.carried_from.clone().map(|year| {
@@ -115,7 +113,7 @@ fn QuestionnairePage(data: ResponseForm, audience: Audience) -> impl IntoView {
             <form class="sections" id="questionnaire" novalidate>{groups}</form>
         </div>
         // The page's language only: the island's messages are in it (the switch reloads).
-        <Questionnaire data=ResponseForm { edition: data.edition.in_language(lang), ..data } audience />
+        <Questionnaire data=ResponseForm { edition: data.edition.in_language(lang), ..data } role />
     }
 }
 

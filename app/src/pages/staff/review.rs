@@ -11,9 +11,9 @@ use leptos_router::hooks::use_params_map;
 use crate::api::review::{
     get_review_queue, get_submission, ClassifyNetwork, DecideSubmission, ReviewQueue, Submission,
 };
-use crate::app::{page_title, tr, use_lang};
 use crate::components::error_notice::LatestErrors;
 use crate::components::{island::Ready, loaded::Loaded, logout::SignedIn};
+use crate::i18n::{page_title, tr, use_lang};
 use crate::i18n::{ui, Label};
 use survey::cells::render;
 use survey::geography::OperatorType;

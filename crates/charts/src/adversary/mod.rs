@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use crate::population::{AtomKey, Kind, Measures, Population};
-use crate::solver::{cap, pinned_in_families, Target};
+use crate::solver::{cap, pinned_in_families, Linear, Target};
 use crate::{aggregate, public_views, registry, ChartData, ChartFilter, Computed, NetworkFacts};
 use survey::Edition;
 
@@ -87,6 +87,15 @@ impl Span {
 #[derive(Debug)]
 pub struct Found(pub String);
 
+/// A computed value beside what was published of it, named for a report.
+struct Shown<'c> {
+    computed: &'c Computed,
+    value: Option<f64>,
+    n: Option<u32>,
+    suppressed: bool,
+    name: String,
+}
+
 /// Every public output of the dataset (`published`: every public view for `min_group`), attacked.
 pub fn attack(
     edition: &Edition,
@@ -120,7 +129,7 @@ pub fn attack(
     let mut caps: Vec<f64> = vec![];
     let mut span = Span::default();
     // The published equations over the integers, for the bounds: Σ c·x = private part.
-    let mut equations: Vec<(Vec<(usize, i64)>, i64)> = vec![];
+    let mut equations: Vec<Linear> = vec![];
     let mut hidden: Vec<(String, BTreeMap<usize, u64>, Target)> = vec![];
     let mut forms: BTreeSet<Vec<(Arc<str>, i64)>> = BTreeSet::new();
     let mut kinds: HashMap<Arc<str>, Kind> = HashMap::new();
@@ -135,38 +144,45 @@ pub fn attack(
         let atoms = population.view(filter);
         for (spec, chart) in specs.iter().zip(charts) {
             let computation = aggregate::compute(spec, &population, &atoms);
-            let mut cells: Vec<(&Computed, Option<f64>, Option<u32>, bool, String)> = vec![];
+            let mut cells: Vec<Shown<'_>> = vec![];
             for (s, (key, _, computed)) in computation.series.iter().enumerate() {
                 for (i, c) in computed.iter().enumerate() {
                     let out = &chart.series[s].cells[i];
-                    cells.push((
-                        c,
-                        out.value,
-                        out.n,
-                        out.suppressed,
-                        format!("{} {filter:?} {key}[{i}]", spec.id),
-                    ));
+                    cells.push(Shown {
+                        computed: c,
+                        value: out.value,
+                        n: out.n,
+                        suppressed: out.suppressed,
+                        name: format!("{} {filter:?} {key}[{i}]", spec.id),
+                    });
                 }
             }
             for (k, (_, c)) in computation.stats.iter().enumerate() {
                 let out = &chart.stats[k].cell;
-                cells.push((
-                    c,
-                    out.value,
-                    out.n,
-                    out.suppressed,
-                    format!("{} {filter:?} stat {k}", spec.id),
-                ));
+                cells.push(Shown {
+                    computed: c,
+                    value: out.value,
+                    n: out.n,
+                    suppressed: out.suppressed,
+                    name: format!("{} {filter:?} stat {k}", spec.id),
+                });
             }
             let answered = chart.answered.map(|a| a as f64);
-            cells.push((
-                &computation.answered,
-                answered,
-                None,
-                answered.is_none() && computation.answered.value.is_some(),
-                format!("{} {filter:?} n", spec.id),
-            ));
-            for (computed, value, n, suppressed, name) in cells {
+            cells.push(Shown {
+                computed: &computation.answered,
+                value: answered,
+                n: None,
+                suppressed: answered.is_none() && computation.answered.value.is_some(),
+                name: format!("{} {filter:?} n", spec.id),
+            });
+            for Shown {
+                computed,
+                value,
+                n,
+                suppressed,
+                name,
+            } in cells
+            {
                 if computed.nonlinear_private.is_some() {
                     continue;
                 }
@@ -301,7 +317,7 @@ pub fn attack(
         }
     }
     // A sum of states a chart adds (in progress + planned) is one answer's state: at most 1.
-    let limits: Vec<(Vec<(usize, i64)>, i64)> = forms
+    let limits: Vec<Linear> = forms
         .iter()
         .filter(|f| f.len() > 1 && f.iter().all(|(k, c)| kinds[k] == Kind::State && *c == 1))
         .flat_map(|f| {

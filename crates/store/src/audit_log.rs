@@ -1,22 +1,53 @@
 //! The append-only audit log (the database refuses updates and deletes).
 
+use std::fmt;
+
 use sqlx::AnyConnection;
+
+/// Who acted, or what an action was on, as the log stores it (`staff:1`, `network:155`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Entity {
+    Staff(i64),
+    Respondent(i64),
+    Network(i64),
+    Edition(String),
+    /// Every response of an edition (exports).
+    Responses,
+    /// The server's command line (`server admin …`).
+    Cli,
+    /// The server itself (e.g. loading the bundled dataset into a new database).
+    System,
+}
+
+impl fmt::Display for Entity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Entity::Staff(id) => write!(f, "staff:{id}"),
+            Entity::Respondent(id) => write!(f, "respondent:{id}"),
+            Entity::Network(id) => write!(f, "network:{id}"),
+            Entity::Edition(id) => write!(f, "edition:{id}"),
+            Entity::Responses => f.write_str("responses"),
+            Entity::Cli => f.write_str("cli"),
+            Entity::System => f.write_str("system"),
+        }
+    }
+}
 
 /// Appends one entry inside the caller's transaction.
 pub async fn append(
     conn: &mut AnyConnection,
-    actor: &str,
+    actor: &Entity,
     action: &str,
-    subject: &str,
+    subject: &Entity,
     detail: &serde_json::Value,
 ) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(super::now())
-    .bind(actor)
+    .bind(actor.to_string())
     .bind(action)
-    .bind(subject)
+    .bind(subject.to_string())
     .bind(detail.to_string())
     .execute(conn)
     .await?;

@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::app::{page_title, tr};
 use crate::i18n::ui;
+use crate::i18n::{page_title, tr};
 
 /// The 404 page; on the server it also sets the status code.
 #[component]

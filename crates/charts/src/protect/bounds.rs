@@ -1,0 +1,205 @@
+//! Rule 3: what the bounds pin once no rank check determines anything, by linear programs
+//! over the family's unknowns ([`crate::solver`]), small ones around the true answers first
+//! ([`Nearby`]).
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use super::family::{Family, Leak};
+use super::model::same_terms;
+use super::nearby::Nearby;
+use crate::population::{Kind, Tally, Term};
+use crate::solver::{cap, pinned_in_families, Linear, Target};
+
+/// How many published values involving a thing the bounds pin are tried, one by one, for
+/// one whose hiding releases it (each try is a linear program).
+const TRIED: usize = 4;
+
+/// The unknowns of a family's program, (measure, atom), numbered as they are met.
+#[derive(Default)]
+struct Unknowns {
+    index: HashMap<(Arc<str>, usize), usize>,
+    /// Each unknown's upper bound (the lower one is 0).
+    caps: Vec<f64>,
+    /// Each unknown's atom and its true value (the answers are a point of the program).
+    atom_of: Vec<usize>,
+    truth: Vec<i64>,
+}
+
+impl Unknowns {
+    /// A combination of (measure, coefficient, atom) as integer terms over the unknowns,
+    /// numbering the new ones; a measure with no private network at the atom is known.
+    fn terms(&mut self, vector: &[(Arc<Tally>, i64, usize)]) -> Vec<(usize, i64)> {
+        let mut terms: BTreeMap<usize, i64> = BTreeMap::new();
+        for (m, c, a) in vector {
+            if m.private_members[*a] == 0 {
+                continue;
+            }
+            let next = self.index.len();
+            let u = *self.index.entry((m.key.clone(), *a)).or_insert(next);
+            if u == next {
+                self.caps.push(cap(m.kind, m.private_members[*a]));
+                self.atom_of.push(*a);
+                self.truth.push(m.private[*a]);
+            }
+            *terms.entry(u).or_insert(0) += c;
+        }
+        terms.into_iter().filter(|(_, c)| *c != 0).collect()
+    }
+}
+
+impl Family<'_> {
+    /// What the bounds pin once no rank check determines anything: the same targets and
+    /// candidates, put to [`crate::solver::pinned`] over the per-atom sums (0 ≤ x ≤ the
+    /// atom's private networks for states, x ≥ 0 for amounts; a sum of states a chart adds is
+    /// one answer's state, at most that many too). A hidden value is pinned when its private
+    /// part is; a candidate when the atom's sum is at least its value (every private network
+    /// has the state) or, for an amount, above 0 (it was given). The combination that pins is
+    /// not tracked (the solver gives no multipliers): published values involving the pinned
+    /// unknowns are tried instead.
+    pub(super) fn pinned_by_bounds(
+        &self,
+        published: &[usize],
+        targets: &[usize],
+        candidates: &[Vec<(Arc<Tally>, i64, usize)>],
+    ) -> Vec<Leak> {
+        let mut unknowns = Unknowns::default();
+        let equations: Vec<Linear> = published
+            .iter()
+            .map(|&r| {
+                (
+                    unknowns.terms(&self.rows[r].spread()),
+                    self.rows[r].private_value(),
+                )
+            })
+            .collect();
+        // Hidden values: their private part exactly. Candidates (see `discloses_at`): a state
+        // sum at its value, every private network of the atom; an amount above 0.
+        let mut bounded: Vec<Target> = vec![];
+        for &t in targets {
+            let value = self.rows[t].private_value();
+            bounded.push(Target {
+                vector: unknowns.terms(&self.rows[t].spread()),
+                floor: value,
+                ceiling: Some(value),
+            });
+        }
+        for vector in candidates {
+            let (m, _, a) = &vector[0];
+            let floor = if m.kind == Kind::Amount {
+                1
+            } else {
+                m.private_members[*a]
+            };
+            bounded.push(Target {
+                vector: unknowns.terms(vector),
+                floor,
+                ceiling: None,
+            });
+        }
+        let mut limits: Vec<Linear> = vec![];
+        let mut seen: Vec<&Vec<Term>> = vec![];
+        for &r in self.members {
+            let terms = &self.rows[r].terms;
+            if terms.len() < 2
+                || !terms.iter().all(|(t, c)| t.kind == Kind::State && *c == 1)
+                || seen.iter().any(|f| same_terms(f, terms))
+            {
+                continue;
+            }
+            seen.push(terms);
+            for a in 0..terms[0].0.private_members.len() {
+                let members = terms[0].0.private_members[a];
+                if members > 0 {
+                    limits.push((
+                        unknowns.terms(
+                            &terms
+                                .iter()
+                                .map(|(t, c)| (t.clone(), *c, a))
+                                .collect::<Vec<_>>(),
+                        ),
+                        members,
+                    ));
+                }
+            }
+        }
+        // Most targets are released by moving answers between a few atoms: tried first on
+        // small programs (see `Nearby`), the rest on the family's whole program.
+        let Unknowns {
+            caps,
+            atom_of,
+            truth,
+            ..
+        } = unknowns;
+        let nearby = Nearby::new(&equations, &limits, &caps, &atom_of, &truth, self.atoms);
+        let mut hidden: Vec<usize> = self
+            .members
+            .iter()
+            .zip(&self.published)
+            .filter(|(_, p)| !**p)
+            .flat_map(|(&r, _)| self.rows[r].atoms.iter().copied())
+            .collect();
+        hidden.sort_unstable();
+        hidden.dedup();
+        let open: Vec<usize> = (0..bounded.len())
+            .filter(|&t| {
+                !nearby
+                    .as_ref()
+                    .is_some_and(|n| n.releases(&bounded[t], &hidden))
+            })
+            .collect();
+        let open_targets: Vec<Target> = open.iter().map(|&t| bounded[t].clone()).collect();
+        let mut pinned = vec![false; bounded.len()];
+        for (&t, p) in open.iter().zip(pinned_in_families(
+            &equations,
+            &limits,
+            &caps,
+            &open_targets,
+        )) {
+            pinned[t] = p;
+        }
+        // For each pinned thing in turn: nothing if the values chosen so far release it;
+        // else the first (by preference) of the few published values involving it whose
+        // hiding releases it, failing that the preferred one (solved again next round).
+        let pinned_without = |without: &[usize], target: &Target| {
+            let kept: Vec<Linear> = equations
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !without.contains(i))
+                .map(|(_, e)| e.clone())
+                .collect();
+            pinned_in_families(&kept, &limits, &caps, std::slice::from_ref(target))[0]
+        };
+        let mut chosen: Vec<usize> = vec![];
+        for (target, _) in bounded.iter().zip(&pinned).filter(|(_, p)| **p) {
+            if !chosen.is_empty() && !pinned_without(&chosen, target) {
+                continue;
+            }
+            let mut involved: Vec<usize> = (0..published.len())
+                .filter(|i| {
+                    !chosen.contains(i)
+                        && equations[*i]
+                            .0
+                            .iter()
+                            .any(|(u, _)| target.vector.iter().any(|(v, _)| v == u))
+                })
+                .collect();
+            involved.sort_by(|&a, &b| {
+                self.preference(published[a])
+                    .partial_cmp(&self.preference(published[b]))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            });
+            let releasing = involved
+                .iter()
+                .take(TRIED)
+                .find(|&&i| !pinned_without(&[chosen.as_slice(), &[i]].concat(), target));
+            if let Some(&i) = releasing.or(involved.first()) {
+                chosen.push(i);
+            }
+        }
+        chosen
+            .into_iter()
+            .map(|i| Leak::Row(published[i]))
+            .collect()
+    }
+}
