@@ -3,7 +3,7 @@
 
 use leptos::prelude::use_context;
 
-use crate::db::use_db;
+use crate::db::{use_current_edition, use_db};
 use crate::error::ApiError;
 use store::accounts::Role;
 use store::sessions;
@@ -64,6 +64,14 @@ pub async fn require_respondent() -> Result<Principal, ApiError> {
 
 pub async fn require_staff() -> Result<Principal, ApiError> {
     require(Role::Staff).await
+}
+
+/// [`require_staff`], then the pool and the current edition's id: how staff server functions
+/// about the current edition begin.
+pub async fn require_staff_in_edition() -> Result<(Principal, store::Db, String), ApiError> {
+    let me = require_staff().await?;
+    let (db, edition) = use_current_edition().await?;
+    Ok((me, db, edition))
 }
 
 /// The `Set-Cookie` value for a session token (empty token and zero age to end it).

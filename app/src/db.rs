@@ -9,3 +9,13 @@ pub fn use_db() -> Result<store::Db, ApiError> {
         ApiError::Internal
     })
 }
+
+/// The pool and the current edition's id ([`store::editions::current`]); not found when
+/// there is none.
+pub async fn use_current_edition() -> Result<(store::Db, String), ApiError> {
+    let db = use_db()?;
+    let edition = store::editions::current(&db)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    Ok((db, edition))
+}

@@ -89,6 +89,20 @@ async fn staff_actor() -> Result<store::audit_log::Entity, ApiError> {
     Ok(me.actor())
 }
 
+/// Audits a change to edition `id` (`action`, `detail`) and commits it with the change.
+#[cfg(feature = "ssr")]
+async fn commit_audited(
+    mut tx: sqlx::Transaction<'static, sqlx::Any>,
+    actor: &store::audit_log::Entity,
+    action: &str,
+    id: &str,
+    detail: &serde_json::Value,
+) -> Result<(), ApiError> {
+    let subject = store::audit_log::Entity::Edition(id.to_string());
+    store::audit_log::append(&mut tx, actor, action, &subject, detail).await?;
+    Ok(tx.commit().await?)
+}
+
 #[server(endpoint = "editions")]
 pub async fn get_editions() -> Result<EditionsView, ApiError> {
     crate::error::with_status(
@@ -143,15 +157,8 @@ pub async fn create_edition() -> Result<String, ApiError> {
             };
             let mut tx = db.begin().await?;
             store::editions::insert_draft(&mut tx, &base.next(&id, title)).await?;
-            store::audit_log::append(
-                &mut tx,
-                &actor,
-                "edition_create",
-                &store::audit_log::Entity::Edition(id.to_string()),
-                &serde_json::json!({ "from": newest.id }),
-            )
-            .await?;
-            tx.commit().await?;
+            let detail = serde_json::json!({ "from": newest.id });
+            commit_audited(tx, &actor, "edition_create", &id, &detail).await?;
             Ok(id)
         }
         .await,
@@ -205,16 +212,7 @@ pub async fn revise_edition(id: String, revision: Revision) -> Result<(), ApiErr
                 return Err(ApiError::Conflict { current: 0 });
             }
             let detail = serde_json::to_value(&revision).unwrap_or_default();
-            store::audit_log::append(
-                &mut tx,
-                &actor,
-                "edition_revise",
-                &store::audit_log::Entity::Edition(id.to_string()),
-                &detail,
-            )
-            .await?;
-            tx.commit().await?;
-            Ok(())
+            commit_audited(tx, &actor, "edition_revise", &id, &detail).await
         }
         .await,
     )
@@ -243,16 +241,7 @@ pub async fn set_edition_status(id: String, status: Status) -> Result<(), ApiErr
             let mut tx = db.begin().await?;
             store::editions::set_status(&mut tx, &id, status).await?;
             let detail = serde_json::json!({ "from": current.as_str(), "to": status.as_str() });
-            store::audit_log::append(
-                &mut tx,
-                &actor,
-                "edition_status",
-                &store::audit_log::Entity::Edition(id.to_string()),
-                &detail,
-            )
-            .await?;
-            tx.commit().await?;
-            Ok(())
+            commit_audited(tx, &actor, "edition_status", &id, &detail).await
         }
         .await,
     )

@@ -12,3 +12,13 @@ pub mod respondent;
 pub mod review;
 pub mod staff;
 pub mod staff_accounts;
+
+/// A refusal of one field (422), with one message for the person in both languages.
+#[cfg(feature = "ssr")]
+fn invalid(item: &str, message: crate::i18n::Label) -> crate::error::ApiError {
+    crate::error::ApiError::Invalid(vec![survey::validate::Issue {
+        item: item.into(),
+        severity: survey::validate::Severity::Error,
+        message,
+    }])
+}

@@ -10,10 +10,7 @@ use survey::home::HomeFigures;
 pub async fn get_home_figures() -> Result<HomeFigures, ApiError> {
     crate::error::with_status(
         async {
-            let db = crate::db::use_db()?;
-            let edition = store::editions::current(&db)
-                .await?
-                .ok_or(ApiError::NotFound)?;
+            let (db, edition) = crate::db::use_current_edition().await?;
             Ok(store::networks::home_figures(&db, &edition).await?)
         }
         .await,

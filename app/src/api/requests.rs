@@ -30,10 +30,7 @@ async fn issue_rows(
 ) -> Result<IssueOutcome, ApiError> {
     use store::accounts;
     use store::requests::{existing_keys, issue, Issued, NewRequest};
-    let db = crate::db::use_db()?;
-    let edition = store::editions::current(&db)
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let (db, edition) = crate::db::use_current_edition().await?;
     let actor = me.actor();
     // Hash only for rows not asked yet: argon2 is slow on purpose.
     let known = existing_keys(&db, &edition).await?;
@@ -180,19 +177,18 @@ pub async fn reset_respondent_password(respondent_id: i64) -> Result<Credential,
                 .ok_or(ApiError::NotFound)?;
             let (password, hash) = accounts::new_password().await.map_err(account_error)?;
             let mut tx = db.begin().await?;
-            if !accounts::set_password_hash(&mut tx, Role::Respondent, respondent_id, &hash).await?
+            if !accounts::reset_password(
+                &mut tx,
+                Role::Respondent,
+                respondent_id,
+                &login,
+                &hash,
+                &me.actor(),
+            )
+            .await?
             {
                 return Err(ApiError::NotFound);
             }
-            let detail = serde_json::json!({ "login": login });
-            store::audit_log::append(
-                &mut tx,
-                &me.actor(),
-                "reset_password",
-                &store::audit_log::Entity::Respondent(respondent_id),
-                &detail,
-            )
-            .await?;
             tx.commit().await?;
             Ok(Credential {
                 network_id,
@@ -218,22 +214,17 @@ pub async fn set_respondent_disabled(respondent_id: i64, disabled: bool) -> Resu
             let me = crate::auth::require_staff().await?;
             let db = crate::db::use_db()?;
             let mut tx = db.begin().await?;
-            if !accounts::set_disabled(&mut tx, Role::Respondent, respondent_id, disabled).await? {
+            if !accounts::set_disabled(
+                &mut tx,
+                Role::Respondent,
+                respondent_id,
+                disabled,
+                &me.actor(),
+            )
+            .await?
+            {
                 return Err(ApiError::NotFound);
             }
-            let action = if disabled {
-                "disable_account"
-            } else {
-                "enable_account"
-            };
-            store::audit_log::append(
-                &mut tx,
-                &me.actor(),
-                action,
-                &store::audit_log::Entity::Respondent(respondent_id),
-                &serde_json::json!({}),
-            )
-            .await?;
             tx.commit().await?;
             Ok(())
         }
@@ -260,11 +251,7 @@ pub async fn get_tracking(query: TrackingQuery) -> Result<Tracking, ApiError> {
     use survey::requests::Stage;
     crate::error::with_status(
         async {
-            let me = crate::auth::require_staff().await?;
-            let db = crate::db::use_db()?;
-            let edition = store::editions::current(&db)
-                .await?
-                .ok_or(ApiError::NotFound)?;
+            let (me, db, edition) = crate::auth::require_staff_in_edition().await?;
             let all = store::requests::tracking(&db, &edition).await?;
             let of = |stage: Stage| {
                 all.iter()
@@ -295,18 +282,10 @@ pub async fn set_request_stage(
 ) -> Result<(), ApiError> {
     use crate::i18n::Label;
     use survey::requests::Stage;
-    use survey::validate::{Issue, Severity};
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
-            let db = crate::db::use_db()?;
-            let invalid = |message: Label| {
-                ApiError::Invalid(vec![Issue {
-                    item: "stage".into(),
-                    severity: Severity::Error,
-                    message,
-                }])
-            };
+            let invalid = |message: Label| super::invalid("stage", message);
             let stage = Stage::from_key(&stage).ok_or_else(|| {
                 invalid(Label::new("状況を選択してください。", "Choose a stage."))
             })?;
@@ -322,9 +301,7 @@ pub async fn set_request_stage(
                     "The reason is 500 characters at most.",
                 )));
             }
-            let edition = store::editions::current(&db)
-                .await?
-                .ok_or(ApiError::NotFound)?;
+            let (db, edition) = crate::db::use_current_edition().await?;
             let mut tx = db.begin().await?;
             let actor = me.actor();
             store::requests::set_stage(&mut tx, network_id, &edition, stage, &reason, &actor)
@@ -342,9 +319,7 @@ pub async fn set_request_stage(
 pub async fn export_not_replied() -> Result<String, ApiError> {
     crate::error::with_status(
         async {
-            let me = crate::auth::require_staff().await?;
-            let db = crate::db::use_db()?;
-            let edition = store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
+            let (me, db, edition) = crate::auth::require_staff_in_edition().await?;
             let rows = store::requests::tracking(&db, &edition).await?;
             let csv = survey::requests::chase_csv(&rows);
             let detail = serde_json::json!({ "edition": edition, "rows": csv.lines().count().saturating_sub(1) });

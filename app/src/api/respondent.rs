@@ -95,6 +95,16 @@ async fn require_editor(
     Ok(me)
 }
 
+/// The open edition's id and questionnaire; not found when no edition is open.
+#[cfg(feature = "ssr")]
+async fn open_edition(db: &store::Db) -> Result<(String, survey::Edition), ApiError> {
+    let id = store::editions::open(db).await?.ok_or(ApiError::NotFound)?;
+    let edition = store::editions::definition(db, &id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    Ok((id, edition))
+}
+
 /// The rules' "this year": the edition's year, so old editions stay consistent.
 pub fn edition_year(edition: &survey::Edition) -> i32 {
     edition.id.parse().unwrap_or(2012)
@@ -106,12 +116,7 @@ pub async fn get_response_form(network_id: i64) -> Result<ResponseForm, ApiError
         async {
             let db = crate::db::use_db()?;
             require_editor(&db, network_id).await?;
-            let edition_id = store::editions::open(&db)
-                .await?
-                .ok_or(ApiError::NotFound)?;
-            let edition = store::editions::definition(&db, &edition_id)
-                .await?
-                .ok_or(ApiError::NotFound)?;
+            let (edition_id, edition) = open_edition(&db).await?;
             let record = store::networks::record(&db, network_id, &edition_id).await?;
             let this_year = edition_year(&edition);
             Ok(match record {
@@ -209,12 +214,7 @@ pub async fn save_response(request: SaveRequest) -> Result<SaveOutcome, ApiError
             let db = crate::db::use_db()?;
             let editor = require_editor(&db, request.network_id).await?;
             let actor = editor.actor();
-            let edition_id = store::editions::open(&db)
-                .await?
-                .ok_or(ApiError::NotFound)?;
-            let edition = store::editions::definition(&db, &edition_id)
-                .await?
-                .ok_or(ApiError::NotFound)?;
+            let (edition_id, edition) = open_edition(&db).await?;
             let group_sections: Vec<&str> = edition
                 .sections
                 .iter()

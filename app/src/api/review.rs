@@ -7,6 +7,8 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
+use super::invalid;
 use crate::error::ApiError;
 use survey::geography::{OperatorType, Region};
 use survey::response::{Change, QueueEntry, ResponseStatus};
@@ -44,25 +46,11 @@ pub struct Submission {
     pub changes: Vec<Change>,
 }
 
-/// A refusal with one message for the person, in both languages.
-#[cfg(feature = "ssr")]
-fn invalid(item: &str, message: survey::i18n::Label) -> ApiError {
-    ApiError::Invalid(vec![survey::validate::Issue {
-        item: item.into(),
-        severity: survey::validate::Severity::Error,
-        message,
-    }])
-}
-
 #[server(endpoint = "review_queue")]
 pub async fn get_review_queue() -> Result<ReviewQueue, ApiError> {
     crate::error::with_status(
         async {
-            let me = crate::auth::require_staff().await?;
-            let db = crate::db::use_db()?;
-            let edition = store::editions::current(&db)
-                .await?
-                .ok_or(ApiError::NotFound)?;
+            let (me, db, edition) = crate::auth::require_staff_in_edition().await?;
             let entries = store::review::queue(&db, &edition).await?;
             Ok(ReviewQueue {
                 login: me.login,
@@ -78,11 +66,7 @@ pub async fn get_review_queue() -> Result<ReviewQueue, ApiError> {
 pub async fn get_submission(network_id: i64) -> Result<Submission, ApiError> {
     crate::error::with_status(
         async {
-            let me = crate::auth::require_staff().await?;
-            let db = crate::db::use_db()?;
-            let edition_id = store::editions::current(&db)
-                .await?
-                .ok_or(ApiError::NotFound)?;
+            let (me, db, edition_id) = crate::auth::require_staff_in_edition().await?;
             let edition = store::editions::definition(&db, &edition_id)
                 .await?
                 .ok_or(ApiError::NotFound)?;
@@ -151,8 +135,7 @@ pub async fn decide_submission(
             } else {
                 Decision::Return { note }
             };
-            let db = crate::db::use_db()?;
-            let edition = store::editions::current(&db).await?.ok_or(ApiError::NotFound)?;
+            let (db, edition) = crate::db::use_current_edition().await?;
             let mut tx = db.begin().await?;
             match decide(&mut tx, network_id, &edition, version, &decision, &me.actor()).await? {
                 Decided::Done => Ok(tx.commit().await?),

@@ -18,11 +18,7 @@ pub struct StaffOverview {
 pub async fn get_staff_overview() -> Result<StaffOverview, ApiError> {
     crate::error::with_status(
         async {
-            let me = crate::auth::require_staff().await?;
-            let db = crate::db::use_db()?;
-            let edition = store::editions::current(&db)
-                .await?
-                .ok_or(ApiError::NotFound)?;
+            let (me, db, edition) = crate::auth::require_staff_in_edition().await?;
             let (networks, responses, respondents) = store::networks::totals(&db, &edition).await?;
             Ok(StaffOverview {
                 login: me.login,

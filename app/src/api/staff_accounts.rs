@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
+use super::invalid;
 use crate::error::ApiError;
 #[cfg(feature = "ssr")]
 use crate::i18n::Label;
@@ -29,16 +31,6 @@ pub struct StaffAccounts {
 pub struct StaffPassword {
     pub login: String,
     pub password: String,
-}
-
-#[cfg(feature = "ssr")]
-fn invalid(item: &str, message: Label) -> ApiError {
-    use survey::validate::{Issue, Severity};
-    ApiError::Invalid(vec![Issue {
-        item: item.into(),
-        severity: Severity::Error,
-        message,
-    }])
 }
 
 #[server(endpoint = "staff_accounts")]
@@ -133,16 +125,7 @@ pub async fn reset_staff_password(id: i64) -> Result<StaffPassword, ApiError> {
                 .await
                 .map_err(|_| ApiError::Internal)?;
             let mut tx = db.begin().await?;
-            accounts::set_password_hash(&mut tx, Role::Staff, id, &hash).await?;
-            let detail = serde_json::json!({ "login": login });
-            store::audit_log::append(
-                &mut tx,
-                &me.actor(),
-                "reset_password",
-                &store::audit_log::Entity::Staff(id),
-                &detail,
-            )
-            .await?;
+            accounts::reset_password(&mut tx, Role::Staff, id, &login, &hash, &me.actor()).await?;
             tx.commit().await?;
             Ok(StaffPassword { login, password })
         }
@@ -166,7 +149,7 @@ pub async fn set_staff_disabled(id: i64, disabled: bool) -> Result<(), ApiError>
                 return Err(ApiError::NotFound);
             }
             let mut tx = db.begin().await?;
-            if !accounts::set_disabled(&mut tx, Role::Staff, id, disabled).await? {
+            if !accounts::set_disabled(&mut tx, Role::Staff, id, disabled, &me.actor()).await? {
                 return Err(invalid(
                     "disabled",
                     Label::new(
@@ -175,19 +158,6 @@ pub async fn set_staff_disabled(id: i64, disabled: bool) -> Result<(), ApiError>
                     ),
                 ));
             }
-            let action = if disabled {
-                "disable_account"
-            } else {
-                "enable_account"
-            };
-            store::audit_log::append(
-                &mut tx,
-                &me.actor(),
-                action,
-                &store::audit_log::Entity::Staff(id),
-                &serde_json::json!({}),
-            )
-            .await?;
             tx.commit().await?;
             Ok(())
         }

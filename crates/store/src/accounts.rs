@@ -6,6 +6,8 @@ use argon2::Argon2;
 use sqlx::AnyConnection;
 pub use survey::account::Role;
 
+use crate::audit_log::{self, Entity};
+
 /// Hashes a password with argon2id and a random salt (PHC string).
 pub fn hash_password(password: &str) -> Result<String, argon2::password_hash::Error> {
     let salt = SaltString::generate(&mut OsRng);
@@ -158,12 +160,15 @@ pub async fn new_password() -> Result<(String, String), AccountError> {
     .map_err(|e| AccountError::Hash(e.to_string()))?
 }
 
-/// Replaces an account's password and ends its sessions; false when there is no such account.
-pub async fn set_password_hash(
+/// Replaces an account's password, ends its sessions and audits it (`reset_password`, with
+/// the login) in the caller's transaction; false, nothing audited, when there is no such account.
+pub async fn reset_password(
     conn: &mut AnyConnection,
     role: Role,
     id: i64,
+    login: &str,
     hash: &str,
+    actor: &Entity,
 ) -> sqlx::Result<bool> {
     let changed = sqlx::query(sqlx::AssertSqlSafe(format!(
         "UPDATE {} SET password_hash = $1 WHERE id = $2",
@@ -175,16 +180,30 @@ pub async fn set_password_hash(
     .await?
     .rows_affected();
     end_sessions(conn, role, id).await?;
-    Ok(changed > 0)
+    if changed == 0 {
+        return Ok(false);
+    }
+    let detail = serde_json::json!({ "login": login });
+    audit_log::append(
+        conn,
+        actor,
+        "reset_password",
+        &Entity::account(role, id),
+        &detail,
+    )
+    .await?;
+    Ok(true)
 }
 
-/// Disables or enables an account; disabling ends its sessions. False when there is no
-/// such account, or when it would disable the last enabled staff account.
+/// Disables or enables an account and audits it (`disable_account`, `enable_account`) in the
+/// caller's transaction; disabling ends its sessions. False, nothing audited, when there is
+/// no such account, or when it would disable the last enabled staff account.
 pub async fn set_disabled(
     conn: &mut AnyConnection,
     role: Role,
     id: i64,
     disabled: bool,
+    actor: &Entity,
 ) -> sqlx::Result<bool> {
     // One statement, so two staff disabling each other at once cannot both win.
     let keep_one = if disabled && role == Role::Staff {
@@ -201,10 +220,18 @@ pub async fn set_disabled(
     .execute(&mut *conn)
     .await?
     .rows_affected();
-    if disabled && changed > 0 {
-        end_sessions(conn, role, id).await?;
+    if changed == 0 {
+        return Ok(false);
     }
-    Ok(changed > 0)
+    let action = if disabled {
+        end_sessions(conn, role, id).await?;
+        "disable_account"
+    } else {
+        "enable_account"
+    };
+    let subject = Entity::account(role, id);
+    audit_log::append(conn, actor, action, &subject, &serde_json::json!({})).await?;
+    Ok(true)
 }
 
 async fn end_sessions(conn: &mut AnyConnection, role: Role, id: i64) -> sqlx::Result<()> {

@@ -4,6 +4,8 @@ use std::fmt;
 
 use sqlx::AnyConnection;
 
+use crate::accounts::Role;
+
 /// Who acted, or what an action was on, as the log stores it (`staff:1`, `network:155`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Entity {
@@ -17,6 +19,16 @@ pub enum Entity {
     Cli,
     /// The server itself (e.g. loading the bundled dataset into a new database).
     System,
+}
+
+impl Entity {
+    /// The account `id` of `role`'s table.
+    pub fn account(role: Role, id: i64) -> Entity {
+        match role {
+            Role::Respondent => Entity::Respondent(id),
+            Role::Staff => Entity::Staff(id),
+        }
+    }
 }
 
 impl fmt::Display for Entity {

@@ -129,7 +129,7 @@ pub async fn list(db: &Db) -> sqlx::Result<Vec<EditionRow>> {
 
 /// Adds a draft edition after every other one.
 pub async fn insert_draft(conn: &mut AnyConnection, edition: &Edition) -> sqlx::Result<()> {
-    let json = serde_json::to_string(edition).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let json = crate::json_text(edition)?;
     sqlx::query(
         "INSERT INTO editions (id, position, status, definition, created_at)
          VALUES ($1, (SELECT COALESCE(MAX(position), -1) + 1 FROM editions), 'draft', $2, $3)",
@@ -144,7 +144,7 @@ pub async fn insert_draft(conn: &mut AnyConnection, edition: &Edition) -> sqlx::
 
 /// Stores a draft's revised questionnaire; refused (false) unless the edition is a draft.
 pub async fn save_draft(conn: &mut AnyConnection, edition: &Edition) -> sqlx::Result<bool> {
-    let json = serde_json::to_string(edition).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let json = crate::json_text(edition)?;
     let done =
         sqlx::query("UPDATE editions SET definition = $1 WHERE id = $2 AND status = 'draft'")
             .bind(json)
@@ -172,15 +172,16 @@ pub async fn set_status(conn: &mut AnyConnection, id: &str, status: Status) -> s
 
 /// Networks with a response in `previous` and none in `open`, with this edition's request outcome.
 pub async fn stopped(db: &Db, previous: &str, open: &str) -> sqlx::Result<Vec<StoppedNetwork>> {
-    let rows = sqlx::query(
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT n.id, n.name, n.prefecture, i.outcome, i.reason
          FROM networks n
          JOIN responses r ON r.network_id = n.id AND r.edition_id = $1
          LEFT JOIN responses now ON now.network_id = n.id AND now.edition_id = $2
          LEFT JOIN invitations i ON i.network_id = n.id AND i.edition_id = $2
          WHERE now.id IS NULL
-         ORDER BY COALESCE(n.report_no, 1000000000 + n.id)",
-    )
+         ORDER BY {}",
+        super::networks::REPORT_ORDER
+    )))
     .bind(previous)
     .bind(open)
     .fetch_all(db)

@@ -44,6 +44,11 @@ pub fn now() -> i64 {
         .unwrap_or(0)
 }
 
+/// A value as the JSON text the database stores (answers, disclosure choices, key sets).
+pub(crate) fn json_text(value: &impl serde::Serialize) -> sqlx::Result<String> {
+    serde_json::to_string(value).map_err(|e| sqlx::Error::Encode(Box::new(e)))
+}
+
 /// A `responses.status` value read back. The migrations allow only the known names, so
 /// another one is a damaged row, reported as a decoding error.
 pub(crate) fn response_status(stored: &str) -> sqlx::Result<ResponseStatus> {

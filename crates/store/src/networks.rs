@@ -53,9 +53,8 @@ pub async fn put_response(
     status: ResponseStatus,
     updated_at: i64,
 ) -> sqlx::Result<()> {
-    let answers = serde_json::to_string(answers).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    let disclosure =
-        serde_json::to_string(disclosure).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let answers = crate::json_text(answers)?;
+    let disclosure = crate::json_text(disclosure)?;
     sqlx::query(
         "INSERT INTO responses (network_id, edition_id, answers, disclosure, status, updated_at, reviewed_answers, reviewed_at)
          VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $5 = 'approved' THEN $3 END, CASE WHEN $5 = 'approved' THEN $6 END)
@@ -221,9 +220,12 @@ fn record_from_row(row: &sqlx::any::AnyRow) -> sqlx::Result<NetworkRecord> {
     })
 }
 
+/// [`order_of`] in SQL, over the networks aliased `n`.
+pub(crate) const REPORT_ORDER: &str = "COALESCE(n.report_no, 1000000000 + n.id)";
+
 /// Every network that answered an edition, in report order.
 pub async fn records(db: &Db, edition: &str) -> sqlx::Result<Vec<NetworkRecord>> {
-    let sql = format!("{RECORD_SELECT} ORDER BY COALESCE(n.report_no, 1000000000 + n.id)");
+    let sql = format!("{RECORD_SELECT} ORDER BY {REPORT_ORDER}");
     sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(edition)
         .fetch_all(db)
@@ -250,10 +252,7 @@ pub async fn records_page(
     after: i64,
     limit: i64,
 ) -> sqlx::Result<Vec<NetworkRecord>> {
-    let sql = format!(
-        "{RECORD_SELECT} WHERE COALESCE(n.report_no, 1000000000 + n.id) > $2
-         ORDER BY COALESCE(n.report_no, 1000000000 + n.id) LIMIT $3"
-    );
+    let sql = format!("{RECORD_SELECT} WHERE {REPORT_ORDER} > $2 ORDER BY {REPORT_ORDER} LIMIT $3");
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(edition)
         .bind(after)

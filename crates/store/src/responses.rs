@@ -50,9 +50,8 @@ pub async fn save(
     old: &Answers,
 ) -> sqlx::Result<Saved> {
     let now = super::now();
-    let answers = serde_json::to_string(r.answers).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    let disclosure =
-        serde_json::to_string(r.disclosure).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let answers = crate::json_text(r.answers)?;
+    let disclosure = crate::json_text(r.disclosure)?;
     let written = if r.based_on == 0 {
         sqlx::query(
             "INSERT INTO responses (network_id, edition_id, answers, disclosure, status, needs_review, version, updated_at)
@@ -133,7 +132,7 @@ pub async fn set_unconfirmed(
     edition: &str,
     keys: &std::collections::BTreeSet<String>,
 ) -> sqlx::Result<()> {
-    let json = serde_json::to_string(keys).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let json = crate::json_text(keys)?;
     sqlx::query("UPDATE responses SET unconfirmed = $1 WHERE network_id = $2 AND edition_id = $3")
         .bind(json)
         .bind(network_id)

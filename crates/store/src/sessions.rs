@@ -22,10 +22,7 @@ pub struct Principal {
 impl Principal {
     /// How the audit log names this person.
     pub fn actor(&self) -> crate::audit_log::Entity {
-        match self.role {
-            Role::Respondent => crate::audit_log::Entity::Respondent(self.user_id),
-            Role::Staff => crate::audit_log::Entity::Staff(self.user_id),
-        }
+        crate::audit_log::Entity::account(self.role, self.user_id)
     }
 }
 

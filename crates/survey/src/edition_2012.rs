@@ -55,8 +55,28 @@ fn tri(key: &'static str, ja: &'static str, en: &'static str) -> Row {
     (key, ja, en, K::Tri)
 }
 
-fn other_text() -> Row {
-    ("other", "その他", "Other", K::Text)
+/// A titled group of `rows` closed by a free-text その他.
+fn with_other(section: &str, key: &str, title: Label, mut rows: Vec<Row>) -> Group {
+    rows.push(("other", "その他", "Other", K::Text));
+    group(section, key, Some(title), rows)
+}
+
+/// The running and the planned system's groups of a section; `rows(true)` for the planned one.
+fn current_and_planned(section: &str, rows: impl Fn(bool) -> Vec<Row>) -> Vec<Group> {
+    vec![
+        group(
+            section,
+            "current",
+            Some(l("サービス実施中のシステム", "Running system")),
+            rows(false),
+        ),
+        group(
+            section,
+            "planned",
+            Some(l("サービス実施予定のシステム", "Planned system")),
+            rows(true),
+        ),
+    ]
 }
 
 fn choices(rows: &[(&'static str, &'static str, &'static str)]) -> Vec<Choice> {
@@ -267,31 +287,29 @@ fn facilities() -> Vec<Group> {
 }
 
 fn consent() -> Vec<Group> {
+    let facilities = || {
+        vec![
+            tri("region_wide", "地域全体で参加", "The whole region joins"),
+            tri("per_facility", "施設毎の参加判断", "Each facility decides"),
+        ]
+    };
     vec![
-        group(
+        with_other(
             "consent",
             "institutions",
-            Some(l("医療機関等", "Medical institutions")),
-            vec![
-                tri("region_wide", "地域全体で参加", "The whole region joins"),
-                tri("per_facility", "施設毎の参加判断", "Each facility decides"),
-                other_text(),
-            ],
+            l("医療機関等", "Medical institutions"),
+            facilities(),
         ),
-        group(
+        with_other(
             "consent",
             "care",
-            Some(l("介護施設、その他", "Care and other facilities")),
-            vec![
-                tri("region_wide", "地域全体で参加", "The whole region joins"),
-                tri("per_facility", "施設毎の参加判断", "Each facility decides"),
-                other_text(),
-            ],
+            l("介護施設、その他", "Care and other facilities"),
+            facilities(),
         ),
-        group(
+        with_other(
             "consent",
             "patients",
-            Some(l("患者さん", "Patients")),
+            l("患者さん", "Patients"),
             vec![
                 tri(
                     "all_facilities",
@@ -303,7 +321,6 @@ fn consent() -> Vec<Group> {
                     "施設毎に情報連携の可否を指定",
                     "The patient chooses per facility",
                 ),
-                other_text(),
             ],
         ),
     ]
@@ -415,10 +432,10 @@ fn services() -> Vec<Group> {
 }
 
 fn network(key: &str, title: Label) -> Group {
-    group(
+    with_other(
         "system",
         key,
-        Some(title),
+        title,
         vec![
             tri("ip_vpn", "IP-VPN", "IP-VPN"),
             tri(
@@ -427,7 +444,6 @@ fn network(key: &str, title: Label) -> Group {
                 "Internet VPN (IPsec+IKE)",
             ),
             tri("ssl", "インターネット(SSL)", "Internet (SSL)"),
-            other_text(),
         ],
     )
 }
@@ -435,17 +451,16 @@ fn network(key: &str, title: Label) -> Group {
 fn login(key: &str, title: Label, cards: Vec<Row>) -> Group {
     let mut rows = vec![tri("id_password", "IDとパスワード", "ID and password")];
     rows.extend(cards);
-    rows.push(other_text());
-    group("system", key, Some(title), rows)
+    with_other("system", key, title, rows)
 }
 
 fn system() -> Vec<Group> {
     let care_card = || vec![tri("ic_card", "ICカード", "IC card")];
     vec![
-        group(
+        with_other(
             "system",
             "linkage",
-            Some(l("連携方式", "Linkage")),
+            l("連携方式", "Linkage"),
             vec![
                 tri(
                     "centralised",
@@ -457,17 +472,15 @@ fn system() -> Vec<Group> {
                     "分散型（例：各機関のシステムを使い相互に接続し連携）",
                     "Distributed (each institution's systems interconnect)",
                 ),
-                other_text(),
             ],
         ),
-        group(
+        with_other(
             "system",
             "sharing",
-            Some(l("情報共有の形態", "Form of sharing")),
+            l("情報共有の形態", "Form of sharing"),
             vec![
                 tri("two_way", "双方向での共有", "Two-way"),
                 tri("read_only", "参照のみ", "Read-only"),
-                other_text(),
             ],
         ),
         group(
@@ -490,13 +503,13 @@ fn system() -> Vec<Group> {
                 ),
             ],
         ),
-        group(
+        with_other(
             "system",
             "data_location",
-            Some(l(
+            l(
                 "連携用情報/データの主な保存場所",
                 "Where the shared data is kept",
-            )),
+            ),
             vec![
                 tri("on_premises", "各医療機関の院内", "Inside each institution"),
                 tri(
@@ -504,7 +517,6 @@ fn system() -> Vec<Group> {
                     "院外のデータセンター",
                     "External data centre",
                 ),
-                other_text(),
             ],
         ),
         group(
@@ -682,7 +694,7 @@ fn fees() -> Vec<Group> {
 }
 
 fn budget() -> Vec<Group> {
-    let rows = || {
+    current_and_planned("budget", |_| {
         vec![
             (
                 "construction",
@@ -710,37 +722,16 @@ fn budget() -> Vec<Group> {
             ),
             ("notes", "補足・備考", "Notes", K::Text),
         ]
-    };
-    vec![
-        group(
-            "budget",
-            "current",
-            Some(l("サービス実施中のシステム", "Running system")),
-            rows(),
-        ),
-        group(
-            "budget",
-            "planned",
-            Some(l("サービス実施予定のシステム", "Planned system")),
-            rows(),
-        ),
-    ]
+    })
 }
 
-/// A bearer list; the planned system's lists add 未定.
+/// A bearer list: the bearers both lists share, then `own`; the planned system's lists
+/// add 未定.
 fn bearer_choices(
-    rows: &[(&'static str, &'static str, &'static str)],
+    own: &[(&'static str, &'static str, &'static str)],
     undecided: bool,
 ) -> Vec<Choice> {
-    let mut c = choices(rows);
-    if undecided {
-        c.extend(choices(&[("undecided", "未定", "Undecided")]));
-    }
-    c
-}
-
-fn bearers() -> Vec<Group> {
-    let shared = [
+    let mut c = choices(&[
         ("facilities", "参加施設の負担", "Participating facilities"),
         ("local_government", "自治体の負担", "Local government"),
         (
@@ -748,36 +739,46 @@ fn bearers() -> Vec<Group> {
             "地域の医療関係団体(医師会、その他)の負担",
             "Local medical associations",
         ),
-    ];
+    ]);
+    c.extend(choices(own));
+    if undecided {
+        c.extend(choices(&[("undecided", "未定", "Undecided")]));
+    }
+    c
+}
+
+fn bearers() -> Vec<Group> {
     let construction = |undecided: bool| {
-        let mut rows = shared.to_vec();
-        rows.extend([
-            ("mhlw", "国の負担（厚労省）", "National: MHLW"),
-            ("meti", "国の負担（経産省）", "National: METI"),
-            ("mic", "国の負担（総務省）", "National: MIC"),
-            (
-                "other_ministries",
-                "国の負担（その他の省庁）",
-                "National: other ministries",
-            ),
-            ("other", "その他", "Other"),
-        ]);
-        bearer_choices(&rows, undecided)
+        bearer_choices(
+            &[
+                ("mhlw", "国の負担（厚労省）", "National: MHLW"),
+                ("meti", "国の負担（経産省）", "National: METI"),
+                ("mic", "国の負担（総務省）", "National: MIC"),
+                (
+                    "other_ministries",
+                    "国の負担（その他の省庁）",
+                    "National: other ministries",
+                ),
+                ("other", "その他", "Other"),
+            ],
+            undecided,
+        )
     };
     let operation = |undecided: bool| {
-        let mut rows = shared.to_vec();
-        rows.extend([
-            ("national", "国の負担", "National government"),
-            (
-                "patients",
-                "患者さんの利用料・会費等で負担",
-                "Patients' fees",
-            ),
-            ("other", "その他", "Other"),
-        ]);
-        bearer_choices(&rows, undecided)
+        bearer_choices(
+            &[
+                ("national", "国の負担", "National government"),
+                (
+                    "patients",
+                    "患者さんの利用料・会費等で負担",
+                    "Patients' fees",
+                ),
+                ("other", "その他", "Other"),
+            ],
+            undecided,
+        )
     };
-    let rows = |undecided: bool| {
+    current_and_planned("bearers", |undecided| {
         vec![
             (
                 "construction",
@@ -808,21 +809,7 @@ fn bearers() -> Vec<Group> {
                 K::Text,
             ),
         ]
-    };
-    vec![
-        group(
-            "bearers",
-            "current",
-            Some(l("サービス実施中のシステム", "Running system")),
-            rows(false),
-        ),
-        group(
-            "bearers",
-            "planned",
-            Some(l("サービス実施予定のシステム", "Planned system")),
-            rows(true),
-        ),
-    ]
+    })
 }
 
 #[cfg(test)]

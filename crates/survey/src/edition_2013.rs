@@ -37,32 +37,19 @@ pub fn edition() -> Edition {
             AnswerKind::Count,
             Some("public_url"),
         ),
-        (
-            "system",
-            "login_institutions",
-            "two_factor",
-            Label::new("二要素認証", "Two-factor authentication"),
-            AnswerKind::Tri,
-            Some("other"),
-        ),
-        (
-            "system",
-            "login_care",
-            "two_factor",
-            Label::new("二要素認証", "Two-factor authentication"),
-            AnswerKind::Tri,
-            Some("other"),
-        ),
-        (
-            "system",
-            "login_patients",
-            "two_factor",
-            Label::new("二要素認証", "Two-factor authentication"),
-            AnswerKind::Tri,
-            Some("other"),
-        ),
     ];
-    for (section, group, key, label, kind, before) in added {
+    // Two-factor login for each login audience.
+    let two_factor = ["login_institutions", "login_care", "login_patients"].map(|group| {
+        (
+            "system",
+            group,
+            "two_factor",
+            Label::new("二要素認証", "Two-factor authentication"),
+            AnswerKind::Tri,
+            Some("other"),
+        )
+    });
+    for (section, group, key, label, kind, before) in added.into_iter().chain(two_factor) {
         e.add_item(section, group, key, label, kind, before)
             .expect("the 2013 additions fit the 2012 questionnaire");
     }
