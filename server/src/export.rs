@@ -153,10 +153,7 @@ fn pages(pool: AnyPool, edition: String) -> impl Stream<Item = sqlx::Result<Vec<
     })
 }
 
-fn csv_bytes<'a>(
-    rows: impl Iterator<Item = Vec<String>>,
-    prefix: &'a [u8],
-) -> std::io::Result<Bytes> {
+fn csv_bytes(rows: impl Iterator<Item = Vec<String>>, prefix: &[u8]) -> std::io::Result<Bytes> {
     let mut writer = csv::Writer::from_writer(prefix.to_vec());
     for row in rows {
         writer.write_record(&row)?;

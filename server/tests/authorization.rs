@@ -4,14 +4,12 @@
 //! registry and the router), and each entry must be declared in the tables below,
 //! so a function or page added later fails this test until its audience is stated.
 
+use crate::support::fixtures::{load_2012, put_2012_response, respondent_for, router, staff};
 use crate::support::http::{get, post, send, sign_in, Reply};
 use crate::support::TestDb;
 use axum::http::StatusCode;
 use axum::Router;
-use leptos::config::LeptosOptions;
 use serde_json::json;
-use store::accounts::{self, Role};
-use store::networks::put_response;
 use survey::{Answer, Answers, DisclosureChoices};
 
 const A_LOGIN: &str = "resp-a";
@@ -71,41 +69,15 @@ struct Fixture {
 }
 
 async fn setup(db: &TestDb) -> Fixture {
-    server::db::prepare(&db.url).await.unwrap().close().await;
-    let network_of = |no: i64| async move {
-        sqlx::query_scalar::<_, i64>("SELECT id FROM networks WHERE report_no = $1")
-            .bind(no)
-            .fetch_one(&db.pool)
-            .await
-            .unwrap()
-    };
-    let (net_a, net_b) = (network_of(4).await, network_of(7).await);
-    let mut tx = db.pool.begin().await.unwrap();
-    let a = accounts::create(&mut tx, Role::Respondent, A_LOGIN, PASSWORD)
-        .await
-        .unwrap();
-    accounts::link_network(&mut tx, a, net_a).await.unwrap();
-    let b = accounts::create(&mut tx, Role::Respondent, B_LOGIN, PASSWORD)
-        .await
-        .unwrap();
-    accounts::link_network(&mut tx, b, net_b).await.unwrap();
-    accounts::create(&mut tx, Role::Staff, STAFF_LOGIN, PASSWORD)
-        .await
-        .unwrap();
+    load_2012(db).await;
+    let (net_a, _) = respondent_for(db, 4, A_LOGIN, PASSWORD).await;
+    let (net_b, _) = respondent_for(db, 7, B_LOGIN, PASSWORD).await;
+    staff(db, STAFF_LOGIN, PASSWORD).await;
     // B's network gets a private answer; a request to a marked organisation is issued.
+    let mut tx = db.pool.begin().await.unwrap();
     let mut answers = Answers::default();
     answers.set("overview.main.summary", Answer::Text(B_PRIVATE.into()));
-    put_response(
-        &mut tx,
-        net_b,
-        "2012",
-        &answers,
-        &DisclosureChoices::default(),
-        survey::response::ResponseStatus::Submitted,
-        1,
-    )
-    .await
-    .unwrap();
+    put_2012_response(&mut tx, net_b, &answers, &DisclosureChoices::default()).await;
     let row = survey::requests::RequestRow {
         organisation: STAFF_MARKERS[0].into(),
         prefecture: "青森県".into(),
@@ -113,7 +85,7 @@ async fn setup(db: &TestDb) -> Fixture {
         postal_address: String::new(),
         email: STAFF_MARKERS[1].into(),
     };
-    let hash = accounts::hash_password(PASSWORD).unwrap();
+    let hash = store::accounts::hash_password(PASSWORD).unwrap();
     store::requests::issue(
         &mut tx,
         "2012",
@@ -126,10 +98,7 @@ async fn setup(db: &TestDb) -> Fixture {
     .await
     .unwrap();
     tx.commit().await.unwrap();
-    let router = server::http::router(
-        LeptosOptions::builder().output_name("renkei").build(),
-        db.pool.clone(),
-    );
+    let router = router(db);
     let sessions = vec![
         (Who::Public, None),
         (

@@ -1,49 +1,23 @@
 //! The charts' open data and server function with the 2012 dataset: the report's own
 //! numbers, filters, suppression, and caches that two servers on one database keep current.
 
-use crate::support::TestDb;
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use crate::support::fixtures::{insert_network, load_2012, options};
+use crate::support::{http, TestDb};
+use axum::http::StatusCode;
 use axum::Router;
 use charts::ChartFilter;
-use http_body_util::BodyExt;
-use leptos::config::LeptosOptions;
 use serde_json::Value;
 use store::charts::ChartCache;
 use store::networks::{put_response, upsert_by_report_no, NewNetwork};
 use survey::{Answer, Answers, DisclosureChoices, Fee};
-use tower::ServiceExt;
 
 fn server(pool: &sqlx::AnyPool, min_group: usize) -> Router {
-    server::http::router_with_charts(
-        LeptosOptions::builder().output_name("renkei").build(),
-        pool.clone(),
-        ChartCache::new(min_group),
-    )
+    server::http::router_with_charts(options(), pool.clone(), ChartCache::new(min_group))
 }
 
 async fn get(router: &Router, path: &str) -> (StatusCode, Vec<u8>) {
-    let response = router
-        .clone()
-        .oneshot(
-            Request::get(path)
-                .header("host", "localhost")
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await
-        .unwrap();
-    let status = response.status();
-    (
-        status,
-        response
-            .into_body()
-            .collect()
-            .await
-            .unwrap()
-            .to_bytes()
-            .to_vec(),
-    )
+    let reply = http::send(router, http::get(path, None)).await;
+    (reply.status, reply.bytes)
 }
 
 async fn json(router: &Router, path: &str) -> Value {
@@ -80,12 +54,8 @@ fn value_of(chart: &Value, series: &str, category: &str) -> Value {
         .unwrap_or_else(|| panic!("no {category}"))
 }
 
-async fn loaded(db: &TestDb) {
-    server::db::prepare(&db.url).await.unwrap().close().await;
-}
-
 on_both_backends!(figures_match_the_report, async |db: &TestDb| {
-    loaded(db).await;
+    load_2012(db).await;
     let app = server(&db.pool, 3);
     let regions = json(&app, "/charts/2.2-1.json").await;
     let counts: Vec<i64> = column(&regions, "count")
@@ -162,7 +132,7 @@ on_both_backends!(figures_match_the_report, async |db: &TestDb| {
 on_both_backends!(
     filters_re_aggregate_one_dimension_at_a_time,
     async |db: &TestDb| {
-        loaded(db).await;
+        load_2012(db).await;
         let app = server(&db.pool, 3);
         let kyushu = json(&app, "/charts/2.2-1.json?region=%E4%B9%9D%E5%B7%9E").await;
         let counts: Vec<i64> = column(&kyushu, "count")
@@ -202,7 +172,7 @@ on_both_backends!(
 on_both_backends!(
     small_groups_are_suppressed_in_public_data,
     async |db: &TestDb| {
-        loaded(db).await;
+        load_2012(db).await;
         // Every value computed over fewer networks than the minimum is "suppressed", never a number.
         for min_group in [3, 10] {
             let app = server(&db.pool, min_group);
@@ -262,21 +232,10 @@ on_both_backends!(
                 nickname: String::new(),
                 start_year: Some(2010),
             };
-            let id = upsert_by_report_no(&mut tx, &network).await.unwrap();
             let mut answers = Answers::default();
             answers.set("fees.hospital_current.fee", Answer::Fee(Fee::Paid));
             answers.set("fees.hospital_current.monthly", Answer::Number(fee));
-            put_response(
-                &mut tx,
-                id,
-                "2012",
-                &answers,
-                &DisclosureChoices::default(),
-                survey::response::ResponseStatus::Submitted,
-                1,
-            )
-            .await
-            .unwrap();
+            insert_network(&mut tx, &network, &answers, &DisclosureChoices::default()).await;
         }
         tx.commit().await.unwrap();
         let fees = json(&server(&db.pool, 3), "/charts/2.8-3.json").await;
@@ -297,7 +256,7 @@ on_both_backends!(
 on_both_backends!(
     a_save_on_one_server_refreshes_the_charts_of_another,
     async |db: &TestDb| {
-        loaded(db).await;
+        load_2012(db).await;
         // Two app servers, each with its own connection pool and cache, on one database.
         let other_pool = server::db::connect(&db.url).await.unwrap();
         let (a, b) = (server(&db.pool, 3), server(&other_pool, 3));
@@ -416,7 +375,7 @@ async fn everything(
 on_both_backends!(
     another_server_follows_saves_deletions_and_reclassifications_incrementally,
     async |db: &TestDb| {
-        loaded(db).await;
+        load_2012(db).await;
         let edition = survey::builtin_edition("2012").unwrap();
         // Synthetic networks add private answers (and so secondary suppression) to the 2012 data.
         server::synthetic::insert(&mut db.pool.acquire().await.unwrap(), &edition, 7, 12)
@@ -506,18 +465,13 @@ on_both_backends!(
             nickname: String::new(),
             start_year: Some(2011),
         };
-        let new_id = upsert_by_report_no(&mut conn, &network).await.unwrap();
-        put_response(
+        let new_id = insert_network(
             &mut conn,
-            new_id,
-            "2012",
+            &network,
             &server::synthetic::answers(&edition, 4242),
             &disclosure,
-            survey::response::ResponseStatus::Submitted,
-            1,
         )
-        .await
-        .unwrap();
+        .await;
         same_as_fresh(db, &other_pool, &b, "deletions and an insertion").await;
         // The import's upserts of an existing network and response.
         let network = NewNetwork {

@@ -1,5 +1,6 @@
 //! The schema, the 2012 import and the repository functions, on SQLite and on PostgreSQL.
 
+use crate::support::queries::count;
 use crate::support::TestDb;
 use sqlx::Row;
 use survey::geography::Region;
@@ -16,13 +17,6 @@ const TABLES: [&str; 10] = [
     "invitations",
     "audit_log",
 ];
-
-async fn count(db: &TestDb, sql: &str) -> i64 {
-    sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_string()))
-        .fetch_one(&db.pool)
-        .await
-        .unwrap()
-}
 
 on_both_backends!(migrates_from_empty, async |db: &TestDb| {
     server::db::migrate(&db.pool, &db.url).await.unwrap();

@@ -5,9 +5,9 @@
 //! adds no equation about a private answer. Shown directly: scrambling every private answer
 //! changes none of those outputs, on SQLite and PostgreSQL.
 
+use crate::support::fixtures::{load_2012, router};
 use crate::support::http::{get, send};
 use crate::support::TestDb;
-use leptos::config::LeptosOptions;
 use store::networks::records;
 use survey::{builtin_edition, Answer, AnswerKind, Disclosure, Edition, Tri};
 
@@ -82,7 +82,7 @@ async fn outputs(router: &axum::Router, paths: &[String]) -> Vec<String> {
 on_both_backends!(
     directory_outputs_do_not_depend_on_private_answers,
     async |db: &TestDb| {
-        server::db::prepare(&db.url).await.unwrap().close().await;
+        load_2012(db).await;
         let edition = builtin_edition("2012").unwrap();
         // Synthetic networks publish about half their sections, so many answers are private.
         server::synthetic::load(
@@ -93,10 +93,7 @@ on_both_backends!(
         )
         .await
         .unwrap();
-        let router = server::http::router(
-            LeptosOptions::builder().output_name("renkei").build(),
-            db.pool.clone(),
-        );
+        let router = router(db);
         let paths = directory_paths(&edition);
         assert!(
             paths.len() > 40,

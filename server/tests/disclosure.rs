@@ -1,15 +1,16 @@
 //! Disclosure control through the public chart interface, on a real database: the
-//! adversary (`charts::audit`) attacks every chart of every public filter view as the
+//! adversary (`charts::adversary`) attacks every chart of every public filter view as the
 //! server serves them to the public, over the 2012 dataset plus networks whose private
 //! answers a small group would give away; and the cost of privacy on the 2012 dataset.
 
+use crate::support::fixtures::{insert_network, load_2012};
 use crate::support::TestDb;
 use charts::{
-    adversary, compute, public_views, publish, registry, Audience, ChartData, ChartFilter,
-    ItemIndex, NetworkFacts, Population,
+    adversary, public_views, registry, Audience, ChartData, ChartFilter, ItemIndex, NetworkFacts,
+    Population,
 };
 use store::charts::{charts, ChartCache};
-use store::networks::{put_response, records, upsert_by_report_no, NetworkRecord, NewNetwork};
+use store::networks::{records, NetworkRecord, NewNetwork};
 use survey::{builtin_edition, Answer, Answers, Disclosure, DisclosureChoices, Fee, Tri};
 
 fn facts(edition: &survey::Edition, records: &[NetworkRecord]) -> Vec<NetworkFacts> {
@@ -55,7 +56,6 @@ async fn add_small_groups(db: &TestDb) {
             nickname: String::new(),
             start_year: Some(2016),
         };
-        let id = upsert_by_report_no(&mut tx, &network).await.unwrap();
         let mut answers = Answers::default();
         answers.set("system.linkage.centralised", Answer::Tri(Tri::InProgress));
         answers.set("fees.hospital_current.fee", Answer::Fee(Fee::Paid));
@@ -69,17 +69,7 @@ async fn add_small_groups(db: &TestDb) {
             disclosure.set("system", Disclosure::Public);
             disclosure.set("fees", Disclosure::Public);
         }
-        put_response(
-            &mut tx,
-            id,
-            "2012",
-            &answers,
-            &disclosure,
-            survey::response::ResponseStatus::Submitted,
-            1,
-        )
-        .await
-        .unwrap();
+        insert_network(&mut tx, &network, &answers, &disclosure).await;
     }
     tx.commit().await.unwrap();
 }
@@ -87,7 +77,7 @@ async fn add_small_groups(db: &TestDb) {
 on_both_backends!(
     nothing_hidden_and_no_private_answer_can_be_worked_out,
     async |db: &TestDb| {
-        server::db::prepare(&db.url).await.unwrap().close().await;
+        load_2012(db).await;
         add_small_groups(db).await;
         let edition = builtin_edition("2012").unwrap();
         let records = records(&db.pool, "2012").await.unwrap();
@@ -98,24 +88,7 @@ on_both_backends!(
             let found = adversary::attack(&edition, &facts, &published, min_group);
             assert!(found.is_empty(), "K={min_group}: {found:?}");
             // The same adversary breaks what primary suppression alone would publish.
-            let population = Population::new(&edition, &facts).for_public(min_group);
-            let primary: Vec<(ChartFilter, Vec<ChartData>)> = public_views()
-                .into_iter()
-                .map(|filter| {
-                    let atoms = population.view(&filter);
-                    let charts = registry()
-                        .iter()
-                        .map(|spec| {
-                            publish(
-                                spec,
-                                compute(spec, &population, &atoms),
-                                Audience::Public { min_group },
-                            )
-                        })
-                        .collect();
-                    (filter, charts)
-                })
-                .collect();
+            let primary = adversary::primary_only(&edition, &facts, min_group);
             let found = adversary::attack(&edition, &facts, &primary, min_group);
             assert!(
                 !found.is_empty(),
@@ -155,7 +128,7 @@ fn hidden_counts(published: &[(ChartFilter, Vec<ChartData>)]) -> Vec<(usize, usi
 on_both_backends!(
     the_cost_of_privacy_on_the_2012_dataset,
     async |db: &TestDb| {
-        server::db::prepare(&db.url).await.unwrap().close().await;
+        load_2012(db).await;
         let edition = builtin_edition("2012").unwrap();
         let records = records(&db.pool, "2012").await.unwrap();
         let facts = facts(&edition, &records);
@@ -163,24 +136,7 @@ on_both_backends!(
         let started = std::time::Instant::now();
         let shipped = public_outputs(db, &cache).await;
         let elapsed = started.elapsed();
-        let population = Population::new(&edition, &facts).for_public(3);
-        let primary: Vec<(ChartFilter, Vec<ChartData>)> = public_views()
-            .into_iter()
-            .map(|filter| {
-                let atoms = population.view(&filter);
-                let charts = registry()
-                    .iter()
-                    .map(|spec| {
-                        publish(
-                            spec,
-                            compute(spec, &population, &atoms),
-                            Audience::Public { min_group: 3 },
-                        )
-                    })
-                    .collect();
-                (filter, charts)
-            })
-            .collect();
+        let primary = adversary::primary_only(&edition, &facts, 3);
         let (shipped_counts, primary_counts) = (hidden_counts(&shipped), hidden_counts(&primary));
         println!(
             "every public view of every chart, computed and protected (debug build): {elapsed:?}"
@@ -235,26 +191,7 @@ fn the_cost_of_privacy_on_a_synthetic_dataset_of_the_same_size() {
         &mut charts::Memo::default(),
     );
     let elapsed = started.elapsed();
-    let population = Population::new(&edition, &facts).for_public(3);
-    let primary: Vec<(ChartFilter, Vec<ChartData>)> = public_views()
-        .into_iter()
-        .map(|filter| {
-            let atoms = population.view(&filter);
-            (
-                filter,
-                registry()
-                    .iter()
-                    .map(|spec| {
-                        publish(
-                            spec,
-                            compute(spec, &population, &atoms),
-                            Audience::Public { min_group: 3 },
-                        )
-                    })
-                    .collect(),
-            )
-        })
-        .collect();
+    let primary = adversary::primary_only(&edition, &facts, 3);
     let (shipped_counts, primary_counts) = (hidden_counts(&shipped), hidden_counts(&primary));
     let sum = |counts: &[(usize, usize, usize)], f: fn(&(usize, usize, usize)) -> usize| {
         counts.iter().map(f).sum::<usize>()

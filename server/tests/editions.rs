@@ -2,20 +2,28 @@
 //! linked diseases is stored as JSON, and the form, validation and storage take
 //! the new item with no code change, while the 2012 answers stay as they were.
 
+use crate::support::fixtures::{load_2012, respondent_for, router, staff};
+use crate::support::queries::count;
 use crate::support::{http, TestDb};
 use axum::http::StatusCode;
-use leptos::config::LeptosOptions;
 use survey::{builtin_edition, Answer, AnswerKind, Item, Tri};
+
+/// A network's stored answers in an edition, as the JSON text in the database.
+async fn stored(db: &TestDb, network: i64, edition: &str) -> String {
+    sqlx::query_scalar("SELECT answers FROM responses WHERE network_id = $1 AND edition_id = $2")
+        .bind(network)
+        .bind(edition)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap()
+}
 
 on_both_backends!(
     an_edition_with_a_new_item_needs_no_code_change,
     async |db: &TestDb| {
-        server::db::prepare(&db.url).await.unwrap().close().await;
-        let answers_2012: String =
-        sqlx::query_scalar("SELECT answers FROM responses r JOIN networks n ON n.id = r.network_id WHERE n.report_no = 11 AND r.edition_id = '2012'")
-            .fetch_one(&db.pool)
-            .await
-            .unwrap();
+        load_2012(db).await;
+        let (network, _) = respondent_for(db, 11, "net011", "respondent password").await;
+        let answers_2012 = stored(db, network, "2012").await;
 
         // A staff-made edition stored as JSON: 2012 plus 糖尿病 under the linked diseases.
         let mut edition = builtin_edition("2012").unwrap();
@@ -47,27 +55,7 @@ on_both_backends!(
         .await
         .unwrap();
 
-        let network: i64 = sqlx::query_scalar("SELECT id FROM networks WHERE report_no = 11")
-            .fetch_one(&db.pool)
-            .await
-            .unwrap();
-        let mut conn = db.pool.acquire().await.unwrap();
-        let respondent = store::accounts::create(
-            &mut conn,
-            store::accounts::Role::Respondent,
-            "net011",
-            "respondent password",
-        )
-        .await
-        .unwrap();
-        store::accounts::link_network(&mut conn, respondent, network)
-            .await
-            .unwrap();
-        drop(conn);
-        let router = server::http::router(
-            LeptosOptions::builder().output_name("renkei").build(),
-            db.pool.clone(),
-        );
+        let router = router(db);
         let session = http::sign_in(&router, "respondent", "net011", "respondent password").await;
 
         // The form offers the new item...
@@ -104,26 +92,15 @@ on_both_backends!(
             save(serde_json::json!({ "tri": "in_progress" })).await,
             StatusCode::OK
         );
-        let stored: String = sqlx::query_scalar(
-            "SELECT answers FROM responses WHERE network_id = $1 AND edition_id = '2099'",
-        )
-        .bind(network)
-        .fetch_one(&db.pool)
-        .await
-        .unwrap();
-        let stored: survey::Answers = serde_json::from_str(&stored).unwrap();
+        let saved: survey::Answers =
+            serde_json::from_str(&stored(db, network, "2099").await).unwrap();
         assert_eq!(
-            stored.get("services.diseases.diabetes"),
+            saved.get("services.diseases.diabetes"),
             Some(&Answer::Tri(Tri::InProgress))
         );
 
         // 2012 is untouched.
-        let after_2012: String =
-        sqlx::query_scalar("SELECT answers FROM responses r JOIN networks n ON n.id = r.network_id WHERE n.report_no = 11 AND r.edition_id = '2012'")
-            .fetch_one(&db.pool)
-            .await
-            .unwrap();
-        assert_eq!(after_2012, answers_2012);
+        assert_eq!(stored(db, network, "2012").await, answers_2012);
     }
 );
 
@@ -151,35 +128,12 @@ async fn call(
 on_both_backends!(
     staff_open_the_next_edition_and_answers_carry_forward,
     async |db: &TestDb| {
-        server::db::prepare(&db.url).await.unwrap().close().await;
-        let network: i64 = sqlx::query_scalar("SELECT id FROM networks WHERE report_no = 11")
-            .fetch_one(&db.pool)
-            .await
-            .unwrap();
-        let answers_2012: survey::Answers = serde_json::from_str(
-            &sqlx::query_scalar::<_, String>(
-                "SELECT answers FROM responses WHERE network_id = $1 AND edition_id = '2012'",
-            )
-            .bind(network)
-            .fetch_one(&db.pool)
-            .await
-            .unwrap(),
-        )
-        .unwrap();
-        let mut conn = db.pool.acquire().await.unwrap();
-        use store::accounts::{create, link_network, Role};
-        let respondent = create(&mut conn, Role::Respondent, "net011", "respondent password")
-            .await
-            .unwrap();
-        link_network(&mut conn, respondent, network).await.unwrap();
-        create(&mut conn, Role::Staff, "staff1", "staff password 1")
-            .await
-            .unwrap();
-        drop(conn);
-        let router = server::http::router(
-            LeptosOptions::builder().output_name("renkei").build(),
-            db.pool.clone(),
-        );
+        load_2012(db).await;
+        let (network, _) = respondent_for(db, 11, "net011", "respondent password").await;
+        let answers_2012: survey::Answers =
+            serde_json::from_str(&stored(db, network, "2012").await).unwrap();
+        staff(db, "staff1", "staff password 1").await;
+        let router = router(db);
         let staff = http::sign_in(&router, "staff", "staff1", "staff password 1").await;
         let someone = http::sign_in(&router, "respondent", "net011", "respondent password").await;
         let form = "application/x-www-form-urlencoded";
@@ -449,15 +403,8 @@ on_both_backends!(
             .all(|n| n["id"] != network));
 
         // 2012 is untouched; a new draft copies 2013 with its additions.
-        let still: String = sqlx::query_scalar(
-            "SELECT answers FROM responses WHERE network_id = $1 AND edition_id = '2012'",
-        )
-        .bind(network)
-        .fetch_one(&db.pool)
-        .await
-        .unwrap();
         assert_eq!(
-            serde_json::from_str::<survey::Answers>(&still).unwrap(),
+            serde_json::from_str::<survey::Answers>(&stored(db, network, "2012").await).unwrap(),
             answers_2012
         );
         let (status, created) = call(
@@ -478,13 +425,13 @@ on_both_backends!(
             .unwrap();
         assert!(next.item("services.diseases.dementia").is_some());
         assert!(next.item("services.diseases.prostate").unwrap().retired);
-        let audited: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'edition_%'")
-                .fetch_one(&db.pool)
-                .await
-                .unwrap();
         assert_eq!(
-            audited, 5,
+            count(
+                db,
+                "SELECT COUNT(*) FROM audit_log WHERE action LIKE 'edition_%'"
+            )
+            .await,
+            5,
             "create, three revisions and the opening are audited"
         );
     }

@@ -3,14 +3,14 @@
 //! answer read back by `cells::parse` equal to the stored one: Japanese text, commas, quotes,
 //! newlines and every answer kind. And the exports are refused to the public and respondents.
 
+use crate::support::fixtures::{people, People, A_LOGIN, A_PASSWORD, STAFF_LOGIN, STAFF_PASSWORD};
 use crate::support::http::{get, send, sign_in};
+use crate::support::queries::{audit_count, audit_entries};
 use crate::support::TestDb;
 use app::i18n::Lang;
 use axum::http::{header, StatusCode};
 use axum::Router;
-use leptos::config::LeptosOptions;
 use server::export::Layout;
-use store::accounts::{self, Role};
 use store::networks::NetworkRecord;
 use survey::cells::parse;
 use survey::geography::{region_of, OperatorType};
@@ -29,40 +29,25 @@ struct Fixture {
     records: Vec<NetworkRecord>,
 }
 
+/// [`People`] over the 2012 data and the synthetic networks, with respondent A and the staff
+/// member signed in.
 async fn setup(db: &TestDb) -> Fixture {
-    server::db::prepare(&db.url).await.unwrap().close().await;
+    let People {
+        router, staff_id, ..
+    } = people(db).await;
     let edition = survey::builtin_edition(EDITION).unwrap();
     let mut tx = db.pool.begin().await.unwrap();
     server::synthetic::insert(&mut tx, &edition, 0, SYNTHETIC)
         .await
         .unwrap();
     tx.commit().await.unwrap();
-    let mut conn = db.pool.acquire().await.unwrap();
-    let staff_id = accounts::create(&mut conn, Role::Staff, "staff-1", "staff-password-1")
-        .await
-        .unwrap();
-    let respondent_id = accounts::create(&mut conn, Role::Respondent, "resp-a", "alpha-password-4")
-        .await
-        .unwrap();
-    let own: i64 = sqlx::query_scalar("SELECT id FROM networks WHERE report_no = 4")
-        .fetch_one(&mut *conn)
-        .await
-        .unwrap();
-    accounts::link_network(&mut conn, respondent_id, own)
-        .await
-        .unwrap();
-    drop(conn);
     let records = store::networks::records(&db.pool, EDITION).await.unwrap();
     assert!(
         records.len() as i64 > server::export::PAGE,
         "the test must cross a page boundary"
     );
-    let router = server::http::router(
-        LeptosOptions::builder().output_name("renkei").build(),
-        db.pool.clone(),
-    );
-    let staff = sign_in(&router, "staff", "staff-1", "staff-password-1").await;
-    let respondent = sign_in(&router, "respondent", "resp-a", "alpha-password-4").await;
+    let staff = sign_in(&router, "staff", STAFF_LOGIN, STAFF_PASSWORD).await;
+    let respondent = sign_in(&router, "respondent", A_LOGIN, A_PASSWORD).await;
     Fixture {
         router,
         staff_id,
@@ -135,7 +120,7 @@ fn compare(f: &Fixture, lang: Lang, rows: &[Vec<String>]) {
             stored
                 .0
                 .values()
-                .map(|a| std::mem::discriminant(a))
+                .map(std::mem::discriminant)
                 .map(|d| format!("{d:?}")),
         );
     }
@@ -191,19 +176,12 @@ on_both_backends!(csv_round_trip, async |db: &TestDb| {
         .collect();
     compare(&f, Lang::En, &rows);
 
-    let audits: Vec<(String, String)> =
-        sqlx::query_as("SELECT actor, detail FROM audit_log WHERE action = 'export' ORDER BY id")
-            .fetch_all(&db.pool)
-            .await
-            .unwrap();
+    let audits = audit_entries(db, "export").await;
     assert_eq!(audits.len(), 2);
     assert!(audits
         .iter()
-        .all(|(actor, _)| actor == &format!("staff:{}", f.staff_id)));
-    assert_eq!(
-        serde_json::from_str::<serde_json::Value>(&audits[1].1).unwrap()["lang"],
-        "en"
-    );
+        .all(|e| e.actor == format!("staff:{}", f.staff_id)));
+    assert_eq!(audits[1].detail["lang"], "en");
 });
 
 /// A spreadsheet cell as the text the CSV would hold.
@@ -279,9 +257,9 @@ on_both_backends!(exports_are_for_staff_only, async |db: &TestDb| {
     let reply = send(&f.router, get("/staff/export.csv?lang=fr", Some(&f.staff))).await;
     assert_eq!(reply.status, StatusCode::BAD_REQUEST);
     assert!(reply.body().contains("lang"));
-    let exports: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'export'")
-        .fetch_one(&db.pool)
-        .await
-        .unwrap();
-    assert_eq!(exports, 0, "refused exports are not recorded as exports");
+    assert_eq!(
+        audit_count(db, "export").await,
+        0,
+        "refused exports are not recorded as exports"
+    );
 });

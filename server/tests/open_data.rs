@@ -1,52 +1,26 @@
 //! `/networks.csv` and `/networks.json` with the 2012 dataset.
 
+use crate::support::fixtures::{load_2012, router};
+use crate::support::http::{self, Reply};
 use crate::support::TestDb;
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
-use http_body_util::BodyExt;
-use leptos::config::LeptosOptions;
-use tower::ServiceExt;
+use axum::http::{header, StatusCode};
 
-async fn get(db: &TestDb, path: &str) -> (StatusCode, String, Vec<u8>) {
-    let router = server::http::router(
-        LeptosOptions::builder().output_name("renkei").build(),
-        db.pool.clone(),
-    );
-    let response = router
-        .oneshot(
-            Request::get(path)
-                .header("host", "localhost")
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await
-        .unwrap();
-    let status = response.status();
-    let content_type = response
-        .headers()
-        .get("content-type")
-        .map(|v| v.to_str().unwrap().to_string())
-        .unwrap_or_default();
-    (
-        status,
-        content_type,
-        response
-            .into_body()
-            .collect()
-            .await
-            .unwrap()
-            .to_bytes()
-            .to_vec(),
-    )
+/// GETs an open-data file from the app with the 2012 dataset.
+async fn get(db: &TestDb, path: &str) -> Reply {
+    load_2012(db).await;
+    http::send(&router(db), http::get(path, None)).await
 }
 
 on_both_backends!(
     csv_opens_in_excel_and_honours_disclosure,
     async |db: &TestDb| {
-        server::db::prepare(&db.url).await.unwrap().close().await;
-        let (status, content_type, bytes) = get(db, "/networks.csv").await;
-        assert_eq!(status, StatusCode::OK);
-        assert_eq!(content_type, "text/csv; charset=utf-8");
+        let reply = get(db, "/networks.csv").await;
+        assert_eq!(reply.status, StatusCode::OK);
+        assert_eq!(
+            reply.headers[header::CONTENT_TYPE],
+            "text/csv; charset=utf-8"
+        );
+        let bytes = reply.bytes;
         assert!(
             bytes.starts_with(b"\xEF\xBB\xBF"),
             "UTF-8 byte-order mark for Excel"
@@ -76,11 +50,13 @@ on_both_backends!(
 );
 
 on_both_backends!(json_lists_every_network, async |db: &TestDb| {
-    server::db::prepare(&db.url).await.unwrap().close().await;
-    let (status, content_type, bytes) = get(db, "/networks.json").await;
-    assert_eq!(status, StatusCode::OK);
-    assert!(content_type.starts_with("application/json"));
-    let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    let reply = get(db, "/networks.json").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.headers[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("application/json"));
+    let json: serde_json::Value = reply.json();
     assert_eq!(json["edition"], "2012");
     let networks = json["networks"].as_array().unwrap();
     assert_eq!(networks.len(), 154);

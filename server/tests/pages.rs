@@ -1,23 +1,15 @@
 //! Pages as the server sends them: in the language of the `lang` cookie, switched by a plain
 //! form (no script), and with their interactive parts as islands that carry their own data.
 
-use crate::support::http::{form, get, post_form, send};
+use crate::support::fixtures::{load_2012, respondent_for, router};
+use crate::support::http::{form, get, post_form, post_json, send, sign_in};
 use axum::http::{header, StatusCode};
-use leptos::config::LeptosOptions;
-
-/// The app on a database migrated and loaded with the 2012 data.
-async fn router(db: &crate::support::TestDb) -> axum::Router {
-    server::db::prepare(&db.url).await.unwrap().close().await;
-    server::http::router(
-        LeptosOptions::builder().output_name("renkei").build(),
-        db.pool.clone(),
-    )
-}
 
 #[tokio::test]
 async fn the_language_switch_remembers_the_choice_and_goes_back_to_the_page() {
     let db = crate::support::sqlite().await;
-    let router = router(&db).await;
+    load_2012(&db).await;
+    let router = router(&db);
     let reply = post_form(
         &router,
         "/lang",
@@ -76,7 +68,8 @@ async fn the_language_switch_remembers_the_choice_and_goes_back_to_the_page() {
 #[tokio::test]
 async fn only_the_interactive_parts_are_islands() {
     let db = crate::support::sqlite().await;
-    let router = router(&db).await;
+    load_2012(&db).await;
+    let router = router(&db);
     // Home and directory are documents: no island, nothing to hydrate.
     for path in ["/", "/networks", "/networks/4"] {
         let page = send(&router, get(path, None)).await.body();
@@ -100,26 +93,10 @@ async fn only_the_interactive_parts_are_islands() {
 #[tokio::test]
 async fn the_questionnaire_is_server_html_with_the_answers_filled_in() {
     let db = crate::support::sqlite().await;
-    let router = router(&db).await;
-    let network: i64 = sqlx::query_scalar("SELECT id FROM networks WHERE report_no = 11")
-        .fetch_one(&db.pool)
-        .await
-        .unwrap();
-    let mut conn = db.pool.acquire().await.unwrap();
-    let respondent = store::accounts::create(
-        &mut conn,
-        store::accounts::Role::Respondent,
-        "net011",
-        "respondent password",
-    )
-    .await
-    .unwrap();
-    store::accounts::link_network(&mut conn, respondent, network)
-        .await
-        .unwrap();
-    drop(conn);
-    let session =
-        crate::support::http::sign_in(&router, "respondent", "net011", "respondent password").await;
+    load_2012(&db).await;
+    let router = router(&db);
+    let (network, _) = respondent_for(&db, 11, "net011", "respondent password").await;
+    let session = sign_in(&router, "respondent", "net011", "respondent password").await;
     let version: i64 = sqlx::query_scalar(
         "SELECT version FROM responses WHERE network_id = $1 AND edition_id = '2012'",
     )
@@ -131,8 +108,7 @@ async fn the_questionnaire_is_server_html_with_the_answers_filled_in() {
         "network_id": network, "save_group": 2, "version": version, "disclosure": { "facilities": "public" },
         "answers": { "facilities.hospital.status": { "tri": "planned" }, "facilities.hospital.count": { "number": 12 } },
     }});
-    let saved =
-        crate::support::http::post_json(&router, "/api/save_response", &body, Some(&session)).await;
+    let saved = post_json(&router, "/api/save_response", &body, Some(&session)).await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.body());
 
     let page = send(

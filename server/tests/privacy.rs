@@ -3,11 +3,11 @@
 //! function and every export is requested, on SQLite and on PostgreSQL. No marker
 //! of a private answer may appear anywhere: HTML, hydration data, JSON or CSV.
 
-use crate::support::TestDb;
+use crate::support::fixtures::{insert_network, load_2012, router};
+use crate::support::{http, TestDb};
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use leptos::config::LeptosOptions;
-use store::networks::{put_response, upsert_by_report_no, NewNetwork};
+use store::networks::NewNetwork;
 use survey::{
     Answer, AnswerKind, Answers, Disclosure, DisclosureChoices, Edition, Fee, StartStatus, Tri,
 };
@@ -58,7 +58,7 @@ struct Seeded {
 }
 
 async fn seed(db: &TestDb) -> Seeded {
-    server::db::prepare(&db.url).await.unwrap().close().await;
+    load_2012(db).await;
     let edition = survey::builtin_edition("2012").unwrap();
     let mut tx = db.pool.begin().await.unwrap();
     let network = |name: &str| NewNetwork {
@@ -72,26 +72,15 @@ async fn seed(db: &TestDb) -> Seeded {
     };
 
     // Every section private.
-    let private_id = upsert_by_report_no(&mut tx, &network("秘密ネット"))
-        .await
-        .unwrap();
-    let private_answers = marked_answers(&edition, "P");
-    put_response(
+    let private_id = insert_network(
         &mut tx,
-        private_id,
-        "2012",
-        &private_answers,
+        &network("秘密ネット"),
+        &marked_answers(&edition, "P"),
         &DisclosureChoices::default(),
-        survey::response::ResponseStatus::Submitted,
-        1,
     )
-    .await
-    .unwrap();
+    .await;
 
     // Everything public except the contact name and email of both organisations; an HTML summary.
-    let contact_id = upsert_by_report_no(&mut tx, &network("公開ネット"))
-        .await
-        .unwrap();
     let mut contact_answers = marked_answers(&edition, "C");
     contact_answers.set(
         "overview.main.summary",
@@ -103,17 +92,8 @@ async fn seed(db: &TestDb) -> Seeded {
     }
     choices.set("org1", Disclosure::HideContact);
     choices.set("org2", Disclosure::HideContact);
-    put_response(
-        &mut tx,
-        contact_id,
-        "2012",
-        &contact_answers,
-        &choices,
-        survey::response::ResponseStatus::Submitted,
-        1,
-    )
-    .await
-    .unwrap();
+    let contact_id =
+        insert_network(&mut tx, &network("公開ネット"), &contact_answers, &choices).await;
     tx.commit().await.unwrap();
 
     let mut secrets = Vec::new();
@@ -152,24 +132,23 @@ async fn seed(db: &TestDb) -> Seeded {
 }
 
 async fn fetch(router: &axum::Router, request: Request<Body>) -> (StatusCode, String) {
-    let reply = crate::support::http::send(router, request).await;
+    let reply = http::send(router, request).await;
     (reply.status, reply.body())
 }
 
+/// A public GET: no session.
 fn get(path: &str) -> Request<Body> {
-    Request::get(path)
-        .header("host", "localhost")
-        .body(Body::empty())
-        .unwrap()
+    http::get(path, None)
 }
 
+/// A public form POST: no session.
 fn post(path: &str, form: &str) -> Request<Body> {
-    Request::post(path)
-        .header("host", "localhost")
-        .header("origin", "http://localhost")
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(Body::from(form.to_string()))
-        .unwrap()
+    http::post(
+        path,
+        "application/x-www-form-urlencoded",
+        form.to_string(),
+        None,
+    )
 }
 
 /// Every public address: the router's own routes (parameters filled with the seeded
@@ -244,10 +223,7 @@ fn check_no_leak(what: &str, body: &str, secrets: &[String]) {
 
 on_both_backends!(no_private_answer_reaches_the_public, async |db: &TestDb| {
     let seeded = seed(db).await;
-    let router = server::http::router(
-        LeptosOptions::builder().output_name("renkei").build(),
-        db.pool.clone(),
-    );
+    let router = router(db);
     let mut seen_public = String::new();
     for (what, request) in requests(&seeded) {
         let (status, body) = fetch(&router, request).await;
@@ -273,10 +249,7 @@ on_both_backends!(no_private_answer_reaches_the_public, async |db: &TestDb| {
 
 on_both_backends!(html_in_answers_is_shown_as_text, async |db: &TestDb| {
     let seeded = seed(db).await;
-    let router = server::http::router(
-        LeptosOptions::builder().output_name("renkei").build(),
-        db.pool.clone(),
-    );
+    let router = router(db);
     let (status, page) = fetch(&router, get(&format!("/networks/{}", seeded.contact_id))).await;
     assert_eq!(status, StatusCode::OK);
     assert!(

@@ -3,7 +3,9 @@
 //! once, reset, disabled), tracking (stages, automatic reply, report 1.5 counts),
 //! staff accounts, and the audit entries of every action.
 
+use crate::support::fixtures::{load_2012, network_of, router, staff, STAFF_LOGIN, STAFF_PASSWORD};
 use crate::support::http::{form, login, post_form, post_json, sign_in};
+use crate::support::queries::{audit_count, audit_entries, count};
 use crate::support::TestDb;
 use app::api::audit_log::AuditPage;
 use app::api::requests::{IssueOutcome, Tracking};
@@ -11,14 +13,10 @@ use app::api::staff_accounts::{StaffAccounts, StaffPassword};
 use app::error::ApiError;
 use axum::http::StatusCode;
 use axum::Router;
-use leptos::config::LeptosOptions;
 use serde_json::json;
-use store::accounts::{self, Role};
 use survey::requests::{Counts, Credential, Stage};
 use survey::{Answer, Answers, Tri};
 
-const STAFF_LOGIN: &str = "staff-1";
-const STAFF_PASSWORD: &str = "staff-password-1";
 /// The 2012 dataset's networks, every one imported as approved.
 const NETWORKS_2012: usize = 154;
 
@@ -34,16 +32,9 @@ struct Fixture {
 }
 
 async fn setup(db: &TestDb) -> Fixture {
-    server::db::prepare(&db.url).await.unwrap().close().await;
-    let mut conn = db.pool.acquire().await.unwrap();
-    accounts::create(&mut conn, Role::Staff, STAFF_LOGIN, STAFF_PASSWORD)
-        .await
-        .unwrap();
-    drop(conn);
-    let router = server::http::router(
-        LeptosOptions::builder().output_name("renkei").build(),
-        db.pool.clone(),
-    );
+    load_2012(db).await;
+    staff(db, STAFF_LOGIN, STAFF_PASSWORD).await;
+    let router = router(db);
     let staff = sign_in(&router, "staff", STAFF_LOGIN, STAFF_PASSWORD).await;
     Fixture { router, staff }
 }
@@ -92,13 +83,6 @@ async fn set_stage(
     .await
 }
 
-async fn count(db: &TestDb, sql: &str) -> i64 {
-    sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_string()))
-        .fetch_one(&db.pool)
-        .await
-        .unwrap()
-}
-
 /// Rows of the tables an import writes.
 async fn sizes(db: &TestDb) -> [i64; 4] {
     [
@@ -107,14 +91,6 @@ async fn sizes(db: &TestDb) -> [i64; 4] {
         count(db, "SELECT COUNT(*) FROM respondents").await,
         count(db, "SELECT COUNT(*) FROM respondent_networks").await,
     ]
-}
-
-async fn audit_count(db: &TestDb, action: &str) -> i64 {
-    sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = $1")
-        .bind(action)
-        .fetch_one(&db.pool)
-        .await
-        .unwrap()
 }
 
 fn by_name<'a>(issued: &'a [Credential], name: &str) -> &'a Credential {
@@ -325,12 +301,8 @@ on_both_backends!(
             sizes(db).await,
             [before[0] + 1, before[1] + 1, before[2] + 1, before[3] + 1]
         );
-        let detail: String =
-            sqlx::query_scalar("SELECT detail FROM audit_log WHERE action = 'import_requests'")
-                .fetch_one(&db.pool)
-                .await
-                .unwrap();
-        assert!(detail.contains("\"source\":\"form\""), "{detail}");
+        let imports = audit_entries(db, "import_requests").await;
+        assert_eq!(imports[0].detail["source"], "form", "{imports:?}");
     }
 );
 
@@ -595,10 +567,7 @@ on_both_backends!(
             (row.stage, row.replied_on.clone(), row.outcome_on.clone()),
             (Stage::Requested, None, None)
         );
-        let old: i64 = sqlx::query_scalar("SELECT id FROM networks WHERE report_no = 7")
-            .fetch_one(&db.pool)
-            .await
-            .unwrap();
+        let old = network_of(db, 7).await;
         assert_eq!(
             set_stage(&f, old, "declined", "対象外").await.status,
             StatusCode::OK
@@ -622,14 +591,11 @@ on_both_backends!(
 
         assert_eq!(audit_count(db, "set_request_stage").await, 5);
         assert_eq!(audit_count(db, "export_not_replied").await, 1);
-        let detail: String = sqlx::query_scalar("SELECT detail FROM audit_log WHERE action = 'set_request_stage' AND subject = $1 ORDER BY id LIMIT 1")
-        .bind(format!("network:{}", hokkai.network_id))
-        .fetch_one(&db.pool)
-        .await
-        .unwrap();
-        let detail: serde_json::Value = serde_json::from_str(&detail).unwrap();
+        let subject = format!("network:{}", hokkai.network_id);
+        let stages = audit_entries(db, "set_request_stage").await;
+        let first = stages.iter().find(|e| e.subject == subject).unwrap();
         assert_eq!(
-            (detail["from"].as_str(), detail["to"].as_str()),
+            (first.detail["from"].as_str(), first.detail["to"].as_str()),
             (Some("requested"), Some("refused"))
         );
     }
@@ -662,7 +628,7 @@ on_both_backends!(
             "{}",
             reply.body()
         );
-        assert!(reply.error().message().ja.len() > 0);
+        assert!(!reply.error().message().ja.is_empty());
         let ApiError::Invalid(issues) = reply.error() else {
             panic!()
         };

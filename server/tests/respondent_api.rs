@@ -3,79 +3,20 @@
 //! of sections. Every refusal is checked twice: by its status and error, and by
 //! the database not having changed.
 
-use crate::support::http::{login, post, post_form, send, sign_in, Reply};
+use crate::support::fixtures::{
+    people, A_LOGIN, A_PASSWORD, B_LOGIN, B_PASSWORD, STAFF_LOGIN, STAFF_PASSWORD,
+};
+use crate::support::http::{get, login, post, post_form, send, sign_in, Reply};
+use crate::support::queries::{audit_entries, count};
 use crate::support::TestDb;
 use app::api::respondent::{ResponseForm, SaveOutcome};
 use app::error::ApiError;
-use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
+use axum::http::StatusCode;
 use axum::Router;
-use http_body_util::BodyExt;
-use leptos::config::LeptosOptions;
 use serde_json::{json, Value};
-use store::accounts::{self, Role};
 use survey::{Answer, Answers, Disclosure, DisclosureChoices, Tri};
-use tower::ServiceExt;
 
 const EDITION: &str = "2012";
-const A_LOGIN: &str = "resp-a";
-const A_PASSWORD: &str = "alpha-password-4";
-const B_LOGIN: &str = "resp-b";
-const B_PASSWORD: &str = "bravo-password-7";
-const STAFF_LOGIN: &str = "staff-1";
-const STAFF_PASSWORD: &str = "staff-password-1";
-
-/// The 2012 dataset, respondent A for report no 4, B for report no 7, and one staff account.
-struct Fixture {
-    router: Router,
-    a_id: i64,
-    staff_id: i64,
-    /// Network of report no 4 (A's).
-    net_a: i64,
-    /// Network of report no 7 (B's).
-    net_b: i64,
-}
-
-async fn setup(db: &TestDb) -> Fixture {
-    server::db::prepare(&db.url).await.unwrap().close().await;
-    let network_of = |no: i64| async move {
-        sqlx::query_scalar::<_, i64>("SELECT id FROM networks WHERE report_no = $1")
-            .bind(no)
-            .fetch_one(&db.pool)
-            .await
-            .unwrap()
-    };
-    let net_a = network_of(4).await;
-    let net_b = network_of(7).await;
-    let mut conn = db.pool.acquire().await.unwrap();
-    let a_id = accounts::create(&mut conn, Role::Respondent, A_LOGIN, A_PASSWORD)
-        .await
-        .unwrap();
-    accounts::link_network(&mut conn, a_id, net_a)
-        .await
-        .unwrap();
-    let b_id = accounts::create(&mut conn, Role::Respondent, B_LOGIN, B_PASSWORD)
-        .await
-        .unwrap();
-    accounts::link_network(&mut conn, b_id, net_b)
-        .await
-        .unwrap();
-    let staff_id = accounts::create(&mut conn, Role::Staff, STAFF_LOGIN, STAFF_PASSWORD)
-        .await
-        .unwrap();
-    drop(conn);
-    let router = server::http::router(
-        LeptosOptions::builder().output_name("renkei").build(),
-        db.pool.clone(),
-    );
-    Fixture {
-        router,
-        a_id,
-        staff_id,
-        net_a,
-        net_b,
-    }
-}
 
 // ---------------------------------------------------------------------------
 // Requests
@@ -170,35 +111,25 @@ async fn snapshot(db: &TestDb, network_id: i64) -> Snapshot {
         .fetch_one(&db.pool)
         .await
         .unwrap();
-    let audit_entries: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log")
-        .fetch_one(&db.pool)
-        .await
-        .unwrap();
-    let sessions: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions")
-        .fetch_one(&db.pool)
-        .await
-        .unwrap();
     Snapshot {
         version,
         answers: serde_json::from_str(&answers).unwrap(),
         disclosure: serde_json::from_str(&disclosure).unwrap(),
         status,
         name,
-        audit_entries,
-        sessions,
+        audit_entries: count(db, "SELECT COUNT(*) FROM audit_log").await,
+        sessions: count(db, "SELECT COUNT(*) FROM sessions").await,
     }
 }
 
 /// The `(actor, detail)` of every `save_response` entry about a network, oldest first.
 async fn save_audits(db: &TestDb, network_id: i64) -> Vec<(String, Value)> {
-    let rows: Vec<(String, String)> =
-        sqlx::query_as("SELECT actor, detail FROM audit_log WHERE action = 'save_response' AND subject = $1 ORDER BY id")
-            .bind(format!("network:{network_id}"))
-            .fetch_all(&db.pool)
-            .await
-            .unwrap();
-    rows.into_iter()
-        .map(|(actor, detail)| (actor, serde_json::from_str(&detail).unwrap()))
+    let subject = format!("network:{network_id}");
+    audit_entries(db, "save_response")
+        .await
+        .into_iter()
+        .filter(|e| e.subject == subject)
+        .map(|e| (e.actor, e.detail))
         .collect()
 }
 
@@ -215,7 +146,7 @@ fn issue_keys(error: &ApiError) -> Vec<String> {
 on_both_backends!(
     respondent_saves_group_2_of_their_network,
     async |db: &TestDb| {
-        let f = setup(db).await;
+        let f = people(db).await;
         let token = sign_in(&f.router, "respondent", A_LOGIN, A_PASSWORD).await;
         let before = snapshot(db, f.net_a).await;
         assert_eq!(before.version, 1);
@@ -322,7 +253,7 @@ on_both_backends!(
 on_both_backends!(
     respondent_cannot_touch_another_network,
     async |db: &TestDb| {
-        let f = setup(db).await;
+        let f = people(db).await;
         let token = sign_in(&f.router, "respondent", A_LOGIN, A_PASSWORD).await;
         let before_a = snapshot(db, f.net_a).await;
         let before_b = snapshot(db, f.net_b).await;
@@ -419,7 +350,7 @@ on_both_backends!(
 on_both_backends!(
     a_stale_save_is_refused_and_overwrites_nothing,
     async |db: &TestDb| {
-        let f = setup(db).await;
+        let f = people(db).await;
         let token = sign_in(&f.router, "respondent", A_LOGIN, A_PASSWORD).await;
         // Two tabs load version 1.
         let form = load_form(&f.router, f.net_a, &token).await;
@@ -471,7 +402,7 @@ on_both_backends!(
 on_both_backends!(
     concurrent_saves_of_one_version_keep_exactly_one,
     async |db: &TestDb| {
-        let f = setup(db).await;
+        let f = people(db).await;
         let token = sign_in(&f.router, "respondent", A_LOGIN, A_PASSWORD).await;
         let form = load_form(&f.router, f.net_a, &token).await;
         let before = snapshot(db, f.net_a).await;
@@ -517,7 +448,7 @@ on_both_backends!(
 on_both_backends!(
     invalid_payloads_are_client_errors_and_write_nothing,
     async |db: &TestDb| {
-        let f = setup(db).await;
+        let f = people(db).await;
         let token = sign_in(&f.router, "respondent", A_LOGIN, A_PASSWORD).await;
         let before = snapshot(db, f.net_a).await;
         let disclosure = json!({ "facilities": "public" });
@@ -648,7 +579,7 @@ on_both_backends!(
 on_both_backends!(
     answers_outside_the_saved_group_are_ignored,
     async |db: &TestDb| {
-        let f = setup(db).await;
+        let f = people(db).await;
         let token = sign_in(&f.router, "respondent", A_LOGIN, A_PASSWORD).await;
         let before = snapshot(db, f.net_a).await;
         let form = load_form(&f.router, f.net_a, &token).await;
@@ -696,7 +627,7 @@ on_both_backends!(
 // 6. Login throttling
 
 on_both_backends!(logins_are_throttled_per_account, async |db: &TestDb| {
-    let f = setup(db).await;
+    let f = people(db).await;
     for attempt in 1..=5 {
         let reply = login(&f.router, "respondent", A_LOGIN, "wrong-password-x").await;
         assert_eq!(
@@ -712,10 +643,7 @@ on_both_backends!(logins_are_throttled_per_account, async |db: &TestDb| {
         );
         assert_eq!(reply.session(), None);
     }
-    let sessions_before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions")
-        .fetch_one(&db.pool)
-        .await
-        .unwrap();
+    let sessions_before = count(db, "SELECT COUNT(*) FROM sessions").await;
 
     let reply = login(&f.router, "respondent", A_LOGIN, A_PASSWORD).await;
     assert_eq!(
@@ -735,10 +663,7 @@ on_both_backends!(logins_are_throttled_per_account, async |db: &TestDb| {
         None,
         "a throttled login set a session cookie"
     );
-    let sessions_after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions")
-        .fetch_one(&db.pool)
-        .await
-        .unwrap();
+    let sessions_after = count(db, "SELECT COUNT(*) FROM sessions").await;
     assert_eq!(
         sessions_after, sessions_before,
         "a throttled login created a session"
@@ -755,7 +680,7 @@ on_both_backends!(logins_are_throttled_per_account, async |db: &TestDb| {
 // 7. Staff
 
 on_both_backends!(staff_can_save_any_network, async |db: &TestDb| {
-    let f = setup(db).await;
+    let f = people(db).await;
     let token = sign_in(&f.router, "staff", STAFF_LOGIN, STAFF_PASSWORD).await;
     for network in [f.net_a, f.net_b] {
         let before = snapshot(db, network).await;
@@ -786,11 +711,8 @@ on_both_backends!(staff_can_save_any_network, async |db: &TestDb| {
 on_both_backends!(
     a_respondent_registers_another_network_for_review,
     async |db: &TestDb| {
-        let f = setup(db).await;
-        let before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM networks")
-            .fetch_one(&db.pool)
-            .await
-            .unwrap();
+        let f = people(db).await;
+        let before = count(db, "SELECT COUNT(*) FROM networks").await;
 
         // Not signed in: refused, nothing created.
         let reply = post_form(
@@ -821,11 +743,7 @@ on_both_backends!(
                 "overview.main.name".to_string()
             ]
         );
-        let after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM networks")
-            .fetch_one(&db.pool)
-            .await
-            .unwrap();
-        assert_eq!(after, before);
+        assert_eq!(count(db, "SELECT COUNT(*) FROM networks").await, before);
 
         // 新ネット in 千葉県.
         let reply = post_form(
@@ -868,14 +786,9 @@ on_both_backends!(
             response_form(&f.router, id, Some(&b)).await.status,
             StatusCode::FORBIDDEN
         );
-        let audits: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM audit_log WHERE action = 'register_network' AND actor = $1",
-        )
-        .bind(format!("respondent:{}", f.a_id))
-        .fetch_one(&db.pool)
-        .await
-        .unwrap();
-        assert_eq!(audits, 1);
+        let actor = format!("respondent:{}", f.a_id);
+        let audits = audit_entries(db, "register_network").await;
+        assert_eq!(audits.iter().filter(|e| e.actor == actor).count(), 1);
     }
 );
 
@@ -885,25 +798,12 @@ on_both_backends!(
 on_both_backends!(
     a_saved_public_answer_shows_on_the_next_public_load,
     async |db: &TestDb| {
-        let f = setup(db).await;
+        let f = people(db).await;
         let page = |id: i64| {
             let router = f.router.clone();
             async move {
-                let request = Request::get(format!("/networks/{id}"))
-                    .header(header::HOST, "localhost")
-                    .body(Body::empty())
-                    .unwrap();
-                let response = router.oneshot(request).await.unwrap();
-                String::from_utf8(
-                    response
-                        .into_body()
-                        .collect()
-                        .await
-                        .unwrap()
-                        .to_bytes()
-                        .to_vec(),
-                )
-                .unwrap()
+                let reply = send(&router, get(&format!("/networks/{id}"), None)).await;
+                String::from_utf8(reply.bytes).unwrap()
             }
         };
         assert!(!page(f.net_a).await.contains("4,321"));

@@ -3,16 +3,18 @@
 //! form's own server function (validation, version check, audit); classification; and every
 //! review server function refused to the public and to respondents.
 
+use crate::support::fixtures::{
+    people, People, A_LOGIN, A_PASSWORD, B_LOGIN, B_PASSWORD, STAFF_LOGIN, STAFF_PASSWORD,
+};
 use crate::support::http::{post_form, post_json, sign_in};
+use crate::support::queries::audit_entries;
 use crate::support::TestDb;
 use app::api::respondent::{ResponseForm, SaveOutcome};
 use app::api::review::{ReviewQueue, Submission};
 use app::error::ApiError;
 use axum::http::StatusCode;
 use axum::Router;
-use leptos::config::LeptosOptions;
 use serde_json::{json, Value};
-use store::accounts::{self, Role};
 use survey::{Answer, Answers, Tri};
 
 const EDITION: &str = "2012";
@@ -27,32 +29,17 @@ struct Fixture {
     staff: String,
 }
 
+/// [`People`], with respondent A and the staff member signed in.
 async fn setup(db: &TestDb) -> Fixture {
-    server::db::prepare(&db.url).await.unwrap().close().await;
-    let net: i64 = sqlx::query_scalar("SELECT id FROM networks WHERE report_no = 4")
-        .fetch_one(&db.pool)
-        .await
-        .unwrap();
-    let mut conn = db.pool.acquire().await.unwrap();
-    let respondent_id = accounts::create(&mut conn, Role::Respondent, "resp-a", "alpha-password-4")
-        .await
-        .unwrap();
-    accounts::link_network(&mut conn, respondent_id, net)
-        .await
-        .unwrap();
-    let staff_id = accounts::create(&mut conn, Role::Staff, "staff-1", "staff-password-1")
-        .await
-        .unwrap();
-    accounts::create(&mut conn, Role::Respondent, "resp-b", "bravo-password-7")
-        .await
-        .unwrap();
-    drop(conn);
-    let router = server::http::router(
-        LeptosOptions::builder().output_name("renkei").build(),
-        db.pool.clone(),
-    );
-    let respondent = sign_in(&router, "respondent", "resp-a", "alpha-password-4").await;
-    let staff = sign_in(&router, "staff", "staff-1", "staff-password-1").await;
+    let People {
+        router,
+        net_a: net,
+        a_id: respondent_id,
+        staff_id,
+        ..
+    } = people(db).await;
+    let respondent = sign_in(&router, "respondent", A_LOGIN, A_PASSWORD).await;
+    let staff = sign_in(&router, "staff", STAFF_LOGIN, STAFF_PASSWORD).await;
     Fixture {
         router,
         respondent_id,
@@ -336,17 +323,12 @@ on_both_backends!(
             ("approved".to_string(), 0, String::new(), version + 1)
         );
         assert_eq!(queue(&f).await, Vec::<i64>::new());
-        let (actor, detail): (String, String) = sqlx::query_as(
-        "SELECT actor, detail FROM audit_log WHERE subject = $1 AND action = 'save_response' ORDER BY id DESC LIMIT 1",
-    )
-    .bind(format!("network:{}", f.net))
-    .fetch_one(&db.pool)
-    .await
-    .unwrap();
-        assert_eq!(actor, format!("staff:{}", f.staff_id));
-        let detail: Value = serde_json::from_str(&detail).unwrap();
+        let subject = format!("network:{}", f.net);
+        let saves = audit_entries(db, "save_response").await;
+        let last = saves.iter().rfind(|e| e.subject == subject).unwrap();
+        assert_eq!(last.actor, format!("staff:{}", f.staff_id));
         assert_eq!(
-            detail["changes"],
+            last.detail["changes"],
             json!({ "facilities.hospital.count": [{ "number": 3 }, { "number": 4 }] })
         );
         // The next review shows the staff correction as a change since the approval.
@@ -367,9 +349,10 @@ on_both_backends!(
 
 on_both_backends!(staff_classify_networks, async |db: &TestDb| {
     let f = setup(db).await;
-    let classify = |session: Option<&str>, form: String| {
+    let classify = |session: Option<&str>, network: i64, operator: &str, fund: bool| {
         let router = f.router.clone();
         let session = session.map(str::to_string);
+        let form = format!("network_id={network}&operator_type={operator}&regional_fund={fund}");
         async move { post_form(&router, "/api/classify_network", &form, session.as_deref()).await }
     };
     let stored = || async {
@@ -383,14 +366,7 @@ on_both_backends!(staff_classify_networks, async |db: &TestDb| {
     };
     let before = stored().await;
 
-    let reply = classify(
-        Some(&f.staff),
-        format!(
-            "network_id={}&operator_type=spaceship&regional_fund=true",
-            f.net
-        ),
-    )
-    .await;
+    let reply = classify(Some(&f.staff), f.net, "spaceship", true).await;
     assert_eq!(
         reply.status,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -400,40 +376,15 @@ on_both_backends!(staff_classify_networks, async |db: &TestDb| {
     assert!(
         matches!(reply.error(), ApiError::Invalid(ref i) if i[0].item == "network.operator_type" && i[0].message.ja.contains("代表団体区分"))
     );
-    let reply = classify(
-        Some(&f.respondent),
-        format!(
-            "network_id={}&operator_type=hospital&regional_fund=true",
-            f.net
-        ),
-    )
-    .await;
+    let reply = classify(Some(&f.respondent), f.net, "hospital", true).await;
     assert_eq!(reply.status, StatusCode::FORBIDDEN, "{}", reply.body());
-    let reply = classify(
-        None,
-        format!(
-            "network_id={}&operator_type=hospital&regional_fund=true",
-            f.net
-        ),
-    )
-    .await;
+    let reply = classify(None, f.net, "hospital", true).await;
     assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{}", reply.body());
-    let reply = classify(
-        Some(&f.staff),
-        "network_id=999999&operator_type=hospital&regional_fund=true".into(),
-    )
-    .await;
+    let reply = classify(Some(&f.staff), 999999, "hospital", true).await;
     assert_eq!(reply.status, StatusCode::NOT_FOUND, "{}", reply.body());
     assert_eq!(stored().await, before);
 
-    let reply = classify(
-        Some(&f.staff),
-        format!(
-            "network_id={}&operator_type=npo_council&regional_fund=true",
-            f.net
-        ),
-    )
-    .await;
+    let reply = classify(Some(&f.staff), f.net, "npo_council", true).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
     assert_eq!(stored().await, (Some("npo_council".to_string()), 1));
     let s = submission(&f).await;
@@ -447,30 +398,22 @@ on_both_backends!(staff_classify_networks, async |db: &TestDb| {
         survey::geography::region_of(&s.prefecture),
         "the region follows the prefecture"
     );
-    let reply = classify(
-        Some(&f.staff),
-        format!("network_id={}&operator_type=&regional_fund=false", f.net),
-    )
-    .await;
+    let reply = classify(Some(&f.staff), f.net, "", false).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
     assert_eq!(stored().await, (None, 0));
 
-    let (actor, detail): (String, String) =
-        sqlx::query_as("SELECT actor, detail FROM audit_log WHERE action = 'classify_network' ORDER BY id DESC LIMIT 1")
-            .fetch_one(&db.pool)
-            .await
-            .unwrap();
-    assert_eq!(actor, format!("staff:{}", f.staff_id));
-    let detail: Value = serde_json::from_str(&detail).unwrap();
+    let classified = audit_entries(db, "classify_network").await;
+    let last = classified.last().unwrap();
+    assert_eq!(last.actor, format!("staff:{}", f.staff_id));
     assert_eq!(
-        detail,
+        last.detail,
         json!({ "operator_type": ["npo_council", null], "regional_fund": [true, false] })
     );
 });
 
 on_both_backends!(review_is_for_staff_only, async |db: &TestDb| {
     let f = setup(db).await;
-    let other = sign_in(&f.router, "respondent", "resp-b", "bravo-password-7").await;
+    let other = sign_in(&f.router, "respondent", B_LOGIN, B_PASSWORD).await;
     let before = row(db, f.net).await;
     let calls = [
         ("/api/review_queue", String::new()),

@@ -5,12 +5,13 @@ use survey::geography::OperatorType as Op;
 use survey::i18n::Lang;
 use survey::{builtin_edition, Answer, Answers, Disclosure, DisclosureChoices, Edition, Fee, Tri};
 
-struct Net {
-    prefecture: &'static str,
-    operator: Option<Op>,
-    start_year: Option<i64>,
-    answers: Answers,
-    disclosure: DisclosureChoices,
+/// A network of a hand-made or generated dataset (the adversary's tests share it).
+pub(crate) struct Net {
+    pub prefecture: &'static str,
+    pub operator: Option<Op>,
+    pub start_year: Option<i64>,
+    pub answers: Answers,
+    pub disclosure: DisclosureChoices,
 }
 
 fn net(
@@ -32,7 +33,7 @@ fn net(
     }
 }
 
-fn facts(nets: &[Net]) -> Vec<NetworkFacts> {
+pub(crate) fn facts(nets: &[Net]) -> Vec<NetworkFacts> {
     let index = ItemIndex::new(&builtin_edition("2012").unwrap());
     nets.iter()
         .map(|n| {

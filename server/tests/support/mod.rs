@@ -2,7 +2,9 @@
 //! file) and on PostgreSQL (a new database on the server named by
 //! TEST_DATABASE_URL, default 127.0.0.1:5432), dropped afterwards.
 
+pub mod fixtures;
 pub mod http;
+pub mod queries;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 

@@ -2,34 +2,10 @@
 //! only small groups are hidden, and none in what is shipped.
 
 use super::attack;
+use crate::tests::{facts, Net};
 use crate::*;
 use survey::geography::OperatorType as Op;
 use survey::{builtin_edition, Answer, Answers, Disclosure, DisclosureChoices, Fee, Tri};
-
-/// A synthetic network.
-pub struct Net {
-    prefecture: &'static str,
-    operator: Option<Op>,
-    start_year: Option<i64>,
-    answers: Answers,
-    disclosure: DisclosureChoices,
-}
-
-fn facts(nets: &[Net]) -> Vec<NetworkFacts> {
-    let index = ItemIndex::new(&builtin_edition("2012").unwrap());
-    nets.iter()
-        .map(|n| {
-            NetworkFacts::new(
-                &index,
-                n.prefecture,
-                n.operator,
-                n.start_year,
-                &n.answers,
-                &n.disclosure,
-            )
-        })
-        .collect()
-}
 
 /// xorshift: deterministic datasets without a dependency.
 struct Rng(u64);
@@ -140,26 +116,7 @@ fn generate(seed: u64, count: usize) -> Vec<Net> {
 }
 
 fn primary_only(nets: &[Net], min_group: usize) -> Vec<(ChartFilter, Vec<ChartData>)> {
-    let edition = builtin_edition("2012").unwrap();
-    let facts = facts(nets);
-    let population = Population::new(&edition, &facts).for_public(min_group);
-    public_views()
-        .into_iter()
-        .map(|filter| {
-            let atoms = population.view(&filter);
-            let charts = registry()
-                .iter()
-                .map(|spec| {
-                    publish(
-                        spec,
-                        aggregate::compute(spec, &population, &atoms),
-                        Audience::Public { min_group },
-                    )
-                })
-                .collect();
-            (filter, charts)
-        })
-        .collect()
+    super::primary_only(&builtin_edition("2012").unwrap(), &facts(nets), min_group)
 }
 
 fn shipped(nets: &[Net], min_group: usize) -> Vec<(ChartFilter, Vec<ChartData>)> {

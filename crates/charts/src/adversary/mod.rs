@@ -83,6 +83,33 @@ impl Span {
     }
 }
 
+/// What the public would get for every filter with primary suppression alone: the baseline
+/// the attack must break (and what is shipped must withstand).
+pub fn primary_only(
+    edition: &Edition,
+    facts: &[NetworkFacts],
+    min_group: usize,
+) -> Vec<(ChartFilter, Vec<ChartData>)> {
+    let population = Population::new(edition, facts).for_public(min_group);
+    public_views()
+        .into_iter()
+        .map(|filter| {
+            let atoms = population.view(&filter);
+            let charts = registry()
+                .iter()
+                .map(|spec| {
+                    crate::publish(
+                        spec,
+                        aggregate::compute(spec, &population, &atoms),
+                        crate::Audience::Public { min_group },
+                    )
+                })
+                .collect();
+            (filter, charts)
+        })
+        .collect()
+}
+
 /// One way the public outputs give something away.
 #[derive(Debug)]
 pub struct Found(pub String);
