@@ -96,7 +96,8 @@ pub fn App() -> impl IntoView {
         <Stylesheet id="leptos" href="/pkg/renkei.css" />
         <Title formatter=move |page: String| {
             let product = ui::PRODUCT.get(title_lang(lang));
-            if page.is_empty() { product.to_string() } else { format!("{page} | {product}") }
+            let title = if page.is_empty() { product.to_string() } else { format!("{page} | {product}") };
+            crate::components::raw_text::raw_text(title)
         } />
         <Router>
             <a class="skip-link" href="#main">{move || if lang.get() == Lang::Ja { "本文へ移動" } else { "Skip to content" }}</a>

@@ -156,7 +156,7 @@ fn pages(pool: AnyPool, edition: String) -> impl Stream<Item = sqlx::Result<Vec<
 fn csv_bytes(rows: impl Iterator<Item = Vec<String>>, prefix: &[u8]) -> std::io::Result<Bytes> {
     let mut writer = csv::Writer::from_writer(prefix.to_vec());
     for row in rows {
-        writer.write_record(&row)?;
+        survey::spreadsheet::write_row(&mut writer, &row)?;
     }
     writer
         .into_inner()
@@ -222,7 +222,8 @@ pub fn write_xlsx(
                         sheet.write_number(row, col, *n as f64)?;
                     }
                     other => {
-                        sheet.write_string(row, col, excel_text(other.text()))?;
+                        let text = survey::spreadsheet::cell(&other.text()).into_owned();
+                        sheet.write_string(row, col, excel_text(text))?;
                     }
                 }
             }
@@ -307,7 +308,6 @@ fn attachment(content_type: &str, name: String, body: Body) -> Response {
                 header::CONTENT_DISPOSITION,
                 format!("attachment; filename=\"{name}\""),
             ),
-            (header::CACHE_CONTROL, "no-store".to_string()),
         ],
         body,
     )

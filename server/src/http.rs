@@ -72,6 +72,8 @@ pub fn router_with_charts(options: LeptosOptions, pool: AnyPool, charts: ChartCa
         .with_state(options)
         .layer(middleware::from_fn(bad_arguments_are_client_errors))
         .layer(middleware::from_fn(same_origin_writes))
+        .layer(middleware::from_fn(private_responses_are_not_stored))
+        .layer(middleware::from_fn(dot_segments_are_not_found))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(app::app::BASE_CSP),
@@ -166,6 +168,45 @@ async fn bad_arguments_are_client_errors(request: Request<Body>, next: Next) -> 
     Response::from_parts(parts, Body::from(bytes))
 }
 
+/// Whether a path has a `.` or `..` segment (also percent-encoded). Browsers resolve them
+/// before sending; the router does not, and a page rendered for such a path outside its
+/// routes lacked the request's context.
+fn has_dot_segment(path: &str) -> bool {
+    path.split('/').any(|segment| {
+        let decoded = segment.to_ascii_lowercase().replace("%2e", ".");
+        decoded == "." || decoded == ".."
+    })
+}
+
+/// 404 for paths with dot segments (see [`has_dot_segment`]), before any routing.
+async fn dot_segments_are_not_found(request: Request<Body>, next: Next) -> Response {
+    if has_dot_segment(request.uri().path()) {
+        return (StatusCode::NOT_FOUND, "not found").into_response();
+    }
+    next.run(request).await
+}
+
+/// Whether a path's answer may depend on who asks: server functions, the respondents' and
+/// staff's pages and exports, the sign-in pages. Browsers and proxies must not keep those
+/// (a shared computer's back button, a proxy serving one person's page to the next).
+fn is_private_path(path: &str) -> bool {
+    ["/api/", "/respondent", "/staff", "/login"]
+        .iter()
+        .any(|prefix| path.starts_with(prefix))
+}
+
+/// `Cache-Control: no-store` on every private answer (see [`is_private_path`]).
+async fn private_responses_are_not_stored(request: Request<Body>, next: Next) -> Response {
+    let private = is_private_path(request.uri().path());
+    let mut response = next.run(request).await;
+    if private {
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
 /// Refuses state-changing requests from other sites (CSRF): a POST must carry
 /// an Origin, or failing that a Referer, naming this host. Leptos server
 /// functions do no such check by themselves.
@@ -248,6 +289,50 @@ mod tests {
         assert!(!is_local_path("https://evil.example/"));
         assert!(!is_local_path("/a\r\nSet-Cookie: x=1"));
         assert!(!is_local_path(""));
+    }
+
+    #[test]
+    fn dot_segments_are_recognised_plain_and_encoded() {
+        for path in [
+            "/a/../networks",
+            "/./networks",
+            "/networks/..",
+            "/a/%2e%2E/staff",
+            "/%2e/x",
+        ] {
+            assert!(has_dot_segment(path), "{path}");
+        }
+        for path in [
+            "/networks",
+            "/pkg/renkei.js",
+            "/networks.csv",
+            "/a..b/c",
+            "/",
+        ] {
+            assert!(!has_dot_segment(path), "{path}");
+        }
+    }
+
+    #[test]
+    fn private_paths_are_those_that_depend_on_who_asks() {
+        for path in [
+            "/api/save_response",
+            "/respondent/networks/4",
+            "/staff/export.csv",
+            "/login",
+        ] {
+            assert!(is_private_path(path), "{path}");
+        }
+        for path in [
+            "/",
+            "/networks",
+            "/networks/4",
+            "/charts",
+            "/networks.csv",
+            "/pkg/renkei.js",
+        ] {
+            assert!(!is_private_path(path), "{path}");
+        }
     }
 
     #[test]

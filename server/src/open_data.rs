@@ -13,6 +13,7 @@ use std::sync::Arc;
 use store::networks::NetworkRecord;
 use survey::disclosure::{public_answers, PublicAnswers};
 use survey::geography::region_of;
+use survey::spreadsheet;
 use survey::Edition;
 
 use axum::extract::{Path, Query, State};
@@ -123,7 +124,7 @@ pub async fn csv(State(pool): State<AnyPool>, Query(param): Query<EditionParam>)
     let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     let written = std::iter::once(&header)
         .chain(rows.iter())
-        .try_for_each(|r| writer.write_record(r));
+        .try_for_each(|r| spreadsheet::write_row(&mut writer, r));
     match (written, writer.into_inner()) {
         (Ok(()), Ok(bytes)) => (
             [
@@ -217,7 +218,7 @@ pub async fn chart(
     let written = data
         .rows(app::i18n::Lang::Ja)
         .iter()
-        .try_for_each(|r| writer.write_record(r));
+        .try_for_each(|r| spreadsheet::write_row(&mut writer, r));
     match (written, writer.into_inner()) {
         (Ok(()), Ok(bytes)) => (
             [

@@ -14,7 +14,8 @@ use server::export::Layout;
 use store::networks::NetworkRecord;
 use survey::cells::parse;
 use survey::geography::{region_of, OperatorType};
-use survey::{Answer, Answers, Edition};
+use survey::spreadsheet::read_cell;
+use survey::{Answer, AnswerKind, Answers, Edition};
 
 const EDITION: &str = "2012";
 /// Synthetic networks added to the 2012 data: more than one page in all.
@@ -40,6 +41,36 @@ async fn setup(db: &TestDb) -> Fixture {
     server::synthetic::insert(&mut tx, &edition, 0, SYNTHETIC)
         .await
         .unwrap();
+    // Answers that a spreadsheet would run as formulas: the exports must write them as text.
+    let last = store::networks::records(&db.pool, EDITION)
+        .await
+        .unwrap()
+        .pop()
+        .unwrap();
+    let mut answers = last.answers.clone();
+    let first_of = |kind: AnswerKind| {
+        let item = edition.items().find(|(_, i)| i.kind == kind && !i.retired);
+        item.unwrap().1.key.clone()
+    };
+    answers.set(
+        first_of(AnswerKind::Text),
+        Answer::Text("=HYPERLINK(\"http://x\")".into()),
+    );
+    answers.set(
+        first_of(AnswerKind::TextArea),
+        Answer::Text("@SUM(A1)".into()),
+    );
+    store::networks::put_response(
+        &mut tx,
+        last.id,
+        EDITION,
+        &answers,
+        &last.disclosure,
+        last.status,
+        last.updated_at.unwrap_or(1),
+    )
+    .await
+    .unwrap();
     tx.commit().await.unwrap();
     let records = store::networks::records(&db.pool, EDITION).await.unwrap();
     assert!(
@@ -61,6 +92,16 @@ async fn setup(db: &TestDb) -> Fixture {
 /// Checks a parsed export against the database: header, one row per record in order, and
 /// every cell read back to the stored value.
 fn compare(f: &Fixture, lang: Lang, rows: &[Vec<String>]) {
+    assert!(
+        rows.iter()
+            .flatten()
+            .all(|cell| !cell.starts_with(['=', '+', '-', '@', '\t', '\r'])),
+        "no exported cell may start like a formula"
+    );
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| row.iter().map(|cell| read_cell(cell).to_string()).collect())
+        .collect();
     let layout = Layout {
         edition: f.edition.clone(),
         lang,

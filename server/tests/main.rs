@@ -13,6 +13,7 @@ mod directory_counts;
 mod disclosure;
 mod editions;
 mod export;
+mod hostile;
 mod open_data;
 mod pages;
 mod privacy;

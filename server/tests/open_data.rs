@@ -66,3 +66,26 @@ on_both_backends!(json_lists_every_network, async |db: &TestDb| {
         .unwrap();
     assert!(private["answers"].as_object().unwrap().is_empty());
 });
+
+on_both_backends!(csv_writes_formulas_as_text, async |db: &TestDb| {
+    load_2012(db).await;
+    sqlx::query("UPDATE networks SET name = '=HYPERLINK(\"http://x\")' WHERE report_no = 4")
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    let reply = http::send(&router(db), http::get("/networks.csv", None)).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let mut reader = csv::Reader::from_reader(&reply.bytes[3..]);
+    let name = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "name")
+        .unwrap();
+    let row4 = reader
+        .records()
+        .map(Result::unwrap)
+        .find(|r| &r[0] == "4")
+        .unwrap();
+    assert_eq!(&row4[name], "'=HYPERLINK(\"http://x\")");
+});

@@ -135,3 +135,49 @@ async fn the_questionnaire_is_server_html_with_the_answers_filled_in() {
     assert!(page.contains("公開ページには、このセクションの回答がすべて表示されます。"));
     db.drop_db().await;
 }
+
+#[tokio::test]
+async fn private_answers_are_never_stored_by_browsers_or_proxies() {
+    let db = crate::support::sqlite().await;
+    load_2012(&db).await;
+    let router = router(&db);
+    let no_store = |reply: &crate::support::http::Reply| {
+        reply
+            .headers
+            .get(header::CACHE_CONTROL)
+            .and_then(|v| v.to_str().ok())
+            == Some("no-store")
+    };
+    for path in [
+        "/login",
+        "/staff/login",
+        "/respondent",
+        "/staff",
+        "/staff/export.csv",
+    ] {
+        let reply = send(&router, get(path, None)).await;
+        assert!(no_store(&reply), "{path}: {:?}", reply.headers);
+    }
+    let refused = post_form(
+        &router,
+        "/api/login",
+        &form(&[
+            ("role", "staff"),
+            ("login", "nobody"),
+            ("password", "wrong password"),
+        ]),
+        None,
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+    assert!(
+        no_store(&refused),
+        "a server function's answer: {:?}",
+        refused.headers
+    );
+    for path in ["/", "/networks", "/networks.csv"] {
+        let reply = send(&router, get(path, None)).await;
+        assert!(!no_store(&reply), "{path} is public and may be cached");
+    }
+    db.drop_db().await;
+}

@@ -17,18 +17,24 @@ pub async fn login(role: Role, login: String, password: String) -> Result<(), Ap
         async {
             let db = use_db()?;
             let login = login.trim();
+            // A name no account can have is wrong without a look (and never reaches an index).
+            if !accounts::valid_login(login) {
+                return Err(ApiError::BadCredentials);
+            }
             let login_scope = format!("{}:{login}", role.as_str());
             let address_scope = format!("ip:{}", client_address());
-            if let Some(wait) = throttle::retry_after(&db, &login_scope, &address_scope).await? {
-                return Err(ApiError::TooManyAttempts {
-                    minutes: (wait + 59) / 60,
-                });
-            }
+            let attempt = match throttle::take(&db, &login_scope, &address_scope).await? {
+                throttle::Taken::Allowed(attempt) => attempt,
+                throttle::Taken::Refused { wait } => {
+                    return Err(ApiError::TooManyAttempts {
+                        minutes: (wait + 59) / 60,
+                    })
+                }
+            };
             let Some(user_id) = accounts::authenticate(&db, role, login, &password).await? else {
-                throttle::record_failure(&db, &[&login_scope, &address_scope]).await?;
                 return Err(ApiError::BadCredentials);
             };
-            throttle::clear(&db, &login_scope).await?;
+            throttle::succeeded(&db, attempt).await?;
             let token = sessions::create(&db, role, user_id).await?;
             let actor = sessions::Principal {
                 role,

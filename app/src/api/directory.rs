@@ -12,6 +12,7 @@ use survey::directory::{DirectoryPage, DirectoryQuery, NetworkDetail};
 pub async fn get_directory(query: DirectoryQuery) -> Result<DirectoryPage, ApiError> {
     crate::error::with_status(
         async {
+            query.check().map_err(ApiError::BadRequest)?;
             let db = crate::db::use_db()?;
             let (edition, records) =
                 store::public::public_records(&db, query.edition.as_deref()).await?;

@@ -262,7 +262,7 @@ pub async fn get_tracking(query: TrackingQuery) -> Result<Tracking, ApiError> {
             Ok(Tracking {
                 login: me.login,
                 counts: Counts::of(&all),
-                rows: all.iter().filter(|r| query.matches(r)).cloned().collect(),
+                rows: all.iter().filter(|r| query.matcher()(r)).cloned().collect(),
                 refusals: of(Stage::Refused),
                 not_replied: of(Stage::Requested),
                 query,

@@ -94,6 +94,7 @@ pub fn ItemField(
         }
         .into_any(),
         (AnswerKind::TextArea, Entry::Text(text)) => {
+            let text = super::raw_text::raw_text(text);
             view! { <textarea id=id.clone() rows="4" aria-describedby=described.clone()>{text}</textarea> }.into_any()
         }
         (kind, Entry::Text(text)) if is_amount(kind) => {

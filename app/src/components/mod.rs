@@ -12,4 +12,5 @@ pub mod layout;
 pub mod loaded;
 pub mod logout;
 pub mod not_found;
+pub mod raw_text;
 pub mod staff_nav;

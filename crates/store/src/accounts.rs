@@ -55,8 +55,9 @@ pub enum AccountError {
     LoginTaken(String),
     #[error("a login is 3 to 64 letters, digits, '.', '_' or '-'")]
     BadLogin,
-    #[error("a password needs at least 10 characters")]
-    WeakPassword,
+    /// The password breaks the policy (`survey::account::password_problem`), which says why.
+    #[error("{}", .0.en)]
+    WeakPassword(survey::i18n::Label),
     #[error("password hashing failed: {0}")]
     Hash(String),
     #[error(transparent)]
@@ -80,8 +81,8 @@ pub async fn create(
     if !valid_login(login) {
         return Err(AccountError::BadLogin);
     }
-    if password.chars().count() < 10 {
-        return Err(AccountError::WeakPassword);
+    if let Some(why) = survey::account::password_problem(login, password) {
+        return Err(AccountError::WeakPassword(why));
     }
     let hash = hash_password(password).map_err(|e| AccountError::Hash(e.to_string()))?;
     create_hashed(conn, role, login, &hash).await

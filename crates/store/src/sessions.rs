@@ -9,6 +9,8 @@ use super::Db;
 
 /// A session ends after this long without a request.
 pub const IDLE_SECONDS: i64 = 2 * 60 * 60;
+/// And this long after signing in, however busy (a stolen cookie stops working too).
+pub const ABSOLUTE_SECONDS: i64 = 12 * 60 * 60;
 pub const COOKIE: &str = "renkei_session";
 
 /// Who is signed in.
@@ -54,18 +56,21 @@ pub async fn create(db: &Db, role: Role, user_id: i64) -> sqlx::Result<String> {
     Ok(token)
 }
 
-/// The principal of a live session, pushing its idle expiry forward.
+/// The principal of a live session, pushing its idle expiry forward (never past its
+/// absolute end).
 pub async fn lookup(db: &Db, token: &str) -> sqlx::Result<Option<Principal>> {
     let now = super::now();
     let token_hash = hash(token);
-    let row: Option<(String, i64)> = sqlx::query_as(
-        "SELECT role, user_id FROM sessions WHERE token_hash = $1 AND expires_at >= $2",
+    let row: Option<(String, i64, i64)> = sqlx::query_as(
+        "SELECT role, user_id, created_at FROM sessions
+         WHERE token_hash = $1 AND expires_at >= $2 AND created_at >= $3",
     )
     .bind(&token_hash)
     .bind(now)
+    .bind(now - ABSOLUTE_SECONDS)
     .fetch_optional(db)
     .await?;
-    let Some((role, user_id)) = row else {
+    let Some((role, user_id, created_at)) = row else {
         return Ok(None);
     };
     let Some(role) = Role::parse(&role) else {
@@ -80,7 +85,7 @@ pub async fn lookup(db: &Db, token: &str) -> sqlx::Result<Option<Principal>> {
     .await?;
     let Some(login) = login else { return Ok(None) };
     sqlx::query("UPDATE sessions SET expires_at = $1 WHERE token_hash = $2")
-        .bind(now + IDLE_SECONDS)
+        .bind((now + IDLE_SECONDS).min(created_at + ABSOLUTE_SECONDS))
         .bind(&token_hash)
         .execute(db)
         .await?;

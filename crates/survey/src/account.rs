@@ -2,6 +2,53 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Label;
+
+/// The fewest characters a chosen password may have (generated ones have 16).
+pub const MIN_PASSWORD_CHARS: usize = 12;
+
+/// Passwords long enough for the length rule that lists of leaked passwords show first.
+const COMMON_PASSWORDS: [&str; 12] = [
+    "123456789012",
+    "1234567890123",
+    "12345678901234",
+    "password1234",
+    "password12345",
+    "passwordpassword",
+    "qwertyuiop12",
+    "qwertyuiopasdfgh",
+    "iloveyou1234",
+    "abcdefghijkl",
+    "abc123abc123",
+    "administrator",
+];
+
+/// Why `password` may not be chosen for the account `login`, if it may not: one rule for the
+/// web and the command line.
+pub fn password_problem(login: &str, password: &str) -> Option<Label> {
+    let folded = password.trim().to_lowercase();
+    let mut chars = folded.chars();
+    let first = chars.next();
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        Some(Label::new(
+            "パスワードは12文字以上にしてください。",
+            "A password needs at least 12 characters.",
+        ))
+    } else if first.is_none() || chars.all(|c| Some(c) == first) {
+        Some(Label::new(
+            "空白や同じ文字の繰り返しだけのパスワードは使えません。",
+            "A password cannot be only spaces or one character repeated.",
+        ))
+    } else if COMMON_PASSWORDS.contains(&folded.as_str()) || folded == login.to_lowercase() {
+        Some(Label::new(
+            "よく使われるパスワードやIDと同じパスワードは使えません。",
+            "A common password, or one equal to the ID, cannot be used.",
+        ))
+    } else {
+        None
+    }
+}
+
 /// The kind of account, and the door it signs in through.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -57,5 +104,26 @@ mod tests {
             );
         }
         assert_eq!(Role::parse("admin"), None);
+    }
+
+    #[test]
+    fn passwords_must_be_long_not_blank_and_not_common() {
+        assert!(password_problem("sato", "a long enough secret").is_none());
+        assert!(password_problem("sato", "Kj3mP9xQ2wLz").is_none());
+        for weak in [
+            "short",
+            "elevenchars",
+            "          ",
+            "            ",
+            "aaaaaaaaaaaaaaa",
+            "Password1234",
+            " 123456789012 ",
+            "tanaka-staff-01",
+        ] {
+            assert!(
+                password_problem("tanaka-staff-01", weak).is_some(),
+                "{weak:?}"
+            );
+        }
     }
 }

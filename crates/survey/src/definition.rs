@@ -109,6 +109,22 @@ pub enum AnswerKind {
     Prefecture,
 }
 
+impl AnswerKind {
+    /// The longest text an answer of this kind may be, in characters (the browser shows it as
+    /// a counter; the server refuses more); `None` for kinds that are not text.
+    pub fn max_chars(&self) -> Option<usize> {
+        match self {
+            AnswerKind::Text => Some(500),
+            AnswerKind::TextArea => Some(10_000),
+            AnswerKind::Url => Some(2_000),
+            AnswerKind::Email => Some(254),
+            AnswerKind::Postal | AnswerKind::Prefecture => Some(10),
+            AnswerKind::Phone => Some(30),
+            _ => None,
+        }
+    }
+}
+
 /// An [`AnswerKind`] as stored: its name, and the field of the variants that have one.
 #[derive(Serialize, Deserialize)]
 struct KindRecord {

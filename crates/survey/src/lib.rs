@@ -21,6 +21,7 @@ pub mod requests;
 pub mod response;
 pub mod revise;
 pub mod search;
+pub mod spreadsheet;
 pub mod validate;
 pub mod vocabulary;
 

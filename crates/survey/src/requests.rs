@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::geography::{region_of, Region, PREFECTURES};
 use crate::i18n::Label;
 use crate::response::ResponseStatus;
+use crate::spreadsheet::write_row;
 
 /// One organisation to ask, as read from the list (or typed in by hand).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -373,7 +374,7 @@ pub fn credentials_csv(credentials: &[Credential]) -> String {
     }));
     for line in lines {
         // Writing to a Vec cannot fail.
-        let _ = writer.write_record(&line);
+        let _ = write_row(&mut writer, &line);
     }
     let bytes = writer.into_inner().unwrap_or_default();
     format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
@@ -518,24 +519,28 @@ pub struct TrackingQuery {
 }
 
 impl TrackingQuery {
-    pub fn matches(&self, row: &TrackingRow) -> bool {
+    /// Whether a row passes the filters; the search text is folded once, here.
+    pub fn matcher(&self) -> impl Fn(&TrackingRow) -> bool + '_ {
         let stage = self.stage.as_deref().filter(|s| !s.is_empty());
         let region = self.region.as_deref().filter(|s| !s.is_empty());
         let pref = self.pref.as_deref().filter(|s| !s.is_empty());
         let q = self.q.trim();
-        stage.is_none_or(|s| Stage::from_key(s) == Some(row.stage))
-            && region.is_none_or(|r| {
-                Region::parse(r).is_some_and(|r| region_of(&row.prefecture) == Some(r))
-            })
-            && pref.is_none_or(|p| row.prefecture == p)
-            && (q.is_empty()
-                || [&row.network_name, &row.organisation, &row.email]
-                    .iter()
-                    .any(|t| crate::search::matches(t, q))
-                || row
-                    .respondent
-                    .as_ref()
-                    .is_some_and(|(_, login, _)| login.contains(q)))
+        let search = crate::search::Query::new(q);
+        move |row| {
+            stage.is_none_or(|s| Stage::from_key(s) == Some(row.stage))
+                && region.is_none_or(|r| {
+                    Region::parse(r).is_some_and(|r| region_of(&row.prefecture) == Some(r))
+                })
+                && pref.is_none_or(|p| row.prefecture == p)
+                && (search.is_empty()
+                    || [&row.network_name, &row.organisation, &row.email]
+                        .iter()
+                        .any(|t| search.matches(t))
+                    || row
+                        .respondent
+                        .as_ref()
+                        .is_some_and(|(_, login, _)| login.contains(q)))
+        }
     }
 }
 
@@ -556,14 +561,17 @@ pub fn chase_csv(rows: &[TrackingRow]) -> String {
             .as_ref()
             .map(|(_, l, _)| l.as_str())
             .unwrap_or("");
-        let _ = writer.write_record([
-            r.network_name.as_str(),
-            &r.organisation,
-            &r.prefecture,
-            &r.email,
-            login,
-            r.requested_on.as_deref().unwrap_or(""),
-        ]);
+        let _ = write_row(
+            &mut writer,
+            [
+                r.network_name.as_str(),
+                &r.organisation,
+                &r.prefecture,
+                &r.email,
+                login,
+                r.requested_on.as_deref().unwrap_or(""),
+            ],
+        );
     }
     format!(
         "\u{feff}{}",
@@ -676,6 +684,27 @@ mod tests {
     }
 
     #[test]
+    fn credentials_csv_writes_formulas_as_text() {
+        let c = Credential {
+            network_id: 1,
+            login: "n2012-abc".into(),
+            password: "pw".into(),
+            organisation: "=HYPERLINK(\"http://evil\")".into(),
+            network_name: "@SUM(1)".into(),
+            prefecture: "東京都".into(),
+            postal_address: "-1".into(),
+            email: "+x@example.jp".into(),
+        };
+        let csv = credentials_csv(&[c]);
+        assert!(
+            csv.contains(
+                "\"'=HYPERLINK(\"\"http://evil\"\")\",東京都,'@SUM(1),'-1,'+x@example.jp,"
+            ),
+            "{csv}"
+        );
+    }
+
+    #[test]
     fn stages_follow_the_invitation_else_the_response() {
         assert_eq!(
             Stage::derive(Some(("pending", false)), None),
@@ -762,7 +791,7 @@ mod tests {
             pref: None,
             q: text.into(),
         };
-        let hits = |query: TrackingQuery| rows.iter().filter(|r| query.matches(r)).count();
+        let hits = |query: TrackingQuery| rows.iter().filter(|r| query.matcher()(r)).count();
         assert_eq!(hits(q(None, None, "")), 2);
         assert_eq!(hits(q(Some("valid"), None, "")), 1);
         assert_eq!(hits(q(None, Some("kyushu"), "")), 1);

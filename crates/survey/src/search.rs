@@ -45,54 +45,68 @@ pub fn fold(text: &str) -> String {
     units(text).into_iter().map(|(_, f)| f).collect()
 }
 
-/// Byte ranges of `text` where the (non-empty) query matches, in order.
-pub fn find(text: &str, query: &str) -> Vec<Range<usize>> {
-    let needle = fold(query.trim());
-    if needle.is_empty() {
-        return Vec::new();
-    }
-    let units = units(text);
-    let mut folded = String::new();
-    let mut starts = Vec::with_capacity(units.len());
-    for (_, f) in &units {
-        starts.push(folded.len());
-        folded.push_str(f);
-    }
-    let unit_at = |pos: usize| starts.partition_point(|&s| s <= pos).saturating_sub(1);
-    folded
-        .match_indices(&needle)
-        .map(|(pos, m)| {
-            let first = unit_at(pos);
-            let last = unit_at(pos + m.len() - 1);
-            units[first].0.start..units[last].0.end
-        })
-        .collect()
-}
+/// A search query, folded once to be matched against many texts: matching is then linear in
+/// each text, whatever the query's length.
+#[derive(Clone, Debug)]
+pub struct Query(String);
 
-/// Whether the query matches the text.
-pub fn matches(text: &str, query: &str) -> bool {
-    let needle = fold(query.trim());
-    !needle.is_empty() && fold(text).contains(&needle)
-}
+impl Query {
+    pub fn new(query: &str) -> Self {
+        Query(fold(query.trim()))
+    }
 
-/// The text split into `(segment, is_match)` pieces for highlighting.
-pub fn highlight(text: &str, query: &str) -> Vec<(String, bool)> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    for range in find(text, query) {
-        if range.start < at {
-            continue;
-        }
-        if range.start > at {
-            out.push((text[at..range.start].to_string(), false));
-        }
-        out.push((text[range.clone()].to_string(), true));
-        at = range.end;
+    /// Whether the query is blank (it then matches nothing and every list shows everything).
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
-    if at < text.len() || out.is_empty() {
-        out.push((text[at..].to_string(), false));
+
+    /// Whether the query matches the text.
+    pub fn matches(&self, text: &str) -> bool {
+        !self.is_empty() && fold(text).contains(&self.0)
     }
-    out
+
+    /// Byte ranges of `text` where the (non-empty) query matches, in order.
+    pub fn find(&self, text: &str) -> Vec<Range<usize>> {
+        if self.is_empty() {
+            return Vec::new();
+        }
+        let units = units(text);
+        let mut folded = String::new();
+        let mut starts = Vec::with_capacity(units.len());
+        for (_, f) in &units {
+            starts.push(folded.len());
+            folded.push_str(f);
+        }
+        let unit_at = |pos: usize| starts.partition_point(|&s| s <= pos).saturating_sub(1);
+        folded
+            .match_indices(&self.0)
+            .map(|(pos, m)| {
+                let first = unit_at(pos);
+                let last = unit_at(pos + m.len() - 1);
+                units[first].0.start..units[last].0.end
+            })
+            .collect()
+    }
+
+    /// The text split into `(segment, is_match)` pieces for highlighting.
+    pub fn highlight(&self, text: &str) -> Vec<(String, bool)> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        for range in self.find(text) {
+            if range.start < at {
+                continue;
+            }
+            if range.start > at {
+                out.push((text[at..range.start].to_string(), false));
+            }
+            out.push((text[range.clone()].to_string(), true));
+            at = range.end;
+        }
+        if at < text.len() || out.is_empty() {
+            out.push((text[at..].to_string(), false));
+        }
+        out
+    }
 }
 
 #[cfg(test)]
@@ -101,23 +115,23 @@ mod tests {
 
     #[test]
     fn full_width_and_case_do_not_matter() {
-        assert!(matches("ID-Link連携", "ＩＤ－ＬＩＮＫ"));
-        assert!(matches("ＩＤ－ＬＩＮＫ", "id-link"));
+        assert!(Query::new("ＩＤ－ＬＩＮＫ").matches("ID-Link連携"));
+        assert!(Query::new("id-link").matches("ＩＤ－ＬＩＮＫ"));
         assert_eq!(fold("ＧＢ☆Ｎｅｔ"), "gb☆net");
     }
 
     #[test]
     fn katakana_and_hiragana_match_each_other() {
-        assert!(matches("道南メディカ", "めでぃか"));
-        assert!(matches("あじさいネット", "アジサイ"));
+        assert!(Query::new("めでぃか").matches("道南メディカ"));
+        assert!(Query::new("アジサイ").matches("あじさいネット"));
         // Half-width kana with a voicing mark.
-        assert!(matches("ｼﾞｰﾋﾞｰﾈｯﾄ", "じーびー"));
+        assert!(Query::new("じーびー").matches("ｼﾞｰﾋﾞｰﾈｯﾄ"));
     }
 
     #[test]
     fn highlights_the_original_text() {
         assert_eq!(
-            highlight("小樽ＩＤ－ＬＩＮＫ網", "id-link"),
+            Query::new("id-link").highlight("小樽ＩＤ－ＬＩＮＫ網"),
             vec![
                 ("小樽".to_string(), false),
                 ("ＩＤ－ＬＩＮＫ".to_string(), true),
@@ -125,13 +139,16 @@ mod tests {
             ]
         );
         assert_eq!(
-            highlight("ｼﾞｰﾋﾞｰ", "ジー"),
+            Query::new("ジー").highlight("ｼﾞｰﾋﾞｰ"),
             vec![("ｼﾞｰ".to_string(), true), ("ﾋﾞｰ".to_string(), false)]
         );
-        assert_eq!(highlight("abc", ""), vec![("abc".to_string(), false)]);
-        assert_eq!(highlight("", "x"), vec![(String::new(), false)]);
         assert_eq!(
-            highlight("aXbx", "x"),
+            Query::new("").highlight("abc"),
+            vec![("abc".to_string(), false)]
+        );
+        assert_eq!(Query::new("x").highlight(""), vec![(String::new(), false)]);
+        assert_eq!(
+            Query::new("x").highlight("aXbx"),
             vec![
                 ("a".into(), false),
                 ("X".into(), true),

@@ -92,6 +92,7 @@ pub fn query_directory(
     let services = tri_options(edition, "services", &["provided", "patient"]);
     let diseases = tri_options(edition, "services", &["diseases"]);
     let standards = tri_options(edition, "system", &["standards"]);
+    let search = crate::search::Query::new(&query.q);
     let region = query.region.as_deref().and_then(Region::parse);
     let operator = query.op.as_deref().and_then(OperatorType::from_key);
     // A filter on an unknown key matches nothing rather than everything.
@@ -131,11 +132,7 @@ pub fn query_directory(
                 .flatten()
                 .all(|k| is_active(&e.public, k))
         })
-        .filter(|e| {
-            query.q.trim().is_empty()
-                || crate::search::matches(&e.name, &query.q)
-                || crate::search::matches(&e.nickname, &query.q)
-        })
+        .filter(|e| search.is_empty() || search.matches(&e.name) || search.matches(&e.nickname))
         .collect();
 
     match query.sort.as_deref().unwrap_or("no") {
@@ -171,8 +168,8 @@ pub fn query_directory(
             no: e.no,
             prefecture: e.prefecture.clone(),
             region: region_of(&e.prefecture),
-            name: crate::search::highlight(&e.name, &query.q),
-            nickname: crate::search::highlight(&e.nickname, &query.q),
+            name: search.highlight(&e.name),
+            nickname: search.highlight(&e.nickname),
             start_year: e.start_year,
             operator: e.operator,
         })

@@ -13,4 +13,4 @@ pub use detail::{
     HistoryChange, HistoryStep, NetworkDetail,
 };
 pub use listing::{query_directory, DirectoryEntry, DirectoryPage, DirectoryRow, FilterOption};
-pub use query::{encode, DirectoryQuery, PER_PAGE};
+pub use query::{encode, DirectoryQuery, MAX_SEARCH_CHARS, PER_PAGE};

@@ -2,7 +2,12 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Label;
+
 pub const PER_PAGE: usize = 50;
+/// The longest search text taken: longer than any network's name, so a longer one could
+/// match nothing (and would only cost time).
+pub const MAX_SEARCH_CHARS: usize = 100;
 
 /// Filters, search, sort and page of the directory, as they appear in the URL.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,6 +32,17 @@ pub struct DirectoryQuery {
 }
 
 impl DirectoryQuery {
+    /// Why the server will not run this query, if it will not.
+    pub fn check(&self) -> Result<(), Label> {
+        if self.q.chars().count() > MAX_SEARCH_CHARS {
+            return Err(Label::new(
+                "検索語が長すぎます。100文字以内で入力してください。",
+                "The search text is too long: use at most 100 characters.",
+            ));
+        }
+        Ok(())
+    }
+
     /// The query as URL parameters (empty ones left out), for links and forms.
     pub fn to_params(&self) -> Vec<(&'static str, String)> {
         let mut p = Vec::new();

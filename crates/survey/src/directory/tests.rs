@@ -219,3 +219,18 @@ fn history_compares_only_sections_published_in_both_editions() {
     assert_eq!(step.changes[0].before, Some(DetailValue::Tri(Tri::Planned)));
     assert_eq!(step.changes[1].before, None);
 }
+
+#[test]
+fn a_search_longer_than_any_name_is_refused_with_a_reason() {
+    let ok = DirectoryQuery {
+        q: "あ".repeat(MAX_SEARCH_CHARS),
+        ..Default::default()
+    };
+    assert!(ok.check().is_ok());
+    let long = DirectoryQuery {
+        q: "あ".repeat(MAX_SEARCH_CHARS + 1),
+        ..Default::default()
+    };
+    let why = long.check().unwrap_err();
+    assert!(why.ja.contains("100文字"), "{}", why.ja);
+}

@@ -3,7 +3,8 @@
 
 use super::formats::{is_email, is_postal, is_url, phone_error};
 use super::{
-    error, is_answered, owned, required, Issue, MAX_COUNT, MAX_KILO_YEN, MIN_YEAR, YEARS_AHEAD,
+    error, is_answered, owned, required, Issue, MAX_COUNT, MAX_KILO_YEN, MAX_YEN, MIN_YEAR,
+    YEARS_AHEAD,
 };
 use crate::answers::{Answer, Fee};
 use crate::definition::{AnswerKind, Item};
@@ -22,9 +23,35 @@ pub(super) fn check_item(item: &Item, answer: &Answer, this_year: i32, out: &mut
         out.push(required(item));
         return;
     }
-    if let Some(message) = value_error(&item.kind, answer, this_year) {
+    if let Some(message) =
+        text_error(&item.kind, answer).or_else(|| value_error(&item.kind, answer, this_year))
+    {
         out.push(error(&item.key, message));
     }
+}
+
+/// What every text answer must keep to: its kind's length, and no control characters (a
+/// NUL byte cannot even be stored in PostgreSQL).
+fn text_error(kind: &AnswerKind, answer: &Answer) -> Option<Label> {
+    let (Some(max), Answer::Text(text)) = (kind.max_chars(), answer) else {
+        return None;
+    };
+    if text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    {
+        return Some(Label::new(
+            "使用できない制御文字が含まれています。",
+            "The text contains control characters that cannot be used.",
+        ));
+    }
+    let length = text.chars().count();
+    (length > max).then(|| {
+        owned(
+            format!("{max}文字以内で入力してください（現在{length}文字）。"),
+            format!("Use at most {max} characters (now {length})."),
+        )
+    })
 }
 
 /// Whether the answer's variant (and choice keys) fit the kind.
@@ -72,9 +99,10 @@ fn value_error(kind: &AnswerKind, answer: &Answer, this_year: i32) -> Option<Lab
         (K::Count, Answer::Number(n)) if !(0..=MAX_COUNT).contains(n) => {
             Some(Label::new("0から1,000,000までの整数で入力してください。", "Enter a whole number from 0 to 1,000,000."))
         }
-        (K::Yen, Answer::Number(n)) if *n < 0 => {
-            Some(Label::new("0円以上の金額を入力してください。", "Enter an amount of 0 yen or more."))
-        }
+        (K::Yen, Answer::Number(n)) if !(0..=MAX_YEN).contains(n) => Some(Label::new(
+            "0から100,000,000,000円までの金額を入力してください。",
+            "Enter an amount from 0 to 100,000,000,000 yen.",
+        )),
         (K::KiloYen, Answer::Number(n)) if !(0..=MAX_KILO_YEN).contains(n) => Some(Label::new(
             "0から100,000,000（千円）までの金額を入力してください。",
             "Enter an amount from 0 to 100,000,000 (thousand yen).",

@@ -94,6 +94,9 @@ pub const YEARS_AHEAD: i32 = 5;
 pub const MAX_COUNT: i64 = 1_000_000;
 /// The largest amount in thousands of yen accepted (100 billion yen).
 pub const MAX_KILO_YEN: i64 = 100_000_000;
+/// The largest amount in yen accepted (100 billion yen, as for thousands of yen): sums over
+/// any number of responses stay far inside 64 bits.
+pub const MAX_YEN: i64 = 100_000_000_000;
 
 /// Every issue of a response, in questionnaire order, then unknown keys.
 pub fn validate(edition: &Edition, answers: &Answers, this_year: i32) -> Vec<Issue> {

@@ -993,3 +993,49 @@ fn a_new_edition_with_diabetes_needs_no_code_change() {
         SectionState::InProgress
     );
 }
+
+#[test]
+fn texts_keep_to_their_kinds_length_and_carry_no_control_characters() {
+    let e = e();
+    let (_, text_item) = e
+        .items()
+        .find(|(_, i)| i.kind == AnswerKind::Text && !i.retired)
+        .unwrap();
+    let key = text_item.key.as_str();
+    let max = AnswerKind::Text.max_chars().unwrap();
+    assert!(issues_for(&e, &[(key, text(&"あ".repeat(max)))], key).is_empty());
+    let long = issues_for(&e, &[(key, text(&"あ".repeat(max + 1)))], key);
+    assert_eq!(long.len(), 1);
+    assert!(
+        long[0].message.ja.contains("500文字以内"),
+        "{}",
+        long[0].message.ja
+    );
+    // A NUL byte (PostgreSQL cannot store it) and other control characters are refused;
+    // line breaks and tabs are text.
+    for bad in ["a\0b", "a\u{7}b", "a\u{85}b"] {
+        assert_eq!(issues_for(&e, &[(key, text(bad))], key).len(), 1, "{bad:?}");
+    }
+    assert!(issues_for(&e, &[(key, text("一行目\n二行目\tタブ\r"))], key).is_empty());
+}
+
+#[test]
+fn yen_amounts_have_a_ceiling_so_sums_cannot_overflow() {
+    let e = e();
+    let (_, yen_item) = e
+        .items()
+        .find(|(_, i)| i.kind == AnswerKind::Yen && !i.retired)
+        .unwrap();
+    let key = yen_item.key.as_str();
+    assert!(issues_for(&e, &[(key, Answer::Number(MAX_YEN))], key).is_empty());
+    assert_eq!(
+        issues_for(&e, &[(key, Answer::Number(MAX_YEN + 1))], key).len(),
+        1
+    );
+    assert_eq!(
+        issues_for(&e, &[(key, Answer::Number(i64::MAX))], key).len(),
+        1
+    );
+    // Every response at the ceiling, a million of them, still sums inside i64.
+    assert!(MAX_YEN.checked_mul(1_000_000).is_some());
+}
