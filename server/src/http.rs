@@ -49,11 +49,11 @@ pub fn router_with_charts(options: LeptosOptions, pool: AnyPool, charts: ChartCa
         )
         .route(
             "/staff/export.csv",
-            get(crate::export::csv).with_state(pool.clone()),
+            post(crate::export::csv).with_state(pool.clone()),
         )
         .route(
             "/staff/export.xlsx",
-            get(crate::export::xlsx).with_state(pool),
+            post(crate::export::xlsx).with_state(pool),
         )
         .merge(crate::assets::router(&options))
         .leptos_routes_with_context(
@@ -71,6 +71,7 @@ pub fn router_with_charts(options: LeptosOptions, pool: AnyPool, charts: ChartCa
         .fallback(leptos_axum::file_and_error_handler(shell))
         .with_state(options)
         .layer(middleware::from_fn(bad_arguments_are_client_errors))
+        .layer(middleware::from_fn(requests_within_limits))
         .layer(middleware::from_fn(same_origin_writes))
         .layer(middleware::from_fn(private_responses_are_not_stored))
         .layer(middleware::from_fn(dot_segments_are_not_found))
@@ -143,6 +144,66 @@ fn is_local_path(path: &str) -> bool {
         && !path.starts_with("//")
         && !path.starts_with("/\\")
         && path.chars().all(|c| c.is_ascii_graphic())
+}
+
+/// The most a server function's arguments may weigh: a request list of thousands of rows, or
+/// the whole questionnaire with every text at its longest, fits easily.
+pub const MAX_ARGUMENT_BYTES: usize = 2 * 1024 * 1024;
+
+/// A refusal a server function's caller can read (the browser decodes `ApiError`).
+fn refusal(status: StatusCode, ja: &'static str, en: &'static str) -> Response {
+    let error = app::error::ApiError::BadRequest(app::i18n::Label::new(ja, en));
+    let body = serde_json::to_string(&error).unwrap_or_default();
+    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+/// Whether a request carries a NUL character, raw or escaped: no text here may hold one
+/// (PostgreSQL cannot even store it), so such a request is refused whole.
+fn carries_nul(bytes: &[u8]) -> bool {
+    let percent = bytes.windows(3).any(|w| w == b"%00");
+    // JSON's `\u0000`, but not an escaped backslash followed by the text "u0000".
+    let escaped = (0..bytes.len()).any(|i| {
+        bytes[i..].len() >= 5
+            && bytes[i..i + 5].eq_ignore_ascii_case(b"u0000")
+            && bytes[..i].iter().rev().take_while(|&&b| b == b'\\').count() % 2 == 1
+    });
+    bytes.contains(&0) || percent || escaped
+}
+
+/// The limits every request meets before any handler runs: server-function arguments up to
+/// [`MAX_ARGUMENT_BYTES`], and no NUL character in arguments or query strings.
+async fn requests_within_limits(request: Request<Body>, next: Next) -> Response {
+    if request
+        .uri()
+        .query()
+        .is_some_and(|q| carries_nul(q.as_bytes()))
+    {
+        return refusal(
+            StatusCode::BAD_REQUEST,
+            "使用できない文字（NUL）が含まれています。",
+            "The request contains a character that cannot be used (NUL).",
+        );
+    }
+    if !request.uri().path().starts_with("/api/") {
+        return next.run(request).await;
+    }
+    let (parts, body) = request.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_ARGUMENT_BYTES).await else {
+        return refusal(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "送信された内容が大きすぎます。",
+            "What was sent is too large.",
+        );
+    };
+    if carries_nul(&bytes) {
+        return refusal(
+            StatusCode::BAD_REQUEST,
+            "使用できない文字（NUL）が含まれています。",
+            "The request contains a character that cannot be used (NUL).",
+        );
+    }
+    next.run(Request::from_parts(parts, Body::from(bytes)))
+        .await
 }
 
 /// Leptos answers 500 when a server function's arguments cannot be decoded,
@@ -289,6 +350,25 @@ mod tests {
         assert!(!is_local_path("https://evil.example/"));
         assert!(!is_local_path("/a\r\nSet-Cookie: x=1"));
         assert!(!is_local_path(""));
+    }
+
+    #[test]
+    fn nul_characters_are_found_raw_percent_encoded_and_json_escaped() {
+        for body in [
+            &b"name=a\0b"[..],
+            b"name=a%00b",
+            b"name=a%00",
+            br#"{"q":"a\u0000"}"#,
+        ] {
+            assert!(carries_nul(body), "{body:?}");
+        }
+        for body in [
+            &b"name=a%200b"[..],
+            b"name=100",
+            br#"{"q":"\\u0000 as text"}"#,
+        ] {
+            assert!(!carries_nul(body), "{body:?}");
+        }
     }
 
     #[test]

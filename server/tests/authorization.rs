@@ -342,3 +342,151 @@ on_both_backends!(
         }
     }
 );
+
+/// Values no form would send: empty, huge, negative, past i64, NUL and other control
+/// characters, markup, SQL, path tricks, long and unusual Unicode.
+fn hostile_values() -> Vec<String> {
+    vec![
+        String::new(),
+        "0".into(),
+        "-1".into(),
+        i64::MAX.to_string(),
+        "99999999999999999999999".into(),
+        "1e308".into(),
+        "NaN".into(),
+        "\0".into(),
+        "a\0b\u{7}\u{1b}[2J".into(),
+        "<script>alert(1)</script></textarea></title>".into(),
+        "' OR 1=1 --".into(),
+        "../../etc/passwd".into(),
+        "=HYPERLINK(\"http://evil.example\")".into(),
+        "🎌".repeat(1_000),
+        "あ".repeat(20_000),
+        "x".repeat(70_000),
+        "\u{202e}\u{feff}\u{fffd}".into(),
+    ]
+}
+
+/// xorshift: the same payloads on every run, without a dependency.
+struct Payloads(u64);
+
+impl Payloads {
+    fn next(&mut self) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 as usize
+    }
+
+    fn pick<'v>(&mut self, values: &'v [String]) -> &'v str {
+        &values[self.next() % values.len()]
+    }
+
+    /// A form body with each value replaced (or kept, one time in four).
+    fn form(&mut self, body: &str, values: &[String]) -> String {
+        body.split('&')
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| {
+                let key = pair.split('=').next().unwrap_or_default();
+                if self.next().is_multiple_of(4) {
+                    pair.to_string()
+                } else {
+                    format!("{key}={}", survey::directory::encode(self.pick(values)))
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+
+    /// A JSON body with its leaves replaced by values of every JSON type.
+    fn json(&mut self, value: &serde_json::Value, values: &[String]) -> serde_json::Value {
+        use serde_json::Value;
+        match value {
+            Value::Object(map) => Value::Object(
+                map.iter()
+                    .map(|(k, v)| (k.clone(), self.json(v, values)))
+                    .collect(),
+            ),
+            Value::Array(items) => {
+                Value::Array(items.iter().map(|v| self.json(v, values)).collect())
+            }
+            leaf => match self.next() % 6 {
+                0 => leaf.clone(),
+                1 => Value::Null,
+                2 => json!(i64::MAX),
+                3 => json!([self.pick(values), { "tri": self.pick(values) }]),
+                4 => json!({ self.pick(values): self.pick(values) }),
+                _ => Value::String(self.pick(values).to_string()),
+            },
+        }
+    }
+}
+
+/// What no caller may change by a refused call: the audit log and the data generation.
+async fn fingerprint(db: &TestDb) -> (i64, i64) {
+    let audit = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log");
+    let generation = sqlx::query_scalar("SELECT value FROM data_generation");
+    (
+        audit.fetch_one(&db.pool).await.unwrap(),
+        generation.fetch_one(&db.pool).await.unwrap(),
+    )
+}
+
+on_both_backends!(
+    generated_payloads_never_break_a_server_function_or_a_page,
+    async |db: &TestDb| {
+        let f = setup(db).await;
+        let values = hostile_values();
+        let mut payloads = Payloads(0x5eed_1234_abcd_ef01);
+        for (path, access, args) in functions(&f) {
+            for _ in 0..6 {
+                let (content_type, body) = match &args {
+                    Args::Form(body) => (
+                        "application/x-www-form-urlencoded",
+                        payloads.form(body, &values),
+                    ),
+                    Args::Json(body) => {
+                        ("application/json", payloads.json(body, &values).to_string())
+                    }
+                };
+                for (who, session) in &f.sessions {
+                    let before = fingerprint(db).await;
+                    let request = post(path, content_type, body.clone(), session.as_deref());
+                    let reply = send(&f.router, request).await;
+                    let shown: String = body.chars().take(300).collect();
+                    assert!(
+                        !reply.status.is_server_error(),
+                        "{who:?} {path} {shown}: {} {}",
+                        reply.status,
+                        reply.body().chars().take(300).collect::<String>()
+                    );
+                    if !access.allows(*who) {
+                        assert_eq!(
+                            fingerprint(db).await,
+                            before,
+                            "{who:?} changed data by {path}"
+                        );
+                    }
+                }
+            }
+        }
+        // Addresses stay under the URI length the HTTP layer takes.
+        let short: Vec<String> = values.into_iter().filter(|v| v.len() < 4_000).collect();
+        for (path, _) in ROUTES {
+            let url = path.replace(":id", &f.net_b.to_string());
+            for _ in 0..4 {
+                let query = payloads.form("q=&page=&edition=&region=&sort=&lang=", &short);
+                let url = format!("{url}?{query}");
+                for (who, session) in &f.sessions {
+                    let reply = send(&f.router, get(&url, session.as_deref())).await;
+                    assert!(
+                        !reply.status.is_server_error(),
+                        "{who:?} {}: {}",
+                        url.chars().take(300).collect::<String>(),
+                        reply.status
+                    );
+                }
+            }
+        }
+    }
+);

@@ -4,7 +4,7 @@
 //! newlines and every answer kind. And the exports are refused to the public and respondents.
 
 use crate::support::fixtures::{people, People, A_LOGIN, A_PASSWORD, STAFF_LOGIN, STAFF_PASSWORD};
-use crate::support::http::{get, send, sign_in};
+use crate::support::http::{get, post, send, sign_in};
 use crate::support::queries::{audit_count, audit_entries};
 use crate::support::TestDb;
 use app::i18n::Lang;
@@ -182,7 +182,7 @@ fn compare(f: &Fixture, lang: Lang, rows: &[Vec<String>]) {
 
 on_both_backends!(csv_round_trip, async |db: &TestDb| {
     let f = setup(db).await;
-    let reply = send(&f.router, get("/staff/export.csv", Some(&f.staff))).await;
+    let reply = send(&f.router, export("/staff/export.csv", Some(&f.staff))).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
     assert_eq!(
         reply.headers[header::CONTENT_TYPE],
@@ -207,7 +207,11 @@ on_both_backends!(csv_round_trip, async |db: &TestDb| {
         .iter()
         .any(|h| h == "F. 連携している疾病について：肝炎"));
 
-    let reply = send(&f.router, get("/staff/export.csv?lang=en", Some(&f.staff))).await;
+    let reply = send(
+        &f.router,
+        export("/staff/export.csv?lang=en", Some(&f.staff)),
+    )
+    .await;
     assert_eq!(reply.status, StatusCode::OK);
     let rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -224,6 +228,16 @@ on_both_backends!(csv_round_trip, async |db: &TestDb| {
         .all(|e| e.actor == format!("staff:{}", f.staff_id)));
     assert_eq!(audits[1].detail["lang"], "en");
 });
+
+/// An export as the staff page's download buttons ask for it: a same-origin POST.
+fn export(path: &str, session: Option<&str>) -> axum::http::Request<axum::body::Body> {
+    post(
+        path,
+        "application/x-www-form-urlencoded",
+        String::new(),
+        session,
+    )
+}
 
 /// A spreadsheet cell as the text the CSV would hold.
 fn cell_text(cell: &calamine::Data) -> String {
@@ -243,7 +257,7 @@ on_both_backends!(xlsx_round_trip, async |db: &TestDb| {
     for lang in [Lang::Ja, Lang::En] {
         let reply = send(
             &f.router,
-            get(
+            export(
                 &format!("/staff/export.xlsx?lang={}", lang.code()),
                 Some(&f.staff),
             ),
@@ -285,7 +299,7 @@ on_both_backends!(exports_are_for_staff_only, async |db: &TestDb| {
             (None, StatusCode::UNAUTHORIZED),
             (Some(f.respondent.as_str()), StatusCode::FORBIDDEN),
         ] {
-            let reply = send(&f.router, get(path, session)).await;
+            let reply = send(&f.router, export(path, session)).await;
             assert_eq!(reply.status, status, "{path} {session:?}");
             assert!(reply.headers.get(header::CONTENT_DISPOSITION).is_none());
             assert!(
@@ -295,7 +309,21 @@ on_both_backends!(exports_are_for_staff_only, async |db: &TestDb| {
             );
         }
     }
-    let reply = send(&f.router, get("/staff/export.csv?lang=fr", Some(&f.staff))).await;
+    // A link or a form on another site cannot start an export, even for signed-in staff.
+    let reply = send(&f.router, get("/staff/export.csv", Some(&f.staff))).await;
+    assert_eq!(reply.status, StatusCode::METHOD_NOT_ALLOWED);
+    let mut elsewhere = export("/staff/export.csv", Some(&f.staff));
+    elsewhere
+        .headers_mut()
+        .insert(header::ORIGIN, "https://evil.example".parse().unwrap());
+    let reply = send(&f.router, elsewhere).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    assert!(reply.headers.get(header::CONTENT_DISPOSITION).is_none());
+    let reply = send(
+        &f.router,
+        export("/staff/export.csv?lang=fr", Some(&f.staff)),
+    )
+    .await;
     assert_eq!(reply.status, StatusCode::BAD_REQUEST);
     assert!(reply.body().contains("lang"));
     assert_eq!(

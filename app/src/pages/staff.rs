@@ -42,8 +42,9 @@ fn Overview(o: StaffOverview) -> impl IntoView {
     }
 }
 
-/// The review queue and the full-data downloads. The downloads are plain links
-/// (`rel="external"`: files from the server, not pages of the app).
+/// The review queue and the full-data downloads. A download is a form posted to this site
+/// (the same-origin check refuses a post from elsewhere), so a link on another site cannot
+/// start an export of private answers.
 #[component]
 fn ReviewLinks() -> impl IntoView {
     view! {
@@ -51,11 +52,21 @@ fn ReviewLinks() -> impl IntoView {
             <p><a href="/staff/review">{tr(&ui::REVIEW_TITLE)}</a></p>
             <h2>{tr(&ui::EXPORT_TITLE)}</h2>
             <ul>
-                <li><a href="/staff/export.csv" rel="external" download>{tr(&ui::EXPORT_CSV)}</a></li>
-                <li><a href="/staff/export.xlsx" rel="external" download>{tr(&ui::EXPORT_XLSX)}</a></li>
-                <li><a href="/staff/export.csv?lang=en" rel="external" download>{tr(&ui::EXPORT_CSV_EN)}</a></li>
-                <li><a href="/staff/export.xlsx?lang=en" rel="external" download>{tr(&ui::EXPORT_XLSX_EN)}</a></li>
+                <li><ExportButton action="/staff/export.csv" label=&ui::EXPORT_CSV /></li>
+                <li><ExportButton action="/staff/export.xlsx" label=&ui::EXPORT_XLSX /></li>
+                <li><ExportButton action="/staff/export.csv?lang=en" label=&ui::EXPORT_CSV_EN /></li>
+                <li><ExportButton action="/staff/export.xlsx?lang=en" label=&ui::EXPORT_XLSX_EN /></li>
             </ul>
         </nav>
+    }
+}
+
+/// One download: a button that posts to the export's address.
+#[component]
+fn ExportButton(action: &'static str, label: &'static crate::i18n::Label) -> impl IntoView {
+    view! {
+        <form method="post" action=action class="export">
+            <button type="submit">{tr(label)}</button>
+        </form>
     }
 }
