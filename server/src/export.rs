@@ -3,7 +3,9 @@
 //! 地方, 代表団体区分, 地域医療再生基金, 状態, 更新日時), then one column per questionnaire item
 //! in questionnaire order, built from the edition's definition, so a new edition's items
 //! appear with no code change. Headers and answers are in Japanese (実施中 / 実施予定あり /
-//! 実施なし・予定なし, 無料 / 有料 …, see `survey::cells`); `?lang=en` gives English.
+//! 実施なし・予定なし, 無料 / 有料 …, see `survey::cells`); `?lang=en` gives English. Both
+//! answer a POST only (the staff page's download buttons), which the same-origin check
+//! guards, and write every cell through `survey::spreadsheet`.
 //!
 //! Memory stays flat whatever the number of responses: records are read a page at a time in
 //! report order; the CSV is a streamed body; the XLSX is written by rust_xlsxwriter's
