@@ -189,8 +189,8 @@ pub fn csv_stream(
     stream::once(async { head }).chain(body)
 }
 
-/// Excel holds at most 32,767 characters in a cell: a longer text (the form sets no limit)
-/// is cut and says where the whole of it is, rather than failing the whole export.
+/// Excel holds at most 32,767 characters in a cell: a longer text (saved before the form's
+/// length limits) is cut and says where the whole of it is, rather than failing the export.
 fn excel_text(text: String) -> String {
     const MAX: usize = 32_767;
     const CUT: &str = "…（全文はCSVにあります / full text in the CSV export）";
@@ -223,9 +223,13 @@ pub fn write_xlsx(
                     Cell::Number(n) if n.abs() < EXACT => {
                         sheet.write_number(row, col, *n as f64)?;
                     }
-                    other => {
-                        let text = survey::spreadsheet::cell(&other.text()).into_owned();
+                    Cell::Text(t) => {
+                        let text = survey::spreadsheet::cell(t).into_owned();
                         sheet.write_string(row, col, excel_text(text))?;
+                    }
+                    // Past what a spreadsheet's number holds exactly: written as its digits.
+                    Cell::Number(n) => {
+                        sheet.write_string(row, col, n.to_string())?;
                     }
                 }
             }

@@ -162,12 +162,19 @@ fn refusal(status: StatusCode, ja: &'static str, en: &'static str) -> Response {
 fn carries_nul(bytes: &[u8]) -> bool {
     let percent = bytes.windows(3).any(|w| w == b"%00");
     // JSON's `\u0000`, but not an escaped backslash followed by the text "u0000".
-    let escaped = (0..bytes.len()).any(|i| {
-        bytes[i..].len() >= 5
-            && bytes[i..i + 5].eq_ignore_ascii_case(b"u0000")
+    let escaped = bytes.windows(5).enumerate().any(|(i, w)| {
+        w.eq_ignore_ascii_case(b"u0000")
             && bytes[..i].iter().rev().take_while(|&&b| b == b'\\').count() % 2 == 1
     });
     bytes.contains(&0) || percent || escaped
+}
+
+fn nul_refusal() -> Response {
+    refusal(
+        StatusCode::BAD_REQUEST,
+        "使用できない文字（NUL）が含まれています。",
+        "The request contains a character that cannot be used (NUL).",
+    )
 }
 
 /// The limits every request meets before any handler runs: server-function arguments up to
@@ -178,11 +185,7 @@ async fn requests_within_limits(request: Request<Body>, next: Next) -> Response 
         .query()
         .is_some_and(|q| carries_nul(q.as_bytes()))
     {
-        return refusal(
-            StatusCode::BAD_REQUEST,
-            "使用できない文字（NUL）が含まれています。",
-            "The request contains a character that cannot be used (NUL).",
-        );
+        return nul_refusal();
     }
     if !request.uri().path().starts_with("/api/") {
         return next.run(request).await;
@@ -196,11 +199,7 @@ async fn requests_within_limits(request: Request<Body>, next: Next) -> Response 
         );
     };
     if carries_nul(&bytes) {
-        return refusal(
-            StatusCode::BAD_REQUEST,
-            "使用できない文字（NUL）が含まれています。",
-            "The request contains a character that cannot be used (NUL).",
-        );
+        return nul_refusal();
     }
     next.run(Request::from_parts(parts, Body::from(bytes)))
         .await
@@ -233,10 +232,13 @@ async fn bad_arguments_are_client_errors(request: Request<Body>, next: Next) -> 
 /// before sending; the router does not, and a page rendered for such a path outside its
 /// routes lacked the request's context.
 fn has_dot_segment(path: &str) -> bool {
-    path.split('/').any(|segment| {
-        let decoded = segment.to_ascii_lowercase().replace("%2e", ".");
-        decoded == "." || decoded == ".."
-    })
+    // Only a segment of at most six bytes ("%2e%2e") can be one.
+    path.split('/')
+        .filter(|segment| segment.len() <= 6)
+        .any(|segment| {
+            let decoded = segment.to_ascii_lowercase().replace("%2e", ".");
+            decoded == "." || decoded == ".."
+        })
 }
 
 /// 404 for paths with dot segments (see [`has_dot_segment`]), before any routing.

@@ -36,12 +36,7 @@ pub async fn login(role: Role, login: String, password: String) -> Result<(), Ap
             };
             throttle::succeeded(&db, attempt).await?;
             let token = sessions::create(&db, role, user_id).await?;
-            let actor = sessions::Principal {
-                role,
-                user_id,
-                login: login.to_string(),
-            }
-            .actor();
+            let actor = audit_log::Entity::account(role, user_id);
             audit_log::append(
                 &mut *db.acquire().await?,
                 &actor,
