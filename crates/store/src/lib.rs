@@ -55,3 +55,11 @@ pub(crate) fn response_status(stored: &str) -> sqlx::Result<ResponseStatus> {
     ResponseStatus::parse(stored)
         .ok_or_else(|| sqlx::Error::Decode(format!("unknown response status {stored:?}").into()))
 }
+
+/// The SQL condition under which response `r` of network `n` is a valid answer of a
+/// network still listed: the only responses the public sees and the charts count. Valid
+/// means approved by staff, or, in an edition whose rule is `submitted`, submitted and not
+/// returned ([`survey::lifecycle::ValidRule`]).
+pub(crate) const COUNTED: &str = "(n.removed_at IS NULL AND (r.status = 'approved'
+    OR (r.status = 'submitted'
+        AND (SELECT e.valid_rule FROM editions e WHERE e.id = r.edition_id) = 'submitted')))";

@@ -59,3 +59,71 @@ pub struct StoppedNetwork {
     pub outcome: Option<String>,
     pub reason: String,
 }
+
+/// When a response in an edition counts as a valid answer (有効回答): in the charts, the
+/// directory and the detail pages. Chosen while the edition is a draft.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ValidRule {
+    /// Once staff approve it (the default).
+    #[default]
+    Approved,
+    /// Once submitted, unless staff return it.
+    Submitted,
+}
+
+impl ValidRule {
+    pub const ALL: [ValidRule; 2] = [ValidRule::Approved, ValidRule::Submitted];
+
+    /// The stored name (`editions.valid_rule`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ValidRule::Approved => "approved",
+            ValidRule::Submitted => "submitted",
+        }
+    }
+
+    pub fn parse(stored: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == stored)
+    }
+
+    pub fn label(self) -> Label {
+        match self {
+            ValidRule::Approved => Label::new("事務局が承認した回答", "Answers staff approved"),
+            ValidRule::Submitted => Label::new(
+                "提出された回答（差し戻しを除く）",
+                "Submitted answers, unless returned",
+            ),
+        }
+    }
+
+    /// Whether a response with this status is a valid answer (store's `COUNTED` in SQL).
+    pub fn counts(self, status: crate::response::ResponseStatus) -> bool {
+        use crate::response::ResponseStatus::{Approved, Submitted};
+        status == Approved || (self == ValidRule::Submitted && status == Submitted)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ValidRule;
+    use crate::response::ResponseStatus;
+
+    #[test]
+    fn only_approved_answers_count_by_default_and_returned_ones_never() {
+        let counted = |rule: ValidRule| {
+            ResponseStatus::ALL
+                .into_iter()
+                .filter(|s| rule.counts(*s))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(counted(ValidRule::default()), [ResponseStatus::Approved]);
+        assert_eq!(
+            counted(ValidRule::Submitted),
+            [ResponseStatus::Submitted, ResponseStatus::Approved]
+        );
+        for rule in ValidRule::ALL {
+            assert_eq!(ValidRule::parse(rule.as_str()), Some(rule));
+        }
+    }
+}
