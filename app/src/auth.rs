@@ -3,7 +3,7 @@
 
 use leptos::prelude::use_context;
 
-use crate::db::{use_current_edition, use_db};
+use crate::db::use_db;
 use crate::error::ApiError;
 use store::accounts::Role;
 use store::sessions;
@@ -66,11 +66,14 @@ pub async fn require_staff() -> Result<Principal, ApiError> {
     require(Role::Staff).await
 }
 
-/// [`require_staff`], then the pool and the current edition's id: how staff server functions
-/// about the current edition begin.
-pub async fn require_staff_in_edition() -> Result<(Principal, store::Db, String), ApiError> {
+/// [`require_staff`], then the pool and the edition the staff page works on: the one asked
+/// for, else the one being collected ([`store::editions::for_staff`]).
+pub async fn require_staff_in_edition(
+    edition: Option<String>,
+) -> Result<(Principal, store::Db, String), ApiError> {
     let me = require_staff().await?;
-    let (db, edition) = use_current_edition().await?;
+    let db = use_db()?;
+    let edition = store::editions::for_staff(&db, edition.as_deref()).await?;
     Ok((me, db, edition))
 }
 

@@ -24,6 +24,9 @@ pub enum ApiError {
     /// Someone saved a newer version first; nothing was written.
     #[error("stale version; the current version is {current}")]
     Conflict { current: i64 },
+    /// Another decision was taken on this version of a response already.
+    #[error("already decided")]
+    AlreadyDecided,
     /// The answers break the questionnaire's rules; nothing was written.
     #[error("invalid answers")]
     Invalid(Vec<survey::validate::Issue>),
@@ -50,6 +53,10 @@ impl ApiError {
                 "この回答は別の画面または担当者によって更新されています。最新の内容を読み込んでから、もう一度入力してください。",
                 "These answers were changed elsewhere in the meantime. Load the newest version, then enter your changes again.",
             ),
+            ApiError::AlreadyDecided => Label::new(
+                "この版の回答はすでに判定されています（別の担当者または別の画面で）。ページを再読み込みして、現在の状態を確認してください。",
+                "This version was already decided on (by someone else or in another tab). Reload the page to see where it stands.",
+            ),
             ApiError::Invalid(_) => Label::new(
                 "入力内容に誤りがあります。各項目のメッセージを確認してください。保存されていません。",
                 "Some answers need attention; see the messages next to them. Nothing was saved.",
@@ -74,7 +81,7 @@ impl ApiError {
             ApiError::Unauthorized | ApiError::BadCredentials => http::StatusCode::UNAUTHORIZED,
             ApiError::Forbidden => http::StatusCode::FORBIDDEN,
             ApiError::TooManyAttempts { .. } => http::StatusCode::TOO_MANY_REQUESTS,
-            ApiError::Conflict { .. } => http::StatusCode::CONFLICT,
+            ApiError::Conflict { .. } | ApiError::AlreadyDecided => http::StatusCode::CONFLICT,
             ApiError::Invalid(_) => http::StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::BadRequest(_) => http::StatusCode::BAD_REQUEST,
             ApiError::Internal => http::StatusCode::INTERNAL_SERVER_ERROR,

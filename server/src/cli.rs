@@ -31,21 +31,30 @@ pub async fn run(command: AdminCommand, pool: &AnyPool) -> anyhow::Result<()> {
         AdminCommand::CreateRespondent {
             login,
             networks,
+            network_ids,
             password_stdin,
         } => {
             let (password, generated) = password(password_stdin)?;
             let mut tx = pool.begin().await?;
             let id = accounts::create(&mut tx, Role::Respondent, &login, &password).await?;
-            for no in &networks {
-                let network_id: i64 =
-                    sqlx::query_scalar("SELECT id FROM networks WHERE report_no = $1")
-                        .bind(no)
-                        .fetch_optional(&mut *tx)
-                        .await?
-                        .with_context(|| format!("no network has report number {no}"))?;
+            let by_report_no = networks.iter().map(|no| ("report_no", *no));
+            let by_id = network_ids.iter().map(|id| ("id", *id));
+            let mut linked = Vec::new();
+            for (column, value) in by_report_no.chain(by_id) {
+                let network_id: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+                    "SELECT id FROM networks WHERE {column} = $1 AND removed_at IS NULL"
+                )))
+                .bind(value)
+                .fetch_optional(&mut *tx)
+                .await?
+                .with_context(|| match column {
+                    "id" => format!("no network has id {value}"),
+                    _ => format!("no network has report number {value}"),
+                })?;
                 accounts::link_network(&mut tx, id, network_id).await?;
+                linked.push(network_id);
             }
-            let detail = serde_json::json!({ "login": login, "networks": networks });
+            let detail = serde_json::json!({ "login": login, "networks": linked });
             store::audit_log::append(
                 &mut tx,
                 &store::audit_log::Entity::Cli,
@@ -60,9 +69,15 @@ pub async fn run(command: AdminCommand, pool: &AnyPool) -> anyhow::Result<()> {
         AdminCommand::Import2012 => {
             let report = crate::import::load_2012(pool).await?;
             println!(
-                "loaded {} networks; report spellings with no questionnaire item: {:?}",
-                report.networks, report.unmapped
+                "2012 dataset: {} networks, {} added; report spellings with no questionnaire item: {:?}",
+                report.networks, report.added, report.unmapped
             );
+            if !report.skipped.is_empty() {
+                println!(
+                    "left as they are (changed since they were imported): {}",
+                    report.skipped.join(", ")
+                );
+            }
         }
     }
     Ok(())

@@ -62,8 +62,12 @@ pub enum AdminCommand {
         #[arg(long)]
         login: String,
         /// The report number (別添1 No.) of a network this respondent answers for; repeatable.
-        #[arg(long = "network", required = true)]
+        #[arg(long = "network", required_unless_present = "network_ids")]
         networks: Vec<i64>,
+        /// The id of a network this respondent answers for (networks registered or asked
+        /// after the report have no report number); repeatable.
+        #[arg(long = "network-id")]
+        network_ids: Vec<i64>,
         #[arg(long)]
         password_stdin: bool,
     },

@@ -1,4 +1,4 @@
-//! `/staff/export.csv` and `/staff/export.xlsx`: every answer of the current edition, private
+//! `/staff/export.csv` and `/staff/export.xlsx`: every answer of an edition, private
 //! ones included, for staff only. One row per network; the fixed columns (番号, ID, 都道府県,
 //! 地方, 代表団体区分, 地域医療再生基金, 状態, 更新日時), then one column per questionnaire item
 //! in questionnaire order, built from the edition's definition, so a new edition's items
@@ -254,6 +254,8 @@ pub fn write_xlsx(
 #[derive(serde::Deserialize)]
 pub struct ExportQuery {
     lang: Option<String>,
+    /// Default: the edition being collected ([`store::editions::for_staff`]).
+    edition: Option<String>,
 }
 
 /// Who may export, in which language, which edition: or the refusal to send.
@@ -284,9 +286,7 @@ async fn prepare(
         })?,
     };
     let edition_id = async {
-        let id = store::editions::current(pool)
-            .await?
-            .ok_or(app::error::ApiError::NotFound)?;
+        let id = store::editions::for_staff(pool, query.edition.as_deref()).await?;
         let edition = store::editions::definition(pool, &id)
             .await?
             .ok_or(app::error::ApiError::NotFound)?;

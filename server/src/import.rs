@@ -51,6 +51,10 @@ pub struct Dataset {
 pub struct LoadReport {
     pub networks: usize,
     pub unmapped: BTreeSet<String>,
+    /// Networks the load added (all of them into an empty database).
+    pub added: usize,
+    /// Networks whose response someone changed since it was imported: left as they are.
+    pub skipped: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -433,11 +437,22 @@ pub async fn import_2012(
     load(pool, &dataset).await
 }
 
-/// Writes a parsed dataset in one transaction: all of it or nothing.
+/// Writes a parsed dataset in one transaction: all of it or nothing. Run again, it adds what
+/// is missing and never overwrites what was changed after import: networks that exist keep
+/// their row, and a response saved or decided on since is skipped (and reported).
 pub async fn load(pool: &AnyPool, dataset: &Dataset) -> anyhow::Result<LoadReport> {
     let mut tx = pool.begin().await?;
+    let (mut added, mut skipped) = (0, Vec::new());
     for n in &dataset.networks {
-        let id = store::networks::upsert_by_report_no(&mut tx, &n.network).await?;
+        let (id, inserted) =
+            store::networks::find_or_insert_by_report_no(&mut tx, &n.network).await?;
+        added += usize::from(inserted);
+        if store::networks::still_as_imported(&mut tx, id, EDITION, n.updated_at).await?
+            == Some(false)
+        {
+            skipped.push(n.network.name.clone());
+            continue;
+        }
         store::networks::put_response(
             &mut tx,
             id,
@@ -451,6 +466,8 @@ pub async fn load(pool: &AnyPool, dataset: &Dataset) -> anyhow::Result<LoadRepor
     }
     let detail = serde_json::json!({
         "networks": dataset.networks.len(),
+        "added": added,
+        "skipped": skipped,
         "unmapped": dataset.unmapped,
         "orphan_details": dataset.orphan_details,
     });
@@ -466,6 +483,8 @@ pub async fn load(pool: &AnyPool, dataset: &Dataset) -> anyhow::Result<LoadRepor
     Ok(LoadReport {
         networks: dataset.networks.len(),
         unmapped: dataset.unmapped.clone(),
+        added,
+        skipped,
     })
 }
 

@@ -39,7 +39,7 @@ pub async fn get_network(id: i64, edition: Option<String>) -> Result<NetworkDeta
             // Every public edition this network answered, newest first.
             let mut answered = Vec::new();
             for edition_id in store::editions::public_ids(&db).await? {
-                if let Some(record) = store::networks::record(&db, id, &edition_id).await? {
+                if let Some(record) = store::networks::valid_record(&db, id, &edition_id).await? {
                     let definition = store::editions::definition(&db, &edition_id)
                         .await?
                         .ok_or(ApiError::NotFound)?;

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::ApiError;
 use crate::i18n::Label;
-use survey::lifecycle::{EditionRow, EditionStatus as Status, StoppedNetwork};
+use survey::lifecycle::{EditionRow, EditionStatus as Status, StoppedNetwork, ValidRule};
 use survey::{AnswerKind, Edition};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -242,6 +242,27 @@ pub async fn set_edition_status(id: String, status: Status) -> Result<(), ApiErr
             store::editions::set_status(&mut tx, &id, status).await?;
             let detail = serde_json::json!({ "from": current.as_str(), "to": status.as_str() });
             commit_audited(tx, &actor, "edition_status", &id, &detail).await
+        }
+        .await,
+    )
+}
+
+/// Chooses when a draft edition's responses count as valid answers.
+#[server(endpoint = "set_edition_valid_rule")]
+pub async fn set_valid_rule(id: String, rule: ValidRule) -> Result<(), ApiError> {
+    crate::error::with_status(
+        async {
+            let actor = staff_actor().await?;
+            let db = crate::db::use_db()?;
+            let mut tx = db.begin().await?;
+            if !store::editions::set_valid_rule(&mut tx, &id, rule).await? {
+                return Err(ApiError::BadRequest(Label::new(
+                    "有効回答の条件を変更できるのは準備中の調査年度だけです。",
+                    "Only a draft edition's rule for valid answers can be changed.",
+                )));
+            }
+            let detail = serde_json::json!({ "valid_rule": rule.as_str() });
+            commit_audited(tx, &actor, "edition_valid_rule", &id, &detail).await
         }
         .await,
     )

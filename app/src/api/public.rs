@@ -47,6 +47,8 @@ pub struct ChartsView {
     /// Staff see every value; the public sees nothing computed over fewer than `min_group`.
     pub staff: bool,
     pub min_group: usize,
+    /// What counts as a valid answer (n's denominator) in the edition shown.
+    pub valid_rule: survey::lifecycle::ValidRule,
     pub charts: Vec<charts::ChartData>,
 }
 
@@ -62,7 +64,8 @@ pub async fn get_charts(query: ChartQuery) -> Result<ChartsView, ApiError> {
             let charts = store::charts::charts(&db, &cache, &filter, staff).await?;
             let editions = store::editions::public_ids(&db).await?;
             let edition = filter.edition.clone().or_else(|| editions.first().cloned()).unwrap_or_default();
-            Ok(ChartsView { filter, edition, editions, staff, min_group: cache.min_group(), charts: charts.as_ref().clone() })
+            let valid_rule = store::editions::valid_rule(&db, &edition).await?;
+            Ok(ChartsView { filter, edition, editions, staff, min_group: cache.min_group(), valid_rule, charts: charts.as_ref().clone() })
         }
         .await,
     )

@@ -24,13 +24,14 @@ pub struct IssueOutcome {
 /// Issues requests for checked rows in one transaction: all or nothing.
 #[cfg(feature = "ssr")]
 async fn issue_rows(
-    me: crate::auth::Principal,
-    rows: Vec<RequestRow>,
+    edition: Option<String>,
+    rows: impl FnOnce() -> Result<Vec<RequestRow>, ApiError>,
     source: &str,
 ) -> Result<IssueOutcome, ApiError> {
     use store::accounts;
     use store::requests::{existing_keys, issue, Issued, NewRequest};
-    let (db, edition) = crate::db::use_current_edition().await?;
+    let (me, db, edition) = crate::auth::require_staff_in_edition(edition).await?;
+    let rows = rows()?;
     let actor = me.actor();
     // Hash only for rows not asked yet: argon2 is slow on purpose.
     let known = existing_keys(&db, &edition).await?;
@@ -119,49 +120,53 @@ fn issues(errors: Vec<survey::requests::RowError>) -> ApiError {
     )
 }
 
-/// Imports a request list (CSV text). Any bad row rejects the whole list.
+/// Imports a request list (CSV text) into an edition (default: the one being collected).
+/// Any bad row rejects the whole list.
 #[server(endpoint = "staff_import_requests")]
-pub async fn import_requests(csv: String) -> Result<IssueOutcome, ApiError> {
+pub async fn import_requests(
+    csv: String,
+    edition: Option<String>,
+) -> Result<IssueOutcome, ApiError> {
     crate::error::with_status(
-        async {
-            let me = crate::auth::require_staff().await?;
-            let rows = survey::requests::parse_request_list(&csv).map_err(issues)?;
-            issue_rows(me, rows, "csv").await
-        }
+        issue_rows(
+            edition,
+            || survey::requests::parse_request_list(&csv).map_err(issues),
+            "csv",
+        )
         .await,
     )
 }
 
 /// Adds one organisation by hand: the same checks and path as one row of a list.
 #[server(endpoint = "staff_add_request")]
-pub async fn add_request(row: RequestRow) -> Result<IssueOutcome, ApiError> {
+pub async fn add_request(
+    row: RequestRow,
+    edition: Option<String>,
+) -> Result<IssueOutcome, ApiError> {
     use survey::validate::{Issue, Severity};
-    crate::error::with_status(
-        async {
-            let me = crate::auth::require_staff().await?;
-            let mut row = row;
-            row.organisation = row.organisation.trim().to_string();
-            row.network_name = row.network_name.trim().to_string();
-            row.postal_address = row.postal_address.trim().to_string();
-            let errors = survey::requests::check_row(&mut row);
-            if !errors.is_empty() {
-                let issues = errors
-                    .into_iter()
-                    .map(|(column, message)| Issue {
-                        item: format!("{column:?}"),
-                        severity: Severity::Error,
-                        message: crate::i18n::Label {
-                            ja: format!("「{}」：{}", column.label().ja, message.ja).into(),
-                            en: format!("{}: {}", column.label().en, message.en).into(),
-                        },
-                    })
-                    .collect();
-                return Err(ApiError::Invalid(issues));
-            }
-            issue_rows(me, vec![row], "form").await
+    let checked = move || {
+        let mut row = row;
+        row.organisation = row.organisation.trim().to_string();
+        row.network_name = row.network_name.trim().to_string();
+        row.postal_address = row.postal_address.trim().to_string();
+        let errors = survey::requests::check_row(&mut row);
+        if errors.is_empty() {
+            return Ok(vec![row]);
         }
-        .await,
-    )
+        let issues = errors
+            .into_iter()
+            .map(|(column, message)| Issue {
+                item: format!("{column:?}"),
+                severity: Severity::Error,
+                message: crate::i18n::Label {
+                    ja: format!("「{}」：{}", column.label().ja, message.ja).into(),
+                    en: format!("{}: {}", column.label().en, message.en).into(),
+                },
+            })
+            .collect();
+        Err(ApiError::Invalid(issues))
+    };
+    crate::error::with_status(issue_rows(edition, checked, "form").await)
 }
 
 /// A new password for a respondent (shown once); their sessions end.
@@ -237,6 +242,7 @@ pub async fn set_respondent_disabled(respondent_id: i64, disabled: bool) -> Resu
 pub struct Tracking {
     pub login: String,
     pub edition: String,
+    pub editions: Vec<survey::lifecycle::EditionChoice>,
     pub counts: Counts,
     pub query: TrackingQuery,
     pub rows: Vec<TrackingRow>,
@@ -247,11 +253,14 @@ pub struct Tracking {
 }
 
 #[server(endpoint = "staff_tracking")]
-pub async fn get_tracking(query: TrackingQuery) -> Result<Tracking, ApiError> {
+pub async fn get_tracking(
+    query: TrackingQuery,
+    edition: Option<String>,
+) -> Result<Tracking, ApiError> {
     use survey::requests::Stage;
     crate::error::with_status(
         async {
-            let (me, db, edition) = crate::auth::require_staff_in_edition().await?;
+            let (me, db, edition) = crate::auth::require_staff_in_edition(edition).await?;
             let all = store::requests::tracking(&db, &edition).await?;
             let of = |stage: Stage| {
                 all.iter()
@@ -261,6 +270,7 @@ pub async fn get_tracking(query: TrackingQuery) -> Result<Tracking, ApiError> {
             };
             Ok(Tracking {
                 login: me.login,
+                editions: store::editions::choices(&db).await?,
                 counts: Counts::of(&all),
                 rows: all.iter().filter(|r| query.matcher()(r)).cloned().collect(),
                 refusals: of(Stage::Refused),
@@ -279,12 +289,13 @@ pub async fn set_request_stage(
     network_id: i64,
     stage: String,
     reason: String,
+    edition: Option<String>,
 ) -> Result<(), ApiError> {
     use crate::i18n::Label;
     use survey::requests::Stage;
     crate::error::with_status(
         async {
-            let me = crate::auth::require_staff().await?;
+            let (me, db, edition) = crate::auth::require_staff_in_edition(edition).await?;
             let invalid = |message: Label| super::invalid("stage", message);
             let stage = Stage::from_key(&stage).ok_or_else(|| {
                 invalid(Label::new("状況を選択してください。", "Choose a stage."))
@@ -301,7 +312,6 @@ pub async fn set_request_stage(
                     "The reason is 500 characters at most.",
                 )));
             }
-            let (db, edition) = crate::db::use_current_edition().await?;
             let mut tx = db.begin().await?;
             let actor = me.actor();
             store::requests::set_stage(&mut tx, network_id, &edition, stage, &reason, &actor)
@@ -316,10 +326,10 @@ pub async fn set_request_stage(
 
 /// The "not yet replied" list as CSV (UTF-8 with a BOM), for chasing; audited.
 #[server(endpoint = "staff_export_not_replied")]
-pub async fn export_not_replied() -> Result<String, ApiError> {
+pub async fn export_not_replied(edition: Option<String>) -> Result<String, ApiError> {
     crate::error::with_status(
         async {
-            let (me, db, edition) = crate::auth::require_staff_in_edition().await?;
+            let (me, db, edition) = crate::auth::require_staff_in_edition(edition).await?;
             let rows = store::requests::tracking(&db, &edition).await?;
             let csv = survey::requests::chase_csv(&rows);
             let detail = serde_json::json!({ "edition": edition, "rows": csv.lines().count().saturating_sub(1) });

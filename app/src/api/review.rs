@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::invalid;
 use crate::error::ApiError;
 use survey::geography::{OperatorType, Region};
+use survey::lifecycle::EditionChoice;
 use survey::response::{Change, QueueEntry, ResponseStatus};
 use survey::{Answers, DisclosureChoices, Edition};
 
@@ -18,6 +19,7 @@ use survey::{Answers, DisclosureChoices, Edition};
 pub struct ReviewQueue {
     pub login: String,
     pub edition: String,
+    pub editions: Vec<EditionChoice>,
     pub entries: Vec<QueueEntry>,
 }
 
@@ -47,13 +49,14 @@ pub struct Submission {
 }
 
 #[server(endpoint = "review_queue")]
-pub async fn get_review_queue() -> Result<ReviewQueue, ApiError> {
+pub async fn get_review_queue(edition: Option<String>) -> Result<ReviewQueue, ApiError> {
     crate::error::with_status(
         async {
-            let (me, db, edition) = crate::auth::require_staff_in_edition().await?;
+            let (me, db, edition) = crate::auth::require_staff_in_edition(edition).await?;
             let entries = store::review::queue(&db, &edition).await?;
             Ok(ReviewQueue {
                 login: me.login,
+                editions: store::editions::choices(&db).await?,
                 edition,
                 entries,
             })
@@ -63,10 +66,13 @@ pub async fn get_review_queue() -> Result<ReviewQueue, ApiError> {
 }
 
 #[server(endpoint = "submission")]
-pub async fn get_submission(network_id: i64) -> Result<Submission, ApiError> {
+pub async fn get_submission(
+    network_id: i64,
+    edition: Option<String>,
+) -> Result<Submission, ApiError> {
     crate::error::with_status(
         async {
-            let (me, db, edition_id) = crate::auth::require_staff_in_edition().await?;
+            let (me, db, edition_id) = crate::auth::require_staff_in_edition(edition).await?;
             let edition = store::editions::definition(&db, &edition_id)
                 .await?
                 .ok_or(ApiError::NotFound)?;
@@ -109,18 +115,20 @@ pub async fn get_submission(network_id: i64) -> Result<Submission, ApiError> {
 }
 
 /// Approves version `version` (the one staff looked at) or, with a note, returns it to the
-/// respondent. A newer save in between is a 409: staff must look at it first.
+/// respondent. A newer save in between, or a decision already taken on that version, is a
+/// 409: staff must look at it first.
 #[server(endpoint = "decide_submission")]
 pub async fn decide_submission(
     network_id: i64,
     version: i64,
     approve: bool,
     note: String,
+    edition: Option<String>,
 ) -> Result<(), ApiError> {
     use store::review::{decide, Decided, Decision};
     crate::error::with_status(
         async {
-            let me = crate::auth::require_staff().await?;
+            let (me, db, edition) = crate::auth::require_staff_in_edition(edition).await?;
             let note = note.trim().to_string();
             let decision = if approve {
                 Decision::Approve
@@ -135,11 +143,11 @@ pub async fn decide_submission(
             } else {
                 Decision::Return { note }
             };
-            let (db, edition) = crate::db::use_current_edition().await?;
             let mut tx = db.begin().await?;
             match decide(&mut tx, network_id, &edition, version, &decision, &me.actor()).await? {
                 Decided::Done => Ok(tx.commit().await?),
                 Decided::Stale { current } => Err(ApiError::Conflict { current }),
+                Decided::AlreadyDecided => Err(ApiError::AlreadyDecided),
                 Decided::Missing => Err(ApiError::NotFound),
             }
         }

@@ -9,19 +9,21 @@ use crate::error::ApiError;
 pub struct StaffOverview {
     pub login: String,
     pub edition: String,
+    pub editions: Vec<survey::lifecycle::EditionChoice>,
     pub networks: i64,
     pub responses: i64,
     pub respondents: i64,
 }
 
 #[server(endpoint = "staff_overview")]
-pub async fn get_staff_overview() -> Result<StaffOverview, ApiError> {
+pub async fn get_staff_overview(edition: Option<String>) -> Result<StaffOverview, ApiError> {
     crate::error::with_status(
         async {
-            let (me, db, edition) = crate::auth::require_staff_in_edition().await?;
+            let (me, db, edition) = crate::auth::require_staff_in_edition(edition).await?;
             let (networks, responses, respondents) = store::networks::totals(&db, &edition).await?;
             Ok(StaffOverview {
                 login: me.login,
+                editions: store::editions::choices(&db).await?,
                 edition,
                 networks,
                 responses,

@@ -13,4 +13,5 @@ pub mod loaded;
 pub mod logout;
 pub mod not_found;
 pub mod raw_text;
+pub mod staff_edition;
 pub mod staff_nav;

@@ -125,3 +125,6 @@ pub static AUDIT_AT: Label = Label::new("日時", "Time");
 pub static AUDIT_SUBJECT: Label = Label::new("対象", "Subject");
 pub static AUDIT_DETAIL: Label = Label::new("内容", "Detail");
 pub static AUDIT_NONE: Label = Label::new("該当する操作履歴はありません。", "No entry matches.");
+
+pub static EDITION_WORKED_ON: Label = Label::new("対象の調査年度", "Survey edition shown");
+pub static EDITION_SWITCH: Label = Label::new("切り替える", "Switch");

@@ -50,9 +50,24 @@ fn Charts(view: ChartsView) -> impl IntoView {
         operator: view.filter.operator.map(|o| o.key().to_string()),
     };
     let comparable = view.editions.len() > 1;
+    let rule = view.valid_rule.label();
+    let counted = Label {
+        ja: format!(
+            "n＝回答数／有効回答数。有効回答は{}です（{}年度）。",
+            rule.ja, view.edition
+        )
+        .into(),
+        en: format!(
+            "n = answered / valid answers. Valid answers are: {} ({}).",
+            rule.en.to_lowercase(),
+            view.edition
+        )
+        .into(),
+    };
     view! {
         <Filters view=view.clone() />
         {view.staff.then(|| view! { <p class="notice" role="note">{tr(&ui::CHARTS_STAFF_VIEW)}</p> })}
+        <p class="hint" data-testid="valid-answers">{move || counted.get(use_lang().get()).to_string()}</p>
         <p class="hint">{move || suppression.get(use_lang().get()).to_string()}</p>
         {view
             .charts

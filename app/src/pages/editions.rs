@@ -6,13 +6,13 @@ use leptos_meta::Title;
 
 use crate::api::editions::{
     create_edition, get_editions, get_stopped_networks, revise_edition, set_edition_status,
-    EditionsView, NewKind, Revision,
+    set_valid_rule, EditionsView, NewKind, Revision,
 };
 use crate::components::{island::Ready, loaded::Loaded, logout::SignedIn, staff_nav::StaffNav};
 use crate::error::ApiError;
 use crate::i18n::{page_title, tr, use_lang};
 use crate::i18n::{ui, Label};
-use survey::lifecycle::{EditionStatus as Status, StoppedNetwork};
+use survey::lifecycle::{EditionRow, EditionStatus as Status, StoppedNetwork, ValidRule};
 use survey::{Edition, Item};
 
 #[component]
@@ -116,27 +116,16 @@ fn run(
 #[component]
 fn Editions(v: EditionsView) -> impl IntoView {
     let refresh = expect_context::<Refresh>();
-    let lang = use_lang();
-    let rows = v.editions.into_iter().map(|e| {
-        let id = e.id.clone();
-        let action = match e.status {
-            Status::Draft | Status::Closed => Some((Status::Open, &ui::EDITION_OPEN)),
-            Status::Open => Some((Status::Closed, &ui::EDITION_CLOSE)),
-        };
-        view! {
-            <tr data-testid=format!("edition-{}", e.id)>
-                <th scope="row">{e.id.clone()}</th>
-                <td>{move || e.status.label().get(lang.get()).to_string()}</td>
-                <td class="num">{e.responses}</td>
-                <td>
-                    {action.map(|(to, label)| {
-                        let id = id.clone();
-                        view! { <button type="button" on:click=move |_| run(refresh, set_edition_status(id.clone(), to))>{tr(label)}</button> }
-                    })}
-                </td>
-            </tr>
-        }
-    }).collect_view();
+    let open_now = v
+        .editions
+        .iter()
+        .find(|e| e.status == Status::Open)
+        .map(|e| e.id.clone());
+    let rows = v
+        .editions
+        .into_iter()
+        .map(|e| view! { <EditionRowView e open_now=open_now.clone() /> })
+        .collect_view();
     let has_draft = v.draft.is_some();
     view! {
         <SignedIn login=v.login.clone() />
@@ -147,6 +136,8 @@ fn Editions(v: EditionsView) -> impl IntoView {
                 <th scope="col">{tr(&ui::EDITION)}</th>
                 <th scope="col">{tr(&ui::EDITION_STATUS)}</th>
                 <th scope="col">{tr(&ui::EDITION_RESPONSES)}</th>
+                <th scope="col">{tr(&ui::EDITION_VALID)}</th>
+                <th scope="col">{tr(&ui::EDITION_VALID_RULE)}</th>
                 <th scope="col"></th>
             </tr></thead>
             <tbody>{rows}</tbody>
@@ -157,6 +148,101 @@ fn Editions(v: EditionsView) -> impl IntoView {
         {v.draft.map(|draft| view! { <Draft draft /> })}
     }
     .into_any()
+}
+
+/// One edition: its figures, its valid-answer rule (chosen while a draft) and the step to
+/// open or close it, confirmed first with what it will do.
+#[component]
+fn EditionRowView(e: EditionRow, open_now: Option<String>) -> impl IntoView {
+    let refresh = expect_context::<Refresh>();
+    let lang = use_lang();
+    let confirming = RwSignal::new(false);
+    let id = e.id.clone();
+    let to = match e.status {
+        Status::Draft | Status::Closed => Status::Open,
+        Status::Open => Status::Closed,
+    };
+    let label = if to == Status::Open {
+        &ui::EDITION_OPEN
+    } else {
+        &ui::EDITION_CLOSE
+    };
+    let (answered, valid, silent) = (e.responses, e.valid, e.not_answered);
+    let other_open = open_now.filter(|o| *o != e.id);
+    let question = {
+        let id = id.clone();
+        move || {
+            match (to, lang.get()) {
+            (Status::Closed, crate::i18n::Lang::Ja) => format!(
+                "{id}年度の回答受付を終了します。回答あり {answered}件（うち有効回答 {valid}件）、依頼済みで未回答 {silent}件。終了後、回答者は回答を変更できません。"
+            ),
+            (Status::Closed, crate::i18n::Lang::En) => format!(
+                "Close {id} for answers? {answered} networks answered ({valid} valid answers); {silent} asked have not answered. Respondents can no longer change their answers."
+            ),
+            (_, crate::i18n::Lang::Ja) => match &other_open {
+                Some(o) => format!("{id}年度の回答受付を開始し、{o}年度の受付を終了します。"),
+                None => format!("{id}年度の回答受付を開始します。"),
+            },
+            (_, crate::i18n::Lang::En) => match &other_open {
+                Some(o) => format!("Open {id} for answers and close {o}?"),
+                None => format!("Open {id} for answers?"),
+            },
+        }
+        }
+    };
+    let rule = e.valid_rule;
+    let rule_cell = if e.status == Status::Draft {
+        let id = id.clone();
+        view! { <ValidRuleForm edition=id rule /> }.into_any()
+    } else {
+        view! { {move || rule.label().get(lang.get()).to_string()} }.into_any()
+    };
+    view! {
+        <tr data-testid=format!("edition-{}", e.id)>
+            <th scope="row">{e.id.clone()}</th>
+            <td>{move || e.status.label().get(lang.get()).to_string()}</td>
+            <td class="num">{answered}</td>
+            <td class="num">{valid}</td>
+            <td>{rule_cell}</td>
+            <td>
+                <Show when=move || confirming.get() fallback=move || view! {
+                    <button type="button" on:click=move |_| confirming.set(true)>{tr(label)}</button>
+                }>
+                    <div class="confirm" role="alertdialog" aria-label=move || ui::EDITION_CONFIRM.get(lang.get()).to_string()>
+                        <p>{question.clone()}</p>
+                        <button type="button" class="primary" on:click={
+                            let id = id.clone();
+                            move |_| {
+                                confirming.set(false);
+                                run(refresh, set_edition_status(id.clone(), to));
+                            }
+                        }>{tr(label)}</button>
+                        <button type="button" on:click=move |_| confirming.set(false)>{tr(&ui::EDITION_CANCEL)}</button>
+                    </div>
+                </Show>
+            </td>
+        </tr>
+    }
+}
+
+/// When a draft edition's answers count as valid.
+#[component]
+fn ValidRuleForm(edition: String, rule: ValidRule) -> impl IntoView {
+    let refresh = expect_context::<Refresh>();
+    let lang = use_lang();
+    let select_id = format!("valid-rule-{edition}");
+    view! {
+        <label for=select_id.clone() class="visually-hidden">{tr(&ui::EDITION_VALID_RULE)}</label>
+        <select id=select_id on:change=move |ev| {
+            if let Some(rule) = ValidRule::parse(&event_target_value(&ev)) {
+                run(refresh, set_valid_rule(edition.clone(), rule));
+            }
+        }>
+            {ValidRule::ALL.into_iter().map(|r| view! {
+                <option value=r.as_str() selected=r == rule>{move || r.label().get(lang.get()).to_string()}</option>
+            }).collect_view()}
+        </select>
+    }
 }
 
 /// A draft's questions, each renamable and retirable, and a form to add one.

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::staff::{get_staff_overview, StaffOverview};
+use crate::components::staff_edition::{asked_edition, StaffEditionBar};
 use crate::components::{loaded::Loaded, logout::SignedIn, staff_nav::StaffNav};
 use crate::i18n::ui;
 use crate::i18n::{page_title, tr};
@@ -11,7 +12,7 @@ use crate::i18n::{page_title, tr};
 /// The staff area's landing page.
 #[component]
 pub fn StaffHome() -> impl IntoView {
-    let data = Resource::new(|| (), |_| get_staff_overview());
+    let data = Resource::new(|| (), |_| get_staff_overview(asked_edition()));
     view! {
         <Title text=page_title(&ui::STAFF_TITLE) />
         <Loaded resource=data login="/staff/login" view=|o: StaffOverview| view! { <Overview o /> } />
@@ -23,6 +24,7 @@ fn Overview(o: StaffOverview) -> impl IntoView {
     view! {
         <SignedIn login=o.login.clone() />
         <StaffNav />
+        <StaffEditionBar edition=o.edition.clone() choices=o.editions.clone() />
         <h1>{tr(&ui::STAFF_TITLE)}" ("{o.edition.clone()}")"</h1>
         <section class="figures">
             <div class="figure">
@@ -38,7 +40,7 @@ fn Overview(o: StaffOverview) -> impl IntoView {
                 <span class="figure-label">{tr(&ui::STAFF_RESPONDENTS)}</span>
             </div>
         </section>
-        <ReviewLinks />
+        <ReviewLinks edition=o.edition.clone() />
     }
 }
 
@@ -46,16 +48,18 @@ fn Overview(o: StaffOverview) -> impl IntoView {
 /// (the same-origin check refuses a post from elsewhere), so a link on another site cannot
 /// start an export of private answers.
 #[component]
-fn ReviewLinks() -> impl IntoView {
+fn ReviewLinks(edition: String) -> impl IntoView {
+    let export =
+        |format: &str, lang: &str| format!("/staff/export.{format}?edition={edition}{lang}");
     view! {
         <nav class="staff-links" aria-label=tr(&ui::REVIEW_TITLE)>
-            <p><a href="/staff/review">{tr(&ui::REVIEW_TITLE)}</a></p>
+            <p><a href=format!("/staff/review?edition={edition}")>{tr(&ui::REVIEW_TITLE)}</a></p>
             <h2>{tr(&ui::EXPORT_TITLE)}</h2>
             <ul>
-                <li><ExportButton action="/staff/export.csv" label=&ui::EXPORT_CSV /></li>
-                <li><ExportButton action="/staff/export.xlsx" label=&ui::EXPORT_XLSX /></li>
-                <li><ExportButton action="/staff/export.csv?lang=en" label=&ui::EXPORT_CSV_EN /></li>
-                <li><ExportButton action="/staff/export.xlsx?lang=en" label=&ui::EXPORT_XLSX_EN /></li>
+                <li><ExportButton action=export("csv", "") label=&ui::EXPORT_CSV /></li>
+                <li><ExportButton action=export("xlsx", "") label=&ui::EXPORT_XLSX /></li>
+                <li><ExportButton action=export("csv", "&lang=en") label=&ui::EXPORT_CSV_EN /></li>
+                <li><ExportButton action=export("xlsx", "&lang=en") label=&ui::EXPORT_XLSX_EN /></li>
             </ul>
         </nav>
     }
@@ -63,7 +67,7 @@ fn ReviewLinks() -> impl IntoView {
 
 /// One download: a button that posts to the export's address.
 #[component]
-fn ExportButton(action: &'static str, label: &'static crate::i18n::Label) -> impl IntoView {
+fn ExportButton(action: String, label: &'static crate::i18n::Label) -> impl IntoView {
     view! {
         <form method="post" action=action class="export">
             <button type="submit">{tr(label)}</button>

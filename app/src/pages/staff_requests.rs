@@ -7,8 +7,13 @@ use leptos_meta::Title;
 use crate::api::requests::{AddRequest, ImportRequests, IssueOutcome};
 use crate::api::staff::{get_staff_overview, StaffOverview};
 use crate::components::{
-    action_errors::ActionErrors, credentials::Credentials, island::Ready, loaded::Loaded,
-    logout::SignedIn, staff_nav::StaffNav,
+    action_errors::ActionErrors,
+    credentials::Credentials,
+    island::Ready,
+    loaded::Loaded,
+    logout::SignedIn,
+    staff_edition::{asked_edition, EditionField, StaffEditionBar},
+    staff_nav::StaffNav,
 };
 use crate::error::ApiError;
 use crate::i18n::{page_title, tr};
@@ -16,25 +21,27 @@ use crate::i18n::{ui, ui_requests as t};
 
 #[component]
 pub fn StaffRequestsPage() -> impl IntoView {
-    let who = Resource::new(|| (), |_| get_staff_overview());
+    let who = Resource::new(|| (), |_| get_staff_overview(asked_edition()));
     view! {
         <Title text=page_title(&t::REQUESTS_TITLE) />
-        <Loaded resource=who login="/staff/login" view=|o: StaffOverview| view! { <RequestsConsole login=o.login /> } />
+        <Loaded resource=who login="/staff/login" view=|o: StaffOverview| view! { <RequestsConsole o /> } />
     }
 }
 
 /// Importing and adding requests; the credentials issued exist only in this island.
 #[island(lazy)]
-fn RequestsConsole(login: String) -> impl IntoView {
+fn RequestsConsole(o: StaffOverview) -> impl IntoView {
     let import = ServerAction::<ImportRequests>::new();
     let add = ServerAction::<AddRequest>::new();
+    let edition = o.edition.clone();
     view! {
-        <SignedIn login />
+        <SignedIn login=o.login />
         <StaffNav />
-        <h1 class="no-print">{tr(&t::REQUESTS_TITLE)}</h1>
+        <StaffEditionBar edition=o.edition.clone() choices=o.editions />
+        <h1 class="no-print">{tr(&t::REQUESTS_TITLE)}" ("{o.edition}")"</h1>
         <div class="console-forms no-print">
-            <ImportForm action=import />
-            <AddForm action=add />
+            <ImportForm action=import edition=edition.clone() />
+            <AddForm action=add edition />
         </div>
         <ResultOf value=Signal::derive(move || import.value().get()) />
         <ResultOf value=Signal::derive(move || add.value().get()) />
@@ -69,7 +76,7 @@ fn Outcome(outcome: IssueOutcome) -> impl IntoView {
 }
 
 #[component]
-fn ImportForm(action: ServerAction<ImportRequests>) -> impl IntoView {
+fn ImportForm(action: ServerAction<ImportRequests>, edition: String) -> impl IntoView {
     let text = RwSignal::new(String::new());
     // The chosen file is read into the text box, which is what the form sends.
     let on_file = move |ev: leptos::ev::Event| {
@@ -99,6 +106,7 @@ fn ImportForm(action: ServerAction<ImportRequests>) -> impl IntoView {
             <label for="import-file">{tr(&t::IMPORT_FILE)}</label>
             <input id="import-file" type="file" accept=".csv,text/csv" on:change=on_file />
             <ActionForm action>
+                <EditionField edition />
                 <label for="import-csv">{tr(&t::IMPORT_TEXT)}</label>
                 <textarea id="import-csv" name="csv" rows="6" required
                     prop:value=move || text.get()
@@ -112,7 +120,7 @@ fn ImportForm(action: ServerAction<ImportRequests>) -> impl IntoView {
 }
 
 #[component]
-fn AddForm(action: ServerAction<AddRequest>) -> impl IntoView {
+fn AddForm(action: ServerAction<AddRequest>, edition: String) -> impl IntoView {
     let field = |name: &'static str, label: &'static crate::i18n::Label, kind: &'static str| {
         let id = format!("add-{name}");
         view! {
@@ -124,6 +132,7 @@ fn AddForm(action: ServerAction<AddRequest>) -> impl IntoView {
         <section class="card console-form">
             <h2>{tr(&t::ADD_TITLE)}</h2>
             <ActionForm action>
+                <EditionField edition />
                 {field("organisation", &t::ORGANISATION, "text")}
                 <label for="add-prefecture">{tr(&ui::PREFECTURE)}</label>
                 <select id="add-prefecture" name="row[prefecture]" required>

@@ -16,6 +16,7 @@ use crate::components::{
     island::Ready,
     loaded::Loaded,
     logout::SignedIn,
+    staff_edition::{asked_edition, EditionField, StaffEditionBar},
     staff_nav::StaffNav,
 };
 use crate::i18n::{page_title, tr, use_lang};
@@ -62,7 +63,7 @@ fn TrackingConsole(query: TrackingQuery) -> impl IntoView {
                 actions.disable.version().get(),
             )
         },
-        |(query, _, _)| get_tracking(query),
+        |(query, _, _)| get_tracking(query, asked_edition()),
     );
     view! {
         <Loaded resource=data login="/staff/login" view=|tracking: Tracking| view! { <TrackingView tracking /> } />
@@ -93,6 +94,7 @@ fn TrackingView(tracking: Tracking) -> impl IntoView {
         <div class="no-print">
             <SignedIn login=tracking.login.clone() />
             <StaffNav />
+            <StaffEditionBar edition=tracking.edition.clone() choices=tracking.editions.clone() />
             <h1>{tr(&t::TRACKING_TITLE)}" ("{tracking.edition.clone()}")"</h1>
             <Funnel counts=tracking.counts />
             <p class="help">{tr(&t::TRACKING_NOTE)}</p>
@@ -100,10 +102,10 @@ fn TrackingView(tracking: Tracking) -> impl IntoView {
         </div>
         {reset}
         <div class="no-print">
-            <Filters query=tracking.query.clone() />
-            <RequestTable rows=tracking.rows.clone() />
+            <Filters query=tracking.query.clone() edition=tracking.edition.clone() />
+            <RequestTable rows=tracking.rows.clone() edition=tracking.edition.clone() />
             <RefusalList rows=tracking.refusals.clone() />
-            <ChaseList rows=tracking.not_replied.clone() />
+            <ChaseList rows=tracking.not_replied.clone() edition=tracking.edition.clone() />
         </div>
     }
 }
@@ -144,7 +146,7 @@ fn stage_options(lang: crate::i18n::Lang) -> Vec<(String, String)> {
 }
 
 #[component]
-fn Filters(query: TrackingQuery) -> impl IntoView {
+fn Filters(query: TrackingQuery, edition: String) -> impl IntoView {
     let lang = use_lang();
     let selected = |chosen: &Option<String>, key: &str| chosen.as_deref() == Some(key);
     let (stage, region, pref) = (
@@ -154,6 +156,7 @@ fn Filters(query: TrackingQuery) -> impl IntoView {
     );
     view! {
         <form method="get" action="/staff/tracking" class="filters card">
+            <EditionField edition=edition.clone() />
             <div class="field">
                 <label for="tracking-stage">{tr(&t::STAGE)}</label>
                 <select id="tracking-stage" name="stage">
@@ -187,14 +190,14 @@ fn Filters(query: TrackingQuery) -> impl IntoView {
             </div>
             <div class="actions">
                 <button type="submit" class="primary">{tr(&ui::FILTER_SUBMIT)}</button>
-                <a href="/staff/tracking">{tr(&ui::FILTER_CLEAR)}</a>
+                <a href=format!("/staff/tracking?edition={edition}")>{tr(&ui::FILTER_CLEAR)}</a>
             </div>
         </form>
     }
 }
 
 #[component]
-fn RequestTable(rows: Vec<TrackingRow>) -> impl IntoView {
+fn RequestTable(rows: Vec<TrackingRow>, edition: String) -> impl IntoView {
     if rows.is_empty() {
         return view! { <p role="status">{tr(&t::TRACKING_NONE)}</p> }.into_any();
     }
@@ -215,7 +218,7 @@ fn RequestTable(rows: Vec<TrackingRow>) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {rows.into_iter().map(|row| view! { <RequestRowView row /> }).collect_view()}
+                    {rows.into_iter().map(|row| view! { <RequestRowView row edition=edition.clone() /> }).collect_view()}
                 </tbody>
             </table>
         </div>
@@ -224,7 +227,7 @@ fn RequestTable(rows: Vec<TrackingRow>) -> impl IntoView {
 }
 
 #[component]
-fn RequestRowView(row: TrackingRow) -> impl IntoView {
+fn RequestRowView(row: TrackingRow, edition: String) -> impl IntoView {
     let lang = use_lang();
     let actions = expect_context::<Actions>();
     let id = row.network_id;
@@ -259,6 +262,7 @@ fn RequestRowView(row: TrackingRow) -> impl IntoView {
             <td>
                 <ActionForm action=actions.stage attr:class="stage-form">
                     <input type="hidden" name="network_id" value=id />
+                    <EditionField edition />
                     <label for=format!("stage-{id}") class="visually-hidden">{tr(&t::STAGE)}</label>
                     <select id=format!("stage-{id}") name="stage">
                         {stage_options(lang.get_untracked()).into_iter().map(|(k, l)| {
@@ -298,7 +302,7 @@ fn RefusalList(rows: Vec<TrackingRow>) -> impl IntoView {
 }
 
 #[component]
-fn ChaseList(rows: Vec<TrackingRow>) -> impl IntoView {
+fn ChaseList(rows: Vec<TrackingRow>, edition: String) -> impl IntoView {
     let export = ServerAction::<ExportNotReplied>::new();
     let link = move || {
         export.value().get().map(|r| match r {
@@ -325,6 +329,7 @@ fn ChaseList(rows: Vec<TrackingRow>) -> impl IntoView {
                 }.into_any()
             }}
             <ActionForm action=export attr:class="inline">
+                <EditionField edition />
                 <button type="submit">{tr(&t::CHASE_EXPORT)}</button>
             </ActionForm>
             {link}

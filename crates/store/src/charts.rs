@@ -95,9 +95,14 @@ async fn snapshot(db: &Db) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Any>
     Ok(tx)
 }
 
-const RESPONSES: &str =
-    "SELECT n.id, n.report_no, n.prefecture, n.operator_type, n.start_year, r.answers, r.disclosure
-     FROM responses r JOIN networks n ON n.id = r.network_id WHERE r.edition_id = $1";
+/// The valid answers of an edition ([`crate::COUNTED`]), as the charts read them.
+static RESPONSES: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "SELECT n.id, n.report_no, n.prefecture, n.operator_type, n.start_year, r.answers, r.disclosure
+         FROM responses r JOIN networks n ON n.id = r.network_id WHERE r.edition_id = $1 AND {}",
+        crate::COUNTED
+    )
+});
 
 /// What the sums are made with: a change to any of it makes stored sums unusable.
 fn fingerprint(measures: &Measures) -> Vec<u8> {
@@ -157,7 +162,7 @@ impl Charted {
         cache
             .full_reads
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let rows = sqlx::query(RESPONSES)
+        let rows = sqlx::query(sqlx::AssertSqlSafe(RESPONSES.as_str()))
             .bind(&self.measures.edition.id)
             .fetch_all(conn)
             .await?;
@@ -185,13 +190,15 @@ impl Charted {
         if generation <= self.generation {
             return Ok(());
         }
-        let changed = sqlx::query(
-            "SELECT c.network_id AS id, n.prefecture, n.operator_type, n.start_year
+        let changed = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT c.network_id AS id, n.prefecture, n.operator_type, n.start_year,
+               CAST(CASE WHEN r.id IS NOT NULL AND {} THEN 1 ELSE 0 END AS BIGINT) AS counted
              FROM network_changes c
              LEFT JOIN responses r ON r.network_id = c.network_id AND r.edition_id = $1
-             LEFT JOIN networks n ON n.id = r.network_id
+             LEFT JOIN networks n ON n.id = c.network_id
              WHERE c.changed_at > $2",
-        )
+            crate::COUNTED
+        )))
         .bind(&self.measures.edition.id)
         .bind(self.generation)
         .fetch_all(&mut *tx)
@@ -200,8 +207,12 @@ impl Charted {
         for row in &changed {
             let id: i64 = row.try_get("id")?;
             affected.extend(self.sums.members.remove(&id));
-            // Without a response in the edition (any more) the network's columns are NULL.
-            if let Some(prefecture) = row.try_get::<Option<&str>, _>("prefecture")? {
+            // Without a valid answer in the edition (any more) the network leaves its atom.
+            let counted = row.try_get::<i64, _>("counted")? == 1;
+            if let Some(prefecture) = row
+                .try_get::<Option<&str>, _>("prefecture")?
+                .filter(|_| counted)
+            {
                 let operator = row
                     .try_get::<Option<&str>, _>("operator_type")?
                     .and_then(OperatorType::from_key);
@@ -232,7 +243,8 @@ impl Charted {
                     .collect::<Vec<_>>()
                     .join(", ");
                 let mut query = sqlx::query(sqlx::AssertSqlSafe(format!(
-                    "{RESPONSES} AND r.network_id IN ({list})"
+                    "{} AND r.network_id IN ({list})",
+                    *RESPONSES
                 )))
                 .bind(&self.measures.edition.id);
                 for id in chunk {

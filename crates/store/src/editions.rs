@@ -4,7 +4,9 @@
 use sqlx::{AnyConnection, Row};
 
 use super::Db;
-pub use survey::lifecycle::{EditionRow, EditionStatus as Status, StoppedNetwork};
+pub use survey::lifecycle::{
+    EditionChoice, EditionRow, EditionStatus as Status, StoppedNetwork, ValidRule,
+};
 use survey::{builtin_editions, Edition};
 
 /// Registers the built-in editions a database does not know yet. The first edition of an
@@ -60,6 +62,24 @@ pub async fn open(db: &Db) -> sqlx::Result<Option<String>> {
     .await
 }
 
+/// The edition a staff page works on: the one asked for, if it exists, else the one being
+/// collected (the open edition), else the newest public one, else the newest draft.
+pub async fn for_staff(db: &Db, asked: Option<&str>) -> Result<String, crate::Error> {
+    if let Some(id) = asked {
+        return match status(db, id).await? {
+            Some(_) => Ok(id.to_string()),
+            None => Err(crate::Error::NotFound),
+        };
+    }
+    let id: Option<String> = sqlx::query_scalar(
+        "SELECT id FROM editions
+         ORDER BY CASE status WHEN 'open' THEN 0 WHEN 'closed' THEN 1 ELSE 2 END, position DESC LIMIT 1",
+    )
+    .fetch_optional(db)
+    .await?;
+    id.ok_or(crate::Error::NotFound)
+}
+
 /// The public edition before `id`, if any (answers carry forward from it).
 pub async fn previous(db: &Db, id: &str) -> sqlx::Result<Option<String>> {
     sqlx::query_scalar(
@@ -107,24 +127,78 @@ pub async fn public_ids(db: &Db) -> sqlx::Result<Vec<String>> {
         .await
 }
 
-/// Every edition, newest first, with its number of responses.
+/// Every edition, newest first, as staff pages offer them.
+pub async fn choices(db: &Db) -> sqlx::Result<Vec<EditionChoice>> {
+    let rows: Vec<(String, String)> =
+        sqlx::query_as("SELECT id, status FROM editions ORDER BY position DESC")
+            .fetch_all(db)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, status)| EditionChoice {
+            status: Status::parse(&status).unwrap_or(Status::Closed),
+            id,
+        })
+        .collect())
+}
+
+/// Every edition, newest first, with its numbers of responses, valid answers and networks
+/// asked that did not answer.
 pub async fn list(db: &Db) -> sqlx::Result<Vec<EditionRow>> {
-    let rows = sqlx::query(
-        "SELECT e.id, e.status, (SELECT COUNT(*) FROM responses r WHERE r.edition_id = e.id) AS responses
+    let sql = format!(
+        "SELECT e.id, e.status, e.valid_rule,
+           (SELECT COUNT(*) FROM responses r WHERE r.edition_id = e.id) AS responses,
+           (SELECT COUNT(*) FROM responses r JOIN networks n ON n.id = r.network_id
+             WHERE r.edition_id = e.id AND {counted}) AS valid,
+           (SELECT COUNT(*) FROM invitations i WHERE i.edition_id = e.id AND NOT EXISTS
+             (SELECT 1 FROM responses r WHERE r.edition_id = e.id AND r.network_id = i.network_id))
+             AS not_answered
          FROM editions e ORDER BY e.position DESC",
-    )
-    .fetch_all(db)
-    .await?;
+        counted = crate::COUNTED
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_all(db).await?;
     rows.iter()
         .map(|r| {
             let status: String = r.try_get("status")?;
+            let rule: String = r.try_get("valid_rule")?;
             Ok(EditionRow {
                 id: r.try_get("id")?,
                 status: Status::parse(&status).unwrap_or(Status::Closed),
                 responses: r.try_get("responses")?,
+                valid: r.try_get("valid")?,
+                not_answered: r.try_get("not_answered")?,
+                valid_rule: ValidRule::parse(&rule).unwrap_or_default(),
             })
         })
         .collect()
+}
+
+/// When an edition's responses count as valid (the default for an unknown edition).
+pub async fn valid_rule(db: &Db, id: &str) -> sqlx::Result<ValidRule> {
+    let rule: Option<String> = sqlx::query_scalar("SELECT valid_rule FROM editions WHERE id = $1")
+        .bind(id)
+        .fetch_optional(db)
+        .await?;
+    Ok(rule
+        .as_deref()
+        .and_then(ValidRule::parse)
+        .unwrap_or_default())
+}
+
+/// Sets when a draft edition's responses count as valid; refused (false) unless a draft,
+/// so the answers counted never change under an edition that collects or is closed.
+pub async fn set_valid_rule(
+    conn: &mut AnyConnection,
+    id: &str,
+    rule: ValidRule,
+) -> sqlx::Result<bool> {
+    let done =
+        sqlx::query("UPDATE editions SET valid_rule = $1 WHERE id = $2 AND status = 'draft'")
+            .bind(rule.as_str())
+            .bind(id)
+            .execute(conn)
+            .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// Adds a draft edition after every other one.

@@ -42,6 +42,43 @@ pub async fn upsert_by_report_no(conn: &mut AnyConnection, n: &NewNetwork) -> sq
     .await
 }
 
+/// The network with report number `n.report_no`, left as it is, or `n` inserted: an import
+/// run again never reverts what staff or respondents changed. Returns the id and whether it
+/// was inserted.
+pub async fn find_or_insert_by_report_no(
+    conn: &mut AnyConnection,
+    n: &NewNetwork,
+) -> sqlx::Result<(i64, bool)> {
+    let known: Option<i64> = sqlx::query_scalar("SELECT id FROM networks WHERE report_no = $1")
+        .bind(n.report_no)
+        .fetch_optional(&mut *conn)
+        .await?;
+    match known {
+        Some(id) => Ok((id, false)),
+        None => Ok((upsert_by_report_no(conn, n).await?, true)),
+    }
+}
+
+/// Whether a network's response in an edition is still as an import wrote it: approved, last
+/// saved at the import's own date. `None` when there is no response.
+pub async fn still_as_imported(
+    conn: &mut AnyConnection,
+    network_id: i64,
+    edition: &str,
+    imported_updated_at: i64,
+) -> sqlx::Result<Option<bool>> {
+    let row: Option<(String, i64)> = sqlx::query_as(
+        "SELECT status, updated_at FROM responses WHERE network_id = $1 AND edition_id = $2",
+    )
+    .bind(network_id)
+    .bind(edition)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|(status, updated_at)| {
+        status == ResponseStatus::Approved.as_str() && updated_at == imported_updated_at
+    }))
+}
+
 /// Sets a network's whole response in an edition (used by imports); a change bumps its version.
 /// Approved data is its own review baseline.
 pub async fn put_response(
@@ -76,15 +113,17 @@ pub async fn put_response(
     Ok(())
 }
 
-/// The home page's figures over every network that answered the edition.
+/// The home page's figures over the edition's valid answers.
 pub async fn home_figures(db: &Db, edition: &str) -> sqlx::Result<HomeFigures> {
-    let rows = sqlx::query(
+    let sql = format!(
         "SELECT n.prefecture, n.start_year FROM networks n
-         JOIN responses r ON r.network_id = n.id WHERE r.edition_id = $1",
-    )
-    .bind(edition)
-    .fetch_all(db)
-    .await?;
+         JOIN responses r ON r.network_id = n.id WHERE r.edition_id = $1 AND {}",
+        crate::COUNTED
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(edition)
+        .fetch_all(db)
+        .await?;
     let networks: Vec<(String, Option<i64>)> = rows
         .iter()
         .map(|row| Ok((row.try_get("prefecture")?, row.try_get("start_year")?)))
@@ -223,9 +262,24 @@ fn record_from_row(row: &sqlx::any::AnyRow) -> sqlx::Result<NetworkRecord> {
 /// [`order_of`] in SQL, over the networks aliased `n`.
 pub(crate) const REPORT_ORDER: &str = "COALESCE(n.report_no, 1000000000 + n.id)";
 
-/// Every network that answered an edition, in report order.
+/// Every network that answered an edition, in report order, whatever the response's status:
+/// staff's view.
 pub async fn records(db: &Db, edition: &str) -> sqlx::Result<Vec<NetworkRecord>> {
-    let sql = format!("{RECORD_SELECT} ORDER BY {REPORT_ORDER}");
+    records_where(db, edition, "1 = 1").await
+}
+
+/// The valid answers of an edition ([`crate::COUNTED`]), in report order: all the public's
+/// pages and files are made from these.
+pub async fn valid_records(db: &Db, edition: &str) -> sqlx::Result<Vec<NetworkRecord>> {
+    records_where(db, edition, crate::COUNTED).await
+}
+
+async fn records_where(
+    db: &Db,
+    edition: &str,
+    condition: &str,
+) -> sqlx::Result<Vec<NetworkRecord>> {
+    let sql = format!("{RECORD_SELECT} WHERE {condition} ORDER BY {REPORT_ORDER}");
     sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(edition)
         .fetch_all(db)
@@ -262,9 +316,23 @@ pub async fn records_page(
     rows.iter().map(record_from_row).collect()
 }
 
-/// One network's record in an edition.
+/// One network's record in an edition, whatever its status.
 pub async fn record(db: &Db, id: i64, edition: &str) -> sqlx::Result<Option<NetworkRecord>> {
-    let sql = format!("{RECORD_SELECT} WHERE n.id = $2");
+    record_where(db, id, edition, "1 = 1").await
+}
+
+/// One network's record in an edition if it is a valid answer ([`crate::COUNTED`]).
+pub async fn valid_record(db: &Db, id: i64, edition: &str) -> sqlx::Result<Option<NetworkRecord>> {
+    record_where(db, id, edition, crate::COUNTED).await
+}
+
+async fn record_where(
+    db: &Db,
+    id: i64,
+    edition: &str,
+    condition: &str,
+) -> sqlx::Result<Option<NetworkRecord>> {
+    let sql = format!("{RECORD_SELECT} WHERE n.id = $2 AND {condition}");
     sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(edition)
         .bind(id)

@@ -1,13 +1,13 @@
 //! Turns stored records into what the public may see, through the disclosure choke point.
 
-use super::networks::{records, NetworkRecord};
+use super::networks::{valid_records, NetworkRecord};
 use super::Db;
 use survey::directory::{detail_sections, DirectoryEntry, NetworkDetail};
 use survey::disclosure::public_answers;
 use survey::geography::{region_of, OperatorType};
 use survey::Edition;
 
-/// A public edition's definition (default: the current edition) and every record in it; a
+/// A public edition's definition (default: the current edition) and its valid answers; a
 /// draft or unknown edition is not found.
 pub async fn public_records(
     db: &Db,
@@ -22,7 +22,7 @@ pub async fn public_records(
     let edition = super::editions::definition(db, &id)
         .await?
         .ok_or(Error::NotFound)?;
-    let records = records(db, &id).await?;
+    let records = valid_records(db, &id).await?;
     Ok((edition, records))
 }
 

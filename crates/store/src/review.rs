@@ -90,12 +90,16 @@ pub enum Decided {
     Stale {
         current: i64,
     },
+    /// Someone already decided on this version (two reviewers, or a second click).
+    AlreadyDecided,
     Missing,
 }
 
 /// Decides on version `version` of a response: sets its status and note, takes it out of
-/// the queue and makes its answers the new baseline. The version is not bumped, so a
-/// respondent with the form open can still save (and so put it back in the queue).
+/// the queue, makes its answers the new baseline and moves the request's tracking stage
+/// (approved: 有効回答; returned: back to replied). Each version is decided once. The
+/// version is not bumped, so a respondent with the form open can still save (and so put it
+/// back in the queue).
 pub async fn decide(
     conn: &mut AnyConnection,
     network_id: i64,
@@ -110,8 +114,10 @@ pub async fn decide(
     };
     let now = super::now();
     let written = sqlx::query(
-        "UPDATE responses SET status = $1, review_note = $2, needs_review = 0, reviewed_answers = answers, reviewed_at = $3
-         WHERE network_id = $4 AND edition_id = $5 AND version = $6",
+        "UPDATE responses SET status = $1, review_note = $2, needs_review = 0, reviewed_answers = answers,
+           reviewed_at = $3, decided_version = version
+         WHERE network_id = $4 AND edition_id = $5 AND version = $6
+           AND (decided_version IS NULL OR decided_version <> version)",
     )
     .bind(status.as_str())
     .bind(note)
@@ -130,8 +136,26 @@ pub async fn decide(
         .bind(edition)
         .fetch_optional(&mut *conn)
         .await?;
-        return Ok(current.map_or(Decided::Missing, |current| Decided::Stale { current }));
+        return Ok(match current {
+            None => Decided::Missing,
+            Some(current) if current == version => Decided::AlreadyDecided,
+            Some(current) => Decided::Stale { current },
+        });
     }
+    // The request's outcome follows the decision (report 1.5's 有効回答).
+    sqlx::query(
+        "UPDATE invitations SET
+           outcome = CASE WHEN $1 = 1 THEN 'valid' ELSE 'pending' END,
+           outcome_at = CASE WHEN $1 = 1 THEN $2 ELSE NULL END,
+           replied_at = COALESCE(replied_at, $2)
+         WHERE network_id = $3 AND edition_id = $4 AND outcome IN ('pending', 'valid')",
+    )
+    .bind(matches!(decision, Decision::Approve) as i64)
+    .bind(now)
+    .bind(network_id)
+    .bind(edition)
+    .execute(&mut *conn)
+    .await?;
     let detail = serde_json::json!({ "edition": edition, "version": version, "note": note });
     super::audit_log::append(
         conn,

@@ -46,7 +46,20 @@ impl EditionStatus {
 pub struct EditionRow {
     pub id: String,
     pub status: EditionStatus,
+    /// Networks with a response (any status).
     pub responses: i64,
+    /// Responses that are valid answers under the edition's rule.
+    pub valid: i64,
+    /// Networks asked in this edition that have no response.
+    pub not_answered: i64,
+    pub valid_rule: ValidRule,
+}
+
+/// An edition as a staff page's switcher offers it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditionChoice {
+    pub id: String,
+    pub status: EditionStatus,
 }
 
 /// A network that answered the previous edition but not (yet) the open one.

@@ -12,7 +12,8 @@ use crate::api::review::{
     get_review_queue, get_submission, ClassifyNetwork, DecideSubmission, ReviewQueue, Submission,
 };
 use crate::components::error_notice::LatestErrors;
-use crate::components::{island::Ready, loaded::Loaded, logout::SignedIn};
+use crate::components::staff_edition::{asked_edition, EditionField, StaffEditionBar};
+use crate::components::{island::Ready, loaded::Loaded, logout::SignedIn, staff_nav::StaffNav};
 use crate::i18n::{page_title, tr, use_lang};
 use crate::i18n::{ui, Label};
 use survey::cells::render;
@@ -22,7 +23,7 @@ use survey::{Answer, Disclosure, Edition};
 
 #[component]
 pub fn ReviewQueuePage() -> impl IntoView {
-    let data = Resource::new(|| (), |_| get_review_queue());
+    let data = Resource::new(|| (), |_| get_review_queue(asked_edition()));
     view! {
         <Title text=page_title(&ui::REVIEW_TITLE) />
         <Loaded resource=data login="/staff/login" view=|q: ReviewQueue| view! { <Queue q /> } />
@@ -35,6 +36,8 @@ fn Queue(q: ReviewQueue) -> impl IntoView {
     let empty = q.entries.is_empty();
     view! {
         <SignedIn login=q.login.clone() />
+        <StaffNav />
+        <StaffEditionBar edition=q.edition.clone() choices=q.editions.clone() />
         <h1>{tr(&ui::REVIEW_TITLE)}" ("{q.edition.clone()}")"</h1>
         <p>{tr(&ui::REVIEW_QUEUE_LEAD)}</p>
         {empty.then(|| view! { <p data-testid="review-empty">{tr(&ui::REVIEW_QUEUE_EMPTY)}</p> })}
@@ -52,12 +55,13 @@ fn Queue(q: ReviewQueue) -> impl IntoView {
                     </thead>
                     <tbody>
                         {q.entries.clone().into_iter().map(|e| {
+                            let href = format!("/staff/review/{}?edition={}", e.network_id, q.edition);
                             let kind = if e.reviewed_before { &ui::REVIEW_CHANGED } else { &ui::REVIEW_NEW };
                             let status = e.status.label();
                             view! {
                                 <tr>
                                     <td>{tr(kind)}</td>
-                                    <td><A href=format!("/staff/review/{}", e.network_id)>{e.name.clone()}</A></td>
+                                    <td><A href=href>{e.name.clone()}</A></td>
                                     <td>{e.prefecture.clone()}</td>
                                     <td>{move || status.get(lang.get()).to_string()}</td>
                                     <td>{e.updated.clone()}</td>
@@ -90,7 +94,7 @@ fn SubmissionConsole(id: i64) -> impl IntoView {
     // Reloaded after each decision or classification, so the page shows what was stored.
     let data = Resource::new(
         move || (id, classify.version().get(), decide.version().get()),
-        |(id, _, _)| get_submission(id),
+        |(id, _, _)| get_submission(id, asked_edition()),
     );
     view! {
         <Loaded resource=data login="/staff/login" view=move |s: Submission| view! { <SubmissionView s classify decide /> } />
@@ -161,8 +165,8 @@ fn SubmissionView(
     };
     view! {
         <SignedIn login=s.login.clone() />
-        <p><a href="/staff/review">{tr(&ui::REVIEW_BACK)}</a></p>
-        <h1>{s.name.clone()}</h1>
+        <p><a href=format!("/staff/review?edition={}", s.edition.id)>{tr(&ui::REVIEW_BACK)}</a></p>
+        <h1>{s.name.clone()}" ("{s.edition.id.clone()}")"</h1>
         <dl class="submission-facts">
             <dt>{tr(&ui::REVIEW_PREFECTURE)}</dt><dd>{s.prefecture.clone()}</dd>
             <dt>{tr(&ui::REVIEW_REGION)}</dt><dd>{text(region)}</dd>
@@ -183,6 +187,8 @@ fn SubmissionView(
 /// Approve, or return with a note.
 #[component]
 fn DecisionCard(s: Submission, decide: ServerAction<DecideSubmission>) -> impl IntoView {
+    // Each form's children own their copy.
+    let (approve_edition, return_edition) = (s.edition.id.clone(), s.edition.id.clone());
     let decide_error = Signal::derive(move || decide.value().get().and_then(Result::err));
     view! {
         <section class="card">
@@ -192,6 +198,7 @@ fn DecisionCard(s: Submission, decide: ServerAction<DecideSubmission>) -> impl I
                 <input type="hidden" name="network_id" value=s.network_id />
                 <input type="hidden" name="version" value=s.version />
                 <input type="hidden" name="approve" value="true" />
+                <EditionField edition=approve_edition />
                 <input type="hidden" name="note" value="" />
                 <button type="submit" class="primary">{tr(&ui::REVIEW_APPROVE)}</button>
             </ActionForm>
@@ -199,6 +206,7 @@ fn DecisionCard(s: Submission, decide: ServerAction<DecideSubmission>) -> impl I
                 <input type="hidden" name="network_id" value=s.network_id />
                 <input type="hidden" name="version" value=s.version />
                 <input type="hidden" name="approve" value="false" />
+                <EditionField edition=return_edition />
                 <label for="review-note">{tr(&ui::REVIEW_NOTE_FIELD)}</label>
                 <textarea id="review-note" name="note" rows="4" maxlength="2000"></textarea>
                 <button type="submit">{tr(&ui::REVIEW_RETURN)}</button>
