@@ -12,10 +12,17 @@ export const E2E_PASSWORD = "e2e-password-12345";
 // The build to test: this checkout's target directory unless E2E_TARGET_DIR names another.
 const target = process.env.E2E_TARGET_DIR ?? `${root}/target`;
 const bin = `${target}/${process.env.E2E_PROFILE ?? "release"}/server`;
-export const EDITIONS_PORT = port + 1;
+const YEAR_TWO_PORT = port + 1;
+const POSTGRES_PORT = port + 2;
+// A PostgreSQL server for the year-two journey on PostgreSQL (scripts/test.sh sets it).
+const postgres = process.env.E2E_POSTGRES_URL;
 
-function server(listen: number) {
+/** A server on a fresh database: a new SQLite file, or a new database on `postgres`. */
+function server(listen: number, postgresServer?: string) {
   const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), "renkei-e2e-"));
+  const databaseUrl = postgresServer
+    ? postgresServer.replace(/\/[^/?]*(\?|$)/, `/renkei_e2e_${process.pid}_${listen}$1`)
+    : `sqlite://${dbDir}/renkei.db`;
   return {
     // Accounts for the tests, created with the admin CLI, then the server itself.
     command: [
@@ -28,7 +35,7 @@ function server(listen: number) {
     timeout: 60_000,
     stdout: "pipe" as const,
     env: {
-      DATABASE_URL: `sqlite://${dbDir}/renkei.db`,
+      DATABASE_URL: databaseUrl,
       RENKEI_BIND: `127.0.0.1:${listen}`,
       LEPTOS_SITE_ROOT: `${target}/site`,
       LEPTOS_SITE_PKG_DIR: "pkg",
@@ -61,7 +68,15 @@ export default defineConfig({
       ],
     },
   },
-  // Two servers, each on its own fresh database: most tests share the first; the editions
-  // test opens the next survey edition, which changes what every page shows, so it has its own.
-  webServer: [server(port), server(EDITIONS_PORT)],
+  // Servers, each on its own fresh database: most tests share the first; the year-two journey
+  // opens the next survey edition, which changes what every page shows, so it has its own,
+  // on SQLite and (when there is a PostgreSQL server) on PostgreSQL.
+  projects: [
+    { name: "sqlite", testIgnore: /year-two/ },
+    { name: "year-two-sqlite", testMatch: /year-two/, use: { baseURL: `http://127.0.0.1:${YEAR_TWO_PORT}` } },
+    ...(postgres
+      ? [{ name: "year-two-postgres", testMatch: /year-two/, use: { baseURL: `http://127.0.0.1:${POSTGRES_PORT}` } }]
+      : []),
+  ],
+  webServer: [server(port), server(YEAR_TWO_PORT), ...(postgres ? [server(POSTGRES_PORT, postgres)] : [])],
 });

@@ -98,7 +98,7 @@ else
   LEPTOS_SITE_ROOT="$ROOT/target/site" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=renkei RENKEI_LOG=warn \
     target/debug/server precompress
   stage "Playwright end-to-end tests in Chromium"
-  (cd end2end && E2E_PROFILE=debug npx playwright test --reporter=list) 2>&1 | tee "$LOGS/e2e.log"
+  (cd end2end && E2E_PROFILE=debug E2E_POSTGRES_URL="$TEST_DATABASE_URL" npx playwright test --reporter=list) 2>&1 | tee "$LOGS/e2e.log"
   [ "${PIPESTATUS[0]}" = 0 ] || status=1
   p=$(grep -oE '^\s*[0-9]+ passed' "$LOGS/e2e.log" | grep -oE '[0-9]+' | tail -n1)
   f=$(grep -oE '^\s*[0-9]+ failed' "$LOGS/e2e.log" | grep -oE '[0-9]+' | tail -n1)

@@ -131,6 +131,25 @@ mod tests {
             cli.command,
             Some(Command::Admin(AdminCommand::CreateRespondent { ref networks, .. })) if networks == &vec![4, 7]
         ));
+        // A network without a report number is named by its id; one of the two is required.
+        let by_id = Cli::try_parse_from([
+            "renkei",
+            "admin",
+            "create-respondent",
+            "--login",
+            "r2",
+            "--network-id",
+            "160",
+        ])
+        .unwrap();
+        assert!(matches!(
+            by_id.command,
+            Some(Command::Admin(AdminCommand::CreateRespondent { ref network_ids, ref networks, .. }))
+                if network_ids == &vec![160] && networks.is_empty()
+        ));
+        assert!(
+            Cli::try_parse_from(["renkei", "admin", "create-respondent", "--login", "r3"]).is_err()
+        );
     }
 
     #[test]

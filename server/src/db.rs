@@ -25,13 +25,23 @@ impl Backend {
     }
 }
 
-/// Opens a pool; a SQLite file (and its folder) is created when absent.
+/// Opens a pool; a SQLite file (and its folder), or a PostgreSQL database on a server that
+/// answers, is created when absent, so a new installation needs no manual step.
 pub async fn connect(url: &str) -> anyhow::Result<AnyPool> {
+    use sqlx::migrate::MigrateDatabase;
     sqlx::any::install_default_drivers();
     let backend = Backend::of(url)?;
     let url = match backend {
         Backend::Sqlite => sqlite_url(url)?,
-        Backend::Postgres => url.to_string(),
+        Backend::Postgres => {
+            // Creating needs a right the account may lack; then connecting says what is wrong.
+            if !sqlx::Any::database_exists(url).await.unwrap_or(true) {
+                sqlx::Any::create_database(url)
+                    .await
+                    .with_context(|| "could not create the PostgreSQL database")?;
+            }
+            url.to_string()
+        }
     };
     let options: AnyConnectOptions = url.parse().with_context(|| "invalid DATABASE_URL")?;
     let pool = AnyPoolOptions::new()

@@ -148,6 +148,7 @@ fn functions(f: &Fixture) -> Vec<(&'static str, Access, Args)> {
         ("/api/editions", Access::Staff, form("")),
         ("/api/stopped_networks", Access::Staff, form("")),
         ("/api/revise_edition", Access::Staff, Args::Json(json!({ "id": "2013", "revision": { "Rename": { "key": "services.diseases.heart", "ja": "心疾患", "en": "Heart disease" } } }))),
+        ("/api/set_edition_valid_rule", Access::Staff, form("id=2013&rule=submitted")),
         // Opening the 2013 draft lets the next call make a 2014 draft.
         ("/api/set_edition_status", Access::Staff, form("id=2013&status=open")),
         ("/api/create_edition", Access::Staff, form("")),

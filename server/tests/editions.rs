@@ -355,6 +355,17 @@ on_both_backends!(
             let in_group_2 = edition.section_of(key).unwrap().save_group == 2;
             assert_eq!(record.unconfirmed.contains(*key), !in_group_2, "{key}");
         }
+        // Staff approve it: a valid answer, public from now on.
+        let version = record.version;
+        let (status, decided) = call(
+            &router,
+            "/api/decide_submission",
+            form,
+            format!("network_id={network}&version={version}&approve=true&note="),
+            Some(&staff),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{decided}");
         // The public directory switches editions: 2013 lists the one network that answered it;
         // the default stays the newest closed edition.
         let listed = |body: String| -> Vec<i64> {

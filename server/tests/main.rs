@@ -21,3 +21,4 @@ mod requests;
 mod respondent_api;
 mod review;
 mod static_files;
+mod year_two;

@@ -796,7 +796,7 @@ on_both_backends!(
 // What is saved is public at the next load (no stale cache)
 
 on_both_backends!(
-    a_saved_public_answer_shows_on_the_next_public_load,
+    a_saved_public_answer_shows_once_staff_approve_it,
     async |db: &TestDb| {
         let f = people(db).await;
         let page = |id: i64| {
@@ -816,9 +816,26 @@ on_both_backends!(
         )
         .await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
+        let version = reply.json::<SaveOutcome>().version;
+        // Submitted, not yet valid: the network leaves the public pages until staff decide.
+        let unreviewed = send(&f.router, get(&format!("/networks/{}", f.net_a), None)).await;
+        assert_eq!(unreviewed.status, StatusCode::NOT_FOUND);
+        assert!(!unreviewed.body().contains("4,321"));
+        let staff = sign_in(&f.router, "staff", STAFF_LOGIN, STAFF_PASSWORD).await;
+        let approved = post_form(
+            &f.router,
+            "/api/decide_submission",
+            &format!(
+                "network_id={}&version={version}&approve=true&note=",
+                f.net_a
+            ),
+            Some(&staff),
+        )
+        .await;
+        assert_eq!(approved.status, StatusCode::OK, "{}", approved.body());
         assert!(
             page(f.net_a).await.contains("4,321"),
-            "the public page does not show the saved count"
+            "the public page does not show the approved count"
         );
     }
 );

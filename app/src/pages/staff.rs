@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::staff::{get_staff_overview, StaffOverview};
-use crate::components::staff_edition::{asked_edition, StaffEditionBar};
+use crate::components::staff_edition::{asked_edition, with_edition, StaffEditionBar};
 use crate::components::{loaded::Loaded, logout::SignedIn, staff_nav::StaffNav};
 use crate::i18n::ui;
 use crate::i18n::{page_title, tr};
@@ -53,7 +53,7 @@ fn ReviewLinks(edition: String) -> impl IntoView {
         |format: &str, lang: &str| format!("/staff/export.{format}?edition={edition}{lang}");
     view! {
         <nav class="staff-links" aria-label=tr(&ui::REVIEW_TITLE)>
-            <p><a href=format!("/staff/review?edition={edition}")>{tr(&ui::REVIEW_TITLE)}</a></p>
+            <p><a href=with_edition("/staff/review")>{tr(&ui::REVIEW_TITLE)}</a></p>
             <h2>{tr(&ui::EXPORT_TITLE)}</h2>
             <ul>
                 <li><ExportButton action=export("csv", "") label=&ui::EXPORT_CSV /></li>

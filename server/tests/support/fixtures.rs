@@ -96,7 +96,8 @@ pub async fn people(db: &TestDb) -> People {
     }
 }
 
-/// Stores a network's 2012 response as submitted (updated at 1), as an import would.
+/// Stores a network's 2012 response as approved (updated at 1), as an import does: a valid
+/// answer, public and counted.
 pub async fn put_2012_response(
     conn: &mut AnyConnection,
     network: i64,
@@ -109,7 +110,7 @@ pub async fn put_2012_response(
         "2012",
         answers,
         disclosure,
-        ResponseStatus::Submitted,
+        ResponseStatus::Approved,
         1,
     )
     .await

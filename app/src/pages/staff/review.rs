@@ -166,8 +166,9 @@ fn SubmissionView(
     view! {
         <SignedIn login=s.login.clone() />
         <p><a href=format!("/staff/review?edition={}", s.edition.id)>{tr(&ui::REVIEW_BACK)}</a></p>
-        <h1>{s.name.clone()}" ("{s.edition.id.clone()}")"</h1>
+        <h1>{s.name.clone()}</h1>
         <dl class="submission-facts">
+            <dt>{tr(&ui::CHARTS_EDITION)}</dt><dd data-testid="review-edition">{s.edition.id.clone()}</dd>
             <dt>{tr(&ui::REVIEW_PREFECTURE)}</dt><dd>{s.prefecture.clone()}</dd>
             <dt>{tr(&ui::REVIEW_REGION)}</dt><dd>{text(region)}</dd>
             <dt>{tr(&ui::REVIEW_STATUS)}</dt><dd data-testid="review-status">{text(status)}</dd>
