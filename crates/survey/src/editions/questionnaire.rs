@@ -118,12 +118,14 @@ pub fn read(file: &str, text: &str, id: &str, year: i64) -> Result<Edition, Edit
         let disclosure = match s.disclosure.as_str() {
             "whole_section" => DisclosureOptions::WholeSection,
             "contact_or_whole_section" => DisclosureOptions::ContactOrWholeSection,
-            other => return Err(fail(
-                &at_section,
-                format!(
+            other => {
+                return Err(fail(
+                    &at_section,
+                    format!(
                     "unknown disclosure {other:?}: use whole_section or contact_or_whole_section"
                 ),
-            )),
+                ))
+            }
         };
         let mut section = Section {
             title: label(&at_section, "title", &s.title)?,
