@@ -533,7 +533,7 @@ impl<'a> Cx<'_, 'a> {
             .join("+");
         let section = groups.first().map_or("", |(s, _)| s);
         debug_assert!(
-            groups.iter().all(|(s, _)| s == &section),
+            groups.iter().all(|(s, _)| s == section),
             "one section per question"
         );
         let any = self.any(&format!("answered:{key}"), section, move |n| {

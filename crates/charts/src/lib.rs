@@ -1,6 +1,6 @@
-//! The report's charts, computed live. One declarative registry ([`registry`]) names each
-//! figure, its titles, its categories and its measure; the page, the open-data endpoints and
-//! the tests all read it. Aggregation is pure ([`aggregate`]) and yields cells that remember
+//! The report's charts, computed live. Each edition's declarative registry ([`registry`], its
+//! folder's `charts.toml`) names each figure, its titles, its categories and its measure; the
+//! page, the open-data endpoints and the tests all read it. Aggregation is pure ([`aggregate`]) and yields cells that remember
 //! how many networks they were computed from, so [`publish`] can hide what a small group
 //! would reveal before anything leaves the server.
 //!
