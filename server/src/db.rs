@@ -101,8 +101,21 @@ pub async fn migrate(pool: &AnyPool, url: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Connects, migrates, and loads the 2012 dataset into a database that has no networks yet.
+/// Reads and checks the edition folders compiled in (questionnaires, previous keys, chart
+/// registries): an invalid one stops the server before it starts, naming the file and the
+/// place (`editions/2014/questionnaire.toml: section services › group diseases › item
+/// diabetes: unknown kind "dice"`).
+pub fn check_editions() -> anyhow::Result<()> {
+    let invalid = |e: survey::editions::EditionError| anyhow::anyhow!("invalid edition: {e}");
+    survey::editions::builtin().map_err(invalid)?;
+    charts::builtin_registries().map_err(invalid)?;
+    Ok(())
+}
+
+/// Checks the editions, connects, migrates, and loads the 2012 dataset into a database that
+/// has no networks yet.
 pub async fn prepare(url: &str) -> anyhow::Result<AnyPool> {
+    check_editions()?;
     let pool = connect(url).await?;
     prepare_pool(&pool, url).await?;
     Ok(pool)

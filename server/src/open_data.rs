@@ -189,7 +189,7 @@ pub async fn chart(
 ) -> Response {
     let Some((id, extension)) = file
         .rsplit_once('.')
-        .filter(|(id, ext)| charts::spec(id).is_some() && matches!(*ext, "csv" | "json"))
+        .filter(|(id, ext)| charts::is_chart(id) && matches!(*ext, "csv" | "json"))
     else {
         return (StatusCode::NOT_FOUND, "no such chart").into_response();
     };

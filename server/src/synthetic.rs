@@ -164,7 +164,7 @@ pub fn answers(edition: &Edition, n: u64) -> Answers {
                 };
                 Answer::Fee(fees[weighted(u(1), &fees.iter().map(|f| f.1).collect::<Vec<_>>())].0)
             }
-            AnswerKind::StartStatus => Answer::StartStatus(if u(1) < 0.8 {
+            AnswerKind::StartStatus { .. } => Answer::StartStatus(if u(1) < 0.8 {
                 StartStatus::Started
             } else {
                 StartStatus::Planned

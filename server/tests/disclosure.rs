@@ -144,7 +144,11 @@ on_both_backends!(
         println!("| chart | hidden, unfiltered: primary / shipped | hidden, all 15 views: primary / shipped | values in all views |");
         println!("|---|---:|---:|---:|");
         let (mut p_all, mut s_all, mut cells) = (0, 0, 0);
-        for ((spec, p), s) in registry().iter().zip(&primary_counts).zip(&shipped_counts) {
+        for ((spec, p), s) in registry("2012")
+            .iter()
+            .zip(&primary_counts)
+            .zip(&shipped_counts)
+        {
             println!(
                 "| {} | {} / {} | {} / {} | {} |",
                 spec.id, p.0, s.0, p.1, s.1, s.2
@@ -205,7 +209,11 @@ fn the_cost_of_privacy_on_a_synthetic_dataset_of_the_same_size() {
         sum(&shipped_counts, |c| c.1),
         sum(&shipped_counts, |c| c.2)
     );
-    for ((spec, p), s) in registry().iter().zip(&primary_counts).zip(&shipped_counts) {
+    for ((spec, p), s) in registry("2012")
+        .iter()
+        .zip(&primary_counts)
+        .zip(&shipped_counts)
+    {
         assert!(
             s.0 >= p.0 && s.1 >= p.1,
             "{}: secondary suppression only adds",

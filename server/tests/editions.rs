@@ -447,3 +447,95 @@ on_both_backends!(
         );
     }
 );
+
+on_both_backends!(
+    an_edition_folder_alone_adds_an_item_everywhere,
+    async |db: &TestDb| {
+        // tests/fixtures/editions/2014: 2013 plus 認知症, as an author would add editions/2014.
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/editions/2014");
+        let folder = survey::editions::Folder::read(&path).unwrap();
+        let edition = folder.edition(&survey::builtin_editions()).unwrap();
+        let key = "services.diseases.dementia";
+        assert_eq!(edition.item(key).unwrap().label.ja, "認知症");
+        assert_eq!(edition.title.ja, "2014年度調査（試験用）");
+
+        // The chart registry of 2014 (its own charts.toml) charts it.
+        let registry = charts::read_registry(&folder, &edition).unwrap();
+        let diseases = registry.iter().find(|s| s.id == "2.5-1").unwrap();
+        let data = charts::publish(
+            diseases,
+            charts::aggregate(diseases, &edition, &[]),
+            charts::Audience::Staff,
+        );
+        assert!(data.category_keys.iter().any(|k| k == key));
+        assert!(data.categories.iter().any(|c| c.ja == "認知症"));
+
+        // Validation knows its kind.
+        let mut answers = survey::Answers::default();
+        answers.set(key, Answer::Text("はい".into()));
+        let issues = survey::validate::validate(&edition, &answers, 2014);
+        assert!(issues.iter().any(|i| i.item == key), "{issues:?}");
+        answers.set(key, Answer::Tri(Tri::InProgress));
+        let issues = survey::validate::validate(&edition, &answers, 2014);
+        assert!(!issues.iter().any(|i| i.item == key), "{issues:?}");
+
+        // The public detail page shows it where the section is published.
+        let mut choices = survey::DisclosureChoices::default();
+        choices
+            .0
+            .insert("services".into(), survey::Disclosure::Public);
+        let public = survey::disclosure::public_answers(&edition, &answers, &choices);
+        let sections = survey::directory::detail_sections(&edition, &public);
+        let services = sections.iter().find(|s| s.key == "services").unwrap();
+        assert!(services
+            .groups
+            .iter()
+            .flat_map(|g| &g.rows)
+            .any(|r| r.label.ja == "認知症"));
+
+        // The export has its column.
+        let layout = server::export::Layout {
+            edition: edition.clone(),
+            lang: app::i18n::Lang::Ja,
+        };
+        assert!(layout
+            .header()
+            .contains(&"F. 連携している疾病について：認知症".to_string()));
+
+        // Stored as the open edition, it is the form's definition and the form asks it.
+        load_2012(db).await;
+        let (network, _) = respondent_for(db, 11, "net011", "respondent password").await;
+        sqlx::query("UPDATE editions SET status = 'closed'")
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        sqlx::query("INSERT INTO editions (id, position, status, definition, created_at) VALUES ('2014', 99, 'open', $1, 0)")
+            .bind(serde_json::to_string(&edition).unwrap())
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        let db_pool: store::Db = db.pool.clone();
+        let stored = store::editions::definition(&db_pool, "2014")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(stored, edition);
+        let router = router(db);
+        let session = http::sign_in(&router, "respondent", "net011", "respondent password").await;
+        let html = http::send(
+            &router,
+            http::get(&format!("/respondent/networks/{network}"), Some(&session)),
+        )
+        .await
+        .body();
+        assert!(
+            html.contains("認知症"),
+            "the form does not ask the new item"
+        );
+        assert!(
+            html.contains("Ｈ２７年度末までにサービス開始予定"),
+            "2014's start words name 2015's fiscal year end"
+        );
+    }
+);

@@ -71,16 +71,19 @@ pub async fn get_charts(query: ChartQuery) -> Result<ChartsView, ApiError> {
     )
 }
 
-/// One chart in every public edition, oldest first, under the same filter: the figure over time.
+/// One chart in every public edition under the same filter, merged into one (the figure over
+/// time; categories matched by key through each edition's previous keys).
 #[server(endpoint = "chart_editions", input = leptos::server_fn::codec::Json)]
 pub async fn get_chart_editions(
     id: String,
     query: ChartQuery,
-) -> Result<Vec<(String, charts::ChartData)>, ApiError> {
+) -> Result<charts::ChartData, ApiError> {
     crate::error::with_status(
         async {
             let filter = charts::ChartFilter::from_query(query.pairs()).map_err(|why| ApiError::BadRequest(why.clone()))?;
-            charts::spec(&id).ok_or(ApiError::NotFound)?;
+            if !charts::is_chart(&id) {
+                return Err(ApiError::NotFound);
+            }
             let db = crate::db::use_db()?;
             let cache = use_context::<std::sync::Arc<store::charts::ChartCache>>().ok_or(ApiError::Internal)?;
             let staff = matches!(crate::auth::principal().await?, Some(p) if p.role == store::accounts::Role::Staff);
@@ -90,9 +93,11 @@ pub async fn get_chart_editions(
             for edition in editions {
                 let filter = charts::ChartFilter { edition: Some(edition.clone()), ..filter.clone() };
                 let charts = store::charts::charts(&db, &cache, &filter, staff).await?;
-                out.extend(charts.iter().find(|c| c.id == id).map(|c| (edition, c.clone())));
+                let Some(chart) = charts.iter().find(|c| c.id == id) else { continue };
+                let definition = store::editions::definition(&db, &edition).await?.ok_or(ApiError::NotFound)?;
+                out.push((definition, chart.clone()));
             }
-            Ok(out)
+            Ok(charts::merge_editions(out.iter().map(|(e, c)| (e, c.clone())).collect()))
         }
         .await,
     )

@@ -13,7 +13,7 @@ use crate::components::island::Ready;
 use crate::components::loaded::Loaded;
 use crate::i18n::{page_title, tr, use_lang};
 use crate::i18n::{ui, Label, Lang};
-use charts::{ChartData, ChartKind, ChartSeries};
+use charts::ChartData;
 use survey::geography::{OperatorType, Region};
 
 #[component]
@@ -166,9 +166,7 @@ fn Compare(id: String, query: ChartQuery) -> impl IntoView {
             let (id, query) = (id.clone(), query.clone());
             async move {
                 match on {
-                    true => get_chart_editions(id, query)
-                        .await
-                        .map(|list| Some(merge_editions(list))),
+                    true => get_chart_editions(id, query).await.map(Some),
                     false => Ok(None),
                 }
             }
@@ -207,80 +205,6 @@ fn ChartDrawing(data: ChartData) -> impl IntoView {
     view! {
         <div class="chart" id=data.dom_id() node_ref=area role="img" aria-label=move || label.get(lang.get()).to_string()></div>
         <Ready />
-    }
-}
-
-/// One chart per edition → one chart whose series are "<edition> <series>", categories
-/// matched by their Japanese label (a category new in a later edition is blank before).
-pub fn merge_editions(list: Vec<(String, ChartData)>) -> ChartData {
-    let mut categories: Vec<Label> = Vec::new();
-    for (_, data) in &list {
-        for c in &data.categories {
-            if !categories.iter().any(|x| x.ja == c.ja) {
-                categories.push(c.clone());
-            }
-        }
-    }
-    let mut series = Vec::new();
-    for (edition, data) in &list {
-        for s in &data.series {
-            let cells = categories
-                .iter()
-                .map(|c| {
-                    data.categories
-                        .iter()
-                        .position(|x| x.ja == c.ja)
-                        .map(|i| s.cells[i])
-                        .unwrap_or(charts::Cell {
-                            value: None,
-                            suppressed: false,
-                            n: None,
-                        })
-                })
-                .collect();
-            let name = Label {
-                ja: format!("{edition} {}", s.name.ja).into(),
-                en: format!("{edition} {}", s.name.en).into(),
-            };
-            series.push(ChartSeries {
-                key: format!("{edition}_{}", s.key),
-                name,
-                cells,
-            });
-        }
-    }
-    let first = list.first().map(|(_, d)| d.clone());
-    let editions: Vec<&str> = list.iter().map(|(e, _)| e.as_str()).collect();
-    ChartData {
-        id: format!(
-            "{}-editions",
-            first.as_ref().map(|d| d.id.as_str()).unwrap_or_default()
-        ),
-        title: first
-            .as_ref()
-            .map(|d| d.title.clone())
-            .unwrap_or_else(|| Label::new("", "")),
-        category_title: first
-            .as_ref()
-            .map(|d| d.category_title.clone())
-            .unwrap_or_else(|| Label::new("", "")),
-        kind: match first.as_ref().map(|d| d.kind) {
-            Some(ChartKind::Line) => ChartKind::Line,
-            _ => ChartKind::Grouped,
-        },
-        unit: first
-            .as_ref()
-            .map(|d| d.unit)
-            .unwrap_or(charts::Unit::Networks),
-        categories,
-        series,
-        stats: vec![],
-        answered: list.last().and_then(|(_, d)| d.answered),
-        valid: list.last().map_or(0, |(_, d)| d.valid),
-        note: Some(Label {
-            ja: format!("{}年度の比較", editions.join("・")).into(),
-            en: format!("Editions {}", editions.join(", ")).into(),
-        }),
     }
 }
 
@@ -433,63 +357,5 @@ mod draw {
             return;
         }
         WasmRenderer::update(&init(element, JsValue::NULL, size.into()), &chart);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use charts::{Cell, Unit};
-
-    fn chart(categories: &[&'static str], values: &[f64]) -> ChartData {
-        ChartData {
-            id: "2.5-1".into(),
-            title: Label::new("図", "Fig"),
-            category_title: Label::new("項目", "Item"),
-            kind: ChartKind::Stacked,
-            unit: Unit::Networks,
-            categories: categories.iter().map(|c| Label::new(c, c)).collect(),
-            series: vec![ChartSeries {
-                key: "in_progress".into(),
-                name: Label::new("実施中", "In progress"),
-                cells: values
-                    .iter()
-                    .map(|v| Cell {
-                        value: Some(*v),
-                        suppressed: false,
-                        n: None,
-                    })
-                    .collect(),
-            }],
-            stats: vec![],
-            answered: Some(3),
-            valid: 4,
-            note: None,
-        }
-    }
-
-    #[test]
-    fn editions_line_up_by_category_and_new_categories_are_blank_before() {
-        let merged = merge_editions(vec![
-            ("2012".into(), chart(&["肝炎", "心臓疾患"], &[1.0, 2.0])),
-            (
-                "2013".into(),
-                chart(&["肝炎", "心臓疾患", "糖尿病"], &[3.0, 4.0, 5.0]),
-            ),
-        ]);
-        let names: Vec<&str> = merged.categories.iter().map(|c| c.ja.as_ref()).collect();
-        assert_eq!(names, ["肝炎", "心臓疾患", "糖尿病"]);
-        assert_eq!(merged.series[0].name.ja, "2012 実施中");
-        let values = |i: usize| {
-            merged.series[i]
-                .cells
-                .iter()
-                .map(|c| c.value)
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(values(0), vec![Some(1.0), Some(2.0), None]);
-        assert_eq!(values(1), vec![Some(3.0), Some(4.0), Some(5.0)]);
-        assert_eq!(merged.kind, ChartKind::Grouped);
-        assert_eq!(merged.dom_id(), "chart-2-5-1-editions");
     }
 }

@@ -10,7 +10,7 @@ use crate::components::loaded::Loaded;
 use crate::i18n::{tr, use_lang};
 use crate::i18n::{ui, Label, Lang};
 use survey::directory::{DetailSection, DetailValue, HistoryStep, NetworkDetail};
-use survey::{Fee, StartStatus, Tri};
+use survey::{Fee, Tri};
 
 #[component]
 pub fn NetworkPage() -> impl IntoView {
@@ -249,11 +249,7 @@ fn Value(value: DetailValue) -> impl IntoView {
         })
         .into_any(),
         DetailValue::Check(b) => (if b { "✓" } else { "" }).into_any(),
-        DetailValue::StartStatus(s) => tr(match s {
-            StartStatus::Started => &survey::vocabulary::STARTED,
-            StartStatus::Planned => &survey::vocabulary::START_PLANNED,
-        })
-        .into_any(),
+        DetailValue::StartStatus { label, .. } => (move || text(&label)).into_any(),
         DetailValue::Text(t) if t.starts_with("http://") || t.starts_with("https://") => {
             let href = t.clone();
             view! { <a href=href rel="nofollow noopener noreferrer">{t}</a> }.into_any()

@@ -35,8 +35,8 @@ impl Measures {
     /// Every chart of the registry computed over no atoms, noting what it asks for.
     pub fn of(edition: &Edition) -> Self {
         let declaring = Population::declaring(edition);
-        for spec in registry() {
-            compute(&spec, &declaring, &[]);
+        for spec in registry(&edition.id) {
+            compute(spec, &declaring, &[]);
         }
         declaring.into_declared()
     }
@@ -58,9 +58,9 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
         merged: std::cell::Cell::new(false),
     };
     let edition = pop.edition;
-    let mut c = match spec.aggregation {
+    let mut c = match &spec.aggregation {
         Aggregation::Networks(by) => {
-            let groups = cx.breakdown(by);
+            let groups = cx.breakdown(*by);
             let mut counted: Vec<usize> =
                 groups.iter().flat_map(|(_, g)| g.iter().copied()).collect();
             counted.sort_unstable();
@@ -96,6 +96,7 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
                 pop.members_of(&cx.only(view, |a| a.operator.is_some() && a.region.is_some()));
             Computation {
                 categories: labels(&regions),
+                category_keys: vec![],
                 series,
                 stats: vec![],
                 answered: Computed::public_count(answered),
@@ -129,7 +130,7 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
         }
         Aggregation::Items(groups) => cx.items(groups),
         Aggregation::ItemsBy(groups, by) => {
-            let groups_of = cx.categories(by);
+            let groups_of = cx.categories(*by);
             let tri: Vec<&Item> = group_items(edition, groups)
                 .filter(|i| i.kind == AnswerKind::Tri)
                 .collect();
@@ -146,6 +147,7 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
                 .collect();
             Computation {
                 categories: labels(&groups_of),
+                category_keys: vec![],
                 series,
                 stats: vec![],
                 answered: cx.answered(groups),
@@ -163,6 +165,7 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
             };
             Computation {
                 categories: types.iter().map(|t| t.1.clone()).collect(),
+                category_keys: types.iter().map(|t| t.0.clone()).collect(),
                 series: vec![
                     (
                         "in_progress".into(),
@@ -179,7 +182,7 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
         }
         Aggregation::FacilitiesBy(by) => {
             let types = facility_types(&pop.index, edition);
-            let groups_of = cx.categories(by);
+            let groups_of = cx.categories(*by);
             let series = types
                 .iter()
                 .map(|t| {
@@ -196,6 +199,7 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
                 .collect();
             Computation {
                 categories: labels(&groups_of),
+                category_keys: vec![],
                 series,
                 stats: vec![],
                 answered: cx.facilities_answered(&types),
@@ -213,11 +217,14 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
             let any = cx.any("fees:any_paid", "fees", move |n| {
                 keys.iter().any(|k| k.paid(n).is_some())
             });
+            let payer_keys = payers.iter().map(|(p, _)| p.to_string()).collect();
             let categories = payers.into_iter().map(|(_, label)| label).collect();
-            one_series(categories, average(), values, cx.count(&[(any, 1)], view))
+            let mut c = one_series(categories, average(), values, cx.count(&[(any, 1)], view));
+            c.category_keys = payer_keys;
+            c
         }
         Aggregation::FeeMeansBy(payer, by) => {
-            let groups_of = cx.categories(by);
+            let groups_of = cx.categories(*by);
             let (sum, paid) = ([(cx.fee(payer), 1)], [(cx.fee_paid(payer), 1)]);
             let values = groups_of
                 .iter()
@@ -235,19 +242,22 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
             let any = cx.any("fees:any_free", "fees", move |n| {
                 keys.iter().any(|k| k.is_free(n))
             });
+            let payer_keys = payers.iter().map(|(p, _)| p.to_string()).collect();
             let categories = payers.into_iter().map(|(_, label)| label).collect();
-            one_series(
+            let mut c = one_series(
                 categories,
                 counted_series(spec),
                 values,
                 cx.count(&[(any, 1)], view),
-            )
+            );
+            c.category_keys = payer_keys;
+            c
         }
         Aggregation::CostDistribution => cx.cost_distribution(spec),
-        Aggregation::CostMeans(cost, Breakdown::CommonId) => cx.cost_means_by_common_id(cost),
+        Aggregation::CostMeans(cost, Breakdown::CommonId) => cx.cost_means_by_common_id(*cost),
         Aggregation::CostMeans(cost, by) => {
-            let groups_of = cx.categories(by);
-            let (sum, given) = (cx.cost(cost), cx.cost_given(cost));
+            let groups_of = cx.categories(*by);
+            let (sum, given) = (cx.cost(*cost), cx.cost_given(*cost));
             let values = groups_of
                 .iter()
                 .map(|(_, g)| cx.mean(&sum, &given, g))
@@ -512,7 +522,7 @@ impl<'a> Cx<'_, 'a> {
     }
 
     /// Networks that answered a question: an item active, a box ticked or a その他 text given.
-    fn answered(&self, groups: Groups) -> Computed {
+    fn answered(&self, groups: &Groups) -> Computed {
         let items: Vec<(AnswerKind, Pos)> = group_items(self.pop.edition, groups)
             .map(|i| (i.kind.clone(), self.pos(&i.key)))
             .collect();
@@ -523,7 +533,7 @@ impl<'a> Cx<'_, 'a> {
             .join("+");
         let section = groups.first().map_or("", |(s, _)| s);
         debug_assert!(
-            groups.iter().all(|(s, _)| s == &section),
+            groups.iter().all(|(s, _)| s == section),
             "one section per question"
         );
         let any = self.any(&format!("answered:{key}"), section, move |n| {
@@ -538,7 +548,7 @@ impl<'a> Cx<'_, 'a> {
     }
 
     /// In progress and planned per tri item.
-    fn items(&self, groups: Groups) -> Computation {
+    fn items(&self, groups: &Groups) -> Computation {
         let shown: Vec<&Item> = group_items(self.pop.edition, groups)
             .filter(|i| matches!(i.kind, AnswerKind::Tri | AnswerKind::Check))
             .collect();
@@ -555,6 +565,7 @@ impl<'a> Cx<'_, 'a> {
         };
         Computation {
             categories: shown.iter().map(|i| i.label.clone()).collect(),
+            category_keys: shown.iter().map(|i| i.key.clone()).collect(),
             series: vec![
                 (
                     "in_progress".into(),
@@ -669,6 +680,7 @@ impl<'a> Cx<'_, 'a> {
         };
         Computation {
             categories: years.iter().map(|y| owned(y.to_string())).collect(),
+            category_keys: vec![],
             series: vec![
                 ("in_progress".into(), Tri::InProgress.label(), series(true)),
                 ("planned".into(), Tri::Planned.label(), series(false)),
@@ -746,7 +758,7 @@ impl<'a> Cx<'_, 'a> {
     fn cost_means_by_common_id(&self, cost: Cost) -> Computation {
         let edition = self.pop.edition;
         let of_kind = |kind: AnswerKind| -> Vec<Pos> {
-            group_items(edition, &[("system", "patient_id")])
+            group_items(edition, &[("system".into(), "patient_id".into())])
                 .filter(|i| i.kind == kind)
                 .map(|i| self.pos(&i.key))
                 .collect()
@@ -843,12 +855,15 @@ impl<'a> Cx<'_, 'a> {
         let any = self.any(&format!("bearers:{item}:answered"), "bearers", move |n| {
             all.iter().any(|&choice| chose(n, positions, choice))
         });
-        one_series(
+        let keys = choices.iter().map(|(k, _)| k.clone()).collect();
+        let mut c = one_series(
             choices.into_iter().map(|(_, l)| l).collect(),
             counted_series(spec),
             values,
             self.count(&[(any, 1)], self.view),
-        )
+        );
+        c.category_keys = keys;
+        c
     }
 }
 
@@ -877,6 +892,7 @@ fn one_series(
 ) -> Computation {
     Computation {
         categories,
+        category_keys: vec![],
         series: vec![(key.into(), name, values)],
         stats: vec![],
         answered,
@@ -908,7 +924,7 @@ fn labels(groups: &[(Label, Vec<usize>)]) -> Vec<Label> {
 
 pub(super) fn group_items<'e>(
     edition: &'e Edition,
-    groups: Groups,
+    groups: &'e Groups,
 ) -> impl Iterator<Item = &'e Item> + 'e {
     groups
         .iter()

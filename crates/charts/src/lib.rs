@@ -1,6 +1,6 @@
-//! The report's charts, computed live. One declarative registry ([`registry`]) names each
-//! figure, its titles, its categories and its measure; the page, the open-data endpoints and
-//! the tests all read it. Aggregation is pure ([`aggregate`]) and yields cells that remember
+//! The report's charts, computed live. Each edition's declarative registry ([`registry`], its
+//! folder's `charts.toml`) names each figure, its titles, its categories and its measure; the
+//! page, the open-data endpoints and the tests all read it. Aggregation is pure ([`aggregate`]) and yields cells that remember
 //! how many networks they were computed from, so [`publish`] can hide what a small group
 //! would reveal before anything leaves the server.
 //!
@@ -11,6 +11,7 @@
 #[cfg(any(test, feature = "adversary"))]
 pub mod adversary;
 mod aggregate;
+mod compare;
 mod facts;
 mod filter;
 #[cfg(any(test, feature = "protect"))]
@@ -19,6 +20,7 @@ mod population;
 #[cfg(any(test, feature = "protect"))]
 mod protect;
 mod registry;
+mod registry_file;
 #[cfg(any(test, feature = "protect"))]
 mod solver;
 mod stored;
@@ -31,6 +33,7 @@ use survey::geography::{OperatorType, Region};
 use survey::i18n::{Label, Lang};
 
 pub use aggregate::{aggregate, compute};
+pub use compare::merge_editions;
 pub use facts::{ItemIndex, NetworkFacts, Pos, Value};
 pub use filter::ChartFilter;
 #[cfg(any(test, feature = "protect"))]
@@ -40,7 +43,11 @@ pub use population::{
 };
 #[cfg(any(test, feature = "protect"))]
 pub use protect::protect;
-pub use registry::{registry, spec, Aggregation, Breakdown, ChartSpec, Cost};
+pub use registry::{
+    builtin as builtin_registries, is_chart, registry, spec, Aggregation, Breakdown, ChartSpec,
+    Cost,
+};
+pub use registry_file::read as read_registry;
 pub use stored::Stored;
 
 /// What a hidden value reads as, wherever it is shown or downloaded.
@@ -118,6 +125,11 @@ pub struct ChartData {
     pub kind: ChartKind,
     pub unit: Unit,
     pub categories: Vec<Label>,
+    /// Each category's stable key, to compare editions by (`compare`): an item's,
+    /// a choice's or a facility type's key where the questionnaire names the categories,
+    /// else the category's Japanese words (regions, years and other fixed words).
+    #[serde(default)]
+    pub category_keys: Vec<String>,
     pub series: Vec<ChartSeries>,
     pub stats: Vec<Stat>,
     /// `n = answered / valid` as the report prints it; `answered` is `None` when suppressed.
@@ -200,6 +212,9 @@ impl Computed {
 /// A chart as computed, before suppression.
 pub struct Computation {
     pub categories: Vec<Label>,
+    /// The categories' keys where the questionnaire names them (items, choices, facility
+    /// types, payers); empty where code does (they are keyed by their Japanese words).
+    pub category_keys: Vec<String>,
     pub series: Vec<(String, Label, Vec<Computed>)>,
     pub stats: Vec<(Label, Computed)>,
     pub answered: Computed,
@@ -237,13 +252,22 @@ pub fn publish(spec: &ChartSpec, computation: Computation, audience: Audience) -
         computation.answered.value.map(|v| v as i64)
     };
     let merged = computation.merged;
+    let category_keys = match computation.category_keys.is_empty() {
+        true => computation
+            .categories
+            .iter()
+            .map(|c| c.ja.to_string())
+            .collect(),
+        false => computation.category_keys,
+    };
     ChartData {
-        id: spec.id.to_string(),
+        id: spec.id.clone(),
         title: spec.title.clone(),
         category_title: spec.category_title.clone(),
         kind: spec.kind,
         unit: spec.unit,
         categories: computation.categories,
+        category_keys,
         series: computation
             .series
             .into_iter()
@@ -303,7 +327,7 @@ pub fn publish_all(
         Audience::Public { min_group } => population.for_public(min_group),
         Audience::Staff => population,
     };
-    let specs = registry();
+    let specs = registry(&population.edition.id);
     let views = public_views();
     let mut computed: Vec<Vec<Computation>> = views
         .iter()

@@ -19,7 +19,7 @@ fn main() {
             AnswerKind::Fee { .. } => Answer::Fee(Fee::Paid),
             AnswerKind::Bearers { choices } => Answer::Choices([choices[0].key.clone()].into()),
             AnswerKind::Check => Answer::Check(false),
-            AnswerKind::StartStatus => Answer::StartStatus(StartStatus::Started),
+            AnswerKind::StartStatus { .. } => Answer::StartStatus(StartStatus::Started),
             AnswerKind::Url => Answer::Text("https://example.jp/".into()),
             AnswerKind::Email => Answer::Text("info@example.jp".into()),
             AnswerKind::Postal => Answer::Text("100-0001".into()),

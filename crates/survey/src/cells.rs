@@ -33,14 +33,14 @@ fn labelled(kind: &AnswerKind) -> Vec<(Answer, Label)> {
                 vocabulary::FEE_UNDECIDED.clone(),
             ),
         ],
-        AnswerKind::StartStatus => vec![
+        AnswerKind::StartStatus { words } => vec![
             (
                 Answer::StartStatus(StartStatus::Started),
-                vocabulary::STARTED.clone(),
+                words.started.clone(),
             ),
             (
                 Answer::StartStatus(StartStatus::Planned),
-                vocabulary::START_PLANNED.clone(),
+                words.planned.clone(),
             ),
         ],
         AnswerKind::Check => vec![
@@ -203,11 +203,15 @@ mod tests {
                 Answer::Fee(Fee::Undecided),
             ),
             (
-                AnswerKind::StartStatus,
+                AnswerKind::StartStatus {
+                    words: Default::default(),
+                },
                 Answer::StartStatus(StartStatus::Started),
             ),
             (
-                AnswerKind::StartStatus,
+                AnswerKind::StartStatus {
+                    words: Default::default(),
+                },
                 Answer::StartStatus(StartStatus::Planned),
             ),
             (AnswerKind::Check, Answer::Check(true)),

@@ -4,6 +4,8 @@
 //! structure, so a new edition is a new value of [`Edition`], not new code.
 //! Editions are plain serde data so staff-made editions can live in the database.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::{Label, Lang};
@@ -15,6 +17,11 @@ pub struct Edition {
     pub id: String,
     pub title: Label,
     pub sections: Vec<Section>,
+    /// This edition's items that had another key in the previous edition: key → previous
+    /// key. Every other item is the previous edition's item of the same key (never of the
+    /// same label), for carrying answers forward and comparing charts across editions.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub previous_keys: BTreeMap<String, String>,
 }
 
 /// A section (A–J): the unit of disclosure.
@@ -103,8 +110,10 @@ pub enum AnswerKind {
     /// A year, 西暦.
     Year,
     Check,
-    /// サービスの運用開始状況: started / planned.
-    StartStatus,
+    /// サービスの運用開始状況: started / planned, in the edition's words.
+    StartStatus {
+        words: StartWords,
+    },
     /// One of the 47 prefectures.
     Prefecture,
 }
@@ -134,6 +143,8 @@ struct KindRecord {
     undecided: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     choices: Option<Vec<Choice>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    words: Option<StartWords>,
 }
 
 /// The stored names of [`AnswerKind`]'s variants.
@@ -160,6 +171,7 @@ enum KindName {
 
 impl From<AnswerKind> for KindRecord {
     fn from(kind: AnswerKind) -> Self {
+        let mut words = None;
         let (name, undecided, choices) = match kind {
             AnswerKind::Tri => (KindName::Tri, None, None),
             AnswerKind::Count => (KindName::Count, None, None),
@@ -175,13 +187,17 @@ impl From<AnswerKind> for KindRecord {
             AnswerKind::Phone => (KindName::Phone, None, None),
             AnswerKind::Year => (KindName::Year, None, None),
             AnswerKind::Check => (KindName::Check, None, None),
-            AnswerKind::StartStatus => (KindName::StartStatus, None, None),
+            AnswerKind::StartStatus { words: w } => {
+                words = Some(w);
+                (KindName::StartStatus, None, None)
+            }
             AnswerKind::Prefecture => (KindName::Prefecture, None, None),
         };
         KindRecord {
             name,
             undecided,
             choices,
+            words,
         }
     }
 }
@@ -192,6 +208,7 @@ impl From<KindRecord> for AnswerKind {
             name,
             undecided,
             choices,
+            words,
         }: KindRecord,
     ) -> Self {
         match name {
@@ -213,8 +230,51 @@ impl From<KindRecord> for AnswerKind {
             KindName::Phone => AnswerKind::Phone,
             KindName::Year => AnswerKind::Year,
             KindName::Check => AnswerKind::Check,
-            KindName::StartStatus => AnswerKind::StartStatus,
+            KindName::StartStatus => AnswerKind::StartStatus {
+                words: words.unwrap_or_default(),
+            },
             KindName::Prefecture => AnswerKind::Prefecture,
+        }
+    }
+}
+
+/// The answers of a start-status item in the edition's words, which name a date relative to
+/// the edition's year (「Ｈ２５年度末までにサービス開始予定」 in 2012): short for tables and
+/// the detail page, as sentences in the questionnaire.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StartWords {
+    pub started: Label,
+    pub planned: Label,
+    pub started_sentence: Label,
+    pub planned_sentence: Label,
+}
+
+/// The words of an edition stored before editions carried their own (staff-made from a
+/// built-in one): the same answers, no date.
+impl Default for StartWords {
+    fn default() -> Self {
+        StartWords {
+            started: Label::new("サービス開始済み", "In service"),
+            planned: Label::new("サービス開始予定", "Planned"),
+            started_sentence: Label::new(
+                "回答するシステムは、サービス開始済みである。",
+                "The system is already in service.",
+            ),
+            planned_sentence: Label::new(
+                "回答するシステムは、サービス開始予定である。",
+                "The system will start service.",
+            ),
+        }
+    }
+}
+
+impl StartWords {
+    fn only(&self, lang: Lang) -> StartWords {
+        StartWords {
+            started: self.started.only(lang),
+            planned: self.planned.only(lang),
+            started_sentence: self.started_sentence.only(lang),
+            planned_sentence: self.planned_sentence.only(lang),
         }
     }
 }
@@ -240,6 +300,11 @@ impl Edition {
         self.items().map(|(_, i)| i).find(|i| i.key == key)
     }
 
+    /// The key an item of this edition had in the previous edition.
+    pub fn previous_key<'a>(&'a self, key: &'a str) -> &'a str {
+        self.previous_keys.get(key).map_or(key, String::as_str)
+    }
+
     /// This edition with every label in `lang` only: what a page in that language needs
     /// of it in the browser.
     pub fn in_language(&self, lang: Lang) -> Edition {
@@ -251,10 +316,12 @@ impl Edition {
                 group.title = group.title.as_ref().map(|t| t.only(lang));
                 for item in &mut group.items {
                     item.label = item.label.only(lang);
-                    if let AnswerKind::Bearers { choices } = &mut item.kind {
-                        choices
+                    match &mut item.kind {
+                        AnswerKind::Bearers { choices } => choices
                             .iter_mut()
-                            .for_each(|c| c.label = c.label.only(lang));
+                            .for_each(|c| c.label = c.label.only(lang)),
+                        AnswerKind::StartStatus { words } => *words = words.only(lang),
+                        _ => {}
                     }
                 }
             }
@@ -343,7 +410,9 @@ mod tests {
             AnswerKind::Phone,
             AnswerKind::Year,
             AnswerKind::Check,
-            AnswerKind::StartStatus,
+            AnswerKind::StartStatus {
+                words: StartWords::default(),
+            },
             AnswerKind::Prefecture,
         ];
         for kind in kinds {
@@ -370,6 +439,13 @@ mod tests {
             AnswerKind::Fee { undecided: true }
         );
         assert!(serde_json::from_str::<AnswerKind>(r#"{"type":"dice"}"#).is_err());
+        // An edition stored before start-status items carried their words.
+        assert_eq!(
+            serde_json::from_str::<AnswerKind>(r#"{"type":"start_status"}"#).unwrap(),
+            AnswerKind::StartStatus {
+                words: StartWords::default()
+            }
+        );
     }
 
     #[test]

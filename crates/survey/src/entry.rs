@@ -44,14 +44,14 @@ pub fn single_choices(kind: &AnswerKind) -> Vec<(Answer, Label)> {
             }
             options
         }
-        AnswerKind::StartStatus => vec![
+        AnswerKind::StartStatus { words } => vec![
             (
                 Answer::StartStatus(StartStatus::Started),
-                vocabulary::START_STATUS_STARTED.clone(),
+                words.started_sentence.clone(),
             ),
             (
                 Answer::StartStatus(StartStatus::Planned),
-                vocabulary::START_STATUS_PLANNED.clone(),
+                words.planned_sentence.clone(),
             ),
         ],
         _ => Vec::new(),
@@ -62,7 +62,7 @@ pub fn single_choices(kind: &AnswerKind) -> Vec<(Answer, Label)> {
 pub fn is_single_choice(kind: &AnswerKind) -> bool {
     matches!(
         kind,
-        AnswerKind::Tri | AnswerKind::Fee { .. } | AnswerKind::StartStatus
+        AnswerKind::Tri | AnswerKind::Fee { .. } | AnswerKind::StartStatus { .. }
     )
 }
 
@@ -142,7 +142,9 @@ mod tests {
             AnswerKind::Tri,
             AnswerKind::Fee { undecided: true },
             AnswerKind::Fee { undecided: false },
-            AnswerKind::StartStatus,
+            AnswerKind::StartStatus {
+                words: Default::default(),
+            },
         ] {
             for (i, (answer, _)) in single_choices(&kind).into_iter().enumerate() {
                 assert_eq!(

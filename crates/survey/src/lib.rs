@@ -9,8 +9,7 @@ pub mod cells;
 pub mod definition;
 pub mod directory;
 pub mod disclosure;
-pub mod edition_2012;
-pub mod edition_2013;
+pub mod editions;
 pub mod entry;
 pub mod geography;
 pub mod home;
@@ -26,11 +25,19 @@ pub mod validate;
 pub mod vocabulary;
 
 pub use answers::{Answer, Answers, Disclosure, DisclosureChoices, Fee, StartStatus, Tri};
-pub use definition::{AnswerKind, Choice, DisclosureOptions, Edition, Group, Item, Section};
+pub use definition::{
+    AnswerKind, Choice, DisclosureOptions, Edition, Group, Item, Section, StartWords,
+};
 
-/// The editions that ship with Renkei, oldest first.
+/// The editions that ship with Renkei (the folders under `editions/`), oldest first.
+///
+/// # Panics
+/// When an edition folder is invalid; the server checks [`editions::builtin`] at start-up
+/// and refuses to start with the error, so this only panics in tests and tools.
 pub fn builtin_editions() -> Vec<Edition> {
-    vec![edition_2012::edition(), edition_2013::edition()]
+    editions::builtin()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .to_vec()
 }
 
 /// A built-in edition by id.

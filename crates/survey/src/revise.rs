@@ -48,11 +48,12 @@ impl ReviseError {
 }
 
 impl Edition {
-    /// A copy of this edition under a new id, every item kept.
+    /// A copy of this edition under a new id, every item kept under its key.
     pub fn next(&self, id: &str, title: Label) -> Edition {
         Edition {
             id: id.to_string(),
             title,
+            previous_keys: Default::default(),
             ..self.clone()
         }
     }
@@ -139,6 +140,7 @@ impl Edition {
 
 /// Last edition's answers as the starting point for the next: kept item by item where the
 /// item is still asked with the same kind of answer (choices no longer offered are dropped).
+/// An item takes the answer of its previous key (`to.previous_keys`, else its own key).
 /// Returns the answers and the keys carried, which stay unconfirmed until the respondent
 /// touches them or confirms their section.
 pub fn carry_forward(
@@ -147,13 +149,11 @@ pub fn carry_forward(
     to: &Edition,
 ) -> (Answers, BTreeSet<String>) {
     let mut carried = Answers::default();
-    for (key, answer) in &answers.0 {
-        let (Some(old), Some(new)) = (from.item(key), to.item(key)) else {
+    for (_, new) in to.items().filter(|(_, i)| !i.retired) {
+        let was = to.previous_key(&new.key);
+        let (Some(old), Some(answer)) = (from.item(was), answers.get(was)) else {
             continue;
         };
-        if new.retired {
-            continue;
-        }
         let kept = match (&old.kind, &new.kind, answer) {
             (
                 AnswerKind::Bearers { .. },
@@ -171,17 +171,19 @@ pub fn carry_forward(
             _ => None,
         };
         if let Some(a) = kept {
-            carried.set(key.clone(), a);
+            carried.set(new.key.clone(), a);
         }
     }
     let keys = carried.0.keys().cloned().collect();
     (carried, keys)
 }
 
-/// Whether an answer of one kind still fits the other (a fee that gains 未定 still fits).
+/// Whether an answer of one kind still fits the other (a fee that gains 未定 still fits; a
+/// start status whose words name another year).
 fn same_kind(a: &AnswerKind, b: &AnswerKind) -> bool {
     match (a, b) {
         (AnswerKind::Fee { .. }, AnswerKind::Fee { .. }) => true,
+        (AnswerKind::StartStatus { .. }, AnswerKind::StartStatus { .. }) => true,
         _ => a == b,
     }
 }
@@ -327,5 +329,40 @@ mod tests {
         );
         assert_eq!(keys.len(), 3);
         assert!(keys.contains("overview.main.name"));
+    }
+
+    #[test]
+    fn a_re_keyed_item_takes_the_answer_of_its_previous_key() {
+        let from = builtin_edition("2012").unwrap();
+        let mut to = from.next("2099", Label::new("2099年度", "2099"));
+        to.add_item(
+            "services",
+            "diseases",
+            "liver",
+            Label::new("肝炎", "Hepatitis"),
+            AnswerKind::Tri,
+            None,
+        )
+        .unwrap();
+        to.set_retired("services.diseases.hepatitis", true).unwrap();
+        to.previous_keys.insert(
+            "services.diseases.liver".into(),
+            "services.diseases.hepatitis".into(),
+        );
+        let mut a = Answers::default();
+        a.set("services.diseases.hepatitis", Answer::Tri(Tri::Planned));
+        a.set(
+            "overview.main.start_status",
+            Answer::StartStatus(crate::StartStatus::Started),
+        );
+        let (carried, _) = carry_forward(&from, &a, &to);
+        assert_eq!(carried.tri("services.diseases.liver"), Some(Tri::Planned));
+        assert_eq!(carried.get("services.diseases.hepatitis"), None);
+        let next_year = builtin_edition("2013").unwrap();
+        let (carried, _) = carry_forward(&from, &a, &next_year);
+        assert!(
+            carried.get("overview.main.start_status").is_some(),
+            "a start status carries although its words name the next year"
+        );
     }
 }

@@ -95,7 +95,7 @@ pub fn primary_only(
         .into_iter()
         .map(|filter| {
             let atoms = population.view(&filter);
-            let charts = registry()
+            let charts = registry(&edition.id)
                 .iter()
                 .map(|spec| {
                     crate::publish(
@@ -131,7 +131,7 @@ pub fn attack(
     min_group: usize,
 ) -> Vec<Found> {
     let population = Population::new(edition, facts).for_public(min_group);
-    let specs = registry();
+    let specs = registry(&edition.id);
     let views = public_views();
     assert_eq!(views.len(), published.len());
     // Each network's own value of every measure: its sums as an atom of its own.

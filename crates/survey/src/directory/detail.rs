@@ -12,11 +12,18 @@ use crate::{Answer, AnswerKind, Edition, Fee, StartStatus, Tri};
 pub enum DetailValue {
     Tri(Tri),
     Text(String),
-    Number { value: i64, unit: Option<Label> },
+    Number {
+        value: i64,
+        unit: Option<Label>,
+    },
     Fee(Fee),
     Choices(Vec<Label>),
     Check(bool),
-    StartStatus(StartStatus),
+    /// The answer and its words in the edition.
+    StartStatus {
+        status: StartStatus,
+        label: Label,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -157,7 +164,14 @@ fn detail_value(kind: &AnswerKind, answer: &Answer) -> Option<DetailValue> {
         (_, Answer::Choices(_)) => return None,
         (_, Answer::Text(t)) => DetailValue::Text(t.clone()),
         (_, Answer::Check(b)) => DetailValue::Check(*b),
-        (_, Answer::StartStatus(s)) => DetailValue::StartStatus(*s),
+        (AnswerKind::StartStatus { words }, Answer::StartStatus(s)) => DetailValue::StartStatus {
+            status: *s,
+            label: match s {
+                StartStatus::Started => words.started.clone(),
+                StartStatus::Planned => words.planned.clone(),
+            },
+        },
+        (_, Answer::StartStatus(_)) => return None,
     })
 }
 

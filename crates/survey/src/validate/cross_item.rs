@@ -66,7 +66,8 @@ impl<'a> GroupCtx<'a> {
 
     /// Start year against the group's start status.
     fn start_year(&self, out: &mut Vec<Issue>) {
-        let Some(status_item) = self.by_kind(|k| *k == AnswerKind::StartStatus) else {
+        let Some(status_item) = self.by_kind(|k| matches!(k, AnswerKind::StartStatus { .. }))
+        else {
             return;
         };
         let Some(Answer::StartStatus(status)) = self.answers.get(&status_item.key) else {

@@ -77,7 +77,7 @@ fn kind_error(kind: &AnswerKind, answer: &Answer) -> Option<Label> {
         | (K::Count | K::Yen | K::KiloYen | K::Year, Answer::Number(_))
         | (K::Fee { .. }, Answer::Fee(_))
         | (K::Check, Answer::Check(_))
-        | (K::StartStatus, Answer::StartStatus(_))
+        | (K::StartStatus { .. }, Answer::StartStatus(_))
         | (
             K::Text | K::TextArea | K::Url | K::Email | K::Postal | K::Phone | K::Prefecture,
             Answer::Text(_),

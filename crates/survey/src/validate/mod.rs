@@ -159,7 +159,7 @@ pub fn section_state(
                 !i.retired
                     && matches!(
                         i.kind,
-                        AnswerKind::Tri | AnswerKind::Fee { .. } | AnswerKind::StartStatus
+                        AnswerKind::Tri | AnswerKind::Fee { .. } | AnswerKind::StartStatus { .. }
                     )
             })
             .all(|i| answers.get(&i.key).is_some())

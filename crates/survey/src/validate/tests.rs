@@ -2,14 +2,14 @@
 
 use super::*;
 use crate::answers::{Fee, StartStatus, Tri};
+use crate::builtin_edition;
 use crate::definition::Section;
-use crate::edition_2012;
 use std::collections::BTreeSet;
 
 const YEAR: i32 = 2013;
 
 fn e() -> Edition {
-    edition_2012::edition()
+    builtin_edition("2012").unwrap()
 }
 
 fn answers(pairs: &[(&str, Answer)]) -> Answers {
@@ -72,7 +72,7 @@ fn full_answers(edition: &Edition) -> Answers {
             AnswerKind::Phone => text("03-1234-5678"),
             AnswerKind::Year => Answer::Number(2010),
             AnswerKind::Check => Answer::Check(false),
-            AnswerKind::StartStatus => Answer::StartStatus(StartStatus::Started),
+            AnswerKind::StartStatus { .. } => Answer::StartStatus(StartStatus::Started),
             AnswerKind::Prefecture => text("東京都"),
         };
         a.set(item.key.clone(), answer);
