@@ -25,6 +25,7 @@ use crate::pages::{
     staff_audit::StaffAuditPage,
     staff_requests::StaffRequestsPage,
     staff_tracking::StaffTrackingPage,
+    submit::SubmitPage,
 };
 use survey::account::Role;
 
@@ -113,6 +114,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("login") view=|| view! { <LoginPage role=Role::Respondent /> } ssr=SsrMode::Async />
                     <Route path=path!("respondent") view=RespondentHome ssr=SsrMode::Async />
                     <Route path=path!("respondent/networks/:id") view=|| view! { <ResponseFormPage /> } ssr=SsrMode::Async />
+                    <Route path=path!("respondent/networks/:id/submit") view=SubmitPage ssr=SsrMode::Async />
                     <Route path=path!("staff/login") view=|| view! { <LoginPage role=Role::Staff /> } ssr=SsrMode::Async />
                     <Route path=path!("staff") view=StaffHome ssr=SsrMode::Async />
                     <Route path=path!("staff/editions") view=EditionsPage ssr=SsrMode::Async />

@@ -413,7 +413,7 @@ on_both_backends!(
                 disclosure: &disclosure,
                 based_on: version,
                 actor: &store::audit_log::Entity::Staff(1),
-                resubmit: false,
+                by_respondent: false,
             },
             &Answers::default(),
         )

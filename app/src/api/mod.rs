@@ -12,6 +12,7 @@ pub mod respondent;
 pub mod review;
 pub mod staff;
 pub mod staff_accounts;
+pub mod submission;
 
 /// A refusal of one field (422), with one message for the person in both languages.
 #[cfg(feature = "ssr")]

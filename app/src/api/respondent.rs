@@ -77,7 +77,7 @@ pub struct SaveOutcome {
 
 /// Who may edit a network's answers: its respondent, or staff.
 #[cfg(feature = "ssr")]
-async fn require_editor(
+pub(crate) async fn require_editor(
     db: &store::Db,
     network_id: i64,
 ) -> Result<crate::auth::Principal, ApiError> {
@@ -97,7 +97,7 @@ async fn require_editor(
 
 /// The open edition's id and questionnaire; not found when no edition is open.
 #[cfg(feature = "ssr")]
-async fn open_edition(db: &store::Db) -> Result<(String, survey::Edition), ApiError> {
+pub(crate) async fn open_edition(db: &store::Db) -> Result<(String, survey::Edition), ApiError> {
     let id = store::editions::open(db).await?.ok_or(ApiError::NotFound)?;
     let edition = store::editions::definition(db, &id)
         .await?
@@ -288,7 +288,7 @@ pub async fn save_response(request: SaveRequest) -> Result<SaveOutcome, ApiError
                 disclosure: &disclosure,
                 based_on: stored_version,
                 actor: &actor,
-                resubmit: editor.role == store::accounts::Role::Respondent,
+                by_respondent: editor.role == store::accounts::Role::Respondent,
             };
             match save(&mut tx, &new, &old).await? {
                 Saved::Version(version) => {
@@ -373,7 +373,7 @@ pub async fn register_network(name: String, prefecture: String) -> Result<i64, A
                 disclosure: &DisclosureChoices::default(),
                 based_on: 0,
                 actor: &actor,
-                resubmit: true,
+                by_respondent: true,
             };
             if let Saved::Stale { current } = save(&mut tx, &new, &Answers::default()).await? {
                 return Err(ApiError::Conflict { current });

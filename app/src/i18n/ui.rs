@@ -306,3 +306,25 @@ pub static EXPORT_CSV: Label = Label::new("CSV（日本語見出し）", "CSV (J
 pub static EXPORT_XLSX: Label = Label::new("Excel（日本語見出し）", "Excel (Japanese headers)");
 pub static EXPORT_CSV_EN: Label = Label::new("CSV（英語見出し）", "CSV (English headers)");
 pub static EXPORT_XLSX_EN: Label = Label::new("Excel（英語見出し）", "Excel (English headers)");
+
+// The submit (提出) step.
+pub static SUBMIT_TITLE: Label = Label::new("回答の提出", "Submit your answers");
+pub static SUBMIT_LINK: Label = Label::new("回答を提出する", "Submit your answers");
+pub static SUBMIT_LEAD: Label = Label::new(
+    "保存した回答を事務局に提出します。提出後に回答を変更すると、もう一度提出が必要になります。各セクションの公開範囲を確認してください。",
+    "This sends your saved answers to the survey office. If you change them after submitting, submit again. Check what each section makes public.",
+);
+pub static SUBMIT_SECTION: Label = Label::new("セクション", "Section");
+pub static SUBMIT_STATE: Label = Label::new("記入状況", "Progress");
+pub static SUBMIT_PUBLIC: Label = Label::new("公開範囲", "What the public sees");
+pub static SUBMIT_BLOCKED: Label = Label::new(
+    "次の回答を直すまで提出できません。回答画面に戻って修正し、保存してください。",
+    "Fix these answers before submitting: go back to the form, correct them and save.",
+);
+pub static SUBMIT_BUTTON: Label = Label::new("提出する", "Submit");
+pub static SUBMIT_DONE: Label = Label::new(
+    "提出しました。事務局が確認します。",
+    "Submitted. The survey office will review it.",
+);
+pub static SUBMIT_BACK: Label = Label::new("回答画面に戻る", "Back to the form");
+pub static RESPONSE_STATUS_NOW: Label = Label::new("現在の状態", "Status");

@@ -13,3 +13,4 @@ pub mod staff_accounts;
 pub mod staff_audit;
 pub mod staff_requests;
 pub mod staff_tracking;
+pub mod submit;

@@ -38,9 +38,10 @@ pub struct NewResponse<'a> {
     pub based_on: i64,
     /// Who saves, for the audit log: `respondent:<id>` or `staff:<id>`.
     pub actor: &'a crate::audit_log::Entity,
-    /// A respondent's save (re)submits the response for review; a staff correction
-    /// keeps its review status.
-    pub resubmit: bool,
+    /// A respondent's save makes a submitted or approved response a draft again (to be
+    /// submitted anew, and out of the review queue until then); a returned one stays
+    /// returned, with its note. A staff correction keeps the status.
+    pub by_respondent: bool,
 }
 
 /// Writes a whole response if it is still at `based_on`; returns the new version.
@@ -55,7 +56,7 @@ pub async fn save(
     let written = if r.based_on == 0 {
         sqlx::query(
             "INSERT INTO responses (network_id, edition_id, answers, disclosure, status, needs_review, version, updated_at)
-             VALUES ($1, $2, $3, $4, 'submitted', 1, 1, $5) ON CONFLICT (network_id, edition_id) DO NOTHING",
+             VALUES ($1, $2, $3, $4, 'draft', 0, 1, $5) ON CONFLICT (network_id, edition_id) DO NOTHING",
         )
         .bind(r.network_id)
         .bind(r.edition)
@@ -68,8 +69,8 @@ pub async fn save(
     } else {
         sqlx::query(
             "UPDATE responses SET answers = $1, disclosure = $2, version = version + 1, updated_at = $3,
-               status = CASE WHEN $7 = 1 THEN 'submitted' ELSE status END,
-               needs_review = CASE WHEN $7 = 1 THEN 1 ELSE needs_review END
+               status = CASE WHEN $7 = 1 AND status <> 'returned' THEN 'draft' ELSE status END,
+               needs_review = CASE WHEN $7 = 1 THEN 0 ELSE needs_review END
              WHERE network_id = $4 AND edition_id = $5 AND version = $6",
         )
         .bind(&answers)
@@ -78,7 +79,7 @@ pub async fn save(
         .bind(r.network_id)
         .bind(r.edition)
         .bind(r.based_on)
-        .bind(r.resubmit as i64)
+        .bind(r.by_respondent as i64)
         .execute(&mut *conn)
         .await?
         .rows_affected()
@@ -123,6 +124,64 @@ pub async fn save(
         super::requests::mark_replied(conn, r.network_id, r.edition).await?;
     }
     Ok(Saved::Version(current))
+}
+
+/// The outcome of a submission that did not fail on the database.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Submitted {
+    Done,
+    /// The stored version is not the one the respondent reviewed before submitting.
+    Stale {
+        current: i64,
+    },
+    Missing,
+}
+
+/// Submits version `version` of a response for review (提出): it joins the staff's queue and
+/// the request counts as replied. Submitting what is already submitted changes nothing.
+pub async fn submit(
+    conn: &mut AnyConnection,
+    network_id: i64,
+    edition: &str,
+    version: i64,
+    actor: &crate::audit_log::Entity,
+) -> sqlx::Result<Submitted> {
+    let current: Option<(i64, String)> = sqlx::query_as(
+        "SELECT version, status FROM responses WHERE network_id = $1 AND edition_id = $2",
+    )
+    .bind(network_id)
+    .bind(edition)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((current, status)) = current else {
+        return Ok(Submitted::Missing);
+    };
+    if current != version {
+        return Ok(Submitted::Stale { current });
+    }
+    if status == "submitted" {
+        return Ok(Submitted::Done);
+    }
+    sqlx::query(
+        "UPDATE responses SET status = 'submitted', needs_review = 1
+         WHERE network_id = $1 AND edition_id = $2 AND version = $3",
+    )
+    .bind(network_id)
+    .bind(edition)
+    .bind(version)
+    .execute(&mut *conn)
+    .await?;
+    let detail = serde_json::json!({ "edition": edition, "version": version, "from": status });
+    super::audit_log::append(
+        conn,
+        actor,
+        "submit_response",
+        &crate::audit_log::Entity::Network(network_id),
+        &detail,
+    )
+    .await?;
+    super::requests::mark_replied(conn, network_id, edition).await?;
+    Ok(Submitted::Done)
 }
 
 /// Records which carried-forward answers still await the respondent's confirmation.

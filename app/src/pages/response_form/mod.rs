@@ -36,7 +36,7 @@ pub fn ResponseFormPage(#[prop(default = Role::Respondent)] role: Role) -> impl 
 }
 
 /// How the index shows a section's state: its CSS class and its words.
-fn state_look(state: SectionState) -> (&'static str, &'static Label) {
+pub(crate) fn state_look(state: SectionState) -> (&'static str, &'static Label) {
     match state {
         SectionState::Untouched => ("untouched", &ui::STATE_UNTOUCHED),
         SectionState::InProgress => ("in-progress", &ui::STATE_IN_PROGRESS),
@@ -46,7 +46,7 @@ fn state_look(state: SectionState) -> (&'static str, &'static Label) {
 }
 
 /// What the public will see of a section under a disclosure choice.
-fn public_sees(choice: Disclosure) -> &'static Label {
+pub(crate) fn public_sees(choice: Disclosure) -> &'static Label {
     match choice {
         Disclosure::Public => &ui::PUBLIC_SEES_ALL,
         Disclosure::HideContact => &ui::PUBLIC_SEES_NO_CONTACT,
@@ -108,6 +108,9 @@ fn QuestionnairePage(data: ResponseForm, role: Role) -> impl IntoView {
             <button type="button" data-draft="discard">{ui::DRAFT_DISCARD.get(lang).to_string()}</button>
         </div>
         {carried_banner}
+        {(role == Role::Respondent).then(|| view! {
+            <p class="submit-link"><a href=format!("/respondent/networks/{}/submit", data.network_id)>{ui::SUBMIT_LINK.get(lang).to_string()}</a></p>
+        })}
         <div class="questionnaire">
             <SectionIndex edition=data.edition.clone() answers=data.answers.clone() this_year=data.this_year lang />
             <form class="sections" id="questionnaire" novalidate>{groups}</form>

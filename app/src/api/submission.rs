@@ -1,0 +1,111 @@
+//! The respondent's 提出 (submit) step: what will be public and what private, per section,
+//! and the submission itself. Saving keeps a response a draft; only a submission puts it in
+//! the staff's review queue, and saving again after submitting makes it a draft again.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::ApiError;
+use survey::i18n::Label;
+use survey::response::ResponseStatus;
+use survey::validate::{Issue, SectionState};
+use survey::Disclosure;
+
+/// One section as the submit page lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SectionSummary {
+    pub letter: String,
+    pub title: Label,
+    pub state: SectionState,
+    pub disclosure: Disclosure,
+}
+
+/// Everything the submit page shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SubmitSummary {
+    pub network_id: i64,
+    pub name: String,
+    pub edition: String,
+    /// The version the respondent looks at: the one a submission names.
+    pub version: i64,
+    pub status: ResponseStatus,
+    pub sections: Vec<SectionSummary>,
+    /// Errors that must be fixed before submitting, with the item's name.
+    pub blocking: Vec<Issue>,
+}
+
+/// The summary of a network's response in the open edition: its own respondent only.
+#[server(endpoint = "submit_summary")]
+pub async fn get_submit_summary(network_id: i64) -> Result<SubmitSummary, ApiError> {
+    use survey::validate::{section_state, validate, Severity};
+    crate::error::with_status(
+        async {
+            let db = crate::db::use_db()?;
+            crate::auth::require_respondent().await?;
+            super::respondent::require_editor(&db, network_id).await?;
+            let (edition_id, edition) = super::respondent::open_edition(&db).await?;
+            let record = store::networks::record(&db, network_id, &edition_id)
+                .await?
+                .ok_or(ApiError::NotFound)?;
+            let year = super::respondent::edition_year(&edition);
+            let blocking = validate(&edition, &record.answers, year)
+                .into_iter()
+                .filter(|i| i.severity == Severity::Error)
+                .collect();
+            let sections = edition
+                .sections
+                .iter()
+                .map(|s| SectionSummary {
+                    letter: s.letter.clone(),
+                    title: s.title.clone(),
+                    state: section_state(&edition, &record.answers, &s.key, year),
+                    disclosure: record.disclosure.of(&s.key),
+                })
+                .collect();
+            Ok(SubmitSummary {
+                network_id,
+                name: record.name,
+                edition: edition_id,
+                version: record.version,
+                status: record.status,
+                sections,
+                blocking,
+            })
+        }
+        .await,
+    )
+}
+
+/// Submits version `version` for review. Refused while any answer breaks the rules (422,
+/// with the issues), or when the answers changed since the summary was read (409).
+#[server(endpoint = "submit_response")]
+pub async fn submit_response(network_id: i64, version: i64) -> Result<(), ApiError> {
+    use store::responses::{submit, Submitted};
+    use survey::validate::{validate, Severity};
+    crate::error::with_status(
+        async {
+            let db = crate::db::use_db()?;
+            let me = crate::auth::require_respondent().await?;
+            super::respondent::require_editor(&db, network_id).await?;
+            let (edition_id, edition) = super::respondent::open_edition(&db).await?;
+            let record = store::networks::record(&db, network_id, &edition_id)
+                .await?
+                .ok_or(ApiError::NotFound)?;
+            let year = super::respondent::edition_year(&edition);
+            let errors: Vec<Issue> = validate(&edition, &record.answers, year)
+                .into_iter()
+                .filter(|i| i.severity == Severity::Error)
+                .collect();
+            if !errors.is_empty() {
+                return Err(ApiError::Invalid(errors));
+            }
+            let mut tx = db.begin().await?;
+            match submit(&mut tx, network_id, &edition_id, version, &me.actor()).await? {
+                Submitted::Done => Ok(tx.commit().await?),
+                Submitted::Stale { current } => Err(ApiError::Conflict { current }),
+                Submitted::Missing => Err(ApiError::NotFound),
+            }
+        }
+        .await,
+    )
+}
