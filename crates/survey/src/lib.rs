@@ -9,6 +9,7 @@ pub mod cells;
 pub mod definition;
 pub mod directory;
 pub mod disclosure;
+pub mod duplicates;
 pub mod edition_2012;
 pub mod edition_2013;
 pub mod entry;
