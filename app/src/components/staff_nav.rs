@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::island::current_path;
 use crate::i18n::tr;
-use crate::i18n::{ui, ui_requests as t, Label};
+use crate::i18n::{ui, ui_networks, ui_requests as t, Label};
 
 #[component]
 pub fn StaffNav() -> impl IntoView {
@@ -19,6 +19,7 @@ pub fn StaffNav() -> impl IntoView {
             {link("/staff", &ui::STAFF_TITLE)}
             {link("/staff/requests", &t::NAV_REQUESTS)}
             {link("/staff/tracking", &t::NAV_TRACKING)}
+            {link("/staff/networks", &ui_networks::NAV_NETWORKS)}
             {link("/staff/accounts", &t::NAV_ACCOUNTS)}
             {link("/staff/audit", &t::NAV_AUDIT)}
             {link("/staff/editions", &ui::EDITIONS_TITLE)}

@@ -112,7 +112,7 @@ pub async fn of_respondent(
         "SELECT n.id, n.name, n.prefecture, r.status FROM respondent_networks rn
          JOIN networks n ON n.id = rn.network_id
          LEFT JOIN responses r ON r.network_id = n.id AND r.edition_id = $2
-         WHERE rn.respondent_id = $1 ORDER BY n.id",
+         WHERE rn.respondent_id = $1 AND n.removed_at IS NULL ORDER BY n.id",
     )
     .bind(respondent_id)
     .bind(edition)
@@ -223,9 +223,9 @@ fn record_from_row(row: &sqlx::any::AnyRow) -> sqlx::Result<NetworkRecord> {
 /// [`order_of`] in SQL, over the networks aliased `n`.
 pub(crate) const REPORT_ORDER: &str = "COALESCE(n.report_no, 1000000000 + n.id)";
 
-/// Every network that answered an edition, in report order.
+/// Every listed (not removed) network that answered an edition, in report order.
 pub async fn records(db: &Db, edition: &str) -> sqlx::Result<Vec<NetworkRecord>> {
-    let sql = format!("{RECORD_SELECT} ORDER BY {REPORT_ORDER}");
+    let sql = format!("{RECORD_SELECT} WHERE n.removed_at IS NULL ORDER BY {REPORT_ORDER}");
     sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(edition)
         .fetch_all(db)

@@ -101,27 +101,18 @@ pub struct Candidate<'a> {
     pub nickname: &'a str,
 }
 
-/// A candidate's names, folded once.
-struct Keys {
-    id: i64,
-    keys: Vec<String>,
+/// A candidate's names (name and nickname), folded once.
+fn keys_of(c: &Candidate) -> Vec<String> {
+    [c.name, c.nickname]
+        .into_iter()
+        .map(name_key)
+        .filter(|k| !k.is_empty())
+        .collect()
 }
 
-fn keys_of(c: &Candidate) -> Keys {
-    Keys {
-        id: c.id,
-        keys: [c.name, c.nickname]
-            .into_iter()
-            .map(name_key)
-            .filter(|k| !k.is_empty())
-            .collect(),
-    }
-}
-
-fn strongest(a: &Keys, b: &Keys) -> Option<Likeness> {
-    a.keys
-        .iter()
-        .flat_map(|x| b.keys.iter().filter_map(move |y| keys_likeness(x, y)))
+fn strongest(a: &[String], b: &[String]) -> Option<Likeness> {
+    a.iter()
+        .flat_map(|x| b.iter().filter_map(move |y| keys_likeness(x, y)))
         .min()
 }
 
