@@ -163,13 +163,7 @@ async fn open_data_names(f: &Fixture) -> Vec<String> {
 
 /// How many networks the public directory finds for a search.
 async fn directory_matches(f: &Fixture, q: &str) -> usize {
-    let reply = post_form(
-        &f.router,
-        "/api/directory",
-        &form(&[("query[q]", q)]),
-        None,
-    )
-    .await;
+    let reply = post_form(&f.router, "/api/directory", &form(&[("query[q]", q)]), None).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
     let page: serde_json::Value = reply.json();
     page["matches"].as_u64().unwrap() as usize
@@ -322,11 +316,13 @@ on_both_backends!(
         .await
         .unwrap();
         tx.commit().await.unwrap();
-        sqlx::query("INSERT INTO invitations (network_id, edition_id, requested_at) VALUES ($1, '2013', 1)")
-            .bind(dup)
-            .execute(&db.pool)
-            .await
-            .unwrap();
+        sqlx::query(
+            "INSERT INTO invitations (network_id, edition_id, requested_at) VALUES ($1, '2013', 1)",
+        )
+        .bind(dup)
+        .execute(&db.pool)
+        .await
+        .unwrap();
         assert_eq!(editions_of(db, ajisai).await, vec!["2012"]);
         assert!(my_networks(&f).await.contains(&dup));
 
@@ -466,7 +462,10 @@ on_both_backends!(
         // A reason is required, 500 characters at most.
         let message = "削除の理由を入力してください（500文字以内）。";
         assert_eq!(refusal(&remove(&f, f.net_a, "  ").await), message);
-        assert_eq!(refusal(&remove(&f, f.net_a, &"長".repeat(501)).await), message);
+        assert_eq!(
+            refusal(&remove(&f, f.net_a, &"長".repeat(501)).await),
+            message
+        );
         assert_eq!(network_flags(db, f.net_a).await.1, None);
         assert_eq!(
             remove(&f, 999_999, "ZQ理由").await.status,
@@ -490,7 +489,11 @@ on_both_backends!(
         // The public no longer sees it.
         assert!(!open_data_names(&f).await.iter().any(|n| n == name));
         assert_eq!(directory_matches(&f, "小樽後志").await, 0);
-        let reply = http::send(&f.router, http::get(&format!("/networks/{}", f.net_a), None)).await;
+        let reply = http::send(
+            &f.router,
+            http::get(&format!("/networks/{}", f.net_a), None),
+        )
+        .await;
         assert_eq!(reply.status, StatusCode::GONE);
         assert!(reply.body().contains("この地域医療連携は削除されました"));
         assert!(!reply.body().contains("次の連携に統合されました"));

@@ -298,10 +298,12 @@ pub async fn check_network(network_id: i64) -> Result<CareDone, ApiError> {
 
 #[cfg(feature = "ssr")]
 async fn network_name(conn: &mut sqlx::AnyConnection, id: i64) -> Result<String, ApiError> {
-    Ok(sqlx::query_scalar("SELECT name FROM networks WHERE id = $1")
-        .bind(id)
-        .fetch_one(conn)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT name FROM networks WHERE id = $1")
+            .bind(id)
+            .fetch_one(conn)
+            .await?,
+    )
 }
 
 /// Corrects a network's prefecture and operator type (empty: not classified).

@@ -47,14 +47,20 @@ pub static CONFIRM_MERGE_HELP: Label = Label::new(
     "統合される連携の回答と調査依頼は、残す連携に同じ年度のものがない場合に移ります（両方にある年度は、残す連携の回答を使い、もう一方は統合された連携に記録として残します）。回答者IDは、残す連携に回答者IDがない場合に移ります。統合された連携は公開一覧から消え、そのページは残す連携を案内します。",
     "The merged network's responses and requests move for the years the kept network has none (where both have one, the kept network's stays and the other remains, as a record, with the merged network). Its respondent accounts move when the kept network has none. The merged network leaves the public lists and its page points to the kept one.",
 );
-pub static NOTE: Label = Label::new("メモ（任意、500文字以内）", "Note (optional, 500 characters at most)");
+pub static NOTE: Label = Label::new(
+    "メモ（任意、500文字以内）",
+    "Note (optional, 500 characters at most)",
+);
 pub static CONFIRM_MERGE: Label = Label::new("統合する", "Merge");
 pub static CONFIRM_REMOVE_TITLE: Label = Label::new("削除の確認", "Confirm the removal");
 pub static CONFIRM_REMOVE_HELP: Label = Label::new(
     "削除した連携は公開一覧・グラフ・確認待ちから消え、そのページは削除された旨を表示します。回答などの記録は残ります。",
     "A removed network leaves the public lists, the charts and the queue; its page says it was removed. Its records are kept.",
 );
-pub static REASON: Label = Label::new("削除の理由（必須、500文字以内）", "Reason (required, 500 characters at most)");
+pub static REASON: Label = Label::new(
+    "削除の理由（必須、500文字以内）",
+    "Reason (required, 500 characters at most)",
+);
 pub static CONFIRM_REMOVE: Label = Label::new("削除する", "Remove");
 pub static CANCEL: Label = Label::new("やめる", "Cancel");
 

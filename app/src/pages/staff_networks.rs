@@ -152,7 +152,8 @@ fn LastChange() -> impl IntoView {
 
 #[component]
 fn Done(done: CareDone) -> impl IntoView {
-    let named = |label: &'static Label, name: String| view! { {tr(label)}"「"{name}"」" }.into_any();
+    let named =
+        |label: &'static Label, name: String| view! { {tr(label)}"「"{name}"」" }.into_any();
     let body = match done {
         CareDone::Checked { name } => named(&t::DONE_CHECKED, name),
         CareDone::Corrected { name } => named(&t::DONE_CORRECTED, name),

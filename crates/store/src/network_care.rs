@@ -81,9 +81,7 @@ pub async fn all(db: &Db) -> sqlx::Result<Vec<CareNetwork>> {
                 removed_at: row.try_get("removed_at")?,
                 removed_reason: row.try_get("removed_reason")?,
                 merged_into: row.try_get("merged_into")?,
-                registered_by: registered
-                    .get(&Entity::Network(id).to_string())
-                    .cloned(),
+                registered_by: registered.get(&Entity::Network(id).to_string()).cloned(),
                 editions: editions.remove(&id).unwrap_or_default(),
             })
         })
@@ -100,7 +98,9 @@ pub struct Removal {
 /// Whether network `id` was removed (or merged into another); `None` when it is listed or
 /// does not exist.
 pub async fn removal(db: &Db, id: i64) -> sqlx::Result<Option<Removal>> {
-    let row: Option<(Option<i64>, Option<i64>, Option<String>, Option<i64>)> = sqlx::query_as(
+    // Removed at; the network kept: id, name, removed at.
+    type Row = (Option<i64>, Option<i64>, Option<String>, Option<i64>);
+    let row: Option<Row> = sqlx::query_as(
         "SELECT n.removed_at, k.id, k.name, k.removed_at FROM networks n
          LEFT JOIN networks k ON k.id = n.merged_into WHERE n.id = $1",
     )
@@ -208,7 +208,14 @@ pub async fn correct(
         "prefecture": [old_prefecture, prefecture],
         "operator_type": [old_operator, operator],
     });
-    append(conn, actor, "correct_network", &Entity::Network(id), &detail).await?;
+    append(
+        conn,
+        actor,
+        "correct_network",
+        &Entity::Network(id),
+        &detail,
+    )
+    .await?;
     Ok(Ok(()))
 }
 
@@ -366,11 +373,13 @@ pub async fn merge(
     let theirs = respondents_of(conn, from).await?;
     let (moved_respondents, kept_respondents) = if respondents_of(conn, into).await?.is_empty() {
         for respondent in &theirs {
-            sqlx::query("INSERT INTO respondent_networks (respondent_id, network_id) VALUES ($1, $2)")
-                .bind(respondent)
-                .bind(into)
-                .execute(&mut *conn)
-                .await?;
+            sqlx::query(
+                "INSERT INTO respondent_networks (respondent_id, network_id) VALUES ($1, $2)",
+            )
+            .bind(respondent)
+            .bind(into)
+            .execute(&mut *conn)
+            .await?;
         }
         sqlx::query("DELETE FROM respondent_networks WHERE network_id = $1")
             .bind(from)
@@ -403,7 +412,14 @@ pub async fn merge(
         "kept_respondents": merged.kept_respondents,
         "pointed_on": pointed_on,
     });
-    append(conn, actor, "merge_network", &Entity::Network(from), &detail).await?;
+    append(
+        conn,
+        actor,
+        "merge_network",
+        &Entity::Network(from),
+        &detail,
+    )
+    .await?;
     Ok(Ok(merged))
 }
 

@@ -137,7 +137,10 @@ mod tests {
     fn width_kana_case_spaces_and_punctuation_do_not_matter() {
         assert_eq!(likeness("ｱｼﾞｻｲﾈｯﾄ", "あじさいネット"), Some(Likeness::Same));
         assert_eq!(likeness("ＧＢ☆Ｎｅｔ", "gb net"), Some(Likeness::Same));
-        assert_eq!(likeness("メディカル・ネット９９", "メディカルネット99"), Some(Likeness::Same));
+        assert_eq!(
+            likeness("メディカル・ネット９９", "メディカルネット99"),
+            Some(Likeness::Same)
+        );
         assert_eq!(likeness("ID-Link", "ＩＤ－ＬＩＮＫ"), Some(Likeness::Same));
         assert_eq!(name_key("　あじさい　ネット "), "あじさいねっと");
         // The prolonged sound mark is part of the word, half width or full.
@@ -170,11 +173,17 @@ mod tests {
             Some(Likeness::Similar)
         );
         assert_eq!(
-            likeness("苫小牧市立病院地域連携ネットワークシステム", "苫小牧市立病院地域連携ネットワークシステ"),
+            likeness(
+                "苫小牧市立病院地域連携ネットワークシステム",
+                "苫小牧市立病院地域連携ネットワークシステ"
+            ),
             Some(Likeness::Contains)
         );
         assert_eq!(
-            likeness("苫小牧市立病院地域連携ネットワーク", "苫小牧市民病院地域連携ネットワーク"),
+            likeness(
+                "苫小牧市立病院地域連携ネットワーク",
+                "苫小牧市民病院地域連携ネットワーク"
+            ),
             Some(Likeness::Similar)
         );
         // Short names must match exactly or by containment.
