@@ -523,3 +523,51 @@ on_both_backends!(
         );
     }
 );
+
+on_both_backends!(
+    a_request_for_a_merged_network_goes_to_the_one_kept,
+    async |db: &TestDb| {
+        let f = setup(db).await;
+        let ajisai = network_of(db, AJISAI).await;
+        let dup = register(db, &f, "ZQ重複ネット", "長崎県").await;
+        assert_eq!(merge(&f, dup, ajisai).await.status, StatusCode::OK);
+        let removed = register(db, &f, "ZQ削除ネット", "長崎県").await;
+        assert_eq!(remove(&f, removed, "ZQ：終了").await.status, StatusCode::OK);
+        let networks = count(db, "SELECT COUNT(*) FROM networks").await;
+        let add = |name: &'static str| {
+            let f = &f;
+            async move {
+                let reply = staff_call(
+                    f,
+                    "/api/staff_add_request",
+                    &[
+                        ("row[organisation]", "ZQ依頼先"),
+                        ("row[prefecture]", "長崎県"),
+                        ("row[network_name]", name),
+                        ("row[postal_address]", ""),
+                        ("row[email]", ""),
+                    ],
+                )
+                .await;
+                assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
+                let invited: i64 =
+                    sqlx::query_scalar("SELECT network_id FROM invitations ORDER BY id DESC")
+                        .fetch_one(&db.pool)
+                        .await
+                        .unwrap();
+                invited
+            }
+        };
+        // The merged network's name, typed in full width, is the network kept.
+        assert_eq!(add("ＺＱ重複ネット").await, ajisai);
+        assert_eq!(count(db, "SELECT COUNT(*) FROM networks").await, networks);
+        // A removed network is not asked again: the request makes a new one.
+        let new = add("ZQ削除ネット").await;
+        assert!(new != removed);
+        assert_eq!(
+            count(db, "SELECT COUNT(*) FROM networks").await,
+            networks + 1
+        );
+        assert_eq!(network_flags(db, new).await.1, None);
+    }
+);
