@@ -23,6 +23,7 @@ use crate::pages::{
     staff::StaffHome,
     staff_accounts::StaffAccountsPage,
     staff_audit::StaffAuditPage,
+    staff_networks::StaffNetworksPage,
     staff_requests::StaffRequestsPage,
     staff_tracking::StaffTrackingPage,
     submit::SubmitPage,
@@ -120,6 +121,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("staff/editions") view=EditionsPage ssr=SsrMode::Async />
                     <Route path=path!("staff/requests") view=StaffRequestsPage ssr=SsrMode::Async />
                     <Route path=path!("staff/tracking") view=StaffTrackingPage ssr=SsrMode::Async />
+                    <Route path=path!("staff/networks") view=StaffNetworksPage ssr=SsrMode::Async />
                     <Route path=path!("staff/accounts") view=StaffAccountsPage ssr=SsrMode::Async />
                     <Route path=path!("staff/audit") view=StaffAuditPage ssr=SsrMode::Async />
                     <Route path=path!("staff/review") view=ReviewQueuePage ssr=SsrMode::Async />

@@ -11,6 +11,9 @@ use crate::i18n::Label;
 pub enum ApiError {
     #[error("not found")]
     NotFound,
+    /// Staff removed the network (410); `kept` is the network it was merged into, if any.
+    #[error("removed")]
+    Gone { kept: Option<(i64, String)> },
     #[error("sign-in required")]
     Unauthorized,
     #[error("forbidden")]
@@ -42,6 +45,10 @@ impl ApiError {
     pub fn message(&self) -> Label {
         match self {
             ApiError::NotFound => Label::new("見つかりませんでした。", "Not found."),
+            ApiError::Gone { .. } => Label::new(
+                "この地域医療連携は削除されました。",
+                "This network was removed.",
+            ),
             ApiError::Unauthorized => Label::new("ログインしてください。", "Please sign in."),
             ApiError::Forbidden => Label::new("このページを見る権限がありません。", "You are not allowed to see this."),
             ApiError::BadCredentials => Label::new("IDまたはパスワードが正しくありません。", "Wrong ID or password."),
@@ -78,6 +85,7 @@ impl ApiError {
     pub fn status(&self) -> http::StatusCode {
         match self {
             ApiError::NotFound => http::StatusCode::NOT_FOUND,
+            ApiError::Gone { .. } => http::StatusCode::GONE,
             ApiError::Unauthorized | ApiError::BadCredentials => http::StatusCode::UNAUTHORIZED,
             ApiError::Forbidden => http::StatusCode::FORBIDDEN,
             ApiError::TooManyAttempts { .. } => http::StatusCode::TOO_MANY_REQUESTS,

@@ -14,6 +14,7 @@ mod disclosure;
 mod editions;
 mod export;
 mod hostile;
+mod network_care;
 mod open_data;
 mod pages;
 mod privacy;

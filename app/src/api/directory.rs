@@ -30,12 +30,16 @@ pub async fn get_directory(query: DirectoryQuery) -> Result<DirectoryPage, ApiEr
 }
 
 /// One network's public detail page in an edition (default: the newest public one it
-/// answered), with its history across editions.
+/// answered), with its history across editions. A network staff removed is gone (410),
+/// naming the network it was merged into.
 #[server(endpoint = "network")]
 pub async fn get_network(id: i64, edition: Option<String>) -> Result<NetworkDetail, ApiError> {
     crate::error::with_status(
         async {
             let db = crate::db::use_db()?;
+            if let Some(removal) = store::network_care::removal(&db, id).await? {
+                return Err(ApiError::Gone { kept: removal.kept });
+            }
             // Every public edition this network answered, newest first.
             let mut answered = Vec::new();
             for edition_id in store::editions::public_ids(&db).await? {

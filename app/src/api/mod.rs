@@ -6,6 +6,7 @@ pub mod audit_log;
 pub mod auth;
 pub mod directory;
 pub mod editions;
+pub mod network_care;
 pub mod public;
 pub mod requests;
 pub mod respondent;

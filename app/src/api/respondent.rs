@@ -314,7 +314,8 @@ pub async fn save_response(request: SaveRequest) -> Result<SaveOutcome, ApiError
 }
 
 /// Registers another network for the signed-in respondent: a new network with a new
-/// response in the current edition, marked for staff review. Opens its form.
+/// response in the current edition, marked for staff review and queued for staff to check
+/// (`/staff/networks`: duplicates, prefecture). Opens its form.
 #[server(endpoint = "register_network")]
 pub async fn register_network(name: String, prefecture: String) -> Result<i64, ApiError> {
     use crate::i18n::Label;
@@ -363,6 +364,7 @@ pub async fn register_network(name: String, prefecture: String) -> Result<i64, A
                 start_year: None,
             };
             let network_id = upsert_by_report_no(&mut tx, &network).await?;
+            store::network_care::queue_for_check(&mut tx, network_id).await?;
             store::accounts::link_network(&mut tx, me.user_id, network_id).await?;
             let mut answers = Answers::default();
             answers.set("overview.main.name", Answer::Text(name.clone()));

@@ -1,12 +1,13 @@
 use leptos::prelude::*;
 
 use crate::components::error_notice::ErrorNotice;
-use crate::components::not_found::NotFound;
+use crate::components::not_found::{Gone, NotFound};
 use crate::error::ApiError;
 use crate::i18n::tr;
 use crate::i18n::ui;
 
-/// Renders a page's server data once it arrives: a missing thing is the 404 page, an
+/// Renders a page's server data once it arrives: a missing thing is the 404 page, a removed
+/// one the 410 page, an
 /// unsigned visitor of a guarded page is sent to `login`, any other error is explained.
 #[component]
 pub fn Loaded<T, F, V>(
@@ -26,6 +27,7 @@ where
                     (Ok(data), _) => view(data).into_any(),
                     (Err(ApiError::Unauthorized), Some(path)) => view! { <SignInFirst path /> }.into_any(),
                     (Err(ApiError::NotFound), _) => view! { <NotFound /> }.into_any(),
+                    (Err(ApiError::Gone { kept }), _) => view! { <Gone kept /> }.into_any(),
                     (Err(error), _) => view! { <ErrorNotice error /> }.into_any(),
                 }
             })}

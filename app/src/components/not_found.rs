@@ -21,3 +21,24 @@ pub fn NotFound() -> impl IntoView {
         </section>
     }
 }
+
+/// The 410 page of a network staff removed; a merged one links to the network kept.
+#[component]
+pub fn Gone(kept: Option<(i64, String)>) -> impl IntoView {
+    use crate::i18n::ui_networks as t;
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::GONE);
+    }
+    view! {
+        <Title text=page_title(&t::GONE_TITLE) />
+        <section class="notice" data-testid="gone">
+            <h1>{tr(&t::GONE_TITLE)}</h1>
+            <p>{tr(&t::GONE_BODY)}</p>
+            {kept.map(|(id, name)| view! {
+                <p>{tr(&t::GONE_MERGED)}<A href=format!("/networks/{id}")>{name}</A></p>
+            })}
+            <p><A href="/networks">{tr(&ui::BACK_TO_DIRECTORY)}</A></p>
+        </section>
+    }
+}

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::components::island::current_path;
 use crate::components::staff_edition::with_edition;
 use crate::i18n::tr;
-use crate::i18n::{ui, ui_requests as t, Label};
+use crate::i18n::{ui, ui_networks, ui_requests as t, Label};
 
 #[component]
 pub fn StaffNav() -> impl IntoView {
@@ -27,6 +27,7 @@ pub fn StaffNav() -> impl IntoView {
             {edition_link("/staff/requests", &t::NAV_REQUESTS)}
             {edition_link("/staff/tracking", &t::NAV_TRACKING)}
             {edition_link("/staff/review", &ui::REVIEW_TITLE)}
+            {link("/staff/networks", &ui_networks::NAV_NETWORKS)}
             {link("/staff/accounts", &t::NAV_ACCOUNTS)}
             {link("/staff/audit", &t::NAV_AUDIT)}
             {link("/staff/editions", &ui::EDITIONS_TITLE)}

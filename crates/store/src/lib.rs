@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod audit_log;
 pub mod charts;
 pub mod editions;
+pub mod network_care;
 pub mod networks;
 pub mod public;
 pub mod requests;

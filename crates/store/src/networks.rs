@@ -151,7 +151,7 @@ pub async fn of_respondent(
         "SELECT n.id, n.name, n.prefecture, r.status FROM respondent_networks rn
          JOIN networks n ON n.id = rn.network_id
          LEFT JOIN responses r ON r.network_id = n.id AND r.edition_id = $2
-         WHERE rn.respondent_id = $1 ORDER BY n.id",
+         WHERE rn.respondent_id = $1 AND n.removed_at IS NULL ORDER BY n.id",
     )
     .bind(respondent_id)
     .bind(edition)
@@ -262,10 +262,10 @@ fn record_from_row(row: &sqlx::any::AnyRow) -> sqlx::Result<NetworkRecord> {
 /// [`order_of`] in SQL, over the networks aliased `n`.
 pub(crate) const REPORT_ORDER: &str = "COALESCE(n.report_no, 1000000000 + n.id)";
 
-/// Every network that answered an edition, in report order, whatever the response's status:
-/// staff's view.
+/// Every listed (not removed) network that answered an edition, in report order, whatever
+/// the response's status: staff's view.
 pub async fn records(db: &Db, edition: &str) -> sqlx::Result<Vec<NetworkRecord>> {
-    records_where(db, edition, "1 = 1").await
+    records_where(db, edition, "n.removed_at IS NULL").await
 }
 
 /// The valid answers of an edition ([`crate::COUNTED`]), in report order: all the public's

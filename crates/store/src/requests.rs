@@ -53,13 +53,18 @@ pub fn generate_login(edition: &str) -> String {
 }
 
 /// The network a row names, if the database knows it already (e.g. from an earlier
-/// edition): same prefecture, same folded name.
+/// edition): same prefecture, same folded name. A network staff merged stands for the one
+/// kept; one they removed is not reused. Listed networks are preferred.
 async fn known_network(conn: &mut AnyConnection, row: &RequestRow) -> sqlx::Result<Option<i64>> {
-    let candidates: Vec<(i64, String)> =
-        sqlx::query_as("SELECT id, name FROM networks WHERE prefecture = $1 ORDER BY id")
-            .bind(&row.prefecture)
-            .fetch_all(&mut *conn)
-            .await?;
+    let candidates: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT COALESCE(k.id, n.id), n.name FROM networks n
+         LEFT JOIN networks k ON k.id = n.merged_into AND k.removed_at IS NULL
+         WHERE n.prefecture = $1 AND (n.removed_at IS NULL OR k.id IS NOT NULL)
+         ORDER BY CASE WHEN n.removed_at IS NULL THEN 0 ELSE 1 END, n.id",
+    )
+    .bind(&row.prefecture)
+    .fetch_all(&mut *conn)
+    .await?;
     let key = row.identity_key();
     Ok(candidates
         .into_iter()

@@ -7,10 +7,11 @@ use super::Db;
 use survey::response::diff;
 use survey::{Answers, DisclosureChoices};
 
-/// Whether a respondent answers for a network.
+/// Whether a respondent answers for a network (a listed one: a removed network is no one's).
 pub async fn respondent_owns(db: &Db, respondent_id: i64, network_id: i64) -> sqlx::Result<bool> {
     let n: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM respondent_networks WHERE respondent_id = $1 AND network_id = $2",
+        "SELECT COUNT(*) FROM respondent_networks rn JOIN networks n ON n.id = rn.network_id
+         WHERE rn.respondent_id = $1 AND rn.network_id = $2 AND n.removed_at IS NULL",
     )
     .bind(respondent_id)
     .bind(network_id)

@@ -21,7 +21,7 @@ pub async fn queue(db: &Db, edition: &str) -> sqlx::Result<Vec<QueueEntry>> {
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT n.id, n.name, n.prefecture, r.status, r.version, r.updated_at, r.reviewed_at
          FROM responses r JOIN networks n ON n.id = r.network_id
-         WHERE r.edition_id = $1 AND r.needs_review = 1 ORDER BY r.updated_at, n.id",
+         WHERE r.edition_id = $1 AND r.needs_review = 1 AND n.removed_at IS NULL ORDER BY r.updated_at, n.id",
     )
     .bind(edition)
     .fetch_all(db)

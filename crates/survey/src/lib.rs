@@ -9,6 +9,7 @@ pub mod cells;
 pub mod definition;
 pub mod directory;
 pub mod disclosure;
+pub mod duplicates;
 pub mod editions;
 pub mod entry;
 pub mod geography;
