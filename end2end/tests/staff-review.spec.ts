@@ -23,16 +23,23 @@ async function openForm(page: Page) {
   await hydrated(page);
 }
 
+/** Answers one facility, saves its group and submits (提出) the response. */
 async function answer(page: Page, facility: string, choice: string) {
   await page.getByRole("radiogroup", { name: facility, exact: true }).getByRole("radio", { name: choice }).check();
   await page.getByRole("button", { name: /【参加団体数について】.*を保存/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "保存しました" })).toBeVisible();
+  await page.getByRole("link", { name: "回答を提出する" }).click();
+  await hydrated(page);
+  await page.getByRole("button", { name: "提出する" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "提出しました" })).toBeVisible();
+  await page.getByRole("link", { name: "回答画面に戻る" }).click();
+  await hydrated(page);
 }
 
 async function openSubmission(staff: Page) {
   await staff.goto("/staff");
   await hydrated(staff);
-  await staff.getByRole("link", { name: "回答の確認" }).click();
+  await staff.getByRole("navigation", { name: "職員メニュー" }).getByRole("link", { name: "回答の確認" }).click();
   await expect(staff).toHaveURL(/\/staff\/review$/);
   await staff.getByRole("link", { name: NETWORK }).click();
   await expect(staff.getByRole("heading", { level: 1 })).toHaveText(NETWORK);

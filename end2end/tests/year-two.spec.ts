@@ -12,6 +12,7 @@ const OTARU = "小樽後志地域医療連携システム";
 const ASKED = "E2E年次ネット";
 const SILENT = "E2E未回答ネット";
 const NOTE = "糖尿病の連携状況をご確認ください。";
+const DUPLICATE = "小樽後志地域医療連携ｼｽﾃﾑ";
 const LIST =
   "\uFEFF組織名,都道府県,連携名称,住所,メールアドレス\r\n" +
   `E2E年次病院,秋田県,${ASKED},秋田市3-3,nenji@example.jp\r\n` +
@@ -36,6 +37,16 @@ async function openForm(page: Page, network: string) {
   await page.getByRole("link", { name: network }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(network);
   await hydrated(page);
+}
+
+/** The 提出 step, from the form: what each section makes public, then submit. */
+async function submit(page: Page) {
+  await page.getByRole("link", { name: "回答を提出する" }).click();
+  await hydrated(page);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("回答の提出");
+  await page.getByRole("button", { name: "提出する" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "提出しました" })).toBeVisible();
+  await expect(page.getByTestId("response-status")).toHaveText("提出済み（確認待ち）");
 }
 
 async function saveFacilities(page: Page) {
@@ -83,6 +94,7 @@ test("year two: open, ask, answer, return, correct, approve, publish, close", as
   // Respondent 1 (network 4, answered 2012): carried answers, 糖尿病 new in 2013.
   const first = await newPage(browser);
   await signIn(first, "/login", "e2e-respondent");
+  await expect(first).toHaveURL(/\/respondent$/);
   await openForm(first, OTARU);
   await expect(first.getByRole("heading", { level: 1 })).toContainText("2013");
   await expect(first.getByTestId("carried-banner")).toContainText("2012年度の回答を引き継いでいます");
@@ -96,6 +108,10 @@ test("year two: open, ask, answer, return, correct, approve, publish, close", as
   await first.keyboard.press("ArrowRight");
   await expect(diabetes.getByRole("radio", { name: "実施予定あり" })).toBeChecked();
   await saveFacilities(first);
+  // Saved is not submitted: staff's queue is empty until the respondent submits.
+  await page.goto("/staff/review");
+  await expect(page.getByTestId("review-empty")).toBeVisible();
+  await submit(first);
 
   // Respondent 2 signs in with the issued credentials and answers the asked network.
   const second = await newPage(browser);
@@ -104,6 +120,19 @@ test("year two: open, ask, answer, return, correct, approve, publish, close", as
   await openForm(second, ASKED);
   await second.getByRole("radiogroup", { name: "介護施設", exact: true }).getByRole("radio", { name: "実施中" }).check();
   await saveFacilities(second);
+  await submit(second);
+
+  // Respondent 2 also registers a network named like network 4: staff see it flagged.
+  await second.goto("/respondent");
+  await hydrated(second);
+  await second.getByLabel("システムの名称").fill(DUPLICATE);
+  await second.getByLabel("都道府県").selectOption("北海道");
+  await second.getByRole("button", { name: "登録して回答を始める" }).click();
+  await expect(second).toHaveURL(/\/respondent\/networks\/\d+$/);
+  await page.goto("/staff/networks");
+  await hydrated(page);
+  const flagged = page.getByTestId("network-queue").getByRole("row").filter({ hasText: DUPLICATE });
+  await expect(flagged.getByTestId("duplicates").getByRole("link", { name: OTARU })).toBeVisible();
 
   // Nothing is public before staff approve it.
   await page.goto("/networks?edition=2013");
@@ -119,6 +148,7 @@ test("year two: open, ask, answer, return, correct, approve, publish, close", as
   await expect(first.getByRole("note")).toContainText(NOTE);
   await first.getByRole("radiogroup", { name: "糖尿病" }).getByRole("radio", { name: "実施中" }).check();
   await saveFacilities(first);
+  await submit(first);
 
   // Staff approve both; tracking shows 有効回答 for each.
   for (const network of [OTARU, ASKED]) {
@@ -155,7 +185,7 @@ test("year two: open, ask, answer, return, correct, approve, publish, close", as
   await page.goto("/staff/editions");
   await hydrated(page);
   await row2013.getByRole("button", { name: "回答受付を終了" }).click();
-  await expect(row2013.getByRole("alertdialog")).toContainText("回答あり 2件（うち有効回答 2件）、依頼済みで未回答 1件");
+  await expect(row2013.getByRole("alertdialog")).toContainText("回答あり 3件（うち有効回答 2件）、依頼済みで未回答 1件");
   await row2013.getByRole("alertdialog").getByRole("button", { name: "回答受付を終了" }).click();
   await expect(row2013).toContainText("終了");
 

@@ -26,8 +26,14 @@ const B_PRIVATE: &str = "ZQB-PRIVATE-ANSWER";
 enum Access {
     /// Everyone, signed in or not.
     Public,
+    /// Anyone signed in.
+    SignedIn,
     /// Signed-in respondents (their own data only).
     Respondent,
+    /// The respondent of network A only: not B, not staff (submitting is the respondent's act).
+    RespondentOfA,
+    /// The respondent of network B only.
+    RespondentOfB,
     /// The respondent of network A, and staff; not B.
     OwnerOfA,
     /// The respondent of network B, and staff; not A.
@@ -47,7 +53,10 @@ impl Access {
     fn allows(self, who: Who) -> bool {
         match self {
             Access::Public => true,
+            Access::SignedIn => who != Who::Public,
             Access::Respondent => matches!(who, Who::A | Who::B),
+            Access::RespondentOfA => who == Who::A,
+            Access::RespondentOfB => who == Who::B,
             Access::OwnerOfA => matches!(who, Who::A | Who::Staff),
             Access::OwnerOfB => matches!(who, Who::B | Who::Staff),
             Access::Staff => who == Who::Staff,
@@ -138,6 +147,10 @@ fn functions(f: &Fixture) -> Vec<(&'static str, Access, Args)> {
         ("/api/register_network", Access::Respondent, form("name=%E6%96%B0%E3%83%8D%E3%83%83%E3%83%88&prefecture=%E7%A7%8B%E7%94%B0%E7%9C%8C")),
         ("/api/response_form", Access::OwnerOfA, form(&format!("network_id={a}"))),
         ("/api/save_response", Access::OwnerOfA, Args::Json(save)),
+        ("/api/submit_summary", Access::RespondentOfA, form(&format!("network_id={a}"))),
+        // A submission of a version nobody has: the owner passes the door and gets 409.
+        ("/api/submit_response", Access::RespondentOfA, form(&format!("network_id={a}&version=999"))),
+        ("/api/keep_signed_in", Access::SignedIn, form("")),
         ("/api/staff_overview", Access::Staff, form("")),
         ("/api/review_queue", Access::Staff, form("")),
         ("/api/submission", Access::Staff, form(&format!("network_id={b}"))),
@@ -184,6 +197,7 @@ const ROUTES: &[(&str, Access)] = &[
     ("/login", Access::Public),
     ("/respondent", Access::Respondent),
     ("/respondent/networks/:id", Access::OwnerOfB),
+    ("/respondent/networks/:id/submit", Access::RespondentOfB),
     ("/staff/login", Access::Public),
     ("/staff", Access::Staff),
     ("/staff/requests", Access::Staff),

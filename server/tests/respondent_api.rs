@@ -772,10 +772,7 @@ on_both_backends!(
             .fetch_one(&db.pool)
             .await
             .unwrap();
-        assert_eq!(
-            (status.as_str(), needs_review, version),
-            ("submitted", 1, 1)
-        );
+        assert_eq!((status.as_str(), needs_review, version), ("draft", 0, 1));
         // It is A's to answer now, and not B's.
         assert_eq!(
             response_form(&f.router, id, Some(&session)).await.status,

@@ -6,7 +6,7 @@
 use crate::support::fixtures::{
     people, People, A_LOGIN, A_PASSWORD, B_LOGIN, B_PASSWORD, STAFF_LOGIN, STAFF_PASSWORD,
 };
-use crate::support::http::{post_form, post_json, sign_in};
+use crate::support::http::{post_form, post_json, sign_in, submit};
 use crate::support::queries::audit_entries;
 use crate::support::TestDb;
 use app::api::respondent::{ResponseForm, SaveOutcome};
@@ -170,9 +170,15 @@ on_both_backends!(
         // The imported 2012 data is approved: nothing to review.
         assert_eq!(queue(&f).await, Vec::<i64>::new());
 
-        // The respondent saves: the submission is in the queue, as a change to reviewed data.
+        // The respondent saves: a draft, not in the queue until submitted; submitted, it is
+        // there as a change to reviewed data.
         let loaded = form(&f, &f.respondent).await;
         let reply = save_count(&f, &f.respondent, &loaded, json!({ "number": 12 })).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
+        assert_eq!(queue(&f).await, Vec::<i64>::new());
+        assert_eq!(row(db, f.net).await.0, "draft");
+        let version = reply.json::<SaveOutcome>().version;
+        let reply = submit(&f.router, f.net, version, &f.respondent).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
         assert_eq!(queue(&f).await, [f.net]);
         let s = submission(&f).await;
@@ -236,10 +242,15 @@ on_both_backends!(
         let loaded = form(&f, &f.respondent).await;
         assert_eq!(loaded.review_note, note);
 
-        // The respondent fixes and saves: back in the queue, and only the fix is a change.
+        // The respondent fixes and saves (still returned, with its note), then submits: back in
+        // the queue, and only the fix is a change.
         let reply = save_count(&f, &f.respondent, &loaded, json!({ "number": 13 })).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
         let version = reply.json::<SaveOutcome>().version;
+        assert_eq!(row(db, f.net).await.0, "returned");
+        assert_eq!(queue(&f).await, Vec::<i64>::new());
+        let reply = submit(&f.router, f.net, version, &f.respondent).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
         assert_eq!(queue(&f).await, [f.net]);
         let s = submission(&f).await;
         assert_eq!((s.status.as_str(), s.version), ("submitted", version));
@@ -264,8 +275,10 @@ on_both_backends!(
         let respondent_actor = format!("respondent:{}", f.respondent_id);
         let expected = [
             (respondent_actor.clone(), "save_response"),
+            (respondent_actor.clone(), "submit_response"),
             (staff_actor.clone(), "return_response"),
-            (respondent_actor, "save_response"),
+            (respondent_actor.clone(), "save_response"),
+            (respondent_actor, "submit_response"),
             (staff_actor, "approve_response"),
         ];
         let got = audits(db, f.net).await;

@@ -5,7 +5,7 @@
 //! CLI links respondents to networks that have no report number.
 
 use crate::support::fixtures::{people, People, A_LOGIN, A_PASSWORD, STAFF_LOGIN, STAFF_PASSWORD};
-use crate::support::http::{get, post_form, post_json, send, sign_in, Reply};
+use crate::support::http::{get, post_form, post_json, send, sign_in, submit, Reply};
 use crate::support::TestDb;
 use app::api::requests::Tracking;
 use app::api::respondent::ResponseForm;
@@ -49,7 +49,8 @@ async fn year_two(db: &TestDb, before_opening: &[(&str, &str)]) -> Year {
     }
 }
 
-/// The respondent saves group 2 (D–G) of their 2013 form as it was carried forward.
+/// The respondent saves group 2 (D–G) of their 2013 form as it was carried forward, and
+/// submits it.
 async fn respondent_saves(y: &Year) -> i64 {
     let reply = post_form(
         &y.router,
@@ -60,7 +61,6 @@ async fn respondent_saves(y: &Year) -> i64 {
     .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
     let form: ResponseForm = reply.json();
-    assert_eq!(form.edition.id, "2013");
     let answers: serde_json::Map<String, Value> = form
         .answers
         .0
@@ -82,7 +82,10 @@ async fn respondent_saves(y: &Year) -> i64 {
     )
     .await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.body());
-    saved.json::<app::api::respondent::SaveOutcome>().version
+    let version = saved.json::<app::api::respondent::SaveOutcome>().version;
+    let submitted = submit(&y.router, y.net, version, &y.respondent).await;
+    assert_eq!(submitted.status, StatusCode::OK, "{}", submitted.body());
+    version
 }
 
 async fn decide(y: &Year, version: i64, approve: bool, extra: &str) -> Reply {
@@ -378,5 +381,117 @@ on_both_backends!(
         };
         let error = server::cli::run(missing, &db.pool).await.unwrap_err();
         assert!(error.to_string().contains("no network has id"), "{error}");
+    }
+);
+
+on_both_backends!(
+    a_response_is_reviewed_only_once_submitted_and_an_edit_reopens_it,
+    async |db: &TestDb| {
+        let People { router, net_a, .. } = people(db).await;
+        let staff = sign_in(&router, "staff", STAFF_LOGIN, STAFF_PASSWORD).await;
+        let respondent = sign_in(&router, "respondent", A_LOGIN, A_PASSWORD).await;
+        let other = sign_in(
+            &router,
+            "respondent",
+            crate::support::fixtures::B_LOGIN,
+            crate::support::fixtures::B_PASSWORD,
+        )
+        .await;
+        let y = Year {
+            router: router.clone(),
+            net: net_a,
+            staff: staff.clone(),
+            respondent: respondent.clone(),
+        };
+        let status = || async {
+            sqlx::query_as::<_, (String, i64)>(
+                "SELECT status, needs_review FROM responses WHERE network_id = $1 AND edition_id = '2012'",
+            )
+            .bind(net_a)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap()
+        };
+        let queue = || async {
+            post_form(&router, "/api/review_queue", "", Some(&staff))
+                .await
+                .json::<ReviewQueue>()
+                .entries
+                .len()
+        };
+        // The summary names every section with its disclosure; only the owner may see it.
+        let summary = post_form(
+            &router,
+            "/api/submit_summary",
+            &format!("network_id={net_a}"),
+            Some(&respondent),
+        )
+        .await;
+        assert_eq!(summary.status, StatusCode::OK, "{}", summary.body());
+        let summary: app::api::submission::SubmitSummary = summary.json();
+        assert_eq!(summary.sections.len(), 10);
+        assert!(summary.blocking.is_empty());
+        let forbidden = post_form(
+            &router,
+            "/api/submit_summary",
+            &format!("network_id={net_a}"),
+            Some(&other),
+        )
+        .await;
+        assert_eq!(forbidden.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            submit(&router, net_a, summary.version, &other).await.status,
+            StatusCode::FORBIDDEN
+        );
+
+        // Submitting a version older than the stored one is a conflict; the right one joins
+        // the queue; an edit after that makes it a draft again, out of the queue.
+        let version = respondent_saves(&y).await;
+        assert_eq!(status().await, ("submitted".into(), 1));
+        assert_eq!(queue().await, 1);
+        let stale = submit(&router, net_a, version - 1, &respondent).await;
+        assert_eq!(stale.status, StatusCode::CONFLICT);
+        let form: ResponseForm = post_form(
+            &router,
+            "/api/response_form",
+            &format!("network_id={net_a}"),
+            Some(&respondent),
+        )
+        .await
+        .json();
+        let request = json!({ "network_id": net_a, "save_group": 2, "answers": form.answers,
+                              "disclosure": form.disclosure, "version": form.version });
+        let saved = post_json(
+            &router,
+            "/api/save_response",
+            &json!({ "request": request }),
+            Some(&respondent),
+        )
+        .await;
+        assert_eq!(saved.status, StatusCode::OK, "{}", saved.body());
+        assert_eq!(status().await, ("draft".into(), 0));
+        assert_eq!(queue().await, 0);
+
+        // Answers that break the rules (a stored name removed) cannot be submitted.
+        sqlx::query(
+            "UPDATE responses SET answers = '{}' WHERE network_id = $1 AND edition_id = '2012'",
+        )
+        .bind(net_a)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+        let version: i64 = sqlx::query_scalar(
+            "SELECT version FROM responses WHERE network_id = $1 AND edition_id = '2012'",
+        )
+        .bind(net_a)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        let refused = submit(&router, net_a, version, &respondent).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            matches!(refused.error(), ApiError::Invalid(ref issues) if issues.iter().any(|i| i.item == "overview.main.name"))
+        );
+        assert_eq!(status().await, ("draft".into(), 0));
     }
 );

@@ -5,9 +5,15 @@ use survey::account::Role;
 
 use crate::error::ApiError;
 
-/// Checks the ID and password, starts a session and sends the person to their home page.
+/// Checks the ID and password, starts a session and sends the person on: to `next` when it
+/// is a page of their own area (the page they were on when the session ended), else home.
 #[server(endpoint = "login")]
-pub async fn login(role: Role, login: String, password: String) -> Result<(), ApiError> {
+pub async fn login(
+    role: Role,
+    login: String,
+    password: String,
+    next: Option<String>,
+) -> Result<(), ApiError> {
     use crate::auth::{client_address, session_cookie};
     use crate::db::use_db;
     use store::accounts;
@@ -45,21 +51,40 @@ pub async fn login(role: Role, login: String, password: String) -> Result<(), Ap
                 &serde_json::json!({}),
             )
             .await?;
+            // The browser keeps the cookie for the absolute lifetime; the server ends the
+            // session sooner when it sits idle (each request pushes that end forward).
             if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-                if let Ok(cookie) =
-                    http::HeaderValue::from_str(&session_cookie(&token, sessions::IDLE_SECONDS))
-                {
+                if let Ok(cookie) = http::HeaderValue::from_str(&session_cookie(
+                    &token,
+                    sessions::ABSOLUTE_SECONDS,
+                )) {
                     response.append_header(http::header::SET_COOKIE, cookie);
                 }
             }
-            leptos_axum::redirect(role.home());
+            leptos_axum::redirect(role.after_login(next.as_deref()));
             Ok(())
         }
         .await,
     )
 }
 
-/// Ends the session and returns to the home page.
+/// Keeps the session alive ("stay signed in"): any guarded request pushes its idle end
+/// forward; this one does only that.
+#[server(endpoint = "keep_signed_in")]
+pub async fn keep_signed_in() -> Result<(), ApiError> {
+    crate::error::with_status(
+        async {
+            crate::auth::principal()
+                .await?
+                .ok_or(ApiError::Unauthorized)?;
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Ends the session, clears what this site stored in the browser (unsaved drafts of private
+/// answers must not outlive the sign-out on a shared computer) and returns home.
 #[server(endpoint = "logout")]
 pub async fn logout() -> Result<(), ApiError> {
     use crate::db::use_db;
@@ -74,6 +99,10 @@ pub async fn logout() -> Result<(), ApiError> {
                 {
                     response.append_header(http::header::SET_COOKIE, cookie);
                 }
+                response.append_header(
+                    http::HeaderName::from_static("clear-site-data"),
+                    http::HeaderValue::from_static("\"storage\""),
+                );
             }
             leptos_axum::redirect("/");
             Ok(())

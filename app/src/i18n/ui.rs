@@ -328,3 +328,8 @@ pub static SUBMIT_DONE: Label = Label::new(
 );
 pub static SUBMIT_BACK: Label = Label::new("回答画面に戻る", "Back to the form");
 pub static RESPONSE_STATUS_NOW: Label = Label::new("現在の状態", "Status");
+pub static SESSION_ENDING: Label = Label::new(
+    "操作がないため、まもなく（約5分後）ログインの有効期限が切れます。入力を続ける場合は「ログインを続ける」を押してください。",
+    "You have been inactive: your session ends in about 5 minutes. To keep working, choose “Stay signed in”.",
+);
+pub static SESSION_KEEP: Label = Label::new("ログインを続ける", "Stay signed in");

@@ -14,12 +14,14 @@ pub fn LoginPage(role: Role) -> impl IntoView {
         Role::Respondent => &ui::LOGIN_RESPONDENT_TITLE,
         Role::Staff => &ui::LOGIN_STAFF_TITLE,
     };
+    // The page to return to after signing in (checked by the server: `Role::after_login`).
+    let next = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("next"));
     view! {
         <Title text=page_title(title) />
         <section class="login card">
             <h1>{tr(title)}</h1>
             {(role == Role::Respondent).then(|| view! { <p>{tr(&ui::LOGIN_RESPONDENT_HELP)}</p> })}
-            <LoginForm role />
+            <LoginForm role next />
         </section>
     }
 }
@@ -27,7 +29,7 @@ pub fn LoginPage(role: Role) -> impl IntoView {
 /// The form: a plain POST without JavaScript; with it, a refusal (wrong password,
 /// too many attempts) is shown beside the form.
 #[island(lazy)]
-fn LoginForm(role: Role) -> impl IntoView {
+fn LoginForm(role: Role, next: Option<String>) -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<Login>::new();
     let error = move || {
@@ -39,6 +41,7 @@ fn LoginForm(role: Role) -> impl IntoView {
     view! {
         <ActionForm action>
             <input type="hidden" name="role" value=role.as_str() />
+            {next.map(|next| view! { <input type="hidden" name="next" value=next /> })}
             <label for="login-id">{tr(&ui::LOGIN_ID)}</label>
             <input id="login-id" name="login" autocomplete="username" required autocapitalize="off" spellcheck="false" />
             <label for="login-password">{tr(&ui::LOGIN_PASSWORD)}</label>

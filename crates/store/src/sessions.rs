@@ -7,10 +7,9 @@ use sha2::{Digest, Sha256};
 use super::accounts::Role;
 use super::Db;
 
-/// A session ends after this long without a request.
-pub const IDLE_SECONDS: i64 = 2 * 60 * 60;
-/// And this long after signing in, however busy (a stolen cookie stops working too).
-pub const ABSOLUTE_SECONDS: i64 = 12 * 60 * 60;
+pub use survey::account::{
+    SESSION_ABSOLUTE_SECONDS as ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS as IDLE_SECONDS,
+};
 pub const COOKIE: &str = "renkei_session";
 
 /// Who is signed in.

@@ -88,10 +88,53 @@ impl Role {
             Role::Staff => "/staff/login",
         }
     }
+
+    /// Where to go after signing in: `next` when it is a page of this role's own area on
+    /// this site (so a link cannot send someone elsewhere), else the home page.
+    pub fn after_login(self, next: Option<&str>) -> &str {
+        let home = self.home();
+        next.filter(|path| {
+            path.strip_prefix(home)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '?']))
+                && path.len() <= 200
+                && !path.contains(['\\', '\r', '\n', '#'])
+                && !path.contains("//")
+                && !path.contains("..")
+        })
+        .unwrap_or(home)
+    }
 }
+
+/// A session ends after this long without a request to the server; the questionnaire warns
+/// a few minutes before.
+pub const SESSION_IDLE_SECONDS: i64 = 2 * 60 * 60;
+/// And this long after signing in, however busy (a stolen cookie stops working too).
+pub const SESSION_ABSOLUTE_SECONDS: i64 = 12 * 60 * 60;
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn after_login_goes_only_to_the_roles_own_pages() {
+        use super::Role::{Respondent, Staff};
+        let to = |role: super::Role, next: &str| role.after_login(Some(next)).to_string();
+        assert_eq!(to(Respondent, "/respondent/networks/4"), "/respondent/networks/4");
+        assert_eq!(to(Staff, "/staff/review?edition=2013"), "/staff/review?edition=2013");
+        for hostile in [
+            "https://evil.example/respondent",
+            "//evil.example/respondent",
+            "/respondent//evil.example",
+            "/respondentx",
+            "/staff/review",
+            "/respondent/../staff",
+            "/respondent\\evil",
+            "/respondent\r\nSet-Cookie: x",
+            "",
+        ] {
+            assert_eq!(to(Respondent, hostile), "/respondent", "{hostile:?}");
+        }
+        assert_eq!(Respondent.after_login(None), "/respondent");
+    }
+
     use super::*;
 
     #[test]

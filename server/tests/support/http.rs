@@ -181,3 +181,14 @@ pub async fn sign_in(router: &Router, role: &str, login_name: &str, password: &s
         .session()
         .unwrap_or_else(|| panic!("login set no session cookie: {:?}", reply.headers))
 }
+
+/// The respondent submits (提出) version `version` of a network's response.
+pub async fn submit(router: &Router, network_id: i64, version: i64, session: &str) -> Reply {
+    post_form(
+        router,
+        "/api/submit_response",
+        &format!("network_id={network_id}&version={version}"),
+        Some(session),
+    )
+    .await
+}

@@ -107,6 +107,10 @@ fn QuestionnairePage(data: ResponseForm, role: Role) -> impl IntoView {
             " "
             <button type="button" data-draft="discard">{ui::DRAFT_DISCARD.get(lang).to_string()}</button>
         </div>
+        <div class="notice session-warning" id="session-warning" role="alert" hidden>
+            <p>{ui::SESSION_ENDING.get(lang).to_string()}</p>
+            <button type="button" class="primary" data-keep-session="">{ui::SESSION_KEEP.get(lang).to_string()}</button>
+        </div>
         {carried_banner}
         {(role == Role::Respondent).then(|| view! {
             <p class="submit-link"><a href=format!("/respondent/networks/{}/submit", data.network_id)>{ui::SUBMIT_LINK.get(lang).to_string()}</a></p>

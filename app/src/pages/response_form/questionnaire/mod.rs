@@ -14,6 +14,7 @@
 //! - `view.rs`: what validation shows (messages, section index, progress);
 //! - `saving.rs`: saving a group, its status, conflicts and expired sessions;
 //! - `drafts.rs`: the draft in localStorage and its restore;
+//! - `session.rs`: the warning before the session ends, and "stay signed in";
 //! - `dom.rs`: small `web_sys` helpers.
 
 #[cfg(feature = "hydrate")]
@@ -26,6 +27,8 @@ mod events;
 mod inputs;
 #[cfg(feature = "hydrate")]
 mod saving;
+#[cfg(feature = "hydrate")]
+mod session;
 #[cfg(feature = "hydrate")]
 mod state;
 #[cfg(feature = "hydrate")]
@@ -74,6 +77,17 @@ fn start(data: ResponseForm, login: &'static str) {
         let f = form.clone();
         listen(&banner, "click", move |ev| drafts::on_draft_choice(&f, &ev));
     }
+    if let Some(warning) = doc.query_selector("#session-warning").ok().flatten() {
+        let lang = form.borrow().lang;
+        listen(&warning, "click", move |ev| session::on_warning_click(&ev, lang));
+    }
+    // Back to this page from the browser's history cache: its data may be older than a
+    // save made since (a false conflict), so load it afresh.
+    listen(&window(), "pageshow", |ev| {
+        if dom::prop(&ev, "persisted").as_bool() == Some(true) {
+            let _ = window().location().reload();
+        }
+    });
     let f = form.clone();
     listen(&window(), "beforeunload", move |ev| {
         if f.borrow().dirty {
@@ -89,5 +103,6 @@ fn start(data: ResponseForm, login: &'static str) {
         f.refresh();
     }
     drafts::offer_draft(&form);
+    session::restart();
     crate::components::island::count_interactive();
 }

@@ -3,7 +3,7 @@
 //! conflict (a newer save elsewhere) offers to reload the newest data; an expired session
 //! offers to sign in, and the save is done again on return (see `drafts.rs`).
 
-use leptos::prelude::document;
+use leptos::prelude::{document, window};
 
 use super::dom::{all, paragraph, set_prop};
 use super::state::{Form, Shared};
@@ -49,6 +49,7 @@ pub(super) fn save(form: &Shared, group: u8) {
         f.saving = false;
         match outcome {
             Ok(saved) => {
+                super::session::restart();
                 f.version = saved.version;
                 f.dirty = false;
                 f.clear_draft();
@@ -129,7 +130,9 @@ impl Form {
                     }
                     if expired {
                         let link = document().create_element("a").expect("create a");
-                        let _ = link.set_attribute("href", self.login);
+                        // Back to this form after signing in, where the draft is saved.
+                        let here = window().location().pathname().unwrap_or_default();
+                        let _ = link.set_attribute("href", &format!("{}?next={here}", self.login));
                         link.set_text_content(Some(ui::LOGIN_SUBMIT.get(lang)));
                         let _ = block.append_child(&link);
                     }
