@@ -90,9 +90,18 @@ test("a save refused by an expired session goes through after signing in again",
   await pharmacy.getByRole("radio", { name: "実施なし・予定なし" }).check();
   await page.context().clearCookies();
   await page.getByRole("button", { name: /【参加団体数について】.*を保存/ }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "ログインの有効期限が切れたため保存できませんでした" })).toBeVisible();
+  const expired = page.getByRole("alert").filter({ hasText: "ログインの有効期限が切れたため保存できませんでした" });
+  await expect(expired).toBeVisible();
 
-  await openForm(page);
+  // The alert's sign-in link comes back to this form, in this tab, and the save completes.
+  const form = page.url();
+  await expired.getByRole("link", { name: "ログイン" }).click();
+  await hydrated(page);
+  await page.getByLabel("ID").fill("e2e-respondent");
+  await page.getByLabel("パスワード").fill(PASSWORD);
+  await page.getByRole("button", { name: "ログイン" }).click();
+  await expect(page).toHaveURL(form);
+  await hydrated(page);
   await expect(page.getByRole("status").filter({ hasText: "保存しました" })).toBeVisible();
   await page.reload();
   await hydrated(page);
@@ -110,4 +119,28 @@ test("a respondent registers another network and lands on its form", async ({ pa
   await page.getByRole("button", { name: "登録して回答を始める" }).click();
   await expect(page).toHaveURL(/\/respondent\/networks\/\d+$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("テスト連携ネット");
+});
+
+test("before the session ends the form warns, and staying signed in keeps it", async ({ page }) => {
+  await page.clock.install();
+  await openForm(page);
+  const warning = page.locator("#session-warning");
+  await expect(warning).toBeHidden();
+  await page.clock.fastForward("01:55:30");
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText("まもなく");
+  await warning.getByRole("button", { name: "ログインを続ける" }).click();
+  await expect(warning).toBeHidden();
+});
+
+test("signing out clears unsaved drafts from the browser", async ({ page }) => {
+  page.on("dialog", (d) => d.accept());
+  await openForm(page);
+  await page.getByRole("radiogroup", { name: "診療所", exact: true }).getByRole("radio", { name: "実施中" }).check();
+  const drafts = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("renkei-draft")));
+  expect(await drafts()).toHaveLength(1);
+  await page.goto("/respondent");
+  await page.getByRole("button", { name: "ログアウト" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  expect(await drafts()).toEqual([]);
 });
