@@ -11,5 +11,6 @@ pub mod response_form;
 pub mod staff;
 pub mod staff_accounts;
 pub mod staff_audit;
+pub mod staff_edition_preview;
 pub mod staff_requests;
 pub mod staff_tracking;
