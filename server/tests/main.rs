@@ -17,6 +17,7 @@ mod hostile;
 mod open_data;
 mod pages;
 mod privacy;
+mod readonly;
 mod requests;
 mod respondent_api;
 mod review;
