@@ -96,7 +96,10 @@ on_both_backends!(
         ] {
             assert!(html.contains(expected), "the preview page lacks {expected}");
         }
-        assert!(!html.contains("data-save-group"), "the preview offers to save");
+        assert!(
+            !html.contains("data-save-group"),
+            "the preview offers to save"
+        );
         assert!(
             !html.contains(r#"id="questionnaire""#),
             "the preview must not start the form's island"
@@ -168,7 +171,9 @@ on_both_backends!(
 
         // Staff close 2012: the date is recorded.
         set_status("2012", "closed").await;
-        let at = closed_at(db, "2012").await.expect("closing records the date");
+        let at = closed_at(db, "2012")
+            .await
+            .expect("closing records the date");
         assert!((store::now() - at).abs() < 600);
         let date = store::public::japan_date(at);
 
@@ -184,9 +189,8 @@ on_both_backends!(
             A_PRIVATE
         );
         let html = send(r, get(&page_a, Some(&a))).await.body();
-        let notice = format!(
-            "2012年度の調査は終了しました（終了日：{date}）。回答内容は以下のとおりです。"
-        );
+        let notice =
+            format!("2012年度の調査は終了しました（終了日：{date}）。回答内容は以下のとおりです。");
         for expected in [
             notice.as_str(),
             A_PRIVATE,
@@ -195,11 +199,12 @@ on_both_backends!(
         ] {
             assert!(html.contains(expected), "A's closed page lacks {expected}");
         }
-        assert!(!html.contains("data-save-group"), "a closed survey offers to save");
+        assert!(
+            !html.contains("data-save-group"),
+            "a closed survey offers to save"
+        );
         let english = send(r, get_in(&page_a, &a, "en")).await.body();
-        assert!(english.contains(&format!(
-            "The 2012 survey has closed (closed on {date})."
-        )));
+        assert!(english.contains(&format!("The 2012 survey has closed (closed on {date}).")));
         // Saving is still refused: no edition is open.
         let save = json!({ "request": { "network_id": p.net_a, "save_group": 1,
             "answers": {}, "disclosure": {}, "version": 1 } });
@@ -212,10 +217,11 @@ on_both_backends!(
         assert_eq!(mine["edition"], "2012");
         assert_eq!(mine["closed_on"], date.as_str());
         let html = send(r, get("/respondent", Some(&a))).await.body();
-        assert!(html.contains(&format!(
-            "2012年度の調査は終了しました（終了日：{date}）。"
-        )));
-        assert!(!html.contains("register-name"), "a closed survey offers registration");
+        assert!(html.contains(&format!("2012年度の調査は終了しました（終了日：{date}）。")));
+        assert!(
+            !html.contains("register-name"),
+            "a closed survey offers registration"
+        );
 
         // Nobody else: B is refused, the public must sign in; staff may look.
         let reply = post_form(r, "/api/closed_answers", &of_a, Some(&b)).await;
@@ -236,9 +242,12 @@ on_both_backends!(
         let reply = post_form(r, "/api/closed_answers", &of_a, Some(&staff)).await;
         assert_eq!(reply.status, StatusCode::OK);
         assert!(reply.body().contains(A_PRIVATE));
-        let staff_page = send(r, get(&format!("/staff/networks/{}/edit", p.net_a), Some(&staff)))
-            .await
-            .body();
+        let staff_page = send(
+            r,
+            get(&format!("/staff/networks/{}/edit", p.net_a), Some(&staff)),
+        )
+        .await
+        .body();
         assert!(staff_page.contains(A_PRIVATE) && !staff_page.contains("data-save-group"));
 
         // Reopening clears the date and brings the form back.
@@ -263,10 +272,16 @@ on_both_backends!(
             .await
             .json();
         assert_eq!(closed["edition"]["id"], "2012");
-        assert_eq!(closed["closed_on"], store::public::japan_date(at_2012).as_str());
+        assert_eq!(
+            closed["closed_on"],
+            store::public::japan_date(at_2012).as_str()
+        );
         assert!(closed.to_string().contains(A_PRIVATE));
         let mine: Value = post_form(r, "/api/my_networks", "", Some(&a)).await.json();
-        assert_eq!(mine["edition"], "2013", "the list names the newest closed edition");
+        assert_eq!(
+            mine["edition"], "2013",
+            "the list names the newest closed edition"
+        );
         assert_eq!(mine["closed"], true);
     }
 );

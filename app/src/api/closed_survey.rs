@@ -44,7 +44,8 @@ pub async fn get_closed_answers(network_id: i64) -> Result<Option<ClosedAnswers>
                 .fetch_optional(&db)
                 .await?
                 .ok_or(ApiError::NotFound)?;
-            let (edition_id, record) = match store::editions::last_answered(&db, network_id).await? {
+            let (edition_id, record) = match store::editions::last_answered(&db, network_id).await?
+            {
                 Some(id) => {
                     let record = store::networks::record(&db, network_id, &id).await?;
                     (id, record)

@@ -43,7 +43,9 @@ pub fn closed_answers_notice(edition: &str, closed_on: Option<&str>, lang: Lang)
     let closed = survey_closed(edition, closed_on, lang);
     match lang {
         Lang::Ja => format!("{closed}回答内容は以下のとおりです。"),
-        Lang::En => format!("{closed} Your answers are shown below; they can no longer be changed."),
+        Lang::En => {
+            format!("{closed} Your answers are shown below; they can no longer be changed.")
+        }
     }
 }
 
@@ -51,7 +53,11 @@ pub fn closed_answers_notice(edition: &str, closed_on: Option<&str>, lang: Lang)
 pub fn closed_list_notice(edition: &str, closed_on: Option<&str>, lang: Lang) -> String {
     let closed = survey_closed(edition, closed_on, lang);
     match lang {
-        Lang::Ja => format!("{closed}回答の受付は終了しています。各連携の名称から回答内容を確認できます。"),
-        Lang::En => format!("{closed} Answers are no longer accepted; open a network to see its answers."),
+        Lang::Ja => {
+            format!("{closed}回答の受付は終了しています。各連携の名称から回答内容を確認できます。")
+        }
+        Lang::En => {
+            format!("{closed} Answers are no longer accepted; open a network to see its answers.")
+        }
     }
 }

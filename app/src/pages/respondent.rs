@@ -6,8 +6,8 @@ use crate::api::respondent::{get_my_networks, MyNetworks, RegisterNetwork};
 use crate::components::{
     error_notice::LatestErrors, island::Ready, loaded::Loaded, logout::SignedIn,
 };
-use crate::i18n::{ui, ui_readonly};
 use crate::i18n::{page_title, tr, use_lang};
+use crate::i18n::{ui, ui_readonly};
 
 /// A respondent's home: the networks they answer for.
 #[component]

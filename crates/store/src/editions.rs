@@ -254,12 +254,11 @@ pub async fn set_status(conn: &mut AnyConnection, id: &str, status: Status) -> s
 /// When an edition was closed (Unix seconds), if it is closed and the date is known
 /// (editions closed before the date was recorded have none).
 pub async fn closed_at(db: &Db, id: &str) -> sqlx::Result<Option<i64>> {
-    let at: Option<Option<i64>> = sqlx::query_scalar(
-        "SELECT closed_at FROM editions WHERE id = $1 AND status = 'closed'",
-    )
-    .bind(id)
-    .fetch_optional(db)
-    .await?;
+    let at: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT closed_at FROM editions WHERE id = $1 AND status = 'closed'")
+            .bind(id)
+            .fetch_optional(db)
+            .await?;
     Ok(at.flatten())
 }
 
