@@ -23,6 +23,7 @@ use crate::pages::{
     staff::StaffHome,
     staff_accounts::StaffAccountsPage,
     staff_audit::StaffAuditPage,
+    staff_edition_preview::EditionPreviewPage,
     staff_networks::StaffNetworksPage,
     staff_requests::StaffRequestsPage,
     staff_tracking::StaffTrackingPage,
@@ -119,6 +120,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("staff/login") view=|| view! { <LoginPage role=Role::Staff /> } ssr=SsrMode::Async />
                     <Route path=path!("staff") view=StaffHome ssr=SsrMode::Async />
                     <Route path=path!("staff/editions") view=EditionsPage ssr=SsrMode::Async />
+                    <Route path=path!("staff/editions/:id/preview") view=EditionPreviewPage ssr=SsrMode::Async />
                     <Route path=path!("staff/requests") view=StaffRequestsPage ssr=SsrMode::Async />
                     <Route path=path!("staff/tracking") view=StaffTrackingPage ssr=SsrMode::Async />
                     <Route path=path!("staff/networks") view=StaffNetworksPage ssr=SsrMode::Async />

@@ -151,6 +151,8 @@ fn functions(f: &Fixture) -> Vec<(&'static str, Access, Args)> {
         // A submission of a version nobody has: the owner passes the door and gets 409.
         ("/api/submit_response", Access::RespondentOfA, form(&format!("network_id={a}&version=999"))),
         ("/api/keep_signed_in", Access::SignedIn, form("")),
+        // While an edition is open the owner gets `null` (the form shows the answers).
+        ("/api/closed_answers", Access::OwnerOfA, form(&format!("network_id={a}"))),
         ("/api/staff_overview", Access::Staff, form("")),
         ("/api/review_queue", Access::Staff, form("")),
         ("/api/submission", Access::Staff, form(&format!("network_id={b}"))),
@@ -159,6 +161,7 @@ fn functions(f: &Fixture) -> Vec<(&'static str, Access, Args)> {
         ("/api/classify_network", Access::Staff, form(&format!("network_id={b}&operator_type=hospital&regional_fund=false"))),
         ("/api/chart_editions", Access::Public, Args::Json(json!({ "id": "2.5-1", "query": {} }))),
         ("/api/editions", Access::Staff, form("")),
+        ("/api/edition_preview", Access::Staff, form("id=2013")),
         ("/api/stopped_networks", Access::Staff, form("")),
         ("/api/revise_edition", Access::Staff, Args::Json(json!({ "id": "2013", "revision": { "Rename": { "key": "services.diseases.heart", "ja": "心疾患", "en": "Heart disease" } } }))),
         ("/api/set_edition_valid_rule", Access::Staff, form("id=2013&rule=submitted")),
@@ -206,6 +209,8 @@ const ROUTES: &[(&str, Access)] = &[
     ("/staff/accounts", Access::Staff),
     ("/staff/audit", Access::Staff),
     ("/staff/editions", Access::Staff),
+    // `:id` is an edition here: the 2013 draft.
+    ("/staff/editions/:id/preview", Access::Staff),
     ("/staff/review", Access::Staff),
     ("/staff/review/:id", Access::Staff),
     // The questionnaire form for any editor of the network: its respondent or staff.
@@ -306,7 +311,11 @@ on_both_backends!(
                 routes.iter().any(|r| r == path),
                 "{path} is declared but not routed"
             );
-            let url = path.replace(":id", &f.net_b.to_string());
+            let id = match path.starts_with("/staff/editions/") {
+                true => "2013".to_string(),
+                false => f.net_b.to_string(),
+            };
+            let url = path.replace(":id", &id);
             let forbidden = app::error::ApiError::Forbidden.message().ja;
             for (who, session) in &f.sessions {
                 let reply = send(&f.router, get(&url, session.as_deref())).await;
@@ -495,7 +504,11 @@ on_both_backends!(
         // Addresses stay under the URI length the HTTP layer takes.
         let short: Vec<String> = values.into_iter().filter(|v| v.len() < 4_000).collect();
         for (path, _) in ROUTES {
-            let url = path.replace(":id", &f.net_b.to_string());
+            let id = match path.starts_with("/staff/editions/") {
+                true => "2013".to_string(),
+                false => f.net_b.to_string(),
+            };
+            let url = path.replace(":id", &id);
             for _ in 0..4 {
                 let query = payloads.form("q=&page=&edition=&region=&sort=&lang=", &short);
                 let url = format!("{url}?{query}");

@@ -18,6 +18,7 @@ mod network_care;
 mod open_data;
 mod pages;
 mod privacy;
+mod readonly;
 mod requests;
 mod respondent_api;
 mod review;

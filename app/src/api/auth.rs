@@ -54,10 +54,9 @@ pub async fn login(
             // The browser keeps the cookie for the absolute lifetime; the server ends the
             // session sooner when it sits idle (each request pushes that end forward).
             if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-                if let Ok(cookie) = http::HeaderValue::from_str(&session_cookie(
-                    &token,
-                    sessions::ABSOLUTE_SECONDS,
-                )) {
+                if let Ok(cookie) =
+                    http::HeaderValue::from_str(&session_cookie(&token, sessions::ABSOLUTE_SECONDS))
+                {
                     response.append_header(http::header::SET_COOKIE, cookie);
                 }
             }

@@ -4,7 +4,9 @@
 
 pub mod audit_log;
 pub mod auth;
+pub mod closed_survey;
 pub mod directory;
+pub mod edition_preview;
 pub mod editions;
 pub mod network_care;
 pub mod public;

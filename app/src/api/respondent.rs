@@ -11,6 +11,13 @@ pub struct MyNetworks {
     pub login: String,
     pub edition: String,
     pub networks: Vec<MyNetwork>,
+    /// No edition is open: `edition` is the newest closed one, whose answers can be seen
+    /// but not changed (`api::closed_survey`).
+    #[serde(default)]
+    pub closed: bool,
+    /// When `edition` closed, in Japan (YYYY-MM-DD), if it is closed and the date is known.
+    #[serde(default)]
+    pub closed_on: Option<String>,
 }
 
 #[server(endpoint = "my_networks")]
@@ -19,14 +26,24 @@ pub async fn get_my_networks() -> Result<MyNetworks, ApiError> {
         async {
             let me = crate::auth::require_respondent().await?;
             let db = crate::db::use_db()?;
-            let edition = store::editions::open(&db)
+            let open = store::editions::open(&db).await?;
+            let closed = open.is_none();
+            let edition = match open {
+                Some(id) => id,
+                None => store::editions::current(&db)
+                    .await?
+                    .ok_or(ApiError::NotFound)?,
+            };
+            let closed_on = store::editions::closed_at(&db, &edition)
                 .await?
-                .ok_or(ApiError::NotFound)?;
+                .map(store::public::japan_date);
             let networks = store::networks::of_respondent(&db, me.user_id, &edition).await?;
             Ok(MyNetworks {
                 login: me.login,
                 edition,
                 networks,
+                closed,
+                closed_on,
             })
         }
         .await,

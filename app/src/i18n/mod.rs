@@ -4,6 +4,7 @@
 mod current;
 pub mod ui;
 pub mod ui_networks;
+pub mod ui_readonly;
 pub mod ui_requests;
 
 pub(crate) use current::title_lang;

@@ -205,6 +205,7 @@ fn EditionRowView(e: EditionRow, open_now: Option<String>) -> impl IntoView {
             <td class="num">{valid}</td>
             <td>{rule_cell}</td>
             <td>
+                <a href=format!("/staff/editions/{}/preview", e.id) class="preview-link">{tr(&crate::i18n::ui_readonly::PREVIEW_LINK)}</a>" "
                 <Show when=move || confirming.get() fallback=move || view! {
                     <button type="button" on:click=move |_| confirming.set(true)>{tr(label)}</button>
                 }>

@@ -11,6 +11,7 @@ pub mod response_form;
 pub mod staff;
 pub mod staff_accounts;
 pub mod staff_audit;
+pub mod staff_edition_preview;
 pub mod staff_networks;
 pub mod staff_requests;
 pub mod staff_tracking;

@@ -6,8 +6,8 @@ use crate::api::respondent::{get_my_networks, MyNetworks, RegisterNetwork};
 use crate::components::{
     error_notice::LatestErrors, island::Ready, loaded::Loaded, logout::SignedIn,
 };
-use crate::i18n::ui;
 use crate::i18n::{page_title, tr, use_lang};
+use crate::i18n::{ui, ui_readonly};
 
 /// A respondent's home: the networks they answer for.
 #[component]
@@ -23,9 +23,16 @@ pub fn RespondentHome() -> impl IntoView {
 fn MyNetworksView(mine: MyNetworks) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let empty = mine.networks.is_empty();
+    // No edition open: the survey is closed, its answers can be seen but not changed.
+    let closed = mine.closed.then(|| {
+        let text = ui_readonly::closed_list_notice(&mine.edition, mine.closed_on.as_deref(), lang);
+        view! { <aside class="notice closed-survey" role="note" data-testid="closed-notice">{text}</aside> }
+    });
+    let open = !mine.closed;
     view! {
         <SignedIn login=mine.login.clone() />
         <h1>{tr(&ui::MY_NETWORKS_TITLE)}" ("{mine.edition.clone()}")"</h1>
+        {closed}
         {empty.then(|| view! { <p>{tr(&ui::MY_NETWORKS_NONE)}</p> })}
         {(!empty).then(move || view! {
             <table class="my-networks">
@@ -47,7 +54,7 @@ fn MyNetworksView(mine: MyNetworks) -> impl IntoView {
                 </tbody>
             </table>
         })}
-        <RegisterForm />
+        {open.then(|| view! { <RegisterForm /> })}
     }
 }
 

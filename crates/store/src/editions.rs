@@ -228,20 +228,49 @@ pub async fn save_draft(conn: &mut AnyConnection, edition: &Edition) -> sqlx::Re
     Ok(done.rows_affected() == 1)
 }
 
-/// Opens an edition (closing the one open before) or closes it.
+/// Opens an edition (closing the one open before) or closes it. Closing stamps `closed_at`
+/// (the date respondents are shown); opening clears it.
 pub async fn set_status(conn: &mut AnyConnection, id: &str, status: Status) -> sqlx::Result<()> {
+    let now = super::now();
     if status == Status::Open {
-        sqlx::query("UPDATE editions SET status = 'closed' WHERE status = 'open' AND id <> $1")
-            .bind(id)
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query(
+            "UPDATE editions SET status = 'closed', closed_at = $2 WHERE status = 'open' AND id <> $1",
+        )
+        .bind(id)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
     }
-    sqlx::query("UPDATE editions SET status = $1 WHERE id = $2")
+    let closed_at = (status == Status::Closed).then_some(now);
+    sqlx::query("UPDATE editions SET status = $1, closed_at = $3 WHERE id = $2")
         .bind(status.as_str())
         .bind(id)
+        .bind(closed_at)
         .execute(&mut *conn)
         .await?;
     Ok(())
+}
+
+/// When an edition was closed (Unix seconds), if it is closed and the date is known
+/// (editions closed before the date was recorded have none).
+pub async fn closed_at(db: &Db, id: &str) -> sqlx::Result<Option<i64>> {
+    let at: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT closed_at FROM editions WHERE id = $1 AND status = 'closed'")
+            .bind(id)
+            .fetch_optional(db)
+            .await?;
+    Ok(at.flatten())
+}
+
+/// The newest public edition in which a network has a response, if any.
+pub async fn last_answered(db: &Db, network_id: i64) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar(
+        "SELECT e.id FROM editions e JOIN responses r ON r.edition_id = e.id
+         WHERE r.network_id = $1 AND e.status <> 'draft' ORDER BY e.position DESC LIMIT 1",
+    )
+    .bind(network_id)
+    .fetch_optional(db)
+    .await
 }
 
 /// Networks with a response in `previous` and none in `open`, with this edition's request outcome.

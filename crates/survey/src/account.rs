@@ -117,8 +117,14 @@ mod tests {
     fn after_login_goes_only_to_the_roles_own_pages() {
         use super::Role::{Respondent, Staff};
         let to = |role: super::Role, next: &str| role.after_login(Some(next)).to_string();
-        assert_eq!(to(Respondent, "/respondent/networks/4"), "/respondent/networks/4");
-        assert_eq!(to(Staff, "/staff/review?edition=2013"), "/staff/review?edition=2013");
+        assert_eq!(
+            to(Respondent, "/respondent/networks/4"),
+            "/respondent/networks/4"
+        );
+        assert_eq!(
+            to(Staff, "/staff/review?edition=2013"),
+            "/staff/review?edition=2013"
+        );
         for hostile in [
             "https://evil.example/respondent",
             "//evil.example/respondent",

@@ -7,31 +7,38 @@
 //! several hundred KB of wasm; plain server HTML plus one controller that reads and writes
 //! the inputs through `survey::entry` costs a fraction of that.
 
+mod closed;
 mod questionnaire;
+pub mod readonly;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::respondent::{get_response_form, ResponseForm};
+use crate::api::respondent::ResponseForm;
 use crate::components::fields::ItemField;
 use crate::components::loaded::Loaded;
 use crate::i18n::{page_title, use_lang};
 use crate::i18n::{ui, Label, Lang};
+use closed::{form_or_closed, ClosedAnswersPage, FormOrClosed};
 use questionnaire::Questionnaire;
 use survey::account::Role;
 use survey::validate::{section_state, SectionState};
 use survey::{Answers, Disclosure, DisclosureOptions, Edition, Section};
 
 /// Also staff's way to correct answers (`/staff/networks/:id/edit`, signing in as staff).
+/// When no edition is open, the answers of the last edition read-only (`closed.rs`).
 #[component]
 pub fn ResponseFormPage(#[prop(default = Role::Respondent)] role: Role) -> impl IntoView {
     let id = use_params_map()
         .with_untracked(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
-    let form = Resource::new(move || id, get_response_form);
+    let form = Resource::new(move || id, form_or_closed);
     view! {
         <Title text=page_title(&ui::FORM_TITLE) />
-        <Loaded resource=form login=role.login_page() view=move |data: ResponseForm| view! { <QuestionnairePage data role /> } />
+        <Loaded resource=form login=role.login_page() view=move |data: FormOrClosed| match data {
+            FormOrClosed::Form(data) => view! { <QuestionnairePage data role /> }.into_any(),
+            FormOrClosed::Closed(data) => view! { <ClosedAnswersPage data role /> }.into_any(),
+        } />
     }
 }
 

@@ -79,7 +79,9 @@ fn start(data: ResponseForm, login: &'static str) {
     }
     if let Some(warning) = doc.query_selector("#session-warning").ok().flatten() {
         let lang = form.borrow().lang;
-        listen(&warning, "click", move |ev| session::on_warning_click(&ev, lang));
+        listen(&warning, "click", move |ev| {
+            session::on_warning_click(&ev, lang)
+        });
     }
     // Back to this page from the browser's history cache: its data may be older than a
     // save made since (a false conflict), so load it afresh.

@@ -42,10 +42,9 @@ pub(super) fn restart() {
     show_warning(false);
     let warn = Closure::once_into_js(|| show_warning(true));
     let ms = (SESSION_IDLE_SECONDS - WARN_BEFORE_SECONDS) * 1000;
-    if let Ok(id) = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-        warn.unchecked_ref(),
-        ms as i32,
-    ) {
+    if let Ok(id) = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(warn.unchecked_ref(), ms as i32)
+    {
         TIMER.with(|t| t.set(Some(id)));
     }
 }
