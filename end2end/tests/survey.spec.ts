@@ -144,3 +144,51 @@ test("signing out clears unsaved drafts from the browser", async ({ page }) => {
   await expect(page).toHaveURL(/\/$/);
   expect(await drafts()).toEqual([]);
 });
+
+test("saving one group keeps the unsaved edits of another", async ({ page }) => {
+  page.on("dialog", (d) => d.accept());
+  await openForm(page);
+  await page.getByLabel("その他のサービス").fill("別グループの下書き");
+  await page.getByRole("radiogroup", { name: "薬局", exact: true }).getByRole("radio", { name: "実施予定あり" }).check();
+  await page.getByRole("button", { name: /【参加団体数について】.*を保存/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "保存しました" })).toBeVisible();
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByRole("radiogroup", { name: "薬局", exact: true }).getByRole("radio", { name: "実施予定あり" })).toBeChecked();
+  await expect(page.getByText("この端末に保存されていない入力内容が残っています。")).toBeVisible();
+  await page.getByRole("button", { name: "復元する" }).click();
+  await expect(page.getByLabel("その他のサービス")).toHaveValue("別グループの下書き");
+});
+
+test("a draft older than a save in another tab shows what differs and is never applied silently", async ({ page, context }) => {
+  page.on("dialog", (d) => d.accept());
+  await openForm(page);
+  const pharmacy = (p: typeof page) => p.getByRole("radiogroup", { name: "薬局", exact: true });
+  await pharmacy(page).getByRole("radio", { name: "実施中" }).check();
+
+  // Another tab of the same person saves a different answer first.
+  const other = await context.newPage();
+  other.on("dialog", (d) => d.accept());
+  await other.goto(page.url());
+  await hydrated(other);
+  await pharmacy(other).getByRole("radio", { name: "実施なし・予定なし" }).check();
+  await other.getByRole("button", { name: /【参加団体数について】.*を保存/ }).click();
+  await expect(other.getByRole("status").filter({ hasText: "保存しました" })).toBeVisible();
+  await other.close();
+
+  // Back in the first tab after a reload: the saved answer shows, the difference is listed.
+  await page.reload();
+  await hydrated(page);
+  await expect(pharmacy(page).getByRole("radio", { name: "実施なし・予定なし" })).toBeChecked();
+  const conflict = page.locator("#draft-conflict");
+  await expect(conflict).toBeVisible();
+  const row = conflict.getByRole("row", { name: /薬局/ });
+  await expect(row).toContainText("実施中");
+  await expect(row).toContainText("実施なし・予定なし");
+  await conflict.getByRole("button", { name: "この端末の入力を使う" }).click();
+  await expect(conflict).toBeHidden();
+  await expect(pharmacy(page).getByRole("radio", { name: "実施中" })).toBeChecked();
+  await page.getByRole("button", { name: /【参加団体数について】.*を保存/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "保存しました" })).toBeVisible();
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("renkei-draft")))).toEqual([]);
+});

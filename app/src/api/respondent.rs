@@ -69,6 +69,10 @@ pub struct ResponseForm {
     pub carried_from: Option<String>,
     /// Carried-forward answers not yet touched or confirmed.
     pub unconfirmed: std::collections::BTreeSet<String>,
+    /// Whose browser drafts these are (role and account, never a name): a draft is read back
+    /// only under the same sign-in.
+    #[serde(default)]
+    pub draft_owner: String,
 }
 
 /// A save of one group of sections (A–C, D–G or H–J).
@@ -132,7 +136,8 @@ pub async fn get_response_form(network_id: i64) -> Result<ResponseForm, ApiError
     crate::error::with_status(
         async {
             let db = crate::db::use_db()?;
-            require_editor(&db, network_id).await?;
+            let me = require_editor(&db, network_id).await?;
+            let draft_owner = format!("{}-{}", me.role.as_str(), me.user_id);
             let (edition_id, edition) = open_edition(&db).await?;
             let record = store::networks::record(&db, network_id, &edition_id).await?;
             let this_year = edition_year(&edition);
@@ -152,6 +157,7 @@ pub async fn get_response_form(network_id: i64) -> Result<ResponseForm, ApiError
                     review_note: r.review_note,
                     this_year,
                     unconfirmed: r.unconfirmed,
+                    draft_owner,
                 },
                 // No response yet in this edition: the network itself must exist; last
                 // edition's answers are the starting point.
@@ -178,6 +184,7 @@ pub async fn get_response_form(network_id: i64) -> Result<ResponseForm, ApiError
                         this_year,
                         carried_from,
                         unconfirmed,
+                        draft_owner,
                     }
                 }
             })

@@ -333,3 +333,15 @@ pub static SESSION_ENDING: Label = Label::new(
     "You have been inactive: your session ends in about 5 minutes. To keep working, choose “Stay signed in”.",
 );
 pub static SESSION_KEEP: Label = Label::new("ログインを続ける", "Stay signed in");
+pub static DRAFT_CONFLICT_TITLE: Label =
+    Label::new("保存されていない入力と保存済みの内容の違い", "Unsaved edits and saved answers");
+pub static DRAFT_CONFLICT: Label = Label::new(
+    "この端末に残っている入力のあとに、別の画面で回答が保存されています。違う項目を確認し、グループごとにどちらを使うか選んでください。",
+    "Answers were saved elsewhere after the unsaved edits kept in this browser. Check the fields that differ and choose, per group, which to keep.",
+);
+pub static DRAFT_FIELD: Label = Label::new("項目", "Field");
+pub static DRAFT_MINE: Label = Label::new("この端末の入力", "Your unsaved edit");
+pub static DRAFT_SAVED: Label = Label::new("保存済みの内容", "Saved answer");
+pub static DRAFT_KEEP_MINE: Label = Label::new("この端末の入力を使う", "Keep my edits");
+pub static DRAFT_TAKE_SAVED: Label = Label::new("保存済みの内容を使う", "Take the saved answers");
+pub static DRAFT_DISCLOSURE: Label = Label::new("公開範囲", "Publication");

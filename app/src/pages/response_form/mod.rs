@@ -114,6 +114,7 @@ fn QuestionnairePage(data: ResponseForm, role: Role) -> impl IntoView {
             " "
             <button type="button" data-draft="discard">{ui::DRAFT_DISCARD.get(lang).to_string()}</button>
         </div>
+        <section class="notice draft-conflict" id="draft-conflict" aria-label=ui::DRAFT_CONFLICT_TITLE.get(lang).to_string() hidden></section>
         <div class="notice session-warning" id="session-warning" role="alert" hidden>
             <p>{ui::SESSION_ENDING.get(lang).to_string()}</p>
             <button type="button" class="primary" data-keep-session="">{ui::SESSION_KEEP.get(lang).to_string()}</button>

@@ -31,6 +31,7 @@ pub fn ReadOnlyQuestionnaire(
         this_year,
         carried_from: None,
         unconfirmed: Default::default(),
+        draft_owner: String::new(),
     };
     let sections = data
         .edition

@@ -77,6 +77,10 @@ fn start(data: ResponseForm, login: &'static str) {
         let f = form.clone();
         listen(&banner, "click", move |ev| drafts::on_draft_choice(&f, &ev));
     }
+    if let Ok(Some(panel)) = doc.query_selector("#draft-conflict") {
+        let f = form.clone();
+        listen(&panel, "click", move |ev| drafts::on_conflict_choice(&f, &ev));
+    }
     if let Some(warning) = doc.query_selector("#session-warning").ok().flatten() {
         let lang = form.borrow().lang;
         listen(&warning, "click", move |ev| {
@@ -92,7 +96,7 @@ fn start(data: ResponseForm, login: &'static str) {
     });
     let f = form.clone();
     listen(&window(), "beforeunload", move |ev| {
-        if f.borrow().dirty {
+        if !f.borrow().dirty.is_empty() {
             ev.prevent_default();
             if let Some(ev) = ev.dyn_ref::<web_sys::BeforeUnloadEvent>() {
                 ev.set_return_value("");

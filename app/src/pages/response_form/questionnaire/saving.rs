@@ -51,8 +51,7 @@ pub(super) fn save(form: &Shared, group: u8) {
             Ok(saved) => {
                 super::session::restart();
                 f.version = saved.version;
-                f.dirty = false;
-                f.clear_draft();
+                f.saved_group(group, saved.version);
                 f.show_status(group, &SaveStatus::Saved(saved.saved_at));
             }
             Err(error) => {

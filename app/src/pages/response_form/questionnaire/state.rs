@@ -9,7 +9,7 @@ use std::rc::Rc;
 use web_sys::Element;
 
 use super::dom::{all, item_element};
-use super::drafts::Draft;
+use super::drafts::GroupDraft;
 use super::inputs::read_entry;
 use crate::api::respondent::ResponseForm;
 use crate::i18n::page_lang;
@@ -28,16 +28,21 @@ pub(super) struct Form {
     pub(super) issues: Vec<Issue>,
     pub(super) unconfirmed: BTreeSet<String>,
     pub(super) version: i64,
-    /// Changed since the last save.
-    pub(super) dirty: bool,
+    /// The save groups changed since their last save.
+    pub(super) dirty: BTreeSet<u8>,
+    /// For each changed group, the server version its edits started from.
+    pub(super) bases: BTreeMap<u8, i64>,
     pub(super) saving: bool,
     pub(super) network_id: i64,
     pub(super) this_year: i32,
     pub(super) lang: Lang,
     pub(super) login: &'static str,
-    pub(super) draft_key: String,
-    /// A draft found at load that differs from the server's answers, until restored or discarded.
-    pub(super) offered: Option<Draft>,
+    /// The signed-in account drafts belong to (see `drafts.rs`).
+    pub(super) draft_owner: String,
+    /// Drafts found at load on the stored version, until restored or discarded.
+    pub(super) offered: BTreeMap<u8, GroupDraft>,
+    /// Drafts found at load on an older version, until the person chooses per group.
+    pub(super) conflicts: BTreeMap<u8, GroupDraft>,
     /// What each message slot and index entry shows now, so unchanged ones are not rewritten.
     pub(super) shown: HashMap<String, String>,
 }
@@ -75,7 +80,7 @@ impl Form {
             .map(|(_, i)| (i.key.clone(), i.kind.clone()))
             .collect();
         Form {
-            draft_key: format!("renkei-draft:{}:{}", data.network_id, data.edition.id),
+            draft_owner: data.draft_owner,
             kinds,
             edition: data.edition,
             answers: data.answers,
@@ -84,13 +89,15 @@ impl Form {
             issues: Vec::new(),
             unconfirmed: data.unconfirmed,
             version: data.version,
-            dirty: false,
+            dirty: BTreeSet::new(),
+            bases: BTreeMap::new(),
             saving: false,
             network_id: data.network_id,
             this_year: data.this_year,
             lang: page_lang(),
             login,
-            offered: None,
+            offered: BTreeMap::new(),
+            conflicts: BTreeMap::new(),
             shown: HashMap::new(),
         }
     }
@@ -114,7 +121,24 @@ impl Form {
             }
         }
         self.confirm(|k| k == key);
-        self.dirty = true;
+        self.touch_key(key);
+    }
+
+    /// The save group an item or a section belongs to.
+    pub(super) fn group_of_key(&self, key: &str) -> Option<u8> {
+        self.edition
+            .section(key)
+            .or_else(|| self.edition.section_of(key))
+            .map(|s| s.save_group)
+    }
+
+    /// Marks the group of an item or section as changed, remembering the version its edits
+    /// started from.
+    fn touch_key(&mut self, key: &str) {
+        if let Some(group) = self.group_of_key(key) {
+            self.dirty.insert(group);
+            self.bases.entry(group).or_insert(self.version);
+        }
     }
 
     /// Confirms the carried-forward answers whose keys match (touching one confirms it).
@@ -133,23 +157,14 @@ impl Form {
                     .iter()
                     .for_each(Element::remove);
             }
-            self.dirty = true;
+            self.touch_key(&key);
         }
     }
 
     pub(super) fn set_disclosure(&mut self, section: &str, choice: Disclosure) {
         self.disclosure.set(section, choice);
-        self.dirty = true;
+        self.touch_key(section);
         self.show_disclosure(section);
-    }
-
-    /// Takes a set of answers as the person's own (a restored draft).
-    pub(super) fn show_answers(&mut self, answers: Answers, disclosure: DisclosureChoices) {
-        self.answers = answers;
-        self.disclosure = disclosure;
-        self.unreadable.clear();
-        self.show_inputs();
-        self.dirty = true;
     }
 
     /// Validates everything and brings the page up to date; keeps the draft.
