@@ -15,6 +15,7 @@ mod editions;
 mod export;
 mod hostile;
 mod network_care;
+mod nothing_lost;
 mod open_data;
 mod pages;
 mod privacy;

@@ -126,6 +126,21 @@ pub(crate) async fn open_edition(db: &store::Db) -> Result<(String, survey::Edit
     Ok((id, edition))
 }
 
+/// The system's name: the questionnaire's one required answer, known from the request.
+#[cfg(feature = "ssr")]
+const NAME_KEY: &str = "overview.main.name";
+
+/// Whether an item's answer is one the store already holds, unchanged: such an answer may
+/// fail rules made after it was stored without blocking the rest of its group.
+pub fn kept_as_stored(
+    stored: Option<&survey::Answers>,
+    answers: &survey::Answers,
+    key: &str,
+) -> bool {
+    let kept = stored.and_then(|s| s.get(key));
+    kept.is_some() && kept == answers.get(key)
+}
+
 /// The rules' "this year": the edition's year, so old editions stay consistent.
 pub fn edition_year(edition: &survey::Edition) -> i32 {
     edition.id.parse().unwrap_or(2012)
@@ -162,16 +177,22 @@ pub async fn get_response_form(network_id: i64) -> Result<ResponseForm, ApiError
                 // No response yet in this edition: the network itself must exist; last
                 // edition's answers are the starting point.
                 None => {
-                    let name = sqlx::query_scalar("SELECT name FROM networks WHERE id = $1")
-                        .bind(network_id)
-                        .fetch_optional(&db)
-                        .await?
-                        .ok_or(ApiError::NotFound)?;
+                    let name: String =
+                        sqlx::query_scalar("SELECT name FROM networks WHERE id = $1")
+                            .bind(network_id)
+                            .fetch_optional(&db)
+                            .await?
+                            .ok_or(ApiError::NotFound)?;
                     let carried = carried_forward(&db, network_id, &edition).await?;
-                    let (carried_from, answers, disclosure, unconfirmed) = match carried {
+                    let (carried_from, mut answers, disclosure, unconfirmed) = match carried {
                         Some(c) => (Some(c.from), c.answers, c.disclosure, c.keys),
                         None => Default::default(),
                     };
+                    // A network new to the survey (a request list, a registration) starts with
+                    // the name it was asked by, so the one required answer is there already.
+                    if answers.get(NAME_KEY).is_none() {
+                        answers.set(NAME_KEY, survey::Answer::Text(name.clone()));
+                    }
                     ResponseForm {
                         network_id,
                         name,
@@ -254,19 +275,23 @@ pub async fn save_response(request: SaveRequest) -> Result<SaveOutcome, ApiError
                     .is_some_and(|s| group_sections.contains(&s.key.as_str()))
             };
 
-            // Every submitted answer of the group, and any key the edition does not know, is checked.
+            let record = store::networks::record(&db, request.network_id, &edition_id).await?;
+            let stored = record.as_ref().map(|r| &r.answers);
+            // Every submitted answer of the group, and any key the edition does not know, is
+            // checked; an answer kept exactly as stored (e.g. imported before today's rules)
+            // is shown at its field but never blocks the save.
             let issues: Vec<_> = validate(&edition, &request.answers, edition_year(&edition))
                 .into_iter()
                 .filter(|i| {
                     i.severity == Severity::Error
                         && (in_group(&i.item) || edition.item(&i.item).is_none())
+                        && !kept_as_stored(stored, &request.answers, &i.item)
                 })
                 .collect();
             if !issues.is_empty() {
                 return Err(ApiError::Invalid(issues));
             }
 
-            let record = store::networks::record(&db, request.network_id, &edition_id).await?;
             let (old, mut disclosure, stored_version, unconfirmed) = match &record {
                 Some(r) => (
                     r.answers.clone(),
@@ -355,7 +380,7 @@ pub async fn register_network(name: String, prefecture: String) -> Result<i64, A
             let mut issues = Vec::new();
             if name.is_empty() || name.chars().count() > 200 {
                 issues.push(Issue {
-                    item: "overview.main.name".into(),
+                    item: NAME_KEY.into(),
                     severity: Severity::Error,
                     message: Label::new(
                         "システムの名称を入力してください（200文字以内）。",
@@ -391,7 +416,7 @@ pub async fn register_network(name: String, prefecture: String) -> Result<i64, A
             store::network_care::queue_for_check(&mut tx, network_id).await?;
             store::accounts::link_network(&mut tx, me.user_id, network_id).await?;
             let mut answers = Answers::default();
-            answers.set("overview.main.name", Answer::Text(name.clone()));
+            answers.set(NAME_KEY, Answer::Text(name.clone()));
             let new = NewResponse {
                 network_id,
                 edition: &edition,

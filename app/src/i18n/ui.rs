@@ -333,8 +333,10 @@ pub static SESSION_ENDING: Label = Label::new(
     "You have been inactive: your session ends in about 5 minutes. To keep working, choose “Stay signed in”.",
 );
 pub static SESSION_KEEP: Label = Label::new("ログインを続ける", "Stay signed in");
-pub static DRAFT_CONFLICT_TITLE: Label =
-    Label::new("保存されていない入力と保存済みの内容の違い", "Unsaved edits and saved answers");
+pub static DRAFT_CONFLICT_TITLE: Label = Label::new(
+    "保存されていない入力と保存済みの内容の違い",
+    "Unsaved edits and saved answers",
+);
 pub static DRAFT_CONFLICT: Label = Label::new(
     "この端末に残っている入力のあとに、別の画面で回答が保存されています。違う項目を確認し、グループごとにどちらを使うか選んでください。",
     "Answers were saved elsewhere after the unsaved edits kept in this browser. Check the fields that differ and choose, per group, which to keep.",

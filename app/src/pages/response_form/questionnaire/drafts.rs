@@ -103,7 +103,12 @@ impl Form {
             answers.set(key.clone(), answer.clone());
         }
         let mut disclosure = DisclosureChoices::default();
-        for section in self.edition.sections.iter().filter(|s| s.save_group == group) {
+        for section in self
+            .edition
+            .sections
+            .iter()
+            .filter(|s| s.save_group == group)
+        {
             disclosure.set(&section.key, self.disclosure.of(&section.key));
         }
         GroupDraft {
@@ -181,7 +186,8 @@ impl Form {
     /// value, stored value) in the page's language.
     fn differences(&self, group: u8, d: &GroupDraft) -> Vec<(String, String, String)> {
         let lang = self.lang;
-        let words = |key: &str, answer: Option<&survey::Answer>| match (answer, self.kinds.get(key)) {
+        let words = |key: &str, answer: Option<&survey::Answer>| match (answer, self.kinds.get(key))
+        {
             (None, _) => ui::REVIEW_UNANSWERED.get(lang).to_string(),
             (Some(a), Some(kind)) => survey::cells::render(kind, a, lang),
             (Some(a), None) => a.to_cell(),
@@ -200,11 +206,23 @@ impl Form {
                 ));
             }
         }
-        for section in self.edition.sections.iter().filter(|s| s.save_group == group) {
-            let (mine, stored) = (d.disclosure.of(&section.key), self.disclosure.of(&section.key));
+        for section in self
+            .edition
+            .sections
+            .iter()
+            .filter(|s| s.save_group == group)
+        {
+            let (mine, stored) = (
+                d.disclosure.of(&section.key),
+                self.disclosure.of(&section.key),
+            );
             if mine != stored {
                 out.push((
-                    format!("{}（{}）", ui::DRAFT_DISCLOSURE.get(lang), section.title.get(lang)),
+                    format!(
+                        "{}（{}）",
+                        ui::DRAFT_DISCLOSURE.get(lang),
+                        section.title.get(lang)
+                    ),
                     super::super::public_sees(mine).get(lang).to_string(),
                     super::super::public_sees(stored).get(lang).to_string(),
                 ));
@@ -235,7 +253,11 @@ pub(super) fn offer_draft(form: &Shared) {
         }
     }
     // What is kept in storage until the person chooses: everything still unresolved.
-    draft.groups = offered.clone().into_iter().chain(conflicts.clone()).collect();
+    draft.groups = offered
+        .clone()
+        .into_iter()
+        .chain(conflicts.clone())
+        .collect();
     f.write_draft(&draft);
     if let Some(group) = pending.filter(|g| offered.contains_key(g)) {
         let d = offered.remove(&group).expect("offered above");
@@ -291,7 +313,10 @@ fn show_conflicts(f: &Form, conflicts: &BTreeMap<u8, GroupDraft>) {
             let _ = table.append_child(&row);
         }
         let _ = block.append_child(&table);
-        for (choice, label) in [("mine", &ui::DRAFT_KEEP_MINE), ("saved", &ui::DRAFT_TAKE_SAVED)] {
+        for (choice, label) in [
+            ("mine", &ui::DRAFT_KEEP_MINE),
+            ("saved", &ui::DRAFT_TAKE_SAVED),
+        ] {
             let button = make("button", label.get(lang));
             let _ = button.set_attribute("type", "button");
             let _ = button.set_attribute("data-conflict", choice);

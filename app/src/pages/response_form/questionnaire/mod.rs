@@ -79,7 +79,9 @@ fn start(data: ResponseForm, login: &'static str) {
     }
     if let Ok(Some(panel)) = doc.query_selector("#draft-conflict") {
         let f = form.clone();
-        listen(&panel, "click", move |ev| drafts::on_conflict_choice(&f, &ev));
+        listen(&panel, "click", move |ev| {
+            drafts::on_conflict_choice(&f, &ev)
+        });
     }
     if let Some(warning) = doc.query_selector("#session-warning").ok().flatten() {
         let lang = form.borrow().lang;

@@ -7,7 +7,7 @@ use leptos::prelude::{document, window};
 
 use super::dom::{all, paragraph, set_prop};
 use super::state::{Form, Shared};
-use crate::api::respondent::{save_response, SaveRequest};
+use crate::api::respondent::{kept_as_stored, save_response, SaveRequest};
 use crate::error::ApiError;
 use crate::i18n::ui;
 use survey::validate::Severity;
@@ -52,6 +52,7 @@ pub(super) fn save(form: &Shared, group: u8) {
                 super::session::restart();
                 f.version = saved.version;
                 f.saved_group(group, saved.version);
+                f.stored_group(group);
                 f.show_status(group, &SaveStatus::Saved(saved.saved_at));
             }
             Err(error) => {
@@ -65,6 +66,20 @@ pub(super) fn save(form: &Shared, group: u8) {
 }
 
 impl Form {
+    /// The saved group's answers are what the server holds now.
+    fn stored_group(&mut self, group: u8) {
+        let keys: Vec<String> = (self.stored.0.keys().chain(self.answers.0.keys()))
+            .filter(|k| self.group_of_key(k) == Some(group))
+            .cloned()
+            .collect();
+        for key in keys {
+            match self.answers.get(&key).cloned() {
+                Some(answer) => self.stored.set(key, answer),
+                None => self.stored.clear(&key),
+            }
+        }
+    }
+
     fn group_has_errors(&self, group: u8) -> bool {
         let sections: Vec<String> = self
             .edition
@@ -75,10 +90,11 @@ impl Form {
             .collect();
         let in_group = |key: &str| sections.iter().any(|s| key.starts_with(s.as_str()));
         self.unreadable.keys().any(|k| in_group(k))
-            || self
-                .issues
-                .iter()
-                .any(|i| i.severity == Severity::Error && in_group(&i.item))
+            || self.issues.iter().any(|i| {
+                i.severity == Severity::Error
+                    && in_group(&i.item)
+                    && !kept_as_stored(Some(&self.stored), &self.answers, &i.item)
+            })
     }
 
     /// Shows the status under its group's button (clearing the others') and disables the

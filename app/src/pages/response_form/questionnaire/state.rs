@@ -22,6 +22,8 @@ pub(super) struct Form {
     pub(super) edition: Edition,
     pub(super) kinds: HashMap<String, AnswerKind>,
     pub(super) answers: Answers,
+    /// The answers as the server holds them (an answer kept unchanged never blocks a save).
+    pub(super) stored: Answers,
     pub(super) disclosure: DisclosureChoices,
     /// Amounts typed that cannot be read (the answer is then unset), with why.
     pub(super) unreadable: BTreeMap<String, Label>,
@@ -83,6 +85,7 @@ impl Form {
             draft_owner: data.draft_owner,
             kinds,
             edition: data.edition,
+            stored: data.answers.clone(),
             answers: data.answers,
             disclosure: data.disclosure,
             unreadable: BTreeMap::new(),
