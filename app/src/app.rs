@@ -17,6 +17,7 @@ use crate::pages::{
     login::LoginPage,
     network::NetworkPage,
     networks::NetworksPage,
+    password::PasswordPage,
     respondent::RespondentHome,
     response_form::ResponseFormPage,
     staff::review::{ReviewQueuePage, SubmissionPage},
@@ -115,6 +116,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("charts") view=ChartsPage ssr=SsrMode::Async />
                     <Route path=path!("login") view=|| view! { <LoginPage role=Role::Respondent /> } ssr=SsrMode::Async />
                     <Route path=path!("respondent") view=RespondentHome ssr=SsrMode::Async />
+                    <Route path=path!("password") view=PasswordPage ssr=SsrMode::Async />
                     <Route path=path!("respondent/networks/:id") view=|| view! { <ResponseFormPage /> } ssr=SsrMode::Async />
                     <Route path=path!("respondent/networks/:id/submit") view=SubmitPage ssr=SsrMode::Async />
                     <Route path=path!("staff/login") view=|| view! { <LoginPage role=Role::Staff /> } ssr=SsrMode::Async />

@@ -151,6 +151,8 @@ fn functions(f: &Fixture) -> Vec<(&'static str, Access, Args)> {
         // A submission of a version nobody has: the owner passes the door and gets 409.
         ("/api/submit_response", Access::RespondentOfA, form(&format!("network_id={a}&version=999"))),
         ("/api/keep_signed_in", Access::SignedIn, form("")),
+        // A wrong current password: the signed-in pass the door and get 422.
+        ("/api/change_password", Access::SignedIn, form("current=wrong-password-0&new=x&again=x")),
         // While an edition is open the owner gets `null` (the form shows the answers).
         ("/api/closed_answers", Access::OwnerOfA, form(&format!("network_id={a}"))),
         ("/api/staff_overview", Access::Staff, form("")),
@@ -198,6 +200,7 @@ const ROUTES: &[(&str, Access)] = &[
     ("/networks/:id", Access::Public),
     ("/charts", Access::Public),
     ("/login", Access::Public),
+    ("/password", Access::Public),
     ("/respondent", Access::Respondent),
     ("/respondent/networks/:id", Access::OwnerOfB),
     ("/respondent/networks/:id/submit", Access::RespondentOfB),

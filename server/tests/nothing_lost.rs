@@ -125,3 +125,41 @@ on_both_backends!(
         );
     }
 );
+
+on_both_backends!(
+    a_respondent_changes_their_password_and_other_sessions_end,
+    async |db: &TestDb| {
+        let People { router, .. } = people(db).await;
+        let here = sign_in(&router, "respondent", A_LOGIN, A_PASSWORD).await;
+        let elsewhere = sign_in(&router, "respondent", A_LOGIN, A_PASSWORD).await;
+        let change = |current: &str, new: &str, again: &str| {
+            let (router, here) = (router.clone(), here.clone());
+            let body =
+                crate::support::http::form(&[("current", current), ("new", new), ("again", again)]);
+            async move { post_form(&router, "/api/change_password", &body, Some(&here)).await }
+        };
+        let wrong = change(
+            "not-the-password",
+            "a-new-long-password",
+            "a-new-long-password",
+        )
+        .await;
+        assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let weak = change(A_PASSWORD, "short", "short").await;
+        assert!(matches!(weak.error(), ApiError::Invalid(ref i) if i[0].item == "new"));
+        let mistyped = change(A_PASSWORD, "a-new-long-password", "a-new-long-passwort").await;
+        assert!(matches!(mistyped.error(), ApiError::Invalid(ref i) if i[0].item == "again"));
+
+        let done = change(A_PASSWORD, "a-new-long-password", "a-new-long-password").await;
+        assert_eq!(done.status, StatusCode::OK, "{}", done.body());
+        // This browser goes on with the new session; the other one is signed out.
+        let renewed = done.session().expect("a new session cookie");
+        let mine = post_form(&router, "/api/my_networks", "", Some(&renewed)).await;
+        assert_eq!(mine.status, StatusCode::OK);
+        let other = post_form(&router, "/api/my_networks", "", Some(&elsewhere)).await;
+        assert_eq!(other.status, StatusCode::UNAUTHORIZED);
+        let old = crate::support::http::login(&router, "respondent", A_LOGIN, A_PASSWORD).await;
+        assert_eq!(old.status, StatusCode::UNAUTHORIZED);
+        sign_in(&router, "respondent", A_LOGIN, "a-new-long-password").await;
+    }
+);

@@ -109,3 +109,76 @@ pub async fn logout() -> Result<(), ApiError> {
         .await,
     )
 }
+
+/// Changes the signed-in person's own password: the current one first (throttled like a
+/// sign-in), the new one under the one password policy, typed twice. Every other session of
+/// the account ends; this one goes on with a new token.
+#[server(endpoint = "change_password")]
+pub async fn change_password(current: String, new: String, again: String) -> Result<(), ApiError> {
+    use crate::auth::{client_address, session_cookie};
+    use crate::i18n::Label;
+    use store::{accounts, sessions, throttle};
+    crate::error::with_status(
+        async {
+            let me = crate::auth::principal()
+                .await?
+                .ok_or(ApiError::Unauthorized)?;
+            let db = crate::db::use_db()?;
+            let attempt = match throttle::take(
+                &db,
+                &format!("{}:{}", me.role.as_str(), me.login),
+                &format!("ip:{}", client_address()),
+            )
+            .await?
+            {
+                throttle::Taken::Allowed(attempt) => attempt,
+                throttle::Taken::Refused { wait } => {
+                    return Err(ApiError::TooManyAttempts {
+                        minutes: (wait + 59) / 60,
+                    })
+                }
+            };
+            if accounts::authenticate(&db, me.role, &me.login, &current).await? != Some(me.user_id)
+            {
+                return Err(super::invalid(
+                    "current",
+                    Label::new(
+                        "現在のパスワードが正しくありません。",
+                        "The current password is not correct.",
+                    ),
+                ));
+            }
+            throttle::succeeded(&db, attempt).await?;
+            if let Some(why) = survey::account::password_problem(&me.login, &new) {
+                return Err(super::invalid("new", why));
+            }
+            if new != again {
+                return Err(super::invalid(
+                    "again",
+                    Label::new(
+                        "確認のために入力した新しいパスワードが一致しません。",
+                        "The new password and its confirmation differ.",
+                    ),
+                ));
+            }
+            let hash = tokio::task::spawn_blocking(move || accounts::hash_password(&new))
+                .await
+                .map_err(|_| ApiError::Internal)?
+                .map_err(|_| ApiError::Internal)?;
+            let mut tx = db.begin().await?;
+            accounts::reset_password(&mut tx, me.role, me.user_id, &me.login, &hash, &me.actor())
+                .await?;
+            tx.commit().await?;
+            let token = sessions::create(&db, me.role, me.user_id).await?;
+            if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+                if let Ok(cookie) =
+                    http::HeaderValue::from_str(&session_cookie(&token, sessions::ABSOLUTE_SECONDS))
+                {
+                    response.append_header(http::header::SET_COOKIE, cookie);
+                }
+            }
+            Ok(())
+        }
+        .await,
+    )
+}

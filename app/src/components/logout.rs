@@ -11,6 +11,7 @@ pub fn SignedIn(login: String) -> impl IntoView {
     view! {
         <div class="signed-in">
             <span>{tr(&ui::SIGNED_IN_AS)}<strong>{login}</strong></span>
+            <a href="/password">{tr(&ui::PASSWORD_LINK)}</a>
             <ActionForm action>
                 <button type="submit">{tr(&ui::LOGOUT)}</button>
             </ActionForm>

@@ -347,3 +347,16 @@ pub static DRAFT_SAVED: Label = Label::new("保存済みの内容", "Saved answe
 pub static DRAFT_KEEP_MINE: Label = Label::new("この端末の入力を使う", "Keep my edits");
 pub static DRAFT_TAKE_SAVED: Label = Label::new("保存済みの内容を使う", "Take the saved answers");
 pub static DRAFT_DISCLOSURE: Label = Label::new("公開範囲", "Publication");
+pub static PASSWORD_TITLE: Label = Label::new("パスワードの変更", "Change your password");
+pub static PASSWORD_LINK: Label = Label::new("パスワード変更", "Change password");
+pub static PASSWORD_CURRENT: Label = Label::new("現在のパスワード", "Current password");
+pub static PASSWORD_NEW: Label = Label::new(
+    "新しいパスワード（12文字以上）",
+    "New password (12 characters or more)",
+);
+pub static PASSWORD_AGAIN: Label = Label::new("新しいパスワード（確認）", "New password again");
+pub static PASSWORD_SUBMIT: Label = Label::new("変更する", "Change");
+pub static PASSWORD_DONE: Label = Label::new(
+    "パスワードを変更しました。ほかの端末のログインは終了しました。",
+    "Your password was changed. Sign-ins on other devices have ended.",
+);

@@ -6,6 +6,7 @@ pub mod home;
 pub mod login;
 pub mod network;
 pub mod networks;
+pub mod password;
 pub mod respondent;
 pub mod response_form;
 pub mod staff;
