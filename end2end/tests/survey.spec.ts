@@ -148,46 +148,45 @@ test("signing out clears unsaved drafts from the browser", async ({ page }) => {
 test("saving one group keeps the unsaved edits of another", async ({ page }) => {
   page.on("dialog", (d) => d.accept());
   await openForm(page);
-  await page.getByLabel("その他のサービス").fill("別グループの下書き");
-  await page.getByRole("radiogroup", { name: "薬局", exact: true }).getByRole("radio", { name: "実施予定あり" }).check();
+  await page.getByLabel("システムの略称・愛称(ある場合)").fill("別グループの下書き");
+  await page.getByRole("radiogroup", { name: "薬局", exact: true }).getByRole("radio", { name: "実施なし・予定なし" }).check();
   await page.getByRole("button", { name: /【参加団体数について】.*を保存/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "保存しました" })).toBeVisible();
   await page.reload();
   await hydrated(page);
-  await expect(page.getByRole("radiogroup", { name: "薬局", exact: true }).getByRole("radio", { name: "実施予定あり" })).toBeChecked();
+  await expect(page.getByRole("radiogroup", { name: "薬局", exact: true }).getByRole("radio", { name: "実施なし・予定なし" })).toBeChecked();
   await expect(page.getByText("この端末に保存されていない入力内容が残っています。")).toBeVisible();
   await page.getByRole("button", { name: "復元する" }).click();
-  await expect(page.getByLabel("その他のサービス")).toHaveValue("別グループの下書き");
+  await expect(page.getByLabel("システムの略称・愛称(ある場合)")).toHaveValue("別グループの下書き");
 });
 
-test("a draft older than a save in another tab shows what differs and is never applied silently", async ({ page, context }) => {
+test("two tabs: a draft older than a save in the other tab shows what differs and is never applied silently", async ({ page, context }) => {
   page.on("dialog", (d) => d.accept());
   await openForm(page);
-  const pharmacy = (p: typeof page) => p.getByRole("radiogroup", { name: "薬局", exact: true });
-  await pharmacy(page).getByRole("radio", { name: "実施中" }).check();
+  await page.getByLabel("その他のサービス").fill("タブ1の入力");
 
   // Another tab of the same person saves a different answer first.
   const other = await context.newPage();
   other.on("dialog", (d) => d.accept());
   await other.goto(page.url());
   await hydrated(other);
-  await pharmacy(other).getByRole("radio", { name: "実施なし・予定なし" }).check();
+  await other.getByLabel("その他のサービス").fill("タブ2の入力");
   await other.getByRole("button", { name: /【参加団体数について】.*を保存/ }).click();
   await expect(other.getByRole("status").filter({ hasText: "保存しました" })).toBeVisible();
   await other.close();
 
-  // Back in the first tab after a reload: the saved answer shows, the difference is listed.
+  // The first tab, reloaded: the saved answer shows, and the difference is listed.
   await page.reload();
   await hydrated(page);
-  await expect(pharmacy(page).getByRole("radio", { name: "実施なし・予定なし" })).toBeChecked();
+  await expect(page.getByLabel("その他のサービス")).toHaveValue("タブ2の入力");
   const conflict = page.locator("#draft-conflict");
   await expect(conflict).toBeVisible();
-  const row = conflict.getByRole("row", { name: /薬局/ });
-  await expect(row).toContainText("実施中");
-  await expect(row).toContainText("実施なし・予定なし");
+  const row = conflict.getByRole("row", { name: /その他のサービス/ });
+  await expect(row).toContainText("タブ1の入力");
+  await expect(row).toContainText("タブ2の入力");
   await conflict.getByRole("button", { name: "この端末の入力を使う" }).click();
   await expect(conflict).toBeHidden();
-  await expect(pharmacy(page).getByRole("radio", { name: "実施中" })).toBeChecked();
+  await expect(page.getByLabel("その他のサービス")).toHaveValue("タブ1の入力");
   await page.getByRole("button", { name: /【参加団体数について】.*を保存/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "保存しました" })).toBeVisible();
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("renkei-draft")))).toEqual([]);

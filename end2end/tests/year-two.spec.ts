@@ -119,6 +119,7 @@ test("year two: open, ask, answer, return, correct, approve, publish, close", as
   await expect(second).toHaveURL(/\/respondent$/);
   await openForm(second, ASKED);
   await second.getByRole("radiogroup", { name: "介護施設", exact: true }).getByRole("radio", { name: "実施中" }).check();
+  await second.getByRole("textbox", { name: "介護施設 参加数" }).fill("3");
   await saveFacilities(second);
   await submit(second);
 

@@ -9,9 +9,12 @@
 //! takes the saved ones. A group whose save was refused for want of a session is saved at
 //! once when the person is back, if nothing was saved in between.
 //!
-//! Key: `renkei-draft:{owner}:{network}:{edition}`, the owner being the signed-in account, so
-//! a draft is never read under another sign-in; drafts of other accounts are removed when
-//! the form opens (a shared computer), and signing out clears the site's storage.
+//! Key: `renkei-draft:{owner}:{network}:{edition}:{tab}`, the owner being the signed-in
+//! account, so a draft is never read under another sign-in (drafts of other accounts are
+//! removed when the form opens: a shared computer; signing out clears the site's storage),
+//! and the tab an id kept in sessionStorage, so two tabs never overwrite each other's edits.
+//! A tab also reads the drafts other tabs left; a choice about a group (restore, keep mine,
+//! take the saved) settles that group's drafts in every tab.
 
 use std::collections::BTreeMap;
 
@@ -71,19 +74,73 @@ fn forget_other_owners(owner: &str) {
     }
 }
 
+/// This tab's id: kept in sessionStorage, so a reload keeps it and another tab has its own.
+fn tab_id() -> String {
+    const KEY: &str = "renkei-tab";
+    let session = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
+    if let Some(id) = session.as_ref().and_then(|s| s.get_item(KEY).ok().flatten()) {
+        return id;
+    }
+    let id = format!("{:x}", (js_sys::Math::random() * 1e15) as u64);
+    if let Some(s) = session {
+        let _ = s.set_item(KEY, &id);
+    }
+    id
+}
+
+fn read(key: &str) -> Draft {
+    storage()
+        .and_then(|s| s.get_item(key).ok().flatten())
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default()
+}
+
 impl Form {
-    pub(super) fn draft_key(&self) -> String {
+    /// The keys of this form's drafts in every tab.
+    fn form_prefix(&self) -> String {
         format!(
-            "{PREFIX}{}:{}:{}",
+            "{PREFIX}{}:{}:{}:",
             self.draft_owner, self.network_id, self.edition.id
         )
     }
 
+    fn draft_key(&self) -> String {
+        format!("{}{}", self.form_prefix(), self.tab)
+    }
+
+    /// The drafts other tabs of this form left.
+    fn other_tabs(&self) -> Vec<String> {
+        let Some(s) = storage() else {
+            return Vec::new();
+        };
+        let (prefix, mine) = (self.form_prefix(), self.draft_key());
+        (0..s.length().unwrap_or(0))
+            .filter_map(|i| s.key(i).ok().flatten())
+            .filter(|k| k.starts_with(&prefix) && *k != mine)
+            .collect()
+    }
+
     fn read_draft(&self) -> Draft {
-        storage()
-            .and_then(|s| s.get_item(&self.draft_key()).ok().flatten())
-            .and_then(|json| serde_json::from_str(&json).ok())
-            .unwrap_or_default()
+        read(&self.draft_key())
+    }
+
+    /// A group is settled (restored, kept, taken from the server or discarded): its drafts
+    /// go from every tab; a kept one is written again as this tab's own edit.
+    fn settle(&self, group: u8) {
+        let Some(s) = storage() else { return };
+        for key in self.other_tabs().into_iter().chain([self.draft_key()]) {
+            let mut draft = read(&key);
+            if draft.groups.remove(&group).is_some() {
+                match serde_json::to_string(&draft) {
+                    Ok(json) if !draft.groups.is_empty() => {
+                        let _ = s.set_item(&key, &json);
+                    }
+                    _ => {
+                        let _ = s.remove_item(&key);
+                    }
+                }
+            }
+        }
     }
 
     fn write_draft(&self, draft: &Draft) {
@@ -237,12 +294,25 @@ impl Form {
 /// on an unchanged base).
 pub(super) fn offer_draft(form: &Shared) {
     let mut f = form.borrow_mut();
+    f.tab = tab_id();
     forget_other_owners(&f.draft_owner);
     let mut draft = f.read_draft();
     let pending = draft.pending.take();
+    // Other tabs' drafts too, for groups this tab has none of (the most recent base wins).
+    let mut found = draft.groups.clone();
+    for key in f.other_tabs() {
+        for (group, d) in read(&key).groups {
+            match found.get(&group) {
+                Some(have) if have.base >= d.base => {}
+                _ => {
+                    found.insert(group, d);
+                }
+            }
+        }
+    }
     let mut offered = BTreeMap::new();
     let mut conflicts = BTreeMap::new();
-    for (group, d) in std::mem::take(&mut draft.groups) {
+    for (group, d) in found {
         if f.differences(group, &d).is_empty() {
             continue;
         }
@@ -252,15 +322,14 @@ pub(super) fn offer_draft(form: &Shared) {
             conflicts.insert(group, d);
         }
     }
-    // What is kept in storage until the person chooses: everything still unresolved.
-    draft.groups = offered
-        .clone()
-        .into_iter()
-        .chain(conflicts.clone())
-        .collect();
+    // This tab's drafts that need no choice (equal to what is stored) go.
+    draft
+        .groups
+        .retain(|g, _| offered.contains_key(g) || conflicts.contains_key(g));
     f.write_draft(&draft);
     if let Some(group) = pending.filter(|g| offered.contains_key(g)) {
         let d = offered.remove(&group).expect("offered above");
+        f.settle(group);
         f.apply(group, d);
         f.refresh();
         drop(f);
@@ -337,18 +406,14 @@ pub(super) fn on_draft_choice(form: &Shared, ev: &Event) {
     };
     let mut f = form.borrow_mut();
     let offered = std::mem::take(&mut f.offered);
-    if choice.get_attribute("data-draft").as_deref() == Some("restore") {
-        for (group, d) in offered {
+    let restore = choice.get_attribute("data-draft").as_deref() == Some("restore");
+    for (group, d) in offered {
+        f.settle(group);
+        if restore {
             f.apply(group, d);
         }
-        f.refresh();
-    } else {
-        let mut draft = f.read_draft();
-        for group in offered.keys() {
-            draft.groups.remove(group);
-        }
-        f.write_draft(&draft);
     }
+    f.refresh();
     show("#draft-banner", false);
 }
 
@@ -369,14 +434,11 @@ pub(super) fn on_conflict_choice(form: &Shared, ev: &Event) {
     let Some(d) = f.conflicts.remove(&group) else {
         return;
     };
+    f.settle(group);
     if button.get_attribute("data-conflict").as_deref() == Some("mine") {
         f.apply(group, d);
-        f.refresh();
-    } else {
-        let mut draft = f.read_draft();
-        draft.groups.remove(&group);
-        f.write_draft(&draft);
     }
+    f.refresh();
     if let Some(block) = element(&format!("[data-conflict-group=\"{group}\"]")) {
         block.remove();
     }

@@ -41,6 +41,8 @@ pub(super) struct Form {
     pub(super) login: &'static str,
     /// The signed-in account drafts belong to (see `drafts.rs`).
     pub(super) draft_owner: String,
+    /// This browser tab's id (see `drafts.rs`).
+    pub(super) tab: String,
     /// Drafts found at load on the stored version, until restored or discarded.
     pub(super) offered: BTreeMap<u8, GroupDraft>,
     /// Drafts found at load on an older version, until the person chooses per group.
@@ -83,6 +85,7 @@ impl Form {
             .collect();
         Form {
             draft_owner: data.draft_owner,
+            tab: String::new(),
             kinds,
             edition: data.edition,
             stored: data.answers.clone(),
