@@ -191,3 +191,31 @@ test("two tabs: a draft older than a save in the other tab shows what differs an
   await expect(page.getByRole("status").filter({ hasText: "保存しました" })).toBeVisible();
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("renkei-draft")))).toEqual([]);
 });
+
+test("what is typed before the form is interactive is kept when it wakes", async ({ page }) => {
+  page.on("dialog", (d) => d.accept());
+  await page.goto("/login");
+  await hydrated(page);
+  await page.getByLabel("ID").fill("e2e-respondent");
+  await page.getByLabel("パスワード").fill(PASSWORD);
+  await page.getByRole("button", { name: "ログイン" }).click();
+  await expect(page).toHaveURL(/\/respondent$/);
+  // A slow phone: the wasm waits until the person has typed.
+  let release: () => void = () => {};
+  const typed = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/*.wasm", async (route) => {
+    await typed;
+    await route.continue();
+  });
+  await page.getByRole("link", { name: "小樽後志地域医療連携システム" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("小樽後志地域医療連携システム");
+  await page.getByLabel("その他のサービス").fill("起動前の入力");
+  release();
+  await hydrated(page);
+  await expect(page.getByLabel("その他のサービス")).toHaveValue("起動前の入力");
+  await page.getByRole("button", { name: /【参加団体数について】.*を保存/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "保存しました" })).toBeVisible();
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByLabel("その他のサービス")).toHaveValue("起動前の入力");
+});

@@ -313,7 +313,8 @@ pub(super) fn offer_draft(form: &Shared) {
     let mut offered = BTreeMap::new();
     let mut conflicts = BTreeMap::new();
     for (group, d) in found {
-        if f.differences(group, &d).is_empty() {
+        // Edited on this page already (typed before the island woke): nothing to offer.
+        if f.dirty.contains(&group) || f.differences(group, &d).is_empty() {
             continue;
         }
         if d.base == f.version {
@@ -325,7 +326,7 @@ pub(super) fn offer_draft(form: &Shared) {
     // This tab's drafts that need no choice (equal to what is stored) go.
     draft
         .groups
-        .retain(|g, _| offered.contains_key(g) || conflicts.contains_key(g));
+        .retain(|g, _| f.dirty.contains(g) || offered.contains_key(g) || conflicts.contains_key(g));
     f.write_draft(&draft);
     if let Some(group) = pending.filter(|g| offered.contains_key(g)) {
         let d = offered.remove(&group).expect("offered above");

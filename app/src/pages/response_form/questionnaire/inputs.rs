@@ -117,8 +117,8 @@ impl Form {
         }
     }
 
-    /// Writes the answers and choices into the inputs. Also at start: on a reload the
-    /// browser may have put back what was typed before, which the answers do not hold.
+    /// Writes the answers and choices into the inputs (at start, after what was typed
+    /// before the island woke was adopted as edits).
     pub(super) fn show_inputs(&self) {
         for (key, kind) in &self.kinds {
             if let Some(item) = item_element(key) {

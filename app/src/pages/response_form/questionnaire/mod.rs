@@ -107,6 +107,7 @@ fn start(data: ResponseForm, login: &'static str) {
     });
     {
         let mut f = form.borrow_mut();
+        f.adopt_typed();
         f.show_inputs();
         f.refresh();
     }

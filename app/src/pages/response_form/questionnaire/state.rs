@@ -14,7 +14,7 @@ use super::inputs::read_entry;
 use crate::api::respondent::ResponseForm;
 use crate::i18n::page_lang;
 use crate::i18n::{Label, Lang};
-use survey::entry::answer_of;
+use survey::entry::{answer_of, entry_of};
 use survey::validate::{validate, Issue};
 use survey::{AnswerKind, Answers, Disclosure, DisclosureChoices, Edition};
 
@@ -171,6 +171,24 @@ impl Form {
         self.disclosure.set(section, choice);
         self.touch_key(section);
         self.show_disclosure(section);
+    }
+
+    /// At start: what was typed into the server's form before the island woke (a slow
+    /// phone) differs from the answers it was rendered with, and is taken as an edit, so
+    /// it is kept, checked and drafted rather than overwritten.
+    pub(super) fn adopt_typed(&mut self) {
+        let typed: Vec<(String, Element)> = self
+            .kinds
+            .iter()
+            .filter_map(|(key, kind)| {
+                let item = item_element(key)?;
+                (read_entry(&item, kind) != entry_of(kind, self.answers.get(key)))
+                    .then(|| (key.clone(), item))
+            })
+            .collect();
+        for (key, item) in typed {
+            self.edited(&key, &item);
+        }
     }
 
     /// Validates everything and brings the page up to date; keeps the draft.
