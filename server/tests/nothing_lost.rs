@@ -123,6 +123,20 @@ on_both_backends!(
             form.answers.text("overview.main.name"),
             Some("名前のある連携")
         );
+        // Saving another group first keeps that name, so the response can be submitted.
+        let request = json!({ "network_id": id, "save_group": 2, "answers": {},
+                              "disclosure": form.disclosure, "version": 0 });
+        let saved = post_json(
+            &router,
+            "/api/save_response",
+            &json!({ "request": request }),
+            Some(&session),
+        )
+        .await;
+        assert_eq!(saved.status, StatusCode::OK, "{}", saved.body());
+        let version = saved.json::<app::api::respondent::SaveOutcome>().version;
+        let submitted = crate::support::http::submit(&router, id, version, &session).await;
+        assert_eq!(submitted.status, StatusCode::OK, "{}", submitted.body());
     }
 );
 

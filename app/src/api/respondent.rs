@@ -130,6 +130,16 @@ pub(crate) async fn open_edition(db: &store::Db) -> Result<(String, survey::Edit
 #[cfg(feature = "ssr")]
 const NAME_KEY: &str = "overview.main.name";
 
+/// A network's name; not found when there is no such network.
+#[cfg(feature = "ssr")]
+async fn network_name(db: &store::Db, network_id: i64) -> Result<String, ApiError> {
+    sqlx::query_scalar("SELECT name FROM networks WHERE id = $1")
+        .bind(network_id)
+        .fetch_optional(db)
+        .await?
+        .ok_or(ApiError::NotFound)
+}
+
 /// Whether an item's answer is one the store already holds, unchanged: such an answer may
 /// fail rules made after it was stored without blocking the rest of its group.
 pub fn kept_as_stored(
@@ -177,12 +187,7 @@ pub async fn get_response_form(network_id: i64) -> Result<ResponseForm, ApiError
                 // No response yet in this edition: the network itself must exist; last
                 // edition's answers are the starting point.
                 None => {
-                    let name: String =
-                        sqlx::query_scalar("SELECT name FROM networks WHERE id = $1")
-                            .bind(network_id)
-                            .fetch_optional(&db)
-                            .await?
-                            .ok_or(ApiError::NotFound)?;
+                    let name = network_name(&db, network_id).await?;
                     let carried = carried_forward(&db, network_id, &edition).await?;
                     let (carried_from, mut answers, disclosure, unconfirmed) = match carried {
                         Some(c) => (Some(c.from), c.answers, c.disclosure, c.keys),
@@ -317,6 +322,11 @@ pub async fn save_response(request: SaveRequest) -> Result<SaveOutcome, ApiError
                 }
                 _ => (old.clone(), unconfirmed),
             };
+            // ... and the name the network was asked by, as the form started with it.
+            if record.is_none() && answers.get(NAME_KEY).is_none() {
+                let name = network_name(&db, request.network_id).await?;
+                answers.set(NAME_KEY, survey::Answer::Text(name));
+            }
             // Still unconfirmed: outside this group as before; inside it, what the person left untouched.
             let unconfirmed: std::collections::BTreeSet<String> = unconfirmed
                 .into_iter()

@@ -78,7 +78,10 @@ fn forget_other_owners(owner: &str) {
 fn tab_id() -> String {
     const KEY: &str = "renkei-tab";
     let session = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
-    if let Some(id) = session.as_ref().and_then(|s| s.get_item(KEY).ok().flatten()) {
+    if let Some(id) = session
+        .as_ref()
+        .and_then(|s| s.get_item(KEY).ok().flatten())
+    {
         return id;
     }
     let id = format!("{:x}", (js_sys::Math::random() * 1e15) as u64);
