@@ -14,6 +14,7 @@ const target = process.env.E2E_TARGET_DIR ?? `${root}/target`;
 const bin = `${target}/${process.env.E2E_PROFILE ?? "release"}/server`;
 const YEAR_TWO_PORT = port + 1;
 const POSTGRES_PORT = port + 2;
+const POSTGRES_SHARED_PORT = port + 3;
 // A PostgreSQL server for the year-two journey on PostgreSQL (scripts/test.sh sets it).
 const postgres = process.env.E2E_POSTGRES_URL;
 
@@ -68,15 +69,22 @@ export default defineConfig({
       ],
     },
   },
-  // Servers, each on its own fresh database: most tests share the first; the year-two journey
-  // opens the next survey edition, which changes what every page shows, so it has its own,
-  // on SQLite and (when there is a PostgreSQL server) on PostgreSQL.
+  // Servers, each on its own fresh database: most tests share one; the year-two journey opens
+  // the next survey edition, which changes what every page shows, so it has its own. Every
+  // test runs on SQLite and, when there is a PostgreSQL server, on PostgreSQL too.
   projects: [
     { name: "sqlite", testIgnore: /year-two/ },
     { name: "year-two-sqlite", testMatch: /year-two/, use: { baseURL: `http://127.0.0.1:${YEAR_TWO_PORT}` } },
     ...(postgres
-      ? [{ name: "year-two-postgres", testMatch: /year-two/, use: { baseURL: `http://127.0.0.1:${POSTGRES_PORT}` } }]
+      ? [
+          { name: "postgres", testIgnore: /year-two/, use: { baseURL: `http://127.0.0.1:${POSTGRES_SHARED_PORT}` } },
+          { name: "year-two-postgres", testMatch: /year-two/, use: { baseURL: `http://127.0.0.1:${POSTGRES_PORT}` } },
+        ]
       : []),
   ],
-  webServer: [server(port), server(YEAR_TWO_PORT), ...(postgres ? [server(POSTGRES_PORT, postgres)] : [])],
+  webServer: [
+    server(port),
+    server(YEAR_TWO_PORT),
+    ...(postgres ? [server(POSTGRES_PORT, postgres), server(POSTGRES_SHARED_PORT, postgres)] : []),
+  ],
 });
