@@ -137,14 +137,14 @@ test("year two: open, ask, answer, return, correct, approve, publish, close", as
 
   // Nothing is public before staff approve it.
   await page.goto("/networks?edition=2013");
-  await expect(page.getByTestId("results-summary")).toHaveText("0件中 0–0件を表示");
+  await expect(page.getByTestId("results-summary")).toHaveText("条件に合う地域医療連携はありません。");
 
   // Staff return network 4 with a note; the respondent sees it, corrects and resubmits.
   await openSubmission(page, OTARU);
   await page.getByLabel("差し戻す理由（回答者の画面の上部に表示されます）").fill(NOTE);
   await page.getByRole("button", { name: "差し戻す" }).click();
   await expect(page.getByTestId("review-status")).toHaveText("差し戻し");
-  await first.reload();
+  await first.getByRole("link", { name: "回答画面に戻る" }).click();
   await hydrated(first);
   await expect(first.getByRole("note")).toContainText(NOTE);
   await first.getByRole("radiogroup", { name: "糖尿病" }).getByRole("radio", { name: "実施中" }).check();
