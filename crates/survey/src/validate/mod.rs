@@ -45,7 +45,7 @@ mod item; // rules for one answered item on its own
 mod tests;
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -169,6 +169,26 @@ pub fn section_state(
     } else {
         SectionState::InProgress
     }
+}
+
+/// What to show next to each item: its issues, errors before warnings, each message once.
+/// (Validation reports at most one error per item; an amount that cannot be read is that
+/// error, and the rules that would say the amount is missing stay quiet.)
+pub fn messages_by_item(issues: &[Issue]) -> BTreeMap<&str, Vec<&Issue>> {
+    let mut out: BTreeMap<&str, Vec<&Issue>> = BTreeMap::new();
+    for issue in issues {
+        let mine = out.entry(issue.item.as_str()).or_default();
+        if !mine
+            .iter()
+            .any(|i| i.severity == issue.severity && i.message == issue.message)
+        {
+            mine.push(issue);
+        }
+    }
+    for mine in out.values_mut() {
+        mine.sort_by_key(|i| i.severity != Severity::Error);
+    }
+    out
 }
 
 /// Whether any issue is an error.
