@@ -230,6 +230,9 @@ pub async fn save_response(request: SaveRequest) -> Result<SaveOutcome, ApiError
                     .is_some_and(|s| group_sections.contains(&s.key.as_str()))
             };
 
+            // Amounts sent as the text typed (「３，０００円」) are read by the form's rules.
+            let mut request = request;
+            survey::entry::read_amounts(&edition, &mut request.answers);
             // Every submitted answer of the group, and any key the edition does not know, is checked.
             let issues: Vec<_> = validate(&edition, &request.answers, edition_year(&edition))
                 .into_iter()

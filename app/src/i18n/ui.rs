@@ -306,3 +306,25 @@ pub static EXPORT_CSV: Label = Label::new("CSV（日本語見出し）", "CSV (J
 pub static EXPORT_XLSX: Label = Label::new("Excel（日本語見出し）", "Excel (Japanese headers)");
 pub static EXPORT_CSV_EN: Label = Label::new("CSV（英語見出し）", "CSV (English headers)");
 pub static EXPORT_XLSX_EN: Label = Label::new("Excel（英語見出し）", "Excel (English headers)");
+
+// A text field's length against its limit (the questionnaire's counters).
+
+/// 「123／2000文字」.
+pub fn char_count(count: usize, max: usize, lang: super::Lang) -> String {
+    match lang {
+        super::Lang::Ja => format!("{count}／{max}文字"),
+        super::Lang::En => format!("{count} / {max} characters"),
+    }
+}
+
+/// What a screen reader hears as a text nears its limit (not at every keystroke).
+pub fn chars_left(left: usize, lang: super::Lang) -> String {
+    match lang {
+        super::Lang::Ja => format!("残り{left}文字です。"),
+        super::Lang::En => format!("{left} characters left."),
+    }
+}
+pub static CHARS_AT_LIMIT: Label = Label::new(
+    "文字数の上限に達しました。",
+    "The text has reached its length limit.",
+);

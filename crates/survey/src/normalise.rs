@@ -271,10 +271,7 @@ const FRACTION_DIGITS: u32 = 8;
 pub fn parse_amount(s: &str, unit: AmountUnit) -> Result<Option<i64>, AmountError> {
     let plain: String = s.chars().map(amount_char).collect();
     let mut t = plain.trim();
-    if let Some(inner) = t
-        .strip_prefix('"')
-        .and_then(|rest| rest.strip_suffix('"'))
-    {
+    if let Some(inner) = t.strip_prefix('"').and_then(|rest| rest.strip_suffix('"')) {
         t = inner.trim();
     }
     if t.is_empty() {
@@ -283,9 +280,8 @@ pub fn parse_amount(s: &str, unit: AmountUnit) -> Result<Option<i64>, AmountErro
     if t.contains(['\t', '\n', '\r']) {
         return Err(AmountError::SeveralValues);
     }
-    let negative = |t: &str| {
-        t.starts_with(['-', '▲', '△']) || (t.starts_with('(') && t.ends_with(')'))
-    };
+    let negative =
+        |t: &str| t.starts_with(['-', '▲', '△']) || (t.starts_with('(') && t.ends_with(')'));
     if negative(t) {
         return Err(AmountError::Negative);
     }
@@ -701,9 +697,36 @@ mod tests {
             assert_eq!(err(".5", unit), AmountError::Decimal);
             assert_eq!(err("1.", unit), AmountError::Decimal);
             for hostile in [
-                "+5", "5-", "1e9", "1E9", "0x10", "0b1", "NaN", "nan", "Infinity", "inf", "abc",
-                ",", "¥", "円", "千円", "万", "三千", "３千二百", "٣٠٠٠", "१२", "1万50,000",
-                "1千2万", "1億億", "3円5", "1 2 3 千", "1,000,", "12\"", "\"12", "1/2", "½",
+                "+5",
+                "5-",
+                "1e9",
+                "1E9",
+                "0x10",
+                "0b1",
+                "NaN",
+                "nan",
+                "Infinity",
+                "inf",
+                "abc",
+                ",",
+                "¥",
+                "円",
+                "千円",
+                "万",
+                "三千",
+                "３千二百",
+                "٣٠٠٠",
+                "१२",
+                "1万50,000",
+                "1千2万",
+                "1億億",
+                "3円5",
+                "1 2 3 千",
+                "1,000,",
+                "12\"",
+                "\"12",
+                "1/2",
+                "½",
                 "１２３４５６７８９０ｘ",
             ] {
                 let refused = parse_amount(hostile, unit);
@@ -716,7 +739,9 @@ mod tests {
 
     #[test]
     fn separators_must_group_thousands() {
-        for bad in ["1,2,3", "3、4", "12 34", "1,23", "1234,567", "12,3456", "1,,000"] {
+        for bad in [
+            "1,2,3", "3、4", "12 34", "1,23", "1234,567", "12,3456", "1,,000",
+        ] {
             assert_eq!(err(bad, Count), AmountError::Grouping, "{bad}");
         }
     }
@@ -752,12 +777,17 @@ mod tests {
             AmountError::Grouping,
             AmountError::SeveralValues,
             AmountError::WrongUnit,
-            AmountError::NotWhole { value: "1.5".into() },
+            AmountError::NotWhole {
+                value: "1.5".into(),
+            },
             AmountError::TooLarge,
         ] {
             for unit in [Count, Yen, KiloYen, Year] {
                 let label = e.label(unit);
-                assert!(!label.ja.is_empty() && !label.en.is_empty(), "{e:?} {unit:?}");
+                assert!(
+                    !label.ja.is_empty() && !label.en.is_empty(),
+                    "{e:?} {unit:?}"
+                );
             }
             assert_eq!(e.to_string(), e.label(Count).en);
         }

@@ -236,10 +236,14 @@ fn kind(item: &ItemFile, words: Option<&StartWords>) -> Result<AnswerKind, Strin
 /// A text item's own length limit: for kinds that are text, from 1 to [`MAX_TEXT_CHARS`].
 fn check_max_chars(kind: &AnswerKind, max: usize) -> Result<usize, String> {
     if kind.max_chars().is_none() || *kind == AnswerKind::Prefecture {
-        return Err("max_chars is for text kinds only (text, text_area, url, email, postal, phone)".into());
+        return Err(
+            "max_chars is for text kinds only (text, text_area, url, email, postal, phone)".into(),
+        );
     }
     if !(1..=MAX_TEXT_CHARS).contains(&max) {
-        return Err(format!("max_chars must be from 1 to {MAX_TEXT_CHARS}, not {max}"));
+        return Err(format!(
+            "max_chars must be from 1 to {MAX_TEXT_CHARS}, not {max}"
+        ));
     }
     Ok(max)
 }

@@ -273,10 +273,15 @@ fn a_text_items_length_limit_is_read_and_checked() {
     // Kept through the JSON an edition is stored as, and in one language.
     let json = serde_json::to_string(&e).unwrap();
     let back: Edition = serde_json::from_str(&json).unwrap();
-    assert_eq!(back.item("services.diseases.diabetes").unwrap().max_chars(), Some(1200));
-    assert!(!serde_json::to_string(&edition("2012").item("overview.main.name"))
-        .unwrap()
-        .contains("max_chars"));
+    assert_eq!(
+        back.item("services.diseases.diabetes").unwrap().max_chars(),
+        Some(1200)
+    );
+    assert!(
+        !serde_json::to_string(&edition("2012").item("overview.main.name"))
+            .unwrap()
+            .contains("max_chars")
+    );
     assert!(error(&with_limit("tri", "10"))
         .ends_with("item diabetes: max_chars is for text kinds only (text, text_area, url, email, postal, phone)"));
     assert!(error(&with_limit("prefecture", "10")).contains("max_chars is for text kinds only"));

@@ -9,9 +9,9 @@ use super::{
 use crate::answers::{Answer, Fee};
 use crate::definition::{AnswerKind, Item};
 use crate::entry::{answer_of, Entry};
-use crate::normalise::AmountUnit;
 use crate::geography::PREFECTURES;
 use crate::i18n::Label;
+use crate::normalise::AmountUnit;
 
 pub(super) fn check_item(item: &Item, answer: &Answer, this_year: i32, out: &mut Vec<Issue>) {
     if let Some(message) = kind_error(&item.kind, answer) {

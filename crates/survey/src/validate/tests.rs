@@ -1054,14 +1054,20 @@ fn an_items_own_length_limit_is_the_one_enforced() {
         over[0].message.ja,
         "2000文字以内で入力してください（現在2001文字）。"
     );
-    assert_eq!(over[0].message.en, "Use at most 2000 characters (now 2001).");
+    assert_eq!(
+        over[0].message.en,
+        "Use at most 2000 characters (now 2001)."
+    );
     // Characters, not bytes or UTF-16 units: 2000 characters outside the BMP are fine.
     assert!(issues_for(&e, &[(key, text(&"𠮷".repeat(2000)))], key).is_empty());
     // Items without their own limit keep their kind's.
     let name = e.item("overview.main.nickname").unwrap();
     assert_eq!(name.max_chars(), AnswerKind::Text.max_chars());
     // Not a text: no limit.
-    assert_eq!(e.item("facilities.hospital.count").unwrap().max_chars(), None);
+    assert_eq!(
+        e.item("facilities.hospital.count").unwrap().max_chars(),
+        None
+    );
 }
 
 #[test]
@@ -1081,12 +1087,19 @@ fn an_amount_sent_as_unreadable_text_gets_one_message_saying_why() {
         monthly,
     );
     assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(found[0].message.ja, "金額を数字で入力してください（例: 3,000 や 3,000円）。");
+    assert_eq!(
+        found[0].message.ja,
+        "金額を数字で入力してください（例: 3,000 や 3,000円）。"
+    );
     // A 千円 amount that is not whole in thousands.
     let construction = "budget.current.construction";
     let found = issues_for(&e, &[(construction, text("1,500円"))], construction);
     assert_eq!(found.len(), 1);
-    assert!(found[0].message.ja.contains("1.5千円"), "{}", found[0].message.ja);
+    assert!(
+        found[0].message.ja.contains("1.5千円"),
+        "{}",
+        found[0].message.ja
+    );
     // A count: planned with an unreadable count says why the count is unreadable, once.
     let count = "facilities.hospital.count";
     let found = issues_for(
@@ -1098,7 +1111,11 @@ fn an_amount_sent_as_unreadable_text_gets_one_message_saying_why() {
         count,
     );
     assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].message.ja.contains("人数"), "{}", found[0].message.ja);
+    assert!(
+        found[0].message.ja.contains("人数"),
+        "{}",
+        found[0].message.ja
+    );
     // Huge: the field's ceiling.
     let found = issues_for(&e, &[(monthly, text(&"9".repeat(30)))], monthly);
     assert_eq!(
@@ -1118,8 +1135,14 @@ fn every_item_gets_at_most_one_error_and_each_message_once() {
         ("fees.hospital_current.monthly", text("-5")),
         ("budget.current.operating", Answer::Number(10)),
         ("budget.current.maintenance", text("1,500円")),
-        ("budget.current.other_cost", Answer::Number(MAX_KILO_YEN + 1)),
-        ("overview.main.start_status", Answer::StartStatus(StartStatus::Started)),
+        (
+            "budget.current.other_cost",
+            Answer::Number(MAX_KILO_YEN + 1),
+        ),
+        (
+            "overview.main.start_status",
+            Answer::StartStatus(StartStatus::Started),
+        ),
         ("overview.main.start_year", text("2099年")),
         ("overview.main.summary", text(&"x".repeat(3000))),
     ]);

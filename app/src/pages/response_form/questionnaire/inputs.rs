@@ -119,11 +119,21 @@ impl Form {
 
     /// Writes the answers and choices into the inputs. Also at start: on a reload the
     /// browser may have put back what was typed before, which the answers do not hold.
-    pub(super) fn show_inputs(&self) {
+    pub(super) fn show_inputs(&mut self) {
+        let mut counted: Vec<(String, String)> = Vec::new();
         for (key, kind) in &self.kinds {
             if let Some(item) = item_element(key) {
-                write_entry(&item, &entry_of(kind, self.answers.get(key)));
+                let entry = entry_of(kind, self.answers.get(key));
+                write_entry(&item, &entry);
+                if let Entry::Text(text) = entry {
+                    if self.limits.contains_key(key) {
+                        counted.push((key.clone(), text));
+                    }
+                }
             }
+        }
+        for (key, text) in counted {
+            self.show_count(&key, &text);
         }
         self.edition
             .sections
