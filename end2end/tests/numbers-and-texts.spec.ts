@@ -35,7 +35,7 @@ async function fitsTheWindow(page: Page) {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 }
 
-test("an amount pasted in yen is read into the field's unit, said once, saved and kept", async ({ page, context }) => {
+test("an amount pasted in yen is read into the field's unit, said once, saved and kept", async ({ page, context }, testInfo) => {
   page.on("dialog", (d) => d.accept());
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await openForm(page);
@@ -64,6 +64,7 @@ test("an amount pasted in yen is read into the field's unit, said once, saved an
   await expect(construction.locator(".field-note")).toHaveText("3 千円として保存します。");
   await expect(construction.locator(".messages > *")).toHaveCount(1);
   await expect(box).toHaveAttribute("aria-invalid", "false");
+  await construction.screenshot({ path: testInfo.outputPath("understood.png") });
   // Leaving the field shows the number stored; the conversion stays told.
   await box.blur();
   await expect(box).toHaveValue("3");
@@ -95,7 +96,7 @@ test("an amount pasted in yen is read into the field's unit, said once, saved an
   expect(await crowdedSlots(page)).toEqual([]);
 });
 
-test("a text shows its length against its limit, and the limit holds", async ({ page }) => {
+test("a text shows its length against its limit, and the limit holds", async ({ page }, testInfo) => {
   page.on("dialog", (d) => d.accept());
   await openForm(page);
   const item = page.locator('[data-key="overview.main.summary"]');
@@ -128,6 +129,8 @@ test("a text shows its length against its limit, and the limit holds", async ({ 
   expect((await summary.inputValue()).length).toBe(2000);
   await expect(live).toHaveText("文字数の上限に達しました。");
   await expect(item.locator(".field-error")).toHaveCount(0);
+  await summary.fill("地域の病院と診療所を結ぶ連携システムです。");
+  await item.screenshot({ path: testInfo.outputPath("counter.png") });
 });
 
 test("a 300-character unbroken text wraps on the form, the review page and the public page", async ({ page, browser }, testInfo) => {
@@ -136,7 +139,7 @@ test("a 300-character unbroken text wraps on the form, the review page and the p
   const id = page.url().match(/networks\/(\d+)/)![1];
   const wide = "W".repeat(300);
 
-  await page.getByLabel("システムの概要").fill(wide);
+  await page.locator('[data-key="overview.main.summary"]').getByRole("textbox").fill(wide);
   await page.getByRole("button", { name: /【システムの概要について】.*を保存/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "保存しました" })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("form.png"), fullPage: true });

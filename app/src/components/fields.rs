@@ -2,7 +2,9 @@
 //! Every input has a label; a tri-state item is a radiogroup named by its label. The
 //! questionnaire's island reads and writes these inputs through `survey::entry`, so the
 //! markup here is the contract: `.item[data-key]`, radios valued by choice index,
-//! checkboxes valued by choice key, `[data-clear]` buttons and a `.messages` slot.
+//! checkboxes valued by choice key, `[data-clear]` buttons, a `.messages` slot that every
+//! control names in `aria-describedby`, and under a text its limit's counter (`count_id`,
+//! with a live region `…-count-live`); the limit is also the text's `maxlength`.
 
 use leptos::prelude::*;
 
