@@ -53,18 +53,6 @@ pub enum AmountUnit {
 }
 
 impl AmountUnit {
-    fn is_money(self) -> bool {
-        matches!(self, AmountUnit::Yen | AmountUnit::KiloYen)
-    }
-
-    /// How many yen one of this unit is.
-    fn in_yen(self) -> i128 {
-        match self {
-            AmountUnit::KiloYen => 1_000,
-            _ => 1,
-        }
-    }
-
     /// The unit as written after a number (「3 千円」, "3 thousand yen"); empty for counts.
     pub fn words(self) -> Label {
         match self {
@@ -246,10 +234,6 @@ fn amount_char(c: char) -> char {
 const COUNT_WORDS: [&str; 8] = ["施設", "件", "か所", "カ所", "ヶ所", "ヵ所", "ケ所", "箇所"];
 const PEOPLE_WORDS: [&str; 2] = ["人", "名"];
 
-/// The scale of the fixed-point arithmetic: eight decimals, so that 「0.00000001億円」 is
-/// still exact.
-const FRACTION_DIGITS: u32 = 8;
-
 /// Reads a whole, non-negative amount for a field of `unit`, as people type or paste it.
 ///
 /// Accepted (and `Ok(None)` for blank input: unanswered):
@@ -322,47 +306,36 @@ pub fn parse_amount(s: &str, unit: AmountUnit) -> Result<Option<i64>, AmountErro
     }
     // In yen when a unit of money was written (a multiplier in a money field means 万円);
     // a bare number is in the field's unit.
-    let scale = 10i128.pow(FRACTION_DIGITS);
-    let per_unit = if (money || multiplied) && unit.is_money() {
-        unit.in_yen() * scale
-    } else {
-        scale
-    };
-    if total % per_unit != 0 {
-        return Err(AmountError::NotWhole {
-            value: decimal(total, per_unit),
-        });
+    let mut value = total;
+    if unit == AmountUnit::KiloYen && (money || multiplied) {
+        if total % 1000 != 0 {
+            let mut fraction = format!("{}", 1000 + total % 1000);
+            fraction.remove(0);
+            return Err(AmountError::NotWhole {
+                value: format!("{}.{}", total / 1000, fraction.trim_end_matches('0')),
+            });
+        }
+        value = total / 1000;
     }
-    i64::try_from(total / per_unit)
+    i64::try_from(value)
         .map(Some)
         .map_err(|_| AmountError::TooLarge)
 }
 
-/// `n / d` written as a decimal without trailing zeros (`d` a power of ten).
-fn decimal(n: i128, d: i128) -> String {
-    let whole = n / d;
-    let digits = d.to_string().len() - 1;
-    let fraction = format!("{:0digits$}", n % d);
-    let fraction = fraction.trim_end_matches('0');
-    match fraction.is_empty() {
-        true => whole.to_string(),
-        false => format!("{whole}.{fraction}"),
-    }
-}
-
 /// The number in an amount without its unit words: groups of a number and 千, 万 or 億 in
-/// falling order, the last without one (「1万5,000」). Returns the value times
-/// 10^[`FRACTION_DIGITS`] and whether a multiplier was written.
-fn read_number(t: &str) -> Result<(i128, bool), AmountError> {
+/// falling order, the last without one (「1万5,000」); a fraction only before one of them
+/// and only as far as it goes (「1.5万」, not 「1.5」 or 「1.2345千」). Returns the whole
+/// number (yen, when it is money) and whether a multiplier was written.
+fn read_number(t: &str) -> Result<(u64, bool), AmountError> {
     let chars: Vec<char> = t.chars().collect();
     let mut at = 0;
-    let mut total: i128 = 0;
+    let mut total: u64 = 0;
     let mut multiplied = false;
     // The multiplier of the group before: the next group must be smaller.
     let mut ceiling: Option<u32> = None;
-    let mut groups = 0;
+    let mut any = false;
     loop {
-        while chars.get(at).is_some_and(|c| *c == ' ') {
+        while chars.get(at) == Some(&' ') {
             at += 1;
         }
         let Some(&c) = chars.get(at) else { break };
@@ -372,51 +345,41 @@ fn read_number(t: &str) -> Result<(i128, bool), AmountError> {
                 _ => AmountError::Invalid,
             });
         }
-        let (value, fraction) = digits(&chars, &mut at)?;
-        while chars.get(at).is_some_and(|c| *c == ' ') {
+        let (whole, fraction) = digits(&chars, &mut at)?;
+        while chars.get(at) == Some(&' ') {
             at += 1;
         }
-        let power = match chars.get(at) {
-            Some('千') => Some(3),
-            Some('万') => Some(4),
-            Some('億') => Some(8),
+        let power: u32 = match chars.get(at) {
+            Some('千') => 3,
+            Some('万') => 4,
+            Some('億') => 8,
             Some(_) => return Err(AmountError::Invalid),
-            None => None,
+            None => 0,
         };
-        if power.is_some() {
+        if power > 0 {
             at += 1;
             multiplied = true;
-        } else if fraction.is_some() {
-            return Err(AmountError::Decimal);
         }
-        let power = power.unwrap_or(0);
-        if ceiling.is_some_and(|c| power >= c) {
+        if ceiling.is_some_and(|c| power >= c) || fraction.len() > power as usize {
+            return Err(match fraction.is_empty() {
+                true => AmountError::Invalid,
+                false => AmountError::Decimal,
+            });
+        }
+        // whole.fraction × 10^power, a whole number since the fraction is no longer.
+        let mut fraction = fraction;
+        fraction.resize(power as usize, 0);
+        let group = fraction
+            .iter()
+            .try_fold(whole, |n, d| n.checked_mul(10)?.checked_add(u64::from(*d)))
+            .ok_or(AmountError::TooLarge)?;
+        // A later group is less than one of the multiplier before (「1万5,000」, not
+        // 「1万50,000」).
+        if ceiling.is_some_and(|c| group >= 10u64.pow(c)) {
             return Err(AmountError::Invalid);
         }
-        // Fixed point: value.fraction × 10^power × 10^FRACTION_DIGITS.
-        let fraction = fraction.unwrap_or_default();
-        if fraction.len() > (FRACTION_DIGITS + power) as usize {
-            return Err(AmountError::Decimal);
-        }
-        let scaled = (|| {
-            let mut n = value.checked_mul(10i128.checked_pow(FRACTION_DIGITS + power)?)?;
-            let mut place = 10i128.pow(FRACTION_DIGITS + power);
-            for d in fraction.bytes() {
-                place /= 10;
-                n = n.checked_add(i128::from(d - b'0') * place)?;
-            }
-            Some(n)
-        })()
-        .ok_or(AmountError::TooLarge)?;
-        // A later group must be less than one of the multiplier before (「1万5,000」, not
-        // 「1万50,000」).
-        if let Some(c) = ceiling {
-            if scaled >= 10i128.pow(FRACTION_DIGITS + c) {
-                return Err(AmountError::Invalid);
-            }
-        }
-        total = total.checked_add(scaled).ok_or(AmountError::TooLarge)?;
-        groups += 1;
+        total = total.checked_add(group).ok_or(AmountError::TooLarge)?;
+        any = true;
         if power == 0 {
             // A bare number ends the amount.
             if at < chars.len() {
@@ -426,60 +389,60 @@ fn read_number(t: &str) -> Result<(i128, bool), AmountError> {
         }
         ceiling = Some(power);
     }
-    if groups == 0 {
-        return Err(AmountError::Invalid);
+    match any {
+        true => Ok((total, multiplied)),
+        false => Err(AmountError::Invalid),
     }
-    Ok((total, multiplied))
 }
 
 /// Digits from `at` with thousands separators every three, and a fraction after '.':
 /// the whole part and the fraction's digits.
-fn digits(chars: &[char], at: &mut usize) -> Result<(i128, Option<String>), AmountError> {
-    let mut value: i128 = 0;
+fn digits(chars: &[char], at: &mut usize) -> Result<(u64, Vec<u8>), AmountError> {
+    let mut value: u64 = 0;
     let mut run = 0usize;
-    let mut runs: Vec<usize> = vec![];
+    // Whether the runs of digits between separators are 1–3, then 3, 3…
+    let mut grouped = true;
+    let mut separated = false;
     let digit_at = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
     while let Some(&c) = chars.get(*at) {
         match c {
             '0'..='9' => {
                 value = value
                     .checked_mul(10)
-                    .and_then(|v| v.checked_add(i128::from(c as u8 - b'0')))
+                    .and_then(|v| v.checked_add(u64::from(c as u8 - b'0')))
                     .ok_or(AmountError::TooLarge)?;
                 run += 1;
             }
-            ',' | '、' | '､' => {
-                if !digit_at(*at + 1) {
-                    return Err(AmountError::Grouping);
-                }
-                runs.push(run);
-                run = 0;
-            }
             // A space between digits separates thousands; anywhere else it ends the number.
-            ' ' if digit_at(*at + 1) => {
-                runs.push(run);
+            ',' | '、' | '､' | ' ' if digit_at(*at + 1) => {
+                grouped &= if separated {
+                    run == 3
+                } else {
+                    (1..=3).contains(&run)
+                };
+                separated = true;
                 run = 0;
             }
+            ',' | '、' | '､' => return Err(AmountError::Grouping),
             _ => break,
         }
         *at += 1;
     }
-    runs.push(run);
-    if runs.len() > 1 && (!(1..=3).contains(&runs[0]) || runs[1..].iter().any(|r| *r != 3)) {
+    if !grouped || (separated && run != 3) {
         return Err(AmountError::Grouping);
     }
-    if chars.get(*at) != Some(&'.') {
-        return Ok((value, None));
-    }
-    *at += 1;
-    let start = *at;
-    while digit_at(*at) {
+    let mut fraction = Vec::new();
+    if chars.get(*at) == Some(&'.') {
         *at += 1;
+        while let Some(d) = chars.get(*at).filter(|c| c.is_ascii_digit()) {
+            fraction.push(*d as u8 - b'0');
+            *at += 1;
+        }
+        if fraction.is_empty() {
+            return Err(AmountError::Decimal);
+        }
     }
-    if *at == start {
-        return Err(AmountError::Decimal);
-    }
-    Ok((value, Some(chars[start..*at].iter().collect())))
+    Ok((value, fraction))
 }
 
 /// A Japanese postal code: 7 digits, with or without a hyphen after the third,
@@ -631,17 +594,20 @@ mod tests {
             }
         );
         assert_eq!(
-            err("1.2345千", Count),
+            err("2,500円", KiloYen),
             AmountError::NotWhole {
-                value: "1234.5".into()
+                value: "2.5".into()
             }
         );
         assert_eq!(
-            err("1.23456万円", KiloYen),
+            err("1万50円", KiloYen),
             AmountError::NotWhole {
-                value: "12.3456".into()
+                value: "10.05".into()
             }
         );
+        // Not even whole in yen (or in things): a decimal.
+        assert_eq!(err("1.2345千", Count), AmountError::Decimal);
+        assert_eq!(err("1.23456万円", KiloYen), AmountError::Decimal);
     }
 
     #[test]

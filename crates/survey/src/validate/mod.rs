@@ -176,17 +176,16 @@ pub fn section_state(
 /// error, and the rules that would say the amount is missing stay quiet.)
 pub fn messages_by_item(issues: &[Issue]) -> BTreeMap<&str, Vec<&Issue>> {
     let mut out: BTreeMap<&str, Vec<&Issue>> = BTreeMap::new();
-    for issue in issues {
-        let mine = out.entry(issue.item.as_str()).or_default();
-        if !mine
-            .iter()
-            .any(|i| i.severity == issue.severity && i.message == issue.message)
-        {
-            mine.push(issue);
+    for severity in [Severity::Error, Severity::Warning] {
+        for issue in issues.iter().filter(|i| i.severity == severity) {
+            let mine = out.entry(issue.item.as_str()).or_default();
+            if !mine
+                .iter()
+                .any(|i| i.severity == severity && i.message == issue.message)
+            {
+                mine.push(issue);
+            }
         }
-    }
-    for mine in out.values_mut() {
-        mine.sort_by_key(|i| i.severity != Severity::Error);
     }
     out
 }
