@@ -119,14 +119,14 @@ on_both_backends!(
         .await;
         assert!(message_for(&reply, CONSTRUCTION)
             .ja
-            .starts_with("千円単位の金額を数字で入力してください"));
+            .starts_with("金額を数字で入力してください"));
         assert_eq!(
             message_for(&reply, "budget.current.operating").ja,
             "マイナスの値は入力できません。"
         );
         assert!(message_for(&reply, "fees.hospital_current.monthly")
             .ja
-            .starts_with("この欄は金額です"));
+            .starts_with("金額を数字で入力してください"));
         // Beyond the ceiling: the field's range.
         let reply = save(
             &f.router,

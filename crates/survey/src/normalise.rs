@@ -142,26 +142,20 @@ pub enum AmountError {
 impl AmountError {
     /// A message for the person who typed the amount into a field of `unit`.
     pub fn label(&self, unit: AmountUnit) -> Label {
-        use AmountUnit as U;
+        let money = matches!(unit, AmountUnit::Yen | AmountUnit::KiloYen);
         match self {
-            AmountError::Invalid => match unit {
-                U::Count => Label::new(
-                    "数字で入力してください（例: 12）。",
-                    "Enter a number, e.g. 12.",
-                ),
-                U::Yen => Label::new(
-                    "金額を数字で入力してください（例: 3,000 や 3,000円）。",
-                    "Enter the amount in figures, e.g. 3,000 or 3,000円.",
-                ),
-                U::KiloYen => Label::new(
-                    "千円単位の金額を数字で入力してください（例: 1,500 や 150万円）。",
-                    "Enter thousands of yen in figures, e.g. 1,500 or 150万円.",
-                ),
-                U::Year => Label::new(
-                    "西暦の年を数字で入力してください（例: 2012）。",
-                    "Enter the year in figures, e.g. 2012.",
-                ),
-            },
+            AmountError::Invalid | AmountError::WrongUnit if money => Label::new(
+                "金額を数字で入力してください（例: 3,000 や 3,000円）。",
+                "Enter the amount in figures, e.g. 3,000 or 3,000円.",
+            ),
+            AmountError::WrongUnit if unit == AmountUnit::Count => Label::new(
+                "この欄は数（施設数）です。金額や人数の単位は使えません。",
+                "This field is a number of facilities; units of money or people cannot be used.",
+            ),
+            AmountError::Invalid | AmountError::WrongUnit => Label::new(
+                "数字で入力してください（例: 12）。",
+                "Enter a number, e.g. 12.",
+            ),
             AmountError::Negative => Label::new(
                 "マイナスの値は入力できません。",
                 "Negative numbers are not allowed.",
@@ -171,38 +165,18 @@ impl AmountError {
                 "Enter a whole number, without decimals.",
             ),
             AmountError::Grouping => Label::new(
-                "桁区切りの位置が正しくありません。カンマは3桁ごとに入れるか、数字だけで入力してください。",
-                "The digits are grouped wrongly: put commas every three digits, or type the digits only.",
+                "桁区切りの位置が正しくありません（カンマは3桁ごと）。",
+                "The digits are grouped wrongly (commas every three digits).",
             ),
             AmountError::SeveralValues => Label::new(
-                "値が複数あります。セルを1つだけ貼り付けるか、数を1つだけ入力してください。",
-                "There is more than one value: paste a single cell or type one number.",
+                "値が複数あります。セルを1つだけ貼り付けてください。",
+                "There is more than one value; paste a single cell.",
             ),
-            AmountError::WrongUnit => match unit {
-                U::Count => Label::new(
-                    "この欄は数（施設数）です。金額や人数の単位は使えません。",
-                    "This field is a number of facilities; units of money or people cannot be used.",
-                ),
-                U::Yen | U::KiloYen => Label::new(
-                    "この欄は金額です。使える単位は円・千円・万円・億円です。",
-                    "This field is an amount of money; the units it takes are 円, 千円, 万円 and 億円.",
-                ),
-                U::Year => AmountError::Invalid.label(unit),
-            },
-            AmountError::NotWhole { value } => match unit {
-                U::KiloYen => owned(
-                    format!("{value}千円になり、千円単位の整数になりません。千円単位の整数で入力してください。"),
-                    format!("That is {value} thousand yen, not a whole number of thousands; enter whole thousands of yen."),
-                ),
-                U::Yen => owned(
-                    format!("{value}円になり、1円単位の整数になりません。円単位の整数で入力してください。"),
-                    format!("That is {value} yen, not a whole number of yen; enter whole yen."),
-                ),
-                U::Count | U::Year => owned(
-                    format!("{value}になり、整数になりません。整数で入力してください。"),
-                    format!("That is {value}, not a whole number; enter a whole number."),
-                ),
-            },
+            // Only a 千円 field can be given yen that are not whole in its unit.
+            AmountError::NotWhole { value } => owned(
+                format!("{value}千円になり、千円単位の整数になりません。千円単位の整数で入力してください。"),
+                format!("That is {value} thousand yen, not a whole number of thousands; enter whole thousands of yen."),
+            ),
             AmountError::TooLarge => unit
                 .range_message()
                 .unwrap_or(Label::new("数値が大きすぎます。", "The number is too large.")),

@@ -45,7 +45,7 @@ mod item; // rules for one answered item on its own
 mod tests;
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
@@ -171,19 +171,21 @@ pub fn section_state(
     }
 }
 
-/// What to show next to each item: its issues, errors before warnings, each message once.
+/// What to show next to one item: its issues, errors before warnings, each message once.
 /// (Validation reports at most one error per item; an amount that cannot be read is that
 /// error, and the rules that would say the amount is missing stay quiet.)
-pub fn messages_by_item(issues: &[Issue]) -> BTreeMap<&str, Vec<&Issue>> {
-    let mut out: BTreeMap<&str, Vec<&Issue>> = BTreeMap::new();
+pub fn messages_for<'a>(issues: &'a [Issue], item: &str) -> Vec<&'a Issue> {
+    let mut out: Vec<&Issue> = Vec::new();
     for severity in [Severity::Error, Severity::Warning] {
-        for issue in issues.iter().filter(|i| i.severity == severity) {
-            let mine = out.entry(issue.item.as_str()).or_default();
-            if !mine
+        for issue in issues
+            .iter()
+            .filter(|i| i.item == item && i.severity == severity)
+        {
+            if !out
                 .iter()
                 .any(|i| i.severity == severity && i.message == issue.message)
             {
-                mine.push(issue);
+                out.push(issue);
             }
         }
     }

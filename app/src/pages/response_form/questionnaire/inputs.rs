@@ -7,6 +7,7 @@ use web_sys::Element;
 
 use super::dom::{all, item_element, prop, set_prop};
 use super::state::Form;
+use crate::components::fields::has_counter;
 use crate::pages::response_form::public_sees;
 use survey::entry::{entry_of, is_single_choice, Entry};
 use survey::{AnswerKind, Disclosure};
@@ -119,21 +120,15 @@ impl Form {
 
     /// Writes the answers and choices into the inputs. Also at start: on a reload the
     /// browser may have put back what was typed before, which the answers do not hold.
-    pub(super) fn show_inputs(&mut self) {
-        let mut counted: Vec<(String, String)> = Vec::new();
+    pub(super) fn show_inputs(&self) {
         for (key, kind) in &self.kinds {
             if let Some(item) = item_element(key) {
                 let entry = entry_of(kind, self.answers.get(key));
                 write_entry(&item, &entry);
-                if let Entry::Text(text) = entry {
-                    if self.limits.contains_key(key) {
-                        counted.push((key.clone(), text));
-                    }
+                if let (Entry::Text(text), true) = (&entry, has_counter(kind)) {
+                    self.show_count(key, text);
                 }
             }
-        }
-        for (key, text) in counted {
-            self.show_count(&key, &text);
         }
         self.edition
             .sections

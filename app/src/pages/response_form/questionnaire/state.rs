@@ -12,7 +12,6 @@ use super::dom::{all, item_element};
 use super::drafts::Draft;
 use super::inputs::read_entry;
 use crate::api::respondent::ResponseForm;
-use crate::components::fields::has_counter;
 use crate::i18n::page_lang;
 use crate::i18n::{Label, Lang};
 use survey::entry::{answer_of, understood, Entry};
@@ -33,11 +32,6 @@ pub(super) struct Form {
     /// What an amount will be saved as, when that is not what was typed (「3 千円として保存
     /// します」).
     pub(super) notes: BTreeMap<String, Label>,
-    /// The length limit of each text item with a counter.
-    pub(super) limits: HashMap<String, usize>,
-    /// How near its limit each counted text is (0 far, 1 near, 2 at it): the live region
-    /// speaks only when this changes, not at every keystroke.
-    pub(super) count_bands: HashMap<String, u8>,
     pub(super) issues: Vec<Issue>,
     pub(super) unconfirmed: BTreeSet<String>,
     pub(super) version: i64,
@@ -87,12 +81,6 @@ impl Form {
             .items()
             .map(|(_, i)| (i.key.clone(), i.kind.clone()))
             .collect();
-        let limits = data
-            .edition
-            .items()
-            .filter(|(_, i)| has_counter(&i.kind))
-            .filter_map(|(_, i)| Some((i.key.clone(), i.max_chars()?)))
-            .collect();
         Form {
             draft_key: format!("renkei-draft:{}:{}", data.network_id, data.edition.id),
             kinds,
@@ -102,8 +90,6 @@ impl Form {
             unreadable: BTreeMap::new(),
             held: BTreeSet::new(),
             notes: BTreeMap::new(),
-            limits,
-            count_bands: HashMap::new(),
             issues: Vec::new(),
             unconfirmed: data.unconfirmed,
             version: data.version,

@@ -6,10 +6,10 @@ use leptos::prelude::document;
 
 use super::dom::{all, item_element, paragraph, set_prop};
 use super::state::Form;
-use crate::components::fields::{count_id, messages_id};
+use crate::components::fields::{count_id, dom_id, messages_id};
 use crate::i18n::{ui, Label};
 use crate::pages::response_form::state_look;
-use survey::validate::{messages_by_item, section_state, SectionState, Severity};
+use survey::validate::{messages_for, section_state, SectionState, Severity};
 
 impl Form {
     /// Writes the validation issues under their items: one message per finding, at its
@@ -18,15 +18,12 @@ impl Form {
     /// missing) and waits while the person is still typing it (`Form::held`). An amount
     /// read differently from what was typed says what will be saved, when nothing is wrong.
     pub(super) fn show_messages(&mut self) {
-        let by_item = messages_by_item(&self.issues);
         let lang = self.lang;
         let mut updates: Vec<(String, String)> = Vec::new();
         for (_, item) in self.edition.items().filter(|(_, i)| !i.retired) {
             let held = self.held.contains(&item.key);
-            let mut mine: Vec<(&'static str, &Label)> = by_item
-                .get(item.key.as_str())
+            let mut mine: Vec<(&'static str, &Label)> = messages_for(&self.issues, &item.key)
                 .into_iter()
-                .flatten()
                 .filter(|i| !(held && i.severity == Severity::Error))
                 .map(|i| match i.severity {
                     Severity::Error => ("field-error", &i.message),
@@ -66,39 +63,42 @@ impl Form {
         self.shown.extend(updates);
     }
 
-    /// Updates a text's counter (「123／2000文字」) as it is typed. The counter itself is not
-    /// a live region; a hidden one next to it speaks when the text comes near its limit and
-    /// when it reaches it, not at every keystroke.
-    pub(super) fn show_count(&mut self, key: &str, text: &str) {
-        let Some(&max) = self.limits.get(key) else {
+    /// Updates a text's counter (「123／2000文字」) as it is typed; its limit is the field's
+    /// `maxlength`. The counter itself is not a live region; a hidden one next to it speaks
+    /// when the text comes near its limit and when it reaches it, not at every keystroke.
+    pub(super) fn show_count(&self, key: &str, text: &str) {
+        let id = count_id(key);
+        let field = document().get_element_by_id(&dom_id(key));
+        let (Some(counter), Some(max)) = (
+            document().get_element_by_id(&id),
+            field
+                .and_then(|f| f.get_attribute("maxlength"))
+                .and_then(|m| m.parse::<usize>().ok()),
+        ) else {
             return;
         };
         let count = text.chars().count();
-        let id = count_id(key);
-        let Ok(Some(counter)) = document().query_selector(&format!("#{id}")) else {
-            return;
-        };
         counter.set_text_content(Some(&ui::char_count(count, max, self.lang)));
-        let band: u8 = if count >= max {
-            2
-        } else if count * 10 >= max * 9 {
-            1
-        } else {
-            0
+        // 0 far from the limit, 1 near it, 2 at it.
+        let band = match count {
+            c if c >= max => "2",
+            c if c * 10 >= max * 9 => "1",
+            _ => "0",
         };
-        let _ = counter.class_list().toggle_with_force("near", band > 0);
         let _ = counter.class_list().toggle_with_force("over", count > max);
-        // The first time (the page's own text) is not news.
-        let Some(before) = self.count_bands.insert(key.to_string(), band) else {
-            return;
-        };
-        if before == band {
+        let before = counter.get_attribute("data-band");
+        if before.as_deref() == Some(band) {
             return;
         }
-        if let Ok(Some(live)) = document().query_selector(&format!("#{id}-live")) {
+        let _ = counter.set_attribute("data-band", band);
+        // The first time (the page's own text, at the start) is not news.
+        if before.is_none() {
+            return;
+        }
+        if let Some(live) = document().get_element_by_id(&format!("{id}-live")) {
             let said = match band {
-                2 => ui::CHARS_AT_LIMIT.get(self.lang).to_string(),
-                1 => ui::chars_left(max - count, self.lang),
+                "2" => ui::CHARS_AT_LIMIT.get(self.lang).to_string(),
+                "1" => ui::chars_left(max - count, self.lang),
                 _ => String::new(),
             };
             live.set_text_content(Some(&said));
