@@ -44,6 +44,7 @@ on_both_backends!(
             required: false,
             contact: false,
             retired: false,
+            max_chars: None,
         });
         sqlx::query("UPDATE editions SET status = 'closed'")
             .execute(&db.pool)

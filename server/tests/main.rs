@@ -12,6 +12,7 @@ mod database;
 mod directory_counts;
 mod disclosure;
 mod editions;
+mod entry_rules;
 mod export;
 mod hostile;
 mod network_care;

@@ -280,6 +280,9 @@ pub async fn save_response(request: SaveRequest) -> Result<SaveOutcome, ApiError
                     .is_some_and(|s| group_sections.contains(&s.key.as_str()))
             };
 
+            // Amounts sent as the text typed (「３，０００円」) are read by the form's rules.
+            let mut request = request;
+            survey::entry::read_amounts(&edition, &mut request.answers);
             let record = store::networks::record(&db, request.network_id, &edition_id).await?;
             let stored = record.as_ref().map(|r| &r.answers);
             // Every submitted answer of the group, and any key the edition does not know, is

@@ -2,7 +2,9 @@
 //! Every input has a label; a tri-state item is a radiogroup named by its label. The
 //! questionnaire's island reads and writes these inputs through `survey::entry`, so the
 //! markup here is the contract: `.item[data-key]`, radios valued by choice index,
-//! checkboxes valued by choice key, `[data-clear]` buttons and a `.messages` slot.
+//! checkboxes valued by choice key, `[data-clear]` buttons, a `.messages` slot that every
+//! control names in `aria-describedby`, and under a text its limit's counter (`count_id`,
+//! with a live region `…-count-live`); the limit is also the text's `maxlength`.
 
 use leptos::prelude::*;
 
@@ -19,6 +21,17 @@ pub fn dom_id(key: &str) -> String {
 /// The id of an item's message slot.
 pub fn messages_id(key: &str) -> String {
     format!("{}-messages", dom_id(key))
+}
+
+/// The id of a text item's length counter (its live region is this id with `-live`).
+pub fn count_id(key: &str) -> String {
+    format!("{}-count", dom_id(key))
+}
+
+/// Whether a text item shows a counter of its length under the field (texts people write;
+/// not addresses and numbers whose limit they will never meet).
+pub fn has_counter(kind: &AnswerKind) -> bool {
+    matches!(kind, AnswerKind::Text | AnswerKind::TextArea)
 }
 
 /// 「2012年度から」: the mark on an answer carried over from an earlier edition.
@@ -49,6 +62,23 @@ pub fn ItemField(
     let required = item.required.then_some(" *");
     let entry = entry_of(&item.kind, answer.as_ref());
     let described = messages_id(&item.key);
+    // A text's limit: `maxlength` on its input, and a counter under it.
+    let max_chars = item.max_chars();
+    let counter = max_chars.filter(|_| has_counter(&item.kind)).map(|max| {
+        let length = match &entry {
+            Entry::Text(t) => t.chars().count(),
+            _ => 0,
+        };
+        let id = count_id(&item.key);
+        view! {
+            <p class="char-count" id=id.clone()>{ui::char_count(length, max, lang)}</p>
+            <span class="visually-hidden" id=format!("{id}-live") aria-live="polite"></span>
+        }
+    });
+    let text_described = match counter {
+        Some(_) => format!("{described} {}", count_id(&item.key)),
+        None => described.clone(),
+    };
     let control = match (&item.kind, entry) {
         (kind, Entry::Choice(checked)) => {
             let radios = single_choices(kind)
@@ -64,7 +94,7 @@ pub fn ItemField(
                 })
                 .collect_view();
             view! {
-                <div class="choices" role="radiogroup" aria-labelledby=label_id.clone()>
+                <div class="choices" role="radiogroup" aria-labelledby=label_id.clone() aria-describedby=described.clone()>
                     {radios}
                     <button type="button" class="clear" data-clear=item.key.clone()>{ui::CLEAR_CHOICE.get(lang).to_string()}</button>
                 </div>
@@ -83,11 +113,11 @@ pub fn ItemField(
                     }
                 })
                 .collect_view();
-            view! { <div class="choices" role="group" aria-labelledby=label_id.clone()>{boxes}</div> }.into_any()
+            view! { <div class="choices" role="group" aria-labelledby=label_id.clone() aria-describedby=described.clone()>{boxes}</div> }.into_any()
         }
-        (_, Entry::Checked(on)) => view! { <input type="checkbox" id=id.clone() checked=on /> }.into_any(),
+        (_, Entry::Checked(on)) => view! { <input type="checkbox" id=id.clone() checked=on aria-describedby=described.clone() /> }.into_any(),
         (AnswerKind::Prefecture, Entry::Text(chosen)) => view! {
-            <select id=id.clone()>
+            <select id=id.clone() aria-describedby=described.clone()>
                 <option value="">{ui::CHOOSE.get(lang).to_string()}</option>
                 {PREFECTURES.iter().map(|(p, _)| view! { <option value=*p selected={chosen == *p}>{*p}</option> }).collect_view()}
             </select>
@@ -95,7 +125,7 @@ pub fn ItemField(
         .into_any(),
         (AnswerKind::TextArea, Entry::Text(text)) => {
             let text = super::raw_text::raw_text(text);
-            view! { <textarea id=id.clone() rows="4" aria-describedby=described.clone()>{text}</textarea> }.into_any()
+            view! { <textarea id=id.clone() rows="4" maxlength=max_chars aria-describedby=text_described.clone()>{text}</textarea> }.into_any()
         }
         (kind, Entry::Text(text)) if is_amount(kind) => {
             let unit = match kind {
@@ -123,7 +153,7 @@ pub fn ItemField(
                 Entry::Text(t) => t,
                 _ => String::new(),
             };
-            view! { <input type=input_type id=id.clone() autocomplete=autocomplete aria-describedby=described.clone() value=text /> }.into_any()
+            view! { <input type=input_type id=id.clone() autocomplete=autocomplete maxlength=max_chars aria-describedby=text_described.clone() value=text /> }.into_any()
         }
     };
     let grouped = is_single_choice(&item.kind) || matches!(item.kind, AnswerKind::Bearers { .. });
@@ -137,6 +167,7 @@ pub fn ItemField(
                 view! { <label class="item-label" id=label_id.clone() for=id.clone()>{label}{required}</label> }.into_any()
             }}
             {control}
+            {counter}
             <div class="messages" id=described aria-live="polite"></div>
         </div>
     }

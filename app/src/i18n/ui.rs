@@ -360,3 +360,25 @@ pub static PASSWORD_DONE: Label = Label::new(
     "パスワードを変更しました。ほかの端末のログインは終了しました。",
     "Your password was changed. Sign-ins on other devices have ended.",
 );
+
+// A text field's length against its limit (the questionnaire's counters).
+
+/// 「123／2000文字」.
+pub fn char_count(count: usize, max: usize, lang: super::Lang) -> String {
+    match lang {
+        super::Lang::Ja => format!("{count}／{max}文字"),
+        super::Lang::En => format!("{count} / {max} characters"),
+    }
+}
+
+/// What a screen reader hears as a text nears its limit (not at every keystroke).
+pub fn chars_left(left: usize, lang: super::Lang) -> String {
+    match lang {
+        super::Lang::Ja => format!("残り{left}文字です。"),
+        super::Lang::En => format!("{left} characters left."),
+    }
+}
+pub static CHARS_AT_LIMIT: Label = Label::new(
+    "文字数の上限に達しました。",
+    "The text has reached its length limit.",
+);

@@ -72,6 +72,19 @@ pub struct Item {
     /// Set when the item was retired in this edition: kept for old data, not asked.
     #[serde(default, skip_serializing_if = "is_false")]
     pub retired: bool,
+    /// The longest answer this text item takes, in characters, when the edition sets one
+    /// (`max_chars` in questionnaire.toml); otherwise its kind's ([`AnswerKind::max_chars`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_chars: Option<usize>,
+}
+
+impl Item {
+    /// The longest answer this item takes, in characters: what the form's counter and
+    /// `maxlength` show and the server enforces. `None` for items that are not text.
+    pub fn max_chars(&self) -> Option<usize> {
+        let default = self.kind.max_chars()?;
+        Some(self.max_chars.unwrap_or(default))
+    }
 }
 
 /// Flags are written only when set, so the page and the database carry less.
@@ -118,13 +131,16 @@ pub enum AnswerKind {
     Prefecture,
 }
 
+/// The most characters any text item may take (an edition may set less per item).
+pub const MAX_TEXT_CHARS: usize = 10_000;
+
 impl AnswerKind {
-    /// The longest text an answer of this kind may be, in characters (the browser shows it as
-    /// a counter; the server refuses more); `None` for kinds that are not text.
+    /// The longest text an answer of this kind may be, in characters, unless the item sets
+    /// its own ([`Item::max_chars`]); `None` for kinds that are not text.
     pub fn max_chars(&self) -> Option<usize> {
         match self {
             AnswerKind::Text => Some(500),
-            AnswerKind::TextArea => Some(10_000),
+            AnswerKind::TextArea => Some(MAX_TEXT_CHARS),
             AnswerKind::Url => Some(2_000),
             AnswerKind::Email => Some(254),
             AnswerKind::Postal | AnswerKind::Prefecture => Some(10),

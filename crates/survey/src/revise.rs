@@ -108,6 +108,7 @@ impl Edition {
                 required: false,
                 contact: false,
                 retired: false,
+                max_chars: None,
             },
         );
         Ok(full)

@@ -10,6 +10,7 @@ use super::error::{place, EditionError};
 use super::template;
 use crate::definition::{
     AnswerKind, Choice, DisclosureOptions, Edition, Group, Item, Section, StartWords,
+    MAX_TEXT_CHARS,
 };
 use crate::i18n::Label;
 
@@ -76,6 +77,8 @@ struct ItemFile {
     undecided: Option<bool>,
     /// Choice sets (`bearers`).
     choices: Option<Vec<ChoiceFile>>,
+    /// Text kinds: the longest answer in characters, instead of the kind's default.
+    max_chars: Option<usize>,
 }
 
 #[derive(Deserialize)]
@@ -164,6 +167,11 @@ pub fn read(file: &str, text: &str, id: &str, year: i64) -> Result<Edition, Edit
                     },
                     other => other,
                 };
+                let max_chars = i
+                    .max_chars
+                    .map(|max| check_max_chars(&kind, max))
+                    .transpose()
+                    .map_err(|m| fail(&at, m))?;
                 group.items.push(Item {
                     key,
                     label: label(&at, "label", &Text { ja: i.ja, en: i.en })?,
@@ -171,6 +179,7 @@ pub fn read(file: &str, text: &str, id: &str, year: i64) -> Result<Edition, Edit
                     required: i.required,
                     contact: i.contact,
                     retired: i.retired,
+                    max_chars,
                 });
             }
             section.groups.push(group);
@@ -222,6 +231,21 @@ fn kind(item: &ItemFile, words: Option<&StartWords>) -> Result<AnswerKind, Strin
             ))
         }
     })
+}
+
+/// A text item's own length limit: for kinds that are text, from 1 to [`MAX_TEXT_CHARS`].
+fn check_max_chars(kind: &AnswerKind, max: usize) -> Result<usize, String> {
+    if kind.max_chars().is_none() || *kind == AnswerKind::Prefecture {
+        return Err(
+            "max_chars is for text kinds only (text, text_area, url, email, postal, phone)".into(),
+        );
+    }
+    if !(1..=MAX_TEXT_CHARS).contains(&max) {
+        return Err(format!(
+            "max_chars must be from 1 to {MAX_TEXT_CHARS}, not {max}"
+        ));
+    }
+    Ok(max)
 }
 
 fn choices(

@@ -257,6 +257,40 @@ fn an_unknown_kind_names_the_item() {
 }
 
 #[test]
+fn a_text_items_length_limit_is_read_and_checked() {
+    let with_limit = |kind: &str, max: &str| {
+        QUESTIONNAIRE.replace(
+            "kind = \"tri\"\nja = \"糖尿病\"",
+            &format!("kind = \"{kind}\"\nmax_chars = {max}\nja = \"糖尿病\""),
+        )
+    };
+    let e = folder("2014", &with_limit("text_area", "1200"), None)
+        .unwrap()
+        .edition(&[])
+        .unwrap();
+    let item = e.item("services.diseases.diabetes").unwrap();
+    assert_eq!(item.max_chars(), Some(1200));
+    // Kept through the JSON an edition is stored as, and in one language.
+    let json = serde_json::to_string(&e).unwrap();
+    let back: Edition = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        back.item("services.diseases.diabetes").unwrap().max_chars(),
+        Some(1200)
+    );
+    assert!(
+        !serde_json::to_string(&edition("2012").item("overview.main.name"))
+            .unwrap()
+            .contains("max_chars")
+    );
+    assert!(error(&with_limit("tri", "10"))
+        .ends_with("item diabetes: max_chars is for text kinds only (text, text_area, url, email, postal, phone)"));
+    assert!(error(&with_limit("prefecture", "10")).contains("max_chars is for text kinds only"));
+    assert!(error(&with_limit("text", "0")).ends_with("max_chars must be from 1 to 10000, not 0"));
+    assert!(error(&with_limit("text", "10001")).contains("max_chars must be from 1 to 10000"));
+    assert!(error(&with_limit("text", "-1")).starts_with("editions/2014/questionnaire.toml: line"));
+}
+
+#[test]
 fn a_bad_template_names_the_label() {
     let bad = QUESTIONNAIRE.replace("ja = \"糖尿病\"", "ja = \"糖尿病（{yaer}）\"");
     let message = error(&bad);

@@ -8,8 +8,10 @@ use super::{
 };
 use crate::answers::{Answer, Fee};
 use crate::definition::{AnswerKind, Item};
+use crate::entry::{answer_of, Entry};
 use crate::geography::PREFECTURES;
 use crate::i18n::Label;
+use crate::normalise::AmountUnit;
 
 pub(super) fn check_item(item: &Item, answer: &Answer, this_year: i32, out: &mut Vec<Issue>) {
     if let Some(message) = kind_error(&item.kind, answer) {
@@ -24,16 +26,17 @@ pub(super) fn check_item(item: &Item, answer: &Answer, this_year: i32, out: &mut
         return;
     }
     if let Some(message) =
-        text_error(&item.kind, answer).or_else(|| value_error(&item.kind, answer, this_year))
+        text_error(item, answer).or_else(|| value_error(&item.kind, answer, this_year))
     {
         out.push(error(&item.key, message));
     }
 }
 
-/// What every text answer must keep to: its kind's length, and no control characters (a
-/// NUL byte cannot even be stored in PostgreSQL).
-fn text_error(kind: &AnswerKind, answer: &Answer) -> Option<Label> {
-    let (Some(max), Answer::Text(text)) = (kind.max_chars(), answer) else {
+/// What every text answer must keep to: its item's length ([`Item::max_chars`], the same
+/// number the form's counter and `maxlength` show), and no control characters (a NUL byte
+/// cannot even be stored in PostgreSQL).
+fn text_error(item: &Item, answer: &Answer) -> Option<Label> {
+    let (Some(max), Answer::Text(text)) = (item.max_chars(), answer) else {
         return None;
     };
     if text
@@ -73,6 +76,17 @@ fn kind_error(kind: &AnswerKind, answer: &Answer) -> Option<Label> {
                 format!("Not one of the choices: {list}."),
             ));
         }
+        // An amount sent as the text typed that could not be read into a number (the server
+        // reads the rest, `entry::read_amounts`): why, as the form says it.
+        (K::Count | K::Yen | K::KiloYen | K::Year, Answer::Text(text)) => {
+            return Some(match answer_of(kind, &Entry::Text(text.clone())) {
+                Err(why) => why,
+                Ok(_) => Label::new(
+                    "回答の形式がこの項目に合いません。",
+                    "This answer does not fit the item.",
+                ),
+            });
+        }
         (K::Tri, Answer::Tri(_))
         | (K::Count | K::Yen | K::KiloYen | K::Year, Answer::Number(_))
         | (K::Fee { .. }, Answer::Fee(_))
@@ -97,16 +111,14 @@ fn value_error(kind: &AnswerKind, answer: &Answer, this_year: i32) -> Option<Lab
     use AnswerKind as K;
     match (kind, answer) {
         (K::Count, Answer::Number(n)) if !(0..=MAX_COUNT).contains(n) => {
-            Some(Label::new("0から1,000,000までの整数で入力してください。", "Enter a whole number from 0 to 1,000,000."))
+            AmountUnit::Count.range_message()
         }
-        (K::Yen, Answer::Number(n)) if !(0..=MAX_YEN).contains(n) => Some(Label::new(
-            "0から100,000,000,000円までの金額を入力してください。",
-            "Enter an amount from 0 to 100,000,000,000 yen.",
-        )),
-        (K::KiloYen, Answer::Number(n)) if !(0..=MAX_KILO_YEN).contains(n) => Some(Label::new(
-            "0から100,000,000（千円）までの金額を入力してください。",
-            "Enter an amount from 0 to 100,000,000 (thousand yen).",
-        )),
+        (K::Yen, Answer::Number(n)) if !(0..=MAX_YEN).contains(n) => {
+            AmountUnit::Yen.range_message()
+        }
+        (K::KiloYen, Answer::Number(n)) if !(0..=MAX_KILO_YEN).contains(n) => {
+            AmountUnit::KiloYen.range_message()
+        }
         (K::Year, Answer::Number(n)) => {
             let max = this_year + YEARS_AHEAD;
             (!(i64::from(MIN_YEAR)..=i64::from(max)).contains(n)).then(|| {

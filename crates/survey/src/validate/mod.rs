@@ -171,6 +171,27 @@ pub fn section_state(
     }
 }
 
+/// What to show next to one item: its issues, errors before warnings, each message once.
+/// (Validation reports at most one error per item; an amount that cannot be read is that
+/// error, and the rules that would say the amount is missing stay quiet.)
+pub fn messages_for<'a>(issues: &'a [Issue], item: &str) -> Vec<&'a Issue> {
+    let mut out: Vec<&Issue> = Vec::new();
+    for severity in [Severity::Error, Severity::Warning] {
+        for issue in issues
+            .iter()
+            .filter(|i| i.item == item && i.severity == severity)
+        {
+            if !out
+                .iter()
+                .any(|i| i.severity == severity && i.message == issue.message)
+            {
+                out.push(issue);
+            }
+        }
+    }
+    out
+}
+
 /// Whether any issue is an error.
 pub fn has_errors(issues: &[Issue]) -> bool {
     issues.iter().any(|i| i.severity == Severity::Error)

@@ -1039,3 +1039,143 @@ fn yen_amounts_have_a_ceiling_so_sums_cannot_overflow() {
     // Every response at the ceiling, a million of them, still sums inside i64.
     assert!(MAX_YEN.checked_mul(1_000_000).is_some());
 }
+
+#[test]
+fn an_items_own_length_limit_is_the_one_enforced() {
+    let e = e();
+    let summary = e.item("overview.main.summary").unwrap();
+    assert_eq!(summary.max_chars, Some(2000), "set in editions/2012");
+    assert_eq!(summary.max_chars(), Some(2000));
+    let key = "overview.main.summary";
+    assert!(issues_for(&e, &[(key, text(&"字".repeat(2000)))], key).is_empty());
+    let over = issues_for(&e, &[(key, text(&"字".repeat(2001)))], key);
+    assert_eq!(over.len(), 1);
+    assert_eq!(
+        over[0].message.ja,
+        "2000文字以内で入力してください（現在2001文字）。"
+    );
+    assert_eq!(
+        over[0].message.en,
+        "Use at most 2000 characters (now 2001)."
+    );
+    // Characters, not bytes or UTF-16 units: 2000 characters outside the BMP are fine.
+    assert!(issues_for(&e, &[(key, text(&"𠮷".repeat(2000)))], key).is_empty());
+    // Items without their own limit keep their kind's.
+    let name = e.item("overview.main.nickname").unwrap();
+    assert_eq!(name.max_chars(), AnswerKind::Text.max_chars());
+    // Not a text: no limit.
+    assert_eq!(
+        e.item("facilities.hospital.count").unwrap().max_chars(),
+        None
+    );
+}
+
+#[test]
+fn an_amount_sent_as_unreadable_text_gets_one_message_saying_why() {
+    let e = e();
+    let monthly = "fees.hospital_current.monthly";
+    let fee = "fees.hospital_current.fee";
+    assert_eq!(
+        e.item(fee).map(|i| &i.kind),
+        Some(&AnswerKind::Fee { undecided: false }),
+    );
+    // Paid with an amount that cannot be read: the amount's message, not also "enter the
+    // monthly amount".
+    let found = issues_for(
+        &e,
+        &[(fee, Answer::Fee(Fee::Paid)), (monthly, text("3千円?"))],
+        monthly,
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].message.ja,
+        "金額を数字で入力してください（例: 3,000 や 3,000円）。"
+    );
+    // A 千円 amount that is not whole in thousands.
+    let construction = "budget.current.construction";
+    let found = issues_for(&e, &[(construction, text("1,500円"))], construction);
+    assert_eq!(found.len(), 1);
+    assert!(
+        found[0].message.ja.contains("1.5千円"),
+        "{}",
+        found[0].message.ja
+    );
+    // A count: planned with an unreadable count says why the count is unreadable, once.
+    let count = "facilities.hospital.count";
+    let found = issues_for(
+        &e,
+        &[
+            ("facilities.hospital.status", Answer::Tri(Tri::Planned)),
+            (count, text("12人")),
+        ],
+        count,
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].message.ja.contains("人数"),
+        "{}",
+        found[0].message.ja
+    );
+    // Huge: the field's ceiling.
+    let found = issues_for(&e, &[(monthly, text(&"9".repeat(30)))], monthly);
+    assert_eq!(
+        found[0].message.ja,
+        "0から100,000,000,000円までの金額を入力してください。"
+    );
+}
+
+#[test]
+fn every_item_gets_at_most_one_error_and_each_message_once() {
+    let e = e();
+    // Answers that break several rules at once around the same items.
+    let a = answers(&[
+        ("facilities.hospital.status", Answer::Tri(Tri::InProgress)),
+        ("facilities.hospital.count", text("abc")),
+        ("fees.hospital_current.fee", Answer::Fee(Fee::Paid)),
+        ("fees.hospital_current.monthly", text("-5")),
+        ("budget.current.operating", Answer::Number(10)),
+        ("budget.current.maintenance", text("1,500円")),
+        (
+            "budget.current.other_cost",
+            Answer::Number(MAX_KILO_YEN + 1),
+        ),
+        (
+            "overview.main.start_status",
+            Answer::StartStatus(StartStatus::Started),
+        ),
+        ("overview.main.start_year", text("2099年")),
+        ("overview.main.summary", text(&"x".repeat(3000))),
+    ]);
+    let issues = validate(&e, &a, YEAR);
+    let mut errors: Vec<&str> = issues
+        .iter()
+        .filter(|i| i.severity == Severity::Error)
+        .map(|i| i.item.as_str())
+        .collect();
+    let all = errors.len();
+    errors.sort();
+    errors.dedup();
+    assert_eq!(errors.len(), all, "{issues:#?}");
+    // The messages shown per item: duplicates dropped, errors first.
+    let twice = vec![
+        Issue {
+            item: "a".into(),
+            severity: Severity::Warning,
+            message: Label::new("w", "w"),
+        },
+        Issue {
+            item: "a".into(),
+            severity: Severity::Error,
+            message: Label::new("e", "e"),
+        },
+        Issue {
+            item: "a".into(),
+            severity: Severity::Error,
+            message: Label::new("e", "e"),
+        },
+    ];
+    let shown = messages_for(&twice, "a");
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[0].severity, Severity::Error);
+    assert!(messages_for(&twice, "b").is_empty());
+}

@@ -237,6 +237,8 @@ impl Form {
             self.disclosure.set(&section, choice);
         }
         self.unreadable.clear();
+        self.held.clear();
+        self.notes.clear();
         self.dirty.insert(group);
         self.bases.insert(group, self.version);
         self.show_inputs();

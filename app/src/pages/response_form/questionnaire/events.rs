@@ -22,14 +22,15 @@ pub(super) fn on_edit(form: &Shared, ev: &Event) {
         f.set_disclosure(&section, read_disclosure(&block));
     } else if let Some(item) = target.closest(".item[data-key]").ok().flatten() {
         let key = item.get_attribute("data-key").unwrap_or_default();
-        f.edited(&key, &item);
+        f.typed(&key, &item);
     } else {
         return;
     }
     f.refresh();
 }
 
-/// Leaving a text field shows what was understood (an amount, a postal code…).
+/// Leaving a text field shows what was understood (an amount, a postal code…), and what is
+/// wrong with an amount that cannot be read.
 pub(super) fn on_leave(form: &Shared, ev: &Event) {
     let Some(item) = target_element(ev).and_then(|t| t.closest(".item[data-key]").ok().flatten())
     else {
@@ -40,12 +41,28 @@ pub(super) fn on_leave(form: &Shared, ev: &Event) {
     let Some(kind) = f.kinds.get(&key).cloned() else {
         return;
     };
+    let mut changed = f.left(&key);
     if let Entry::Text(text) = read_entry(&item, &kind) {
         if let Some(tidy) = tidied(&kind, &text) {
+            // A unit converted (「3,000円」 → 3 千円) stays told after the text is tidied; a
+            // number only written differently (「１２」, 「1,200」) does not need it.
+            let note = f.notes.get(&key).cloned().filter(|_| {
+                text.chars().any(|c| {
+                    !(c.is_ascii_digit()
+                        || c.is_whitespace()
+                        || "０１２３４５６７８９,，、､".contains(c))
+                })
+            });
             write_entry(&item, &Entry::Text(tidy));
             f.edited(&key, &item);
-            f.refresh();
+            if let Some(note) = note {
+                f.notes.insert(key.clone(), note);
+            }
+            changed = true;
         }
+    }
+    if changed {
+        f.refresh();
     }
 }
 

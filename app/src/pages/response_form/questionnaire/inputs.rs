@@ -7,6 +7,7 @@ use web_sys::Element;
 
 use super::dom::{all, item_element, prop, set_prop};
 use super::state::Form;
+use crate::components::fields::has_counter;
 use crate::pages::response_form::public_sees;
 use survey::entry::{entry_of, is_single_choice, Entry};
 use survey::{AnswerKind, Disclosure};
@@ -122,7 +123,11 @@ impl Form {
     pub(super) fn show_inputs(&self) {
         for (key, kind) in &self.kinds {
             if let Some(item) = item_element(key) {
-                write_entry(&item, &entry_of(kind, self.answers.get(key)));
+                let entry = entry_of(kind, self.answers.get(key));
+                write_entry(&item, &entry);
+                if let (Entry::Text(text), true) = (&entry, has_counter(kind)) {
+                    self.show_count(key, text);
+                }
             }
         }
         self.edition

@@ -14,9 +14,9 @@ use super::inputs::read_entry;
 use crate::api::respondent::ResponseForm;
 use crate::i18n::page_lang;
 use crate::i18n::{Label, Lang};
-use survey::entry::{answer_of, entry_of};
+use survey::entry::{answer_of, entry_of, understood, Entry};
 use survey::validate::{validate, Issue};
-use survey::{AnswerKind, Answers, Disclosure, DisclosureChoices, Edition};
+use survey::{Answer, AnswerKind, Answers, Disclosure, DisclosureChoices, Edition};
 
 pub(super) struct Form {
     pub(super) edition: Edition,
@@ -25,8 +25,15 @@ pub(super) struct Form {
     /// The answers as the server holds them (an answer kept unchanged never blocks a save).
     pub(super) stored: Answers,
     pub(super) disclosure: DisclosureChoices,
-    /// Amounts typed that cannot be read (the answer is then unset), with why.
+    /// Amounts typed that cannot be read, with why. Their answer is the text as typed, so
+    /// validation reports it (once, next to the field) and the draft keeps it.
     pub(super) unreadable: BTreeMap<String, Label>,
+    /// Unreadable amounts whose message waits until the person leaves the field (「3,0」 on
+    /// the way to 「3,000」 is not an error to shout about).
+    pub(super) held: BTreeSet<String>,
+    /// What an amount will be saved as, when that is not what was typed (「3 千円として保存
+    /// します」).
+    pub(super) notes: BTreeMap<String, Label>,
     pub(super) issues: Vec<Issue>,
     pub(super) unconfirmed: BTreeSet<String>,
     pub(super) version: i64,
@@ -92,6 +99,8 @@ impl Form {
             answers: data.answers,
             disclosure: data.disclosure,
             unreadable: BTreeMap::new(),
+            held: BTreeSet::new(),
+            notes: BTreeMap::new(),
             issues: Vec::new(),
             unconfirmed: data.unconfirmed,
             version: data.version,
@@ -110,10 +119,11 @@ impl Form {
 
     /// An item's inputs changed: read them back into its answer.
     pub(super) fn edited(&mut self, key: &str, item: &Element) {
-        let Some(kind) = self.kinds.get(key) else {
+        let Some(kind) = self.kinds.get(key).cloned() else {
             return;
         };
-        match answer_of(kind, &read_entry(item, kind)) {
+        let entry = read_entry(item, &kind);
+        match answer_of(&kind, &entry) {
             Ok(answer) => {
                 self.unreadable.remove(key);
                 match answer {
@@ -122,9 +132,19 @@ impl Form {
                 }
             }
             Err(why) => {
-                self.answers.clear(key);
+                // Kept as typed: nothing typed is lost, and validation says why.
+                if let Entry::Text(text) = &entry {
+                    self.answers.set(key, Answer::Text(text.clone()));
+                }
                 self.unreadable.insert(key.to_string(), why);
             }
+        }
+        if let Entry::Text(text) = &entry {
+            match understood(&kind, text) {
+                Some(note) => self.notes.insert(key.to_string(), note),
+                None => self.notes.remove(key),
+            };
+            self.show_count(key, text);
         }
         self.confirm(|k| k == key);
         self.touch_key(key);
@@ -145,6 +165,25 @@ impl Form {
             self.dirty.insert(group);
             self.bases.entry(group).or_insert(self.version);
         }
+    }
+
+    /// The person typed in an item: like [`Form::edited`], but an amount that becomes
+    /// unreadable keeps quiet until they leave the field ([`Form::left`]); one already
+    /// shown as unreadable keeps being shown until it is fixed.
+    pub(super) fn typed(&mut self, key: &str, item: &Element) {
+        let shown = self.unreadable.contains_key(key) && !self.held.contains(key);
+        self.edited(key, item);
+        if self.unreadable.contains_key(key) && !shown {
+            self.held.insert(key.to_string());
+        } else {
+            self.held.remove(key);
+        }
+    }
+
+    /// The person left an item's field: whatever is wrong with it may be said. Whether
+    /// anything changed on the page.
+    pub(super) fn left(&mut self, key: &str) -> bool {
+        self.held.remove(key)
     }
 
     /// Confirms the carried-forward answers whose keys match (touching one confirms it).
