@@ -144,6 +144,11 @@ test("a 300-character unbroken text wraps on the form, the review page and the p
   await expect(page.getByRole("status").filter({ hasText: "保存しました" })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("form.png"), fullPage: true });
   expect(await fitsTheWindow(page)).toBe(true);
+  // Submitted (提出), it reaches the staff's review queue.
+  await page.getByRole("link", { name: "回答を提出する" }).click();
+  await hydrated(page);
+  await page.getByRole("button", { name: "提出する" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "提出しました" })).toBeVisible();
 
   // Staff see it on the review page, and approve it so that it is public.
   const staffContext = await browser.newContext({ locale: "ja-JP" });
