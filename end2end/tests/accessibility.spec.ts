@@ -1,7 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test, expect, hydrated } from "./fixtures";
-
-const PASSWORD = "e2e-password-12345";
+import { expect, test, PASSWORD, hydrated, signIn } from "./fixtures";
 
 // axe-core in Chromium: the questionnaire and the submit step, as a respondent uses them,
 // have no serious or critical accessibility problem.

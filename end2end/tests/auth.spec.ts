@@ -1,14 +1,4 @@
-import { test, expect, hydrated } from "./fixtures";
-
-const PASSWORD = "e2e-password-12345";
-
-async function signIn(page: import("@playwright/test").Page, path: string, id: string, password: string) {
-  await page.goto(path);
-  await hydrated(page);
-  await page.getByLabel("ID").fill(id);
-  await page.getByLabel("パスワード").fill(password);
-  await page.getByRole("button", { name: "ログイン" }).click();
-}
+import { expect, test, PASSWORD, hydrated, signIn } from "./fixtures";
 
 test("a respondent signs in, sees only their network, and signs out", async ({ page }) => {
   await page.goto("/respondent");

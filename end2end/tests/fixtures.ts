@@ -38,3 +38,15 @@ export async function hydrated(page: import("@playwright/test").Page) {
       ((window as any).__renkei_islands ?? 0) >= document.querySelectorAll("leptos-island").length,
   );
 }
+
+/** The password of the accounts the test servers are given (playwright.config.ts). */
+export const PASSWORD = "e2e-password-12345";
+
+/** Signs in on a sign-in page (`/login` or `/staff/login`). */
+export async function signIn(page: import("@playwright/test").Page, path: string, login: string, password = PASSWORD) {
+  await page.goto(path);
+  await hydrated(page);
+  await page.getByLabel("ID").fill(login);
+  await page.getByLabel("パスワード").fill(password);
+  await page.getByRole("button", { name: "ログイン" }).click();
+}

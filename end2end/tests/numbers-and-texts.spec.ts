@@ -1,4 +1,4 @@
-import { test, expect, hydrated } from "./fixtures";
+import { expect, test, PASSWORD, hydrated, signIn } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 // Issue 18, "Nothing a respondent types is ever lost": amounts pasted with their units,
@@ -6,16 +6,7 @@ import type { Page } from "@playwright/test";
 // Uses items no other spec touches (budget, clinic fees, the summary), so specs stay
 // independent of order.
 
-const PASSWORD = "e2e-password-12345";
 const NETWORK = "小樽後志地域医療連携システム";
-
-async function signIn(page: Page, path: string, id: string) {
-  await page.goto(path);
-  await hydrated(page);
-  await page.getByLabel("ID").fill(id);
-  await page.getByLabel("パスワード").fill(PASSWORD);
-  await page.getByRole("button", { name: "ログイン" }).click();
-}
 
 async function openForm(page: Page) {
   await signIn(page, "/login", "e2e-respondent");

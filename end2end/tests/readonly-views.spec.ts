@@ -1,12 +1,10 @@
-import { test, expect, hydrated } from "./fixtures";
+import { expect, test, PASSWORD, hydrated, signIn } from "./fixtures";
 
 // Staff preview the 2013 draft's questionnaire from the editions page: the form as
 // respondents will see it, every input disabled, nothing to save. Read-only: it changes
 // nothing on the shared server. (A closed survey's read-only answers are covered by the
 // server test server/tests/readonly.rs only: closing 2012 here would change what every
 // other spec on this server sees.)
-
-const PASSWORD = "e2e-password-12345";
 
 test("staff preview the 2013 draft as respondents will see it", async ({ page }) => {
   await page.goto("/staff/login");

@@ -1,21 +1,12 @@
-import { test, expect, hydrated } from "./fixtures";
+import { expect, test, PASSWORD, hydrated, signIn } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 // The respondent registers a duplicate of its own network (report no 4), so merging it moves
 // no respondent to another network and the other specs see the same accounts.
 
-const PASSWORD = "e2e-password-12345";
 const KEPT = "小樽後志地域医療連携システム";
 // The same name with half-width katakana and a suffix: one name contains the other.
 const DUPLICATE = "小樽後志地域医療連携ｼｽﾃﾑ E2E";
-
-async function signIn(page: Page, path: string, id: string) {
-  await page.goto(path);
-  await hydrated(page);
-  await page.getByLabel("ID").fill(id);
-  await page.getByLabel("パスワード").fill(PASSWORD);
-  await page.getByRole("button", { name: "ログイン" }).click();
-}
 
 test("a registered duplicate is flagged for staff, who merge it; its page is gone from the directory", async ({ page, browser }) => {
   // The respondent registers a network named like one of the same prefecture.

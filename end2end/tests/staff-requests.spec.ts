@@ -1,7 +1,5 @@
 import * as fs from "node:fs";
-import { test, expect, hydrated } from "./fixtures";
-
-const PASSWORD = "e2e-password-12345";
+import { expect, test, PASSWORD, hydrated, signIn } from "./fixtures";
 
 // A request list as Excel saves it: BOM, Japanese headers, CRLF.
 const LIST =

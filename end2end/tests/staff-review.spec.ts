@@ -1,19 +1,10 @@
-import { test, expect, hydrated } from "./fixtures";
+import { expect, test, PASSWORD, hydrated, signIn } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 // Uses facility items no other spec touches (care, other), so specs stay independent of order.
 
-const PASSWORD = "e2e-password-12345";
 const NETWORK = "小樽後志地域医療連携システム";
 const NOTE = "その他の施設の参加状況をご確認ください。";
-
-async function signIn(page: Page, path: string, id: string) {
-  await page.goto(path);
-  await hydrated(page);
-  await page.getByLabel("ID").fill(id);
-  await page.getByLabel("パスワード").fill(PASSWORD);
-  await page.getByRole("button", { name: "ログイン" }).click();
-}
 
 async function openForm(page: Page) {
   await page.goto(`/respondent`);

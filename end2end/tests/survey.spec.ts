@@ -1,7 +1,5 @@
-import { test, expect, hydrated } from "./fixtures";
+import { expect, test, PASSWORD, hydrated, signIn } from "./fixtures";
 import type { Page } from "@playwright/test";
-
-const PASSWORD = "e2e-password-12345";
 
 async function openForm(page: Page) {
   await page.goto("/login");

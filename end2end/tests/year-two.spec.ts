@@ -1,4 +1,4 @@
-import { test, expect, hydrated } from "./fixtures";
+import { expect, test, PASSWORD, hydrated, signIn } from "./fixtures";
 import type { Browser, Page } from "@playwright/test";
 
 // The second survey year, start to finish, on a server of its own (once on SQLite, once on
@@ -7,7 +7,6 @@ import type { Browser, Page } from "@playwright/test";
 // staff approve both, and only valid answers reach the public; 2013 closes, 2012 stays.
 test.describe.configure({ mode: "serial" });
 
-const PASSWORD = "e2e-password-12345";
 const OTARU = "小樽後志地域医療連携システム";
 const ASKED = "E2E年次ネット";
 const SILENT = "E2E未回答ネット";
@@ -17,14 +16,6 @@ const LIST =
   "\uFEFF組織名,都道府県,連携名称,住所,メールアドレス\r\n" +
   `E2E年次病院,秋田県,${ASKED},秋田市3-3,nenji@example.jp\r\n` +
   `E2E未回答医師会,高知県,${SILENT},高知市4-4,silent@example.jp\r\n`;
-
-async function signIn(page: Page, path: string, login: string, password = PASSWORD) {
-  await page.goto(path);
-  await hydrated(page);
-  await page.getByLabel("ID").fill(login);
-  await page.getByLabel("パスワード").fill(password);
-  await page.getByRole("button", { name: "ログイン" }).click();
-}
 
 async function newPage(browser: Browser) {
   return (await browser.newContext({ locale: "ja-JP" })).newPage();
