@@ -226,6 +226,19 @@ on_both_backends!(
     async |db: &TestDb| {
         let y = year_two(db, &[]).await;
         let version = respondent_saves(&y).await;
+        // The charts count valid answers only (staff see every value, nothing suppressed).
+        let valid_in_charts = || async {
+            let reply = post_json(
+                &y.router,
+                "/api/charts",
+                &json!({ "query": { "edition": "2013" } }),
+                Some(&y.staff),
+            )
+            .await;
+            assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
+            reply.json::<app::api::public::ChartsView>().charts[0].valid
+        };
+        assert_eq!(valid_in_charts().await, 0);
         // Submitted is not yet valid: not in the open data, no detail page, tracked as replied.
         assert!(!public_ids(&y.router, "2013").await.contains(&y.net));
         assert_eq!(
@@ -235,6 +248,7 @@ on_both_backends!(
         assert_eq!(stage(&y).await, Stage::Replied);
 
         assert_eq!(decide(&y, version, true, "").await.status, StatusCode::OK);
+        assert_eq!(valid_in_charts().await, 1);
         assert_eq!(public_ids(&y.router, "2013").await, [y.net]);
         assert_eq!(
             detail_status(&y.router, y.net, "2013").await,
