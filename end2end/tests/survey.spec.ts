@@ -217,3 +217,16 @@ test("what is typed before the form is interactive is kept when it wakes", async
   await hydrated(page);
   await expect(page.getByLabel("その他のサービス")).toHaveValue("起動前の入力");
 });
+
+test("on a phone the section index and the group's save button stay in reach, and sign-out is on the form", async ({ page }) => {
+  page.on("dialog", (d) => d.accept());
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openForm(page);
+  await page.getByRole("radiogroup", { name: "薬局", exact: true }).scrollIntoViewIfNeeded();
+  await expect(page.locator("nav.section-index")).toBeInViewport();
+  await expect(page.getByRole("button", { name: /【参加団体数について】.*を保存/ })).toBeInViewport();
+  // One save action per group: the other groups' buttons are not on screen here.
+  await expect(page.getByRole("button", { name: /【システムの概要について】.*を保存/ })).not.toBeInViewport();
+  await page.getByRole("button", { name: "ログアウト" }).click();
+  await expect(page).toHaveURL(/\/$/);
+});

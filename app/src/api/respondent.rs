@@ -73,6 +73,9 @@ pub struct ResponseForm {
     /// only under the same sign-in.
     #[serde(default)]
     pub draft_owner: String,
+    /// The login of whoever is signed in, for the page's sign-out line.
+    #[serde(default)]
+    pub signed_in_as: String,
 }
 
 /// A save of one group of sections (A–C, D–G or H–J).
@@ -163,6 +166,7 @@ pub async fn get_response_form(network_id: i64) -> Result<ResponseForm, ApiError
             let db = crate::db::use_db()?;
             let me = require_editor(&db, network_id).await?;
             let draft_owner = format!("{}-{}", me.role.as_str(), me.user_id);
+            let signed_in_as = me.login.clone();
             let (edition_id, edition) = open_edition(&db).await?;
             let record = store::networks::record(&db, network_id, &edition_id).await?;
             let this_year = edition_year(&edition);
@@ -183,6 +187,7 @@ pub async fn get_response_form(network_id: i64) -> Result<ResponseForm, ApiError
                     this_year,
                     unconfirmed: r.unconfirmed,
                     draft_owner,
+                    signed_in_as,
                 },
                 // No response yet in this edition: the network itself must exist; last
                 // edition's answers are the starting point.
@@ -211,6 +216,7 @@ pub async fn get_response_form(network_id: i64) -> Result<ResponseForm, ApiError
                         carried_from,
                         unconfirmed,
                         draft_owner,
+                        signed_in_as,
                     }
                 }
             })

@@ -18,6 +18,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::respondent::ResponseForm;
 use crate::components::fields::ItemField;
 use crate::components::loaded::Loaded;
+use crate::components::logout::SignedIn;
 use crate::i18n::{page_title, use_lang};
 use crate::i18n::{ui, Label, Lang};
 use closed::{form_or_closed, ClosedAnswersPage, FormOrClosed};
@@ -97,15 +98,18 @@ fn QuestionnairePage(data: ResponseForm, role: Role) -> impl IntoView {
                 Lang::En => format!("Save {}", names.join(", ")),
             };
             view! {
-                {in_group.into_iter().map(|s| section_form(s, &data, lang)).collect_view()}
-                <div class="save-bar">
-                    <button type="button" class="primary" data-save-group=group.to_string()>{button}</button>
-                    <div class="save-slot" data-status-group=group.to_string()></div>
+                <div class="save-group">
+                    {in_group.into_iter().map(|s| section_form(s, &data, lang)).collect_view()}
+                    <div class="save-bar">
+                        <button type="button" class="primary" data-save-group=group.to_string()>{button}</button>
+                        <div class="save-slot" data-status-group=group.to_string()></div>
+                    </div>
                 </div>
             }
         })
         .collect_view();
     view! {
+        <SignedIn login=data.signed_in_as.clone() />
         <h1>{data.name.clone()}" — "{ui::FORM_TITLE.get(lang).to_string()}" "{data.edition.id.clone()}</h1>
         {note}
         <div class="notice draft-banner" id="draft-banner" role="alert" hidden>

@@ -32,6 +32,7 @@ pub fn ReadOnlyQuestionnaire(
         carried_from: None,
         unconfirmed: Default::default(),
         draft_owner: String::new(),
+        signed_in_as: String::new(),
     };
     let sections = data
         .edition
