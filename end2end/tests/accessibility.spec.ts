@@ -4,11 +4,7 @@ import { expect, test, PASSWORD, hydrated, signIn } from "./fixtures";
 // axe-core in Chromium: the questionnaire and the submit step, as a respondent uses them,
 // have no serious or critical accessibility problem.
 test("the questionnaire and the submit step pass axe without serious or critical issues", async ({ page }) => {
-  await page.goto("/login");
-  await hydrated(page);
-  await page.getByLabel("ID").fill("e2e-respondent");
-  await page.getByLabel("パスワード").fill(PASSWORD);
-  await page.getByRole("button", { name: "ログイン" }).click();
+  await signIn(page, "/login", "e2e-respondent");
   await expect(page).toHaveURL(/\/respondent$/);
   await page.getByRole("link", { name: "小樽後志地域医療連携システム" }).click();
   await hydrated(page);
@@ -26,11 +22,7 @@ test("the questionnaire and the submit step pass axe without serious or critical
 });
 
 test("a respondent changes their password, and back", async ({ page }) => {
-  await page.goto("/login");
-  await hydrated(page);
-  await page.getByLabel("ID").fill("e2e-respondent");
-  await page.getByLabel("パスワード").fill(PASSWORD);
-  await page.getByRole("button", { name: "ログイン" }).click();
+  await signIn(page, "/login", "e2e-respondent");
   await expect(page).toHaveURL(/\/respondent$/);
   const change = async (from: string, to: string) => {
     await page.getByRole("link", { name: "パスワード変更" }).click();

@@ -34,24 +34,62 @@ pub struct SubmitSummary {
     pub blocking: Vec<Issue>,
 }
 
+/// A network's response in the open edition, as its own respondent submits it.
+#[cfg(feature = "ssr")]
+struct Owned {
+    db: store::Db,
+    me: crate::auth::Principal,
+    edition_id: String,
+    edition: survey::Edition,
+    record: store::networks::NetworkRecord,
+    /// The errors that block submitting.
+    blocking: Vec<Issue>,
+}
+
+/// The respondent who owns the network, the open edition and the network's record in it,
+/// with the errors that block submitting; not found without a response.
+#[cfg(feature = "ssr")]
+async fn owned(network_id: i64) -> Result<Owned, ApiError> {
+    use survey::validate::{validate, Severity};
+    let db = crate::db::use_db()?;
+    let me = crate::auth::require_respondent().await?;
+    super::respondent::require_editor(&db, network_id).await?;
+    let (edition_id, edition) = super::respondent::open_edition(&db).await?;
+    let record = store::networks::record(&db, network_id, &edition_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let blocking = validate(
+        &edition,
+        &record.answers,
+        super::respondent::edition_year(&edition),
+    )
+    .into_iter()
+    .filter(|i| i.severity == Severity::Error)
+    .collect();
+    Ok(Owned {
+        db,
+        me,
+        edition_id,
+        edition,
+        record,
+        blocking,
+    })
+}
+
 /// The summary of a network's response in the open edition: its own respondent only.
 #[server(endpoint = "submit_summary")]
 pub async fn get_submit_summary(network_id: i64) -> Result<SubmitSummary, ApiError> {
-    use survey::validate::{section_state, validate, Severity};
+    use survey::validate::section_state;
     crate::error::with_status(
         async {
-            let db = crate::db::use_db()?;
-            crate::auth::require_respondent().await?;
-            super::respondent::require_editor(&db, network_id).await?;
-            let (edition_id, edition) = super::respondent::open_edition(&db).await?;
-            let record = store::networks::record(&db, network_id, &edition_id)
-                .await?
-                .ok_or(ApiError::NotFound)?;
+            let Owned {
+                edition_id,
+                edition,
+                record,
+                blocking,
+                ..
+            } = owned(network_id).await?;
             let year = super::respondent::edition_year(&edition);
-            let blocking = validate(&edition, &record.answers, year)
-                .into_iter()
-                .filter(|i| i.severity == Severity::Error)
-                .collect();
             let sections = edition
                 .sections
                 .iter()
@@ -81,23 +119,17 @@ pub async fn get_submit_summary(network_id: i64) -> Result<SubmitSummary, ApiErr
 #[server(endpoint = "submit_response")]
 pub async fn submit_response(network_id: i64, version: i64) -> Result<(), ApiError> {
     use store::responses::{submit, Submitted};
-    use survey::validate::{validate, Severity};
     crate::error::with_status(
         async {
-            let db = crate::db::use_db()?;
-            let me = crate::auth::require_respondent().await?;
-            super::respondent::require_editor(&db, network_id).await?;
-            let (edition_id, edition) = super::respondent::open_edition(&db).await?;
-            let record = store::networks::record(&db, network_id, &edition_id)
-                .await?
-                .ok_or(ApiError::NotFound)?;
-            let year = super::respondent::edition_year(&edition);
-            let errors: Vec<Issue> = validate(&edition, &record.answers, year)
-                .into_iter()
-                .filter(|i| i.severity == Severity::Error)
-                .collect();
-            if !errors.is_empty() {
-                return Err(ApiError::Invalid(errors));
+            let Owned {
+                db,
+                me,
+                edition_id,
+                blocking,
+                ..
+            } = owned(network_id).await?;
+            if !blocking.is_empty() {
+                return Err(ApiError::Invalid(blocking));
             }
             let mut tx = db.begin().await?;
             match submit(&mut tx, network_id, &edition_id, version, &me.actor()).await? {
