@@ -25,9 +25,11 @@ function server(listen: number, postgresServer?: string) {
     ? postgresServer.replace(/\/[^/?]*(\?|$)/, `/renkei_e2e_${process.pid}_${listen}$1`)
     : `sqlite://${dbDir}/renkei.db`;
   return {
-    // Accounts for the tests, created with the admin CLI, then the server itself.
+    // Accounts for the tests, created with the admin CLI (two for network 4: a shared
+    // computer's next person), then the server itself.
     command: [
       `printf '%s\\n' '${E2E_PASSWORD}' | ${bin} admin create-respondent --login e2e-respondent --network 4 --password-stdin`,
+      `printf '%s\\n' '${E2E_PASSWORD}' | ${bin} admin create-respondent --login e2e-respondent-2 --network 4 --password-stdin`,
       `printf '%s\\n' '${E2E_PASSWORD}' | ${bin} admin create-staff --login e2e-staff --password-stdin`,
       `exec ${bin}`,
     ].join(" && "),

@@ -181,6 +181,16 @@ test("year two: open, ask, answer, return, correct, approve, publish, close", as
   await row2013.getByRole("alertdialog").getByRole("button", { name: "回答受付を終了" }).click();
   await expect(row2013).toContainText("終了");
 
+  // The respondent's form is now their answers, read-only, with the closing date.
+  await openForm(first, OTARU);
+  await expect(first.getByTestId("closed-notice")).toHaveText(
+    /^2013年度の調査は終了しました（終了日：\d{4}-\d{2}-\d{2}）。回答内容は以下のとおりです。$/,
+  );
+  const closedDiabetes = first.getByRole("radiogroup", { name: "糖尿病" });
+  await expect(closedDiabetes.getByRole("radio", { name: "実施予定あり" })).toBeChecked();
+  await expect(closedDiabetes.getByRole("radio", { name: "実施予定あり" })).toBeDisabled();
+  await expect(first.getByRole("button", { name: /を保存/ })).toHaveCount(0);
+
   // A closed survey: 2012 is still browsable beside 2013.
   await page.goto("/networks?edition=2012");
   await expect(page.getByTestId("results-summary")).toContainText("154件中");

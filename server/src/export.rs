@@ -25,7 +25,7 @@ use store::networks::{records_page, report_order, NetworkRecord};
 use survey::cells::render;
 use survey::geography::{region_of, OperatorType};
 use survey::vocabulary::{CELL_NO, CELL_YES};
-use survey::{Edition, Item};
+use survey::{lettered, Edition, Item};
 
 /// Records read from the database at a time.
 pub const PAGE: i64 = 500;
@@ -82,12 +82,11 @@ impl Layout {
         let separator = if lang == Lang::Ja { "：" } else { ": " };
         let fixed = FIXED.iter().map(|l| l.get(lang).to_string());
         let items = self.items().map(|(letter, group, item)| match group {
-            Some(g) if g != &item.label => format!(
-                "{letter}. {}{separator}{}",
-                g.get(lang),
-                item.label.get(lang)
+            Some(g) if g != &item.label => lettered(
+                letter,
+                &format!("{}{separator}{}", g.get(lang), item.label.get(lang)),
             ),
-            _ => format!("{letter}. {}", item.label.get(lang)),
+            _ => lettered(letter, item.label.get(lang)),
         });
         fixed.chain(items).collect()
     }

@@ -146,9 +146,20 @@ fn is_local_path(path: &str) -> bool {
         && path.chars().all(|c| c.is_ascii_graphic())
 }
 
-/// The most a server function's arguments may weigh: a request list of thousands of rows, or
-/// the whole questionnaire with every text at its longest, fits easily.
+/// The most the two large server functions' arguments may weigh: a request list of thousands
+/// of rows, or the whole questionnaire with every text at its longest, fits easily.
 pub const MAX_ARGUMENT_BYTES: usize = 2 * 1024 * 1024;
+/// The most any other server function's arguments may weigh: a few fields, a search, a note.
+pub const SMALL_ARGUMENT_BYTES: usize = 64 * 1024;
+
+/// The limit of a server function's arguments, by its path: only saving answers and
+/// importing a request list carry more than a few fields.
+pub fn argument_limit(path: &str) -> usize {
+    match path {
+        "/api/save_response" | "/api/staff_import_requests" => MAX_ARGUMENT_BYTES,
+        _ => SMALL_ARGUMENT_BYTES,
+    }
+}
 
 /// A refusal a server function's caller can read (the browser decodes `ApiError`).
 fn refusal(status: StatusCode, ja: &'static str, en: &'static str) -> Response {
@@ -178,7 +189,7 @@ fn nul_refusal() -> Response {
 }
 
 /// The limits every request meets before any handler runs: server-function arguments up to
-/// [`MAX_ARGUMENT_BYTES`], and no NUL character in arguments or query strings.
+/// their [`argument_limit`], and no NUL character in arguments or query strings.
 async fn requests_within_limits(request: Request<Body>, next: Next) -> Response {
     if request
         .uri()
@@ -190,8 +201,9 @@ async fn requests_within_limits(request: Request<Body>, next: Next) -> Response 
     if !request.uri().path().starts_with("/api/") {
         return next.run(request).await;
     }
+    let limit = argument_limit(request.uri().path());
     let (parts, body) = request.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, MAX_ARGUMENT_BYTES).await else {
+    let Ok(bytes) = axum::body::to_bytes(body, limit).await else {
         return refusal(
             StatusCode::PAYLOAD_TOO_LARGE,
             "送信された内容が大きすぎます。",

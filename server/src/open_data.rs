@@ -11,10 +11,11 @@
 
 use std::sync::Arc;
 use store::networks::NetworkRecord;
-use survey::disclosure::{public_answers, PublicAnswers};
+use store::public::directory_entry;
+use survey::directory::DirectoryEntry;
 use survey::geography::region_of;
 use survey::spreadsheet;
-use survey::Edition;
+use survey::{Edition, Section};
 
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
@@ -36,7 +37,8 @@ const FIXED_COLUMNS: [&str; 10] = [
     "updated",
 ];
 
-fn fixed_values(r: &NetworkRecord) -> Vec<String> {
+/// The network's facts; the nickname and start year as this edition's answers publish them.
+fn fixed_values(r: &NetworkRecord, entry: &DirectoryEntry) -> Vec<String> {
     vec![
         r.report_no.map(|n| n.to_string()).unwrap_or_default(),
         r.id.to_string(),
@@ -45,8 +47,8 @@ fn fixed_values(r: &NetworkRecord) -> Vec<String> {
             .map(|g| g.key().to_string())
             .unwrap_or_default(),
         r.name.clone(),
-        r.nickname.clone(),
-        r.start_year.map(|y| y.to_string()).unwrap_or_default(),
+        entry.nickname.clone(),
+        entry.start_year.map(|y| y.to_string()).unwrap_or_default(),
         r.operator_type.clone().unwrap_or_default(),
         r.regional_fund.to_string(),
         r.updated_at
@@ -57,27 +59,28 @@ fn fixed_values(r: &NetworkRecord) -> Vec<String> {
 
 /// The header row and one row per network.
 pub fn table(edition: &Edition, records: &[NetworkRecord]) -> (Vec<String>, Vec<Vec<String>>) {
+    // Staff-only sections are left out: their columns would only ever be empty.
+    let sections: Vec<&Section> = edition
+        .sections
+        .iter()
+        .filter(|s| !s.staff_only())
+        .collect();
     let items: Vec<&str> = edition
         .items()
-        .filter(|(_, i)| !i.retired)
+        .filter(|(s, i)| !i.retired && !s.staff_only())
         .map(|(_, i)| i.key.as_str())
         .collect();
     let mut header: Vec<String> = FIXED_COLUMNS.iter().map(|c| c.to_string()).collect();
-    header.extend(
-        edition
-            .sections
-            .iter()
-            .map(|s| format!("published.{}", s.key)),
-    );
+    header.extend(sections.iter().map(|s| format!("published.{}", s.key)));
     header.extend(items.iter().map(|k| k.to_string()));
     let rows = records
         .iter()
         .map(|r| {
-            let public: PublicAnswers = public_answers(edition, &r.answers, &r.disclosure);
-            let mut row = fixed_values(r);
+            let entry = directory_entry(edition, r);
+            let public = &entry.public;
+            let mut row = fixed_values(r, &entry);
             row.extend(
-                edition
-                    .sections
+                sections
                     .iter()
                     .map(|s| public.is_published(&s.key).to_string()),
             );
@@ -153,9 +156,10 @@ pub async fn json(State(pool): State<AnyPool>, Query(param): Query<EditionParam>
     let networks: Vec<serde_json::Value> = records
         .iter()
         .map(|r| {
-            let public = public_answers(&edition, &r.answers, &r.disclosure);
+            let entry = directory_entry(&edition, r);
+            let public = &entry.public;
             let mut object = serde_json::Map::new();
-            for (column, value) in FIXED_COLUMNS.iter().zip(fixed_values(r)) {
+            for (column, value) in FIXED_COLUMNS.iter().zip(fixed_values(r, &entry)) {
                 object.insert(column.to_string(), serde_json::Value::String(value));
             }
             object.insert(

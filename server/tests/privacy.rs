@@ -71,10 +71,16 @@ async fn seed(db: &TestDb) -> Seeded {
         start_year: Some(2011),
     };
 
-    // Every section private.
+    // Every section private. Saving copies the nickname and start year into the network's row
+    // (staff's lists read it there): the public must still never see them (#19).
+    let position = |key: &str| edition.items().position(|(_, i)| i.key == key).unwrap();
     let private_id = insert_network(
         &mut tx,
-        &network("秘密ネット"),
+        &NewNetwork {
+            nickname: marker("P", position("overview.main.nickname")),
+            start_year: Some(number_marker("P", position("overview.main.start_year"))),
+            ..network("秘密ネット")
+        },
         &marked_answers(&edition, "P"),
         &DisclosureChoices::default(),
     )
@@ -98,7 +104,7 @@ async fn seed(db: &TestDb) -> Seeded {
 
     let mut secrets = Vec::new();
     let mut published = Vec::new();
-    for (n, (_, item)) in edition.items().enumerate() {
+    for (n, (section, item)) in edition.items().enumerate() {
         let textual = !matches!(
             item.kind,
             AnswerKind::Tri
@@ -117,7 +123,8 @@ async fn seed(db: &TestDb) -> Seeded {
             _ => marker(tag, n),
         };
         secrets.push(shown("P"));
-        if item.contact {
+        // Contact items hidden by choice; the 回答者 block is never published.
+        if item.contact || section.staff_only() {
             secrets.push(shown("C"));
         } else if item.key != "overview.main.summary" {
             published.push(shown("C"));

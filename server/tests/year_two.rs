@@ -443,7 +443,7 @@ on_both_backends!(
         .await;
         assert_eq!(summary.status, StatusCode::OK, "{}", summary.body());
         let summary: app::api::submission::SubmitSummary = summary.json();
-        assert_eq!(summary.sections.len(), 10);
+        assert_eq!(summary.sections.len(), 11, "A–J and the 回答者 block");
         assert!(summary.blocking.is_empty());
         let forbidden = post_form(
             &router,

@@ -11,7 +11,7 @@ pub async fn get_home_figures() -> Result<HomeFigures, ApiError> {
     crate::error::with_status(
         async {
             let (db, edition) = crate::db::use_current_edition().await?;
-            Ok(store::networks::home_figures(&db, &edition).await?)
+            Ok(store::public::home_figures(&db, &edition).await?)
         }
         .await,
     )

@@ -271,19 +271,19 @@ pub async fn save_response(request: SaveRequest) -> Result<SaveOutcome, ApiError
             let editor = require_editor(&db, request.network_id).await?;
             let actor = editor.actor();
             let (edition_id, edition) = open_edition(&db).await?;
-            let group_sections: Vec<&str> = edition
+            let group_sections: Vec<&survey::Section> = edition
                 .sections
                 .iter()
                 .filter(|s| s.save_group == request.save_group)
-                .map(|s| s.key.as_str())
                 .collect();
             if group_sections.is_empty() {
                 return Err(ApiError::NotFound);
             }
+            let save_group = request.save_group;
             let in_group = |key: &str| {
                 edition
                     .section_of(key)
-                    .is_some_and(|s| group_sections.contains(&s.key.as_str()))
+                    .is_some_and(|s| s.save_group == save_group)
             };
 
             // Amounts sent as the text typed (「３，０００円」) are read by the form's rules.
@@ -346,7 +346,7 @@ pub async fn save_response(request: SaveRequest) -> Result<SaveOutcome, ApiError
                 .0
                 .extend(request.answers.0.into_iter().filter(|(k, _)| in_group(k)));
             for section in &group_sections {
-                disclosure.set(*section, request.disclosure.of(section));
+                disclosure.set(&section.key, section.disclosure_of(&request.disclosure));
             }
             let mut tx = db.begin().await?;
             let new = NewResponse {

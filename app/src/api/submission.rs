@@ -18,6 +18,8 @@ pub struct SectionSummary {
     pub title: Label,
     pub state: SectionState,
     pub disclosure: Disclosure,
+    /// Never published whatever the choice (the 回答者 block).
+    pub staff_only: bool,
 }
 
 /// Everything the submit page shows.
@@ -97,7 +99,8 @@ pub async fn get_submit_summary(network_id: i64) -> Result<SubmitSummary, ApiErr
                     letter: s.letter.clone(),
                     title: s.title.clone(),
                     state: section_state(&edition, &record.answers, &s.key, year),
-                    disclosure: record.disclosure.of(&s.key),
+                    disclosure: s.disclosure_of(&record.disclosure),
+                    staff_only: s.staff_only(),
                 })
                 .collect();
             Ok(SubmitSummary {

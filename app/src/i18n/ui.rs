@@ -148,6 +148,11 @@ pub static PUBLIC_SEES_NOTHING: Label = Label::new(
     "このセクションは公開されません（集計には含まれ、連携の名称は常に公開されます）。",
     "This section is not published (it still counts in the aggregate charts; the network's name is always public).",
 );
+pub static PUBLIC_SEES_STAFF_ONLY: Label = Label::new(
+    "この欄は公開されず、集計にも使われません。回答について事務局からお問い合わせするときに使います。",
+    "This is never published nor counted in the charts: staff use it to ask you about your answers.",
+);
+pub static STAFF_ONLY: Label = Label::new("事務局のみ", "Staff only");
 pub static SAVE_DONE: Label = Label::new("保存しました", "Saved");
 pub static SAVE_BLOCKED: Label = Label::new(
     "入力内容に誤りがあるため保存できません。赤いメッセージの項目を修正してください。",

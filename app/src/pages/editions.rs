@@ -263,16 +263,28 @@ fn Draft(draft: Edition) -> impl IntoView {
             })
         })
         .collect();
-    let sections = draft.sections.clone().into_iter().map(|s| {
-        let id = id.clone();
-        let items = s.groups.into_iter().flat_map(|g| g.items).map(move |item| view! { <ItemRow edition=id.clone() item /> }).collect_view();
-        view! {
-            <details class="card">
-                <summary>{s.letter.clone()}". "{move || s.title.get(lang.get()).to_string()}</summary>
-                <ul class="edition-items">{items}</ul>
-            </details>
-        }
-    }).collect_view();
+    let sections = draft
+        .sections
+        .clone()
+        .into_iter()
+        .map(|s| {
+            let id = id.clone();
+            let (letter, title) = (s.letter.clone(), s.title.clone());
+            let heading = move || survey::lettered(&letter, title.get(lang.get()));
+            let items = s
+                .groups
+                .into_iter()
+                .flat_map(|g| g.items)
+                .map(move |item| view! { <ItemRow edition=id.clone() item /> })
+                .collect_view();
+            view! {
+                <details class="card">
+                    <summary>{heading}</summary>
+                    <ul class="edition-items">{items}</ul>
+                </details>
+            }
+        })
+        .collect_view();
     let heading_id = draft.id.clone();
     view! {
         <h2>{move || format!("{}（{}）", ui::EDITION_DRAFT.get(lang.get()), heading_id)}</h2>

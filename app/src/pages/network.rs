@@ -162,7 +162,7 @@ fn History(steps: Vec<HistoryStep>) -> impl IntoView {
 fn Section(section: DetailSection) -> impl IntoView {
     let lang = use_lang();
     let title = section.title.clone();
-    let heading = move || format!("{}. {}", section.letter, title.get(lang.get()));
+    let heading = move || survey::lettered(&section.letter, title.get(lang.get()));
     view! {
         <section class="detail-section" data-section=section.key.clone() data-published=section.published.to_string()>
             <h2>{heading}</h2>

@@ -50,12 +50,17 @@ fn Summary(s: SubmitSummary, submit: ServerAction<SubmitResponse>) -> impl IntoV
         .iter()
         .map(|section| {
             let (class, words) = state_look(section.state);
-            let title = section.title.clone();
+            let (letter, title) = (section.letter.clone(), section.title.clone());
+            let sees = if section.staff_only {
+                &ui::PUBLIC_SEES_STAFF_ONLY
+            } else {
+                public_sees(section.disclosure)
+            };
             view! {
                 <tr>
-                    <th scope="row">{section.letter.clone()}". "{text(title)}</th>
+                    <th scope="row">{move || survey::lettered(&letter, title.get(lang.get()))}</th>
                     <td class=class>{tr(words)}</td>
-                    <td>{tr(public_sees(section.disclosure))}</td>
+                    <td>{tr(sees)}</td>
                 </tr>
             }
         })

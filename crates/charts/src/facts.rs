@@ -63,7 +63,14 @@ impl ItemIndex {
             .collect();
         ItemIndex {
             sorted,
-            sections: edition.sections.iter().map(|s| s.key.clone()).collect(),
+            // A staff-only section has no position, so its disclosure reads as private
+            // whatever is stored.
+            sections: edition
+                .sections
+                .iter()
+                .filter(|s| !s.staff_only())
+                .map(|s| s.key.clone())
+                .collect(),
             choices,
             prints,
         }
@@ -154,7 +161,7 @@ impl NetworkFacts {
         let mut facts = NetworkFacts {
             region: region_of(prefecture),
             operator,
-            start_year,
+            start_year: crate::population::charted_start_year(start_year),
             values: vec![Value::Unanswered; index.prints.len()].into(),
             disclosure: vec![Disclosure::Private; index.sections.len()].into(),
             printed: vec![],
@@ -555,7 +562,7 @@ mod tests {
             for section in &edition.sections {
                 assert_eq!(
                     facts.disclosure(index.section(&section.key)),
-                    disclosure.of(&section.key)
+                    section.disclosure_of(&disclosure)
                 );
             }
         }

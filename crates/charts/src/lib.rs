@@ -39,7 +39,8 @@ pub use filter::ChartFilter;
 #[cfg(any(test, feature = "protect"))]
 pub use memo::Memo;
 pub use population::{
-    AtomKey, AtomSums, Histogram, Kind, Labels, Measures, Population, Tally, Term,
+    charted_start_year, AtomKey, AtomSums, Histogram, Kind, Labels, Measures, Population, Tally,
+    Term,
 };
 #[cfg(any(test, feature = "protect"))]
 pub use protect::protect;

@@ -29,6 +29,16 @@ pub struct AtomKey {
     pub start_year: Option<i64>,
 }
 
+/// The latest start year the charts place on their year axis.
+pub const LATEST_CHARTED_YEAR: i64 = 2100;
+
+/// A start year as the charts use it: one outside 1990–2100 (never accepted by validation,
+/// but possible in old or imported data) is unknown, so a year axis stays short (once a
+/// stored year 731,000,000 made one axis 35 GB).
+pub fn charted_start_year(year: Option<i64>) -> Option<i64> {
+    year.filter(|y| (i64::from(survey::validate::MIN_YEAR)..=LATEST_CHARTED_YEAR).contains(y))
+}
+
 impl AtomKey {
     pub fn of(network: &NetworkFacts) -> Self {
         AtomKey {
@@ -497,6 +507,17 @@ mod tests {
     use super::*;
     use survey::geography::PREFECTURES;
     use survey::{builtin_edition, Answer, Answers, DisclosureChoices};
+
+    #[test]
+    fn a_start_year_outside_1990_to_2100_is_unknown_to_the_charts() {
+        assert_eq!(charted_start_year(Some(2012)), Some(2012));
+        assert_eq!(charted_start_year(Some(1990)), Some(1990));
+        assert_eq!(charted_start_year(Some(2100)), Some(2100));
+        for wild in [1989, 2101, 731_000_000, -5, i64::MAX, i64::MIN] {
+            assert_eq!(charted_start_year(Some(wild)), None, "{wild}");
+        }
+        assert_eq!(charted_start_year(None), None);
+    }
 
     fn networks(edition: &Edition, count: usize) -> Vec<NetworkFacts> {
         let index = ItemIndex::new(edition);

@@ -136,8 +136,10 @@ fn aggregation(chart: &ChartFile, edition: &Edition) -> Result<Aggregation, Stri
                 let (section, group) = g
                     .split_once('.')
                     .ok_or(format!("a group is section.group, not {g:?}"))?;
+                // A staff-only section is never charted, not even in aggregate.
                 let known = edition
                     .section(section)
+                    .filter(|s| !s.staff_only())
                     .is_some_and(|s| s.groups.iter().any(|x| x.key == group));
                 match known {
                     true => Ok((section.to_string(), group.to_string())),
@@ -240,8 +242,10 @@ fn aggregation(chart: &ChartFile, edition: &Edition) -> Result<Aggregation, Stri
         }
         "disclosure" => {
             let section = given("section", &chart.section)?;
-            if edition.section(&section).is_none() {
-                return Err(format!("no section {section} in the questionnaire"));
+            if edition.section(&section).is_none_or(|s| s.staff_only()) {
+                return Err(format!(
+                    "no section {section} with a disclosure choice in the questionnaire"
+                ));
             }
             Aggregation::Disclosure(section)
         }
@@ -340,7 +344,16 @@ groups = ["services.diseases"]
             "measure = \"items\"\ngroups = [\"services.diseases\"]",
             "measure = \"disclosure\"\nsection = \"nowhere\"",
         );
-        assert!(error(&section).ends_with("chart 2.5-1: no section nowhere in the questionnaire"));
+        assert!(error(&section).ends_with(
+            "chart 2.5-1: no section nowhere with a disclosure choice in the questionnaire"
+        ));
+        // The 回答者 block is staff's alone: no chart reads it, not even in aggregate.
+        assert!(error(&section.replace("nowhere", "respondent"))
+            .ends_with("no section respondent with a disclosure choice in the questionnaire"));
+        assert!(
+            error(&CHART.replace("services.diseases", "respondent.main"))
+                .ends_with("no group respondent.main in the questionnaire")
+        );
         let payer = CHART.replace(
             "measure = \"items\"\ngroups = [\"services.diseases\"]",
             "measure = \"fee_means_by\"\npayer = \"insurer\"\nby = \"region\"",

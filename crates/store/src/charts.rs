@@ -219,7 +219,7 @@ impl Charted {
                 let key = AtomKey {
                     region: region_of(prefecture),
                     operator,
-                    start_year: row.try_get("start_year")?,
+                    start_year: charts::charted_start_year(row.try_get("start_year")?),
                 };
                 self.sums.members.insert(id, key);
                 affected.insert(key);

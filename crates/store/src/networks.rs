@@ -3,7 +3,6 @@
 use sqlx::{AnyConnection, Row};
 
 use super::Db;
-use survey::home::HomeFigures;
 use survey::response::ResponseStatus;
 use survey::{Answers, DisclosureChoices};
 
@@ -111,27 +110,6 @@ pub async fn put_response(
     .execute(conn)
     .await?;
     Ok(())
-}
-
-/// The home page's figures over the edition's valid answers.
-pub async fn home_figures(db: &Db, edition: &str) -> sqlx::Result<HomeFigures> {
-    let sql = format!(
-        "SELECT n.prefecture, n.start_year FROM networks n
-         JOIN responses r ON r.network_id = n.id WHERE r.edition_id = $1 AND {}",
-        crate::COUNTED
-    );
-    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(edition)
-        .fetch_all(db)
-        .await?;
-    let networks: Vec<(String, Option<i64>)> = rows
-        .iter()
-        .map(|row| Ok((row.try_get("prefecture")?, row.try_get("start_year")?)))
-        .collect::<sqlx::Result<_>>()?;
-    Ok(HomeFigures::from_networks(
-        edition,
-        networks.iter().map(|(p, y)| (p.as_str(), *y)),
-    ))
 }
 
 /// How many networks the database holds.

@@ -3,8 +3,9 @@
 use super::networks::{valid_records, NetworkRecord};
 use super::Db;
 use survey::directory::{detail_sections, DirectoryEntry, NetworkDetail};
-use survey::disclosure::public_answers;
+use survey::disclosure::{public_answers, PublicAnswers};
 use survey::geography::{region_of, OperatorType};
+use survey::home::HomeFigures;
 use survey::Edition;
 
 /// A public edition's definition (default: the current edition) and its valid answers; a
@@ -26,16 +27,43 @@ pub async fn public_records(
     Ok((edition, records))
 }
 
+/// The nickname this edition's answers publish: the copy in `networks` is the latest saved,
+/// whatever its section's choice, so the public never reads it.
+fn public_nickname(public: &PublicAnswers) -> String {
+    public
+        .answers()
+        .text("overview.main.nickname")
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// The home page's figures over the edition's valid answers: each network's prefecture, and
+/// its start year as its answers publish it (the directory's own facts).
+pub async fn home_figures(db: &Db, edition: &str) -> Result<HomeFigures, crate::Error> {
+    let (edition, records) = public_records(db, Some(edition)).await?;
+    let entries: Vec<DirectoryEntry> = records
+        .iter()
+        .map(|r| directory_entry(&edition, r))
+        .collect();
+    Ok(HomeFigures::from_networks(
+        &edition.id,
+        entries
+            .iter()
+            .map(|e| (e.prefecture.as_str(), e.start_year)),
+    ))
+}
+
 pub fn directory_entry(edition: &Edition, r: &NetworkRecord) -> DirectoryEntry {
+    let public = public_answers(edition, &r.answers, &r.disclosure);
     DirectoryEntry {
         id: r.id,
         no: r.report_no,
         prefecture: r.prefecture.clone(),
         operator: r.operator_type.as_deref().and_then(OperatorType::from_key),
         name: r.name.clone(),
-        nickname: r.nickname.clone(),
-        start_year: r.start_year,
-        public: public_answers(edition, &r.answers, &r.disclosure),
+        nickname: public_nickname(&public),
+        start_year: public.answers().number("overview.main.start_year"),
+        public,
     }
 }
 
@@ -46,7 +74,7 @@ pub fn network_detail(edition: &Edition, r: &NetworkRecord) -> NetworkDetail {
         edition: edition.id.clone(),
         no: r.report_no,
         name: r.name.clone(),
-        nickname: r.nickname.clone(),
+        nickname: public_nickname(&public),
         prefecture: r.prefecture.clone(),
         region: region_of(&r.prefecture),
         operator: r.operator_type.as_deref().and_then(OperatorType::from_key),

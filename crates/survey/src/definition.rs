@@ -46,6 +46,37 @@ pub enum DisclosureOptions {
     WholeSection,
     /// Also 「担当者氏名」及び「Eメールアドレス」は公開しない (representative organisations).
     ContactOrWholeSection,
+    /// No choice: staff alone see it, whatever a request says (the 回答者 block).
+    StaffOnly,
+}
+
+impl Section {
+    /// Never published, and absent from every public table (the 回答者 block).
+    pub fn staff_only(&self) -> bool {
+        self.disclosure == DisclosureOptions::StaffOnly
+    }
+
+    /// The disclosure that applies to this section: the respondent's choice, except that a
+    /// staff-only section is private whatever was chosen or sent.
+    pub fn disclosure_of(&self, choices: &crate::DisclosureChoices) -> crate::Disclosure {
+        match self.disclosure {
+            DisclosureOptions::StaffOnly => crate::Disclosure::Private,
+            _ => choices.of(&self.key),
+        }
+    }
+
+    /// "A. システムの概要について", or the title alone for a section without a letter.
+    pub fn heading(&self, lang: Lang) -> String {
+        lettered(&self.letter, self.title.get(lang))
+    }
+}
+
+/// A text after its section's letter ("A. 公開URL"), or alone when the section has none.
+pub fn lettered(letter: &str, text: &str) -> String {
+    match letter {
+        "" => text.to_string(),
+        letter => format!("{letter}. {text}"),
+    }
 }
 
 /// A titled block of items inside a section (e.g. 連携している疾病について).

@@ -51,7 +51,7 @@ pub fn public_answers(
 ) -> PublicAnswers {
     let mut public = PublicAnswers::default();
     for section in &edition.sections {
-        let choice = disclosure.of(&section.key);
+        let choice = section.disclosure_of(disclosure);
         if choice == Disclosure::Private {
             continue;
         }
@@ -114,6 +114,27 @@ mod tests {
         assert_eq!(public.get("overview.main.name"), None);
         assert_eq!(public.get("nonsense.key"), None);
         assert!(public.is_published("services") && !public.is_published("budget"));
+    }
+
+    #[test]
+    fn the_respondent_block_is_never_public_whatever_is_stored() {
+        let (edition, mut a) = sample();
+        a.set(
+            "respondent.main.name",
+            Answer::Text("SECRET-RESPONDENT".into()),
+        );
+        a.set(
+            "respondent.main.email",
+            Answer::Text("answerer@example.jp".into()),
+        );
+        let mut d = DisclosureChoices::default();
+        d.set("respondent", Disclosure::Public);
+        d.set("overview", Disclosure::Public);
+        let public = public_answers(&edition, &a, &d);
+        assert!(!public.is_published("respondent"));
+        assert_eq!(public.get("respondent.main.name"), None);
+        assert_eq!(public.get("respondent.main.email"), None);
+        assert!(public.get("overview.main.name").is_some());
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub mod vocabulary;
 
 pub use answers::{Answer, Answers, Disclosure, DisclosureChoices, Fee, StartStatus, Tri};
 pub use definition::{
-    AnswerKind, Choice, DisclosureOptions, Edition, Group, Item, Section, StartWords,
+    lettered, AnswerKind, Choice, DisclosureOptions, Edition, Group, Item, Section, StartWords,
 };
 
 /// The editions that ship with Renkei (the folders under `editions/`), oldest first.

@@ -156,7 +156,7 @@ fn SectionIndex(edition: Edition, answers: Answers, this_year: i32, lang: Lang) 
             let (class, words) = state_look(state);
             view! {
                 <li class=class data-section=s.key.clone()>
-                    <a href=format!("#section-{}", s.key)>{s.letter.clone()}". "{s.title.get(lang).to_string()}</a>
+                    <a href=format!("#section-{}", s.key)>{s.heading(lang)}</a>
                     <span class="state">{words.get(lang).to_string()}</span>
                 </li>
             }
@@ -214,7 +214,7 @@ fn section_form(section: &Section, data: &ResponseForm, lang: Lang) -> impl Into
         .collect_view();
     view! {
         <section class="form-section" id=format!("section-{}", section.key) aria-labelledby=format!("section-{}-title", section.key)>
-            <h2 id=format!("section-{}-title", section.key)>{section.letter.clone()}". "{section.title.get(lang).to_string()}</h2>
+            <h2 id=format!("section-{}-title", section.key)>{section.heading(lang)}</h2>
             {disclosure_choice(&section.key, section.disclosure, data.disclosure.of(&section.key), lang)}
             {confirm}
             {groups}
@@ -228,7 +228,15 @@ fn disclosure_choice(
     options: DisclosureOptions,
     current: Disclosure,
     lang: Lang,
-) -> impl IntoView {
+) -> AnyView {
+    if options == DisclosureOptions::StaffOnly {
+        return view! {
+            <p class="disclosure staff-only" data-testid=format!("disclosure-{section}")>
+                {ui::PUBLIC_SEES_STAFF_ONLY.get(lang).to_string()}
+            </p>
+        }
+        .into_any();
+    }
     let hide_contact = (options == DisclosureOptions::ContactOrWholeSection).then(|| {
         view! {
             <label class="choice" for=format!("hide-contact-{section}")>
@@ -253,4 +261,5 @@ fn disclosure_choice(
             <p class="disclosure-explanation" aria-live="polite">{public_sees(current).get(lang).to_string()}</p>
         </div>
     }
+    .into_any()
 }

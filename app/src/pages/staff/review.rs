@@ -114,7 +114,7 @@ fn item_name(edition: &Edition, key: &str) -> Label {
                         .filter(|g| *g != &item.label)
                         .map(|g| format!("{} ", f(g)))
                         .unwrap_or_default();
-                    format!("{}. {group}{}", section.letter, f(&item.label))
+                    survey::lettered(&section.letter, &format!("{group}{}", f(&item.label)))
                 };
                 return Label {
                     ja: part(|l| &l.ja).into(),
@@ -303,13 +303,14 @@ fn AllAnswers(s: Submission) -> impl IntoView {
         <section>
             <h2>{tr(&ui::REVIEW_ANSWERS)}</h2>
             {s.edition.sections.iter().map(|section| {
-                let disclosure = match s.disclosure.of(&section.key) {
+                let disclosure = match section.disclosure_of(&s.disclosure) {
+                    _ if section.staff_only() => &ui::STAFF_ONLY,
                     Disclosure::Public => &ui::REVIEW_PUBLIC,
                     Disclosure::HideContact => &ui::REVIEW_HIDE_CONTACT,
                     Disclosure::Private => &ui::REVIEW_PRIVATE,
                 };
                 view! {
-                    <h3>{format!("{}. ", section.letter)}{text(section.title.clone())}" "<span class="badge">{tr(disclosure)}</span></h3>
+                    <h3>{let (letter, title) = (section.letter.clone(), section.title.clone()); move || survey::lettered(&letter, title.get(lang.get()))}" "<span class="badge">{tr(disclosure)}</span></h3>
                     {section.groups.iter().map(|group| view! {
                         {group.title.clone().map(|t| view! { <h4>{text(t)}</h4> })}
                         <table class="answers">

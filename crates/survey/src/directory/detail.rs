@@ -180,6 +180,7 @@ pub fn detail_sections(edition: &Edition, public: &PublicAnswers) -> Vec<DetailS
     edition
         .sections
         .iter()
+        .filter(|s| !s.staff_only())
         .map(|section| {
             let published = public.is_published(&section.key);
             let groups = if published {

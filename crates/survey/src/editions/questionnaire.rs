@@ -121,11 +121,12 @@ pub fn read(file: &str, text: &str, id: &str, year: i64) -> Result<Edition, Edit
         let disclosure = match s.disclosure.as_str() {
             "whole_section" => DisclosureOptions::WholeSection,
             "contact_or_whole_section" => DisclosureOptions::ContactOrWholeSection,
+            "staff_only" => DisclosureOptions::StaffOnly,
             other => {
                 return Err(fail(
                     &at_section,
                     format!(
-                    "unknown disclosure {other:?}: use whole_section or contact_or_whole_section"
+                    "unknown disclosure {other:?}: use whole_section, contact_or_whole_section or staff_only"
                 ),
                 ))
             }

@@ -30,7 +30,12 @@ fn keys_are_unique_and_prefixed_by_their_section() {
 fn the_2012_edition_has_every_section_and_the_expected_items() {
     let e = edition("2012");
     let letters: Vec<_> = e.sections.iter().map(|s| s.letter.as_str()).collect();
-    assert_eq!(letters, ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"]);
+    // The 回答者 block first, without a letter, then A–J.
+    assert_eq!(
+        letters,
+        ["", "A", "B", "C", "D", "E", "F", "G", "H", "I", "J"]
+    );
+    assert!(e.sections[0].staff_only());
     let tri_count = e.items().filter(|(_, i)| i.kind == AnswerKind::Tri).count();
     // 5 facility + 6 consent + 7 diseases + 18 services + 4 linkage/sharing + 3 ID
     // + 2 location + 12 standards + 9 network + 7 login.
