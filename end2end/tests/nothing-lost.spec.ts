@@ -19,8 +19,8 @@ async function openOtaru(page: Page, login = "e2e-respondent") {
 test("back to the form after a save shows what was saved, with no false conflict", async ({ page }) => {
   page.on("dialog", (d) => d.accept());
   await openOtaru(page);
-  const dental = page.getByRole("radiogroup", { name: "歯科診療所", exact: true });
-  await dental.getByRole("radio", { name: "実施なし・予定なし" }).check();
+  const care = page.getByRole("radiogroup", { name: "介護施設", exact: true });
+  await care.getByRole("radio", { name: "実施なし・予定なし" }).check();
   await page.getByRole("button", { name: /【参加団体数について】.*を保存/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "保存しました" })).toBeVisible();
 
@@ -29,7 +29,7 @@ test("back to the form after a save shows what was saved, with no false conflict
   await page.goBack();
   await hydrated(page);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(OTARU);
-  await expect(dental.getByRole("radio", { name: "実施なし・予定なし" })).toBeChecked();
+  await expect(care.getByRole("radio", { name: "実施なし・予定なし" })).toBeChecked();
   await expect(page.locator("#draft-conflict")).toBeHidden();
   await expect(page.getByText("この端末に保存されていない入力内容が残っています。")).toBeHidden();
   expect(await draftTexts(page)).toEqual([]);

@@ -187,8 +187,9 @@ test("year two: open, ask, answer, return, correct, approve, publish, close", as
     /^2013年度の調査は終了しました（終了日：\d{4}-\d{2}-\d{2}）。回答内容は以下のとおりです。$/,
   );
   const closedDiabetes = first.getByRole("radiogroup", { name: "糖尿病" });
-  await expect(closedDiabetes.getByRole("radio", { name: "実施予定あり" })).toBeChecked();
-  await expect(closedDiabetes.getByRole("radio", { name: "実施予定あり" })).toBeDisabled();
+  // As corrected after the return: in progress.
+  await expect(closedDiabetes.getByRole("radio", { name: "実施中" })).toBeChecked();
+  await expect(closedDiabetes.getByRole("radio", { name: "実施中" })).toBeDisabled();
   await expect(first.getByRole("button", { name: /を保存/ })).toHaveCount(0);
 
   // A closed survey: 2012 is still browsable beside 2013.
