@@ -19,7 +19,7 @@ async function openOtaru(page: Page, login = "e2e-respondent") {
 test("back to the form after a save shows what was saved, with no false conflict", async ({ page }) => {
   page.on("dialog", (d) => d.accept());
   await openOtaru(page);
-  const care = page.getByRole("radiogroup", { name: "介護施設", exact: true });
+  const care = page.getByRole("radiogroup", { name: "参加施設すべての情報連携に一括同意" });
   await care.getByRole("radio", { name: "実施なし・予定なし" }).check();
   await page.getByRole("button", { name: /【参加団体数について】.*を保存/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "保存しました" })).toBeVisible();
