@@ -25,6 +25,9 @@ pub mod spreadsheet;
 pub mod validate;
 pub mod vocabulary;
 
+#[cfg(test)]
+mod fuzz_tests;
+
 pub use answers::{Answer, Answers, Disclosure, DisclosureChoices, Fee, StartStatus, Tri};
 pub use definition::{
     lettered, AnswerKind, Choice, DisclosureOptions, Edition, Group, Item, Section, StartWords,
