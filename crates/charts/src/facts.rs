@@ -346,7 +346,12 @@ impl<'de> Visitor<'de> for AnswerSeed<'_> {
         let (tag, answer) = data.variant::<Str<'de>>()?;
         let value = match tag.0.as_ref() {
             "tri" => Value::Tri(answer.newtype_variant()?),
-            "number" => Value::Number(answer.newtype_variant()?),
+            // A number no validation accepts (old or imported data) is not charted: every
+            // sum of accepted numbers over any number of networks stays inside 64 bits.
+            "number" => match answer.newtype_variant::<i64>()? {
+                n if (0..=survey::validate::MAX_YEN).contains(&n) => Value::Number(n),
+                _ => Value::Unanswered,
+            },
             "fee" => Value::Fee(answer.newtype_variant()?),
             "choices" => Value::Choices(answer.newtype_variant_seed(ChoicesSeed(self.index))?),
             "text" => {
@@ -565,6 +570,24 @@ mod tests {
                     section.disclosure_of(&disclosure)
                 );
             }
+        }
+    }
+
+    #[test]
+    fn numbers_no_validation_accepts_are_not_charted() {
+        let edition = builtin_edition("2012").unwrap();
+        let index = ItemIndex::new(&edition);
+        let cost = index.pos("budget.current.construction");
+        let read = |n: i64| {
+            let answers = format!(r#"{{"budget.current.construction":{{"number":{n}}}}}"#);
+            NetworkFacts::from_json(&index, "北海道", None, None, &answers, "{}")
+                .unwrap()
+                .number(cost)
+        };
+        assert_eq!(read(12_345), Some(12_345));
+        assert_eq!(read(survey::validate::MAX_YEN), Some(survey::validate::MAX_YEN));
+        for wild in [-1, survey::validate::MAX_YEN + 1, i64::MAX, i64::MIN] {
+            assert_eq!(read(wild), None, "{wild}");
         }
     }
 
