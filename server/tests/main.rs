@@ -14,7 +14,6 @@ mod disclosure;
 mod editions;
 mod entry_rules;
 mod export;
-mod fuzz;
 mod hostile;
 mod network_care;
 mod nothing_lost;
