@@ -51,5 +51,10 @@ test.describe("without JavaScript", () => {
     await expect(page.getByTestId("results-summary")).toHaveText("30件中 1–30件を表示");
     await page.goto("/networks?page=4");
     await expect(page.getByTestId("results-summary")).toHaveText("154件中 151–154件を表示");
+    // Only the page shown is the current one; every other page is a link.
+    const pager = page.getByRole("navigation", { name: "ページ送り" });
+    await expect(pager.locator('[aria-current="page"]')).toHaveCount(1);
+    await expect(pager.locator('[aria-current="page"]')).toHaveText("4");
+    await expect(pager.getByRole("link", { name: "1", exact: true })).not.toHaveAttribute("aria-current", /.*/);
   });
 });

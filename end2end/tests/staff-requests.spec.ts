@@ -7,6 +7,12 @@ const LIST =
   "E2E病院,秋田県,E2Eあきたネット,秋田市1-1,akita@example.jp\r\n" +
   "E2E医師会,高知県,E2Eこうちネット,高知市2-2,kochi@example.jp\r\n";
 
+// 「組織名,…\r\nE2E日本病院,福井県,E2Eふくいネット,福井市6-6,fukui@example.jp\r\n」 in CP932.
+const SJIS_LIST =
+  "9167904496bc2c937393b9957b8ca72c98418c6796bc8fcc2c8f5a8f8a2c8381815b838b83418368838c83580d0a" +
+  "45324593fa967b956189402c959f88e48ca72c45324582d382ad82a2836c836283672c959f88e48e73362d362c66" +
+  "756b7569406578616d706c652e6a700d0a";
+
 test("staff import two organisations, download their credentials, and one respondent signs in", async ({ page, browser }) => {
   await page.goto("/staff/login");
   await hydrated(page);
@@ -23,6 +29,10 @@ test("staff import two organisations, download their credentials, and one respon
   await page.getByLabel(/CSVの内容/).fill("組織名,都道府県\nX病院,火星\n");
   await page.getByRole("button", { name: "取り込んでIDを発行する" }).click();
   await expect(page.getByRole("alert")).toContainText("2行目「都道府県」");
+
+  // A list saved by Excel in Japan is Shift_JIS (CP932): it reads as the same Japanese.
+  await page.getByLabel("CSVファイルを選択").setInputFiles({ name: "sjis.csv", mimeType: "text/csv", buffer: Buffer.from(SJIS_LIST, "hex") });
+  await expect(page.getByLabel(/CSVの内容/)).toHaveValue(/^組織名,都道府県,連携名称,住所,メールアドレス\r?\nE2E日本病院,福井県,E2Eふくいネット,/);
 
   await page.getByLabel("CSVファイルを選択").setInputFiles({ name: "list.csv", mimeType: "text/csv", buffer: Buffer.from(LIST, "utf-8") });
   await expect(page.getByLabel(/CSVの内容/)).toHaveValue(/E2Eこうちネット/);

@@ -93,7 +93,7 @@ fn Editions(id: i64, chosen: String, editions: Vec<String>) -> impl IntoView {
             .into_iter()
             .map(|e| {
                 let current = e == chosen;
-                view! { <li><A href=format!("/networks/{id}?edition={e}") attr:aria-current=current.then_some("page")>{e.clone()}</A></li> }
+                view! { <li><a href=format!("/networks/{id}?edition={e}") aria-current=current.then_some("page")>{e.clone()}</a></li> }
             })
             .collect_view();
         view! {

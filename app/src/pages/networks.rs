@@ -117,7 +117,7 @@ fn Filters(page: DirectoryPage) -> impl IntoView {
             {q.desc.then(|| view! { <input type="hidden" name="desc" value="1" /> })}
             <div class="actions">
                 <button type="submit" class="primary">{tr(&ui::FILTER_SUBMIT)}</button>
-                <A href="/networks">{tr(&ui::FILTER_CLEAR)}</A>
+                <a href="/networks">{tr(&ui::FILTER_CLEAR)}</a>
             </div>
             <p class="hint">{tr(&ui::FILTER_PUBLIC_NOTE)}</p>
         </Form>
@@ -143,7 +143,7 @@ fn Table(page: DirectoryPage) -> impl IntoView {
         };
         view! {
             <th scope="col" aria-sort=sort>
-                <A href=next.href()>{tr(label)}</A>
+                <a href=next.href()>{tr(label)}</a>
             </th>
         }
     };
@@ -217,17 +217,17 @@ fn Pager(query: DirectoryQuery, pages: usize, page: usize) -> impl IntoView {
         };
         view! {
             <nav class="pager" aria-label=tr(&ui::PAGINATION)>
-                {(page > 1).then(|| view! { <A href=link(page - 1) attr:rel="prev">{tr(&ui::PAGE_PREV)}</A> })}
+                {(page > 1).then(|| view! { <a href=link(page - 1) rel="prev">{tr(&ui::PAGE_PREV)}</a> })}
                 {(1..=pages)
                     .map(|p| {
                         if p == page {
                             view! { <span aria-current="page">{p}</span> }.into_any()
                         } else {
-                            view! { <A href=link(p)>{p}</A> }.into_any()
+                            view! { <a href=link(p)>{p}</a> }.into_any()
                         }
                     })
                     .collect_view()}
-                {(page < pages).then(|| view! { <A href=link(page + 1) attr:rel="next">{tr(&ui::PAGE_NEXT)}</A> })}
+                {(page < pages).then(|| view! { <a href=link(page + 1) rel="next">{tr(&ui::PAGE_NEXT)}</a> })}
             </nav>
         }
         .into_any()

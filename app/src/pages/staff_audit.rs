@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::{Form, A};
+use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::audit_log::{get_audit_log, AuditPage, AuditQuery};
@@ -124,8 +124,8 @@ fn AuditView(page: AuditPage) -> impl IntoView {
             }.into_any()
         }}
         <nav class="pager" aria-label=move || tr(&ui::PAGINATION)()>
-            {prev.map(|href| view! { <A href=href>{tr(&ui::PAGE_PREV)}</A> })}
-            {next.map(|href| view! { <A href=href>{tr(&ui::PAGE_NEXT)}</A> })}
+            {prev.map(|href| view! { <a href=href>{tr(&ui::PAGE_PREV)}</a> })}
+            {next.map(|href| view! { <a href=href>{tr(&ui::PAGE_NEXT)}</a> })}
         </nav>
     }
 }

@@ -75,6 +75,20 @@ fn Outcome(outcome: IssueOutcome) -> impl IntoView {
     }
 }
 
+/// A chosen list's text: UTF-8 (with or without BOM) when it is valid UTF-8, else Shift_JIS
+/// (CP932), as Excel saves a CSV in Japan.
+#[cfg(feature = "hydrate")]
+fn decode_list(bytes: &js_sys::Uint8Array) -> Option<String> {
+    let strict = web_sys::TextDecoderOptions::new();
+    strict.set_fatal(true);
+    web_sys::TextDecoder::new_with_label_and_options("utf-8", &strict)
+        .and_then(|utf8| utf8.decode_with_buffer_source(bytes))
+        .or_else(|_| {
+            web_sys::TextDecoder::new_with_label("shift_jis")?.decode_with_buffer_source(bytes)
+        })
+        .ok()
+}
+
 #[component]
 fn ImportForm(action: ServerAction<ImportRequests>, edition: String) -> impl IntoView {
     let text = RwSignal::new(String::new());
@@ -90,8 +104,11 @@ fn ImportForm(action: ServerAction<ImportRequests>, edition: String) -> impl Int
                 .and_then(|files| files.get(0));
             if let Some(file) = file {
                 leptos::task::spawn_local(async move {
-                    if let Ok(content) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                        text.set(content.as_string().unwrap_or_default());
+                    if let Ok(buffer) =
+                        wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await
+                    {
+                        let bytes = js_sys::Uint8Array::new(&buffer);
+                        text.set(decode_list(&bytes).unwrap_or_default());
                     }
                 });
             }

@@ -585,7 +585,10 @@ mod tests {
                 .number(cost)
         };
         assert_eq!(read(12_345), Some(12_345));
-        assert_eq!(read(survey::validate::MAX_YEN), Some(survey::validate::MAX_YEN));
+        assert_eq!(
+            read(survey::validate::MAX_YEN),
+            Some(survey::validate::MAX_YEN)
+        );
         for wild in [-1, survey::validate::MAX_YEN + 1, i64::MAX, i64::MIN] {
             assert_eq!(read(wild), None, "{wild}");
         }
