@@ -63,3 +63,22 @@ test("asking for two filter dimensions at once is refused with a message", async
   await page.goto("/charts?region=kyushu&operator=hospital");
   await expect(page.getByText("地方区分と運営主体は同時に指定できません")).toBeVisible();
 });
+
+test("a figure nobody answered says so instead of drawing zeros", async ({ page }) => {
+  await page.goto("/charts");
+  await hydrated(page);
+  const figures = page.locator(".chart-figure");
+  let empty = 0;
+  for (const figure of await figures.all()) {
+    const n = (await figure.locator("figcaption .n").textContent()) ?? "";
+    if (n.startsWith("n=0/")) {
+      empty += 1;
+      await expect(figure.getByTestId("no-answers")).toHaveText(/^回答なし/);
+      await expect(figure.locator(".chart")).toHaveCount(0);
+    } else {
+      await expect(figure.getByTestId("no-answers")).toHaveCount(0);
+    }
+  }
+  // The 2012 data holds only each network's overview, services and diseases (issue #21).
+  expect(empty).toBeGreaterThan(0);
+});

@@ -188,6 +188,10 @@ pub static CHARTS_LEAD: Label = Label::new(
 );
 pub static CHART_TABLE: Label = Label::new("データ（表）", "Data (table)");
 pub static CHART_CSV: Label = Label::new("CSVをダウンロード", "Download CSV");
+pub static CHART_NO_ANSWERS: Label = Label::new(
+    "回答なし（この図の設問に答えた回答はまだありません）",
+    "No answers (no response has answered this figure's questions yet)",
+);
 pub static CHART_HAS_SUPPRESSED: Label = Label::new(
     "（一部の値は秘匿：少数の連携から計算される値と、他の公表値と組み合わせると非公開の回答が分かってしまう値は表示しません）",
     "(some values suppressed: those computed from only a few networks, and those that, combined with other published values, would reveal answers kept private)",

@@ -143,12 +143,18 @@ fn Figure(data: ChartData, query: String, compare: Option<(String, ChartQuery)>)
                 {note.map(|note| view! { " "<span class="chart-note">{move || note.get(lang.get()).to_string()}</span> })}
                 {suppressed.then(|| view! { " "<span class="chart-note suppressed-note">{tr(&ui::CHART_HAS_SUPPRESSED)}</span> })}
             </figcaption>
-            <ChartDrawing data=data.clone() />
-            <details>
-                <summary>{tr(&ui::CHART_TABLE)}</summary>
-                <DataTable data=data />
-            </details>
-            <a href=csv download="">{tr(&ui::CHART_CSV)}</a>
+            {match data.has_no_answers() {
+                // Zeros drawn as a chart would read as "none of them", not "nobody answered".
+                true => view! { <p class="no-answers" data-testid="no-answers">{tr(&ui::CHART_NO_ANSWERS)}</p> }.into_any(),
+                false => view! {
+                    <ChartDrawing data=data.clone() />
+                    <details>
+                        <summary>{tr(&ui::CHART_TABLE)}</summary>
+                        <DataTable data=data />
+                    </details>
+                    <a href=csv download="">{tr(&ui::CHART_CSV)}</a>
+                }.into_any(),
+            }}
             {compare.map(|(id, query)| view! { <Compare id query /> })}
         </figure>
     }

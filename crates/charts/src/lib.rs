@@ -376,6 +376,11 @@ impl ChartData {
         )
     }
 
+    /// Whether no response answered the figure's questions (not: the count is hidden).
+    pub fn has_no_answers(&self) -> bool {
+        self.answered == Some(0)
+    }
+
     /// Stacked charts print the total of each bar (予定含む).
     pub fn has_total(&self) -> bool {
         self.kind == ChartKind::Stacked && self.series.len() > 1
