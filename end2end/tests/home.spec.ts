@@ -34,6 +34,25 @@ test.describe("without JavaScript", () => {
   });
 });
 
+test("on a phone no page is wider than the screen, in Japanese or English", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const pages = ["/", "/networks", "/charts", "/login", "/staff/login", "/networks/4"];
+  for (const lang of ["日本語", "English"]) {
+    for (const path of pages) {
+      await page.goto(path);
+      const widths = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        header: document.querySelector(".site-header")!.scrollWidth,
+        screen: window.innerWidth,
+      }));
+      expect(widths.header, `${lang} ${path}: header`).toBeLessThanOrEqual(widths.screen);
+      expect(widths.page, `${lang} ${path}: page`).toBeLessThanOrEqual(widths.screen);
+    }
+    if (lang === "日本語") await page.getByRole("button", { name: "English" }).click();
+  }
+  await page.getByRole("button", { name: "日本語" }).click();
+});
+
 test("an unknown address gets a 404 page", async ({ page }) => {
   const response = await page.goto("/no/such/page");
   expect(response?.status()).toBe(404);
