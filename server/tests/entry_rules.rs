@@ -4,7 +4,7 @@
 //! show. On SQLite and PostgreSQL.
 
 use crate::support::fixtures::{people, A_LOGIN, A_PASSWORD};
-use crate::support::http::{post, post_form, send, sign_in, Reply};
+use crate::support::http::{load_form, save_response, sign_in, Reply};
 use crate::support::TestDb;
 use app::api::respondent::ResponseForm;
 use app::error::ApiError;
@@ -15,18 +15,6 @@ use survey::Answer;
 
 const CONSTRUCTION: &str = "budget.current.construction";
 const SUMMARY: &str = "overview.main.summary";
-
-async fn load_form(router: &Router, network_id: i64, session: &str) -> ResponseForm {
-    let reply = post_form(
-        router,
-        "/api/response_form",
-        &format!("network_id={network_id}"),
-        Some(session),
-    )
-    .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
-    reply.json()
-}
 
 /// Saves one group with exactly these answers (the group's other answers are dropped).
 async fn save(
@@ -43,16 +31,7 @@ async fn save(
         "disclosure": form.disclosure,
         "version": form.version,
     });
-    send(
-        router,
-        post(
-            "/api/save_response",
-            "application/json",
-            json!({ "request": request }).to_string(),
-            Some(session),
-        ),
-    )
-    .await
+    save_response(router, request, Some(session)).await
 }
 
 /// The one message a refused save gives for `key`.

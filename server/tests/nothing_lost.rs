@@ -3,7 +3,7 @@
 //! section; a network new to the survey opens with its name filled in.
 
 use crate::support::fixtures::{people, People, A_LOGIN, A_PASSWORD};
-use crate::support::http::{post_form, post_json, sign_in, Reply};
+use crate::support::http::{load_form, post_form, save_response, sign_in, Reply};
 use crate::support::TestDb;
 use app::api::respondent::ResponseForm;
 use app::error::ApiError;
@@ -14,18 +14,6 @@ use survey::{Answer, Answers};
 
 const URL_KEY: &str = "overview.main.public_url";
 
-async fn load(router: &Router, network: i64, session: &str) -> ResponseForm {
-    let reply = post_form(
-        router,
-        "/api/response_form",
-        &format!("network_id={network}"),
-        Some(session),
-    )
-    .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
-    reply.json()
-}
-
 /// Saves group 1 (A–C) with these answers.
 async fn save_group_1(
     router: &Router,
@@ -35,13 +23,7 @@ async fn save_group_1(
 ) -> Reply {
     let request = json!({ "network_id": form.network_id, "save_group": 1, "answers": answers,
                           "disclosure": form.disclosure, "version": form.version });
-    post_json(
-        router,
-        "/api/save_response",
-        &json!({ "request": request }),
-        Some(session),
-    )
-    .await
+    save_response(router, request, Some(session)).await
 }
 
 on_both_backends!(
@@ -69,7 +51,7 @@ on_both_backends!(
         .await
         .unwrap();
         let session = sign_in(&router, "respondent", A_LOGIN, A_PASSWORD).await;
-        let form = load(&router, net_a, &session).await;
+        let form = load_form(&router, net_a, &session).await;
 
         // Another answer of the section changes; the stored URL is kept as it was: saved.
         let mut edited = form.answers.clone();
@@ -78,7 +60,7 @@ on_both_backends!(
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
 
         // Typing another wrong URL is refused, at that field.
-        let form = load(&router, net_a, &session).await;
+        let form = load_form(&router, net_a, &session).await;
         let mut wrong = form.answers.clone();
         wrong.set(URL_KEY, Answer::Text("ホームページ".into()));
         let reply = save_group_1(&router, &form, &wrong, &session).await;
@@ -117,7 +99,7 @@ on_both_backends!(
             .execute(&db.pool)
             .await
             .unwrap();
-        let form = load(&router, id, &session).await;
+        let form = load_form(&router, id, &session).await;
         assert_eq!(form.version, 0);
         assert_eq!(
             form.answers.text("overview.main.name"),
@@ -126,13 +108,7 @@ on_both_backends!(
         // Saving another group first keeps that name, so the response can be submitted.
         let request = json!({ "network_id": id, "save_group": 2, "answers": {},
                               "disclosure": form.disclosure, "version": 0 });
-        let saved = post_json(
-            &router,
-            "/api/save_response",
-            &json!({ "request": request }),
-            Some(&session),
-        )
-        .await;
+        let saved = save_response(&router, request, Some(&session)).await;
         assert_eq!(saved.status, StatusCode::OK, "{}", saved.body());
         let version = saved.json::<app::api::respondent::SaveOutcome>().version;
         let submitted = crate::support::http::submit(&router, id, version, &session).await;

@@ -6,7 +6,9 @@
 use crate::support::fixtures::{
     people, A_LOGIN, A_PASSWORD, B_LOGIN, B_PASSWORD, STAFF_LOGIN, STAFF_PASSWORD,
 };
-use crate::support::http::{get, login, post, post_form, send, sign_in, Reply};
+use crate::support::http::{
+    get, load_form, login, post, post_form, save_response, send, sign_in, Reply,
+};
 use crate::support::queries::{audit_entries, count};
 use crate::support::TestDb;
 use app::api::respondent::{ResponseForm, SaveOutcome};
@@ -31,23 +33,12 @@ async fn response_form(router: &Router, network_id: i64, session: Option<&str>) 
     .await
 }
 
-/// Loads the form and checks that it answered 200.
-async fn load_form(router: &Router, network_id: i64, session: &str) -> ResponseForm {
-    let reply = response_form(router, network_id, Some(session)).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
-    reply.json()
-}
-
 async fn save_raw(router: &Router, body: String, session: Option<&str>) -> Reply {
     send(
         router,
         post("/api/save_response", "application/json", body, session),
     )
     .await
-}
-
-async fn save(router: &Router, request: Value, session: Option<&str>) -> Reply {
-    save_raw(router, json!({ "request": request }).to_string(), session).await
 }
 
 fn save_request(network_id: i64, answers: &Value, disclosure: &Value, version: i64) -> Value {
@@ -165,7 +156,7 @@ on_both_backends!(
             "the 2012 data has no facility answers"
         );
 
-        let reply = save(
+        let reply = save_response(
             &f.router,
             group2_save(&form, Tri::InProgress, 12),
             Some(&token),
@@ -230,7 +221,7 @@ on_both_backends!(
         assert_eq!(form.answers.number("facilities.hospital.count"), Some(12));
 
         // A second save records old and new values.
-        let reply = save(
+        let reply = save_response(
             &f.router,
             group2_save(&form, Tri::InProgress, 15),
             Some(&token),
@@ -268,7 +259,7 @@ on_both_backends!(
 
         let answers = json!({ "facilities.hospital.status": { "tri": "in_progress" }, "facilities.hospital.count": { "number": 12 } });
         let disclosure = json!({ "facilities": "public" });
-        let reply = save(
+        let reply = save_response(
             &f.router,
             save_request(f.net_b, &answers, &disclosure, 1),
             Some(&token),
@@ -282,7 +273,7 @@ on_both_backends!(
         );
         // Nor with an invalid payload (access is checked before the answers).
         let bad = json!({ "facilities.hospital.status": { "text": "x" } });
-        let reply = save(
+        let reply = save_response(
             &f.router,
             save_request(f.net_b, &bad, &disclosure, 1),
             Some(&token),
@@ -304,7 +295,7 @@ on_both_backends!(
                     "{}",
                     reply.body()
                 );
-                let reply = save(
+                let reply = save_response(
                     &f.router,
                     save_request(network, &answers, &disclosure, 1),
                     session,
@@ -329,7 +320,7 @@ on_both_backends!(
             reply.status,
             reply.body()
         );
-        let reply = save(
+        let reply = save_response(
             &f.router,
             save_request(f.net_a, &answers, &disclosure, 1),
             Some(&token),
@@ -356,7 +347,7 @@ on_both_backends!(
         let form = load_form(&f.router, f.net_a, &token).await;
         assert_eq!(form.version, 1);
 
-        let first = save(
+        let first = save_response(
             &f.router,
             group2_save(&form, Tri::InProgress, 12),
             Some(&token),
@@ -366,7 +357,7 @@ on_both_backends!(
         let saved = snapshot(db, f.net_a).await;
         assert_eq!(saved.version, 2);
 
-        let second = save(
+        let second = save_response(
             &f.router,
             group2_save(&form, Tri::Planned, 99),
             Some(&token),
@@ -388,7 +379,7 @@ on_both_backends!(
         // A version from the future is no better.
         let mut ahead = group2_save(&form, Tri::Planned, 99);
         ahead["version"] = json!(7);
-        let reply = save(&f.router, ahead, Some(&token)).await;
+        let reply = save_response(&f.router, ahead, Some(&token)).await;
         assert_eq!(reply.status, StatusCode::CONFLICT, "{}", reply.body());
         assert!(
             matches!(reply.error(), ApiError::Conflict { current: 2 }),
@@ -411,7 +402,9 @@ on_both_backends!(
                 let router = f.router.clone();
                 let token = token.clone();
                 let request = group2_save(&form, Tri::InProgress, n);
-                tokio::spawn(async move { (n, save(&router, request, Some(&token)).await) })
+                tokio::spawn(
+                    async move { (n, save_response(&router, request, Some(&token)).await) },
+                )
             })
             .collect();
         let mut winners = Vec::new();
@@ -482,7 +475,7 @@ on_both_backends!(
             ),
         ];
         for (what, answers, key) in cases {
-            let reply = save(
+            let reply = save_response(
                 &f.router,
                 save_request(f.net_a, &answers, &disclosure, 1),
                 Some(&token),
@@ -551,7 +544,7 @@ on_both_backends!(
         // A save group that does not exist.
         let mut no_group = valid.clone();
         no_group["save_group"] = json!(9);
-        let reply = save(&f.router, no_group, Some(&token)).await;
+        let reply = save_response(&f.router, no_group, Some(&token)).await;
         assert!(
             reply.status.is_client_error(),
             "save group 9 answered {}: {}",
@@ -589,7 +582,7 @@ on_both_backends!(
         request["answers"]["overview.main.name"] = json!({ "text": "乗っ取られた名前" });
         request["disclosure"]["budget"] = json!("public");
         request["disclosure"]["org1"] = json!("public");
-        let reply = save(&f.router, request, Some(&token)).await;
+        let reply = save_response(&f.router, request, Some(&token)).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
 
         let after = snapshot(db, f.net_a).await;
@@ -685,7 +678,8 @@ on_both_backends!(staff_can_save_any_network, async |db: &TestDb| {
     for network in [f.net_a, f.net_b] {
         let before = snapshot(db, network).await;
         let form = load_form(&f.router, network, &token).await;
-        let reply = save(&f.router, group2_save(&form, Tri::Planned, 3), Some(&token)).await;
+        let reply =
+            save_response(&f.router, group2_save(&form, Tri::Planned, 3), Some(&token)).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
         assert_eq!(reply.json::<SaveOutcome>().version, before.version + 1);
         let after = snapshot(db, network).await;
@@ -806,7 +800,7 @@ on_both_backends!(
         assert!(!page(f.net_a).await.contains("4,321"));
         let session = sign_in(&f.router, "respondent", A_LOGIN, A_PASSWORD).await;
         let form = load_form(&f.router, f.net_a, &session).await;
-        let reply = save(
+        let reply = save_response(
             &f.router,
             group2_save(&form, Tri::InProgress, 4321),
             Some(&session),

@@ -6,7 +6,7 @@
 use crate::support::fixtures::{
     people, People, A_LOGIN, A_PASSWORD, B_LOGIN, B_PASSWORD, STAFF_LOGIN, STAFF_PASSWORD,
 };
-use crate::support::http::{post_form, post_json, sign_in, submit};
+use crate::support::http::{load_form, post_form, post_json, sign_in, submit};
 use crate::support::queries::audit_entries;
 use crate::support::TestDb;
 use app::api::respondent::{ResponseForm, SaveOutcome};
@@ -74,15 +74,7 @@ async fn submission(f: &Fixture) -> Submission {
 }
 
 async fn form(f: &Fixture, session: &str) -> ResponseForm {
-    let reply = post_form(
-        &f.router,
-        "/api/response_form",
-        &format!("network_id={}", f.net),
-        Some(session),
-    )
-    .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
-    reply.json()
+    load_form(&f.router, f.net, session).await
 }
 
 /// Saves group 2 (D–G) from a loaded form with the hospital count set.

@@ -5,7 +5,7 @@
 //! CLI links respondents to networks that have no report number.
 
 use crate::support::fixtures::{people, People, A_LOGIN, A_PASSWORD, STAFF_LOGIN, STAFF_PASSWORD};
-use crate::support::http::{get, post_form, post_json, send, sign_in, submit, Reply};
+use crate::support::http::{get, load_form, post_form, post_json, send, sign_in, submit, Reply};
 use crate::support::TestDb;
 use app::api::requests::Tracking;
 use app::api::respondent::ResponseForm;
@@ -52,15 +52,7 @@ async fn year_two(db: &TestDb, before_opening: &[(&str, &str)]) -> Year {
 /// The respondent saves group 2 (D–G) of their 2013 form as it was carried forward, and
 /// submits it.
 async fn respondent_saves(y: &Year) -> i64 {
-    let reply = post_form(
-        &y.router,
-        "/api/response_form",
-        &format!("network_id={}", y.net),
-        Some(&y.respondent),
-    )
-    .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
-    let form: ResponseForm = reply.json();
+    let form = load_form(&y.router, y.net, &y.respondent).await;
     let answers: serde_json::Map<String, Value> = form
         .answers
         .0

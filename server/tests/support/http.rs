@@ -143,6 +143,38 @@ pub async fn post_json(
     .await
 }
 
+/// A network's questionnaire as its form loads it; asserts it answered 200.
+pub async fn load_form(
+    router: &Router,
+    network_id: i64,
+    session: &str,
+) -> app::api::respondent::ResponseForm {
+    let reply = post_form(
+        router,
+        "/api/response_form",
+        &format!("network_id={network_id}"),
+        Some(session),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body());
+    reply.json()
+}
+
+/// Saves one group as the form does: `request` is a `SaveRequest` as JSON.
+pub async fn save_response(
+    router: &Router,
+    request: serde_json::Value,
+    session: Option<&str>,
+) -> Reply {
+    post_json(
+        router,
+        "/api/save_response",
+        &serde_json::json!({ "request": request }),
+        session,
+    )
+    .await
+}
+
 /// `application/x-www-form-urlencoded` from pairs.
 pub fn form(pairs: &[(&str, &str)]) -> String {
     pairs
