@@ -98,6 +98,47 @@ on_both_backends!(
     }
 );
 
+on_both_backends!(
+    generated_datasets_give_nothing_away_through_the_public_endpoints,
+    async |db: &TestDb| {
+        // Random networks (few regions, operator types and start years, so groups of one
+        // and two are common) stored one dataset after another, each attacked as served.
+        server::db::migrate(&db.pool, &db.url).await.unwrap();
+        let edition = builtin_edition("2012").unwrap();
+        let mut report_no = 1_000;
+        let mut primary_leaks = 0;
+        for (seed, count) in [(11, 9), (12, 16), (13, 28)] {
+            let mut tx = db.pool.begin().await.unwrap();
+            for sample in adversary::sample::generate(seed, count) {
+                report_no += 1;
+                let network = NewNetwork {
+                    report_no: Some(report_no),
+                    prefecture: sample.prefecture.into(),
+                    operator_type: sample.operator.map(|o| o.key().into()),
+                    regional_fund: false,
+                    name: format!("生成ネット{report_no}"),
+                    nickname: String::new(),
+                    start_year: sample.start_year,
+                };
+                insert_network(&mut tx, &network, &sample.answers, &sample.disclosure).await;
+            }
+            tx.commit().await.unwrap();
+            let records = records(&db.pool, "2012").await.unwrap();
+            let facts = facts(&edition, &records);
+            let cache = ChartCache::new(3);
+            let published = public_outputs(db, &cache).await;
+            let found = adversary::attack(&edition, &facts, &published, 3);
+            assert!(found.is_empty(), "seed {seed}: {found:?}");
+            let primary = adversary::primary_only(&edition, &facts, 3);
+            primary_leaks += adversary::attack(&edition, &facts, &primary, 3).len();
+        }
+        assert!(
+            primary_leaks > 0,
+            "the datasets are ones primary suppression alone gives away"
+        );
+    }
+);
+
 /// Published values hidden per chart: (primary only, shipped), over the unfiltered view and
 /// over all 15 public views.
 fn hidden_counts(published: &[(ChartFilter, Vec<ChartData>)]) -> Vec<(usize, usize, usize)> {

@@ -75,6 +75,9 @@ pub struct Tally {
     pub private_members: Vec<i64>,
     /// Networks with a non-zero value (the entries of a sum or an average).
     pub entries: Vec<i64>,
+    /// The largest value of a network that keeps the section private (0 if none): what
+    /// interval protection measures an atom's sum against (`protect`).
+    pub private_largest: Vec<i64>,
 }
 
 /// A measure with a coefficient; a published number adds up terms over a set of atoms.
@@ -140,7 +143,7 @@ impl Measures {
         let mut atom = AtomSums {
             key,
             members: 0,
-            sums: vec![[0; 4]; self.measures.len()],
+            sums: vec![[0; 5]; self.measures.len()],
             histograms: vec![vec![]; self.histograms.len()],
             labels: vec![Labels::default(); self.labels.len()],
         };
@@ -155,6 +158,7 @@ impl Measures {
                 if network.disclosure(*section) == Disclosure::Private {
                     sum[1] += v;
                     sum[2] += 1;
+                    sum[4] = sum[4].max(v);
                 } else {
                     sum[0] += v;
                 }
@@ -252,8 +256,9 @@ impl Measures {
 pub struct AtomSums {
     pub key: AtomKey,
     pub members: i64,
-    /// [public, private, private members, entries] of each measure, in [`Measures`] order.
-    pub sums: Vec<[i64; 4]>,
+    /// [public, private, private members, entries, the largest private value] of each
+    /// measure, in [`Measures`] order.
+    pub sums: Vec<[i64; 5]>,
     pub histograms: Vec<Histogram>,
     pub labels: Vec<Labels>,
 }
@@ -328,6 +333,7 @@ impl<'a> Population<'a> {
                         private: part(1),
                         private_members: part(2),
                         entries: part(3),
+                        private_largest: part(4),
                     }),
                 )
             })
@@ -393,6 +399,7 @@ impl<'a> Population<'a> {
                 private: vec![],
                 private_members: vec![],
                 entries: vec![],
+                private_largest: vec![],
             });
         }
         self.tallies
@@ -556,7 +563,7 @@ mod tests {
         let population = Population::new(&edition, &facts);
         assert!(facts.len() / 20_000 >= 2, "large enough to be split");
         let tally = population.tally("cost:construction").unwrap();
-        let mut expected = vec![[0; 4]; population.atoms.len()];
+        let mut expected = vec![[0; 5]; population.atoms.len()];
         for (i, network) in facts.iter().enumerate() {
             let (a, v) = (population.atom_of(network).unwrap(), i as i64 % 1_000);
             if i % 3 == 0 {
@@ -564,16 +571,18 @@ mod tests {
             } else {
                 expected[a][1] += v;
                 expected[a][2] += 1;
+                expected[a][4] = expected[a][4].max(v);
             }
             expected[a][3] += i64::from(v != 0);
         }
-        let got: Vec<[i64; 4]> = (0..population.atoms.len())
+        let got: Vec<[i64; 5]> = (0..population.atoms.len())
             .map(|a| {
                 [
                     tally.public[a],
                     tally.private[a],
                     tally.private_members[a],
                     tally.entries[a],
+                    tally.private_largest[a],
                 ]
             })
             .collect();

@@ -23,12 +23,51 @@ pub(crate) fn cap(kind: Kind, members: i64) -> f64 {
 }
 
 /// What the bounds adversary tries to learn about an integer combination of unknowns (itself
-/// an integer): that it is at least `floor` and, if `ceiling` is set, at most `ceiling`.
+/// an integer): that it is at least `floor`, at most `ceiling` (each where set).
 #[derive(Clone, Debug)]
 pub(crate) struct Target {
     pub vector: Vec<(usize, i64)>,
-    pub floor: i64,
+    pub floor: Option<i64>,
     pub ceiling: Option<i64>,
+}
+
+/// Interval protection: the published values must leave every private amount `v` (and
+/// every atom's private sum of one) free to reach `v · (1 + p/100)`, p = this. A sum's
+/// upper bound holds for each of its networks, so an atom's sum that can reach it protects
+/// every amount inside it. The lower side is stronger than `v · (1 − p/100)`: an amount of a
+/// network alone in its atom must be free to be 0 (see [`crate::protect`]).
+pub const PROTECTION_PERCENT: i64 = 20;
+
+impl Target {
+    /// Pinned when the bounds fix the value: it can move a whole unit neither way.
+    pub(crate) fn exactly(vector: Vec<(usize, i64)>, value: i64) -> Self {
+        Target {
+            vector,
+            floor: Some(value),
+            ceiling: Some(value),
+        }
+    }
+
+    /// Pinned when the bounds show it is at least `floor` (it cannot go a unit below).
+    pub(crate) fn at_least(vector: Vec<(usize, i64)>, floor: i64) -> Self {
+        Target {
+            vector,
+            floor: Some(floor),
+            ceiling: None,
+        }
+    }
+
+    /// Pinned when the bounds keep a positive amount `value` below
+    /// `value · (1 + PROTECTION_PERCENT/100)` (rounded up).
+    pub(crate) fn within_protection(vector: Vec<(usize, i64)>, value: i64) -> Self {
+        // Rounded up; `value` is positive (amounts are never negative, 0 is not protected).
+        let margin = (i128::from(value) * i128::from(PROTECTION_PERCENT) + 99) / 100;
+        Target {
+            vector,
+            floor: None,
+            ceiling: Some(i64::try_from(i128::from(value) + margin - 1).unwrap_or(i64::MAX - 1)),
+        }
+    }
 }
 
 /// LP values this close to a bound count as at it: on the side of "pinned".
@@ -39,7 +78,7 @@ impl Target {
     /// The target is an integer, so a point within 1 of them still pins it (rounding).
     pub(crate) fn released_by(&self, point: &[f64]) -> bool {
         let v: f64 = self.vector.iter().map(|&(u, c)| c as f64 * point[u]).sum();
-        v <= (self.floor - 1) as f64 + EPS
+        self.floor.is_some_and(|f| v <= (f - 1) as f64 + EPS)
             || self.ceiling.is_some_and(|c| v >= (c + 1) as f64 - EPS)
     }
 }
@@ -189,10 +228,11 @@ pub(crate) fn releasing(
             }
         }
     };
-    // One point lowering every target at once releases most of them (an amount with a
-    // negative coefficient makes that unbounded: then any point).
+    // One point lowering every target with a floor at once releases most of them (an amount
+    // with a negative coefficient makes that unbounded: then any point).
     let everything: Vec<(usize, i64)> = targets
         .iter()
+        .filter(|t| t.floor.is_some())
         .flat_map(|t| t.vector.iter().copied())
         .collect();
     let Some((base, vars)) = solve(&everything).or_else(|| solve(&[])) else {
@@ -204,7 +244,7 @@ pub(crate) fn releasing(
     release(&mut found, point(&base));
     for t in 0..targets.len() {
         let beyond = [
-            Some((ComparisonOp::Le, targets[t].floor - 1)),
+            targets[t].floor.map(|f| (ComparisonOp::Le, f - 1)),
             targets[t].ceiling.map(|c| (ComparisonOp::Ge, c + 1)),
         ];
         for (op, bound) in beyond.into_iter().flatten() {
@@ -231,16 +271,8 @@ mod tests {
 
     #[test]
     fn released_targets_come_with_a_point_of_the_program_that_moves_them_a_whole_unit() {
-        let exactly = |u: usize, v: i64| Target {
-            vector: vec![(u, 1)],
-            floor: v,
-            ceiling: Some(v),
-        };
-        let at_least = |u: usize, v: i64| Target {
-            vector: vec![(u, 1)],
-            floor: v,
-            ceiling: None,
-        };
+        let exactly = |u: usize, v: i64| Target::exactly(vec![(u, 1)], v);
+        let at_least = |u: usize, v: i64| Target::at_least(vec![(u, 1)], v);
         // x₀ + x₁ = 1, 0/1: x₀ = 1 can be 0 (below), x₁ = 0 can be 1 (above only).
         let equations = [(vec![(0, 1), (1, 1)], 1)];
         let found = releasing(
@@ -280,5 +312,20 @@ mod tests {
             ),
             [false, false]
         );
+    }
+
+    #[test]
+    fn an_amount_is_protected_when_it_can_reach_a_fifth_above_its_value() {
+        // Two private amounts whose sum, 100, is published: each is at most 100.
+        let equations = [(vec![(0, 1), (1, 1)], 100)];
+        let upper = |value: i64| Target::within_protection(vec![(0, 1)], value);
+        let pinned_at =
+            |value: i64| pinned(&equations, &[], &[f64::INFINITY; 2], &[upper(value)])[0];
+        // 83 can reach 100 ≥ 83 · 1.2 = 99.6; 84 cannot reach 100.8.
+        assert!(!pinned_at(83));
+        assert!(pinned_at(84));
+        assert!(pinned_at(100));
+        // Unbounded above: released whatever the value.
+        assert!(!pinned(&[], &[], &[f64::INFINITY], &[upper(i64::MAX / 2)])[0]);
     }
 }

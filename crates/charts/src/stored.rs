@@ -182,7 +182,13 @@ impl Stored {
             }
             let mut sums = Vec::with_capacity(measure_count);
             for _ in 0..measure_count {
-                sums.push([r.signed()?, r.signed()?, r.signed()?, r.signed()?]);
+                sums.push([
+                    r.signed()?,
+                    r.signed()?,
+                    r.signed()?,
+                    r.signed()?,
+                    r.signed()?,
+                ]);
             }
             if r.count()? != histogram_count {
                 return None;

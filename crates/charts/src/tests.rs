@@ -6,13 +6,7 @@ use survey::i18n::Lang;
 use survey::{builtin_edition, Answer, Answers, Disclosure, DisclosureChoices, Edition, Fee, Tri};
 
 /// A network of a hand-made or generated dataset (the adversary's tests share it).
-pub(crate) struct Net {
-    pub prefecture: &'static str,
-    pub operator: Option<Op>,
-    pub start_year: Option<i64>,
-    pub answers: Answers,
-    pub disclosure: DisclosureChoices,
-}
+pub(crate) use crate::adversary::sample::SampleNetwork as Net;
 
 fn net(
     prefecture: &'static str,

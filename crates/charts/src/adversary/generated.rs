@@ -2,118 +2,11 @@
 //! only small groups are hidden, and none in what is shipped.
 
 use super::attack;
+use super::sample::generate;
 use crate::tests::{facts, Net};
 use crate::*;
 use survey::geography::OperatorType as Op;
 use survey::{builtin_edition, Answer, Answers, Disclosure, DisclosureChoices, Fee, Tri};
-
-/// xorshift: deterministic datasets without a dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-}
-
-/// `count` networks over few regions, operator types and start years (so groups of one and
-/// two are common), answering items of every kind the charts count, with random
-/// disclosure choices.
-fn generate(seed: u64, count: usize) -> Vec<Net> {
-    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
-    let prefectures = ["北海道", "福岡県", "東京都"];
-    let operators = [Some(Op::Hospital), Some(Op::Company), Some(Op::NpoCouncil)];
-    let tri = |rng: &mut Rng| {
-        [Tri::InProgress, Tri::InProgress, Tri::Planned, Tri::None][rng.below(4) as usize]
-    };
-    (0..count)
-        .map(|_| {
-            let mut a = Answers::default();
-            for key in [
-                "services.diseases.hepatitis",
-                "system.linkage.centralised",
-                "system.linkage.distributed",
-                "system.patient_id.id_link",
-            ] {
-                if rng.chance(70) {
-                    a.set(key, Answer::Tri(tri(&mut rng)));
-                }
-            }
-            if rng.chance(60) {
-                a.set("facilities.hospital.status", Answer::Tri(tri(&mut rng)));
-                a.set(
-                    "facilities.hospital.count",
-                    Answer::Number(1 + rng.below(30) as i64),
-                );
-            }
-            if rng.chance(60) {
-                let paid = rng.chance(60);
-                a.set(
-                    "fees.hospital_current.fee",
-                    Answer::Fee(if paid { Fee::Paid } else { Fee::Free }),
-                );
-                if paid {
-                    a.set(
-                        "fees.hospital_current.monthly",
-                        Answer::Number(1_000 * (1 + rng.below(20) as i64)),
-                    );
-                }
-            }
-            if rng.chance(50) {
-                a.set(
-                    "budget.current.construction",
-                    Answer::Number([500, 20_000, 70_000, 150_000, 400_000][rng.below(5) as usize]),
-                );
-            }
-            if rng.chance(50) {
-                a.set(
-                    "budget.current.operating",
-                    Answer::Number(100 * (1 + rng.below(50) as i64)),
-                );
-            }
-            if rng.chance(50) {
-                let choices = ["mhlw", "facilities", "local_government"]
-                    .iter()
-                    .filter(|_| rng.chance(50))
-                    .map(|c| c.to_string())
-                    .collect();
-                a.set("bearers.current.construction", Answer::Choices(choices));
-            }
-            let mut d = DisclosureChoices::default();
-            for section in [
-                "services",
-                "system",
-                "facilities",
-                "fees",
-                "budget",
-                "bearers",
-                "overview",
-            ] {
-                if rng.chance(35) {
-                    d.set(section, Disclosure::Public);
-                }
-            }
-            Net {
-                prefecture: prefectures[rng.below(3) as usize],
-                operator: operators[rng.below(3) as usize],
-                start_year: Some(2009 + rng.below(3) as i64),
-                answers: a,
-                disclosure: d,
-            }
-        })
-        .collect()
-}
 
 fn primary_only(nets: &[Net], min_group: usize) -> Vec<(ChartFilter, Vec<ChartData>)> {
     super::primary_only(&builtin_edition("2012").unwrap(), &facts(nets), min_group)
@@ -184,7 +77,7 @@ fn the_adversary_recovers_a_small_group_hidden_only_by_its_size() {
 
 #[test]
 fn generated_datasets_leak_with_primary_suppression_only_and_never_as_shipped() {
-    let (mut leaks_found, mut pinned_by_bounds) = (0, 0);
+    let (mut leaks_found, mut pinned_by_bounds, mut within_a_fifth) = (0, 0, 0);
     for seed in 1..=6u64 {
         for count in [5, 9, 16, 28] {
             let nets = generate(seed * 100 + count as u64, count);
@@ -199,6 +92,10 @@ fn generated_datasets_leak_with_primary_suppression_only_and_never_as_shipped() 
                 pinned_by_bounds += found
                     .iter()
                     .filter(|f| f.0.contains("pinned by the bounds"))
+                    .count();
+                within_a_fifth += found
+                    .iter()
+                    .filter(|f| f.0.ends_with("cannot reach 20 % more"))
                     .count();
                 let found = attack(
                     &builtin_edition("2012").unwrap(),
@@ -220,6 +117,10 @@ fn generated_datasets_leak_with_primary_suppression_only_and_never_as_shipped() 
     assert!(
         pinned_by_bounds > 20,
         "and the bounds pin what no rank check determines: {pinned_by_bounds}"
+    );
+    assert!(
+        within_a_fifth > 20,
+        "and bound private amounts within 20 %: {within_a_fifth}"
     );
 }
 
@@ -301,6 +202,92 @@ fn an_average_and_its_n_give_away_the_hidden_averages_unless_more_is_hidden() {
         "{:?}",
         overall.series[0].cells[0]
     );
+}
+
+fn operating(prefecture: &'static str, operator: Op, cost: i64, published: bool) -> Net {
+    let mut answers = Answers::default();
+    answers.set("budget.current.operating", Answer::Number(cost));
+    let mut disclosure = DisclosureChoices::default();
+    if published {
+        disclosure.set("budget", Disclosure::Public);
+    }
+    Net {
+        prefecture,
+        operator: Some(operator),
+        start_year: Some(2010),
+        answers,
+        disclosure,
+    }
+}
+
+#[test]
+fn a_private_amount_that_dominates_a_published_sum_is_not_pinned_within_a_fifth() {
+    // The 図2.9-7 attack: the national sum minus what is published bounds one
+    // network's private operating cost (2,700 千円) from above, to within a few percent,
+    // though no combination determines it. Interval protection hides until it can reach
+    // 20 % more.
+    let nets = [
+        operating("東京都", Op::Hospital, 2_700, false),
+        operating("東京都", Op::Hospital, 30, false),
+        operating("北海道", Op::Hospital, 20, false),
+        operating("北海道", Op::Company, 400, true),
+        operating("福岡県", Op::Company, 500, true),
+        operating("福岡県", Op::Hospital, 10, false),
+        operating("東京都", Op::Company, 300, true),
+    ];
+    let edition = builtin_edition("2012").unwrap();
+    let found = attack(&edition, &facts(&nets), &primary_only(&nets, 3), 3);
+    assert!(
+        found.iter().any(
+            |f| f.0.starts_with("network 0:") && f.0.ends_with("= 2700 cannot reach 20 % more")
+        ),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.0.starts_with("network 0:") && f.0.contains("determined")),
+        "no rank check sees it: {found:?}"
+    );
+    assert!(attack(&edition, &facts(&nets), &shipped(&nets, 3), 3).is_empty());
+}
+
+#[test]
+fn neighbouring_steps_of_a_cumulative_series_do_not_give_away_the_year_between() {
+    // The 図2.9-4 attack: the cumulative construction cost up to 2011 minus the one
+    // up to 2010 is what the networks starting in 2011 spent; one of them alone keeps it
+    // private, the others publish theirs.
+    let nets: Vec<Net> = [2009, 2009, 2009, 2010, 2010, 2010, 2011, 2011, 2011]
+        .into_iter()
+        .enumerate()
+        .map(|(i, year)| {
+            let mut answers = Answers::default();
+            answers.set(
+                "budget.current.construction",
+                Answer::Number(10_000 + i as i64),
+            );
+            let mut disclosure = DisclosureChoices::default();
+            if i != 6 {
+                disclosure.set("budget", Disclosure::Public);
+            }
+            Net {
+                prefecture: "東京都",
+                operator: Some(Op::Hospital),
+                start_year: Some(year),
+                answers,
+                disclosure,
+            }
+        })
+        .collect();
+    let edition = builtin_edition("2012").unwrap();
+    let found = attack(&edition, &facts(&nets), &primary_only(&nets, 3), 3);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0.starts_with("network 6:") && f.0.contains("construction")),
+        "{found:?}"
+    );
+    assert!(attack(&edition, &facts(&nets), &shipped(&nets, 3), 3).is_empty());
 }
 
 #[test]

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use crate::population::{AtomKey, Kind, Measures, Population};
-use crate::solver::{cap, pinned_in_families, Linear, Target};
+use crate::solver::{cap, pinned_in_families, Linear, Target, PROTECTION_PERCENT};
 use crate::{aggregate, public_views, registry, ChartData, ChartFilter, Computed, NetworkFacts};
 use survey::Edition;
 
@@ -277,11 +277,7 @@ pub fn attack(
                             .push((
                                 name.clone(),
                                 vector,
-                                Target {
-                                    vector: integers,
-                                    floor: private_total,
-                                    ceiling: Some(private_total),
-                                },
+                                Target::exactly(integers, private_total),
                             )),
                         None => {}
                     }
@@ -328,17 +324,21 @@ pub fn attack(
                 found.push(Found(format!("network {i}: {form:?} = {value} determined")));
             } else if value > 0 {
                 // A state at 1, an amount present: a positive answer (amounts are never negative).
-                let integers = form
+                let integers: Vec<(usize, i64)> = form
                     .iter()
                     .map(|(k, c)| (unknowns[&(k.clone(), i)], *c))
                     .collect();
+                if kind == Kind::Amount {
+                    bounded.push((
+                        format!(
+                            "network {i}: {form:?} = {value} cannot reach {PROTECTION_PERCENT} % more"
+                        ),
+                        Target::within_protection(integers.clone(), value),
+                    ));
+                }
                 bounded.push((
                     format!("network {i}: {form:?} = {value} pinned by the bounds"),
-                    Target {
-                        vector: integers,
-                        floor: 1,
-                        ceiling: None,
-                    },
+                    Target::at_least(integers, 1),
                 ));
             }
         }
@@ -370,3 +370,4 @@ pub fn attack(
 
 #[cfg(test)]
 mod generated;
+pub mod sample;

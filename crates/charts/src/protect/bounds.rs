@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use super::family::{Family, Leak};
-use super::model::same_terms;
+use super::model::{largest_private_amount_at, same_terms};
 use super::nearby::Nearby;
 use crate::population::{Kind, Tally, Term};
 use crate::solver::{cap, pinned_in_families, Linear, Target};
@@ -54,14 +54,17 @@ impl Family<'_> {
     /// atom's private networks for states, x ≥ 0 for amounts; a sum of states a chart adds is
     /// one answer's state, at most that many too). A hidden value is pinned when its private
     /// part is; a candidate when the atom's sum is at least its value (every private network
-    /// has the state) or, for an amount, above 0 (it was given). The combination that pins is
-    /// not tracked (the solver gives no multipliers): published values involving the pinned
-    /// unknowns are tried instead.
+    /// has the state) or, for an amount, above 0 (it was given); an atom's private amount
+    /// (`amounts`) when it cannot reach [`crate::solver::PROTECTION_PERCENT`] above the largest
+    /// private network's amount in it (so none of them is bounded within that).
+    /// The combination that pins is not tracked (the solver gives no multipliers): published
+    /// values involving the pinned unknowns are tried instead.
     pub(super) fn pinned_by_bounds(
         &self,
         published: &[usize],
         targets: &[usize],
         candidates: &[Vec<(Arc<Tally>, i64, usize)>],
+        amounts: &[Vec<(Arc<Tally>, i64, usize)>],
     ) -> Vec<Leak> {
         let mut unknowns = Unknowns::default();
         let equations: Vec<Linear> = published
@@ -78,11 +81,10 @@ impl Family<'_> {
         let mut bounded: Vec<Target> = vec![];
         for &t in targets {
             let value = self.rows[t].private_value();
-            bounded.push(Target {
-                vector: unknowns.terms(&self.rows[t].spread()),
-                floor: value,
-                ceiling: Some(value),
-            });
+            bounded.push(Target::exactly(
+                unknowns.terms(&self.rows[t].spread()),
+                value,
+            ));
         }
         for vector in candidates {
             let (m, _, a) = &vector[0];
@@ -91,11 +93,12 @@ impl Family<'_> {
             } else {
                 m.private_members[*a]
             };
-            bounded.push(Target {
-                vector: unknowns.terms(vector),
-                floor,
-                ceiling: None,
-            });
+            bounded.push(Target::at_least(unknowns.terms(vector), floor));
+        }
+        for vector in amounts {
+            let form: Vec<Term> = vector.iter().map(|(m, c, _)| (m.clone(), *c)).collect();
+            let largest = largest_private_amount_at(&form, vector[0].2);
+            bounded.push(Target::within_protection(unknowns.terms(vector), largest));
         }
         let mut limits: Vec<Linear> = vec![];
         let mut seen: Vec<&Vec<Term>> = vec![];

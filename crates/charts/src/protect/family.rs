@@ -5,7 +5,9 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use super::model::{discloses_at, same_terms, Path, RowInfo, Slot, Unit};
+use super::model::{
+    discloses_at, largest_private_amount_at, same_terms, Path, RowInfo, Slot, Unit,
+};
 use super::space::Space;
 use crate::memo::FamilyHasher;
 use crate::population::{AtomKey, Kind, Tally, Term};
@@ -225,6 +227,9 @@ impl<'r> Family<'r> {
             self.rows[r].atoms.iter().for_each(|&a| in_family[a] = true);
         }
         let atoms: Vec<usize> = (0..in_family.len()).filter(|&a| in_family[a]).collect();
+        // Amounts whose upper bound is protected (interval protection): every atom with a
+        // private network's amount above 0, whatever its number of private networks.
+        let mut amounts: Vec<Vec<(Arc<Tally>, i64, usize)>> = vec![];
         let mut seen_forms: Vec<&Vec<Term>> = vec![];
         for form in forms.iter().copied().chain(singles.iter()) {
             if seen_forms.iter().any(|f| same_terms(f, form)) {
@@ -232,12 +237,17 @@ impl<'r> Family<'r> {
             }
             seen_forms.push(form);
             for &a in &atoms {
+                let spread = || form.iter().map(|(t, c)| (t.clone(), *c, a)).collect();
                 if discloses_at(form, a) {
-                    candidates.push(form.iter().map(|(t, c)| (t.clone(), *c, a)).collect());
+                    candidates.push(spread());
+                }
+                if largest_private_amount_at(form, a) > 0 {
+                    amounts.push(spread());
                 }
             }
         }
-        if !leaks.is_empty() || (targets.is_empty() && candidates.is_empty()) {
+        if !leaks.is_empty() || (targets.is_empty() && candidates.is_empty() && amounts.is_empty())
+        {
             return leaks;
         }
         let mut space = Space::new(self.rows, &published);
@@ -259,7 +269,7 @@ impl<'r> Family<'r> {
             }
         }
         if leaks.is_empty() {
-            leaks = self.pinned_by_bounds(&published, &targets, &candidates);
+            leaks = self.pinned_by_bounds(&published, &targets, &candidates, &amounts);
         }
         leaks
     }

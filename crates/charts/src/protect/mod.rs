@@ -33,6 +33,20 @@
 //!    each amount of a one-private-network atom 0 (so that it was given at all is not
 //!    pinned). See [`crate::solver::pinned`] for what the relaxation proves and misses. E.g.
 //!    x₁ + x₂ − x₃ = 2 with 0/1 unknowns pins x₁ = x₂ = 1, which no rank check sees.
+//! 4. Interval protection, p = [`crate::solver::PROTECTION_PERCENT`] (20 %): every atom's
+//!    private sum of an amount (and of a sum of amounts a chart adds) can reach p % above
+//!    the largest private network's amount in it, in that program. A network's amount is at
+//!    most its atom's sum, so the upper bound any adversary derives for it is at least its
+//!    value × (1 + p/100); the
+//!    lower one is 0 (rule 3 for a network alone in its atom; with others in the atom, they
+//!    can hold the whole sum). Together: the derived interval contains
+//!    [v·(1 − p/100), v·(1 + p/100)] for every private amount v. This is the interval
+//!    (protection-level) criterion of τ-ARGUS and sdcTable's secondary suppression
+//!    (Hundepool et al., *Statistical Disclosure Control*, Wiley 2012, ch. 4.3 and 4.4;
+//!    de Wolf, "Network flows and other methods for cell suppression"), with protection
+//!    levels set to p % of each value and the per-atom sums as the table's cells. The
+//!    classic attack it stops: a published total minus its published parts bounds a private
+//!    amount that dominates it (the p % dominance case, 図2.9-7).
 //!
 //!    The zero rule: a determined 0 is not treated as a disclosure, for a network or for a
 //!    hidden value. It says that a network does *not* have an item in progress (or is not
@@ -50,8 +64,6 @@
 //!   adversary may know but the measures do not state: that an "any" count is 1 when one
 //!   of its items is answered, that an average's `n` counts exactly the networks whose
 //!   amount is above 0, exclusive states of one item other than those a chart adds together.
-//! - Amounts pinned within a range (e.g. a cost between 10,000 and 12,000 yen) are not a
-//!   disclosure as long as neither the exact value nor its being above 0 is pinned.
 //! - Medians and modes are not sums: they are published only over at least `min_group`
 //!   contributors and with no or at least `min_group` private ones (they then show that one
 //!   of those networks has the value, not which one).

@@ -223,6 +223,20 @@ pub(super) fn discloses_at(terms: &[Term], a: usize) -> bool {
     }
 }
 
+/// For an amount (or a sum of amounts) at one atom: at least the largest value any private
+/// network of the atom has of it (the largest of each term, added), which interval
+/// protection measures the atom's sum against; 0 for other measures.
+pub(super) fn largest_private_amount_at(terms: &[Term], a: usize) -> i64 {
+    if terms[0].0.kind != Kind::Amount || terms[0].0.private_members[a] == 0 {
+        return 0;
+    }
+    terms
+        .iter()
+        .filter(|(_, c)| *c > 0)
+        .map(|(t, c)| c * t.private_largest[a])
+        .sum()
+}
+
 pub(super) fn same_terms(a: &[Term], b: &[Term]) -> bool {
     a.len() == b.len()
         && a.iter()

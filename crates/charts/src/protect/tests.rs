@@ -18,11 +18,7 @@ fn keys(n: usize) -> Vec<AtomKey> {
 #[test]
 fn small_programs_release_only_what_the_whole_program_releases() {
     let (caps, keys) = ([1.0; 3], keys(3));
-    let at_least_one = |u: usize| Target {
-        vector: vec![(u, 1)],
-        floor: 1,
-        ceiling: None,
-    };
+    let at_least_one = |u: usize| Target::at_least(vec![(u, 1)], 1);
     // x₀ + x₁ − x₂ = 2 with 0/1 unknowns pins x₀ = x₁ = 1: no small program may release it.
     let equations = [(vec![(0, 1), (1, 1), (2, -1)], 2)];
     let nearby = Nearby::new(&equations, &[], &caps, &[0, 1, 2], &[1, 1, 0], &keys).unwrap();
