@@ -60,7 +60,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 }
 
 /// Pages may run only the site's own scripts and the inline bootstrap that
-/// carries this response's nonce.
+/// carries this response's nonce. Style sheets come only from the site; style
+/// attributes are allowed, because ECharts writes its tooltips as HTML with them (they
+/// cannot run code, and every text the server prints is escaped, so none is injected).
 #[cfg(feature = "ssr")]
 fn set_page_csp() {
     use leptos::nonce::{provide_nonce, use_nonce};
@@ -78,6 +80,7 @@ fn set_page_csp() {
     };
     let csp = format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+         style-src-attr 'unsafe-inline'; \
          img-src 'self' data:; connect-src 'self'{reload}; frame-ancestors 'none'; base-uri 'self'; \
          form-action 'self'; object-src 'none'"
     );

@@ -82,3 +82,38 @@ test("a figure nobody answered says so instead of drawing zeros", async ({ page 
   // The 2012 data holds only each network's overview, services and diseases (issue #21).
   expect(empty).toBeGreaterThan(0);
 });
+
+test("a chart's tooltip shows the value under the pointer, without a policy error", async ({ page }) => {
+  await page.goto("/charts");
+  await hydrated(page);
+  const chart = page.locator("#chart-2-2-1");
+  await chart.scrollIntoViewIfNeeded();
+  const canvas = chart.locator("canvas").first();
+  await expect(canvas).toBeVisible();
+  const box = (await canvas.boundingBox())!;
+  // The second of eight categories (東北, 13 networks) is under 30 % of the width.
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.6);
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.6);
+  const tooltip = chart.locator(":scope > div").filter({ hasText: "東北" });
+  await expect(tooltip).toBeVisible();
+  await expect(tooltip).toContainText("13");
+  // The consoleErrors fixture fails the test on any Content-Security-Policy report.
+});
+
+test("charts follow their container when the window narrows", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/charts");
+  await hydrated(page);
+  const chart = page.locator("#chart-2-2-1");
+  await chart.scrollIntoViewIfNeeded();
+  const canvas = chart.locator("canvas").first();
+  await expect(canvas).toBeVisible();
+  const wide = (await canvas.boundingBox())!.width;
+  await page.setViewportSize({ width: 480, height: 900 });
+  await expect
+    .poll(async () => (await canvas.boundingBox())!.width)
+    .toBeLessThanOrEqual(await chart.evaluate((e) => e.clientWidth));
+  expect((await canvas.boundingBox())!.width).toBeLessThan(wide);
+  // No horizontal scrolling on the narrow screen.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(480);
+});

@@ -58,3 +58,18 @@ test.describe("without JavaScript", () => {
     await expect(pager.getByRole("link", { name: "1", exact: true })).not.toHaveAttribute("aria-current", /.*/);
   });
 });
+
+test("English pages name prefectures in English; filters still work by them", async ({ page }) => {
+  await page.goto("/networks");
+  await hydrated(page);
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.getByLabel("Prefecture").selectOption({ label: "Hokkaido" });
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/pref=/);
+  const prefectures = page.locator("table.directory tbody tr td:nth-child(2)");
+  await expect(prefectures.first()).toHaveText("Hokkaido");
+  for (const text of await prefectures.allTextContents()) expect(text).toBe("Hokkaido");
+  await page.getByRole("link", { name: /./ }).and(page.locator("table.directory tbody a")).first().click();
+  await expect(page.locator("main")).toContainText("Hokkaido");
+});

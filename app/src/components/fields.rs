@@ -8,9 +8,10 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::use_lang;
 use crate::i18n::{ui, Label, Lang};
 use survey::entry::{entry_of, is_amount, is_single_choice, single_choices, Entry};
-use survey::geography::PREFECTURES;
+use survey::geography::{prefecture_label, PREFECTURES};
 use survey::{Answer, AnswerKind, Item};
 
 /// A DOM id from an item key.
@@ -119,7 +120,7 @@ pub fn ItemField(
         (AnswerKind::Prefecture, Entry::Text(chosen)) => view! {
             <select id=id.clone() aria-describedby=described.clone()>
                 <option value="">{ui::CHOOSE.get(lang).to_string()}</option>
-                {PREFECTURES.iter().map(|(p, _)| view! { <option value=*p selected={chosen == *p}>{*p}</option> }).collect_view()}
+                <PrefectureOptions selected=chosen />
             </select>
         }
         .into_any(),
@@ -171,4 +172,20 @@ pub fn ItemField(
             <div class="messages" id=described aria-live="polite"></div>
         </div>
     }
+}
+
+/// The 47 prefectures as `<option>`s, named in the page's language and valued by their
+/// Japanese name (what is stored and sent); `selected` is chosen.
+#[component]
+pub fn PrefectureOptions(#[prop(optional, into)] selected: String) -> impl IntoView {
+    PREFECTURES
+        .iter()
+        .map(|(p, _)| view! { <option value=*p selected={selected == *p}>{prefecture_name(p)}</option> })
+        .collect_view()
+}
+
+/// A stored prefecture's name in the page's language.
+pub fn prefecture_name(name: &str) -> impl Fn() -> String + Send + Sync + 'static {
+    let (label, lang) = (prefecture_label(name), use_lang());
+    move || label.get(lang.get()).to_string()
 }

@@ -263,6 +263,7 @@ fn DataTable(data: ChartData) -> impl IntoView {
 mod draw {
     use charming::component::{Axis, Legend};
     use charming::element::{AxisType, Tooltip, Trigger};
+    use charming::renderer::wasm_renderer::{ChartResize, Echarts};
     use charming::series::{Bar, Line};
     use charming::{Chart, WasmRenderer};
     use wasm_bindgen::prelude::*;
@@ -319,11 +320,7 @@ mod draw {
         /// `echarts.init` on the element itself (charming's renderer looks it up by id, and the
         /// comparison draws a second chart of the same figure).
         #[wasm_bindgen(js_namespace = echarts, js_name = init)]
-        fn init(
-            element: &web_sys::Element,
-            theme: JsValue,
-            size: JsValue,
-        ) -> charming::renderer::wasm_renderer::Echarts;
+        fn init(element: &web_sys::Element, theme: JsValue, size: JsValue) -> Echarts;
     }
 
     fn draw(element: &web_sys::Element, data: &ChartData, lang: Lang) {
@@ -362,6 +359,33 @@ mod draw {
             leptos::logging::error!("chart {id}: {e:?}");
             return;
         }
-        WasmRenderer::update(&init(element, JsValue::NULL, size.into()), &chart);
+        let echarts = init(element, JsValue::NULL, size.into());
+        WasmRenderer::update(&echarts, &chart);
+        follow_width(element, echarts);
+    }
+
+    /// Redraws the chart at its container's width whenever that changes (a narrowed window,
+    /// a phone turned), so it never overflows the page.
+    fn follow_width(element: &web_sys::Element, echarts: Echarts) {
+        let target = element.clone();
+        let mut drawn = target.client_width();
+        let callback = Closure::<dyn FnMut()>::new(move || {
+            let width = target.client_width();
+            if width != drawn && width > 0 {
+                drawn = width;
+                let size = ChartResize {
+                    width: width.max(280) as u32,
+                    height: 360,
+                    silent: true,
+                    animation: None,
+                };
+                WasmRenderer::resize_chart(&echarts, size);
+            }
+        });
+        if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+            observer.observe(element);
+        }
+        // The observer owns the callback from here; both live as long as the page.
+        callback.forget();
     }
 }

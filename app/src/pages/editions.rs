@@ -8,6 +8,7 @@ use crate::api::editions::{
     create_edition, get_editions, get_stopped_networks, revise_edition, set_edition_status,
     set_valid_rule, EditionsView, NewKind, Revision,
 };
+use crate::components::fields::prefecture_name;
 use crate::components::{island::Ready, loaded::Loaded, logout::SignedIn, staff_nav::StaffNav};
 use crate::error::ApiError;
 use crate::i18n::{page_title, tr, use_lang};
@@ -57,7 +58,7 @@ fn Stopped(changed: RwSignal<u32>) -> impl IntoView {
             .iter()
             .map(|n| {
                 let outcome = n.outcome.clone().unwrap_or_default();
-                view! { <tr><td class="num">{n.id}</td><th scope="row"><a href=format!("/networks/{}", n.id)>{n.name.clone()}</a></th><td>{n.prefecture.clone()}</td><td>{outcome}</td><td>{n.reason.clone()}</td></tr> }
+                view! { <tr><td class="num">{n.id}</td><th scope="row"><a href=format!("/networks/{}", n.id)>{n.name.clone()}</a></th><td>{prefecture_name(&n.prefecture)}</td><td>{outcome}</td><td>{n.reason.clone()}</td></tr> }
             })
             .collect_view();
         view! {

@@ -10,6 +10,7 @@ use crate::components::loaded::Loaded;
 use crate::i18n::{tr, use_lang};
 use crate::i18n::{ui, Label, Lang};
 use survey::directory::{DetailSection, DetailValue, HistoryStep, NetworkDetail};
+use survey::geography::prefecture_label;
 use survey::{Fee, Tri};
 
 #[component]
@@ -44,7 +45,7 @@ fn Detail(detail: NetworkDetail) -> impl IntoView {
             let l = lang.get();
             let mut rows = vec![(
                 ui::FILTER_PREFECTURE.get(l).to_string(),
-                d.prefecture.clone(),
+                prefecture_label(&d.prefecture).get(l).to_string(),
             )];
             if let Some(r) = &region {
                 rows.push((ui::FILTER_REGION.get(l).to_string(), r.get(l).to_string()));

@@ -10,11 +10,12 @@ use leptos_router::hooks::use_query_map;
 use crate::api::directory::get_directory;
 use crate::components::choice::Choice;
 use crate::components::edition_select::EditionSelect;
+use crate::components::fields::prefecture_name;
 use crate::components::loaded::Loaded;
 use crate::i18n::{page_title, tr, use_lang};
 use crate::i18n::{ui, Label};
 use survey::directory::{DirectoryPage, DirectoryQuery, FilterOption};
-use survey::geography::{OperatorType, Region, PREFECTURES};
+use survey::geography::{prefecture_label, OperatorType, Region, PREFECTURES};
 
 #[component]
 pub fn NetworksPage() -> impl IntoView {
@@ -72,15 +73,7 @@ fn Filters(page: DirectoryPage) -> impl IntoView {
         .collect();
     let prefectures = PREFECTURES
         .iter()
-        .map(|(p, _)| {
-            (
-                p.to_string(),
-                Label {
-                    ja: (*p).into(),
-                    en: (*p).into(),
-                },
-            )
-        })
+        .map(|(p, _)| (p.to_string(), prefecture_label(p)))
         .collect();
     let operators = OperatorType::ALL
         .iter()
@@ -175,7 +168,7 @@ fn Table(page: DirectoryPage) -> impl IntoView {
                             view! {
                                 <tr>
                                     <td class="num">{row.no}</td>
-                                    <td>{row.prefecture.clone()}</td>
+                                    <td>{prefecture_name(&row.prefecture)}</td>
                                     <td><A href=detail><Highlighted pieces=row.name.clone() /></A></td>
                                     <td><Highlighted pieces=row.nickname.clone() /></td>
                                     <td class="num">{row.start_year}</td>

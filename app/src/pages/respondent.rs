@@ -3,6 +3,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::respondent::{get_my_networks, MyNetworks, RegisterNetwork};
+use crate::components::fields::{prefecture_name, PrefectureOptions};
 use crate::components::{
     error_notice::LatestErrors, island::Ready, loaded::Loaded, logout::SignedIn,
 };
@@ -47,7 +48,7 @@ fn MyNetworksView(mine: MyNetworks) -> impl IntoView {
                     {mine.networks.clone().into_iter().map(|n| view! {
                         <tr>
                             <td><A href=format!("/respondent/networks/{}", n.id)>{n.name.clone()}</A></td>
-                            <td>{n.prefecture.clone()}</td>
+                            <td>{prefecture_name(&n.prefecture)}</td>
                             <td>{n.status.map_or_else(|| "—".to_string(), |s| s.label().get(lang).to_string())}</td>
                         </tr>
                     }).collect_view()}
@@ -73,7 +74,7 @@ fn RegisterForm() -> impl IntoView {
                 <label for="register-prefecture">{tr(&ui::PREFECTURE)}</label>
                 <select id="register-prefecture" name="prefecture" required>
                     <option value="">{tr(&ui::CHOOSE)}</option>
-                    {survey::geography::PREFECTURES.iter().map(|(p, _)| view! { <option value=*p>{*p}</option> }).collect_view()}
+                    <PrefectureOptions />
                 </select>
                 <LatestErrors error />
                 <button type="submit" class="primary">{tr(&ui::REGISTER_SUBMIT)}</button>

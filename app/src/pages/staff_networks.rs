@@ -11,6 +11,7 @@ use crate::api::network_care::{
     get_network_care, CareDone, CareQuery, CareRow, CareState, CheckNetwork, CorrectNetwork,
     MergeNetwork, NetworkCare, Related, RemoveNetwork,
 };
+use crate::components::fields::{prefecture_name, PrefectureOptions};
 use crate::components::{
     action_errors::ActionErrors, island::Ready, loaded::Loaded, logout::SignedIn,
     staff_nav::StaffNav,
@@ -18,7 +19,7 @@ use crate::components::{
 use crate::error::ApiError;
 use crate::i18n::{page_title, tr, use_lang};
 use crate::i18n::{ui, ui_networks as t, Label};
-use survey::geography::{OperatorType, PREFECTURES};
+use survey::geography::OperatorType;
 
 /// A merge or a removal waiting for staff to confirm it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -275,7 +276,7 @@ fn QueueRow(row: CareRow) -> impl IntoView {
     view! {
         <tr data-network=id>
             <th scope="row"><NameCell row=row.clone() /></th>
-            <td>{row.prefecture.clone()}</td>
+            <td>{prefecture_name(&row.prefecture)}</td>
             <td>{registered_by}</td>
             <td>{row.registered_on.clone()}</td>
             <td><Duplicates row=row.clone() /></td>
@@ -349,7 +350,7 @@ fn CorrectForm(row: CareRow, scope: &'static str) -> impl IntoView {
             <input type="hidden" name="network_id" value=id />
             <label for=pref_id.clone() class="visually-hidden">{tr(&ui::PREFECTURE)}</label>
             <select id=pref_id name="prefecture">
-                {PREFECTURES.iter().map(|(p, _)| view! { <option value=*p selected=*p == row.prefecture>{*p}</option> }).collect_view()}
+                <PrefectureOptions selected=row.prefecture.clone() />
             </select>
             <label for=operator_id.clone() class="visually-hidden">{tr(&t::OPERATOR)}</label>
             <select id=operator_id name="operator_type">
@@ -389,7 +390,7 @@ fn SearchForm(query: CareQuery) -> impl IntoView {
                 <label for="care-pref">{tr(&ui::FILTER_PREFECTURE)}</label>
                 <select id="care-pref" name="pref">
                     <option value="">{tr(&ui::FILTER_ANY)}</option>
-                    {PREFECTURES.iter().map(|(p, _)| view! { <option value=*p selected=*p == pref>{*p}</option> }).collect_view()}
+                    <PrefectureOptions selected=pref.clone() />
                 </select>
             </div>
             <div class="actions">
@@ -443,7 +444,7 @@ fn ResultRow(row: CareRow) -> impl IntoView {
     view! {
         <tr data-network=row.id>
             <th scope="row">{name}{(!row.nickname.is_empty()).then(|| view! { <br /><small>{row.nickname.clone()}</small> })}</th>
-            <td>{row.prefecture.clone()}</td>
+            <td>{prefecture_name(&row.prefecture)}</td>
             <td>{match operator {
                 Some(l) => (move || l.get(lang.get()).to_string()).into_any(),
                 None => tr(&t::OPERATOR_NONE).into_any(),

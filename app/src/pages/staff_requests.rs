@@ -6,6 +6,7 @@ use leptos_meta::Title;
 
 use crate::api::requests::{AddRequest, ImportRequests, IssueOutcome};
 use crate::api::staff::{get_staff_overview, StaffOverview};
+use crate::components::fields::PrefectureOptions;
 use crate::components::{
     action_errors::ActionErrors,
     credentials::Credentials,
@@ -154,7 +155,7 @@ fn AddForm(action: ServerAction<AddRequest>, edition: String) -> impl IntoView {
                 <label for="add-prefecture">{tr(&ui::PREFECTURE)}</label>
                 <select id="add-prefecture" name="row[prefecture]" required>
                     <option value="">{tr(&ui::CHOOSE)}</option>
-                    {survey::geography::PREFECTURES.iter().map(|(p, _)| view! { <option value=*p>{*p}</option> }).collect_view()}
+                    <PrefectureOptions />
                 </select>
                 {field("network_name", &t::NETWORK_NAME, "text")}
                 {field("postal_address", &t::POSTAL_ADDRESS, "text")}

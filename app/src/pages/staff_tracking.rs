@@ -10,6 +10,7 @@ use crate::api::requests::{
     get_tracking, ExportNotReplied, ResetRespondentPassword, SetRequestStage,
     SetRespondentDisabled, Tracking,
 };
+use crate::components::fields::{prefecture_name, PrefectureOptions};
 use crate::components::{
     action_errors::ActionErrors,
     credentials::{Credentials, CsvDownload},
@@ -21,7 +22,7 @@ use crate::components::{
 };
 use crate::i18n::{page_title, tr, use_lang};
 use crate::i18n::{ui, ui_requests as t, Label};
-use survey::geography::{Region, PREFECTURES};
+use survey::geography::Region;
 use survey::requests::{Counts, Stage, TrackingQuery, TrackingRow};
 
 /// The actions of the page, shared by every row; each completed one reloads the data.
@@ -181,7 +182,7 @@ fn Filters(query: TrackingQuery, edition: String) -> impl IntoView {
                 <label for="tracking-pref">{tr(&ui::FILTER_PREFECTURE)}</label>
                 <select id="tracking-pref" name="pref">
                     <option value="">{tr(&ui::FILTER_ANY)}</option>
-                    {PREFECTURES.iter().map(|(p, _)| view! { <option value=*p selected=selected(&pref, p)>{*p}</option> }).collect_view()}
+                    <PrefectureOptions selected=pref.clone().unwrap_or_default() />
                 </select>
             </div>
             <div class="field search">
@@ -253,7 +254,7 @@ fn RequestRowView(row: TrackingRow, edition: String) -> impl IntoView {
         <tr data-network=id>
             <td>{row.network_name.clone()}</td>
             <td>{row.organisation.clone()}</td>
-            <td>{row.prefecture.clone()}</td>
+            <td>{prefecture_name(&row.prefecture)}</td>
             <td class="stage" data-stage=current>{move || stage_label.get(lang.get()).to_string()}{reason.clone()}</td>
             <td>{row.requested_on.clone()}</td>
             <td>{row.replied_on.clone()}</td>

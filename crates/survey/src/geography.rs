@@ -130,6 +130,69 @@ pub const PREFECTURES: [(&str, Region); 47] = {
     ]
 };
 
+/// The prefectures' names in English, in [`PREFECTURES`]' order.
+const PREFECTURES_EN: [&str; 47] = [
+    "Hokkaido",
+    "Aomori",
+    "Iwate",
+    "Miyagi",
+    "Akita",
+    "Yamagata",
+    "Fukushima",
+    "Ibaraki",
+    "Tochigi",
+    "Gunma",
+    "Saitama",
+    "Chiba",
+    "Tokyo",
+    "Kanagawa",
+    "Niigata",
+    "Toyama",
+    "Ishikawa",
+    "Fukui",
+    "Yamanashi",
+    "Nagano",
+    "Gifu",
+    "Shizuoka",
+    "Aichi",
+    "Mie",
+    "Shiga",
+    "Kyoto",
+    "Osaka",
+    "Hyogo",
+    "Nara",
+    "Wakayama",
+    "Tottori",
+    "Shimane",
+    "Okayama",
+    "Hiroshima",
+    "Yamaguchi",
+    "Tokushima",
+    "Kagawa",
+    "Ehime",
+    "Kochi",
+    "Fukuoka",
+    "Saga",
+    "Nagasaki",
+    "Kumamoto",
+    "Oita",
+    "Miyazaki",
+    "Kagoshima",
+    "Okinawa",
+];
+
+/// A prefecture's name in both languages (stored data keeps the Japanese one); a name that
+/// is not a prefecture reads as it was written in both.
+pub fn prefecture_label(name: &str) -> Label {
+    match PREFECTURES.iter().position(|(p, _)| *p == name) {
+        Some(i) => Label::new(PREFECTURES[i].0, PREFECTURES_EN[i]),
+        None => Label {
+            ja: name.to_string().into(),
+            en: name.to_string().into(),
+        },
+    }
+}
+
 /// The region a prefecture belongs to, or `None` for an unknown name.
 pub fn region_of(prefecture: &str) -> Option<Region> {
     PREFECTURES
@@ -204,6 +267,23 @@ mod tests {
         assert_eq!(region_of("ニューヨーク"), None);
         let total: usize = Region::ALL.iter().map(|r| r.prefectures().count()).sum();
         assert_eq!(total, 47);
+    }
+
+    #[test]
+    fn prefectures_read_in_english_and_unknown_names_as_written() {
+        assert_eq!(prefecture_label("東京都").en, "Tokyo");
+        assert_eq!(prefecture_label("沖縄県").en, "Okinawa");
+        assert_eq!(prefecture_label("北海道").ja, "北海道");
+        let english: std::collections::BTreeSet<_> = PREFECTURES
+            .iter()
+            .map(|(p, _)| prefecture_label(p).en)
+            .collect();
+        assert_eq!(
+            english.len(),
+            47,
+            "every prefecture has its own English name"
+        );
+        assert_eq!(prefecture_label("ニューヨーク").en, "ニューヨーク");
     }
 
     #[test]
