@@ -50,10 +50,15 @@ setup_node() {
     (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
     cp "$ROOT/package-lock.json" "$ROOT/node_modules/.package-lock.json.renkei"
   fi
-  # ECharts is served from the site's own files, never from a CDN.
-  mkdir -p "$ROOT/public/vendor"
-  cmp -s "$ROOT/node_modules/echarts/dist/echarts.min.js" "$ROOT/public/vendor/echarts.min.js" ||
-    cp "$ROOT/node_modules/echarts/dist/echarts.min.js" "$ROOT/public/vendor/echarts.min.js"
+  # ECharts is served from the site's own files, never from a CDN: only the parts the charts
+  # draw (scripts/echarts.js), bundled again when that file or the npm packages change.
+  local bundle="$ROOT/public/vendor/echarts.min.js"
+  if [ ! -s "$bundle" ] || [ "$ROOT/scripts/echarts.js" -nt "$bundle" ] || [ "$ROOT/package-lock.json" -nt "$bundle" ]; then
+    say "bundling ECharts"
+    mkdir -p "$ROOT/public/vendor"
+    "$ROOT/node_modules/.bin/esbuild" "$ROOT/scripts/echarts.js" --bundle --minify --format=iife \
+      --legal-comments=eof --log-level=warning --outfile="$bundle"
+  fi
 }
 
 setup_test_tools() {
