@@ -117,3 +117,26 @@ test("charts follow their container when the window narrows", async ({ page }) =
   // No horizontal scrolling on the narrow screen.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(480);
 });
+
+test("a contents list by chapter leads to each figure: beside them on a desktop, folded on a phone", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/charts");
+  await hydrated(page);
+  const contents = page.getByRole("navigation", { name: "目次" });
+  await expect(contents).toContainText("2.9 システム構築・運用費用の状況");
+  const link = contents.getByRole("link", { name: /^図2\.9-1 / });
+  await expect(link).toBeVisible();
+  await link.click();
+  await expect(page).toHaveURL(/#figure-chart-2-9-1$/);
+  await expect(page.locator("#figure-chart-2-9-1")).toBeInViewport();
+  // Sticky: still in view far down the page.
+  await expect(contents).toBeInViewport();
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/charts");
+  await hydrated(page);
+  const folded = page.getByRole("navigation", { name: "目次" });
+  await expect(folded.getByRole("link", { name: /^図2\.9-1 / })).toBeHidden();
+  await folded.getByText("目次", { exact: true }).click();
+  await expect(folded.getByRole("link", { name: /^図2\.9-1 / })).toBeVisible();
+});

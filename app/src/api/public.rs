@@ -50,6 +50,8 @@ pub struct ChartsView {
     /// What counts as a valid answer (n's denominator) in the edition shown.
     pub valid_rule: survey::lifecycle::ValidRule,
     pub charts: Vec<charts::ChartData>,
+    /// The report's sections of the edition shown (number, title), in order.
+    pub chapters: Vec<(String, survey::i18n::Label)>,
 }
 
 // JSON input: a filter with every field empty must still arrive as a value.
@@ -65,7 +67,13 @@ pub async fn get_charts(query: ChartQuery) -> Result<ChartsView, ApiError> {
             let editions = store::editions::public_ids(&db).await?;
             let edition = filter.edition.clone().or_else(|| editions.first().cloned()).unwrap_or_default();
             let valid_rule = store::editions::valid_rule(&db, &edition).await?;
-            Ok(ChartsView { filter, edition, editions, staff, min_group: cache.min_group(), valid_rule, charts: charts.as_ref().clone() })
+            let mut chapters: Vec<(String, survey::i18n::Label)> = vec![];
+            for chapter in charts::registry(&edition).iter().filter_map(|s| s.chapter.clone()) {
+                if !chapters.iter().any(|(id, _)| *id == chapter.0) {
+                    chapters.push(chapter);
+                }
+            }
+            Ok(ChartsView { filter, edition, editions, staff, min_group: cache.min_group(), valid_rule, charts: charts.as_ref().clone(), chapters })
         }
         .await,
     )

@@ -197,6 +197,7 @@ pub static CHART_HAS_SUPPRESSED: Label = Label::new(
     "(some values suppressed: those computed from only a few networks, and those that, combined with other published values, would reveal answers kept private)",
 );
 pub static CHARTS_EDITION: Label = Label::new("調査年度", "Survey edition");
+pub static CHARTS_CONTENTS: Label = Label::new("目次", "Contents");
 pub static CHARTS_ONE_FILTER: Label = Label::new(
     "地方区分か運営主体のどちらか一方で絞り込めます。",
     "Filter by region or by operator type, one at a time.",

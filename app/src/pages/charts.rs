@@ -69,16 +69,69 @@ fn Charts(view: ChartsView) -> impl IntoView {
         {view.staff.then(|| view! { <p class="notice" role="note">{tr(&ui::CHARTS_STAFF_VIEW)}</p> })}
         <p class="hint" data-testid="valid-answers">{move || counted.get(use_lang().get()).to_string()}</p>
         <p class="hint">{move || suppression.get(use_lang().get()).to_string()}</p>
-        {view
-            .charts
-            .into_iter()
-            .map(|data| {
-                let compare = comparable.then(|| (data.id.clone(), across.clone()));
-                view! { <Figure data query=query.clone() compare /> }
-            })
-            .collect_view()}
+        <div class="charts-layout">
+            <Contents chapters=view.chapters.clone() charts=view.charts.clone() />
+            <div class="charts-list">
+                {view
+                    .charts
+                    .into_iter()
+                    .map(|data| {
+                        let compare = comparable.then(|| (data.id.clone(), across.clone()));
+                        view! { <Figure data query=query.clone() compare /> }
+                    })
+                    .collect_view()}
+            </div>
+        </div>
     }
     .into_any()
+}
+
+/// The figures by the report's sections, each a link to its figure: beside the figures on
+/// a wide screen (sticky), folded above them on a phone.
+#[component]
+fn Contents(chapters: Vec<(String, Label)>, charts: Vec<ChartData>) -> impl IntoView {
+    let lang = use_lang();
+    let link = |data: &ChartData| {
+        let (href, title) = (format!("#figure-{}", data.dom_id()), data.title.clone());
+        view! { <li><a href=href>{move || title.get(lang.get()).to_string()}</a></li> }
+    };
+    let in_chapter = |c: &ChartData| {
+        chapters
+            .iter()
+            .any(|(n, _)| c.id.starts_with(&format!("{n}-")))
+    };
+    // Figures of a section the registry does not name come last, on their own.
+    let others = charts
+        .iter()
+        .filter(|c| !in_chapter(c))
+        .map(link)
+        .collect_view();
+    let sections = chapters
+        .iter()
+        .cloned()
+        .map(|(number, title)| {
+            let prefix = format!("{number}-");
+            let links = charts
+                .iter()
+                .filter(|c| c.id.starts_with(&prefix))
+                .map(link)
+                .collect_view();
+            view! {
+                <li>
+                    <span class="chapter">{number}" "{move || title.get(lang.get()).to_string()}</span>
+                    <ol>{links}</ol>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="chart-contents" aria-labelledby="chart-contents-title">
+            <details>
+                <summary id="chart-contents-title">{tr(&ui::CHARTS_CONTENTS)}</summary>
+                <ol>{sections}{others}</ol>
+            </details>
+        </nav>
+    }
 }
 
 /// A plain GET form that loads the page anew: one dimension at a time (region or operator

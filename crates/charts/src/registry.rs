@@ -93,6 +93,8 @@ pub struct ChartSpec {
     pub unit: Unit,
     pub aggregation: Aggregation,
     pub note: Option<Label>,
+    /// The report's section the figure is in (its number and title), for the contents list.
+    pub chapter: Option<(String, Label)>,
 }
 
 /// The built-in editions' registries by edition id, read and checked once (the server

@@ -11,6 +11,10 @@
 //! measure = "items"         # and its parameters: groups, by, payer, cost, item, section
 //! groups = ["services.diseases"]
 //! note = { ja = "複数回答あり。", en = "Multiple answers allowed." }
+//!
+//! [[chapter]]               # the report's sections, for the contents list
+//! id = "2.5"                # its charts are those whose id starts with "2.5-"
+//! title = { ja = "提供サービスの状況", en = "Services provided" }
 //! ```
 
 use serde::Deserialize;
@@ -26,6 +30,15 @@ use survey::{AnswerKind, Edition};
 struct File {
     #[serde(rename = "chart", default)]
     charts: Vec<ChartFile>,
+    #[serde(rename = "chapter", default)]
+    chapters: Vec<ChapterFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChapterFile {
+    id: String,
+    title: Text,
 }
 
 #[derive(Deserialize)]
@@ -58,6 +71,16 @@ pub fn read(folder: &Folder, edition: &Edition) -> Result<Vec<ChartSpec>, Editio
     let file = folder.file("charts.toml");
     let year = folder.year()?;
     let source: File = EditionError::read(&file, &folder.charts)?;
+    for (i, chapter) in source.chapters.iter().enumerate() {
+        if source.chapters[..i].iter().any(|c| c.id == chapter.id) {
+            let at = format!("chapter {}", chapter.id);
+            return Err(EditionError::new(
+                &file,
+                &at,
+                "a second chapter with this id",
+            ));
+        }
+    }
     let mut specs: Vec<ChartSpec> = vec![];
     for chart in source.charts {
         let at = format!("chart {}", chart.id);
@@ -104,7 +127,14 @@ pub fn read(folder: &Folder, edition: &Edition) -> Result<Vec<ChartSpec>, Editio
             }
         };
         let aggregation = aggregation(&chart, edition).map_err(fail)?;
+        let chapter = source
+            .chapters
+            .iter()
+            .find(|c| chart.id.split('-').next() == Some(c.id.as_str()))
+            .map(|c| Ok::<_, EditionError>((c.id.clone(), label("chapter", &c.title)?)))
+            .transpose()?;
         specs.push(ChartSpec {
+            chapter,
             title: label("title", &chart.title)?,
             category_title: label("category", &chart.category)?,
             note: chart.note.as_ref().map(|n| label("note", n)).transpose()?,
@@ -312,6 +342,28 @@ groups = ["services.diseases"]
         assert_eq!(
             specs[0].aggregation,
             Aggregation::Items(vec![("services".into(), "diseases".into())])
+        );
+    }
+
+    #[test]
+    fn charts_belong_to_the_chapter_their_id_starts_with() {
+        let chapter = "\n[[chapter]]\nid = \"2.5\"\ntitle = { ja = \"提供サービスの状況\", en = \"Services provided\" }\n";
+        let specs = read_charts(&format!("{CHART}{chapter}")).unwrap();
+        let (number, title) = specs[0].chapter.clone().unwrap();
+        assert_eq!((number.as_str(), &*title.ja), ("2.5", "提供サービスの状況"));
+        assert_eq!(
+            read_charts(CHART).unwrap()[0].chapter,
+            None,
+            "chapters are optional"
+        );
+        assert_eq!(
+            error(&format!("{CHART}{chapter}{chapter}")),
+            "editions/2013/charts.toml: chapter 2.5: a second chapter with this id"
+        );
+        let all = crate::builtin_registries().unwrap();
+        assert!(
+            all["2012"].iter().all(|s| s.chapter.is_some()),
+            "every 2012 figure is in a chapter of the contents"
         );
     }
 
