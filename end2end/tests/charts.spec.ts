@@ -114,8 +114,16 @@ test("charts follow their container when the window narrows", async ({ page }) =
     .poll(async () => (await canvas.boundingBox())!.width)
     .toBeLessThanOrEqual(await chart.evaluate((e) => e.clientWidth));
   expect((await canvas.boundingBox())!.width).toBeLessThan(wide);
+  // Eight regions on a narrow chart: every label shown, turned so they do not overlap.
+  const labels = () =>
+    chart.evaluate((e) => (window as any).echarts.getInstanceByDom(e).getOption().xAxis[0].axisLabel);
+  await expect.poll(async () => (await labels()).rotate).toBe(45);
+  expect((await labels()).interval).toBe(0);
   // No horizontal scrolling on the narrow screen.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(480);
+  // Wide again: the labels lie flat.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect.poll(async () => (await labels()).rotate ?? 0).toBe(0);
 });
 
 test("a contents list by chapter leads to each figure: beside them on a desktop, folded on a phone", async ({ page }) => {

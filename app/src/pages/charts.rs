@@ -314,8 +314,8 @@ fn DataTable(data: ChartData) -> impl IntoView {
 
 #[cfg(feature = "hydrate")]
 mod draw {
-    use charming::component::{Axis, Legend};
-    use charming::element::{AxisType, Tooltip, Trigger};
+    use charming::component::{Axis, Grid, Legend};
+    use charming::element::{AxisLabel, AxisType, Tooltip, Trigger};
     use charming::renderer::wasm_renderer::{ChartResize, Echarts};
     use charming::series::{Bar, Line};
     use charming::{Chart, WasmRenderer};
@@ -379,15 +379,43 @@ mod draw {
     fn draw(element: &web_sys::Element, data: &ChartData, lang: Lang) {
         let id = data.dom_id();
         let width = element.client_width().max(280) as u32;
+        let size = js_sys::Object::new();
+        let sized = js_sys::Reflect::set(&size, &"width".into(), &width.into())
+            .and_then(|_| js_sys::Reflect::set(&size, &"height".into(), &360.into()));
+        if let Err(e) = sized {
+            leptos::logging::error!("chart {id}: {e:?}");
+            return;
+        }
+        let echarts = init(element, JsValue::NULL, size.into());
+        WasmRenderer::update(&echarts, &options(data, lang, width));
+        follow_width(element, echarts, data.clone(), lang);
+    }
+
+    /// Below this width a chart of many categories turns its labels and shows every one.
+    const NARROW: u32 = 640;
+
+    /// The chart's ECharts options at a drawing width.
+    fn options(data: &ChartData, lang: Lang, width: u32) -> Chart {
         let categories: Vec<String> = data
             .categories
             .iter()
             .map(|c| c.get(lang).to_string())
             .collect();
+        // Long or many category names on a phone: turned 45° so none is skipped or overlaps.
+        let label = match width < NARROW && categories.len() > 3 {
+            true => AxisLabel::new().rotate(45).interval(0),
+            false => AxisLabel::new(),
+        };
         let mut chart = Chart::new()
             .tooltip(Tooltip::new().trigger(Trigger::Axis))
             .legend(Legend::new())
-            .x_axis(Axis::new().type_(AxisType::Category).data(categories))
+            .grid(Grid::new().contain_label(true))
+            .x_axis(
+                Axis::new()
+                    .type_(AxisType::Category)
+                    .axis_label(label)
+                    .data(categories),
+            )
             .y_axis(
                 Axis::new()
                     .type_(AxisType::Value)
@@ -405,34 +433,37 @@ mod draw {
                 ChartKind::Grouped => chart.series(Bar::new().name(name).data(values)),
             };
         }
-        let size = js_sys::Object::new();
-        let sized = js_sys::Reflect::set(&size, &"width".into(), &width.into())
-            .and_then(|_| js_sys::Reflect::set(&size, &"height".into(), &360.into()));
-        if let Err(e) = sized {
-            leptos::logging::error!("chart {id}: {e:?}");
-            return;
-        }
-        let echarts = init(element, JsValue::NULL, size.into());
-        WasmRenderer::update(&echarts, &chart);
-        follow_width(element, echarts);
+        chart
     }
 
     /// Redraws the chart at its container's width whenever that changes (a narrowed window,
-    /// a phone turned), so it never overflows the page.
-    fn follow_width(element: &web_sys::Element, echarts: Echarts) {
+    /// a phone turned), so it never overflows the page and its labels fit the new width.
+    fn follow_width(element: &web_sys::Element, echarts: Echarts, data: ChartData, lang: Lang) {
         let target = element.clone();
-        let mut drawn = target.client_width();
+        let mut drawn = target.client_width().max(280) as u32;
         let callback = Closure::<dyn FnMut()>::new(move || {
-            let width = target.client_width();
-            if width != drawn && width > 0 {
-                drawn = width;
-                let size = ChartResize {
-                    width: width.max(280) as u32,
-                    height: 360,
-                    silent: true,
-                    animation: None,
-                };
-                WasmRenderer::resize_chart(&echarts, size);
+            let width = target.client_width().max(280) as u32;
+            if width == drawn || target.client_width() == 0 {
+                return;
+            }
+            let turned = (width < NARROW) != (drawn < NARROW);
+            drawn = width;
+            let size = ChartResize {
+                width,
+                height: 360,
+                silent: true,
+                animation: None,
+            };
+            WasmRenderer::resize_chart(&echarts, size);
+            if turned {
+                // Options merge into the drawn ones: the turned labels must go first.
+                let clear = js_sys::Reflect::get(&echarts, &"clear".into())
+                    .ok()
+                    .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+                if let Some(clear) = clear {
+                    let _ = clear.call0(&echarts);
+                }
+                WasmRenderer::update(&echarts, &options(&data, lang, width));
             }
         });
         if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {

@@ -204,7 +204,7 @@ fn an_average_and_its_n_give_away_the_hidden_averages_unless_more_is_hidden() {
     );
 }
 
-fn operating(prefecture: &'static str, operator: Op, cost: i64, published: bool) -> Net {
+fn operating_cost(prefecture: &'static str, operator: Op, cost: i64, published: bool) -> Net {
     let mut answers = Answers::default();
     answers.set("budget.current.operating", Answer::Number(cost));
     let mut disclosure = DisclosureChoices::default();
@@ -227,13 +227,13 @@ fn a_private_amount_that_dominates_a_published_sum_is_not_pinned_within_a_fifth(
     // though no combination determines it. Interval protection hides until it can reach
     // 20 % more.
     let nets = [
-        operating("東京都", Op::Hospital, 2_700, false),
-        operating("東京都", Op::Hospital, 30, false),
-        operating("北海道", Op::Hospital, 20, false),
-        operating("北海道", Op::Company, 400, true),
-        operating("福岡県", Op::Company, 500, true),
-        operating("福岡県", Op::Hospital, 10, false),
-        operating("東京都", Op::Company, 300, true),
+        operating_cost("東京都", Op::Hospital, 2_700, false),
+        operating_cost("東京都", Op::Hospital, 30, false),
+        operating_cost("北海道", Op::Hospital, 20, false),
+        operating_cost("北海道", Op::Company, 400, true),
+        operating_cost("福岡県", Op::Company, 500, true),
+        operating_cost("福岡県", Op::Hospital, 10, false),
+        operating_cost("東京都", Op::Company, 300, true),
     ];
     let edition = builtin_edition("2012").unwrap();
     let found = attack(&edition, &facts(&nets), &primary_only(&nets, 3), 3);
@@ -248,6 +248,41 @@ fn a_private_amount_that_dominates_a_published_sum_is_not_pinned_within_a_fifth(
             .iter()
             .any(|f| f.0.starts_with("network 0:") && f.0.contains("determined")),
         "no rank check sees it: {found:?}"
+    );
+    assert!(attack(&edition, &facts(&nets), &shipped(&nets, 3), 3).is_empty());
+}
+
+#[test]
+fn a_published_average_minus_the_published_parts_does_not_give_away_a_private_one() {
+    // The 図2.9-6 attack: the average maintenance cost times its n, minus what the
+    // networks publishing their budgets spent, is the one private network's maintenance.
+    let nets: Vec<Net> = [
+        (900, 600, false),
+        (500, 200, true),
+        (700, 300, true),
+        (400, 100, true),
+    ]
+    .into_iter()
+    .enumerate()
+    .map(|(i, (operating, maintenance, published))| {
+        let mut n = operating_cost(
+            ["東京都", "北海道", "福岡県", "東京都"][i],
+            Op::Hospital,
+            operating,
+            published,
+        );
+        n.answers
+            .set("budget.current.maintenance", Answer::Number(maintenance));
+        n
+    })
+    .collect();
+    let edition = builtin_edition("2012").unwrap();
+    let found = attack(&edition, &facts(&nets), &primary_only(&nets, 3), 3);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0.starts_with("network 0:") && f.0.contains("maintenance")),
+        "{found:?}"
     );
     assert!(attack(&edition, &facts(&nets), &shipped(&nets, 3), 3).is_empty());
 }
