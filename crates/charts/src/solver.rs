@@ -57,17 +57,22 @@ impl Target {
         }
     }
 
-    /// Pinned when the bounds keep a positive amount `value` below
-    /// `value · (1 + PROTECTION_PERCENT/100)` (rounded up).
+    /// Pinned when the bounds keep a positive amount `value` below [`protected_above`] it.
     pub(crate) fn within_protection(vector: Vec<(usize, i64)>, value: i64) -> Self {
-        // Rounded up; `value` is positive (amounts are never negative, 0 is not protected).
-        let margin = (i128::from(value) * i128::from(PROTECTION_PERCENT) + 99) / 100;
         Target {
             vector,
             floor: None,
-            ceiling: Some(i64::try_from(i128::from(value) + margin - 1).unwrap_or(i64::MAX - 1)),
+            ceiling: Some(protected_above(value).saturating_sub(1)),
         }
     }
+}
+
+/// What a positive amount `value` must be free to reach: `value · (1 + PROTECTION_PERCENT/100)`,
+/// rounded up.
+pub(crate) fn protected_above(value: i64) -> i64 {
+    // `value` is positive (amounts are never negative, 0 is not protected).
+    let margin = (i128::from(value) * i128::from(PROTECTION_PERCENT) + 99) / 100;
+    i64::try_from(i128::from(value) + margin).unwrap_or(i64::MAX)
 }
 
 /// LP values this close to a bound count as at it: on the side of "pinned".

@@ -11,6 +11,7 @@ use super::model::{
 use super::space::Space;
 use crate::memo::FamilyHasher;
 use crate::population::{AtomKey, Kind, Tally, Term};
+use crate::solver::protected_above;
 
 /// One family's rows, as the adversary's equations.
 pub(super) struct Family<'r> {
@@ -241,7 +242,11 @@ impl<'r> Family<'r> {
                 if discloses_at(form, a) {
                     candidates.push(spread());
                 }
-                if largest_private_amount_at(form, a) > 0 {
+                // An atom whose own sum already reaches that far is protected by the answers
+                // themselves (they are a point of the program): no program to solve.
+                let largest = largest_private_amount_at(form, a);
+                let sum: i64 = form.iter().map(|(t, c)| c * t.private[a]).sum();
+                if largest > 0 && sum < protected_above(largest) {
                     amounts.push(spread());
                 }
             }
