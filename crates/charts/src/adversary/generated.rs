@@ -20,12 +20,18 @@ fn shipped(nets: &[Net], min_group: usize) -> Vec<(ChartFilter, Vec<ChartData>)>
     )
 }
 
-fn net(prefecture: &'static str, operator: Op, linkage: Tri, published: bool) -> Net {
+/// A network started in 2010 answering one item, its section published or not.
+fn answering(
+    prefecture: &'static str,
+    operator: Op,
+    (key, answer): (&str, Answer),
+    published: bool,
+) -> Net {
     let mut answers = Answers::default();
-    answers.set("system.linkage.centralised", Answer::Tri(linkage));
+    answers.set(key, answer);
     let mut disclosure = DisclosureChoices::default();
     if published {
-        disclosure.set("system", Disclosure::Public);
+        disclosure.set(key.split('.').next().unwrap_or(key), Disclosure::Public);
     }
     Net {
         prefecture,
@@ -34,6 +40,11 @@ fn net(prefecture: &'static str, operator: Op, linkage: Tri, published: bool) ->
         answers,
         disclosure,
     }
+}
+
+fn net(prefecture: &'static str, operator: Op, linkage: Tri, published: bool) -> Net {
+    let centralised = ("system.linkage.centralised", Answer::Tri(linkage));
+    answering(prefecture, operator, centralised, published)
 }
 
 #[test]
@@ -205,19 +216,8 @@ fn an_average_and_its_n_give_away_the_hidden_averages_unless_more_is_hidden() {
 }
 
 fn operating_cost(prefecture: &'static str, operator: Op, cost: i64, published: bool) -> Net {
-    let mut answers = Answers::default();
-    answers.set("budget.current.operating", Answer::Number(cost));
-    let mut disclosure = DisclosureChoices::default();
-    if published {
-        disclosure.set("budget", Disclosure::Public);
-    }
-    Net {
-        prefecture,
-        operator: Some(operator),
-        start_year: Some(2010),
-        answers,
-        disclosure,
-    }
+    let operating = ("budget.current.operating", Answer::Number(cost));
+    answering(prefecture, operator, operating, published)
 }
 
 #[test]
@@ -296,21 +296,13 @@ fn neighbouring_steps_of_a_cumulative_series_do_not_give_away_the_year_between()
         .into_iter()
         .enumerate()
         .map(|(i, year)| {
-            let mut answers = Answers::default();
-            answers.set(
+            let cost = (
                 "budget.current.construction",
                 Answer::Number(10_000 + i as i64),
             );
-            let mut disclosure = DisclosureChoices::default();
-            if i != 6 {
-                disclosure.set("budget", Disclosure::Public);
-            }
             Net {
-                prefecture: "東京都",
-                operator: Some(Op::Hospital),
                 start_year: Some(year),
-                answers,
-                disclosure,
+                ..answering("東京都", Op::Hospital, cost, i != 6)
             }
         })
         .collect();
