@@ -83,13 +83,19 @@ test("a figure nobody answered says so instead of drawing zeros", async ({ page 
   expect(empty).toBeGreaterThan(0);
 });
 
-test("a chart's tooltip shows the value under the pointer, without a policy error", async ({ page }) => {
+/** Opens the charts page and scrolls to a figure until ECharts has drawn it. */
+async function drawnChart(page: import("@playwright/test").Page, id: string) {
   await page.goto("/charts");
   await hydrated(page);
-  const chart = page.locator("#chart-2-2-1");
+  const chart = page.locator(`#chart-${id}`);
   await chart.scrollIntoViewIfNeeded();
   const canvas = chart.locator("canvas").first();
   await expect(canvas).toBeVisible();
+  return { chart, canvas };
+}
+
+test("a chart's tooltip shows the value under the pointer, without a policy error", async ({ page }) => {
+  const { chart, canvas } = await drawnChart(page, "2-2-1");
   const box = (await canvas.boundingBox())!;
   // The second of eight categories (東北, 13 networks) is under 30 % of the width.
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.6);
@@ -102,12 +108,7 @@ test("a chart's tooltip shows the value under the pointer, without a policy erro
 
 test("charts follow their container when the window narrows", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto("/charts");
-  await hydrated(page);
-  const chart = page.locator("#chart-2-2-1");
-  await chart.scrollIntoViewIfNeeded();
-  const canvas = chart.locator("canvas").first();
-  await expect(canvas).toBeVisible();
+  const { chart, canvas } = await drawnChart(page, "2-2-1");
   const wide = (await canvas.boundingBox())!.width;
   await page.setViewportSize({ width: 480, height: 900 });
   await expect

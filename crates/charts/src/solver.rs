@@ -206,11 +206,7 @@ pub(crate) fn releasing(
             .map(|&(u, c)| (vars[u], c as f64))
             .collect::<Vec<_>>()
     };
-    // Minimises the objective; `bounded` adds limits (Σ ≤ value) that only narrow the program,
-    // so its points are points of the program too.
-    let solve_within = |objective: &[(usize, i64)],
-                        bounded: &[(&[(usize, i64)], i64)]|
-     -> Option<(Solution, Vec<Variable>)> {
+    let solve = |objective: &[(usize, i64)]| -> Option<(Solution, Vec<Variable>)> {
         let mut costs = vec![0.0; caps.len()];
         for &(u, c) in objective {
             costs[u] += c as f64;
@@ -224,16 +220,11 @@ pub(crate) fn releasing(
         for (terms, value) in equations {
             problem.add_constraint(expression(&vars, terms), ComparisonOp::Eq, *value as f64);
         }
-        let limits = limits
-            .iter()
-            .map(|(t, v)| (t.as_slice(), *v))
-            .chain(bounded.iter().copied());
         for (terms, value) in limits {
-            problem.add_constraint(expression(&vars, terms), ComparisonOp::Le, value as f64);
+            problem.add_constraint(expression(&vars, terms), ComparisonOp::Le, *value as f64);
         }
         Some((problem.solve().ok()?.into_solution().ok()?, vars))
     };
-    let solve = |objective: &[(usize, i64)]| solve_within(objective, &[]);
     let mut found: Vec<Option<Rc<[f64]>>> = vec![None; targets.len()];
     let release = |found: &mut [Option<Rc<[f64]>>], point: Rc<[f64]>| {
         for (t, f) in found.iter_mut().enumerate() {
@@ -256,28 +247,6 @@ pub(crate) fn releasing(
         vars.iter().map(|&v| solution.var_value(v)).collect()
     };
     release(&mut found, point(&base));
-    // One point raising every target with only a ceiling at once (each kept below twice its
-    // ceiling, so the program stays bounded) releases most of those.
-    let raised: Vec<(usize, i64)> = targets
-        .iter()
-        .filter(|t| t.floor.is_none() && t.ceiling.is_some())
-        .flat_map(|t| t.vector.iter().map(|&(u, c)| (u, -c)))
-        .collect();
-    if !raised.is_empty() {
-        let bounded: Vec<(&[(usize, i64)], i64)> = targets
-            .iter()
-            .filter_map(|t| match (t.floor, t.ceiling) {
-                (None, Some(c)) => Some((t.vector.as_slice(), c.saturating_mul(2).max(1))),
-                _ => None,
-            })
-            .collect();
-        if let Some((high, high_vars)) = solve_within(&raised, &bounded) {
-            release(
-                &mut found,
-                high_vars.iter().map(|&v| high.var_value(v)).collect(),
-            );
-        }
-    }
     for t in 0..targets.len() {
         let beyond = [
             targets[t].floor.map(|f| (ComparisonOp::Le, f - 1)),

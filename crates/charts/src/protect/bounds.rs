@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use super::family::{Family, Leak};
-use super::model::{largest_private_amount_at, same_terms};
+use super::model::{same_terms, Spread};
 use super::nearby::Nearby;
 use crate::population::{Kind, Tally, Term};
 use crate::solver::{cap, pinned_in_families, Linear, Target};
@@ -64,7 +64,7 @@ impl Family<'_> {
         published: &[usize],
         targets: &[usize],
         candidates: &[Vec<(Arc<Tally>, i64, usize)>],
-        amounts: &[Vec<(Arc<Tally>, i64, usize)>],
+        amounts: &[(Spread, i64)],
     ) -> Vec<Leak> {
         let mut unknowns = Unknowns::default();
         let equations: Vec<Linear> = published
@@ -95,10 +95,8 @@ impl Family<'_> {
             };
             bounded.push(Target::at_least(unknowns.terms(vector), floor));
         }
-        for vector in amounts {
-            let form: Vec<Term> = vector.iter().map(|(m, c, _)| (m.clone(), *c)).collect();
-            let largest = largest_private_amount_at(&form, vector[0].2);
-            bounded.push(Target::within_protection(unknowns.terms(vector), largest));
+        for (vector, largest) in amounts {
+            bounded.push(Target::within_protection(unknowns.terms(vector), *largest));
         }
         let mut limits: Vec<Linear> = vec![];
         let mut seen: Vec<&Vec<Term>> = vec![];

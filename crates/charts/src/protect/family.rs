@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use super::model::{
-    discloses_at, largest_private_amount_at, same_terms, Path, RowInfo, Slot, Unit,
+    discloses_at, largest_private_amount_at, same_terms, Path, RowInfo, Slot, Spread, Unit,
 };
 use super::space::Space;
 use crate::memo::FamilyHasher;
@@ -228,9 +228,10 @@ impl<'r> Family<'r> {
             self.rows[r].atoms.iter().for_each(|&a| in_family[a] = true);
         }
         let atoms: Vec<usize> = (0..in_family.len()).filter(|&a| in_family[a]).collect();
-        // Amounts whose upper bound is protected (interval protection): every atom with a
-        // private network's amount above 0, whatever its number of private networks.
-        let mut amounts: Vec<Vec<(Arc<Tally>, i64, usize)>> = vec![];
+        // Amounts whose upper bound is protected (interval protection), with the largest
+        // private value they are measured against: every atom with a private network's amount
+        // above 0, whatever its number of private networks.
+        let mut amounts: Vec<(Spread, i64)> = vec![];
         let mut seen_forms: Vec<&Vec<Term>> = vec![];
         for form in forms.iter().copied().chain(singles.iter()) {
             if seen_forms.iter().any(|f| same_terms(f, form)) {
@@ -247,7 +248,7 @@ impl<'r> Family<'r> {
                 let largest = largest_private_amount_at(form, a);
                 let sum: i64 = form.iter().map(|(t, c)| c * t.private[a]).sum();
                 if largest > 0 && sum < protected_above(largest) {
-                    amounts.push(spread());
+                    amounts.push((spread(), largest));
                 }
             }
         }

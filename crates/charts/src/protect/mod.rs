@@ -37,9 +37,8 @@
 //!    private sum of an amount (and of a sum of amounts a chart adds) can reach p % above
 //!    the largest private network's amount in it, in that program. A network's amount is at
 //!    most its atom's sum, so the upper bound any adversary derives for it is at least its
-//!    value × (1 + p/100); the
-//!    lower one is 0 (rule 3 for a network alone in its atom; with others in the atom, they
-//!    can hold the whole sum). Together: the derived interval contains
+//!    value × (1 + p/100); the lower one is 0 (rule 3 for a network alone in its atom; with
+//!    others in the atom, they can hold the whole sum). Together: the derived interval contains
 //!    [v·(1 − p/100), v·(1 + p/100)] for every private amount v. This is the interval
 //!    (protection-level) criterion of τ-ARGUS and sdcTable's secondary suppression
 //!    (Hundepool et al., *Statistical Disclosure Control*, Wiley 2012, ch. 4.3 and 4.4;

@@ -91,7 +91,7 @@ impl RowInfo {
 
     /// The row as a combination of unknowns: (measure, coefficient, atom) for each term at
     /// each atom.
-    pub fn spread(&self) -> Vec<(Arc<Tally>, i64, usize)> {
+    pub fn spread(&self) -> Spread {
         self.atoms
             .iter()
             .flat_map(|&a| self.terms.iter().map(move |(m, c)| (m.clone(), *c, a)))
@@ -206,6 +206,9 @@ pub(super) fn families(rows: &[RowInfo]) -> BTreeMap<usize, Vec<usize>> {
     }
     families
 }
+
+/// A combination of measures at atoms: (measure, coefficient, atom) terms.
+pub(super) type Spread = Vec<(Arc<Tally>, i64, usize)>;
 
 /// Whether the terms at one atom, if determined, would disclose a private answer.
 pub(super) fn discloses_at(terms: &[Term], a: usize) -> bool {
