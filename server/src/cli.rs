@@ -5,8 +5,10 @@ use std::io::BufRead;
 use anyhow::Context;
 use sqlx::AnyPool;
 use store::accounts::{self, Role};
+use survey::i18n::Lang;
 
 use crate::config::AdminCommand;
+use crate::import::ImportReport;
 
 pub async fn run(command: AdminCommand, pool: &AnyPool) -> anyhow::Result<()> {
     match command {
@@ -69,9 +71,10 @@ pub async fn run(command: AdminCommand, pool: &AnyPool) -> anyhow::Result<()> {
         AdminCommand::Import2012 => {
             let report = crate::import::load_2012(pool).await?;
             println!(
-                "2012 dataset: {} networks, {} added; report spellings with no questionnaire item: {:?}",
-                report.networks, report.added, report.unmapped
+                "2012 dataset: {} networks, {} added",
+                report.networks, report.added
             );
+            print_import_report(&report.import);
             if !report.skipped.is_empty() {
                 println!(
                     "left as they are (changed since they were imported): {}",
@@ -81,6 +84,46 @@ pub async fn run(command: AdminCommand, pool: &AnyPool) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// What the 2012 import could not take as it stands, in words (sections by their headings).
+fn print_import_report(report: &ImportReport) {
+    if !report.unmapped.is_empty() {
+        let spellings: Vec<&str> = report.unmapped.iter().map(String::as_str).collect();
+        println!(
+            "report spellings with no questionnaire item: {}",
+            spellings.join(", ")
+        );
+    }
+    if !report.orphan_pages.is_empty() {
+        println!(
+            "detail pages (別添2) of no network in 別添1: {}",
+            report.orphan_pages.join(", ")
+        );
+    }
+    if !report.without_page.is_empty() {
+        println!(
+            "networks without a detail page: {}",
+            report.without_page.join(", ")
+        );
+    }
+    if !report.unknown.is_empty() {
+        println!("answers left unanswered because the report's text lost their table column:");
+        let edition = survey::builtin_edition("2012").expect("the 2012 edition is built in");
+        for section in &edition.sections {
+            if let Some(count) = report.unknown.get(&section.key) {
+                println!("  {}: {count}", section.heading(Lang::En));
+            }
+        }
+    }
+    if !report.url_notes.is_empty() {
+        println!(
+            "公開URL entries that are not URLs (not stored; there is no note field for them):"
+        );
+        for (no, note) in &report.url_notes {
+            println!("  network {no}: {note}");
+        }
+    }
 }
 
 /// The password from standard input, or a generated one (and whether it was generated).

@@ -72,12 +72,22 @@ pub enum AdminCommand {
         password_stdin: bool,
     },
     /// Load the bundled 2012 dataset again (it is loaded into every new database).
+    #[command(name = "import-2012")]
     Import2012,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn admin_commands_are_spelled_as_the_readme_says() {
+        let cli = Cli::try_parse_from(["renkei", "admin", "import-2012"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Admin(AdminCommand::Import2012))
+        ));
+    }
 
     #[test]
     fn defaults_to_sqlite_and_serving() {

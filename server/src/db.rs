@@ -126,7 +126,7 @@ pub async fn prepare_pool(pool: &AnyPool, url: &str) -> anyhow::Result<()> {
     migrate(pool, url).await?;
     if store::networks::count(pool).await? == 0 {
         let report = crate::import::load_2012(pool).await?;
-        tracing::info!(networks = report.networks, unmapped = ?report.unmapped, "loaded the 2012 dataset");
+        tracing::info!(networks = report.networks, unknown = ?report.import.unknown, "loaded the 2012 dataset");
     }
     Ok(())
 }

@@ -113,7 +113,7 @@ on_both_backends!(a_bad_file_imports_nothing, async |db: &TestDb| {
         &db.pool,
         &bad,
         server::import::COMPANIES_CSV,
-        server::import::DETAILS_JSON,
+        server::import::REPORT_TEXT,
     )
     .await
     .unwrap_err();

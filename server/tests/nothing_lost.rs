@@ -30,7 +30,7 @@ on_both_backends!(
     an_answer_stored_before_todays_rules_never_blocks_its_section,
     async |db: &TestDb| {
         let People { router, net_a, .. } = people(db).await;
-        // As imported for twelve 2012 networks: a 公開URL that is not a URL.
+        // As the 2012 import once stored for twelve networks: a 公開URL that is not a URL.
         let mut answers: Answers = serde_json::from_str(
             &sqlx::query_scalar::<_, String>(
                 "SELECT answers FROM responses WHERE network_id = $1 AND edition_id = '2012'",

@@ -34,9 +34,15 @@ on_both_backends!(
         let row4 = rows.iter().find(|r| &r[0] == "4").unwrap();
         assert_eq!(&row4[column("name")], "小樽後志地域医療連携システム");
         assert_eq!(&row4[column("region")], "hokkaido");
-        // Budgets were never published in 2012: every budget cell is empty.
+        // Budgets only where a network published its budget section (37 in 2012).
         let budget = column("budget.current.construction");
-        assert!(rows.iter().all(|r| r[budget].is_empty()));
+        let published_budget = column("published.budget");
+        assert!(rows
+            .iter()
+            .filter(|r| &r[published_budget] == "false")
+            .all(|r| r[budget].is_empty()));
+        let row8 = rows.iter().find(|r| &r[0] == "8").unwrap();
+        assert_eq!((&row8[published_budget], &row8[budget]), ("true", "18500"));
         let published_system = column("published.system");
         let companies = column("system.companies.company1");
         assert!(rows

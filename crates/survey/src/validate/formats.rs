@@ -2,7 +2,8 @@
 
 use crate::i18n::Label;
 
-pub(super) fn is_url(s: &str) -> bool {
+/// `http://` or `https://` and a host name with a dot: what a `Url` item accepts.
+pub fn is_url(s: &str) -> bool {
     let lower_prefix = |p: &str| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
     let rest = if lower_prefix("https://") {
         &s[8..]

@@ -54,6 +54,7 @@ use super::definition::{AnswerKind, Edition, Group, Item};
 use crate::i18n::Label;
 
 pub(crate) use formats::is_email;
+pub use formats::is_url;
 
 /// How bad an [`Issue`] is: errors block saving, warnings do not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

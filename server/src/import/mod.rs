@@ -1,19 +1,28 @@
-//! The bundled 2012 dataset (別添1–3 of the report, personal data removed):
-//! parsed and checked whole first, then written in one transaction, so a bad
-//! file changes nothing and the error names the file, row and field.
+//! The bundled 2012 dataset: 別添1 (networks) and 別添3 (IT companies) as CSV, and 別添2
+//! (one detail page per network) read from the report's text. Parsed and checked whole
+//! first, then written in one transaction, so a bad file changes nothing and the error names
+//! the file, row (or page) and field.
+
+// One file per job: this file joins the three parts into networks and writes them; the
+// detail pages are read in `appendix2`, a table row is placed into its columns in `grid`.
+mod appendix2;
+mod grid;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use sqlx::AnyPool;
 use store::audit_log::Entity;
 use survey::geography::{region_of, OperatorType, Region};
 use survey::response::ResponseStatus;
-use survey::{Answer, Answers, Disclosure, DisclosureChoices, Edition, Tri};
+use survey::{Answer, Answers, Disclosure, DisclosureChoices, Edition};
 
-pub const NETWORKS_CSV: &str = include_str!("../data/2012/networks-2012.csv");
-pub const COMPANIES_CSV: &str = include_str!("../data/2012/companies-2012.csv");
-pub const DETAILS_JSON: &str = include_str!("../data/2012/details-2012.json");
+use appendix2::Page;
+
+pub const NETWORKS_CSV: &str = include_str!("../../data/2012/networks-2012.csv");
+pub const COMPANIES_CSV: &str = include_str!("../../data/2012/companies-2012.csv");
+/// The report's text with its personal data removed (`scripts/redact-report-2012.sh`).
+pub const REPORT_TEXT: &str = include_str!("../../data/2012/report-2012.txt");
 
 const EDITION: &str = "2012";
 
@@ -22,7 +31,8 @@ const EDITION: &str = "2012";
 #[error("{file}, row {row}, field {field:?}: {message}")]
 pub struct ImportError {
     pub file: &'static str,
-    /// 1-based line number in a CSV file (the header is line 1), or the record's position in the JSON.
+    /// 1-based line number in the file (a CSV file's header is line 1); 0 for the file as
+    /// a whole.
     pub row: usize,
     pub field: String,
     pub message: String,
@@ -37,24 +47,40 @@ pub struct ImportedNetwork {
     pub updated_at: i64,
 }
 
-/// The parsed dataset and the report's spellings that matched no questionnaire item.
+/// The parsed dataset and what it could not take whole.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
     pub networks: Vec<ImportedNetwork>,
+    pub report: ImportReport,
+}
+
+/// What the import could not take as it stands, for staff: printed by `admin import-2012` and
+/// kept in the import's audit entry.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ImportReport {
+    /// The report's spellings that match no questionnaire item.
     pub unmapped: BTreeSet<String>,
-    /// Detail pages (別添2) that belong to no network of 別添1.
-    pub orphan_details: Vec<String>,
+    /// Detail pages (別添2) that belong to no network of 別添1, by name.
+    pub orphan_pages: Vec<String>,
+    /// Networks of 別添1 without a detail page, by name.
+    pub without_page: Vec<String>,
+    /// Answers a page shows in a table row whose column positions the text lost, by section
+    /// key: left unanswered rather than guessed.
+    pub unknown: BTreeMap<String, usize>,
+    /// 公開URL entries that are not URLs, by report number: not stored, and the store has no
+    /// note for staff to keep them in.
+    pub url_notes: BTreeMap<i64, String>,
 }
 
 /// What a load did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadReport {
     pub networks: usize,
-    pub unmapped: BTreeSet<String>,
     /// Networks the load added (all of them into an empty database).
     pub added: usize,
     /// Networks whose response someone changed since it was imported: left as they are.
     pub skipped: Vec<String>,
+    pub import: ImportReport,
 }
 
 #[derive(Deserialize)]
@@ -77,59 +103,20 @@ struct CompanyRow {
     network_no: String,
 }
 
-#[derive(Deserialize)]
-struct Details {
-    network_no: Option<i64>,
-    name: String,
-    #[serde(default)]
-    summary: String,
-    #[serde(default)]
-    public_url: String,
-    #[serde(default)]
-    regional_fund: String,
-    #[serde(default)]
-    updated: String,
-    diseases_in_progress: Option<Vec<String>>,
-    #[serde(default)]
-    diseases_planned: Vec<String>,
-    services_in_progress: Option<Vec<String>>,
-    #[serde(default)]
-    services_planned: Vec<String>,
-    standards_in_progress: Option<Vec<String>>,
-    #[serde(default)]
-    standards_planned: Vec<String>,
-    #[serde(default)]
-    services_other: Option<String>,
-}
-
-/// The report's spellings of the MHLW standards (別添2), by item key.
-const STANDARD_SPELLINGS: [(&str, &str); 12] = [
-    ("医薬品HOTコードマスタ", "hs001"),
-    ("IDC10対応標準病名マスタ", "hs005"),
-    ("患者診療情報提供書", "hs007"),
-    ("電子紹介状", "hs008"),
-    ("可搬型医用画像", "hs009"),
-    ("医療波形フォーマット", "hs010"),
-    ("デジタル画像と通信(DICOM)", "hs011"),
-    ("JAHIS臨床検査データ交換規約", "hs012"),
-    ("標準歯科病名マスタ", "hs013"),
-    ("臨床検査マスタ", "hs014"),
-    ("JAHIS放射線データ交換規約", "hs016"),
-    ("情報連携指針(JJ1017)", "hs017"),
-];
-
-/// Parses and checks the three files against the 2012 questionnaire.
+/// Parses and checks the three parts against the 2012 questionnaire.
 pub fn parse(
     networks_csv: &str,
     companies_csv: &str,
-    details_json: &str,
+    report_text: &str,
     edition: &Edition,
 ) -> Result<Dataset, ImportError> {
     let companies = parse_companies(companies_csv)?;
-    let (details, orphan_details) = parse_details(details_json)?;
-    let mut unmapped = BTreeSet::new();
+    let pages = appendix2::read(report_text, edition)?;
+    let mut report = ImportReport::default();
     let mut networks = Vec::new();
     let mut seen = BTreeSet::new();
+    // Pages follow 別添1's order; one with no row there is set aside.
+    let mut next_page = 0;
 
     let mut reader = csv::Reader::from_reader(networks_csv.as_bytes());
     for (i, record) in reader.deserialize::<NetworkRow>().enumerate() {
@@ -180,71 +167,40 @@ pub fn parse(
             answers.set("overview.main.start_year", Answer::Number(year));
         }
 
-        let detail = details.get(&no);
-        let mut updated_at = None;
-        let mut regional_fund = false;
-        if let Some((position, d)) = detail {
-            let derr = |field: &str, message: String| ImportError {
-                file: "details-2012.json",
-                row: *position,
-                field: field.into(),
-                message,
-            };
-            set_text(&mut answers, "overview.main.summary", &d.summary);
-            set_text(&mut answers, "overview.main.public_url", &d.public_url);
-            // Published on the detail page, so the overview was public.
-            if !d.summary.trim().is_empty() || !d.public_url.trim().is_empty() {
-                disclosure.set("overview", Disclosure::Public);
-            }
-            regional_fund = match d.regional_fund.as_str() {
-                "○" => true,
-                "" => false,
-                other => {
-                    return Err(derr(
-                        "regional_fund",
-                        format!("expected ○ or empty, got {other:?}"),
-                    ))
+        let page = pages[next_page..]
+            .iter()
+            .position(|p| p.prefecture == row.prefecture && same_name(&p.name, &row.name))
+            .map(|skipped| {
+                let at = next_page + skipped;
+                let orphans = pages[next_page..at].iter().map(|p| p.name.clone());
+                report.orphan_pages.extend(orphans);
+                next_page = at + 1;
+                &pages[at]
+            });
+        let company = companies.get(&no);
+        match page {
+            Some(page) => {
+                merge_page(page, &mut answers, &mut disclosure, &mut report, no);
+                // 別添3 says which networks published their IT companies, a part of section G.
+                let published = disclosure.of("system") == Disclosure::Public;
+                if let Some((line, c)) =
+                    company.filter(|(_, c)| (c.disclosure == "すべて公開") != published)
+                {
+                    let page_says = if published { "shows" } else { "does not show" };
+                    return Err(ImportError {
+                        file: "companies-2012.csv",
+                        row: *line,
+                        field: "disclosure".into(),
+                        message: format!(
+                            "{:?}, but 別添2's page of network {no} {page_says} the system section",
+                            c.disclosure
+                        ),
+                    });
                 }
-            };
-            updated_at = Some(parse_date(&d.updated).map_err(|m| derr("updated", m))?);
-            if d.diseases_in_progress.is_some() || d.services_in_progress.is_some() {
-                disclosure.set("services", Disclosure::Public);
             }
-            let diseases = group_keys(edition, "services", &["diseases"]);
-            let services = group_keys(edition, "services", &["provided", "patient"]);
-            let standards: BTreeMap<String, String> = STANDARD_SPELLINGS
-                .iter()
-                .map(|(spelling, key)| (spelling.to_string(), format!("system.standards.{key}")))
-                .collect();
-            set_tri_lists(
-                &mut answers,
-                &mut unmapped,
-                &diseases,
-                d.diseases_in_progress.as_deref(),
-                &d.diseases_planned,
-            );
-            set_tri_lists(
-                &mut answers,
-                &mut unmapped,
-                &services,
-                d.services_in_progress.as_deref(),
-                &d.services_planned,
-            );
-            if d.standards_in_progress.is_some() {
-                disclosure.set("system", Disclosure::Public);
-            }
-            set_tri_lists(
-                &mut answers,
-                &mut unmapped,
-                &standards,
-                d.standards_in_progress.as_deref(),
-                &d.standards_planned,
-            );
-            if let Some(other) = &d.services_other {
-                set_text(&mut answers, "services.notes.other_services", other);
-            }
+            None => report.without_page.push(row.name.trim().to_string()),
         }
-        if let Some(c) = companies.get(&no) {
+        if let Some((_, c)) = company {
             for (i, name) in [&c.company1, &c.company2, &c.company3]
                 .into_iter()
                 .enumerate()
@@ -254,9 +210,6 @@ pub fn parse(
                     &format!("system.companies.company{}", i + 1),
                     name,
                 );
-            }
-            if c.disclosure == "すべて公開" {
-                disclosure.set("system", Disclosure::Public);
             }
         }
         for key in answers.0.keys() {
@@ -271,34 +224,64 @@ pub fn parse(
                 report_no: Some(no),
                 prefecture: row.prefecture,
                 operator_type: Some(operator.key().to_string()),
-                regional_fund,
+                regional_fund: page.is_some_and(|p| p.regional_fund),
                 name: row.name.trim().to_string(),
                 nickname: row.nickname.trim().to_string(),
                 start_year,
             },
             answers,
             disclosure,
-            updated_at: updated_at.unwrap_or_else(|| parse_date("2012-12-31").expect("valid date")),
+            updated_at: page.map_or_else(
+                || parse_date("2012-12-31").expect("valid date"),
+                |p| p.updated_at,
+            ),
         });
     }
-    for no in companies.keys().chain(details.keys()) {
-        if !seen.contains(no) {
-            return Err(ImportError {
-                file: "companies-2012.csv / details-2012.json",
-                row: 0,
-                field: "network_no".into(),
-                message: format!("network {no} is not in networks-2012.csv"),
-            });
-        }
+    let rest = pages[next_page..].iter().map(|p| p.name.clone());
+    report.orphan_pages.extend(rest);
+    if let Some(no) = companies.keys().find(|no| !seen.contains(no)) {
+        return Err(ImportError {
+            file: "companies-2012.csv",
+            row: 0,
+            field: "network_no".into(),
+            message: format!("network {no} is not in networks-2012.csv"),
+        });
     }
-    Ok(Dataset {
-        networks,
-        unmapped,
-        orphan_details,
-    })
+    Ok(Dataset { networks, report })
 }
 
-fn parse_companies(csv_text: &str) -> Result<BTreeMap<i64, CompanyRow>, ImportError> {
+/// Whether a page's システムの名称 is 別添1's name: a page without one is 別添1's （不明）.
+fn same_name(page: &str, listed: &str) -> bool {
+    let listed = listed.trim();
+    page == listed || (page.is_empty() && listed == "（不明）")
+}
+
+/// A page's answers over 別添1's; each section the page shows was published.
+fn merge_page(
+    page: &Page,
+    answers: &mut Answers,
+    disclosure: &mut DisclosureChoices,
+    report: &mut ImportReport,
+    no: i64,
+) {
+    for (key, answer) in &page.answers.0 {
+        answers.set(key.clone(), answer.clone());
+    }
+    for section in &page.shown {
+        disclosure.set(*section, Disclosure::Public);
+    }
+    for key in &page.unknown {
+        let section = key.split('.').next().unwrap_or_default();
+        *report.unknown.entry(section.to_string()).or_default() += 1;
+    }
+    report.unmapped.extend(page.unmapped.iter().cloned());
+    if let Some(note) = &page.url_note {
+        report.url_notes.insert(no, note.clone());
+    }
+}
+
+/// 別添3's rows by network number, with their line.
+fn parse_companies(csv_text: &str) -> Result<BTreeMap<i64, (usize, CompanyRow)>, ImportError> {
     let mut out = BTreeMap::new();
     let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
     for (i, record) in reader.deserialize::<CompanyRow>().enumerate() {
@@ -320,39 +303,9 @@ fn parse_companies(csv_text: &str) -> Result<BTreeMap<i64, CompanyRow>, ImportEr
             .trim()
             .parse()
             .map_err(|_| err("network_no", format!("not a number: {:?}", row.network_no)))?;
-        out.insert(no, row);
+        out.insert(no, (i + 2, row));
     }
     Ok(out)
-}
-
-/// Detail records by network number (with their 1-based position), and the names of those without one.
-#[allow(clippy::type_complexity)]
-fn parse_details(
-    json: &str,
-) -> Result<(BTreeMap<i64, (usize, Details)>, Vec<String>), ImportError> {
-    let records: Vec<serde_json::Value> = serde_json::from_str(json).map_err(|e| ImportError {
-        file: "details-2012.json",
-        row: e.line(),
-        field: "*".into(),
-        message: e.to_string(),
-    })?;
-    let mut out = BTreeMap::new();
-    let mut orphans = Vec::new();
-    for (i, value) in records.into_iter().enumerate() {
-        let d: Details = serde_json::from_value(value).map_err(|e| ImportError {
-            file: "details-2012.json",
-            row: i + 1,
-            field: "*".into(),
-            message: e.to_string(),
-        })?;
-        match d.network_no {
-            Some(no) => {
-                out.insert(no, (i + 1, d));
-            }
-            None => orphans.push(d.name),
-        }
-    }
-    Ok((out, orphans))
 }
 
 fn parse_year(text: &str) -> Result<Option<i64>, String> {
@@ -384,56 +337,20 @@ fn set_text(answers: &mut Answers, key: &str, text: &str) {
     }
 }
 
-/// Label → item key for the tri items of some groups of a section.
-fn group_keys(edition: &Edition, section: &str, groups: &[&str]) -> BTreeMap<String, String> {
-    edition
-        .section(section)
-        .into_iter()
-        .flat_map(|s| s.groups.iter())
-        .filter(|g| groups.contains(&g.key.as_str()))
-        .flat_map(|g| g.items.iter())
-        .map(|i| (i.label.ja.to_string(), i.key.clone()))
-        .collect()
-}
-
-/// Marks the listed items in progress or planned; unknown spellings are collected.
-fn set_tri_lists(
-    answers: &mut Answers,
-    unmapped: &mut BTreeSet<String>,
-    keys: &BTreeMap<String, String>,
-    in_progress: Option<&[String]>,
-    planned: &[String],
-) {
-    let lists = [
-        (in_progress.unwrap_or_default(), Tri::InProgress),
-        (planned, Tri::Planned),
-    ];
-    for (list, state) in lists {
-        for spelling in list {
-            match keys.get(spelling.as_str()) {
-                Some(key) => answers.set(key.clone(), Answer::Tri(state)),
-                None => {
-                    unmapped.insert(spelling.clone());
-                }
-            }
-        }
-    }
-}
-
 /// Loads the bundled dataset in one transaction (idempotent).
 pub async fn load_2012(pool: &AnyPool) -> anyhow::Result<LoadReport> {
-    import_2012(pool, NETWORKS_CSV, COMPANIES_CSV, DETAILS_JSON).await
+    import_2012(pool, NETWORKS_CSV, COMPANIES_CSV, REPORT_TEXT).await
 }
 
-/// Checks the three files whole, then writes them in one transaction.
+/// Checks the three parts whole, then writes them in one transaction.
 pub async fn import_2012(
     pool: &AnyPool,
     networks_csv: &str,
     companies_csv: &str,
-    details_json: &str,
+    report_text: &str,
 ) -> anyhow::Result<LoadReport> {
     let edition = survey::builtin_edition(EDITION).expect("the 2012 edition is built in");
-    let dataset = parse(networks_csv, companies_csv, details_json, &edition)?;
+    let dataset = parse(networks_csv, companies_csv, report_text, &edition)?;
     load(pool, &dataset).await
 }
 
@@ -468,8 +385,7 @@ pub async fn load(pool: &AnyPool, dataset: &Dataset) -> anyhow::Result<LoadRepor
         "networks": dataset.networks.len(),
         "added": added,
         "skipped": skipped,
-        "unmapped": dataset.unmapped,
-        "orphan_details": dataset.orphan_details,
+        "report": dataset.report,
     });
     store::audit_log::append(
         &mut tx,
@@ -482,9 +398,9 @@ pub async fn load(pool: &AnyPool, dataset: &Dataset) -> anyhow::Result<LoadRepor
     tx.commit().await?;
     Ok(LoadReport {
         networks: dataset.networks.len(),
-        unmapped: dataset.unmapped.clone(),
         added,
         skipped,
+        import: dataset.report.clone(),
     })
 }
 
@@ -498,14 +414,15 @@ mod tests {
 
     #[test]
     fn parses_the_bundled_dataset() {
-        let d = parse(NETWORKS_CSV, COMPANIES_CSV, DETAILS_JSON, &edition()).unwrap();
+        let d = parse(NETWORKS_CSV, COMPANIES_CSV, REPORT_TEXT, &edition()).unwrap();
         assert_eq!(d.networks.len(), 154);
         // The one spelling of 別添2 that is not a questionnaire item.
         assert_eq!(
-            d.unmapped,
+            d.report.unmapped,
             BTreeSet::from(["補足・備考（自由記載）".to_string()])
         );
-        assert_eq!(d.orphan_details, vec!["医療ネットしまね".to_string()]);
+        // The second page of 医療ネットしまね (its service ended in December 2012).
+        assert_eq!(d.report.orphan_pages, vec!["医療ネットしまね".to_string()]);
         let by_region = |name: &str| {
             d.networks
                 .iter()
@@ -528,7 +445,7 @@ mod tests {
 
     #[test]
     fn maps_report_spellings_to_items() {
-        let d = parse(NETWORKS_CSV, COMPANIES_CSV, DETAILS_JSON, &edition()).unwrap();
+        let d = parse(NETWORKS_CSV, COMPANIES_CSV, REPORT_TEXT, &edition()).unwrap();
         let standards = d
             .networks
             .iter()
@@ -554,51 +471,121 @@ mod tests {
     }
 
     #[test]
-    fn unknown_disclosure_is_private_and_published_sections_are_public() {
-        let d = parse(NETWORKS_CSV, COMPANIES_CSV, DETAILS_JSON, &edition()).unwrap();
+    fn a_section_on_its_page_is_public_as_the_report_counts() {
+        let d = parse(NETWORKS_CSV, COMPANIES_CSV, REPORT_TEXT, &edition()).unwrap();
         let public = |section: &str| {
             d.networks
                 .iter()
                 .filter(|n| n.disclosure.of(section) == Disclosure::Public)
                 .count()
         };
-        assert_eq!(public("system"), 54);
-        assert_eq!(public("services"), 65);
-        for section in [
-            "org1",
-            "org2",
-            "facilities",
-            "consent",
-            "fees",
-            "budget",
-            "bearers",
+        // The report's 「公開」 counts: 2.3.2 参加施設数 72, 2.4.2 参加の同意方法 70, 2.5.3 65,
+        // 2.6.8 システム 54, 2.8.2 料金 59, 2.9.3 構築・運用費用 37, 2.10.3 費用の負担者 50.
+        for (section, count) in [
+            ("facilities", 72),
+            ("consent", 70),
+            ("services", 65),
+            ("system", 54),
+            ("fees", 59),
+            ("budget", 37),
+            ("bearers", 50),
         ] {
-            assert_eq!(public(section), 0, "{section}");
+            assert_eq!(public(section), count, "{section}");
         }
+        // Pages print the overview's labels for every network: public where they say something.
+        assert_eq!(public("overview"), 139);
+        // Every page prints the organisations, whatever was chosen (2.2.2: 52 published).
+        assert_eq!((public("org1"), public("org2")), (0, 0));
+    }
+
+    #[test]
+    fn the_import_report_counts_what_it_could_not_place_by_section() {
+        let d = parse(NETWORKS_CSV, COMPANIES_CSV, REPORT_TEXT, &edition()).unwrap();
+        let unknown: Vec<(&str, usize)> = d
+            .report
+            .unknown
+            .iter()
+            .map(|(section, n)| (section.as_str(), *n))
+            .collect();
+        assert_eq!(
+            unknown,
+            [
+                ("budget", 68),
+                ("consent", 376),
+                ("facilities", 570),
+                ("fees", 462),
+                ("system", 928),
+            ]
+        );
+        assert!(d.report.without_page.is_empty());
+        // An unknown answer is left unanswered.
+        let kitami = d
+            .networks
+            .iter()
+            .find(|n| n.network.report_no == Some(8))
+            .unwrap();
+        assert_eq!(kitami.answers.get("facilities.hospital.count"), None);
+        assert_eq!(
+            kitami.answers.number("budget.current.operating"),
+            Some(2_887)
+        );
+    }
+
+    #[test]
+    fn public_url_keeps_only_urls() {
+        let d = parse(NETWORKS_CSV, COMPANIES_CSV, REPORT_TEXT, &edition()).unwrap();
+        let urls: Vec<&str> = d
+            .networks
+            .iter()
+            .filter_map(|n| n.answers.text("overview.main.public_url"))
+            .collect();
+        assert_eq!(urls.len(), 54, "図2.1-2: 54 networks give a URL");
+        assert!(urls.iter().all(|u| survey::validate::is_url(u)), "{urls:?}");
+        let notes = &d.report.url_notes;
+        assert_eq!(notes.len(), 13);
+        assert_eq!(
+            notes[&8],
+            "なし（日経記事\u{3000}http://www.nikkeibp.co.jp/article/dho/20121026/328307/）"
+        );
+        assert_eq!(notes[&6], "一般公開はしていない");
     }
 
     #[test]
     fn a_bad_row_is_named_by_file_row_and_field() {
         let bad = NETWORKS_CSV.replacen("1,北海道,苫小牧", "1,ほっかいどう,苫小牧", 1);
-        let e = parse(&bad, COMPANIES_CSV, DETAILS_JSON, &edition()).unwrap_err();
+        let e = parse(&bad, COMPANIES_CSV, REPORT_TEXT, &edition()).unwrap_err();
         assert_eq!(
             (e.file, e.row, e.field.as_str()),
             ("networks-2012.csv", 2, "prefecture")
         );
 
         let bad = NETWORKS_CSV.replacen(",2008,北海道,病院", ",二〇〇八,北海道,病院", 1);
-        let e = parse(&bad, COMPANIES_CSV, DETAILS_JSON, &edition()).unwrap_err();
+        let e = parse(&bad, COMPANIES_CSV, REPORT_TEXT, &edition()).unwrap_err();
         assert_eq!((e.row, e.field.as_str()), (2, "start_year"));
 
         let bad = NETWORKS_CSV.replacen(",北海道,病院\r\n", ",北海道,病院院\r\n", 1);
-        let e = parse(&bad, COMPANIES_CSV, DETAILS_JSON, &edition()).unwrap_err();
+        let e = parse(&bad, COMPANIES_CSV, REPORT_TEXT, &edition()).unwrap_err();
         assert_eq!(e.field, "operator_type");
 
-        let bad = DETAILS_JSON.replacen("\"2012-10-04\"", "\"2012-13-04\"", 1);
+        let bad = REPORT_TEXT.replacen("情報更新日: 2012-10-04", "情報更新日: 2012-13-04", 1);
         let e = parse(NETWORKS_CSV, COMPANIES_CSV, &bad, &edition()).unwrap_err();
         assert_eq!(
             (e.file, e.row, e.field.as_str()),
-            ("details-2012.json", 1, "updated")
+            ("report-2012.txt", 1874, "情報更新日")
+        );
+        assert!(
+            e.message
+                .contains("page 1 (北海道 「苫小牧市立病院地域連携ネットワークシステム」)"),
+            "{}",
+            e.message
+        );
+
+        // 別添3 and 別添2 disagree on whether network 1 published its system section.
+        let bad = COMPANIES_CSV.replacen(",2008,非公開,1\r\n", ",2008,すべて公開,1\r\n", 1);
+        let e = parse(NETWORKS_CSV, &bad, REPORT_TEXT, &edition()).unwrap_err();
+        assert_eq!(
+            (e.file, e.row, e.field.as_str()),
+            ("companies-2012.csv", 2, "disclosure")
         );
     }
 
