@@ -127,6 +127,17 @@ test("charts follow their container when the window narrows", async ({ page }) =
   await expect.poll(async () => (await labels()).rotate ?? 0).toBe(0);
 });
 
+test("a chart of many categories labels every one of them on a desktop", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const { chart } = await drawnChart(page, "2-5-2");
+  const axis = () =>
+    chart.evaluate((e) => (window as any).echarts.getInstanceByDom(e).getOption().xAxis[0]);
+  // Left to itself ECharts labelled 4 of the 18 services: now each one, turned to fit.
+  await expect.poll(async () => (await axis()).axisLabel.interval).toBe(0);
+  expect((await axis()).axisLabel.rotate).toBe(45);
+  expect((await axis()).data).toHaveLength(18);
+});
+
 test("a contents list by chapter leads to each figure: beside them on a desktop, folded on a phone", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto("/charts");

@@ -32,13 +32,23 @@ async fn main() -> anyhow::Result<()> {
             server::assets::precompress_in_background(&options);
             let listener = tokio::net::TcpListener::bind(addr).await?;
             tracing::info!("listening on http://{addr}");
+            let chart_cache = store::charts::ChartCache::answering_within(
+                config.min_group,
+                store::charts::FRESH_WITHIN,
+            );
+            // The public charts are computed before anyone asks: from nothing stored, at
+            // scale, protecting them takes a while.
+            let (warming, warming_pool) = (chart_cache.clone(), pool.clone());
+            tokio::spawn(async move {
+                let filter = charts::ChartFilter::default();
+                match store::charts::charts(&warming_pool, &warming, &filter, false).await {
+                    Ok(_) | Err(store::Error::NotFound) => {}
+                    Err(e) => tracing::warn!("charts not computed at start: {e}"),
+                }
+            });
             // Client addresses feed login throttling.
-            let app = http::router_with_charts(
-                options,
-                pool.clone(),
-                store::charts::ChartCache::new(config.min_group),
-            )
-            .into_make_service_with_connect_info::<std::net::SocketAddr>();
+            let app = http::router_with_charts(options, pool.clone(), chart_cache)
+                .into_make_service_with_connect_info::<std::net::SocketAddr>();
             axum::serve(listener, app)
                 .with_graceful_shutdown(shutdown_signal())
                 .await?;

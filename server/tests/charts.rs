@@ -9,7 +9,7 @@ use charts::ChartFilter;
 use serde_json::Value;
 use store::charts::ChartCache;
 use store::networks::{put_response, upsert_by_report_no, NewNetwork};
-use survey::{Answer, Answers, DisclosureChoices, Fee};
+use survey::{Answer, Answers, Disclosure, DisclosureChoices, Fee};
 
 fn server(pool: &sqlx::AnyPool, min_group: usize) -> Router {
     server::http::router_with_charts(options(), pool.clone(), ChartCache::new(min_group))
@@ -128,6 +128,93 @@ on_both_backends!(figures_match_the_report, async |db: &TestDb| {
         );
     }
 });
+
+on_both_backends!(
+    other_texts_are_listed_under_their_figure_only_from_published_sections,
+    async |db: &TestDb| {
+        load_2012(db).await;
+        let (published, private) = ("<script>alert('連携')</script>方式", "非公開の連携方式");
+        let mut tx = db.pool.begin().await.unwrap();
+        for (i, (text, section)) in [
+            (published, Disclosure::Public),
+            (private, Disclosure::Private),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let network = NewNetwork {
+                report_no: Some(950 + i as i64),
+                prefecture: "東京都".into(),
+                operator_type: Some("hospital".into()),
+                regional_fund: false,
+                name: format!("その他ネット{i}"),
+                nickname: String::new(),
+                start_year: Some(2010),
+            };
+            let mut answers = Answers::default();
+            answers.set("system.linkage.other", Answer::Text(text.into()));
+            let mut disclosure = DisclosureChoices::default();
+            disclosure.set("system", section);
+            insert_network(&mut tx, &network, &answers, &disclosure).await;
+        }
+        tx.commit().await.unwrap();
+        let texts = |chart: &Value| -> Vec<String> {
+            chart["texts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| t["text"].as_str().unwrap().to_string())
+                .collect()
+        };
+        // The open data's JSON: the published text with 2012's published ones, not the private one.
+        let chart = json(&server(&db.pool, 3), "/charts/2.6-1.json").await;
+        let listed = texts(&chart);
+        assert!(listed.iter().any(|t| t == published), "{listed:?}");
+        assert!(listed.iter().any(|t| t == "SaaS型"), "{listed:?}");
+        assert!(!listed.iter().any(|t| t == private));
+        // Staff see the same list: it is a list of published answers.
+        let staff =
+            store::charts::charts(&db.pool, &ChartCache::new(3), &ChartFilter::default(), true)
+                .await
+                .unwrap();
+        let figure = staff.iter().find(|c| c.id == "2.6-1").unwrap();
+        assert!(figure.texts.iter().all(|t| t.text != private));
+        // The page lists it under its figure, escaped, in the reader's language; the private
+        // one is nowhere in it (nor in an island's data).
+        let router = crate::support::fixtures::router(db);
+        let page = http::send(&router, http::get("/charts", None)).await.body();
+        let figure = &page[page.find(r#"id="figure-chart-2-6-1""#).unwrap()..];
+        let figure = &figure[..figure.find("</figure>").unwrap()];
+        assert!(figure.contains("&lt;script&gt;alert("), "escaped");
+        assert!(figure.contains("「その他」の回答"));
+        assert!(!page.contains("<script>alert("));
+        assert!(!page.contains(private));
+        let mut english = http::get("/charts", None);
+        english
+            .headers_mut()
+            .insert(axum::http::header::COOKIE, "lang=en".parse().unwrap());
+        let page = http::send(&router, english).await.body();
+        assert!(page.contains("answers (of the networks that publish them)"));
+        // The page's own JSON (its server function) carries them too.
+        let view = http::post_json(
+            &router,
+            "/api/charts",
+            &serde_json::json!({ "query": {} }),
+            None,
+        )
+        .await;
+        assert_eq!(view.status, StatusCode::OK, "{}", view.body());
+        let view: Value = view.json();
+        let figure = view["charts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == "2.6-1")
+            .unwrap();
+        assert!(texts(figure).iter().any(|t| t == published));
+        assert!(!view.to_string().contains(private));
+    }
+);
 
 on_both_backends!(
     filters_re_aggregate_one_dimension_at_a_time,
@@ -296,6 +383,52 @@ on_both_backends!(
             "reading does not bump the generation"
         );
         other_pool.close().await;
+    }
+);
+
+on_both_backends!(
+    a_visitor_is_not_kept_waiting_while_new_figures_are_protected,
+    async |db: &TestDb| {
+        load_2012(db).await;
+        // A server that waits no time at all for new figures when it has earlier ones.
+        let cache = ChartCache::answering_within(3, std::time::Duration::ZERO);
+        let public = async |cache: &ChartCache, staff: bool| {
+            let charts = store::charts::charts(&db.pool, cache, &ChartFilter::default(), staff)
+                .await
+                .unwrap();
+            let hokkaido = charts.iter().find(|c| c.id == "2.2-1").unwrap().series[0].cells[0];
+            (charts, hokkaido)
+        };
+        let (before, hokkaido) = public(&cache, false).await;
+        assert_eq!(hokkaido.value, Some(17.0));
+        let mut tx = db.pool.begin().await.unwrap();
+        insert_network(
+            &mut tx,
+            &NewNetwork {
+                report_no: Some(990),
+                prefecture: "北海道".into(),
+                operator_type: Some("hospital".into()),
+                regional_fund: false,
+                name: "新しい連携".into(),
+                nickname: String::new(),
+                start_year: Some(2011),
+            },
+            &Answers::default(),
+            &DisclosureChoices::default(),
+        )
+        .await;
+        tx.commit().await.unwrap();
+        // The first request after the change gets the earlier figures, at once…
+        let (stale, hokkaido) = public(&cache, false).await;
+        assert!(std::sync::Arc::ptr_eq(&before, &stale));
+        assert_eq!(hokkaido.value, Some(17.0));
+        // …staff always the current ones…
+        assert_eq!(public(&cache, true).await.1.value, Some(18.0));
+        // …and once the computation that request started is done, everyone does.
+        cache.settled().await;
+        assert_eq!(public(&cache, false).await.1.value, Some(18.0));
+        // A cache that waits (the default) answers the change at once.
+        assert_eq!(public(&ChartCache::new(3), false).await.1.value, Some(18.0));
     }
 );
 

@@ -21,6 +21,7 @@ mod open_data;
 mod pages;
 mod privacy;
 mod readonly;
+mod report_2012;
 mod requests;
 mod respondent_api;
 mod review;

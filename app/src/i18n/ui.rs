@@ -244,6 +244,12 @@ pub static HISTORY_NO_CHANGE: Label = Label::new(
 pub static HISTORY_SECTION: Label = Label::new("セクション", "Section");
 pub static HISTORY_ITEM: Label = Label::new("項目", "Item");
 pub static CHART_COMPARE: Label = Label::new("年度で比較", "Compare editions");
+pub static CHART_OTHER_TEXTS: Label = Label::new(
+    "「その他」の回答（回答を公開している地域医療連携のもの）",
+    "\"Other\" answers (of the networks that publish them)",
+);
+/// After an その他 answer that several networks gave: 「（3箇所）」.
+pub static CHART_TEXT_NETWORKS: Label = Label::new("箇所", "networks");
 pub static STOPPED_NAME: Label = Label::new("名称", "Name");
 pub static STOPPED_OUTCOME: Label = Label::new("依頼の結果", "Request outcome");
 pub static STOPPED_REASON: Label = Label::new("理由", "Reason");

@@ -13,7 +13,7 @@ use crate::components::island::Ready;
 use crate::components::loaded::Loaded;
 use crate::i18n::{page_title, tr, use_lang};
 use crate::i18n::{ui, Label, Lang};
-use charts::ChartData;
+use charts::{ChartData, OtherText};
 use survey::geography::{OperatorType, Region};
 
 #[component]
@@ -186,6 +186,7 @@ fn Figure(data: ChartData, query: String, compare: Option<(String, ChartQuery)>)
         .chain(data.stats.iter().map(|s| &s.cell))
         .any(|c| c.suppressed);
     let (title, note) = (data.title.clone(), data.note.clone());
+    let (texts, unlisted) = (data.texts.clone(), data.texts_unlisted);
     let n = data.n_label();
     let figure_id = format!("figure-{dom_id}");
     view! {
@@ -200,7 +201,8 @@ fn Figure(data: ChartData, query: String, compare: Option<(String, ChartQuery)>)
                 // Zeros drawn as a chart would read as "none of them", not "nobody answered".
                 true => view! { <p class="no-answers" data-testid="no-answers">{tr(&ui::CHART_NO_ANSWERS)}</p> }.into_any(),
                 false => view! {
-                    <ChartDrawing data=data.clone() />
+                    // The drawing needs none of the texts (the island's props are in the page).
+                    <ChartDrawing data=ChartData { texts: vec![], ..data.clone() } />
                     <details>
                         <summary>{tr(&ui::CHART_TABLE)}</summary>
                         <DataTable data=data />
@@ -208,10 +210,46 @@ fn Figure(data: ChartData, query: String, compare: Option<(String, ChartQuery)>)
                     <a href=csv download="">{tr(&ui::CHART_CSV)}</a>
                 }.into_any(),
             }}
+            {(!texts.is_empty()).then(|| view! { <OtherTexts texts unlisted /> })}
             {compare.map(|(id, query)| view! { <Compare id query /> })}
         </figure>
     }
     .into_any()
+}
+
+/// The figure's その他 answers as the networks that publish them wrote them: text nodes,
+/// which Leptos escapes.
+#[component]
+fn OtherTexts(texts: Vec<OtherText>, unlisted: u32) -> impl IntoView {
+    let lang = use_lang();
+    let items = texts
+        .into_iter()
+        .map(|t| {
+            let networks = t.networks;
+            // How many wrote it, where more than one did.
+            let count = move || {
+                let unit = ui::CHART_TEXT_NETWORKS.get(lang.get());
+                match (networks > 1, lang.get()) {
+                    (false, _) => String::new(),
+                    (true, Lang::Ja) => format!("（{networks}{unit}）"),
+                    (true, Lang::En) => format!(" ({networks} {unit})"),
+                }
+            };
+            view! { <li>{t.text}{count}</li> }
+        })
+        .collect_view();
+    view! {
+        <div class="other-texts" data-testid="other-texts">
+            <p>{tr(&ui::CHART_OTHER_TEXTS)}</p>
+            <ul>{items}</ul>
+            {(unlisted > 0).then(|| view! {
+                <p data-testid="texts-unlisted">{move || match lang.get() {
+                    Lang::Ja => format!("ほかに{unlisted}件の回答があります（回答の多いものから表示しています）。"),
+                    Lang::En => format!("{unlisted} more answers (the most frequent are listed)."),
+                }}</p>
+            })}
+        </div>
+    }
 }
 
 /// The same figure in every public edition, side by side (or as lines over the years),
@@ -323,7 +361,7 @@ mod draw {
     use wasm_bindgen::JsCast;
 
     use crate::i18n::Lang;
-    use charts::{ChartData, ChartKind};
+    use charts::{CategoryAxis, ChartData, ChartKind};
 
     /// Draws the chart once its drawing area comes near the viewport, so a page of ~50
     /// charts only draws what is looked at.
@@ -379,33 +417,23 @@ mod draw {
     fn draw(element: &web_sys::Element, data: &ChartData, lang: Lang) {
         let id = data.dom_id();
         let width = element.client_width().max(280) as u32;
+        let axis = data.category_axis(lang, width);
         let size = js_sys::Object::new();
         let sized = js_sys::Reflect::set(&size, &"width".into(), &width.into())
-            .and_then(|_| js_sys::Reflect::set(&size, &"height".into(), &360.into()));
+            .and_then(|_| js_sys::Reflect::set(&size, &"height".into(), &axis.height.into()));
         if let Err(e) = sized {
             leptos::logging::error!("chart {id}: {e:?}");
             return;
         }
         let echarts = init(element, JsValue::NULL, size.into());
-        WasmRenderer::update(&echarts, &options(data, lang, width));
-        follow_width(element, echarts, data.clone(), lang);
+        WasmRenderer::update(&echarts, &options(data, lang, &axis));
+        follow_width(element, echarts, data.clone(), lang, axis);
     }
 
-    /// Below this width a chart of many categories turns its labels and shows every one.
-    const NARROW: u32 = 640;
-
-    /// The chart's ECharts options at a drawing width.
-    fn options(data: &ChartData, lang: Lang, width: u32) -> Chart {
-        let categories: Vec<String> = data
-            .categories
-            .iter()
-            .map(|c| c.get(lang).to_string())
-            .collect();
-        // Long or many category names on a phone: turned 45° so none is skipped or overlaps.
-        let label = match width < NARROW && categories.len() > 3 {
-            true => AxisLabel::new().rotate(45).interval(0),
-            false => AxisLabel::new(),
-        };
+    /// The chart's ECharts options with its category axis laid out for the drawing's width.
+    fn options(data: &ChartData, lang: Lang, axis: &CategoryAxis) -> Chart {
+        // Every label (ECharts would skip those that overlap), turned as laid out.
+        let label = AxisLabel::new().interval(0).rotate(axis.rotate);
         let mut chart = Chart::new()
             .tooltip(Tooltip::new().trigger(Trigger::Axis))
             .legend(Legend::new())
@@ -414,7 +442,7 @@ mod draw {
                 Axis::new()
                     .type_(AxisType::Category)
                     .axis_label(label)
-                    .data(categories),
+                    .data(axis.labels.clone()),
             )
             .y_axis(
                 Axis::new()
@@ -425,12 +453,12 @@ mod draw {
             // A hidden value is a gap, never a zero.
             let values: Vec<Option<f64>> = s.cells.iter().map(|c| c.value).collect();
             let name = s.name.get(lang).to_string();
-            chart = match data.kind {
-                ChartKind::Line => chart.series(Line::new().name(name).data(values)),
-                ChartKind::Stacked => {
-                    chart.series(Bar::new().name(name).stack("total").data(values))
-                }
-                ChartKind::Grouped => chart.series(Bar::new().name(name).data(values)),
+            let bar = Bar::new().name(name.clone()).data(values.clone());
+            chart = match (data.kind, s.stack.clone()) {
+                (ChartKind::Line, _) => chart.series(Line::new().name(name).data(values)),
+                (_, Some(stack)) => chart.series(bar.stack(stack)),
+                (ChartKind::Stacked, None) => chart.series(bar.stack("total")),
+                (ChartKind::Grouped, None) => chart.series(bar),
             };
         }
         chart
@@ -438,32 +466,39 @@ mod draw {
 
     /// Redraws the chart at its container's width whenever that changes (a narrowed window,
     /// a phone turned), so it never overflows the page and its labels fit the new width.
-    fn follow_width(element: &web_sys::Element, echarts: Echarts, data: ChartData, lang: Lang) {
+    fn follow_width(
+        element: &web_sys::Element,
+        echarts: Echarts,
+        data: ChartData,
+        lang: Lang,
+        axis: CategoryAxis,
+    ) {
         let target = element.clone();
-        let mut drawn = target.client_width().max(280) as u32;
+        let mut drawn = (target.client_width().max(280) as u32, axis);
         let callback = Closure::<dyn FnMut()>::new(move || {
             let width = target.client_width().max(280) as u32;
-            if width == drawn || target.client_width() == 0 {
+            if width == drawn.0 || target.client_width() == 0 {
                 return;
             }
-            let turned = (width < NARROW) != (drawn < NARROW);
-            drawn = width;
+            let axis = data.category_axis(lang, width);
+            let relaid = axis != drawn.1;
+            drawn = (width, axis);
             let size = ChartResize {
                 width,
-                height: 360,
+                height: drawn.1.height,
                 silent: true,
                 animation: None,
             };
             WasmRenderer::resize_chart(&echarts, size);
-            if turned {
-                // Options merge into the drawn ones: the turned labels must go first.
+            if relaid {
+                // Options merge into the drawn ones: the new labels must replace the old.
                 let clear = js_sys::Reflect::get(&echarts, &"clear".into())
                     .ok()
                     .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
                 if let Some(clear) = clear {
                     let _ = clear.call0(&echarts);
                 }
-                WasmRenderer::update(&echarts, &options(&data, lang, width));
+                WasmRenderer::update(&echarts, &options(&data, lang, &drawn.1));
             }
         });
         if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {

@@ -1,8 +1,11 @@
 //! The report's counting conventions, as pure functions over the atoms of the valid responses.
 //!
-//! - A tri item counts a network as in progress or planned; planned is stacked on top.
+//! - A tri item counts a network as in progress or planned; planned is stacked on top, and
+//!   breakdowns (by region, operator type, start year) show the two apart too. A ticked box
+//!   or a given その他 text is a category of its own, counted with those in progress.
 //! - `n = answered / valid`: a network answered when one of the chart's items is in progress
 //!   or planned, its checkbox is ticked or its その他 text is given.
+//! - The その他 texts listed under a figure are published answers only.
 //! - Money: averages leave out free and unanswered entries; a running system's figure is
 //!   used, else the planned system's (予定含む).
 //! - Trends are cumulative by start year.
@@ -15,14 +18,14 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use super::facts::{printed_texts, ItemIndex, NetworkFacts, Pos, Value};
-use super::population::{entries, total, AtomKey, Kind, Measures, Population, Tally, Term};
+use super::facts::{company_items, ItemIndex, NetworkFacts, Pos, Value};
+use super::population::{entries, total, AtomKey, Kind, Labels, Measures, Population, Tally, Term};
 use super::registry::{registry, Aggregation, Breakdown, ChartSpec, Cost, Groups};
-use super::{Computation, Computed, Row};
+use super::{Computation, Computed, OtherText, Row};
 use survey::disclosure::shows;
 use survey::geography::{OperatorType, Region};
 use survey::i18n::Label;
-use survey::{AnswerKind, Disclosure, Edition, Fee, Item, Tri};
+use survey::{AnswerKind, Disclosure, Edition, Fee, Item, StartStatus, Tri};
 
 /// Computes a chart over the valid responses of an edition (every network, no filter).
 pub fn aggregate(spec: &ChartSpec, edition: &Edition, networks: &[NetworkFacts]) -> Computation {
@@ -94,66 +97,42 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
                 .collect();
             let answered =
                 pop.members_of(&cx.only(view, |a| a.operator.is_some() && a.region.is_some()));
-            Computation {
-                categories: labels(&regions),
-                category_keys: vec![],
-                series,
-                stats: vec![],
-                answered: Computed::public_count(answered),
-                valid: 0,
-                merged: false,
-            }
+            computation(labels(&regions), series, Computed::public_count(answered))
         }
         Aggregation::NetworksByStartYear => cx.networks_by_start_year(),
         Aggregation::UrlGiven => {
-            let url = pop.index.pos("overview.main.public_url");
-            let given = [(
-                cx.state("text:overview.main.public_url", "overview", move |n| {
-                    n.has_text(url)
-                }),
-                1,
-            )];
-            let not_given = [(given[0].0.clone(), -1)];
+            let given = [(cx.text_given("overview.main.public_url"), 1)];
             let population = pop.members_of(view);
-            let mut none = cx.count(&not_given, view);
-            none.value = none.value.map(|v| v + population as f64);
-            none.rows[0].per_network = 1;
             one_series(
                 vec![
                     Label::new("URLあり", "URL given"),
                     Label::new("URLなし", "No URL"),
                 ],
                 counted_series(spec),
-                vec![cx.count(&given, view), none],
+                vec![cx.count(&given, view), cx.without(&given, view)],
                 Computed::count(population, population),
             )
         }
         Aggregation::Items(groups) => cx.items(groups),
+        // Each item in progress and planned apart, stacked on one bar: the report reads them
+        // apart (集中型 ahead of 分散型, "more so for hospitals" in 図2.6-2, holds for running
+        // systems only: 40 to 36 in 図2.6-1, 56 to 61 with the planned).
         Aggregation::ItemsBy(groups, by) => {
             let groups_of = cx.categories(*by);
-            let tri: Vec<&Item> = group_items(edition, groups)
-                .filter(|i| i.kind == AnswerKind::Tri)
-                .collect();
-            let series = tri
-                .iter()
-                .map(|item| {
-                    let active = cx.active(item);
+            let mut c = computation(labels(&groups_of), vec![], cx.answered(groups));
+            for item in group_items(edition, groups).filter(|i| i.kind == AnswerKind::Tri) {
+                for (state, stage) in STAGES {
+                    let measure = [(cx.state_of(item, state), 1)];
                     let values = groups_of
                         .iter()
-                        .map(|(_, g)| cx.count(&active, g))
+                        .map(|(_, g)| cx.count(&measure, g))
                         .collect();
-                    (item_key(item), item.label.clone(), values)
-                })
-                .collect();
-            Computation {
-                categories: labels(&groups_of),
-                category_keys: vec![],
-                series,
-                stats: vec![],
-                answered: cx.answered(groups),
-                valid: 0,
-                merged: false,
+                    let key = format!("{}_{stage}", item_key(item));
+                    c.series.push((key, staged(&item.label, state), values));
+                    c.stacks.push(Some(item_key(item)));
+                }
             }
+            c
         }
         Aggregation::Facilities => {
             let types = facility_types(&pop.index, edition);
@@ -163,49 +142,33 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
                     .map(|t| cx.sum(&[(cx.facilities(t, state), 1)], view))
                     .collect()
             };
-            Computation {
-                categories: types.iter().map(|t| t.1.clone()).collect(),
-                category_keys: types.iter().map(|t| t.0.clone()).collect(),
-                series: vec![
-                    (
-                        "in_progress".into(),
-                        Tri::InProgress.label(),
-                        sums(Tri::InProgress),
-                    ),
-                    ("planned".into(), Tri::Planned.label(), sums(Tri::Planned)),
-                ],
-                stats: vec![],
-                answered: cx.facilities_answered(&types),
-                valid: 0,
-                merged: false,
-            }
+            let mut c = computation(
+                types.iter().map(|t| t.1.clone()).collect(),
+                STAGES
+                    .iter()
+                    .map(|&(state, stage)| (stage.to_string(), state.label(), sums(state)))
+                    .collect(),
+                cx.facilities_answered(&types),
+            );
+            c.category_keys = types.iter().map(|t| t.0.clone()).collect();
+            c
         }
+        // In progress and planned apart, one bar of each per category stacked by facility
+        // type: 図2.3's titles, unlike 2.4–2.10's, say no 予定含む, and 2.3-1 shows the two.
         Aggregation::FacilitiesBy(by) => {
             let types = facility_types(&pop.index, edition);
             let groups_of = cx.categories(*by);
-            let series = types
-                .iter()
-                .map(|t| {
-                    let active = [
-                        (cx.facilities(t, Tri::InProgress), 1),
-                        (cx.facilities(t, Tri::Planned), 1),
-                    ];
-                    (
-                        t.0.clone(),
-                        t.1.clone(),
-                        groups_of.iter().map(|(_, g)| cx.sum(&active, g)).collect(),
-                    )
-                })
-                .collect();
-            Computation {
-                categories: labels(&groups_of),
-                category_keys: vec![],
-                series,
-                stats: vec![],
-                answered: cx.facilities_answered(&types),
-                valid: 0,
-                merged: false,
+            let mut c = computation(labels(&groups_of), vec![], cx.facilities_answered(&types));
+            for (state, stage) in STAGES {
+                for t in &types {
+                    let measure = [(cx.facilities(t, state), 1)];
+                    let values = groups_of.iter().map(|(_, g)| cx.sum(&measure, g)).collect();
+                    c.series
+                        .push((format!("{}_{stage}", t.0), staged(&t.1, state), values));
+                    c.stacks.push(Some(stage.to_string()));
+                }
             }
+            c
         }
         Aggregation::FeeMeans => {
             let payers = edition.fee_payers();
@@ -299,7 +262,7 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
                 answered,
             )
         }
-        Aggregation::Bearers(item) => cx.bearers(spec, item),
+        Aggregation::Bearers(item) => cx.bearers(item),
         Aggregation::Disclosure(section) => {
             // Which sections a network publishes is a public fact: counted, never hidden.
             let s = pop.index.section(section);
@@ -327,6 +290,10 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
     };
     c.valid = pop.members_of(view);
     c.merged = cx.merged.get();
+    let mut texts = cx.texts(spec);
+    c.texts_unlisted = texts.len().saturating_sub(super::TEXTS_LISTED) as u32;
+    texts.truncate(super::TEXTS_LISTED);
+    c.texts = texts;
     c
 }
 
@@ -460,25 +427,26 @@ impl<'a> Cx<'_, 'a> {
         self.measure(key, section, Kind::Any, move |n| i64::from(has(n)))
     }
 
-    /// A tri item in one state (a ticked checkbox counts as in progress).
-    fn tri(&self, item: &'a Item, state: Tri) -> Arc<Tally> {
+    /// A tri item in one state; a ticked checkbox or a given その他 text, whatever the state.
+    fn state_of(&self, item: &'a Item, state: Tri) -> Arc<Tally> {
         let (section, p) = (section_of(&item.key), self.pos(&item.key));
         match item.kind {
             AnswerKind::Check => self.state(&format!("check:{}", item.key), section, move |n| {
                 n.checked(p)
             }),
+            AnswerKind::Text => self.text_given(&item.key),
             _ => self.state(&format!("tri:{}:{state:?}", item.key), section, move |n| {
                 n.tri(p) == Some(state)
             }),
         }
     }
 
-    /// In progress or planned: the sum of the two states, so their relation is known.
-    fn active(&self, item: &'a Item) -> Vec<Term> {
-        vec![
-            (self.tri(item, Tri::InProgress), 1),
-            (self.tri(item, Tri::Planned), 1),
-        ]
+    /// Networks whose text `key` is given.
+    fn text_given(&self, key: &str) -> Arc<Tally> {
+        let p = self.pos(key);
+        self.state(&format!("text:{key}"), section_of(key), move |n| {
+            n.has_text(p)
+        })
     }
 
     /// A count of networks over some atoms; its contributors are the group's networks.
@@ -489,6 +457,15 @@ impl<'a> Cx<'_, 'a> {
             rows: vec![row(terms, atoms)],
             ..Computed::EMPTY
         }
+    }
+
+    /// The networks of some atoms that the terms do not count (no URL: all but those with one).
+    fn without(&self, terms: &[Term], atoms: &[usize]) -> Computed {
+        let negated: Vec<Term> = terms.iter().map(|(t, c)| (t.clone(), -c)).collect();
+        let mut c = self.count(&negated, atoms);
+        c.value = c.value.map(|v| v + self.pop.members_of(atoms) as f64);
+        c.rows[0].per_network = 1;
+        c
     }
 
     /// A sum over the entries present; its contributors are the entries.
@@ -547,38 +524,40 @@ impl<'a> Cx<'_, 'a> {
         self.count(&[(any, 1)], self.view)
     }
 
-    /// In progress and planned per tri item.
+    /// In progress and planned per tri item; a ticked box or a given その他 text (the
+    /// report's その他 bars, 図2.6-1 and 2.6-7) counts with those in progress.
     fn items(&self, groups: &Groups) -> Computation {
         let shown: Vec<&Item> = group_items(self.pop.edition, groups)
-            .filter(|i| matches!(i.kind, AnswerKind::Tri | AnswerKind::Check))
+            .filter(|i| {
+                matches!(
+                    i.kind,
+                    AnswerKind::Tri | AnswerKind::Check | AnswerKind::Text
+                )
+            })
             .collect();
         let population = self.pop.members_of(self.view);
         let series = |state: Tri| -> Vec<Computed> {
             shown
                 .iter()
                 .map(|item| match (&item.kind, state) {
-                    // A checkbox is never "planned".
-                    (AnswerKind::Check, Tri::Planned) => Computed::count(0, population),
-                    _ => self.count(&[(self.tri(item, state), 1)], self.view),
+                    // A checkbox or a text is never "planned".
+                    (AnswerKind::Check | AnswerKind::Text, Tri::Planned) => {
+                        Computed::count(0, population)
+                    }
+                    _ => self.count(&[(self.state_of(item, state), 1)], self.view),
                 })
                 .collect()
         };
-        Computation {
-            categories: shown.iter().map(|i| i.label.clone()).collect(),
-            category_keys: shown.iter().map(|i| i.key.clone()).collect(),
-            series: vec![
-                (
-                    "in_progress".into(),
-                    Tri::InProgress.label(),
-                    series(Tri::InProgress),
-                ),
-                ("planned".into(), Tri::Planned.label(), series(Tri::Planned)),
-            ],
-            stats: vec![],
-            answered: self.answered(groups),
-            valid: 0,
-            merged: false,
-        }
+        let mut c = computation(
+            shown.iter().map(|i| i.label.clone()).collect(),
+            STAGES
+                .iter()
+                .map(|&(state, stage)| (stage.to_string(), state.label(), series(state)))
+                .collect(),
+            self.answered(groups),
+        );
+        c.category_keys = shown.iter().map(|i| i.key.clone()).collect();
+        c
     }
 
     /// Participating facilities of one type whose status is `state`.
@@ -663,36 +642,61 @@ impl<'a> Cx<'_, 'a> {
         )
     }
 
-    /// 図2.1-1: started networks (start year up to the survey year) and planned ones, cumulative.
+    /// 図2.1-1: networks by start year, cumulative, started and planned as their start
+    /// status says (one planned to start in the survey year has not started: the report's
+    /// 41 planned), else by the year: up to the survey year started, later planned.
+    /// Started is the rest of the year's networks.
     fn networks_by_start_year(&self) -> Computation {
         let survey_year: i64 = self.pop.edition.id.parse().unwrap_or(i64::MAX);
-        let years = self.start_years();
-        let series = |started: bool| -> Vec<Computed> {
-            years
-                .iter()
-                .map(|&y| {
-                    Computed::public_count(self.pop.members_of(&self.only(self.view, |a| {
-                        a.start_year
-                            .is_some_and(|s| s <= y && (s <= survey_year) == started)
-                    })))
-                })
-                .collect()
+        let status = self.pos("overview.main.start_status");
+        // The status is an answer of section A, which may be private: protected as one.
+        let said = self.state("start_status:planned", "overview", move |n| {
+            n.value(status) == Value::StartStatus(StartStatus::Planned)
+        });
+        // Without one, the public start year decides: all this tells of a network is that
+        // it gave no status, no answer's state, so it counts as `Kind::Any` (the 2012
+        // dataset has no status: its years would otherwise be hidden as answers).
+        let by_year = self.any(
+            &format!("start_status:none:after:{survey_year}"),
+            "overview",
+            move |n| {
+                !matches!(n.value(status), Value::StartStatus(_))
+                    && n.start_year.is_some_and(|y| y > survey_year)
+            },
+        );
+        // Up to the survey year `by_year` is 0 for everyone, as the public knows: left out,
+        // so disclosure control reasons about the status alone there.
+        let planned = |y: i64| match y <= survey_year {
+            true => vec![(said.clone(), 1)],
+            false => vec![(said.clone(), 1), (by_year.clone(), 1)],
         };
-        Computation {
-            categories: years.iter().map(|y| owned(y.to_string())).collect(),
-            category_keys: vec![],
-            series: vec![
-                ("in_progress".into(), Tri::InProgress.label(), series(true)),
-                ("planned".into(), Tri::Planned.label(), series(false)),
+        let years = self.start_years();
+        let up_to = |y: i64| self.only(self.view, |a| a.start_year.is_some_and(|s| s <= y));
+        computation(
+            years.iter().map(|y| owned(y.to_string())).collect(),
+            vec![
+                (
+                    "in_progress".into(),
+                    Tri::InProgress.label(),
+                    years
+                        .iter()
+                        .map(|&y| self.without(&planned(y), &up_to(y)))
+                        .collect(),
+                ),
+                (
+                    "planned".into(),
+                    Tri::Planned.label(),
+                    years
+                        .iter()
+                        .map(|&y| self.count(&planned(y), &up_to(y)))
+                        .collect(),
+                ),
             ],
-            stats: vec![],
-            answered: Computed::public_count(
+            Computed::public_count(
                 self.pop
                     .members_of(&self.only(self.view, |a| a.start_year.is_some())),
             ),
-            valid: 0,
-            merged: false,
-        }
+        )
     }
 
     /// 図2.9-1: the report's buckets (thousand yen) with total, mean, median and mode.
@@ -745,11 +749,16 @@ impl<'a> Cx<'_, 'a> {
                 Label::new("中央値（千円）", "Median (thousand yen)"),
                 order(median(&costs)),
             ),
-            (
-                Label::new("最頻値（千円）", "Mode (thousand yen)"),
-                order(mode(&costs)),
-            ),
         ];
+        // Tied modes are each a stat of the one name; no mode is one without a value.
+        let mode = Label::new("最頻値（千円）", "Mode (thousand yen)");
+        let modes = modes(&costs);
+        match modes.is_empty() {
+            true => c.stats.push((mode, order(None))),
+            false => c
+                .stats
+                .extend(modes.into_iter().map(|v| (mode.clone(), order(Some(v))))),
+        }
         c
     }
 
@@ -814,8 +823,9 @@ impl<'a> Cx<'_, 'a> {
         )
     }
 
-    /// 図2.10: each bearer chosen for the running or the planned system.
-    fn bearers(&self, spec: &ChartSpec, item: &str) -> Computation {
+    /// 図2.10: each bearer chosen for the running system (in progress), else for the planned
+    /// one (planned), stacked: the bar is the networks that chose it for either (予定含む).
+    fn bearers(&self, item: &str) -> Computation {
         let keys = [
             format!("bearers.current.{item}"),
             format!("bearers.planned.{item}"),
@@ -833,19 +843,21 @@ impl<'a> Cx<'_, 'a> {
                 }
             }
         }
-        let values = choices
+        let [current, planned] = positions;
+        let stage = |k: &str, state: Tri| {
+            let choice = self.pop.index.choice(k);
+            let key = format!("bearer:{item}:{k}:{state:?}");
+            let chosen = self.state(&key, "bearers", move |n| match state {
+                Tri::InProgress => n.chose(current, choice),
+                _ => !n.chose(current, choice) && n.chose(planned, choice),
+            });
+            self.count(&[(chosen, 1)], self.view)
+        };
+        let series = STAGES
             .iter()
-            .map(|(k, _)| {
-                let choice = self.pop.index.choice(k);
-                self.count(
-                    &[(
-                        self.state(&format!("bearer:{item}:{k}"), "bearers", move |n| {
-                            chose(n, positions, choice)
-                        }),
-                        1,
-                    )],
-                    self.view,
-                )
+            .map(|&(state, key)| {
+                let values = choices.iter().map(|(k, _)| stage(k, state)).collect();
+                (key.to_string(), state.label(), values)
             })
             .collect();
         let all: Vec<Option<u32>> = choices
@@ -856,10 +868,9 @@ impl<'a> Cx<'_, 'a> {
             all.iter().any(|&choice| chose(n, positions, choice))
         });
         let keys = choices.iter().map(|(k, _)| k.clone()).collect();
-        let mut c = one_series(
+        let mut c = computation(
             choices.into_iter().map(|(_, l)| l).collect(),
-            counted_series(spec),
-            values,
+            series,
             self.count(&[(any, 1)], self.view),
         );
         c.category_keys = keys;
@@ -884,20 +895,45 @@ fn section_of(key: &str) -> &str {
     key.split('.').next().unwrap_or(key)
 }
 
+/// A chart of these series over the categories, `n` = `answered`; what else a chart has
+/// (keys, stacks, stats) is set by its measure, the view's count and texts by [`compute`].
+fn computation(
+    categories: Vec<Label>,
+    series: Vec<(String, Label, Vec<Computed>)>,
+    answered: Computed,
+) -> Computation {
+    Computation {
+        categories,
+        category_keys: vec![],
+        series,
+        stacks: vec![],
+        stats: vec![],
+        answered,
+        valid: 0,
+        merged: false,
+        texts: vec![],
+        texts_unlisted: 0,
+    }
+}
+
 fn one_series(
     categories: Vec<Label>,
     (key, name): (&str, Label),
     values: Vec<Computed>,
     answered: Computed,
 ) -> Computation {
-    Computation {
-        categories,
-        category_keys: vec![],
-        series: vec![(key.into(), name, values)],
-        stats: vec![],
-        answered,
-        valid: 0,
-        merged: false,
+    computation(categories, vec![(key.into(), name, values)], answered)
+}
+
+/// The two states a tri answer is counted in, with their series keys.
+const STAGES: [(Tri, &str); 2] = [(Tri::InProgress, "in_progress"), (Tri::Planned, "planned")];
+
+/// A series of one item (or facility type) in one state: 「病院・実施中」.
+fn staged(label: &Label, state: Tri) -> Label {
+    let stage = state.label();
+    Label {
+        ja: format!("{}・{}", label.ja, stage.ja).into(),
+        en: format!("{}: {}", label.en, stage.en.to_lowercase()).into(),
     }
 }
 
@@ -1079,58 +1115,26 @@ pub(super) fn median(counts: &BTreeMap<i64, i64>) -> Option<f64> {
     Some((low + high) as f64 / 2.0)
 }
 
-/// The most frequent value; among equally frequent ones, the smallest.
-pub(super) fn mode(counts: &BTreeMap<i64, i64>) -> Option<f64> {
-    let best = counts.values().copied().max()?;
+/// The most frequent values, every one of a tie, smallest first. None when no value is
+/// given twice: a value of one network is no mode, and every value would be one.
+pub(super) fn modes(counts: &BTreeMap<i64, i64>) -> Vec<f64> {
+    let best = counts.values().copied().max().unwrap_or(0);
+    if best < 2 {
+        return vec![];
+    }
     counts
         .iter()
-        .find(|(_, c)| **c == best)
+        .filter(|(_, c)| **c == best)
         .map(|(v, _)| *v as f64)
+        .collect()
 }
 
 impl Cx<'_, '_> {
     /// 表2.7: networks per IT company, counted over published answers only (through the
     /// disclosure choke point), names compared after width and case folding.
     fn companies(&self, spec: &ChartSpec) -> Computation {
-        let edition = self.pop.edition;
-        // Per item: its position, its section's, and whether each disclosure choice shows it.
-        let items: Vec<(Pos, Pos, [bool; 3])> = printed_texts(edition)
-            .map(|i| {
-                (
-                    self.pos(&i.key),
-                    self.pop.index.section(section_of(&i.key)),
-                    [
-                        Disclosure::Public,
-                        Disclosure::HideContact,
-                        Disclosure::Private,
-                    ]
-                    .map(|d| shows(i, d)),
-                )
-            })
-            .collect();
-        let choice = |d: Disclosure| match d {
-            Disclosure::Public => 0,
-            Disclosure::HideContact => 1,
-            Disclosure::Private => 2,
-        };
-        // What the disclosure choke point would let the public see.
-        let by_atom = self.pop.labels("companies", move |n| {
-            items
-                .iter()
-                .filter(|(_, section, shown)| shown[choice(n.disclosure(*section))])
-                .filter_map(|&(p, _, _)| n.printed(p).map(|(name, folded)| (folded, name)))
-                .collect()
-        });
-        let mut counts: HashMap<&str, (&str, usize)> = HashMap::new();
-        let mut answered = 0;
-        for labels in self.view.iter().map(|&a| &by_atom[a]) {
-            answered += labels.networks as usize;
-            for (folded, name, networks) in &labels.counts {
-                counts.entry(folded).or_insert((name, 0)).1 += *networks as usize;
-            }
-        }
-        let mut rows: Vec<(&str, usize)> = counts.into_values().collect();
-        rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        let by_atom = self.published_texts("companies", company_items(self.pop.edition));
+        let (rows, answered) = self.tally_texts(&by_atom);
         one_series(
             rows.iter()
                 .map(|(name, _)| owned(name.to_string()))
@@ -1141,5 +1145,76 @@ impl Cx<'_, '_> {
                 .collect(),
             Computed::public_count(answered),
         )
+    }
+
+    /// The figure's その他 texts that the public sees, with the networks that wrote each.
+    fn texts(&self, spec: &ChartSpec) -> Vec<OtherText> {
+        if spec.texts.is_empty() {
+            return vec![];
+        }
+        let edition = self.pop.edition;
+        let items = spec.texts.iter().filter_map(|key| edition.item(key));
+        let by_atom = self.published_texts(&format!("texts:{}", spec.texts.join("+")), items);
+        self.tally_texts(&by_atom)
+            .0
+            .into_iter()
+            .map(|(text, networks)| OtherText {
+                text: text.to_string(),
+                networks: networks as u32,
+            })
+            .collect()
+    }
+
+    /// Each network's printed texts of `items` that the disclosure choke point lets the
+    /// public see (`survey::disclosure::shows`), counted by atom as `key`.
+    fn published_texts<'i>(
+        &self,
+        key: &str,
+        items: impl Iterator<Item = &'i Item>,
+    ) -> Arc<Vec<Labels>> {
+        const CHOICES: [Disclosure; 3] = [
+            Disclosure::Public,
+            Disclosure::HideContact,
+            Disclosure::Private,
+        ];
+        // Per item: its position, its section's, and whether each disclosure choice shows it.
+        let items: Vec<(Pos, Pos, [bool; 3])> = items
+            .map(|i| {
+                (
+                    self.pos(&i.key),
+                    self.pop.index.section(section_of(&i.key)),
+                    CHOICES.map(|d| shows(i, d)),
+                )
+            })
+            .collect();
+        self.pop.labels(key, move |n| {
+            items
+                .iter()
+                .filter(|(_, section, shown)| {
+                    let choice = n.disclosure(*section);
+                    CHOICES
+                        .iter()
+                        .zip(shown)
+                        .any(|(d, shown)| *d == choice && *shown)
+                })
+                .filter_map(|&(p, _, _)| n.printed(p).map(|(text, folded)| (folded, text)))
+                .collect()
+        })
+    }
+
+    /// Texts counted over the view's atoms, each as the first network wrote it, most
+    /// networks first; and the networks that gave any.
+    fn tally_texts<'l>(&self, by_atom: &'l [Labels]) -> (Vec<(&'l str, usize)>, usize) {
+        let mut counts: HashMap<&str, (&str, usize)> = HashMap::new();
+        let mut answered = 0;
+        for labels in self.view.iter().map(|&a| &by_atom[a]) {
+            answered += labels.networks as usize;
+            for (folded, text, networks) in &labels.counts {
+                counts.entry(folded).or_insert((text, 0)).1 += *networks as usize;
+            }
+        }
+        let mut rows: Vec<(&str, usize)> = counts.into_values().collect();
+        rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        (rows, answered)
     }
 }

@@ -69,13 +69,25 @@ pub fn merge_editions(list: Vec<(&Edition, ChartData)>) -> ChartData {
                 })
                 .collect();
             let id = &edition.id;
+            // An item's series in one state is keyed by the item and stacked on it.
+            let (key, stack) = match s.stack.as_deref() {
+                Some(item) => (
+                    match s.key.strip_prefix(item) {
+                        Some(state) => format!("{}{state}", canonical(at, item)),
+                        None => canonical(at, &s.key),
+                    },
+                    Some(format!("{id}_{}", canonical(at, item))),
+                ),
+                None => (canonical(at, &s.key), None),
+            };
             series.push(ChartSeries {
-                key: format!("{id}_{}", canonical(at, &s.key)),
+                key: format!("{id}_{key}"),
                 name: Label {
                     ja: format!("{id} {}", s.name.ja).into(),
                     en: format!("{id} {}", s.name.en).into(),
                 },
                 cells,
+                stack,
             });
         }
     }
@@ -102,6 +114,8 @@ pub fn merge_editions(list: Vec<(&Edition, ChartData)>) -> ChartData {
             ja: format!("{}年度の比較", ids.join("・")).into(),
             en: format!("Editions {}", ids.join(", ")).into(),
         }),
+        texts: vec![],
+        texts_unlisted: 0,
     }
 }
 
@@ -234,11 +248,14 @@ mod tests {
                         n: None,
                     })
                     .collect(),
+                stack: None,
             }],
             stats: vec![],
             answered: Some(3),
             valid: 4,
             note: None,
+            texts: vec![],
+            texts_unlisted: 0,
         };
         let (a, b) = (
             builtin_edition("2012").unwrap(),

@@ -30,7 +30,7 @@ pub struct ItemIndex {
     sections: Vec<String>,
     /// Every key of a choice any item offers, by bit of [`Value::Choices`].
     choices: Vec<String>,
-    /// Items whose text the charts print (company names); other texts are only given or not.
+    /// Items whose text the charts print ([`printed_texts`]); other texts are only given or not.
     prints: Vec<bool>,
 }
 
@@ -105,9 +105,23 @@ impl ItemIndex {
     }
 }
 
-/// The items whose texts the charts print: the IT companies of 表2.7 (the group
-/// `system.companies`, its items in use).
+/// The items whose texts the charts print: the IT companies of 表2.7 and the その他 texts
+/// the edition's registry lists under figures.
 pub(crate) fn printed_texts(edition: &Edition) -> impl Iterator<Item = &Item> {
+    let listed: Vec<&str> = crate::registry(&edition.id)
+        .iter()
+        .flat_map(|s| &s.texts)
+        .map(String::as_str)
+        .collect();
+    let others = edition
+        .items()
+        .map(|(_, i)| i)
+        .filter(move |i| listed.contains(&i.key.as_str()));
+    company_items(edition).chain(others)
+}
+
+/// The IT companies of 表2.7: the group `system.companies`, its items in use.
+pub(crate) fn company_items(edition: &Edition) -> impl Iterator<Item = &Item> {
     edition
         .section("system")
         .and_then(|s| s.groups.iter().find(|g| g.key == "companies"))

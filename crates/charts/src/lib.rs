@@ -11,6 +11,7 @@
 #[cfg(any(test, feature = "adversary"))]
 pub mod adversary;
 mod aggregate;
+mod axis;
 mod compare;
 mod facts;
 mod filter;
@@ -33,6 +34,7 @@ use survey::geography::{OperatorType, Region};
 use survey::i18n::{Label, Lang};
 
 pub use aggregate::{aggregate, compute};
+pub use axis::CategoryAxis;
 pub use compare::merge_editions;
 pub use facts::{ItemIndex, NetworkFacts, Pos, Value};
 pub use filter::ChartFilter;
@@ -108,6 +110,18 @@ pub struct ChartSeries {
     pub key: String,
     pub name: Label,
     pub cells: Vec<Cell>,
+    /// Series of one stack share a bar (an item's in progress and planned side by side with
+    /// the other items'); `None`: the chart's kind places it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stack: Option<String>,
+}
+
+/// A free text answering the figure's question (その他), as the networks that publish it
+/// wrote it: the same words (folded) counted once per network.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OtherText {
+    pub text: String,
+    pub networks: u32,
 }
 
 /// A summary figure printed beside a chart (total, mean, median, mode).
@@ -137,7 +151,18 @@ pub struct ChartData {
     pub answered: Option<i64>,
     pub valid: i64,
     pub note: Option<Label>,
+    /// The その他 texts of the networks of the view that publish them (published answers
+    /// only, for every audience), most frequent first: at most [`TEXTS_LISTED`].
+    #[serde(default)]
+    pub texts: Vec<OtherText>,
+    /// How many other texts there are beyond those listed.
+    #[serde(default)]
+    pub texts_unlisted: u32,
 }
+
+/// The most その他 texts listed under a figure: a list of thousands helps no reader, and would
+/// make the page as large.
+pub const TEXTS_LISTED: usize = 30;
 
 /// A computed number before publication: its value, what it was computed from, and what it
 /// adds up (for disclosure control).
@@ -217,11 +242,18 @@ pub struct Computation {
     /// types, payers); empty where code does (they are keyed by their Japanese words).
     pub category_keys: Vec<String>,
     pub series: Vec<(String, Label, Vec<Computed>)>,
+    /// Each series' stack ([`ChartSeries::stack`]), by series; empty when none has one.
+    pub stacks: Vec<Option<String>>,
+    /// Several stats of one name are the values of one statistic (tied modes).
     pub stats: Vec<(Label, Computed)>,
     pub answered: Computed,
     pub valid: usize,
     /// Small groups were merged for the public (said in the chart's note).
     pub merged: bool,
+    /// Published answers only: public facts, never hidden. At most [`TEXTS_LISTED`], and how
+    /// many more there are.
+    pub texts: Vec<OtherText>,
+    pub texts_unlisted: u32,
 }
 
 /// Who the numbers are for: the public sees nothing computed from fewer than
@@ -272,10 +304,17 @@ pub fn publish(spec: &ChartSpec, computation: Computation, audience: Audience) -
         series: computation
             .series
             .into_iter()
-            .map(|(key, name, cells)| ChartSeries {
+            .zip(
+                computation
+                    .stacks
+                    .into_iter()
+                    .chain(std::iter::repeat(None)),
+            )
+            .map(|((key, name, cells), stack)| ChartSeries {
                 key,
                 name,
                 cells: cells.into_iter().map(cell).collect(),
+                stack,
             })
             .collect(),
         stats: computation
@@ -296,6 +335,8 @@ pub fn publish(spec: &ChartSpec, computation: Computation, audience: Audience) -
                 en: format!("{} {}", note.en, aggregate::MERGED_NOTE.en).into(),
             }),
         },
+        texts: computation.texts,
+        texts_unlisted: computation.texts_unlisted,
     }
 }
 
@@ -437,15 +478,26 @@ impl ChartData {
             });
             rows.push(row);
         }
-        for stat in &self.stats {
-            let mut row = vec![
-                stat.name.get(lang).to_string(),
-                self.format(&stat.cell, lang),
-            ];
+        let separator = Label::new("、", ", ");
+        for (name, cells) in self.statistics() {
+            let values: Vec<String> = cells.iter().map(|c| self.format(c, lang)).collect();
+            let mut row = vec![name.get(lang).to_string(), values.join(separator.get(lang))];
             row.resize(rows[0].len(), String::new());
             rows.push(row);
         }
         rows
+    }
+
+    /// The stats by statistic: consecutive stats of one name are its values (tied modes).
+    pub fn statistics(&self) -> Vec<(&Label, Vec<&Cell>)> {
+        let mut out: Vec<(&Label, Vec<&Cell>)> = vec![];
+        for stat in &self.stats {
+            match out.last_mut() {
+                Some((name, cells)) if **name == stat.name => cells.push(&stat.cell),
+                _ => out.push((&stat.name, vec![&stat.cell])),
+            }
+        }
+        out
     }
 
     /// The open-data JSON: one object per category keyed by series key, plus `total` and `n`;
@@ -478,10 +530,17 @@ impl ChartData {
                 serde_json::Value::Object(row)
             })
             .collect();
+        // A statistic of several values (tied modes) is a list.
         let stats: serde_json::Map<String, serde_json::Value> = self
-            .stats
-            .iter()
-            .map(|s| (s.name.en.to_lowercase(), value(&s.cell)))
+            .statistics()
+            .into_iter()
+            .map(|(name, cells)| {
+                let values = match cells.as_slice() {
+                    [one] => value(one),
+                    many => many.iter().map(|c| value(c)).collect(),
+                };
+                (name.en.to_lowercase(), values)
+            })
             .collect();
         serde_json::json!({
             "id": self.id,
@@ -491,6 +550,8 @@ impl ChartData {
             "n": { "answered": self.answered, "valid": self.valid },
             "rows": rows,
             "stats": stats,
+            "texts": self.texts,
+            "texts_unlisted": self.texts_unlisted,
         })
     }
 }

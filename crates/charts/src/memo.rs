@@ -46,14 +46,12 @@ fn code() -> &'static [u8; 32] {
 
 /// Every file of the solving code, by path under `src/`: disclosure control and its linear
 /// programs (a test checks that no file of `protect/` is missing).
-const SOLVING_CODE: [(&str, &str); 8] = [
+const SOLVING_CODE: [(&str, &str); 6] = [
     ("protect/mod.rs", include_str!("protect/mod.rs")),
     ("protect/model.rs", include_str!("protect/model.rs")),
     ("protect/family.rs", include_str!("protect/family.rs")),
     ("protect/space.rs", include_str!("protect/space.rs")),
     ("protect/bounds.rs", include_str!("protect/bounds.rs")),
-    ("protect/nearby.rs", include_str!("protect/nearby.rs")),
-    ("protect/tests.rs", include_str!("protect/tests.rs")),
     ("solver.rs", include_str!("solver.rs")),
 ];
 

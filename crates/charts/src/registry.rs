@@ -75,7 +75,8 @@ pub enum Aggregation {
     OperatingMeans,
     /// 図2.9-4: construction costs summed, cumulative by start year.
     CostByStartYear,
-    /// 図2.10-1/2: who bears a cost (section J item key within its group).
+    /// 図2.10-1/2: who bears a cost (section J item key within its group), for the running
+    /// system (in progress) and else the planned one, stacked.
     Bearers(String),
     /// Share of networks that publish a section.
     Disclosure(String),
@@ -95,6 +96,8 @@ pub struct ChartSpec {
     pub note: Option<Label>,
     /// The report's section the figure is in (its number and title), for the contents list.
     pub chapter: Option<(String, Label)>,
+    /// Keys of the free-text items (その他) whose published answers are listed under it.
+    pub texts: Vec<String>,
 }
 
 /// The built-in editions' registries by edition id, read and checked once (the server

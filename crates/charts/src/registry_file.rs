@@ -11,6 +11,7 @@
 //! measure = "items"         # and its parameters: groups, by, payer, cost, item, section
 //! groups = ["services.diseases"]
 //! note = { ja = "複数回答あり。", en = "Multiple answers allowed." }
+//! texts = ["section.group.item"]  # optional: その他 texts listed under it, published ones
 //!
 //! [[chapter]]               # the report's sections, for the contents list
 //! id = "2.5"                # its charts are those whose id starts with "2.5-"
@@ -64,6 +65,8 @@ struct ChartFile {
     cost: Option<String>,
     item: Option<String>,
     section: Option<String>,
+    #[serde(default)]
+    texts: Vec<String>,
 }
 
 /// Reads and checks the registry of `folder`, whose questionnaire is `edition`.
@@ -127,6 +130,7 @@ pub fn read(folder: &Folder, edition: &Edition) -> Result<Vec<ChartSpec>, Editio
             }
         };
         let aggregation = aggregation(&chart, edition).map_err(fail)?;
+        texts(&chart.texts, edition).map_err(fail)?;
         let chapter = source
             .chapters
             .iter()
@@ -142,9 +146,30 @@ pub fn read(folder: &Folder, edition: &Edition) -> Result<Vec<ChartSpec>, Editio
             kind,
             unit,
             aggregation,
+            texts: chart.texts,
         });
     }
     Ok(specs)
+}
+
+/// The texts a chart lists must be free texts the public may see: a text item of a section
+/// with a disclosure choice, and no contact's.
+fn texts(keys: &[String], edition: &Edition) -> Result<(), String> {
+    for key in keys {
+        let listable = edition.item(key).is_some_and(|item| {
+            matches!(item.kind, AnswerKind::Text | AnswerKind::TextArea)
+                && !item.contact
+                && edition
+                    .section(key.split('.').next().unwrap_or_default())
+                    .is_some_and(|s| !s.staff_only())
+        });
+        if !listable {
+            return Err(format!(
+                "texts: no text item {key} of a published section (not a contact's)"
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// What a chart measures, its parameters checked against the questionnaire.
@@ -411,6 +436,29 @@ groups = ["services.diseases"]
             "measure = \"fee_means_by\"\npayer = \"insurer\"\nby = \"region\"",
         );
         assert!(error(&payer).contains("chart 2.5-1: no payer \"insurer\""));
+    }
+
+    #[test]
+    fn listed_texts_are_free_texts_the_public_may_see() {
+        let listing = |key: &str| format!("{CHART}texts = [\"{key}\"]\n");
+        assert_eq!(
+            read_charts(&listing("services.notes.other_services")).unwrap()[0].texts,
+            ["services.notes.other_services"]
+        );
+        // Unknown, not a text, the 回答者 block's, a contact's.
+        for key in [
+            "services.notes.nowhere",
+            "services.diseases.hepatitis",
+            "respondent.main.name",
+            "org1.main.contact_name",
+        ] {
+            assert!(
+                error(&listing(key)).ends_with(&format!(
+                    "chart 2.5-1: texts: no text item {key} of a published section (not a contact's)"
+                )),
+                "{key}"
+            );
+        }
     }
 
     #[test]

@@ -189,7 +189,8 @@ pub(crate) fn pinned(
 }
 
 /// For each target of [`pinned`], a point of the polytope that releases it, or `None` when
-/// it is pinned. The program is solved once; each target still open then asks whether it
+/// it is pinned. The program is solved once lowering the floors, once raising the ceilings;
+/// each target still open then asks whether it
 /// stays feasible with the target a whole unit beyond its floor (or ceiling): a row added
 /// to a copy of that solution, a few dual simplex steps from its basis rather than a solve
 /// from scratch. A program the solver fails on pins its targets (protect then hides more,
@@ -206,24 +207,30 @@ pub(crate) fn releasing(
             .map(|&(u, c)| (vars[u], c as f64))
             .collect::<Vec<_>>()
     };
-    let solve = |objective: &[(usize, i64)]| -> Option<(Solution, Vec<Variable>)> {
-        let mut costs = vec![0.0; caps.len()];
-        for &(u, c) in objective {
-            costs[u] += c as f64;
-        }
+    // Minimises the costs over the program with the extra limits.
+    let solve = |costs: &[f64], extra: &[Linear]| -> Option<(Solution, Vec<Variable>)> {
         let mut problem = Problem::new(OptimizationDirection::Minimize);
         let vars: Vec<Variable> = caps
             .iter()
-            .zip(&costs)
+            .zip(costs)
             .map(|(&cap, &cost)| problem.add_var(cost, (0.0, cap)))
             .collect();
         for (terms, value) in equations {
             problem.add_constraint(expression(&vars, terms), ComparisonOp::Eq, *value as f64);
         }
-        for (terms, value) in limits {
+        for (terms, value) in limits.iter().chain(extra) {
             problem.add_constraint(expression(&vars, terms), ComparisonOp::Le, *value as f64);
         }
         Some((problem.solve().ok()?.into_solution().ok()?, vars))
+    };
+    let costs = |weighted: &mut dyn Iterator<Item = (&Target, f64)>| {
+        let mut costs = vec![0.0; caps.len()];
+        for (target, weight) in weighted {
+            for &(u, c) in &target.vector {
+                costs[u] += weight * c as f64;
+            }
+        }
+        costs
     };
     let mut found: Vec<Option<Rc<[f64]>>> = vec![None; targets.len()];
     let release = |found: &mut [Option<Rc<[f64]>>], point: Rc<[f64]>| {
@@ -235,18 +242,43 @@ pub(crate) fn releasing(
     };
     // One point lowering every target with a floor at once releases most of them (an amount
     // with a negative coefficient makes that unbounded: then any point).
-    let everything: Vec<(usize, i64)> = targets
-        .iter()
-        .filter(|t| t.floor.is_some())
-        .flat_map(|t| t.vector.iter().copied())
-        .collect();
-    let Some((base, vars)) = solve(&everything).or_else(|| solve(&[])) else {
+    let lowering = costs(
+        &mut targets
+            .iter()
+            .filter(|t| t.floor.is_some())
+            .map(|t| (t, 1.0)),
+    );
+    let none = vec![0.0; caps.len()];
+    let Some((base, vars)) = solve(&lowering, &[]).or_else(|| solve(&none, &[])) else {
         return found;
     };
-    let point = |solution: &Solution| -> Rc<[f64]> {
+    let point = |solution: &Solution, vars: &[Variable]| -> Rc<[f64]> {
         vars.iter().map(|&v| solution.var_value(v)).collect()
     };
-    release(&mut found, point(&base));
+    release(&mut found, point(&base, &vars));
+    // Likewise one point raising every open target with a ceiling, each to just beyond it
+    // (weighted so that each counts alike, and limited there so that none takes what the
+    // others need: a point of that smaller program is a point of this one). Interval
+    // protection gives an amount of almost every atom such a target; this releases most of
+    // them at the cost of one program (measured: a second one releases few).
+    let open: Vec<&Target> = targets
+        .iter()
+        .zip(&found)
+        .filter(|(t, f)| f.is_none() && t.ceiling.is_some())
+        .map(|(t, _)| t)
+        .collect();
+    let beyond = |t: &Target| t.ceiling.map_or(0, |c| c.saturating_add(1));
+    let raising = costs(&mut open.iter().map(|&t| (t, -1.0 / beyond(t).max(1) as f64)));
+    let limited: Vec<Linear> = open
+        .iter()
+        .map(|&t| (t.vector.clone(), beyond(t)))
+        .collect();
+    if let Some((solution, raised)) = (!open.is_empty())
+        .then(|| solve(&raising, &limited))
+        .flatten()
+    {
+        release(&mut found, point(&solution, &raised));
+    }
     for t in 0..targets.len() {
         let beyond = [
             targets[t].floor.map(|f| (ComparisonOp::Le, f - 1)),
@@ -263,7 +295,7 @@ pub(crate) fn releasing(
                 .ok()
                 .and_then(|o| o.into_solution().ok())
             {
-                release(&mut found, point(&solution));
+                release(&mut found, point(&solution, &vars));
             }
         }
     }
@@ -330,6 +362,24 @@ mod tests {
         assert!(!pinned_at(83));
         assert!(pinned_at(84));
         assert!(pinned_at(100));
+        // Amounts that share a total cannot all rise at once: each is released by a point of
+        // its own (x₀ + x₁ = 100 and x₂ + x₃ = 100, each 50; x₄ = 30 fixed).
+        let equations = [
+            (vec![(0, 1), (1, 1)], 100),
+            (vec![(2, 1), (3, 1)], 100),
+            (vec![(4, 1)], 30),
+        ];
+        let targets: Vec<Target> = (0..5)
+            .map(|u| Target::within_protection(vec![(u, 1)], if u == 4 { 30 } else { 50 }))
+            .collect();
+        let found = releasing(&equations, &[], &[f64::INFINITY; 5], &targets);
+        for (u, point) in found.iter().enumerate().take(4) {
+            assert!(
+                point.as_ref().is_some_and(|p| p[u] >= 60.0 - 1e-6),
+                "{found:?}"
+            );
+        }
+        assert!(found[4].is_none(), "{found:?}");
         // Unbounded above: released whatever the value.
         assert!(!pinned(&[], &[], &[f64::INFINITY], &[upper(i64::MAX / 2)])[0]);
     }

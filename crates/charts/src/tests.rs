@@ -3,7 +3,9 @@
 use super::*;
 use survey::geography::OperatorType as Op;
 use survey::i18n::Lang;
-use survey::{builtin_edition, Answer, Answers, Disclosure, DisclosureChoices, Edition, Fee, Tri};
+use survey::{
+    builtin_edition, Answer, Answers, Disclosure, DisclosureChoices, Edition, Fee, StartStatus, Tri,
+};
 
 /// A network of a hand-made or generated dataset (the adversary's tests share it).
 pub(crate) use crate::adversary::sample::SampleNetwork as Net;
@@ -125,7 +127,21 @@ fn tri_items_stack_in_progress_and_planned_and_count_n_by_report_convention() {
         ),
         net("東京都", None, None, &[]),
     ];
-    assert_eq!(chart("2.4-1", &consent, Audience::Staff).answered, Some(1));
+    let data = chart("2.4-1", &consent, Audience::Staff);
+    assert_eq!(data.answered, Some(1));
+    // ... and is the figure's その他 bar, as the report's 図2.6-1 and 2.6-7 count it.
+    assert_eq!(
+        data.categories.last().map(|c| c.ja.as_ref()),
+        Some("その他")
+    );
+    assert_eq!(
+        data.category_keys.last().map(String::as_str),
+        Some("consent.institutions.other")
+    );
+    assert_eq!(
+        (values(&data, 0).last(), values(&data, 1).last()),
+        (Some(&Some(1.0)), Some(&Some(0.0)))
+    );
 }
 
 #[test]
@@ -299,10 +315,54 @@ fn construction_costs_in_buckets_with_total_mean_median_and_mode() {
     assert_eq!(aggregate::median(&counted(&[4, 1, 1, 3, 2])), Some(2.0));
     assert_eq!(aggregate::median(&counted(&[])), None);
     assert_eq!(
-        aggregate::mode(&counted(&[5, 3, 5, 3, 9])),
-        Some(3.0),
-        "ties go to the smallest value"
+        aggregate::modes(&counted(&[5, 3, 5, 3, 9])),
+        [3.0, 5.0],
+        "tied modes are all shown"
     );
+    assert_eq!(aggregate::modes(&counted(&[5, 3, 9])), Vec::<f64>::new());
+    assert_eq!(aggregate::modes(&counted(&[])), Vec::<f64>::new());
+}
+
+#[test]
+fn tied_modes_are_each_shown_under_the_one_name() {
+    let cost = |v: i64| vec![("budget.current.construction".to_string(), Answer::Number(v))];
+    let costs = [30_000, 30_000, 50_000, 50_000, 90_000];
+    let nets: Vec<Net> = costs
+        .iter()
+        .map(|&v| owned_net("東京都", None, cost(v)))
+        .collect();
+    let data = chart("2.9-1", &nets, Audience::Staff);
+    let modes: Vec<Option<f64>> = data
+        .stats
+        .iter()
+        .filter(|s| s.name.en.starts_with("Mode"))
+        .map(|s| s.cell.value)
+        .collect();
+    assert_eq!(modes, [Some(30_000.0), Some(50_000.0)]);
+    let rows = data.rows(Lang::Ja);
+    let row = rows.iter().find(|r| r[0] == "最頻値（千円）").unwrap();
+    assert_eq!(row[1], "30000、50000");
+    assert_eq!(
+        data.to_json()["stats"]["mode (thousand yen)"],
+        serde_json::json!([30_000, 50_000])
+    );
+    assert_eq!(
+        data.to_json()["stats"]["median (thousand yen)"],
+        serde_json::json!(50_000)
+    );
+    // No value given twice: no mode, the row stays with no value.
+    let distinct: Vec<Net> = [30_000, 50_000, 90_000]
+        .iter()
+        .map(|&v| owned_net("東京都", None, cost(v)))
+        .collect();
+    let once = chart("2.9-1", &distinct, Audience::Staff);
+    let modes: Vec<&Stat> = once
+        .stats
+        .iter()
+        .filter(|s| s.name.en.starts_with("Mode"))
+        .collect();
+    assert_eq!(modes.len(), 1);
+    assert_eq!(modes[0].cell.value, None);
 }
 
 #[test]
@@ -314,10 +374,10 @@ fn trends_are_cumulative_by_start_year() {
         net("東京都", None, Some(2013), &[]),
         net("東京都", None, None, &[]),
     ];
-    let data = chart("2.1-1", &nets, PUBLIC);
+    let data = chart("2.1-1", &nets, Audience::Staff);
     let years: Vec<&str> = data.categories.iter().map(|c| c.ja.as_ref()).collect();
     assert_eq!(years, ["2008", "2009", "2010", "2011", "2012", "2013"]);
-    // Started up to the survey year (2012) in progress; later ones planned.
+    // Without a start status: started up to the survey year (2012) in progress; later ones planned.
     assert_eq!(
         values(&data, 0),
         [1.0, 1.0, 3.0, 3.0, 3.0, 3.0].map(Some).to_vec()
@@ -327,6 +387,49 @@ fn trends_are_cumulative_by_start_year() {
         [0.0, 0.0, 0.0, 0.0, 0.0, 1.0].map(Some).to_vec()
     );
     assert_eq!(data.answered, Some(4));
+}
+
+#[test]
+fn the_start_status_says_started_or_planned_whatever_the_year() {
+    let status = |s: StartStatus| [("overview.main.start_status", Answer::StartStatus(s))];
+    let nets = [
+        net("東京都", None, Some(2011), &status(StartStatus::Started)),
+        // Planned to start in the survey year: not started (the report's convention).
+        net("東京都", None, Some(2012), &status(StartStatus::Planned)),
+        net("東京都", None, Some(2012), &[]),
+        net("東京都", None, Some(2013), &[]),
+    ];
+    let data = chart("2.1-1", &nets, Audience::Staff);
+    let years: Vec<&str> = data.categories.iter().map(|c| c.ja.as_ref()).collect();
+    assert_eq!(years, ["2011", "2012", "2013"]);
+    assert_eq!(values(&data, 0), [1.0, 2.0, 2.0].map(Some).to_vec());
+    assert_eq!(values(&data, 1), [0.0, 1.0, 2.0].map(Some).to_vec());
+    // The status is an answer of section A: for the public, a private network alone in its
+    // year does not give its status away.
+    let started = |year| net("東京都", None, Some(year), &status(StartStatus::Started));
+    let nets = [
+        started(2010),
+        started(2010),
+        started(2011),
+        started(2011),
+        net("東京都", None, Some(2012), &status(StartStatus::Planned)),
+        started(2013),
+        started(2013),
+        started(2013),
+    ];
+    let views = publish_all(
+        Population::new(&edition(), &facts(&nets)),
+        PUBLIC,
+        &mut Memo::default(),
+    );
+    let public = views[0].1.iter().find(|c| c.id == "2.1-1").unwrap();
+    assert_eq!(public.categories[2].ja, "2012");
+    assert!(
+        public.series[1].cells[2].suppressed || public.series[1].cells[1].suppressed,
+        "{:?}",
+        public.series[1]
+    );
+    assert!(adversary::attack(&edition(), &facts(&nets), &views, 3).is_empty());
 }
 
 #[test]
@@ -437,8 +540,18 @@ fn bearers_join_the_running_and_planned_systems_and_companies_count_only_publish
     ];
     let data = chart("2.10-1", &nets, Audience::Staff);
     let at = |key_ja: &str| data.categories.iter().position(|c| c.ja == key_ja).unwrap();
-    assert_eq!(values(&data, 0)[at("国の負担（厚労省）")], Some(2.0));
-    assert_eq!(values(&data, 0)[at("未定")], Some(1.0));
+    // The running system's bearers in progress; the planned one's, not already counted, planned.
+    let mhlw = at("国の負担（厚労省）");
+    assert_eq!(
+        (values(&data, 0)[mhlw], values(&data, 1)[mhlw]),
+        (Some(2.0), Some(0.0))
+    );
+    let undecided = at("未定");
+    assert_eq!(
+        (values(&data, 0)[undecided], values(&data, 1)[undecided]),
+        (Some(0.0), Some(1.0))
+    );
+    assert_eq!(data.total(mhlw).value, Some(2.0), "a network counts once");
     assert_eq!(data.answered, Some(3));
 
     let mut published = net(
@@ -507,4 +620,157 @@ fn every_chart_computes_on_an_empty_and_a_mixed_dataset() {
     let ids: Vec<&str> = registry("2012").iter().map(|s| s.id.as_str()).collect();
     let unique: std::collections::BTreeSet<&&str> = ids.iter().collect();
     assert_eq!(unique.len(), ids.len(), "figure numbers are unique");
+}
+
+/// Every figure of the 2012 registry over a small mixed dataset, as staff see it.
+pub(crate) fn every_chart() -> Vec<ChartData> {
+    let mut companies = net(
+        "沖縄県",
+        Some(Op::NpoCouncil),
+        Some(2013),
+        &[
+            ("system.companies.company1", Answer::Text("富士通".into())),
+            ("system.companies.company2", Answer::Text("ＮＥＣ".into())),
+        ],
+    );
+    companies.disclosure.set("system", Disclosure::Public);
+    let nets = [
+        net(
+            "北海道",
+            Some(Op::Hospital),
+            Some(2005),
+            &[("services.diseases.hepatitis", tri(Tri::InProgress))],
+        ),
+        companies,
+    ];
+    registry("2012")
+        .iter()
+        .map(|spec| {
+            publish(
+                spec,
+                aggregate(spec, &edition(), &facts(&nets)),
+                Audience::Staff,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn breakdowns_show_in_progress_and_planned_apart_each_item_on_its_bar() {
+    let linked = |op, state| {
+        net(
+            "東京都",
+            Some(op),
+            Some(2011),
+            &[("system.linkage.centralised", tri(state))],
+        )
+    };
+    let nets = [
+        linked(Op::Hospital, Tri::InProgress),
+        linked(Op::Hospital, Tri::InProgress),
+        linked(Op::Hospital, Tri::Planned),
+    ];
+    let data = chart("2.6-2", &nets, Audience::Staff);
+    let series = |key: &str| data.series.iter().find(|s| s.key == key).unwrap();
+    let hospital = data
+        .categories
+        .iter()
+        .position(|c| *c == Op::Hospital.label())
+        .unwrap();
+    let centralised = series("centralised_in_progress");
+    assert_eq!(centralised.cells[hospital].value, Some(2.0));
+    assert_eq!(
+        centralised.name.ja,
+        "集中型（例：中核病院の電カルに他の医療機関が参加）・実施中"
+    );
+    assert_eq!(centralised.stack.as_deref(), Some("centralised"));
+    let planned = series("centralised_planned");
+    assert_eq!(planned.cells[hospital].value, Some(1.0));
+    assert_eq!(planned.stack.as_deref(), Some("centralised"));
+    assert_eq!(
+        series("distributed_in_progress").stack.as_deref(),
+        Some("distributed")
+    );
+
+    let f = |state, count| {
+        vec![
+            ("facilities.hospital.status".to_string(), tri(state)),
+            (
+                "facilities.hospital.count".to_string(),
+                Answer::Number(count),
+            ),
+        ]
+    };
+    let nets = [
+        owned_net("東京都", None, f(Tri::InProgress, 10)),
+        owned_net("東京都", None, f(Tri::Planned, 7)),
+    ];
+    let data = chart("2.3-3", &nets, Audience::Staff);
+    let kanto = data.categories.iter().position(|c| c.ja == "関東").unwrap();
+    let series = |key: &str| data.series.iter().find(|s| s.key == key).unwrap();
+    assert_eq!(
+        series("hospital_in_progress").cells[kanto].value,
+        Some(10.0)
+    );
+    assert_eq!(series("hospital_planned").cells[kanto].value, Some(7.0));
+    assert_eq!(series("hospital_planned").name.ja, "病院・実施予定あり");
+    // Each state is one bar of the facility types stacked.
+    assert_eq!(series("clinic_planned").stack.as_deref(), Some("planned"));
+    assert_eq!(data.total(kanto).value, Some(17.0));
+}
+
+#[test]
+fn other_texts_are_listed_from_published_answers_only() {
+    let text = |t: &str| [("system.linkage.other", Answer::Text(t.into()))];
+    let published = |t: &str| {
+        let mut n = net("東京都", None, None, &text(t));
+        n.disclosure.set("system", Disclosure::Public);
+        n
+    };
+    let nets = [
+        published("ＳａａＳ型"),
+        published("saas型 "),
+        published("<b>クラウド</b>"),
+        net("東京都", None, None, &text("秘密の方式")),
+    ];
+    for audience in [PUBLIC, Audience::Staff] {
+        let data = chart("2.6-1", &nets, audience);
+        assert_eq!(
+            data.texts,
+            [
+                OtherText {
+                    text: "ＳａａＳ型".into(),
+                    networks: 2
+                },
+                OtherText {
+                    text: "<b>クラウド</b>".into(),
+                    networks: 1
+                },
+            ],
+            "{audience:?}: the same words once, counted; the private one never"
+        );
+        assert_eq!(data.to_json()["texts"][0]["text"], "ＳａａＳ型");
+    }
+    // Past TEXTS_LISTED, the most frequent are listed and the rest counted.
+    let many: Vec<_> = (0..crate::TEXTS_LISTED + 5)
+        .map(|i| published(&format!("方式{i}")))
+        .chain([published("共通の方式"), published("共通の方式")])
+        .collect();
+    let data = chart("2.6-1", &many, PUBLIC);
+    assert_eq!(data.texts.len(), crate::TEXTS_LISTED);
+    assert_eq!(data.texts[0].text, "共通の方式");
+    assert_eq!(data.texts_unlisted, 6);
+    assert_eq!(data.to_json()["texts_unlisted"], 6);
+    // Every text the registry lists is kept when decoded; a figure without texts lists none.
+    assert!(chart("2.5-1", &nets, Audience::Staff).texts.is_empty());
+    let listed: Vec<&str> = registry("2012")
+        .iter()
+        .flat_map(|s| &s.texts)
+        .map(String::as_str)
+        .collect();
+    let edition = edition();
+    let printed: Vec<&str> = crate::facts::printed_texts(&edition)
+        .map(|i| i.key.as_str())
+        .collect();
+    assert!(listed.iter().all(|k| printed.contains(k)), "{listed:?}");
 }

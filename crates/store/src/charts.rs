@@ -50,16 +50,31 @@ type Views = Arc<HashMap<ChartFilter, Arc<Vec<ChartData>>>>;
 /// Responses re-read since the stored sums, after which a server stores its own.
 pub const STORE_AFTER: usize = 2_000;
 
-/// The data generation the cached views were computed at, and the views by edition and
-/// audience.
-type Entries = (i64, HashMap<(String, Audience), Views>);
+/// By edition and audience: the newest views computed, and the data generation they are of.
+type Entries = HashMap<(String, Audience), (i64, Views)>;
+
+/// How long a public request waits for the charts of a newer data generation when it can
+/// show those of an earlier one meanwhile. At 100,000 responses protecting every view again
+/// takes many seconds; a visitor is better served the figures of a moment ago (already
+/// public, so nothing new is given away) while they are computed in the background.
+pub const FRESH_WITHIN: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// A row's place in report order, its network id and its decoded response.
 type Decoded = ((i64, i64), i64, NetworkFacts);
 
 /// The computed charts of the current data generation, and the sums they were computed from.
-pub struct ChartCache {
+/// Cloning shares it (a computation goes on in the background after its request answered).
+#[derive(Clone)]
+pub struct ChartCache(Arc<Shared>);
+
+pub struct Shared {
     min_group: usize,
+    /// How long a public request waits for newer views when earlier ones exist (see
+    /// [`FRESH_WITHIN`]); `None`: until they are computed.
+    fresh_within: Option<std::time::Duration>,
+    /// Computations started and not finished, and the signal each gives when it finishes.
+    computing: std::sync::atomic::AtomicUsize,
+    finished: tokio::sync::Notify,
     entries: Mutex<Entries>,
     /// By edition. Held while charts are computed, so concurrent misses wait for one
     /// computation instead of each reading every response.
@@ -371,16 +386,38 @@ fn decode(
     Ok(((order_of(row.try_get("report_no")?, id), id), id, facts))
 }
 
+impl std::ops::Deref for ChartCache {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
 impl ChartCache {
     /// Public values computed over fewer than `min_group` networks are hidden.
+    /// Every request waits for the views of the current data generation.
     pub fn new(min_group: usize) -> Self {
-        ChartCache {
+        Self::with_wait(min_group, None)
+    }
+
+    /// A public request waits at most `fresh_within` for newer views when earlier ones exist,
+    /// and is answered those meanwhile (the server's: [`FRESH_WITHIN`]).
+    pub fn answering_within(min_group: usize, fresh_within: std::time::Duration) -> Self {
+        Self::with_wait(min_group, Some(fresh_within))
+    }
+
+    fn with_wait(min_group: usize, fresh_within: Option<std::time::Duration>) -> Self {
+        ChartCache(Arc::new(Shared {
             min_group: min_group.max(1),
-            entries: Mutex::new((i64::MIN, HashMap::new())),
+            fresh_within,
+            computing: Default::default(),
+            finished: Default::default(),
+            entries: Mutex::new(HashMap::new()),
             charted: Default::default(),
             full_reads: Default::default(),
             families_solved: Default::default(),
-        }
+        }))
     }
 
     pub fn min_group(&self) -> usize {
@@ -396,19 +433,36 @@ impl ChartCache {
             .load(std::sync::atomic::Ordering::Relaxed)
     }
 
-    fn get(&self, generation: i64, key: &(String, Audience)) -> Option<Views> {
+    /// Returns once no computation is under way (their views are then cached).
+    pub async fn settled(&self) {
+        loop {
+            // Created before the check, so a computation finishing in between still wakes it.
+            let finished = self.finished.notified();
+            if self.computing.load(std::sync::atomic::Ordering::Acquire) == 0 {
+                return;
+            }
+            finished.await;
+        }
+    }
+
+    /// The views of `key` as of `generation` or later: `fresh`, else the newest there are.
+    fn get(&self, generation: i64, key: &(String, Audience)) -> Option<(Views, bool)> {
         let entries = self.entries.lock().ok()?;
-        (entries.0 == generation)
-            .then(|| entries.1.get(key).cloned())
-            .flatten()
+        let (computed_at, views) = entries.get(key)?;
+        Some((views.clone(), *computed_at >= generation))
+    }
+
+    fn fresh(&self, generation: i64, key: &(String, Audience)) -> Option<Views> {
+        self.get(generation, key)
+            .and_then(|(views, fresh)| fresh.then_some(views))
     }
 
     fn put(&self, generation: i64, key: (String, Audience), views: Views) {
         if let Ok(mut entries) = self.entries.lock() {
-            if entries.0 != generation {
-                *entries = (generation, HashMap::new());
+            let entry = entries.entry(key).or_insert((generation, views.clone()));
+            if entry.0 <= generation {
+                *entry = (generation, views);
             }
-            entries.1.insert(key, views);
         }
     }
 }
@@ -429,7 +483,10 @@ pub async fn generation<'c>(
 }
 
 /// Every registered chart for an edition (default: the current one) and filter; staff see
-/// every value, the public what disclosure control leaves (see `charts::protect`).
+/// every value, the public what disclosure control leaves (see `charts::protect`). Staff get
+/// the current data generation; the public too, unless the cache answers within a time
+/// ([`ChartCache::answering_within`]), computing takes longer and earlier views exist: then
+/// those, while the computation goes on in the background.
 pub async fn charts(
     db: &Db,
     cache: &ChartCache,
@@ -454,41 +511,98 @@ pub async fn charts(
         edition: None,
         ..filter.clone()
     };
+    let shown = |views: Views| views.get(&view).cloned().ok_or(Error::NotFound);
     let key = (edition_id.clone(), audience);
     let generation = generation(db).await?;
-    if let Some(hit) = cache.get(generation, &key) {
-        return hit.get(&view).cloned().ok_or(Error::NotFound);
-    }
+    let earlier = match cache.get(generation, &key) {
+        Some((views, true)) => return shown(views),
+        Some((views, false)) if !staff => cache.fresh_within.map(|wait| (views, wait)),
+        _ => None,
+    };
     let edition = super::editions::definition(db, &edition_id)
         .await?
         .ok_or(Error::NotFound)?;
     if !staff && !super::editions::is_public(db, &edition_id).await? {
         return Err(Error::NotFound);
     }
+    let underway = Computing::start(cache);
+    let (db, cache_of_task) = (db.clone(), cache.clone());
+    let computing = tokio::spawn(async move {
+        let _underway = underway;
+        let computed = compute(db, cache_of_task, edition_id, edition, key, generation).await;
+        // Nobody may be waiting for it any more.
+        if let Err(e) = &computed {
+            tracing::warn!("charts not computed: {e}");
+        }
+        computed
+    });
+    let computed = match earlier {
+        None => computing.await,
+        Some((earlier, wait)) => match tokio::time::timeout(wait, computing).await {
+            Ok(computed) => computed,
+            // The computation goes on and caches its views for the requests after this one.
+            Err(_) => return shown(earlier),
+        },
+    };
+    shown(computed.map_err(|_| Error::Background)??)
+}
+
+/// A computation under way, counted from before it is spawned until it ends (however).
+struct Computing(ChartCache);
+
+impl Computing {
+    fn start(cache: &ChartCache) -> Self {
+        cache
+            .computing
+            .fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+        Computing(cache.clone())
+    }
+}
+
+impl Drop for Computing {
+    fn drop(&mut self) {
+        self.0
+            .computing
+            .fetch_sub(1, std::sync::atomic::Ordering::AcqRel);
+        self.0.finished.notify_waiters();
+    }
+}
+
+/// Computes (or finds computed meanwhile) every view of `key` as of `generation` or later.
+async fn compute(
+    db: Db,
+    cache: ChartCache,
+    edition_id: String,
+    edition: Edition,
+    key: (String, Audience),
+    generation: i64,
+) -> Result<Views, Error> {
+    let staff = key.1 == Audience::Staff;
+    // One computation at a time: requests that waited find the views computed meanwhile.
     let mut held = cache.charted.lock().await;
-    // Computed by another request while this one waited.
-    if let Some(hit) = cache.get(generation, &key) {
-        return hit.get(&view).cloned().ok_or(Error::NotFound);
+    if let Some(views) = cache.fresh(generation, &key) {
+        return Ok(views);
     }
     let mut charted = match held.remove(&edition_id) {
         Some(c) if c.measures.edition == edition => c,
-        _ => Charted::start(db, edition, cache).await?,
+        _ => Charted::start(&db, edition, &cache).await?,
     };
-    charted.update(db, cache).await?;
+    charted.update(&db, &cache).await?;
     if charted.reread >= STORE_AFTER {
         // Failing to store costs later starts time, not correctness.
-        if let Err(e) = charted.store(db).await {
+        if let Err(e) = charted.store(&db).await {
             tracing::warn!("chart sums not stored: {e}");
         }
     }
     // Failing to read the stored memo costs time, not correctness.
     if !staff {
-        if let Err(e) = charted.recall(db).await {
+        if let Err(e) = charted.recall(&db).await {
             tracing::warn!("protection memo not read: {e}");
         }
     }
     // Computing every view at scale takes a while: off the async workers, so other
     // requests go on meanwhile.
+    let audience = key.1;
     let (charted, computed) = tokio::task::spawn_blocking(move || {
         let Charted {
             measures,
@@ -508,7 +622,7 @@ pub async fn charts(
             .fetch_add(charted.memo.solved(), std::sync::atomic::Ordering::Relaxed);
         // Failing to store costs other servers time, not correctness.
         if charted.memo.solved() > 0 {
-            if let Err(e) = charted.remember(db).await {
+            if let Err(e) = charted.remember(&db).await {
                 tracing::warn!("protection memo not stored: {e}");
             }
         }
@@ -522,5 +636,5 @@ pub async fn charts(
             .collect(),
     );
     cache.put(computed_at, key, views.clone());
-    views.get(&view).cloned().ok_or(Error::NotFound)
+    Ok(views)
 }

@@ -531,6 +531,29 @@ mod tests {
         );
     }
 
+    /// What a respondent's save of an unchanged group refuses (the server's own filter,
+    /// `app::api::respondent`): errors at the group's items that are not kept as stored.
+    #[test]
+    fn no_imported_network_is_refused_saving_a_group_it_did_not_change() {
+        let edition = edition();
+        let d = parse(NETWORKS_CSV, COMPANIES_CSV, REPORT_TEXT, &edition).unwrap();
+        for n in &d.networks {
+            let refused: Vec<String> = survey::validate::validate(&edition, &n.answers, 2012)
+                .into_iter()
+                .filter(|i| {
+                    i.severity == survey::validate::Severity::Error
+                        && !app::api::respondent::kept_as_stored(
+                            Some(&n.answers),
+                            &n.answers,
+                            &i.item,
+                        )
+                })
+                .map(|i| i.item)
+                .collect();
+            assert!(refused.is_empty(), "{}: {refused:?}", n.network.name);
+        }
+    }
+
     #[test]
     fn public_url_keeps_only_urls() {
         let d = parse(NETWORKS_CSV, COMPANIES_CSV, REPORT_TEXT, &edition()).unwrap();

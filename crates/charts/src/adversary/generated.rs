@@ -344,8 +344,14 @@ fn small_groups_are_merged_into_others_for_the_public_and_said_so() {
     let public = kyushu(&shipped(&nets, 3));
     let last = public.categories.last().unwrap();
     assert_eq!(last.ja, "その他（少数の区分の合計）");
-    // 企業, NPO・協議会 and その他 (one network each) together: 2 of 3 with centralised linkage.
-    assert_eq!(public.series[0].cells.last().unwrap().value, Some(2.0));
+    // 企業, NPO・協議会 and その他 (one network each) together: 2 of 3 with centralised
+    // linkage, 1 running and 1 planned.
+    let merged = |key: &str| {
+        let series = public.series.iter().find(|s| s.key == key).unwrap();
+        series.cells.last().unwrap().value
+    };
+    assert_eq!(merged("centralised_in_progress"), Some(1.0));
+    assert_eq!(merged("centralised_planned"), Some(1.0));
     assert!(public.note.as_ref().unwrap().ja.contains("まとめています"));
     assert!(attack(
         &builtin_edition("2012").unwrap(),

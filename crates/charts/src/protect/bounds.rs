@@ -1,13 +1,11 @@
 //! Rule 3: what the bounds pin once no rank check determines anything, by linear programs
-//! over the family's unknowns ([`crate::solver`]), small ones around the true answers first
-//! ([`Nearby`]).
+//! over the family's unknowns ([`crate::solver`]).
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use super::family::{Family, Leak};
 use super::model::{same_terms, Spread};
-use super::nearby::Nearby;
 use crate::population::{Kind, Tally, Term};
 use crate::solver::{cap, pinned_in_families, Linear, Target};
 
@@ -21,9 +19,6 @@ struct Unknowns {
     index: HashMap<(Arc<str>, usize), usize>,
     /// Each unknown's upper bound (the lower one is 0).
     caps: Vec<f64>,
-    /// Each unknown's atom and its true value (the answers are a point of the program).
-    atom_of: Vec<usize>,
-    truth: Vec<i64>,
 }
 
 impl Unknowns {
@@ -39,8 +34,6 @@ impl Unknowns {
             let u = *self.index.entry((m.key.clone(), *a)).or_insert(next);
             if u == next {
                 self.caps.push(cap(m.kind, m.private_members[*a]));
-                self.atom_of.push(*a);
-                self.truth.push(m.private[*a]);
             }
             *terms.entry(u).or_insert(0) += c;
         }
@@ -124,41 +117,8 @@ impl Family<'_> {
                 }
             }
         }
-        // Most targets are released by moving answers between a few atoms: tried first on
-        // small programs (see `Nearby`), the rest on the family's whole program.
-        let Unknowns {
-            caps,
-            atom_of,
-            truth,
-            ..
-        } = unknowns;
-        let nearby = Nearby::new(&equations, &limits, &caps, &atom_of, &truth, self.atoms);
-        let mut hidden: Vec<usize> = self
-            .members
-            .iter()
-            .zip(&self.published)
-            .filter(|(_, p)| !**p)
-            .flat_map(|(&r, _)| self.rows[r].atoms.iter().copied())
-            .collect();
-        hidden.sort_unstable();
-        hidden.dedup();
-        let open: Vec<usize> = (0..bounded.len())
-            .filter(|&t| {
-                !nearby
-                    .as_ref()
-                    .is_some_and(|n| n.releases(&bounded[t], &hidden))
-            })
-            .collect();
-        let open_targets: Vec<Target> = open.iter().map(|&t| bounded[t].clone()).collect();
-        let mut pinned = vec![false; bounded.len()];
-        for (&t, p) in open.iter().zip(pinned_in_families(
-            &equations,
-            &limits,
-            &caps,
-            &open_targets,
-        )) {
-            pinned[t] = p;
-        }
+        let caps = unknowns.caps;
+        let pinned = pinned_in_families(&equations, &limits, &caps, &bounded);
         // For each pinned thing in turn: nothing if the values chosen so far release it;
         // else the first (by preference) of the few published values involving it whose
         // hiding releases it, failing that the preferred one (solved again next round).

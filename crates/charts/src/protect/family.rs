@@ -10,15 +10,13 @@ use super::model::{
 };
 use super::space::Space;
 use crate::memo::FamilyHasher;
-use crate::population::{AtomKey, Kind, Tally, Term};
+use crate::population::{Kind, Tally, Term};
 use crate::solver::protected_above;
 
 /// One family's rows, as the adversary's equations.
 pub(super) struct Family<'r> {
     pub rows: &'r [RowInfo],
     pub units: &'r [Unit],
-    /// For the bounds' small programs.
-    pub atoms: &'r [AtomKey],
     pub members: &'r [usize],
     /// By member: whether some value that publishes the row is not hidden.
     pub published: Vec<bool>,
@@ -38,12 +36,7 @@ pub(super) enum Leak {
 }
 
 impl<'r> Family<'r> {
-    pub fn new(
-        rows: &'r [RowInfo],
-        units: &'r [Unit],
-        atoms: &'r [AtomKey],
-        members: &'r [usize],
-    ) -> Self {
+    pub fn new(rows: &'r [RowInfo], units: &'r [Unit], members: &'r [usize]) -> Self {
         let published = members
             .iter()
             .map(|&r| rows[r].units.iter().any(|&u| !units[u].hidden))
@@ -51,7 +44,6 @@ impl<'r> Family<'r> {
         Family {
             rows,
             units,
-            atoms,
             members,
             published,
         }

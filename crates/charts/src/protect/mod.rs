@@ -82,24 +82,18 @@
 //! (rule 3) are solved; for each thing they pin that the values chosen in this round do not
 //! already release, the first of the published values involving its unknowns (the same
 //! preference, at most `TRIED` of them) whose hiding releases it is hidden, else the
-//! preferred one, and the family is solved again. Each target is first put to small programs
-//! over a few atoms around the true answers (`Nearby`: what they release, the whole program
-//! releases too); only the rest costs a program over the whole family. A hide also re-solves
-//! the families where the hidden value has other rows.
+//! preferred one, and the family is solved again. A hide also re-solves the families where
+//! the hidden value has other rows.
 //!
 //! # Where
 //! [`model`]: published values as rows over the atoms, and their families. [`family`]: one
 //! family's leaks (the direct cases and rules 1 and 2) and what to hide for them, with
-//! [`space`], the exact elimination. [`bounds`]: rule 3, with [`nearby`], the small
-//! programs around the true answers.
+//! [`space`], the exact elimination. [`bounds`]: rule 3.
 
 mod bounds;
 mod family;
 mod model;
-mod nearby;
 mod space;
-#[cfg(test)]
-mod tests;
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -137,7 +131,7 @@ pub fn protect(
         // Ascending: rows join their family in order.
         let members = &families[&f];
         loop {
-            let family = Family::new(&rows, &units, atoms, members);
+            let family = Family::new(&rows, &units, members);
             let digest = recall.digest(|hasher| family.feed(hasher));
             let positions = recall.hides(digest, || {
                 family
