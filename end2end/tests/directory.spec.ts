@@ -36,9 +36,10 @@ test("a detail page shows published sections and hides private ones", async ({ p
   const services = page.locator('[data-section="services"]');
   await expect(services).toHaveAttribute("data-published", "true");
   await expect(services.locator("span.tri").first()).toBeVisible();
-  const budget = page.locator('[data-section="budget"]');
-  await expect(budget).toHaveAttribute("data-published", "false");
-  await expect(budget).toContainText("この項目は公開されていません。");
+  // 別添2 never tells whether the representative organisation was published: kept private.
+  const organisation = page.locator('[data-section="org1"]');
+  await expect(organisation).toHaveAttribute("data-published", "false");
+  await expect(organisation).toContainText("この項目は公開されていません。");
 });
 
 test.describe("without JavaScript", () => {

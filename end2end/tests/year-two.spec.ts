@@ -137,7 +137,7 @@ test("year two: open, ask, answer, return, correct, approve, publish, close", as
   await expect(page.getByTestId("review-status")).toHaveText("差し戻し");
   await first.getByRole("link", { name: "回答画面に戻る" }).click();
   await hydrated(first);
-  await expect(first.getByRole("note")).toContainText(NOTE);
+  await expect(first.getByRole("note").filter({ hasText: "事務局からのお知らせ" })).toContainText(NOTE);
   await first.getByRole("radiogroup", { name: "糖尿病" }).getByRole("radio", { name: "実施中" }).check();
   await saveFacilities(first);
   await submit(first);
