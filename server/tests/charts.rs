@@ -46,6 +46,19 @@ fn column(chart: &Value, series: &str) -> Vec<(String, Value)> {
         .collect()
 }
 
+/// A network that joins after the report: a hospital's, in Hokkaido, started 2011.
+fn new_hospital_in_hokkaido(report_no: i64) -> NewNetwork {
+    NewNetwork {
+        report_no: Some(report_no),
+        prefecture: "北海道".into(),
+        operator_type: Some("hospital".into()),
+        regional_fund: false,
+        name: "新しい連携".into(),
+        nickname: String::new(),
+        start_year: Some(2011),
+    }
+}
+
 fn value_of(chart: &Value, series: &str, category: &str) -> Value {
     column(chart, series)
         .into_iter()
@@ -404,15 +417,7 @@ on_both_backends!(
         let mut tx = db.pool.begin().await.unwrap();
         insert_network(
             &mut tx,
-            &NewNetwork {
-                report_no: Some(990),
-                prefecture: "北海道".into(),
-                operator_type: Some("hospital".into()),
-                regional_fund: false,
-                name: "新しい連携".into(),
-                nickname: String::new(),
-                start_year: Some(2011),
-            },
+            &new_hospital_in_hokkaido(990),
             &Answers::default(),
             &DisclosureChoices::default(),
         )
@@ -589,15 +594,7 @@ on_both_backends!(
             .execute(&mut *conn)
             .await
             .unwrap();
-        let network = NewNetwork {
-            report_no: Some(7777),
-            prefecture: "北海道".into(),
-            operator_type: Some("hospital".into()),
-            regional_fund: false,
-            name: "新しい連携".into(),
-            nickname: String::new(),
-            start_year: Some(2011),
-        };
+        let network = new_hospital_in_hokkaido(7777);
         let new_id = insert_network(
             &mut conn,
             &network,

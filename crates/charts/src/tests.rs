@@ -487,23 +487,25 @@ fn small_groups_are_suppressed_for_the_public_and_shown_to_staff() {
     assert_eq!(json["rows"][0]["in_progress"], "suppressed");
 }
 
+/// A network's hospitals: their status and count.
+fn hospitals(state: Tri, count: i64) -> Vec<(String, Answer)> {
+    vec![
+        ("facilities.hospital.status".to_string(), tri(state)),
+        (
+            "facilities.hospital.count".to_string(),
+            Answer::Number(count),
+        ),
+    ]
+}
+
 #[test]
 fn facilities_sum_counts_of_active_types() {
-    let f = |state, count| {
-        vec![
-            ("facilities.hospital.status".to_string(), tri(state)),
-            (
-                "facilities.hospital.count".to_string(),
-                Answer::Number(count),
-            ),
-        ]
-    };
     let nets = [
-        owned_net("東京都", None, f(Tri::InProgress, 10)),
-        owned_net("東京都", None, f(Tri::InProgress, 5)),
-        owned_net("東京都", None, f(Tri::InProgress, 1)),
-        owned_net("東京都", None, f(Tri::Planned, 7)),
-        owned_net("東京都", None, f(Tri::None, 0)),
+        owned_net("東京都", None, hospitals(Tri::InProgress, 10)),
+        owned_net("東京都", None, hospitals(Tri::InProgress, 5)),
+        owned_net("東京都", None, hospitals(Tri::InProgress, 1)),
+        owned_net("東京都", None, hospitals(Tri::Planned, 7)),
+        owned_net("東京都", None, hospitals(Tri::None, 0)),
     ];
     let data = chart("2.3-1", &nets, Audience::Staff);
     assert_eq!(
@@ -692,18 +694,9 @@ fn breakdowns_show_in_progress_and_planned_apart_each_item_on_its_bar() {
         Some("distributed")
     );
 
-    let f = |state, count| {
-        vec![
-            ("facilities.hospital.status".to_string(), tri(state)),
-            (
-                "facilities.hospital.count".to_string(),
-                Answer::Number(count),
-            ),
-        ]
-    };
     let nets = [
-        owned_net("東京都", None, f(Tri::InProgress, 10)),
-        owned_net("東京都", None, f(Tri::Planned, 7)),
+        owned_net("東京都", None, hospitals(Tri::InProgress, 10)),
+        owned_net("東京都", None, hospitals(Tri::Planned, 7)),
     ];
     let data = chart("2.3-3", &nets, Audience::Staff);
     let kanto = data.categories.iter().position(|c| c.ja == "関東").unwrap();
