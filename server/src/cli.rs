@@ -107,13 +107,17 @@ fn print_import_report(report: &ImportReport) {
             report.without_page.join(", ")
         );
     }
-    if !report.unknown.is_empty() {
-        println!("answers left unanswered because the report's text lost their table column:");
-        let edition = survey::builtin_edition("2012").expect("the 2012 edition is built in");
-        for section in &edition.sections {
-            if let Some(count) = report.unknown.get(&section.key) {
-                println!("  {}: {count}", section.heading(Lang::En));
-            }
+    // By section in questionnaire order: answers imported, and those left unanswered because
+    // the report's text lost their table column.
+    println!("answers by section: imported / left unknown (the report's text lost their column)");
+    let edition = survey::builtin_edition("2012").expect("the 2012 edition is built in");
+    for section in &edition.sections {
+        let count = |counts: &std::collections::BTreeMap<String, usize>| {
+            counts.get(&section.key).copied().unwrap_or(0)
+        };
+        let (imported, unknown) = (count(&report.imported), count(&report.unknown));
+        if imported + unknown > 0 {
+            println!("  {}: {imported} / {unknown}", section.heading(Lang::En));
         }
     }
     if !report.url_notes.is_empty() {

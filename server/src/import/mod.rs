@@ -64,6 +64,8 @@ pub struct ImportReport {
     pub orphan_pages: Vec<String>,
     /// Networks of 別添1 without a detail page, by name.
     pub without_page: Vec<String>,
+    /// Answers imported, over every network, by section key.
+    pub imported: BTreeMap<String, usize>,
     /// Answers a page shows in a table row whose column positions the text lost, by section
     /// key: left unanswered rather than guessed.
     pub unknown: BTreeMap<String, usize>,
@@ -247,7 +249,15 @@ pub fn parse(
             message: format!("network {no} is not in networks-2012.csv"),
         });
     }
+    for key in networks.iter().flat_map(|n| n.answers.0.keys()) {
+        *report.imported.entry(section_key(key)).or_default() += 1;
+    }
     Ok(Dataset { networks, report })
+}
+
+/// The section an item key belongs to: its first part.
+fn section_key(item: &str) -> String {
+    item.split('.').next().unwrap_or_default().to_string()
 }
 
 /// Whether a page's システムの名称 is 別添1's name: a page without one is 別添1's （不明）.
@@ -271,8 +281,7 @@ fn merge_page(
         disclosure.set(*section, Disclosure::Public);
     }
     for key in &page.unknown {
-        let section = key.split('.').next().unwrap_or_default();
-        *report.unknown.entry(section.to_string()).or_default() += 1;
+        *report.unknown.entry(section_key(key)).or_default() += 1;
     }
     report.unmapped.extend(page.unmapped.iter().cloned());
     if let Some(note) = &page.url_note {
@@ -518,6 +527,21 @@ mod tests {
             ]
         );
         assert!(d.report.without_page.is_empty());
+        // Every answer is counted under its section: as many as the networks hold.
+        let answers: usize = d.networks.iter().map(|n| n.answers.0.len()).sum();
+        assert_eq!(d.report.imported.values().sum::<usize>(), answers);
+        assert!(d.report.imported["overview"] >= 154);
+        assert!([
+            "facilities",
+            "consent",
+            "services",
+            "system",
+            "fees",
+            "budget",
+            "bearers"
+        ]
+        .iter()
+        .all(|s| d.report.imported[*s] > 0));
         // An unknown answer is left unanswered.
         let kitami = d
             .networks
