@@ -267,11 +267,15 @@ pub(crate) fn releasing(
         .filter(|(t, f)| f.is_none() && t.ceiling.is_some())
         .map(|(t, _)| t)
         .collect();
-    let beyond = |t: &Target| t.ceiling.map_or(0, |c| c.saturating_add(1));
-    let raising = costs(&mut open.iter().map(|&t| (t, -1.0 / beyond(t).max(1) as f64)));
+    let past_ceiling = |t: &Target| t.ceiling.map_or(0, |c| c.saturating_add(1));
+    let raising = costs(
+        &mut open
+            .iter()
+            .map(|&t| (t, -1.0 / past_ceiling(t).max(1) as f64)),
+    );
     let limited: Vec<Linear> = open
         .iter()
-        .map(|&t| (t.vector.clone(), beyond(t)))
+        .map(|&t| (t.vector.clone(), past_ceiling(t)))
         .collect();
     if let Some((solution, raised)) = (!open.is_empty())
         .then(|| solve(&raising, &limited))

@@ -585,15 +585,20 @@ fn bearers_join_the_running_and_planned_systems_and_companies_count_only_publish
     assert_eq!(values(&companies, 0), vec![Some(2.0)]);
 }
 
+/// A hospital's network in Hokkaido, started 2005, with hepatitis in progress.
+fn hepatitis_in_hokkaido() -> Net {
+    net(
+        "北海道",
+        Some(Op::Hospital),
+        Some(2005),
+        &[("services.diseases.hepatitis", tri(Tri::InProgress))],
+    )
+}
+
 #[test]
 fn every_chart_computes_on_an_empty_and_a_mixed_dataset() {
     let nets = [
-        net(
-            "北海道",
-            Some(Op::Hospital),
-            Some(2005),
-            &[("services.diseases.hepatitis", tri(Tri::InProgress))],
-        ),
+        hepatitis_in_hokkaido(),
         net("沖縄県", Some(Op::NpoCouncil), Some(2013), &[]),
     ];
     for spec in registry("2012") {
@@ -636,15 +641,7 @@ pub(crate) fn every_chart() -> Vec<ChartData> {
         ],
     );
     companies.disclosure.set("system", Disclosure::Public);
-    let nets = [
-        net(
-            "北海道",
-            Some(Op::Hospital),
-            Some(2005),
-            &[("services.diseases.hepatitis", tri(Tri::InProgress))],
-        ),
-        companies,
-    ];
+    let nets = [hepatitis_in_hokkaido(), companies];
     registry("2012")
         .iter()
         .map(|spec| {

@@ -67,7 +67,7 @@ type Decoded = ((i64, i64), i64, NetworkFacts);
 #[derive(Clone)]
 pub struct ChartCache(Arc<Shared>);
 
-pub struct Shared {
+struct Shared {
     min_group: usize,
     /// How long a public request waits for newer views when earlier ones exist (see
     /// [`FRESH_WITHIN`]); `None`: until they are computed.
@@ -175,6 +175,7 @@ impl Charted {
     /// Every response of the edition read again.
     async fn read_all(&mut self, conn: &mut AnyConnection, cache: &ChartCache) -> sqlx::Result<()> {
         cache
+            .0
             .full_reads
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let rows = sqlx::query(sqlx::AssertSqlSafe(RESPONSES.as_str()))
@@ -386,14 +387,6 @@ fn decode(
     Ok(((order_of(row.try_get("report_no")?, id), id), id, facts))
 }
 
-impl std::ops::Deref for ChartCache {
-    type Target = Shared;
-
-    fn deref(&self) -> &Shared {
-        &self.0
-    }
-}
-
 impl ChartCache {
     /// Public values computed over fewer than `min_group` networks are hidden.
     /// Every request waits for the views of the current data generation.
@@ -421,15 +414,16 @@ impl ChartCache {
     }
 
     pub fn min_group(&self) -> usize {
-        self.min_group
+        self.0.min_group
     }
 
     pub fn full_reads(&self) -> usize {
-        self.full_reads.load(std::sync::atomic::Ordering::Relaxed)
+        self.0.full_reads.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     pub fn families_solved(&self) -> usize {
-        self.families_solved
+        self.0
+            .families_solved
             .load(std::sync::atomic::Ordering::Relaxed)
     }
 
@@ -437,8 +431,8 @@ impl ChartCache {
     pub async fn settled(&self) {
         loop {
             // Created before the check, so a computation finishing in between still wakes it.
-            let finished = self.finished.notified();
-            if self.computing.load(std::sync::atomic::Ordering::Acquire) == 0 {
+            let finished = self.0.finished.notified();
+            if self.0.computing.load(std::sync::atomic::Ordering::Acquire) == 0 {
                 return;
             }
             finished.await;
@@ -447,7 +441,7 @@ impl ChartCache {
 
     /// The views of `key` as of `generation` or later: `fresh`, else the newest there are.
     fn get(&self, generation: i64, key: &(String, Audience)) -> Option<(Views, bool)> {
-        let entries = self.entries.lock().ok()?;
+        let entries = self.0.entries.lock().ok()?;
         let (computed_at, views) = entries.get(key)?;
         Some((views.clone(), *computed_at >= generation))
     }
@@ -458,10 +452,10 @@ impl ChartCache {
     }
 
     fn put(&self, generation: i64, key: (String, Audience), views: Views) {
-        if let Ok(mut entries) = self.entries.lock() {
-            let entry = entries.entry(key).or_insert((generation, views.clone()));
-            if entry.0 <= generation {
-                *entry = (generation, views);
+        if let Ok(mut entries) = self.0.entries.lock() {
+            // Never newer views replaced by older ones computed meanwhile.
+            if entries.get(&key).is_none_or(|(at, _)| *at <= generation) {
+                entries.insert(key, (generation, views));
             }
         }
     }
@@ -504,7 +498,7 @@ pub async fn charts(
         Audience::Staff
     } else {
         Audience::Public {
-            min_group: cache.min_group,
+            min_group: cache.0.min_group,
         }
     };
     let view = ChartFilter {
@@ -516,7 +510,7 @@ pub async fn charts(
     let generation = generation(db).await?;
     let earlier = match cache.get(generation, &key) {
         Some((views, true)) => return shown(views),
-        Some((views, false)) if !staff => cache.fresh_within.map(|wait| (views, wait)),
+        Some((views, false)) if !staff => cache.0.fresh_within.map(|wait| (views, wait)),
         _ => None,
     };
     let edition = super::editions::definition(db, &edition_id)
@@ -548,14 +542,15 @@ pub async fn charts(
 }
 
 /// A computation under way, counted from before it is spawned until it ends (however).
-struct Computing(ChartCache);
+struct Computing(Arc<Shared>);
 
 impl Computing {
     fn start(cache: &ChartCache) -> Self {
         cache
+            .0
             .computing
             .fetch_add(1, std::sync::atomic::Ordering::AcqRel);
-        Computing(cache.clone())
+        Computing(cache.0.clone())
     }
 }
 
@@ -579,7 +574,7 @@ async fn compute(
 ) -> Result<Views, Error> {
     let staff = key.1 == Audience::Staff;
     // One computation at a time: requests that waited find the views computed meanwhile.
-    let mut held = cache.charted.lock().await;
+    let mut held = cache.0.charted.lock().await;
     if let Some(views) = cache.fresh(generation, &key) {
         return Ok(views);
     }
@@ -618,6 +613,7 @@ async fn compute(
     .map_err(|_| Error::Background)?;
     if !staff {
         cache
+            .0
             .families_solved
             .fetch_add(charted.memo.solved(), std::sync::atomic::Ordering::Relaxed);
         // Failing to store costs other servers time, not correctness.
