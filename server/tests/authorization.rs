@@ -16,8 +16,13 @@ const A_LOGIN: &str = "resp-a";
 const B_LOGIN: &str = "resp-b";
 const STAFF_LOGIN: &str = "zqstafflogin";
 const PASSWORD: &str = "matrix-password-1";
-/// Staff-only facts: a requested organisation's name and email.
-const STAFF_MARKERS: [&str; 3] = ["ZQ依頼先マーカー", "zqmarker@example.jp", STAFF_LOGIN];
+/// Staff-only facts: a requested organisation's name and email, a note on B's network.
+const STAFF_MARKERS: [&str; 4] = [
+    "ZQ依頼先マーカー",
+    "zqmarker@example.jp",
+    STAFF_LOGIN,
+    "ZQ職員メモマーカー",
+];
 /// A private answer of B's network.
 const B_PRIVATE: &str = "ZQB-PRIVATE-ANSWER";
 
@@ -106,6 +111,15 @@ async fn setup(db: &TestDb) -> Fixture {
     )
     .await
     .unwrap();
+    store::network_notes::add(
+        &mut tx,
+        net_b,
+        &store::audit_log::Entity::System,
+        survey::notes::Channel::Phone,
+        STAFF_MARKERS[3],
+    )
+    .await
+    .unwrap();
     tx.commit().await.unwrap();
     let router = router(db);
     let sessions = vec![
@@ -183,6 +197,8 @@ fn functions(f: &Fixture) -> Vec<(&'static str, Access, Args)> {
         ("/api/staff_correct_network", Access::Staff, form("network_id=999999&prefecture=%E7%A7%8B%E7%94%B0%E7%9C%8C&operator_type=")),
         ("/api/staff_merge_network", Access::Staff, form("from=999999&into=999998&note=")),
         ("/api/staff_remove_network", Access::Staff, form("network_id=999999&reason=ZQ")),
+        ("/api/staff_network_notes", Access::Staff, form(&format!("network_id={b}"))),
+        ("/api/staff_add_network_note", Access::Staff, form(&format!("network_id={b}&channel=phone&note=ZQ"))),
         ("/api/staff_audit_log", Access::Staff, form("query[page]=1")),
         ("/api/staff_accounts", Access::Staff, form("")),
         ("/api/staff_create_account", Access::Staff, form("login=zqsecond")),

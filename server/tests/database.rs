@@ -5,7 +5,7 @@ use crate::support::TestDb;
 use sqlx::Row;
 use survey::geography::Region;
 
-const TABLES: [&str; 10] = [
+const TABLES: [&str; 11] = [
     "editions",
     "networks",
     "responses",
@@ -16,6 +16,7 @@ const TABLES: [&str; 10] = [
     "login_failures",
     "invitations",
     "audit_log",
+    "network_notes",
 ];
 
 on_both_backends!(migrates_from_empty, async |db: &TestDb| {
@@ -88,6 +89,17 @@ on_both_backends!(loads_the_2012_dataset_once, async |db: &TestDb| {
         .await,
         2
     );
+
+    // The 13 公開URL entries that are not URLs are staff notes on their networks, once.
+    assert_eq!(count(db, "SELECT COUNT(*) FROM network_notes").await, 13);
+    let id: i64 = sqlx::query_scalar("SELECT id FROM networks WHERE report_no = 6")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let notes = store::network_notes::of_network(&pool, id).await.unwrap();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].author, None, "written by the import, not by staff");
+    assert_eq!(notes[0].text, server::import::url_note("一般公開はしていない"));
 
     // Answers and disclosure survive storage as typed records.
     let row = sqlx::query(

@@ -9,6 +9,7 @@ pub mod directory;
 pub mod edition_preview;
 pub mod editions;
 pub mod network_care;
+pub mod network_notes;
 pub mod public;
 pub mod requests;
 pub mod respondent;

@@ -76,6 +76,9 @@ pub struct ResponseForm {
     /// The login of whoever is signed in, for the page's sign-out line.
     #[serde(default)]
     pub signed_in_as: String,
+    /// Whether staff are signed in: they see the network's notes beside its answers.
+    #[serde(default)]
+    pub by_staff: bool,
 }
 
 /// A save of one group of sections (A–C, D–G or H–J).
@@ -167,6 +170,7 @@ pub async fn get_response_form(network_id: i64) -> Result<ResponseForm, ApiError
             let me = require_editor(&db, network_id).await?;
             let draft_owner = format!("{}-{}", me.role.as_str(), me.user_id);
             let signed_in_as = me.login.clone();
+            let by_staff = me.role == store::accounts::Role::Staff;
             let (edition_id, edition) = open_edition(&db).await?;
             let record = store::networks::record(&db, network_id, &edition_id).await?;
             let this_year = edition_year(&edition);
@@ -188,6 +192,7 @@ pub async fn get_response_form(network_id: i64) -> Result<ResponseForm, ApiError
                     unconfirmed: r.unconfirmed,
                     draft_owner,
                     signed_in_as,
+                    by_staff,
                 },
                 // No response yet in this edition: the network itself must exist; last
                 // edition's answers are the starting point.
@@ -217,6 +222,7 @@ pub async fn get_response_form(network_id: i64) -> Result<ResponseForm, ApiError
                         unconfirmed,
                         draft_owner,
                         signed_in_as,
+                        by_staff,
                     }
                 }
             })

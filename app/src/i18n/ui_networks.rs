@@ -130,3 +130,19 @@ pub static GONE_MERGED: Label = Label::new(
     "重複していたため、次の連携に統合されました：",
     "It was a duplicate and was merged into: ",
 );
+
+// A network's notes and contact log, on staff's edit page.
+pub static NOTES_TITLE: Label = Label::new("事務局メモ・連絡記録", "Staff notes and contacts");
+pub static NOTES_HELP: Label = Label::new(
+    "事務局だけが見られます。回答者や一般の閲覧者には表示されません。",
+    "Only staff see these; respondents and the public never do.",
+);
+pub static NOTES_NONE: Label = Label::new("記録はまだありません。", "Nothing noted yet.");
+pub static NOTE_AT: Label = Label::new("日時", "When");
+pub static NOTE_BY: Label = Label::new("記録者", "By");
+pub static NOTE_BY_IMPORT: Label = Label::new("取り込み", "Import");
+pub static NOTE_CHANNEL: Label = Label::new("方法", "How");
+pub static NOTE_TEXT: Label = Label::new("内容", "What");
+pub static NOTE_ADD: Label = Label::new("記録する", "Add to the log");
+pub static NOTE_BAD_CHANNEL: Label =
+    Label::new("連絡方法を選んでください。", "Choose how the contact happened.");

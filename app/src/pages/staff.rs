@@ -1,3 +1,4 @@
+pub mod network_notes;
 pub mod review;
 
 use leptos::prelude::*;

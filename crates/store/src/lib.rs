@@ -7,6 +7,7 @@ pub mod audit_log;
 pub mod charts;
 pub mod editions;
 pub mod network_care;
+pub mod network_notes;
 pub mod networks;
 pub mod public;
 pub mod requests;

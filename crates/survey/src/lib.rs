@@ -17,6 +17,7 @@ pub mod home;
 pub mod i18n;
 pub mod lifecycle;
 pub mod normalise;
+pub mod notes;
 pub mod requests;
 pub mod response;
 pub mod revise;

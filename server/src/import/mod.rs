@@ -69,8 +69,8 @@ pub struct ImportReport {
     /// Answers a page shows in a table row whose column positions the text lost, by section
     /// key: left unanswered rather than guessed.
     pub unknown: BTreeMap<String, usize>,
-    /// 公開URL entries that are not URLs, by report number: not stored, and the store has no
-    /// note for staff to keep them in.
+    /// 公開URL entries that are not URLs, by report number: kept as a staff note on the
+    /// network ([`url_note`]), not as its 公開URL.
     pub url_notes: BTreeMap<i64, String>,
 }
 
@@ -351,6 +351,11 @@ pub async fn load_2012(pool: &AnyPool) -> anyhow::Result<LoadReport> {
     import_2012(pool, NETWORKS_CSV, COMPANIES_CSV, REPORT_TEXT).await
 }
 
+/// The staff note that keeps a 公開URL entry which is not a URL.
+pub fn url_note(text: &str) -> String {
+    format!("2012年調査の報告書（別添2）の公開URL欄の記載（URLではないため公開URLには入れていません）：{text}")
+}
+
 /// Checks the three parts whole, then writes them in one transaction.
 pub async fn import_2012(
     pool: &AnyPool,
@@ -373,6 +378,10 @@ pub async fn load(pool: &AnyPool, dataset: &Dataset) -> anyhow::Result<LoadRepor
         let (id, inserted) =
             store::networks::find_or_insert_by_report_no(&mut tx, &n.network).await?;
         added += usize::from(inserted);
+        let listed = n.network.report_no.and_then(|no| dataset.report.url_notes.get(&no));
+        if let Some(text) = listed {
+            store::network_notes::add_once(&mut tx, id, &Entity::System, &url_note(text)).await?;
+        }
         if store::networks::still_as_imported(&mut tx, id, EDITION, n.updated_at).await?
             == Some(false)
         {

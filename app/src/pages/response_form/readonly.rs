@@ -33,6 +33,7 @@ pub fn ReadOnlyQuestionnaire(
         unconfirmed: Default::default(),
         draft_owner: String::new(),
         signed_in_as: String::new(),
+        by_staff: false,
     };
     let sections = data
         .edition
