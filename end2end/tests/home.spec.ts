@@ -48,9 +48,15 @@ test("on a phone no page is wider than the screen, in Japanese or English", asyn
       expect(widths.header, `${lang} ${path}: header`).toBeLessThanOrEqual(widths.screen);
       expect(widths.page, `${lang} ${path}: page`).toBeLessThanOrEqual(widths.screen);
     }
-    if (lang === "日本語") await page.getByRole("button", { name: "English" }).click();
+    // Each switch's page loads before the next is asked for, as a person would wait for it
+    // (CI once saw a navigation cut short by the next report script errors).
+    if (lang === "日本語") {
+      await page.getByRole("button", { name: "English" }).click();
+      await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    }
   }
   await page.getByRole("button", { name: "日本語" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "ja");
 });
 
 test("an unknown address gets a 404 page", async ({ page }) => {

@@ -121,9 +121,7 @@ fn print_import_report(report: &ImportReport) {
         }
     }
     if !report.url_notes.is_empty() {
-        println!(
-            "公開URL entries that are not URLs (kept as staff notes on their networks):"
-        );
+        println!("公開URL entries that are not URLs (kept as staff notes on their networks):");
         for (no, note) in &report.url_notes {
             println!("  network {no}: {note}");
         }

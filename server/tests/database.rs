@@ -99,7 +99,10 @@ on_both_backends!(loads_the_2012_dataset_once, async |db: &TestDb| {
     let notes = store::network_notes::of_network(&pool, id).await.unwrap();
     assert_eq!(notes.len(), 1);
     assert_eq!(notes[0].author, None, "written by the import, not by staff");
-    assert_eq!(notes[0].text, server::import::url_note("一般公開はしていない"));
+    assert_eq!(
+        notes[0].text,
+        server::import::url_note("一般公開はしていない")
+    );
 
     // Answers and disclosure survive storage as typed records.
     let row = sqlx::query(

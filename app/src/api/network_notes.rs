@@ -25,33 +25,41 @@ pub async fn get_network_notes(network_id: i64) -> Result<Vec<NoteRow>, ApiError
         async {
             crate::auth::require_staff().await?;
             let db = crate::db::use_db()?;
-            let notes = store::network_notes::of_network(&db, network_id).await?;
-            Ok(notes
-                .into_iter()
-                .map(|n| NoteRow {
-                    at: store::public::japan_date_time(n.at),
-                    author: n.author,
-                    channel: n.channel,
-                    text: n.text,
-                })
-                .collect())
+            notes_of(&db, network_id).await
         }
         .await,
     )
 }
 
-/// Adds a note to a network's log.
+#[cfg(feature = "ssr")]
+async fn notes_of(db: &store::Db, network_id: i64) -> Result<Vec<NoteRow>, ApiError> {
+    let notes = store::network_notes::of_network(db, network_id).await?;
+    Ok(notes
+        .into_iter()
+        .map(|n| NoteRow {
+            at: store::public::japan_date_time(n.at),
+            author: n.author,
+            channel: n.channel,
+            text: n.text,
+        })
+        .collect())
+}
+
+/// Adds a note to a network's log; the log as it is now.
 #[server(endpoint = "staff_add_network_note")]
 pub async fn add_network_note(
     network_id: i64,
     channel: String,
     note: String,
-) -> Result<(), ApiError> {
+) -> Result<Vec<NoteRow>, ApiError> {
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
             let channel = Channel::from_key(&channel).ok_or_else(|| {
-                super::invalid("channel", crate::i18n::ui_networks::NOTE_BAD_CHANNEL.clone())
+                super::invalid(
+                    "channel",
+                    crate::i18n::ui_networks::NOTE_BAD_CHANNEL.clone(),
+                )
             })?;
             let note = survey::notes::checked_note(&note)
                 .map_err(|problem| super::invalid("note", problem.label()))?;
@@ -61,7 +69,7 @@ pub async fn add_network_note(
                 return Err(ApiError::NotFound);
             }
             tx.commit().await?;
-            Ok(())
+            notes_of(&db, network_id).await
         }
         .await,
     )

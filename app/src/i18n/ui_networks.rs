@@ -144,5 +144,7 @@ pub static NOTE_BY_IMPORT: Label = Label::new("取り込み", "Import");
 pub static NOTE_CHANNEL: Label = Label::new("方法", "How");
 pub static NOTE_TEXT: Label = Label::new("内容", "What");
 pub static NOTE_ADD: Label = Label::new("記録する", "Add to the log");
-pub static NOTE_BAD_CHANNEL: Label =
-    Label::new("連絡方法を選んでください。", "Choose how the contact happened.");
+pub static NOTE_BAD_CHANNEL: Label = Label::new(
+    "連絡方法を選んでください。",
+    "Choose how the contact happened.",
+);

@@ -378,7 +378,10 @@ pub async fn load(pool: &AnyPool, dataset: &Dataset) -> anyhow::Result<LoadRepor
         let (id, inserted) =
             store::networks::find_or_insert_by_report_no(&mut tx, &n.network).await?;
         added += usize::from(inserted);
-        let listed = n.network.report_no.and_then(|no| dataset.report.url_notes.get(&no));
+        let listed = n
+            .network
+            .report_no
+            .and_then(|no| dataset.report.url_notes.get(&no));
         if let Some(text) = listed {
             store::network_notes::add_once(&mut tx, id, &Entity::System, &url_note(text)).await?;
         }

@@ -21,7 +21,7 @@ use crate::components::loaded::Loaded;
 use crate::components::logout::SignedIn;
 use crate::i18n::{page_title, use_lang};
 use crate::i18n::{ui, Label, Lang};
-use crate::pages::staff::network_notes::NetworkNotes;
+use crate::pages::staff::network_notes::NetworkNotesPanel;
 use closed::{form_or_closed, ClosedAnswersPage, FormOrClosed};
 use questionnaire::Questionnaire;
 use survey::account::Role;
@@ -125,7 +125,7 @@ fn QuestionnairePage(data: ResponseForm, role: Role) -> impl IntoView {
             <button type="button" class="primary" data-keep-session="">{ui::SESSION_KEEP.get(lang).to_string()}</button>
         </div>
         {carried_banner}
-        {data.by_staff.then(|| view! { <NetworkNotes network_id=data.network_id /> })}
+        {data.by_staff.then(|| view! { <NetworkNotesPanel network_id=data.network_id /> })}
         {(role == Role::Respondent).then(|| view! {
             <p class="submit-link"><a href=format!("/respondent/networks/{}/submit", data.network_id)>{ui::SUBMIT_LINK.get(lang).to_string()}</a></p>
         })}

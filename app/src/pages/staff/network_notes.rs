@@ -11,14 +11,28 @@ use crate::i18n::ui_networks as t;
 use crate::i18n::{tr, use_lang};
 use survey::notes::{Channel, NOTE_MAX_CHARS};
 
+/// The panel: the notes as the page loads them, then the island that adds to them.
+#[component]
+pub fn NetworkNotesPanel(network_id: i64) -> impl IntoView {
+    // Loaded outside the island: a resource inside an island of a page with other resources
+    // would not find its data when the island wakes.
+    let notes = Resource::new(move || network_id, get_network_notes);
+    let panel = move |rows: Vec<NoteRow>| view! { <NetworkNotes network_id rows /> };
+    view! { <Loaded resource=notes login="/staff/login" view=panel /> }
+}
+
 #[island(lazy)]
-pub fn NetworkNotes(network_id: i64) -> impl IntoView {
+fn NetworkNotes(network_id: i64, rows: Vec<NoteRow>) -> impl IntoView {
     let add = ServerAction::<AddNetworkNote>::new();
-    let notes = Resource::new(move || add.version().get(), move |_| get_network_notes(network_id));
+    // After each note kept, the log as the server now holds it.
+    let shown = move || match add.value().get() {
+        Some(Ok(now)) => now,
+        _ => rows.clone(),
+    };
     // A note that was kept leaves the box empty for the next one.
     let text = NodeRef::<leptos::html::Textarea>::new();
     Effect::new(move |_| {
-        if let (Some(Ok(())), Some(text)) = (add.value().get(), text.get()) {
+        if let (Some(Ok(_)), Some(text)) = (add.value().get(), text.get()) {
             text.set_value("");
         }
     });
@@ -33,7 +47,7 @@ pub fn NetworkNotes(network_id: i64) -> impl IntoView {
         <section class="card network-notes" aria-labelledby="notes-title" data-testid="network-notes">
             <h2 id="notes-title">{tr(&t::NOTES_TITLE)}</h2>
             <p class="help">{tr(&t::NOTES_HELP)}</p>
-            <Loaded resource=notes login="/staff/login" view=note_table />
+            {move || note_table(shown())}
             <ActionForm action=add attr:class="note-form">
                 <input type="hidden" name="network_id" value=network_id />
                 <div class="field">
