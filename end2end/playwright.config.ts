@@ -33,7 +33,7 @@ function server(listen: number, postgresServer?: string) {
       `printf '%s\\n' '${E2E_PASSWORD}' | ${bin} admin create-staff --login e2e-staff --password-stdin`,
       `exec ${bin}`,
     ].join(" && "),
-    url: `http://127.0.0.1:${listen}/healthz`,
+    url: `http://127.0.0.1:${listen}/readyz`,
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: "pipe" as const,

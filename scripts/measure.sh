@@ -15,7 +15,7 @@ printf '%-28s %9d\n' "target/release/server" "$(size "$ROOT/target/release/serve
 # The copies the server serves, written now rather than in the background of each start.
 LEPTOS_SITE_ROOT="$SITE" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=renkei RENKEI_LOG=warn "$ROOT/target/release/server" precompress
 
-echo "== start on an empty SQLite database (migrate + load 2012) to the first healthy /healthz"
+echo "== start on an empty SQLite database (migrate + load 2012) to the first ready /readyz"
 port=3977
 for run in 1 2 3; do
   dir="$(mktemp -d)"
@@ -24,7 +24,7 @@ for run in 1 2 3; do
     LEPTOS_SITE_ROOT="$SITE" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=renkei LEPTOS_ENV=PROD \
     "$ROOT/target/release/server" &
   pid=$!
-  until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do sleep 0.005; done
+  until curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; do sleep 0.005; done
   end=$(date +%s%N)
   printf 'run %d: %d ms\n' "$run" $(((end - start) / 1000000))
   kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
@@ -37,7 +37,7 @@ DATABASE_URL="sqlite://$dir/renkei.db" RENKEI_BIND="127.0.0.1:$port" RENKEI_LOG=
   LEPTOS_SITE_ROOT="$SITE" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=renkei LEPTOS_ENV=PROD \
   "$ROOT/target/release/server" &
 pid=$!
-until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do sleep 0.01; done
+until curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; do sleep 0.01; done
 printf '%-28s %9d\n' "/ (gzip transfer)" "$(curl -s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$port/" | wc -c)"
 
 echo "== questionnaire page in Chromium"

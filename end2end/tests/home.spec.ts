@@ -87,10 +87,13 @@ test("a cross-site POST to a server function is refused", async ({ request, base
   expect((await same.json()).networks).toBe(154);
 });
 
-test("health check answers", async ({ request, baseURL }) => {
-  const response = await request.get("/healthz");
-  expect(response.status()).toBe(200);
-  expect(await response.text()).toBe("ok");
+test("liveness and readiness checks answer", async ({ request }) => {
+  const live = await request.get("/healthz");
+  expect(live.status()).toBe(200);
+  expect(await live.text()).toBe("ok");
+  const ready = await request.get("/readyz");
+  expect(ready.status()).toBe(200);
+  expect(await ready.text()).toBe("ready");
 });
 
 test("ECharts is served from the site's own files", async ({ request }) => {

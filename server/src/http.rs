@@ -33,7 +33,8 @@ pub fn router_with_charts(options: LeptosOptions, pool: AnyPool, charts: ChartCa
     let charts = Arc::new(charts);
     let context_charts = charts.clone();
     Router::new()
-        .route("/healthz", get(healthz).with_state(pool.clone()))
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(readyz).with_state(pool.clone()))
         .route("/lang", post(set_lang))
         .route(
             "/networks.csv",
@@ -95,15 +96,16 @@ pub fn router_with_charts(options: LeptosOptions, pool: AnyPool, charts: ChartCa
         .layer(TraceLayer::new_for_http())
 }
 
-/// 200 when the database answers, 503 when it does not.
-async fn healthz(State(pool): State<AnyPool>) -> Response {
-    match sqlx::query_scalar::<_, i64>("SELECT 1")
+/// Readiness, for a load balancer: 200 when the database answers with Renkei's schema, 503
+/// when it does not. (`/healthz` only says the process is up.)
+async fn readyz(State(pool): State<AnyPool>) -> Response {
+    match sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM editions")
         .fetch_one(&pool)
         .await
     {
-        Ok(_) => (StatusCode::OK, "ok").into_response(),
+        Ok(_) => (StatusCode::OK, "ready").into_response(),
         Err(e) => {
-            tracing::warn!(error = %e, "health check failed");
+            tracing::warn!(error = %e, "readiness check failed");
             (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
         }
     }

@@ -360,3 +360,19 @@ on_both_backends!(
         );
     }
 );
+
+on_both_backends!(
+    ready_only_with_a_migrated_database_alive_regardless,
+    async |db: &TestDb| {
+        use crate::support::http::{get, send};
+        let router = crate::support::fixtures::router(db);
+        // An empty database has no schema yet: alive, not ready.
+        assert_eq!(send(&router, get("/healthz", None)).await.status, 200);
+        let reply = send(&router, get("/readyz", None)).await;
+        assert_eq!(reply.status, 503);
+        assert_eq!(reply.body(), "database unavailable");
+        server::db::migrate(&db.pool, &db.url).await.unwrap();
+        let reply = send(&router, get("/readyz", None)).await;
+        assert_eq!((reply.status.as_u16(), reply.body()), (200, "ready".into()));
+    }
+);
