@@ -10,7 +10,8 @@ use survey::i18n::Lang;
 use crate::config::AdminCommand;
 use crate::import::ImportReport;
 
-pub async fn run(command: AdminCommand, pool: &AnyPool) -> anyhow::Result<()> {
+/// Runs a command on a prepared database (`url` is where it is).
+pub async fn run(command: AdminCommand, pool: &AnyPool, url: &str) -> anyhow::Result<()> {
     match command {
         AdminCommand::CreateStaff {
             login,
@@ -82,8 +83,23 @@ pub async fn run(command: AdminCommand, pool: &AnyPool) -> anyhow::Result<()> {
                 );
             }
         }
+        AdminCommand::Backup { out } => {
+            let rows = crate::backup::backup(pool, url, &out).await?;
+            print_summary(&format!("backed up to {}", out.display()), &rows);
+        }
+        AdminCommand::Restore { .. } => {
+            anyhow::bail!("restore replaces the database: it runs before the database is prepared")
+        }
     }
     Ok(())
+}
+
+/// What a backup or restore holds: rows per table.
+pub fn print_summary(done: &str, rows: &crate::backup::Summary) {
+    println!("{done}:");
+    for (table, count) in rows {
+        println!("  {table}: {count} rows");
+    }
 }
 
 /// What the 2012 import could not take as it stands, in words (sections by their headings).

@@ -74,6 +74,19 @@ pub enum AdminCommand {
     /// Load the bundled 2012 dataset again (it is loaded into every new database).
     #[command(name = "import-2012")]
     Import2012,
+    /// Write the whole database to a new file while the server runs (SQLite: a copy;
+    /// PostgreSQL: pg_dump's custom format).
+    Backup {
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
+    /// Replace the database with a backup (stop the server first).
+    Restore {
+        file: std::path::PathBuf,
+        /// Overwrite a database that holds data.
+        #[arg(long)]
+        replace: bool,
+    },
 }
 
 #[cfg(test)]
@@ -86,6 +99,15 @@ mod tests {
         assert!(matches!(
             cli.command,
             Some(Command::Admin(AdminCommand::Import2012))
+        ));
+        let cli = Cli::try_parse_from(["renkei", "admin", "backup", "--out", "b.db"]).unwrap();
+        assert!(
+            matches!(cli.command, Some(Command::Admin(AdminCommand::Backup { out })) if out.as_os_str() == "b.db")
+        );
+        let cli = Cli::try_parse_from(["renkei", "admin", "restore", "b.db", "--replace"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Admin(AdminCommand::Restore { replace: true, .. }))
         ));
     }
 

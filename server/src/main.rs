@@ -4,7 +4,7 @@ use clap::Parser;
 use leptos::config::get_configuration;
 use tracing_subscriber::EnvFilter;
 
-use server::config::{Cli, Command};
+use server::config::{AdminCommand, Cli, Command};
 use server::{cli, db, http};
 
 #[tokio::main]
@@ -21,7 +21,16 @@ async fn main() -> anyhow::Result<()> {
             println!("wrote {written} compressed copies");
             Ok(())
         }
-        Command::Admin(admin) => cli::run(admin, &db::prepare(&config.database_url).await?).await,
+        // Restoring replaces the database: nothing may be migrated or loaded into it first.
+        Command::Admin(AdminCommand::Restore { file, replace }) => {
+            let rows = server::backup::restore(&config.database_url, &file, replace).await?;
+            cli::print_summary("restored", &rows);
+            Ok(())
+        }
+        Command::Admin(admin) => {
+            let pool = db::prepare(&config.database_url).await?;
+            cli::run(admin, &pool, &config.database_url).await
+        }
         Command::Serve => {
             let pool = db::prepare(&config.database_url).await?;
             let mut options = get_configuration(None)?.leptos_options;

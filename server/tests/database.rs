@@ -376,3 +376,119 @@ on_both_backends!(
         assert_eq!((reply.status.as_u16(), reply.body()), (200, "ready".into()));
     }
 );
+
+/// Every row of every table but the migrations' own (whose times the Any driver cannot
+/// read), each as its values in words, sorted.
+async fn every_row(pool: &sqlx::AnyPool) -> Vec<(&'static str, Vec<String>)> {
+    let mut out = vec![];
+    for table in server::backup::TABLES
+        .into_iter()
+        .filter(|t| !t.starts_with('_'))
+    {
+        let query = sqlx::AssertSqlSafe(format!("SELECT * FROM {table}"));
+        let mut rows: Vec<String> = sqlx::query(query)
+            .fetch_all(pool)
+            .await
+            .unwrap()
+            .iter()
+            .map(|row| {
+                (0..row.len())
+                    .map(|i| {
+                        row.try_get::<Option<i64>, _>(i)
+                            .map(|v| format!("{v:?}"))
+                            .or_else(|_| {
+                                row.try_get::<Option<String>, _>(i)
+                                    .map(|v| format!("{v:?}"))
+                            })
+                            .or_else(|_| {
+                                row.try_get::<Option<Vec<u8>>, _>(i)
+                                    .map(|v| format!("{v:?}"))
+                            })
+                            .unwrap_or_else(|e| panic!("{table} column {i}: {e}"))
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            })
+            .collect();
+        rows.sort();
+        out.push((table, rows));
+    }
+    out
+}
+
+on_both_backends!(
+    a_backup_restores_every_row_and_the_log_stays_append_only,
+    async |db: &TestDb| {
+        use server::backup::{backup, restore};
+        let pool = server::db::prepare(&db.url).await.unwrap();
+        crate::support::fixtures::staff(db, "zq-backup-staff", "zq-backup-password").await;
+        let network: i64 = sqlx::query_scalar("SELECT id FROM networks WHERE report_no = 4")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        let mut tx = pool.begin().await.unwrap();
+        store::network_notes::add(
+            &mut tx,
+            network,
+            &store::audit_log::Entity::Cli,
+            survey::notes::Channel::Phone,
+            "10/3 電話：金曜までに回答",
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        let before = every_row(&pool).await;
+
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("renkei.backup");
+        let summary = backup(&pool, &db.url, &file).await.unwrap();
+        assert!(summary.contains(&("networks", 154)), "{summary:?}");
+        assert!(summary.contains(&("network_notes", 14)), "{summary:?}");
+        let again = backup(&pool, &db.url, &file).await.unwrap_err();
+        assert!(again.to_string().contains("exists already"), "{again}");
+
+        // What happens after the backup is undone by restoring it.
+        let mut tx = pool.begin().await.unwrap();
+        store::network_notes::add(
+            &mut tx,
+            network,
+            &store::audit_log::Entity::Cli,
+            survey::notes::Channel::Note,
+            "after the backup",
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        sqlx::query("DELETE FROM sessions")
+            .execute(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+        db.pool.close().await;
+
+        let refused = restore(&db.url, &file, false).await.unwrap_err();
+        assert!(refused.to_string().contains("--replace"), "{refused}");
+        let restored = restore(&db.url, &file, true).await.unwrap();
+        assert_eq!(restored, summary);
+        let pool = server::db::connect(&db.url).await.unwrap();
+        assert_eq!(every_row(&pool).await, before);
+        // Still append-only, and a server starting on it finds nothing to migrate or load.
+        for change in ["UPDATE audit_log SET action = 'x'", "DELETE FROM audit_log"] {
+            assert!(
+                sqlx::query(change).execute(&pool).await.is_err(),
+                "{change}"
+            );
+        }
+        server::db::prepare_pool(&pool, &db.url).await.unwrap();
+        assert_eq!(every_row(&pool).await, before);
+        pool.close().await;
+
+        // A file that is not a backup is refused and leaves the database as it was.
+        let junk = dir.path().join("junk.backup");
+        std::fs::write(&junk, "not a database").unwrap();
+        assert!(restore(&db.url, &junk, true).await.is_err());
+        let pool = server::db::connect(&db.url).await.unwrap();
+        assert_eq!(every_row(&pool).await, before);
+        pool.close().await;
+    }
+);

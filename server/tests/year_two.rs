@@ -369,7 +369,7 @@ on_both_backends!(
             network_ids: vec![network],
             password_stdin: false,
         };
-        server::cli::run(command, &db.pool).await.unwrap();
+        server::cli::run(command, &db.pool, &db.url).await.unwrap();
         let linked: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM respondent_networks rn JOIN respondents r ON r.id = rn.respondent_id
              WHERE r.login = 'new-network' AND rn.network_id = $1",
@@ -385,7 +385,9 @@ on_both_backends!(
             network_ids: vec![network + 1000],
             password_stdin: false,
         };
-        let error = server::cli::run(missing, &db.pool).await.unwrap_err();
+        let error = server::cli::run(missing, &db.pool, &db.url)
+            .await
+            .unwrap_err();
         assert!(error.to_string().contains("no network has id"), "{error}");
     }
 );
