@@ -1209,8 +1209,8 @@ impl Cx<'_, '_> {
         let mut answered = 0;
         for labels in self.view.iter().map(|&a| &by_atom[a]) {
             answered += labels.networks as usize;
-            for (folded, text, networks) in &labels.counts {
-                counts.entry(folded).or_insert((text, 0)).1 += *networks as usize;
+            for (folded, text, networks) in labels.iter() {
+                counts.entry(folded).or_insert((text, 0)).1 += networks as usize;
             }
         }
         let mut rows: Vec<(&str, usize)> = counts.into_values().collect();

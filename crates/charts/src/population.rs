@@ -86,12 +86,55 @@ pub type Term = (Arc<Tally>, i64);
 /// A histogram of one atom: (value, networks, of them keeping the section private), by value.
 pub type Histogram = Vec<(i64, i64, i64)>;
 
-/// Labels counted over one atom: (folded for comparing, as the atom's first network in
-/// report order wrote it, networks), by folded label; and the networks that gave any.
+/// Labels counted over one atom: each label folded for comparing, as the atom's first
+/// network in report order wrote it, and its networks, by folded label; and the networks that
+/// gave any. The texts lie end to end in one string: free texts are mostly unique, so an atom
+/// holds as many labels as networks, and stored sums are read back without an allocation per
+/// text.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Labels {
-    pub counts: Vec<(Box<str>, Box<str>, i64)>,
+    /// Each label's folded form, then its shown form where that differs.
+    text: String,
+    /// Per label: where its folded and its shown form end in `text` (the same when the shown
+    /// form is the folded one), and its networks.
+    ends: Vec<(usize, usize, i64)>,
     pub networks: i64,
+}
+
+impl Labels {
+    /// Adds a label after those held (labels are added in folded order).
+    pub fn push(&mut self, folded: &str, shown: &str, networks: i64) {
+        self.text.push_str(folded);
+        let folded_end = self.text.len();
+        if shown != folded {
+            self.text.push_str(shown);
+        }
+        self.ends.push((folded_end, self.text.len(), networks));
+    }
+
+    /// Each label as (folded, shown, networks), by folded label.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str, i64)> + '_ {
+        let mut start = 0;
+        self.ends
+            .iter()
+            .map(move |&(folded_end, shown_end, networks)| {
+                let folded = &self.text[start..folded_end];
+                let shown = match shown_end == folded_end {
+                    true => folded,
+                    false => &self.text[folded_end..shown_end],
+                };
+                start = shown_end;
+                (folded, shown, networks)
+            })
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
 }
 
 type Value = Box<dyn Fn(&NetworkFacts) -> i64 + Send + Sync>;
@@ -193,10 +236,9 @@ impl Measures {
             .map(|h| h.into_iter().map(|(v, (n, p))| (v, n, p)).collect())
             .collect();
         for (counts, out) in labels.into_iter().zip(atom.labels.iter_mut()) {
-            out.counts = counts
-                .into_iter()
-                .map(|(folded, (shown, n))| (folded.into(), shown.into(), n))
-                .collect();
+            for (folded, (shown, n)) in counts {
+                out.push(folded, shown, n);
+            }
         }
         atom
     }
@@ -627,13 +669,20 @@ mod tests {
         let companies = |p: &Population<'_>| {
             p.labels("companies", |_| vec![])
                 .iter()
-                .map(|l| (l.counts.clone(), l.networks))
+                .map(|l| {
+                    (
+                        l.iter()
+                            .map(|(f, s, n)| (f.to_string(), s.to_string(), n))
+                            .collect::<Vec<_>>(),
+                        l.networks,
+                    )
+                })
                 .collect::<Vec<_>>()
         };
         assert_eq!(companies(&population), companies(&all));
         assert!(companies(&all)
             .iter()
             .flat_map(|(c, _)| c)
-            .all(|(folded, _, _)| ["富士通", "nec"].contains(&folded.as_ref())));
+            .all(|(folded, _, _)| ["富士通", "nec"].contains(&folded.as_str())));
     }
 }

@@ -45,7 +45,7 @@ impl Writer {
 
 pub(super) struct Reader<'b>(pub(super) &'b [u8]);
 
-impl Reader<'_> {
+impl<'b> Reader<'b> {
     pub(super) fn unsigned(&mut self) -> Option<u64> {
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {
@@ -71,11 +71,11 @@ impl Reader<'_> {
             .filter(|&n| n <= self.0.len())
     }
 
-    pub(super) fn text(&mut self) -> Option<Box<str>> {
+    pub(super) fn text(&mut self) -> Option<&'b str> {
         let n = self.count()?;
         let (text, rest) = self.0.split_at(n);
         self.0 = rest;
-        std::str::from_utf8(text).ok().map(Into::into)
+        std::str::from_utf8(text).ok()
     }
 
     pub(super) fn choice<T: Copy>(&mut self, all: &[T]) -> Option<Option<T>> {
@@ -130,11 +130,12 @@ impl Stored {
             w.unsigned(atom.labels.len() as u64);
             for labels in &atom.labels {
                 w.signed(labels.networks);
-                w.unsigned(labels.counts.len() as u64);
-                for (folded, shown, networks) in &labels.counts {
+                w.unsigned(labels.len() as u64);
+                for (folded, shown, networks) in labels.iter() {
                     w.text(folded);
-                    w.text(shown);
-                    w.signed(*networks);
+                    // Empty for "as folded": a shown label is never blank.
+                    w.text(if shown == folded { "" } else { shown });
+                    w.signed(networks);
                 }
             }
         }
@@ -208,12 +209,14 @@ impl Stored {
             }
             let mut labels = Vec::with_capacity(label_count);
             for _ in 0..label_count {
-                let networks = r.signed()?;
-                let mut counts = vec![];
+                let mut atom_labels = Labels::default();
+                atom_labels.networks = r.signed()?;
                 for _ in 0..r.count()? {
-                    counts.push((r.text()?, r.text()?, r.signed()?));
+                    let (folded, shown, networks) = (r.text()?, r.text()?, r.signed()?);
+                    let shown = if shown.is_empty() { folded } else { shown };
+                    atom_labels.push(folded, shown, networks);
                 }
-                labels.push(Labels { counts, networks });
+                labels.push(atom_labels);
             }
             keys.push(key);
             stored.atoms.insert(

@@ -124,7 +124,7 @@ fn fingerprint(measures: &Measures) -> Vec<u8> {
     let mut hash = Sha256::new();
     // The format of `Stored` and what the measures compute are code: bump with either.
     hash.update(concat!(
-        "chart sums 2, renkei ",
+        "chart sums 3, renkei ",
         env!("CARGO_PKG_VERSION"),
         "\n"
     ));
