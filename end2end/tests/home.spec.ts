@@ -10,6 +10,26 @@ test("the home page shows the live 2012 figures", async ({ page }) => {
   await expect(row("九州").getByRole("cell")).toHaveText("19");
 });
 
+test("a map of Japan shows every prefecture's networks, in Japanese and English", async ({ page }) => {
+  await page.goto("/");
+  const map = page.getByTestId("prefecture-map");
+  const tiles = map.getByRole("listitem");
+  await expect(tiles).toHaveCount(47);
+  await expect(tiles.first()).toHaveText("北海道17");
+  await expect(map.getByRole("listitem").filter({ hasText: /^東京/ })).toHaveAttribute("title", /^東京都 \d+$/);
+  // Every tile's count adds up to the networks counted above.
+  const counts = await map.locator(".tile-count").allTextContents();
+  expect(counts.map(Number).reduce((a, b) => a + b, 0)).toBe(154);
+  // On a phone the 13 columns still fit.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const box = await map.locator(".tiles").boundingBox();
+  expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByTestId("prefecture-map").getByRole("listitem").first()).toHaveText("Hokkaido17");
+  await page.getByRole("button", { name: "日本語" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+});
+
 test("the language switch stays on the page and persists", async ({ page }) => {
   await page.goto("/networks?region=kyushu");
   await page.getByRole("button", { name: "English" }).click();

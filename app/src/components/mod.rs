@@ -12,6 +12,7 @@ pub mod layout;
 pub mod loaded;
 pub mod logout;
 pub mod not_found;
+pub mod prefecture_map;
 pub mod raw_text;
 pub mod staff_edition;
 pub mod staff_nav;

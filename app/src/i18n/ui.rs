@@ -29,6 +29,11 @@ pub static HOME_LEAD: Label = Label::new(
 pub static HOME_NETWORKS: Label = Label::new("回答した地域医療連携", "networks answered");
 pub static HOME_EDITION: Label = Label::new("調査年度", "Survey edition");
 pub static HOME_BY_REGION: Label = Label::new("地方区分別の連携数", "Networks by region");
+pub static HOME_BY_PREFECTURE: Label = Label::new("都道府県別の連携数", "Networks by prefecture");
+pub static HOME_MAP_HELP: Label = Label::new(
+    "日本地図を同じ大きさのマスで表したもの。色が濃いほど連携が多い。",
+    "Japan drawn as equal tiles, one per prefecture: the darker, the more networks.",
+);
 pub static HOME_REGION: Label = Label::new("地方区分", "Region");
 pub static HOME_COUNT: Label = Label::new("連携数", "Networks");
 pub static HOME_STARTED: Label = Label::new("サービス開始済み", "in service");

@@ -3,6 +3,7 @@ use leptos_meta::Title;
 
 use crate::api::public::get_home_figures;
 use crate::components::loaded::Loaded;
+use crate::components::prefecture_map::PrefectureMap;
 use crate::i18n::ui;
 use crate::i18n::{tr, use_lang};
 use survey::home::HomeFigures;
@@ -76,6 +77,10 @@ fn Figures(figures: HomeFigures) -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
+        </section>
+        <section class="by-prefecture" aria-labelledby="by-prefecture-title">
+            <h2 id="by-prefecture-title">{tr(&ui::HOME_BY_PREFECTURE)}</h2>
+            <PrefectureMap counts=figures.by_prefecture.clone() />
         </section>
     }
 }

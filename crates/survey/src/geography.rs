@@ -181,6 +181,72 @@ const PREFECTURES_EN: [&str; 47] = [
     "Okinawa",
 ];
 
+/// Each prefecture's tile on a grid map of Japan (column, row; 13 × 10, north-east at the
+/// top right), in [`PREFECTURES`]' order: neighbours stay neighbours, every tile the same
+/// size, so a small prefecture's count is as legible as Hokkaido's.
+pub const TILES: [(u8, u8); 47] = [
+    (12, 0), // 北海道
+    (12, 1), // 青森
+    (12, 2), // 岩手
+    (12, 3), // 宮城
+    (11, 2), // 秋田
+    (11, 3), // 山形
+    (11, 4), // 福島
+    (12, 5), // 茨城
+    (11, 5), // 栃木
+    (10, 5), // 群馬
+    (10, 6), // 埼玉
+    (12, 6), // 千葉
+    (11, 6), // 東京
+    (11, 7), // 神奈川
+    (10, 4), // 新潟
+    (9, 4),  // 富山
+    (8, 4),  // 石川
+    (7, 5),  // 福井
+    (9, 6),  // 山梨
+    (9, 5),  // 長野
+    (8, 5),  // 岐阜
+    (9, 7),  // 静岡
+    (8, 7),  // 愛知
+    (7, 8),  // 三重
+    (8, 6),  // 滋賀
+    (7, 6),  // 京都
+    (6, 7),  // 大阪
+    (6, 6),  // 兵庫
+    (7, 7),  // 奈良
+    (6, 8),  // 和歌山
+    (5, 6),  // 鳥取
+    (4, 6),  // 島根
+    (5, 7),  // 岡山
+    (4, 7),  // 広島
+    (3, 6),  // 山口
+    (5, 9),  // 徳島
+    (5, 8),  // 香川
+    (4, 8),  // 愛媛
+    (4, 9),  // 高知
+    (2, 6),  // 福岡
+    (1, 6),  // 佐賀
+    (0, 6),  // 長崎
+    (1, 7),  // 熊本
+    (2, 7),  // 大分
+    (2, 8),  // 宮崎
+    (1, 8),  // 鹿児島
+    (0, 9),  // 沖縄
+];
+
+/// A prefecture's name as short as a map tile needs: without 都・府・県 (北海道 stays whole).
+pub fn prefecture_short(index: usize) -> Label {
+    let ja = PREFECTURES[index].0;
+    let short = ja
+        .strip_suffix(['都', '府', '県'])
+        .filter(|_| ja != "北海道")
+        .unwrap_or(ja);
+    Label {
+        ja: short.to_string().into(),
+        en: PREFECTURES_EN[index].into(),
+    }
+}
+
 /// A prefecture's name in both languages (stored data keeps the Japanese one); a name that
 /// is not a prefecture reads as it was written in both.
 pub fn prefecture_label(name: &str) -> Label {
@@ -267,6 +333,22 @@ mod tests {
         assert_eq!(region_of("ニューヨーク"), None);
         let total: usize = Region::ALL.iter().map(|r| r.prefectures().count()).sum();
         assert_eq!(total, 47);
+    }
+
+    #[test]
+    fn every_prefecture_has_its_own_tile_on_the_grid() {
+        let tiles: std::collections::BTreeSet<(u8, u8)> = TILES.iter().copied().collect();
+        assert_eq!(tiles.len(), 47);
+        assert!(TILES.iter().all(|&(c, r)| c < 13 && r < 10));
+        // Tokyo sits between Saitama above and Kanagawa below; Okinawa at the bottom left.
+        let at = |name: &str| TILES[PREFECTURES.iter().position(|(p, _)| *p == name).unwrap()];
+        assert_eq!(at("東京都"), (11, 6));
+        assert_eq!(at("神奈川県"), (11, 7));
+        assert_eq!(at("沖縄県"), (0, 9));
+        assert_eq!(prefecture_short(0).ja, "北海道");
+        assert_eq!(prefecture_short(12).ja, "東京");
+        assert_eq!(prefecture_short(25).ja, "京都");
+        assert_eq!(prefecture_short(46).en, "Okinawa");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::geography::{region_of, Region};
+use crate::geography::{region_of, Region, PREFECTURES};
 use crate::i18n::Label;
 
 /// The home page's headline figures for the current edition.
@@ -16,6 +16,8 @@ pub struct HomeFigures {
     pub started: i64,
     pub planned: i64,
     pub by_region: Vec<(Region, i64)>,
+    /// Networks per prefecture, in `PREFECTURES`' order (all 47).
+    pub by_prefecture: Vec<i64>,
 }
 
 impl HomeFigures {
@@ -33,11 +35,15 @@ impl HomeFigures {
             started: 0,
             planned: 0,
             by_region: Region::ALL.iter().map(|r| (*r, 0)).collect(),
+            by_prefecture: vec![0; PREFECTURES.len()],
         };
         let mut prefectures = std::collections::BTreeSet::new();
         for (prefecture, start_year) in networks {
             facts.networks += 1;
             prefectures.insert(prefecture);
+            if let Some(i) = PREFECTURES.iter().position(|(p, _)| *p == prefecture) {
+                facts.by_prefecture[i] += 1;
+            }
             if let Some(region) = region_of(prefecture) {
                 if let Some(slot) = facts.by_region.iter_mut().find(|(r, _)| *r == region) {
                     slot.1 += 1;
@@ -123,6 +129,10 @@ mod tests {
         );
         assert_eq!(facts.networks, 4);
         assert_eq!(facts.prefectures, 3);
+        assert_eq!(facts.by_prefecture.len(), 47);
+        assert_eq!(facts.by_prefecture.iter().sum::<i64>(), 4);
+        assert_eq!((facts.by_prefecture[0], facts.by_prefecture[23]), (1, 2));
+        assert_eq!(facts.by_prefecture[46], 1);
         assert_eq!(facts.earliest_start_year, Some(2001));
         assert_eq!((facts.started, facts.planned), (2, 1));
         let count = |r| facts.by_region.iter().find(|(x, _)| *x == r).unwrap().1;
