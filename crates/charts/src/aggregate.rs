@@ -14,8 +14,9 @@
 //! that description ([`Row`]) so disclosure control can tell what combining it with the other
 //! public numbers would reveal.
 
+use foldhash::HashMap;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::facts::{company_items, ItemIndex, NetworkFacts, Pos, Value};
@@ -290,10 +291,7 @@ pub fn compute(spec: &ChartSpec, pop: &Population<'_>, view: &[usize]) -> Comput
     };
     c.valid = pop.members_of(view);
     c.merged = cx.merged.get();
-    let mut texts = cx.texts(spec);
-    c.texts_unlisted = texts.len().saturating_sub(super::TEXTS_LISTED) as u32;
-    texts.truncate(super::TEXTS_LISTED);
-    c.texts = texts;
+    (c.texts, c.texts_unlisted) = cx.texts(spec);
     c
 }
 
@@ -1134,7 +1132,8 @@ impl Cx<'_, '_> {
     /// disclosure choke point), names compared after width and case folding.
     fn companies(&self, spec: &ChartSpec) -> Computation {
         let by_atom = self.published_texts("companies", company_items(self.pop.edition));
-        let (rows, answered) = self.tally_texts(&by_atom);
+        let (mut rows, answered) = self.tally_texts(&by_atom);
+        rows.sort_by(most_first);
         one_series(
             rows.iter()
                 .map(|(name, _)| owned(name.to_string()))
@@ -1147,22 +1146,32 @@ impl Cx<'_, '_> {
         )
     }
 
-    /// The figure's その他 texts that the public sees, with the networks that wrote each.
-    fn texts(&self, spec: &ChartSpec) -> Vec<OtherText> {
+    /// The figure's その他 texts that the public sees, with the networks that wrote each: the
+    /// [`TEXTS_LISTED`](super::TEXTS_LISTED) most frequent, and how many others there are.
+    fn texts(&self, spec: &ChartSpec) -> (Vec<OtherText>, u32) {
         if spec.texts.is_empty() {
-            return vec![];
+            return (vec![], 0);
         }
         let edition = self.pop.edition;
         let items = spec.texts.iter().filter_map(|key| edition.item(key));
         let by_atom = self.published_texts(&format!("texts:{}", spec.texts.join("+")), items);
-        self.tally_texts(&by_atom)
-            .0
+        let (mut rows, _) = self.tally_texts(&by_atom);
+        // Free texts are mostly unique: only the listed ones are sorted and copied.
+        let listed = super::TEXTS_LISTED;
+        if rows.len() > listed {
+            rows.select_nth_unstable_by(listed, most_first);
+        }
+        let unlisted = rows.len().saturating_sub(listed) as u32;
+        rows.truncate(listed);
+        rows.sort_by(most_first);
+        let texts = rows
             .into_iter()
             .map(|(text, networks)| OtherText {
                 text: text.to_string(),
                 networks: networks as u32,
             })
-            .collect()
+            .collect();
+        (texts, unlisted)
     }
 
     /// Each network's printed texts of `items` that the disclosure choke point lets the
@@ -1202,10 +1211,10 @@ impl Cx<'_, '_> {
         })
     }
 
-    /// Texts counted over the view's atoms, each as the first network wrote it, most
-    /// networks first; and the networks that gave any.
+    /// Texts counted over the view's atoms, each as the first network wrote it, in no order;
+    /// and the networks that gave any.
     fn tally_texts<'l>(&self, by_atom: &'l [Labels]) -> (Vec<(&'l str, usize)>, usize) {
-        let mut counts: HashMap<&str, (&str, usize)> = HashMap::new();
+        let mut counts: HashMap<&str, (&str, usize)> = Default::default();
         let mut answered = 0;
         for labels in self.view.iter().map(|&a| &by_atom[a]) {
             answered += labels.networks as usize;
@@ -1213,8 +1222,11 @@ impl Cx<'_, '_> {
                 counts.entry(folded).or_insert((text, 0)).1 += networks as usize;
             }
         }
-        let mut rows: Vec<(&str, usize)> = counts.into_values().collect();
-        rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-        (rows, answered)
+        (counts.into_values().collect(), answered)
     }
+}
+
+/// Texts with more networks first, then by text.
+fn most_first(a: &(&str, usize), b: &(&str, usize)) -> std::cmp::Ordering {
+    b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0))
 }

@@ -88,52 +88,57 @@ pub type Histogram = Vec<(i64, i64, i64)>;
 
 /// Labels counted over one atom: each label folded for comparing, as the atom's first
 /// network in report order wrote it, and its networks, by folded label; and the networks that
-/// gave any. The texts lie end to end in one string: free texts are mostly unique, so an atom
-/// holds as many labels as networks, and stored sums are read back without an allocation per
-/// text.
+/// gave any. The texts lie end to end in one shared string: free texts are mostly unique, so
+/// an atom holds about as many labels as networks, and neither reading stored sums back nor
+/// handing an atom's labels to a population copies them one by one.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Labels {
+    texts: Arc<LabelTexts>,
+    pub networks: i64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+struct LabelTexts {
     /// Each label's folded form, then its shown form where that differs.
     text: String,
     /// Per label: where its folded and its shown form end in `text` (the same when the shown
     /// form is the folded one), and its networks.
     ends: Vec<(usize, usize, i64)>,
-    pub networks: i64,
 }
 
 impl Labels {
     /// Adds a label after those held (labels are added in folded order).
     pub fn push(&mut self, folded: &str, shown: &str, networks: i64) {
-        self.text.push_str(folded);
-        let folded_end = self.text.len();
+        let texts = Arc::make_mut(&mut self.texts);
+        texts.text.push_str(folded);
+        let folded_end = texts.text.len();
         if shown != folded {
-            self.text.push_str(shown);
+            texts.text.push_str(shown);
         }
-        self.ends.push((folded_end, self.text.len(), networks));
+        texts.ends.push((folded_end, texts.text.len(), networks));
     }
 
     /// Each label as (folded, shown, networks), by folded label.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str, i64)> + '_ {
+        let LabelTexts { text, ends } = &*self.texts;
         let mut start = 0;
-        self.ends
-            .iter()
-            .map(move |&(folded_end, shown_end, networks)| {
-                let folded = &self.text[start..folded_end];
-                let shown = match shown_end == folded_end {
-                    true => folded,
-                    false => &self.text[folded_end..shown_end],
-                };
-                start = shown_end;
-                (folded, shown, networks)
-            })
+        ends.iter().map(move |&(folded_end, shown_end, networks)| {
+            let folded = &text[start..folded_end];
+            let shown = match shown_end == folded_end {
+                true => folded,
+                false => &text[folded_end..shown_end],
+            };
+            start = shown_end;
+            (folded, shown, networks)
+        })
     }
 
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.texts.ends.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
+        self.texts.ends.is_empty()
     }
 }
 
