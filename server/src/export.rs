@@ -305,7 +305,7 @@ async fn prepare(
     Ok(Layout { edition, lang })
 }
 
-fn attachment(content_type: &str, name: String, body: Body) -> Response {
+pub(crate) fn attachment(content_type: &str, name: String, body: Body) -> Response {
     (
         [
             (header::CONTENT_TYPE, content_type.to_string()),

@@ -53,6 +53,10 @@ pub fn router_with_charts(options: LeptosOptions, pool: AnyPool, charts: ChartCa
             post(crate::export::csv).with_state(pool.clone()),
         )
         .route(
+            "/staff/audit.csv",
+            post(crate::audit_export::csv).with_state(pool.clone()),
+        )
+        .route(
             "/staff/export.xlsx",
             post(crate::export::xlsx).with_state(pool),
         )

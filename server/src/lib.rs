@@ -2,6 +2,7 @@
 //! same router, database and import the binary uses.
 
 pub mod assets;
+pub mod audit_export;
 pub mod backup;
 pub mod cli;
 pub mod config;

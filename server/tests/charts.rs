@@ -554,6 +554,7 @@ on_both_backends!(
                 by_respondent: false,
             },
             &Answers::default(),
+            &DisclosureChoices::default(),
         )
         .await
         .unwrap();

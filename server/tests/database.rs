@@ -145,7 +145,7 @@ on_both_backends!(the_audit_log_is_append_only, async |db: &TestDb| {
     store::audit_log::append(
         &mut conn,
         &store::audit_log::Entity::Cli,
-        "test",
+        "export",
         &store::audit_log::Entity::Responses,
         &serde_json::json!({"a": 1}),
     )
@@ -167,7 +167,7 @@ on_both_backends!(the_audit_log_is_append_only, async |db: &TestDb| {
             .is_err());
     }
     assert_eq!(
-        count(db, "SELECT COUNT(*) FROM audit_log WHERE action = 'test'").await,
+        count(db, "SELECT COUNT(*) FROM audit_log WHERE action = 'export'").await,
         1
     );
 });

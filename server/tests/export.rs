@@ -294,6 +294,7 @@ on_both_backends!(exports_are_for_staff_only, async |db: &TestDb| {
         "/staff/export.xlsx",
         "/staff/export.csv?lang=en",
         "/staff/export.xlsx?lang=en",
+        "/staff/audit.csv",
     ] {
         for (session, status) in [
             (None, StatusCode::UNAUTHORIZED),

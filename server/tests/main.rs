@@ -6,6 +6,7 @@
 #[macro_use]
 mod support;
 
+mod audit_log;
 mod authorization;
 mod charts;
 mod database;

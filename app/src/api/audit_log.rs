@@ -1,17 +1,26 @@
-//! Staff only: reading the append-only audit log, filtered and paged.
+//! Staff only: reading the append-only audit log in words, filtered and paged (the same
+//! filter serves the CSV export, `server/src/audit_export.rs`).
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::ApiError;
+use crate::i18n::Label;
+#[cfg(feature = "ssr")]
+use survey::audit::Action;
+pub use survey::audit::Entry;
 
 pub const PER_PAGE: i64 = 50;
 
 /// The filters, as they appear in the URL. Dates are YYYY-MM-DD in Japan, inclusive.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditQuery {
+    /// A person as the log stores them (the menu shows their login).
     pub actor: Option<String>,
+    /// An action's stored name (the menu shows its words).
     pub action: Option<String>,
+    /// Part of a network's name or nickname.
+    pub network: Option<String>,
     pub from: Option<String>,
     pub to: Option<String>,
     /// 1 is the first page. Not optional: a query always has a field to send.
@@ -19,27 +28,23 @@ pub struct AuditQuery {
     pub page: i64,
 }
 
+/// One choice of a filter menu: what the URL carries, and what staff read.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AuditEntry {
-    pub id: i64,
-    /// YYYY-MM-DD HH:MM in Japan.
-    pub at: String,
-    pub actor: String,
-    pub action: String,
-    pub subject: String,
-    pub detail: String,
+pub struct Choice {
+    pub value: String,
+    pub label: Label,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditPage {
     pub login: String,
     pub query: AuditQuery,
-    pub entries: Vec<AuditEntry>,
+    pub entries: Vec<Entry>,
     pub total: i64,
     pub page: i64,
     pub pages: i64,
-    pub actions: Vec<String>,
-    pub actors: Vec<String>,
+    pub actions: Vec<Choice>,
+    pub people: Vec<Choice>,
 }
 
 /// Midnight in Japan at the start of a YYYY-MM-DD day, in Unix seconds.
@@ -59,50 +64,60 @@ pub fn japan_midnight(date: &str) -> Option<i64> {
     )
 }
 
+/// The store's filter for a query: blank fields filter nothing; `to` is a whole day.
+#[cfg(feature = "ssr")]
+pub fn filter(query: &AuditQuery) -> store::audit_log::Filter {
+    let text = |v: &Option<String>| {
+        v.as_ref()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
+    store::audit_log::Filter {
+        actor: text(&query.actor),
+        action: text(&query.action),
+        network: text(&query.network),
+        from: query.from.as_deref().and_then(japan_midnight),
+        until: query
+            .to
+            .as_deref()
+            .and_then(japan_midnight)
+            .map(|t| t + 86_400),
+    }
+}
+
 #[server(endpoint = "staff_audit_log")]
 pub async fn get_audit_log(query: AuditQuery) -> Result<AuditPage, ApiError> {
-    use store::audit_log::{distinct, read, Filter};
+    use store::audit_log::{distinct, in_words, people, read};
     crate::error::with_status(
         async {
             let me = crate::auth::require_staff().await?;
             let db = crate::db::use_db()?;
-            let text = |v: &Option<String>| {
-                v.as_ref()
-                    .map(|s| s.trim().to_string())
-                    .filter(|s| !s.is_empty())
-            };
-            let filter = Filter {
-                actor: text(&query.actor),
-                action: text(&query.action),
-                from: query.from.as_deref().and_then(japan_midnight),
-                until: query
-                    .to
-                    .as_deref()
-                    .and_then(japan_midnight)
-                    .map(|t| t + 86_400),
-            };
             // Past any real log (50 million entries), and far from overflowing the offset.
             let page = query.page.clamp(1, 1_000_000);
-            let (entries, total) = read(&db, &filter, PER_PAGE, (page - 1) * PER_PAGE).await?;
+            let (entries, total) =
+                read(&db, &filter(&query), PER_PAGE, (page - 1) * PER_PAGE).await?;
             let (actions, actors) = distinct(&db).await?;
+            let mut actions: Vec<Choice> = actions
+                .iter()
+                .filter_map(|key| Action::from_key(key))
+                .map(|a| Choice {
+                    value: a.key().to_string(),
+                    label: a.label(),
+                })
+                .collect();
+            actions.sort_by(|a, b| a.label.ja.cmp(&b.label.ja));
             Ok(AuditPage {
                 login: me.login,
-                entries: entries
-                    .into_iter()
-                    .map(|e| AuditEntry {
-                        id: e.id,
-                        at: store::public::japan_date_time(e.at),
-                        actor: e.actor,
-                        action: e.action,
-                        subject: e.subject,
-                        detail: e.detail,
-                    })
-                    .collect(),
+                entries: in_words(&db, entries).await?,
                 total,
                 page,
                 pages: ((total + PER_PAGE - 1) / PER_PAGE).max(1),
                 actions,
-                actors,
+                people: people(&db, actors)
+                    .await?
+                    .into_iter()
+                    .map(|(value, label)| Choice { value, label })
+                    .collect(),
                 query,
             })
         }

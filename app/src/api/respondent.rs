@@ -321,6 +321,7 @@ pub async fn save_response(request: SaveRequest) -> Result<SaveOutcome, ApiError
                 ),
                 None => Default::default(),
             };
+            let old_disclosure = disclosure.clone();
             if stored_version != request.version {
                 return Err(ApiError::Conflict {
                     current: stored_version,
@@ -364,7 +365,7 @@ pub async fn save_response(request: SaveRequest) -> Result<SaveOutcome, ApiError
                 actor: &actor,
                 by_respondent: editor.role == store::accounts::Role::Respondent,
             };
-            match save(&mut tx, &new, &old).await? {
+            match save(&mut tx, &new, &old, &old_disclosure).await? {
                 Saved::Version(version) => {
                     store::responses::set_unconfirmed(
                         &mut tx,
@@ -451,7 +452,10 @@ pub async fn register_network(name: String, prefecture: String) -> Result<i64, A
                 actor: &actor,
                 by_respondent: true,
             };
-            if let Saved::Stale { current } = save(&mut tx, &new, &Answers::default()).await? {
+            // A new network: nothing was there before, and nothing is disclosed yet.
+            if let Saved::Stale { current } =
+                save(&mut tx, &new, &Answers::default(), new.disclosure).await?
+            {
                 return Err(ApiError::Conflict { current });
             }
             let detail = serde_json::json!({ "name": name, "prefecture": prefecture });

@@ -3,6 +3,7 @@
 
 mod current;
 pub mod ui;
+pub mod ui_audit;
 pub mod ui_networks;
 pub mod ui_readonly;
 pub mod ui_requests;

@@ -117,13 +117,8 @@ pub static ENABLED: Label = Label::new("有効", "enabled");
 pub static YOU: Label = Label::new("（あなた）", " (you)");
 
 pub static AUDIT_TITLE: Label = Label::new("操作履歴", "Audit log");
-pub static AUDIT_ACTOR: Label = Label::new("操作者", "Actor");
-pub static AUDIT_ACTION: Label = Label::new("操作", "Action");
 pub static AUDIT_FROM: Label = Label::new("期間（から）", "From");
 pub static AUDIT_TO: Label = Label::new("期間（まで）", "To");
-pub static AUDIT_AT: Label = Label::new("日時", "Time");
-pub static AUDIT_SUBJECT: Label = Label::new("対象", "Subject");
-pub static AUDIT_DETAIL: Label = Label::new("内容", "Detail");
 pub static AUDIT_NONE: Label = Label::new("該当する操作履歴はありません。", "No entry matches.");
 
 pub static EDITION_WORKED_ON: Label = Label::new("対象の調査年度", "Survey edition shown");

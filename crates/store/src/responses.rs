@@ -4,7 +4,7 @@
 use sqlx::AnyConnection;
 
 use super::Db;
-use survey::response::diff;
+use survey::response::{diff, disclosure_diff};
 use survey::{Answers, DisclosureChoices};
 
 /// Whether a respondent answers for a network (a listed one: a removed network is no one's).
@@ -45,11 +45,15 @@ pub struct NewResponse<'a> {
     pub by_respondent: bool,
 }
 
-/// Writes a whole response if it is still at `based_on`; returns the new version.
+/// Writes a whole response if it is still at `based_on`; returns the new version. `old` and
+/// `old_disclosure` are what it replaces, as the caller read them (no read here: on SQLite a
+/// read before the write would make concurrent saves fail instead of wait), for the audit
+/// entry's changes.
 pub async fn save(
     conn: &mut AnyConnection,
     r: &NewResponse<'_>,
     old: &Answers,
+    old_disclosure: &DisclosureChoices,
 ) -> sqlx::Result<Saved> {
     let now = super::now();
     let answers = crate::json_text(r.answers)?;
@@ -111,6 +115,7 @@ pub async fn save(
         "version": current,
         "changes": diff(old, r.answers),
         "disclosure": r.disclosure,
+        "disclosure_changes": disclosure_diff(old_disclosure, r.disclosure),
     });
     super::audit_log::append(
         conn,

@@ -5,6 +5,7 @@
 
 pub mod account;
 pub mod answers;
+pub mod audit;
 pub mod cells;
 pub mod definition;
 pub mod directory;

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Label;
-use crate::{Answer, Answers, Edition};
+use crate::{Answer, Answers, Disclosure, DisclosureChoices, Edition};
 
 /// Where a response is in review.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -117,6 +117,67 @@ pub fn changes(edition: &Edition, baseline: Option<&Answers>, answers: &Answers)
             before,
             after,
         })
+        .collect()
+}
+
+/// What an unanswered item shows in a list of changes.
+pub static UNANSWERED: Label = Label::new("（未回答）", "(unanswered)");
+
+/// An item's full name: section letter, group title and label. A key the edition does not
+/// know (kept from older data) is its own name.
+pub fn item_name(edition: &Edition, key: &str) -> Label {
+    for section in &edition.sections {
+        for group in &section.groups {
+            if let Some(item) = group.items.iter().find(|i| i.key == key) {
+                let part = |f: fn(&Label) -> &str| {
+                    let group = group
+                        .title
+                        .as_ref()
+                        .filter(|g| *g != &item.label)
+                        .map(|g| format!("{} ", f(g)))
+                        .unwrap_or_default();
+                    crate::lettered(&section.letter, &format!("{group}{}", f(&item.label)))
+                };
+                return Label {
+                    ja: part(|l| &l.ja).into(),
+                    en: part(|l| &l.en).into(),
+                };
+            }
+        }
+    }
+    Label {
+        ja: key.to_string().into(),
+        en: key.to_string().into(),
+    }
+}
+
+/// An answer in words (`crate::cells::render`); unanswered is said so.
+pub fn answer_words(edition: &Edition, key: &str, answer: Option<&Answer>) -> Label {
+    let Some(answer) = answer else {
+        return UNANSWERED.clone();
+    };
+    match edition.item(key) {
+        Some(item) => Label {
+            ja: crate::cells::render(&item.kind, answer, crate::i18n::Lang::Ja).into(),
+            en: crate::cells::render(&item.kind, answer, crate::i18n::Lang::En).into(),
+        },
+        None => Label {
+            ja: answer.to_cell().into(),
+            en: answer.to_cell().into(),
+        },
+    }
+}
+
+/// Which sections' disclosure a save changed: `section → [before, after]`.
+pub fn disclosure_diff(
+    old: &DisclosureChoices,
+    new: &DisclosureChoices,
+) -> BTreeMap<String, [Disclosure; 2]> {
+    old.0
+        .keys()
+        .chain(new.0.keys())
+        .filter(|k| old.of(k) != new.of(k))
+        .map(|k| (k.clone(), [old.of(k), new.of(k)]))
         .collect()
 }
 

@@ -16,10 +16,9 @@ use crate::components::staff_edition::{asked_edition, EditionField, StaffEdition
 use crate::components::{island::Ready, loaded::Loaded, logout::SignedIn, staff_nav::StaffNav};
 use crate::i18n::{page_title, tr, use_lang};
 use crate::i18n::{ui, Label};
-use survey::cells::render;
 use survey::geography::OperatorType;
-use survey::response::Change;
-use survey::{Answer, Disclosure, Edition};
+use survey::response::{answer_words, item_name, Change};
+use survey::{Disclosure, Edition};
 
 #[component]
 pub fn ReviewQueuePage() -> impl IntoView {
@@ -99,50 +98,6 @@ fn SubmissionConsole(id: i64) -> impl IntoView {
     view! {
         <Loaded resource=data login="/staff/login" view=move |s: Submission| view! { <SubmissionView s classify decide /> } />
         <Ready />
-    }
-}
-
-/// An item's full name: section letter, group title and label.
-fn item_name(edition: &Edition, key: &str) -> Label {
-    for section in &edition.sections {
-        for group in &section.groups {
-            if let Some(item) = group.items.iter().find(|i| i.key == key) {
-                let part = |f: fn(&Label) -> &str| {
-                    let group = group
-                        .title
-                        .as_ref()
-                        .filter(|g| *g != &item.label)
-                        .map(|g| format!("{} ", f(g)))
-                        .unwrap_or_default();
-                    survey::lettered(&section.letter, &format!("{group}{}", f(&item.label)))
-                };
-                return Label {
-                    ja: part(|l| &l.ja).into(),
-                    en: part(|l| &l.en).into(),
-                };
-            }
-        }
-    }
-    Label {
-        ja: key.to_string().into(),
-        en: key.to_string().into(),
-    }
-}
-
-/// An answer in words; unanswered is said so.
-fn answer_words(edition: &Edition, key: &str, answer: Option<&Answer>) -> Label {
-    let Some(answer) = answer else {
-        return ui::REVIEW_UNANSWERED.clone();
-    };
-    match edition.item(key) {
-        Some(item) => Label {
-            ja: render(&item.kind, answer, crate::i18n::Lang::Ja).into(),
-            en: render(&item.kind, answer, crate::i18n::Lang::En).into(),
-        },
-        None => Label {
-            ja: answer.to_cell().into(),
-            en: answer.to_cell().into(),
-        },
     }
 }
 
