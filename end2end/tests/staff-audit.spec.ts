@@ -22,7 +22,7 @@ test("staff read the audit log in words, filter it by person and download it", a
 
   await page.goto("/staff/audit");
   const log = page.getByTestId("audit");
-  const entry = log.locator("tbody > tr").filter({ hasText: "ZQAUDIT" });
+  const entry = log.locator(":scope > tbody > tr").filter({ hasText: "ZQAUDIT" });
   await expect(entry).toHaveCount(1);
   await expect(entry).toContainText("e2e-staff（職員）");
   await expect(entry).toContainText("事務局メモを記録");
@@ -40,9 +40,9 @@ test("staff read the audit log in words, filter it by person and download it", a
   await page.getByLabel("操作者").selectOption({ label: "e2e-staff（職員）" });
   await page.getByRole("button", { name: "絞り込む" }).click();
   await expect(page).toHaveURL(/[?&]actor=/);
-  await expect(log.locator("tbody > tr").filter({ hasText: "ZQAUDIT" })).toHaveCount(1);
+  await expect(log.locator(":scope > tbody > tr").filter({ hasText: "ZQAUDIT" })).toHaveCount(1);
   await expect(log).not.toContainText("コマンドライン");
-  const rows = log.locator("tbody > tr");
+  const rows = log.locator(":scope > tbody > tr");
   for (let i = 0; i < (await rows.count()); i++) {
     await expect(rows.nth(i).locator("td").nth(1)).toHaveText("e2e-staff（職員）");
   }
