@@ -5,23 +5,9 @@ use crate::support::TestDb;
 use sqlx::Row;
 use survey::geography::Region;
 
-const TABLES: [&str; 11] = [
-    "editions",
-    "networks",
-    "responses",
-    "respondents",
-    "respondent_networks",
-    "staff",
-    "sessions",
-    "login_failures",
-    "invitations",
-    "audit_log",
-    "network_notes",
-];
-
 on_both_backends!(migrates_from_empty, async |db: &TestDb| {
     server::db::migrate(&db.pool, &db.url).await.unwrap();
-    for table in TABLES {
+    for table in server::backup::TABLES {
         assert_eq!(
             count(db, &format!("SELECT COUNT(*) FROM {table} WHERE 1 = 0")).await,
             0,
