@@ -8,7 +8,8 @@ export const test = base.extend<{ consoleErrors: string[] }>({
       const errors: string[] = [];
       page.on("console", (m) => {
         // Failed loads are judged below, by request, so a page that is meant to be a 404 passes.
-        if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) errors.push(m.text());
+        // Prefixed with the page it came from (a policy error names no document).
+        if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) errors.push(`${page.url()}: ${m.text()}`);
       });
       page.on("response", (r) => {
         // Server-function errors are answers the page shows; the tests check those on screen.

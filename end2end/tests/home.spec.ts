@@ -60,6 +60,8 @@ test("on a phone no page is wider than the screen, in Japanese or English", asyn
   for (const lang of ["日本語", "English"]) {
     for (const path of pages) {
       await page.goto(path);
+      // As a person would, each page is let finish loading before the next is asked for.
+      await hydrated(page);
       const widths = await page.evaluate(() => ({
         page: document.documentElement.scrollWidth,
         header: document.querySelector(".site-header")!.scrollWidth,
@@ -68,15 +70,15 @@ test("on a phone no page is wider than the screen, in Japanese or English", asyn
       expect(widths.header, `${lang} ${path}: header`).toBeLessThanOrEqual(widths.screen);
       expect(widths.page, `${lang} ${path}: page`).toBeLessThanOrEqual(widths.screen);
     }
-    // Each switch's page loads before the next is asked for, as a person would wait for it
-    // (CI once saw a navigation cut short by the next report script errors).
     if (lang === "日本語") {
       await page.getByRole("button", { name: "English" }).click();
       await expect(page.locator("html")).toHaveAttribute("lang", "en");
+      await hydrated(page);
     }
   }
   await page.getByRole("button", { name: "日本語" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+  await hydrated(page);
 });
 
 test("an unknown address gets a 404 page", async ({ page }) => {
