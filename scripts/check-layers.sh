@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Fails when a crate or a module depends on a layer above it (ARCHITECTURE.md, "Layers"):
 #   survey (pure core) ← charts ← store ← app ← server
+#   survey ← wire (the server functions' error and form types) ← form (the form's browser
+#   module) ← app
 # and inside app: i18n, error ← db, auth ← api ← components ← pages ← app.rs (the router).
 # Run by scripts/test.sh; needs only cargo and grep.
 set -uo pipefail
@@ -20,6 +22,8 @@ check_crate() {
 FRAMEWORKS='leptos|leptos_axum|leptos_router|leptos_meta|axum|sqlx|tokio|charming|web-sys'
 check_crate survey "" "$FRAMEWORKS|charts|store|app|server"
 check_crate charts "protect,adversary" "$FRAMEWORKS|store|app|server"
+check_crate wire "" "$FRAMEWORKS|charts|store|form|app|server"
+check_crate form "browser" 'leptos|leptos_axum|leptos_router|leptos_meta|axum|sqlx|tokio|charming|charts|store|app|server'
 check_crate store "" 'leptos|leptos_axum|leptos_router|leptos_meta|axum|charming|web-sys|app|server'
 
 # folder or file, and the modules of `crate::` it must not name.

@@ -18,7 +18,8 @@ def sizes(paths):
 
 loader = next(pkg.glob("__wasm_split.*.js"))
 print(f"{'file':<44} {'files':>5} {'raw':>9} {'gzip -9':>9}")
-for name in ["renkei.wasm", "renkei.js", loader.name, "renkei.css"]:
+# The questionnaire form's own module (scripts/build-form.sh) stands beside Leptos'.
+for name in ["renkei.wasm", "renkei.js", loader.name, "renkei.css", "form_bg.wasm", "form.js"]:
     raw, gz = sizes([pkg / name])
     print(f"{name[:44]:<44} {1:>5} {raw:>9} {gz:>9}")
 for island, chunks in sorted(manifest.items()):

@@ -11,10 +11,16 @@ const browser = await chromium.launch({
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update"],
 });
 const page = await browser.newPage();
+// The page's scripts are running: Leptos' module and its islands, and the form's own module
+// (the same test as end2end/tests/fixtures.ts, `hydrated`).
+const interactive = () =>
+  (document.querySelector('link[rel="modulepreload"][href$="/renkei.js"]') === null ||
+    (window.__renkei_hydrated === true && (window.__renkei_islands ?? 0) >= document.querySelectorAll("leptos-island").length)) &&
+  (document.getElementById("questionnaire-start") === null || window.__renkei_form_ready === true);
 const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 await page.goto(`${base}/login`);
-await page.waitForFunction(() => window.__renkei_hydrated === true && (window.__renkei_islands ?? 0) >= document.querySelectorAll("leptos-island").length);
+await page.waitForFunction(interactive);
 await page.getByLabel("ID").fill(login);
 await page.getByLabel("パスワード").fill(password);
 await page.getByRole("button", { name: "ログイン" }).click();
@@ -33,7 +39,7 @@ async function coldLoad(path, leaveOut = () => false, within = context) {
   const sizes = [];
   tab.on("requestfinished", async (r) => sizes.push({ url: r.url(), ...(await r.sizes()) }));
   await tab.goto(`${base}${path}`);
-  await tab.waitForFunction(() => window.__renkei_hydrated === true && (window.__renkei_islands ?? 0) >= document.querySelectorAll("leptos-island").length);
+  await tab.waitForFunction(interactive);
   await tab.waitForTimeout(500);
   const counted = sizes.filter((s) => !leaveOut(new URL(s.url).pathname));
   const total = counted.reduce((n, s) => n + s.responseBodySize, 0);

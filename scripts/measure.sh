@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prints Renkei's size and start-up figures from the current release build
-# (run `RUSTFLAGS="--cfg erase_components" cargo leptos build --release --split` first, as run.sh does). Used for BENCHMARKS.md.
+# (run `RUSTFLAGS="--cfg erase_components" cargo leptos build --release --split` and
+# `scripts/build-form.sh` first, as run.sh does). Used for BENCHMARKS.md.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SITE="$ROOT/target/site"

@@ -10,6 +10,7 @@ source scripts/setup.sh
 # rustc's query depth in the browser build.
 export RUSTFLAGS="--cfg erase_components"
 cargo leptos build --release --split
+scripts/build-form.sh
 export LEPTOS_SITE_ROOT="$ROOT/target/site" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=renkei LEPTOS_ENV=PROD
 export LEPTOS_SITE_ADDR="${LEPTOS_SITE_ADDR:-127.0.0.1:3000}"
 exec "$ROOT/target/release/server" "$@"

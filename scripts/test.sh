@@ -80,6 +80,8 @@ stage "clippy, server and browser feature sets"
 check "clippy (ssr)" cargo clippy --workspace --all-targets -q -- -D warnings
 check "clippy (hydrate)" cargo clippy -p app --no-default-features --features hydrate \
   --target wasm32-unknown-unknown -q -- -D warnings
+check "clippy (form module)" cargo clippy -p form --features browser \
+  --target wasm32-unknown-unknown -q -- -D warnings
 
 stage "Rust tests (unit, and database tests on SQLite and PostgreSQL)"
 cargo test --workspace 2>&1 | tee "$LOGS/cargo-test.log"
@@ -90,7 +92,9 @@ passed=$((passed + p)); failed=$((failed + f))
 
 stage "build for the end-to-end tests"
 if cargo leptos build --split 2>&1 | tee "$LOGS/build.log" | grep -E '^(error|warning)|Finished|Compiling (app|server) '; then :; fi
-if [ "${PIPESTATUS[0]}" != 0 ]; then
+build_status=${PIPESTATUS[0]}
+[ "$build_status" = 0 ] && { scripts/build-form.sh 2>&1 | tee -a "$LOGS/build.log"; build_status=${PIPESTATUS[0]}; }
+if [ "$build_status" != 0 ]; then
   echo "build failed; see $LOGS/build.log" >&2
   status=1; failed=$((failed + 1))
 else

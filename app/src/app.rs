@@ -41,6 +41,8 @@ pub const BASE_CSP: &str =
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     set_page_csp();
+    provide_context(options.clone());
+    let islands = runs_islands(&crate::components::island::current_path());
     view! {
         <!DOCTYPE html>
         <html>
@@ -49,7 +51,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options islands=true />
+                {islands.then(|| view! { <HydrationScripts options islands=true /> })}
                 <MetaTags />
             </head>
             <body>
@@ -57,6 +59,16 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// Whether a page loads Leptos' browser module to run its islands. The respondent's
+/// questionnaire page has none: its only script is the form's own module (`crates/form`),
+/// a fraction of the size of Leptos' module and of every island's shared code.
+pub fn runs_islands(path: &str) -> bool {
+    let form = path
+        .strip_prefix("/respondent/networks/")
+        .is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()));
+    !form
 }
 
 /// Pages may run only the site's own scripts and the inline bootstrap that

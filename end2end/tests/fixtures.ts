@@ -31,13 +31,22 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 });
 export { expect };
 
-/** Resolves once the main wasm module has loaded and every island of the page is interactive. */
+/**
+ * Resolves once the page's scripts are interactive: Leptos' main module with every island of
+ * the page (where the page loads it), and the questionnaire's own module (where there is a
+ * form). A page with neither is a plain document.
+ */
 export async function hydrated(page: import("@playwright/test").Page) {
-  await page.waitForFunction(
-    () =>
-      (window as any).__renkei_hydrated === true &&
-      ((window as any).__renkei_islands ?? 0) >= document.querySelectorAll("leptos-island").length,
-  );
+  await page.waitForFunction(() => {
+    const w = window as any;
+    const leptos = document.querySelector('link[rel="modulepreload"][href$="/renkei.js"]') !== null;
+    const islands = document.querySelectorAll("leptos-island").length;
+    const form = document.getElementById("questionnaire-start") !== null;
+    return (
+      (!leptos || (w.__renkei_hydrated === true && (w.__renkei_islands ?? 0) >= islands)) &&
+      (!form || w.__renkei_form_ready === true)
+    );
+  });
 }
 
 /** The password of the accounts the test servers are given (playwright.config.ts). */

@@ -121,9 +121,19 @@ async fn the_questionnaire_is_server_html_with_the_answers_filled_in() {
     )
     .await
     .body();
-    // The whole form is HTML; the one island makes it live.
-    assert_eq!(page.matches("<leptos-island").count(), 1);
-    assert!(page.contains(r#"data-component="Questionnaire_"#));
+    // The whole form is HTML; its own module makes it live, without Leptos' (no island, no
+    // hydration script), from the form's data in the page.
+    assert!(!page.contains("<leptos-island"));
+    assert!(!page.contains("/pkg/renkei.js"));
+    assert!(page.contains(r#"import init from "/pkg/form.js""#));
+    let start = page
+        .split(r#"<script type="application/json" id="questionnaire-start">"#)
+        .nth(1)
+        .and_then(|rest| rest.split("</script>").next())
+        .expect("the form's data");
+    let start: wire::form::FormStart = serde_json::from_str(start).expect("the form's data");
+    assert_eq!(start.form.network_id, network);
+    assert_eq!(start.login_page, "/login");
     // The stored answers are in the inputs: 実施予定あり is radio 1; the count is the text box's value.
     assert!(
         page.contains(r#"role="radiogroup" aria-labelledby="q-facilities-hospital-status-label""#)

@@ -1,6 +1,6 @@
 //! One input per answer kind, rendered on the server with the stored answer filled in.
 //! Every input has a label; a tri-state item is a radiogroup named by its label. The
-//! questionnaire's island reads and writes these inputs through `survey::entry`, so the
+//! questionnaire's browser module (`crates/form`) reads and writes these inputs through `survey::entry`, so the
 //! markup here is the contract: `.item[data-key]`, radios valued by choice index,
 //! checkboxes valued by choice key, `[data-clear]` buttons, a `.messages` slot that every
 //! control names in `aria-describedby`, and under a text its limit's counter (`count_id`,
@@ -10,30 +10,10 @@ use leptos::prelude::*;
 
 use crate::i18n::use_lang;
 use crate::i18n::{ui, Label, Lang};
+pub use form::ids::{count_id, dom_id, has_counter, messages_id};
 use survey::entry::{entry_of, is_amount, is_single_choice, single_choices, Entry};
 use survey::geography::{prefecture_label, PREFECTURES};
 use survey::{Answer, AnswerKind, Item};
-
-/// A DOM id from an item key.
-pub fn dom_id(key: &str) -> String {
-    format!("q-{}", key.replace('.', "-"))
-}
-
-/// The id of an item's message slot.
-pub fn messages_id(key: &str) -> String {
-    format!("{}-messages", dom_id(key))
-}
-
-/// The id of a text item's length counter (its live region is this id with `-live`).
-pub fn count_id(key: &str) -> String {
-    format!("{}-count", dom_id(key))
-}
-
-/// Whether a text item shows a counter of its length under the field (texts people write;
-/// not addresses and numbers whose limit they will never meet).
-pub fn has_counter(kind: &AnswerKind) -> bool {
-    matches!(kind, AnswerKind::Text | AnswerKind::TextArea)
-}
 
 /// 「2012年度から」: the mark on an answer carried over from an earlier edition.
 fn carried_mark(year: &str, lang: Lang) -> String {
@@ -72,7 +52,7 @@ pub fn ItemField(
         };
         let id = count_id(&item.key);
         view! {
-            <p class="char-count" id=id.clone()>{ui::char_count(length, max, lang)}</p>
+            <p class="char-count" id=id.clone()>{form::words::char_count(length, max, lang)}</p>
             <span class="visually-hidden" id=format!("{id}-live") aria-live="polite"></span>
         }
     });

@@ -11,10 +11,9 @@ pub fn Ready() -> impl IntoView {
     Effect::new(|_| count_interactive());
 }
 
-/// Counts one more island as interactive in `window.__renkei_islands` (see [`Ready`]);
-/// called directly by islands without reactive views.
+/// Counts one more island as interactive in `window.__renkei_islands` (see [`Ready`]).
 #[cfg(feature = "hydrate")]
-pub fn count_interactive() {
+fn count_interactive() {
     let global = js_sys::global();
     let key = wasm_bindgen::JsValue::from_str("__renkei_islands");
     let count = js_sys::Reflect::get(&global, &key)

@@ -2,6 +2,9 @@
 
 use super::Label;
 
+// The questionnaire form's words live with its browser module, which writes them too.
+pub use form::words::*;
+
 pub static PRODUCT: Label = Label::new(
     "Renkei 地域医療連携調査",
     "Renkei regional healthcare network survey",
@@ -58,7 +61,6 @@ pub static LOGIN_RESPONDENT_HELP: Label = Label::new(
 );
 pub static LOGIN_ID: Label = Label::new("ID", "ID");
 pub static LOGIN_PASSWORD: Label = Label::new("パスワード", "Password");
-pub static LOGIN_SUBMIT: Label = Label::new("ログイン", "Sign in");
 pub static LOGOUT: Label = Label::new("ログアウト", "Sign out");
 pub static SIGNED_IN_AS: Label = Label::new("ログイン中：", "Signed in as ");
 pub static MY_NETWORKS_TITLE: Label = Label::new("回答する地域医療連携", "Your networks");
@@ -129,10 +131,6 @@ pub static CHOOSE: Label = Label::new("選択してください", "Choose");
 pub static FORM_TITLE: Label = Label::new("アンケート回答", "Questionnaire");
 pub static FORM_INDEX: Label = Label::new("目次", "Contents");
 pub static FORM_PROGRESS: Label = Label::new("回答の進み具合", "Progress");
-pub static STATE_UNTOUCHED: Label = Label::new("未回答", "not started");
-pub static STATE_IN_PROGRESS: Label = Label::new("回答中", "in progress");
-pub static STATE_COMPLETE: Label = Label::new("完了", "complete");
-pub static STATE_ERRORS: Label = Label::new("要修正", "needs attention");
 pub static HIDE_SECTION: Label = Label::new(
     "このセクションのすべての情報を公開しない",
     "Publish nothing of this section",
@@ -141,30 +139,11 @@ pub static HIDE_CONTACT: Label = Label::new(
     "このセクションの「担当者氏名」及び「Eメールアドレス」は公開しない",
     "Do not publish the contact name and email of this section",
 );
-pub static PUBLIC_SEES_ALL: Label = Label::new(
-    "公開ページには、このセクションの回答がすべて表示されます。",
-    "The public page shows every answer of this section.",
-);
-pub static PUBLIC_SEES_NO_CONTACT: Label = Label::new(
-    "公開ページには、担当者氏名とEメールアドレスを除く回答が表示されます。",
-    "The public page shows this section without the contact name and email.",
-);
-pub static PUBLIC_SEES_NOTHING: Label = Label::new(
-    "このセクションは公開されません（集計には含まれ、連携の名称は常に公開されます）。",
-    "This section is not published (it still counts in the aggregate charts; the network's name is always public).",
-);
 pub static PUBLIC_SEES_STAFF_ONLY: Label = Label::new(
     "この欄は公開されず、集計にも使われません。回答について事務局からお問い合わせするときに使います。",
     "This is never published nor counted in the charts: staff use it to ask you about your answers.",
 );
 pub static STAFF_ONLY: Label = Label::new("事務局のみ", "Staff only");
-pub static SAVE_DONE: Label = Label::new("保存しました", "Saved");
-pub static SAVE_BLOCKED: Label = Label::new(
-    "入力内容に誤りがあるため保存できません。赤いメッセージの項目を修正してください。",
-    "Cannot save yet: please fix the answers marked in red.",
-);
-pub static SAVING: Label = Label::new("保存中…", "Saving…");
-pub static RELOAD_NEWEST: Label = Label::new("最新の内容を読み込む", "Load the newest version");
 pub static REVIEW_NOTE: Label = Label::new("事務局からのお知らせ", "Note from the survey office");
 pub static DRAFT_FOUND: Label = Label::new(
     "この端末に保存されていない入力内容が残っています。復元しますか？",
@@ -181,10 +160,6 @@ pub static REGISTER_HELP: Label = Label::new(
 );
 pub static REGISTER_SUBMIT: Label =
     Label::new("登録して回答を始める", "Register and start answering");
-pub static SESSION_EXPIRED: Label = Label::new(
-    "ログインの有効期限が切れたため保存できませんでした。入力内容はこの端末に残っています。もう一度ログインしてこのページを開くと保存されます。",
-    "Your session expired, so nothing was saved yet. Your answers are kept in this browser: sign in again and open this page, and they will be saved.",
-);
 pub static NAV_CHARTS: Label = Label::new("集計グラフ", "Charts");
 pub static CHARTS_TITLE: Label = Label::new("集計グラフ", "Charts");
 pub static CHARTS_LEAD: Label = Label::new(
@@ -298,7 +273,6 @@ pub static REVIEW_HIDE_CONTACT: Label = Label::new(
     "Contact name and email private",
 );
 pub static REVIEW_PUBLIC: Label = Label::new("公開", "Public");
-pub static REVIEW_UNANSWERED: Label = Label::new("（未回答）", "(unanswered)");
 pub static REVIEW_DECISION: Label = Label::new("確認結果", "Decision");
 pub static REVIEW_NOTE_FIELD: Label = Label::new(
     "差し戻す理由（回答者の画面の上部に表示されます）",
@@ -358,16 +332,6 @@ pub static DRAFT_CONFLICT_TITLE: Label = Label::new(
     "保存されていない入力と保存済みの内容の違い",
     "Unsaved edits and saved answers",
 );
-pub static DRAFT_CONFLICT: Label = Label::new(
-    "この端末に残っている入力のあとに、別の画面で回答が保存されています。違う項目を確認し、グループごとにどちらを使うか選んでください。",
-    "Answers were saved elsewhere after the unsaved edits kept in this browser. Check the fields that differ and choose, per group, which to keep.",
-);
-pub static DRAFT_FIELD: Label = Label::new("項目", "Field");
-pub static DRAFT_MINE: Label = Label::new("この端末の入力", "Your unsaved edit");
-pub static DRAFT_SAVED: Label = Label::new("保存済みの内容", "Saved answer");
-pub static DRAFT_KEEP_MINE: Label = Label::new("この端末の入力を使う", "Keep my edits");
-pub static DRAFT_TAKE_SAVED: Label = Label::new("保存済みの内容を使う", "Take the saved answers");
-pub static DRAFT_DISCLOSURE: Label = Label::new("公開範囲", "Publication");
 pub static PASSWORD_TITLE: Label = Label::new("パスワードの変更", "Change your password");
 pub static PASSWORD_LINK: Label = Label::new("パスワード変更", "Change password");
 pub static PASSWORD_CURRENT: Label = Label::new("現在のパスワード", "Current password");
@@ -380,26 +344,4 @@ pub static PASSWORD_SUBMIT: Label = Label::new("変更する", "Change");
 pub static PASSWORD_DONE: Label = Label::new(
     "パスワードを変更しました。ほかの端末のログインは終了しました。",
     "Your password was changed. Sign-ins on other devices have ended.",
-);
-
-// A text field's length against its limit (the questionnaire's counters).
-
-/// 「123／2000文字」.
-pub fn char_count(count: usize, max: usize, lang: super::Lang) -> String {
-    match lang {
-        super::Lang::Ja => format!("{count}／{max}文字"),
-        super::Lang::En => format!("{count} / {max} characters"),
-    }
-}
-
-/// What a screen reader hears as a text nears its limit (not at every keystroke).
-pub fn chars_left(left: usize, lang: super::Lang) -> String {
-    match lang {
-        super::Lang::Ja => format!("残り{left}文字です。"),
-        super::Lang::En => format!("{left} characters left."),
-    }
-}
-pub static CHARS_AT_LIMIT: Label = Label::new(
-    "文字数の上限に達しました。",
-    "The text has reached its length limit.",
 );

@@ -11,7 +11,7 @@ use crate::components::error_notice::LatestErrors;
 use crate::components::{island::Ready, loaded::Loaded};
 use crate::i18n::{page_title, tr, use_lang};
 use crate::i18n::{ui, Label};
-use crate::pages::response_form::{public_sees, state_look};
+use form::words::{public_sees, state_look};
 use survey::response::ResponseStatus;
 
 #[component]

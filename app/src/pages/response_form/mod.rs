@@ -1,14 +1,13 @@
 //! `/respondent/networks/:id`: the questionnaire for one network, rendered from the
-//! edition's definition on the server with the stored answers filled in. One small island
-//! (`questionnaire/`) makes it live: checked as the person types, saved per group
+//! edition's definition on the server with the stored answers filled in. Its own browser
+//! module (`crates/form`) makes it live: checked as the person types, saved per group
 //! (A–C, D–G, H–J) with a version check, kept as a draft in the browser.
 //!
-//! Why the form itself is not an island: a Leptos view per input kind costs the browser
-//! several hundred KB of wasm; plain server HTML plus one controller that reads and writes
-//! the inputs through `survey::entry` costs a fraction of that.
+//! Why the form is not an island: a Leptos view per input kind costs the browser several
+//! hundred KB of wasm, and even one island loads Leptos' main module; plain server HTML plus
+//! one controller that reads and writes the inputs through `survey::entry` costs a fraction.
 
 mod closed;
-mod questionnaire;
 pub mod readonly;
 
 use leptos::prelude::*;
@@ -20,13 +19,15 @@ use crate::components::fields::ItemField;
 use crate::components::loaded::Loaded;
 use crate::components::logout::SignedIn;
 use crate::i18n::{page_title, use_lang};
-use crate::i18n::{ui, Label, Lang};
+use crate::i18n::{ui, Lang};
 use crate::pages::staff::network_notes::NetworkNotesPanel;
 use closed::{form_or_closed, ClosedAnswersPage, FormOrClosed};
-use questionnaire::Questionnaire;
+use form::ids::START_DATA_ID;
+use form::words::{public_sees, state_look};
 use survey::account::Role;
 use survey::validate::{section_state, SectionState};
 use survey::{Answers, Disclosure, DisclosureOptions, Edition, Section};
+use wire::form::FormStart;
 
 /// Also staff's way to correct answers (`/staff/networks/:id/edit`, signing in as staff).
 /// When no edition is open, the answers of the last edition read-only (`closed.rs`).
@@ -41,25 +42,6 @@ pub fn ResponseFormPage(#[prop(default = Role::Respondent)] role: Role) -> impl 
             FormOrClosed::Form(data) => view! { <QuestionnairePage data role /> }.into_any(),
             FormOrClosed::Closed(data) => view! { <ClosedAnswersPage data role /> }.into_any(),
         } />
-    }
-}
-
-/// How the index shows a section's state: its CSS class and its words.
-pub(crate) fn state_look(state: SectionState) -> (&'static str, &'static Label) {
-    match state {
-        SectionState::Untouched => ("untouched", &ui::STATE_UNTOUCHED),
-        SectionState::InProgress => ("in-progress", &ui::STATE_IN_PROGRESS),
-        SectionState::Complete => ("complete", &ui::STATE_COMPLETE),
-        SectionState::HasErrors => ("has-errors", &ui::STATE_ERRORS),
-    }
-}
-
-/// What the public will see of a section under a disclosure choice.
-pub(crate) fn public_sees(choice: Disclosure) -> &'static Label {
-    match choice {
-        Disclosure::Public => &ui::PUBLIC_SEES_ALL,
-        Disclosure::HideContact => &ui::PUBLIC_SEES_NO_CONTACT,
-        Disclosure::Private => &ui::PUBLIC_SEES_NOTHING,
     }
 }
 
@@ -133,8 +115,31 @@ fn QuestionnairePage(data: ResponseForm, role: Role) -> impl IntoView {
             <SectionIndex edition=data.edition.clone() answers=data.answers.clone() this_year=data.this_year lang />
             <form class="sections" id="questionnaire" novalidate>{groups}</form>
         </div>
-        // The page's language only: the island's messages are in it (the switch reloads).
-        <Questionnaire data=ResponseForm { edition: data.edition.in_language(lang), ..data } role />
+        // The page's language only: the module's messages are in it (the switch reloads).
+        <FormModule start=FormStart {
+            form: ResponseForm { edition: data.edition.in_language(lang), ..data },
+            lang,
+            login_page: role.login_page().to_string(),
+        } />
+    }
+}
+
+/// Hands the form to its browser module (`crates/form`): the data as JSON, then the module,
+/// with the page's nonce. The shell leaves Leptos' own scripts off the respondent's form page
+/// (`app::app::runs_islands`), so this module is all it loads.
+#[component]
+fn FormModule(start: FormStart) -> impl IntoView {
+    // `<` escaped: no text in the answers can close the script element.
+    let json = serde_json::to_string(&start)
+        .unwrap_or_default()
+        .replace('<', "\\u003c");
+    let pkg = expect_context::<LeptosOptions>().site_pkg_dir;
+    let boot = format!(
+        "import init from \"/{pkg}/form.js\"; init({{ module_or_path: \"/{pkg}/form_bg.wasm\" }});"
+    );
+    view! {
+        <script type="application/json" id=START_DATA_ID inner_html=json></script>
+        <script type="module" nonce=leptos::nonce::use_nonce() inner_html=boot></script>
     }
 }
 

@@ -11,12 +11,11 @@ use web_sys::Element;
 use super::dom::{all, item_element};
 use super::drafts::GroupDraft;
 use super::inputs::read_entry;
-use crate::api::respondent::ResponseForm;
-use crate::i18n::page_lang;
-use crate::i18n::{Label, Lang};
 use survey::entry::{answer_of, entry_of, understood, Entry};
+use survey::i18n::{Label, Lang};
 use survey::validate::{validate, Issue};
 use survey::{Answer, AnswerKind, Answers, Disclosure, DisclosureChoices, Edition};
+use wire::form::FormStart;
 
 pub(super) struct Form {
     pub(super) edition: Edition,
@@ -45,7 +44,7 @@ pub(super) struct Form {
     pub(super) network_id: i64,
     pub(super) this_year: i32,
     pub(super) lang: Lang,
-    pub(super) login: &'static str,
+    pub(super) login: String,
     /// The signed-in account drafts belong to (see `drafts.rs`).
     pub(super) draft_owner: String,
     /// This browser tab's id (see `drafts.rs`).
@@ -84,7 +83,12 @@ fn timed<T>(run: impl FnOnce() -> T) -> T {
 }
 
 impl Form {
-    pub(super) fn new(data: ResponseForm, login: &'static str) -> Self {
+    pub(super) fn new(start: FormStart) -> Self {
+        let FormStart {
+            form: data,
+            lang,
+            login_page: login,
+        } = start;
         let kinds = data
             .edition
             .items()
@@ -109,7 +113,7 @@ impl Form {
             saving: false,
             network_id: data.network_id,
             this_year: data.this_year,
-            lang: page_lang(),
+            lang,
             login,
             offered: BTreeMap::new(),
             conflicts: BTreeMap::new(),
@@ -212,7 +216,7 @@ impl Form {
         self.show_disclosure(section);
     }
 
-    /// At start: what was typed into the server's form before the island woke (a slow
+    /// At start: what was typed into the server's form before the controller started (a slow
     /// phone) differs from the answers it was rendered with, and is taken as an edit, so
     /// it is kept, checked and drafted rather than overwritten.
     pub(super) fn adopt_typed(&mut self) {

@@ -3,14 +3,15 @@
 //! conflict (a newer save elsewhere) offers to reload the newest data; an expired session
 //! offers to sign in, and the save is done again on return (see `drafts.rs`).
 
-use leptos::prelude::{document, window};
+use super::dom::{document, window};
 
 use super::dom::{all, paragraph, set_prop};
+use super::server::save_response;
 use super::state::{Form, Shared};
-use crate::api::respondent::{kept_as_stored, save_response, SaveRequest};
-use crate::error::ApiError;
-use crate::i18n::ui;
+use crate::words as ui;
 use survey::validate::Severity;
+use wire::form::{kept_as_stored, SaveRequest};
+use wire::ApiError;
 
 /// What the last save said, shown under its group's button.
 enum SaveStatus {

@@ -2,7 +2,7 @@
 //! leaving a field, and the buttons (clear a choice, save a group, confirm carried-forward
 //! answers, reload after a conflict).
 
-use leptos::prelude::window;
+use super::dom::window;
 use web_sys::Event;
 
 use super::dom::{item_element, target_element};

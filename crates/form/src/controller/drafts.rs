@@ -18,14 +18,14 @@
 
 use std::collections::BTreeMap;
 
-use leptos::prelude::document;
+use super::dom::document;
 use serde::{Deserialize, Serialize};
 use web_sys::{Element, Event};
 
 use super::dom::{set_prop, target_element};
 use super::saving::save;
 use super::state::{Form, Shared};
-use crate::i18n::ui;
+use crate::words as ui;
 use survey::{Answers, DisclosureChoices};
 
 const PREFIX: &str = "renkei-draft:";
@@ -285,8 +285,8 @@ impl Form {
                         ui::DRAFT_DISCLOSURE.get(lang),
                         section.title.get(lang)
                     ),
-                    super::super::public_sees(mine).get(lang).to_string(),
-                    super::super::public_sees(stored).get(lang).to_string(),
+                    crate::words::public_sees(mine).get(lang).to_string(),
+                    crate::words::public_sees(stored).get(lang).to_string(),
                 ));
             }
         }
@@ -318,7 +318,7 @@ pub(super) fn offer_draft(form: &Shared) {
     let mut offered = BTreeMap::new();
     let mut conflicts = BTreeMap::new();
     for (group, d) in found {
-        // Edited on this page already (typed before the island woke): nothing to offer.
+        // Edited on this page already (typed before the controller started): nothing to offer.
         if f.dirty.contains(&group) || f.differences(group, &d).is_empty() {
             continue;
         }

@@ -2,13 +2,14 @@
 //! index's states, the carried-forward notes and the progress bar. Message slots and index
 //! entries whose content is unchanged are left alone (`Form::shown`).
 
-use leptos::prelude::document;
+use super::dom::document;
 
 use super::dom::{all, item_element, paragraph, set_prop};
 use super::state::Form;
-use crate::components::fields::{count_id, dom_id, messages_id};
-use crate::i18n::{ui, Label};
-use crate::pages::response_form::state_look;
+use crate::ids::{count_id, dom_id, messages_id};
+use crate::words as ui;
+use crate::words::state_look;
+use survey::i18n::Label;
 use survey::validate::{messages_for, section_state, SectionState, Severity};
 
 impl Form {

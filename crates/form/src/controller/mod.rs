@@ -1,13 +1,9 @@
-//! The questionnaire's island: it takes over the server-rendered form. Every change is
+//! The questionnaire's controller: it takes over the server-rendered form. Every change is
 //! read back into typed answers (`survey::entry`), the whole questionnaire is validated
 //! (the same `validate` the server runs), and messages, the index and the progress bar are
 //! written into the page. It saves per group with a version check and keeps a draft in
 //! localStorage, so a closed tab, a lost connection or an expired session loses nothing.
 //!
-//! It holds no reactive views, signals or context, only plain DOM updates, so that its
-//! wasm needs none of Leptos' reactive runtime (see `response_form/mod.rs`).
-//!
-//! In the browser (all but the island itself is `hydrate` only):
 //! - `state.rs`: the form in memory (answers, issues, what changed) and the edits to it;
 //! - `events.rs`: the form's listeners (edits, leaving a field, buttons);
 //! - `inputs.rs`: the inputs read into typed entries and choices, and written back;
@@ -15,52 +11,49 @@
 //! - `saving.rs`: saving a group, its status, conflicts and expired sessions;
 //! - `drafts.rs`: the draft in localStorage and its restore;
 //! - `session.rs`: the warning before the session ends, and "stay signed in";
+//! - `server.rs`: the two server functions it calls;
 //! - `dom.rs`: small `web_sys` helpers.
 
-#[cfg(feature = "hydrate")]
 mod dom;
-#[cfg(feature = "hydrate")]
 mod drafts;
-#[cfg(feature = "hydrate")]
 mod events;
-#[cfg(feature = "hydrate")]
 mod inputs;
-#[cfg(feature = "hydrate")]
 mod saving;
-#[cfg(feature = "hydrate")]
+mod server;
 mod session;
-#[cfg(feature = "hydrate")]
 mod state;
-#[cfg(feature = "hydrate")]
 mod view;
 
-use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
 
-use crate::api::respondent::ResponseForm;
-use survey::account::Role;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
-#[island(lazy)]
-pub fn Questionnaire(data: ResponseForm, role: Role) -> impl IntoView {
-    #[cfg(feature = "hydrate")]
-    start(data, role.login_page());
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (data, role);
+use crate::ids::START_DATA_ID;
+use dom::{document, listen, window};
+use state::{Form, Shared};
+use wire::form::FormStart;
+
+/// The module's entry point, run once it is loaded: starts the form when the page holds one
+/// (its data in `#questionnaire-start`), then marks the page interactive.
+#[wasm_bindgen(start)]
+pub fn main() {
+    console_error_panic_hook::set_once();
+    let start = document()
+        .get_element_by_id(START_DATA_ID)
+        .and_then(|el| el.text_content())
+        .and_then(|json| serde_json::from_str::<FormStart>(&json).ok());
+    if let Some(start) = start {
+        run(start);
+    }
+    mark_ready();
 }
 
 /// Listens on the form (event delegation: the inputs are the server's), brings the page up
-/// to date with the answers, offers a draft left from the last visit, then counts the
-/// island as interactive.
-#[cfg(feature = "hydrate")]
-fn start(data: ResponseForm, login: &'static str) {
-    use std::cell::RefCell;
-    use std::rc::Rc;
-
-    use wasm_bindgen::JsCast;
-
-    use dom::listen;
-    use state::{Form, Shared};
-
-    let form: Shared = Rc::new(RefCell::new(Form::new(data, login)));
+/// to date with the answers, then offers a draft left from the last visit.
+fn run(start: FormStart) {
+    let form: Shared = Rc::new(RefCell::new(Form::new(start)));
     let doc = document();
     if let Ok(Some(root)) = doc.query_selector("#questionnaire") {
         // The buttons are not submit buttons, but Enter in a field must not reload the page.
@@ -113,5 +106,14 @@ fn start(data: ResponseForm, login: &'static str) {
     }
     drafts::offer_draft(&form);
     session::restart();
-    crate::components::island::count_interactive();
+}
+
+/// Tells whoever watches the page (end-to-end tests, `scripts/measure-form.mjs`) that the
+/// form is interactive: `window.__renkei_form_ready`.
+fn mark_ready() {
+    let _ = js_sys::Reflect::set(
+        &js_sys::global(),
+        &JsValue::from_str("__renkei_form_ready"),
+        &JsValue::TRUE,
+    );
 }

@@ -2,13 +2,13 @@
 //! `Entry` (`survey::entry` turns entries into answers and back), and a section's
 //! disclosure checkboxes read into and written from a `Disclosure`.
 
-use leptos::prelude::document;
+use super::dom::document;
 use web_sys::Element;
 
 use super::dom::{all, item_element, prop, set_prop};
 use super::state::Form;
-use crate::components::fields::has_counter;
-use crate::pages::response_form::public_sees;
+use crate::ids::has_counter;
+use crate::words::public_sees;
 use survey::entry::{entry_of, is_single_choice, Entry};
 use survey::{AnswerKind, Disclosure};
 
@@ -119,7 +119,7 @@ impl Form {
     }
 
     /// Writes the answers and choices into the inputs (at start, after what was typed
-    /// before the island woke was adopted as edits).
+    /// before the controller started was adopted as edits).
     pub(super) fn show_inputs(&self) {
         for (key, kind) in &self.kinds {
             if let Some(item) = item_element(key) {

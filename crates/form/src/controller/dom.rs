@@ -1,10 +1,17 @@
-//! Small helpers over `web_sys` for the rest of the island: properties, queries, elements
-//! and listeners.
+//! Small helpers over `web_sys` for the rest of the controller: the document, properties,
+//! queries, elements and listeners.
 
-use leptos::prelude::document;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event};
+
+pub(super) fn window() -> web_sys::Window {
+    web_sys::window().expect("a browser window")
+}
+
+pub(super) fn document() -> web_sys::Document {
+    window().document().expect("a document")
+}
 
 /// Reads a live DOM property (`checked`, `value`…), which the attribute does not track.
 pub(super) fn prop(el: &JsValue, name: &str) -> JsValue {
@@ -49,7 +56,7 @@ pub(super) fn listen(
 ) {
     let closure = Closure::<dyn FnMut(Event)>::new(handler);
     let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
-    // The listeners live as long as the page: islands have no client-side navigation.
+    // The listeners live as long as the page (there is no client-side navigation).
     closure.forget();
 }
 

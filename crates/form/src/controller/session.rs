@@ -5,14 +5,15 @@
 
 use std::cell::Cell;
 
-use leptos::prelude::document;
+use super::dom::document;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dom::{set_prop, target_element};
-use crate::api::auth::keep_signed_in;
-use crate::i18n::{ui, Lang};
+use super::server::keep_signed_in;
+use crate::words as ui;
 use survey::account::SESSION_IDLE_SECONDS;
+use survey::i18n::Lang;
 
 /// How long before the end the warning shows.
 const WARN_BEFORE_SECONDS: i64 = 5 * 60;
