@@ -1,4 +1,5 @@
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { expect, test, PASSWORD, hydrated, signIn } from "./fixtures";
 
 // A request list as Excel saves it: BOM, Japanese headers, CRLF.
@@ -12,6 +13,40 @@ const SJIS_LIST =
   "9167904496bc2c937393b9957b8ca72c98418c6796bc8fcc2c8f5a8f8a2c8381815b838b83418368838c83580d0a" +
   "45324593fa967b956189402c959f88e48ca72c45324582d382ad82a2836c836283672c959f88e48e73362d362c66" +
   "756b7569406578616d706c652e6a700d0a";
+
+test("an Excel list is read, previewed row by row without issuing anything, then imported", async ({ page }) => {
+  await signIn(page, "/staff/login", "e2e-staff");
+  await expect(page).toHaveURL(/\/staff$/);
+  await page.goto("/staff/requests");
+  await hydrated(page);
+
+  // The workbook's first sheet lands in the text box as CSV, for staff to see and correct.
+  const workbook = fs.readFileSync(path.join(__dirname, "../fixtures/request-list.xlsx"));
+  await page.getByLabel("ファイルを選択（CSV・Excel）").setInputFiles({
+    name: "依頼先.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: workbook,
+  });
+  await expect(page.getByLabel(/CSVの内容/)).toHaveValue(/^組織名,都道府県,連携名称,住所,メールアドレス\r?\nE2E県立病院,岩手県,E2Eいわてネット,/);
+
+  // The preview says what each row would do; nothing is issued yet.
+  await page.getByRole("button", { name: "内容を確認する（まだ発行しません）" }).click();
+  const preview = page.getByTestId("import-preview");
+  await expect(preview.getByRole("status")).toHaveText("2件を新規に発行し、0件は依頼済みのため変更しません。");
+  await expect(preview.getByRole("row").filter({ hasText: "E2Eみやぎネット" })).toContainText("新規：IDを発行");
+  await expect(page.getByTestId("credentials")).toHaveCount(0);
+
+  await page.getByRole("button", { name: "取り込んでIDを発行する" }).click();
+  await expect(page.getByTestId("credentials").getByRole("row")).toHaveCount(3);
+  // The same list again: both are asked already, and an import would leave them.
+  await page.getByRole("button", { name: "内容を確認する（まだ発行しません）" }).click();
+  await expect(preview.getByRole("status")).toHaveText("0件を新規に発行し、2件は依頼済みのため変更しません。");
+  await expect(preview.getByRole("row").filter({ hasText: "E2Eいわてネット" })).toContainText("依頼済み：変更しません");
+
+  // A file that only looks like a workbook gets a message next to the file input.
+  await page.getByLabel("ファイルを選択（CSV・Excel）").setInputFiles({ name: "broken.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("not a workbook") });
+  await expect(page.getByRole("alert").filter({ hasText: "Excelファイル（.xlsx）として読み取れません" })).toBeVisible();
+});
 
 test("staff import two organisations, download their credentials, and one respondent signs in", async ({ page, browser }) => {
   await page.goto("/staff/login");
@@ -31,10 +66,10 @@ test("staff import two organisations, download their credentials, and one respon
   await expect(page.getByRole("alert")).toContainText("2行目「都道府県」");
 
   // A list saved by Excel in Japan is Shift_JIS (CP932): it reads as the same Japanese.
-  await page.getByLabel("CSVファイルを選択").setInputFiles({ name: "sjis.csv", mimeType: "text/csv", buffer: Buffer.from(SJIS_LIST, "hex") });
+  await page.getByLabel("ファイルを選択（CSV・Excel）").setInputFiles({ name: "sjis.csv", mimeType: "text/csv", buffer: Buffer.from(SJIS_LIST, "hex") });
   await expect(page.getByLabel(/CSVの内容/)).toHaveValue(/^組織名,都道府県,連携名称,住所,メールアドレス\r?\nE2E日本病院,福井県,E2Eふくいネット,/);
 
-  await page.getByLabel("CSVファイルを選択").setInputFiles({ name: "list.csv", mimeType: "text/csv", buffer: Buffer.from(LIST, "utf-8") });
+  await page.getByLabel("ファイルを選択（CSV・Excel）").setInputFiles({ name: "list.csv", mimeType: "text/csv", buffer: Buffer.from(LIST, "utf-8") });
   await expect(page.getByLabel(/CSVの内容/)).toHaveValue(/E2Eこうちネット/);
   await page.getByRole("button", { name: "取り込んでIDを発行する" }).click();
 

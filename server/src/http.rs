@@ -152,17 +152,20 @@ fn is_local_path(path: &str) -> bool {
         && path.chars().all(|c| c.is_ascii_graphic())
 }
 
-/// The most the two large server functions' arguments may weigh: a request list of thousands
+/// The most the large server functions' arguments may weigh: a request list of thousands
 /// of rows, or the whole questionnaire with every text at its longest, fits easily.
 pub const MAX_ARGUMENT_BYTES: usize = 2 * 1024 * 1024;
 /// The most any other server function's arguments may weigh: a few fields, a search, a note.
 pub const SMALL_ARGUMENT_BYTES: usize = 64 * 1024;
 
 /// The limit of a server function's arguments, by its path: only saving answers and
-/// importing a request list carry more than a few fields.
+/// reading, previewing and importing a request list carry more than a few fields.
 pub fn argument_limit(path: &str) -> usize {
     match path {
-        "/api/save_response" | "/api/staff_import_requests" => MAX_ARGUMENT_BYTES,
+        "/api/save_response"
+        | "/api/staff_import_requests"
+        | "/api/staff_preview_requests"
+        | "/api/staff_read_request_sheet" => MAX_ARGUMENT_BYTES,
         _ => SMALL_ARGUMENT_BYTES,
     }
 }

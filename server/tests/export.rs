@@ -239,18 +239,6 @@ fn export(path: &str, session: Option<&str>) -> axum::http::Request<axum::body::
     )
 }
 
-/// A spreadsheet cell as the text the CSV would hold.
-fn cell_text(cell: &calamine::Data) -> String {
-    use calamine::Data;
-    match cell {
-        Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
-        Data::Int(n) => n.to_string(),
-        Data::Float(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => (*x as i64).to_string(),
-        other => panic!("unexpected cell {other:?}"),
-    }
-}
-
 on_both_backends!(xlsx_round_trip, async |db: &TestDb| {
     use calamine::{Reader, Xlsx};
     let f = setup(db).await;
@@ -275,7 +263,7 @@ on_both_backends!(xlsx_round_trip, async |db: &TestDb| {
         assert_eq!(range.start(), Some((0, 0)));
         let rows: Vec<Vec<String>> = range
             .rows()
-            .map(|r| r.iter().map(cell_text).collect())
+            .map(|r| r.iter().map(app::api::requests::sheet_cell_text).collect())
             .collect();
         compare(&f, lang, &rows);
         // Numbers stay numbers in the spreadsheet.

@@ -8,7 +8,7 @@ use crate::support::http::{form, login, post_form, post_json, sign_in};
 use crate::support::queries::{audit_count, audit_entries, count};
 use crate::support::TestDb;
 use app::api::audit_log::AuditPage;
-use app::api::requests::{IssueOutcome, Tracking};
+use app::api::requests::{IssueOutcome, PreviewRow, Tracking};
 use app::api::staff_accounts::{StaffAccounts, StaffPassword};
 use app::error::ApiError;
 use axum::http::StatusCode;
@@ -161,6 +161,135 @@ on_both_backends!(
 
         assert_eq!(audit_count(db, "issue_credentials").await, 3);
         assert_eq!(audit_count(db, "import_requests").await, 1);
+    }
+);
+
+/// The list as a workbook saved by Excel: the same rows in the first sheet, a postal code as a
+/// number, and a second sheet that must not be read.
+fn list_workbook() -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let rows = [
+        ["組織名", "都道府県", "連携名称", "住所", "メールアドレス"],
+        [
+            "山田病院, 本院",
+            "東京",
+            "みなとネット",
+            "東京都港区1-1",
+            "net@example.jp",
+        ],
+        [
+            "△△医師会",
+            "北海道",
+            "ほっかいネット",
+            "札幌市中央区2-2",
+            "",
+        ],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *text).unwrap();
+        }
+    }
+    sheet.write_number(3, 0, 1_000_001).unwrap();
+    sheet.write_string(3, 1, "長崎県").unwrap();
+    sheet.write_string(3, 2, "さくらネット").unwrap();
+    book.add_worksheet()
+        .write_string(0, 0, "別のシート")
+        .unwrap();
+    book.save_to_buffer().unwrap()
+}
+
+on_both_backends!(
+    an_excel_list_is_read_and_previewed_without_writing_anything,
+    async |db: &TestDb| {
+        let f = setup(db).await;
+        // みなとネット is asked already: the preview says so.
+        import_ok(
+            &f,
+            "組織名,都道府県,連携名称\n山田病院,東京都,みなとネット\n",
+        )
+        .await;
+        let before = sizes(db).await;
+        let audit_before = count(db, "SELECT COUNT(*) FROM audit_log").await;
+
+        let read = post_json(
+            &f.router,
+            "/api/staff_read_request_sheet",
+            &json!({ "workbook": list_workbook() }),
+            Some(&f.staff),
+        )
+        .await;
+        assert_eq!(read.status, StatusCode::OK, "{}", read.body());
+        let csv: String = read.json();
+        assert!(
+            csv.starts_with("組織名,都道府県,連携名称,住所,メールアドレス\n"),
+            "{csv}"
+        );
+        assert!(
+            csv.contains("\"山田病院, 本院\",東京,みなとネット"),
+            "{csv}"
+        );
+        assert!(csv.contains("1000001,長崎県,さくらネット"), "{csv}");
+        assert!(!csv.contains("別のシート"));
+
+        let preview = post_form(
+            &f.router,
+            "/api/staff_preview_requests",
+            &form(&[("csv", &csv)]),
+            Some(&f.staff),
+        )
+        .await;
+        assert_eq!(preview.status, StatusCode::OK, "{}", preview.body());
+        let rows: Vec<PreviewRow> = preview.json();
+        let seen: Vec<(usize, &str, bool)> = rows
+            .iter()
+            .map(|r| (r.line, r.row.network(), r.already))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (2, "みなとネット", true),
+                (3, "ほっかいネット", false),
+                (4, "さくらネット", false)
+            ]
+        );
+        assert_eq!(rows[0].row.prefecture, "東京都");
+        // Nothing written, not even to the audit log.
+        assert_eq!(sizes(db).await, before);
+        assert_eq!(
+            count(db, "SELECT COUNT(*) FROM audit_log").await,
+            audit_before
+        );
+
+        // A bad list previews as it would import: refused, naming the line and the field.
+        let bad = post_form(
+            &f.router,
+            "/api/staff_preview_requests",
+            &form(&[("csv", "組織名,都道府県\nX病院,火星\n")]),
+            Some(&f.staff),
+        )
+        .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body().contains("2行目"), "{}", bad.body());
+        // What is not a workbook gets a message, not a 500; respondents may not ask at all.
+        let junk = post_json(
+            &f.router,
+            "/api/staff_read_request_sheet",
+            &json!({ "workbook": b"not a workbook".to_vec() }),
+            Some(&f.staff),
+        )
+        .await;
+        assert_eq!(junk.status, StatusCode::BAD_REQUEST);
+        assert!(junk.body().contains("Excel"), "{}", junk.body());
+        let anonymous = post_json(
+            &f.router,
+            "/api/staff_read_request_sheet",
+            &json!({ "workbook": list_workbook() }),
+            None,
+        )
+        .await;
+        assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
     }
 );
 

@@ -137,6 +137,87 @@ pub async fn import_requests(
     )
 }
 
+/// One row of a request list as an import would take it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreviewRow {
+    /// The row's line in the list (line 1 is the header).
+    pub line: usize,
+    pub row: RequestRow,
+    /// Already asked in this edition (or earlier in the same list): an import leaves it.
+    pub already: bool,
+}
+
+/// What importing a request list would do, row by row, writing nothing: the same parsing and
+/// checks as the import, so a list that previews cleanly imports cleanly.
+#[server(endpoint = "staff_preview_requests")]
+pub async fn preview_requests(
+    csv: String,
+    edition: Option<String>,
+) -> Result<Vec<PreviewRow>, ApiError> {
+    crate::error::with_status(
+        async {
+            let (_, db, edition) = crate::auth::require_staff_in_edition(edition).await?;
+            let rows = survey::requests::parse_request_list(&csv).map_err(issues)?;
+            let mut seen: std::collections::HashSet<String> =
+                store::requests::existing_keys(&db, &edition)
+                    .await?
+                    .into_iter()
+                    .collect();
+            Ok(rows
+                .into_iter()
+                .enumerate()
+                .map(|(i, row)| PreviewRow {
+                    line: i + 2,
+                    already: !seen.insert(row.identity_key()),
+                    row,
+                })
+                .collect())
+        }
+        .await,
+    )
+}
+
+/// A request list chosen as an Excel workbook (.xlsx): its first sheet as the CSV text the
+/// import reads, so staff see, and may correct, what will be imported.
+#[server(endpoint = "staff_read_request_sheet", input = leptos::server_fn::codec::Json)]
+pub async fn read_request_sheet(workbook: Vec<u8>) -> Result<String, ApiError> {
+    crate::error::with_status(
+        async {
+            crate::auth::require_staff().await?;
+            first_sheet_as_csv(&workbook).ok_or_else(|| {
+                ApiError::BadRequest(survey::i18n::Label::new(
+                    "Excelファイル（.xlsx）として読み取れません。CSVで保存したファイルもお使いいただけます。",
+                    "This file cannot be read as an Excel workbook (.xlsx). A list saved as CSV works too.",
+                ))
+            })
+        }
+        .await,
+    )
+}
+
+#[cfg(feature = "ssr")]
+fn first_sheet_as_csv(workbook: &[u8]) -> Option<String> {
+    use calamine::Reader;
+    let mut book = calamine::Xlsx::new(std::io::Cursor::new(workbook)).ok()?;
+    let sheet = book.worksheet_range_at(0)?.ok()?;
+    let mut csv = csv::Writer::from_writer(Vec::new());
+    for row in sheet.rows() {
+        csv.write_record(row.iter().map(sheet_cell_text)).ok()?;
+    }
+    String::from_utf8(csv.into_inner().ok()?).ok()
+}
+
+/// A spreadsheet cell as the text a CSV of it would hold (whole numbers without ".0").
+#[cfg(feature = "ssr")]
+pub fn sheet_cell_text(cell: &calamine::Data) -> String {
+    use calamine::Data;
+    match cell {
+        Data::Empty => String::new(),
+        Data::Float(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => (*x as i64).to_string(),
+        other => other.to_string(),
+    }
+}
+
 /// Adds one organisation by hand: the same checks and path as one row of a list.
 #[server(endpoint = "staff_add_request")]
 pub async fn add_request(

@@ -1,6 +1,6 @@
 //! The staff console's strings for requests, tracking, staff accounts and the audit log.
 
-use super::Label;
+use super::{Label, Lang};
 
 pub static NAV_REQUESTS: Label = Label::new("調査依頼・ID発行", "Requests and credentials");
 pub static NAV_TRACKING: Label = Label::new("回答状況の管理", "Tracking");
@@ -11,20 +11,43 @@ pub static CONSOLE: Label = Label::new("職員メニュー", "Staff console");
 pub static REQUESTS_TITLE: Label =
     Label::new("調査依頼とID・パスワードの発行", "Requests and credentials");
 pub static IMPORT_TITLE: Label = Label::new(
-    "依頼先リストの取り込み（CSV）",
-    "Import a request list (CSV)",
+    "依頼先リストの取り込み（CSV・Excel）",
+    "Import a request list (CSV or Excel)",
 );
 pub static IMPORT_HELP: Label = Label::new(
-    "1行目は見出し：組織名・都道府県・連携名称・住所・メールアドレス（英語の見出しも可）。UTF-8（BOM付き可）。誤りのある行が1つでもあれば、何も取り込みません。取り込み済みの連携（同じ都道府県・連携名称）は重複して登録されません。",
-    "Line 1 is a header: name, prefecture, network name, postal address, email (Japanese headers too). UTF-8, with or without a BOM. If any row is wrong, nothing is imported. Networks already asked (same prefecture and network name) are not added again.",
+    "1行目は見出し：組織名・都道府県・連携名称・住所・メールアドレス（英語の見出しも可）。CSVはUTF-8（BOM付き可）またはExcelで保存したShift_JIS、Excelファイル（.xlsx）は最初のシートを読み取ります。「内容を確認する」で、何も書き込まずに各行の扱いを確かめられます。誤りのある行が1つでもあれば、何も取り込みません。取り込み済みの連携（同じ都道府県・連携名称）は重複して登録されません。",
+    "Line 1 is a header: name, prefecture, network name, postal address, email (Japanese headers too). A CSV may be UTF-8 (with or without a BOM) or Shift_JIS as Excel saves it in Japan; of an Excel workbook (.xlsx) the first sheet is read. \"Preview\" shows what each row would do, writing nothing. If any row is wrong, nothing is imported. Networks already asked (same prefecture and network name) are not added again.",
 );
-pub static IMPORT_FILE: Label = Label::new("CSVファイルを選択", "Choose a CSV file");
+pub static IMPORT_FILE: Label = Label::new(
+    "ファイルを選択（CSV・Excel）",
+    "Choose a file (CSV or Excel)",
+);
 pub static IMPORT_TEXT: Label = Label::new(
     "CSVの内容（ファイルを選ぶとここに入ります。貼り付けも可）",
     "CSV content (filled from the file; you may paste too)",
 );
 pub static IMPORT_SUBMIT: Label =
     Label::new("取り込んでIDを発行する", "Import and issue credentials");
+pub static PREVIEW_SUBMIT: Label = Label::new(
+    "内容を確認する（まだ発行しません）",
+    "Preview (issues nothing yet)",
+);
+pub static PREVIEW_TITLE: Label = Label::new("取り込む内容の確認", "What the import would do");
+pub static PREVIEW_LINE: Label = Label::new("行", "Line");
+pub static PREVIEW_OUTCOME: Label = Label::new("取り込むと", "On import");
+pub static PREVIEW_NEW: Label = Label::new("新規：IDを発行", "New: credentials issued");
+pub static PREVIEW_ALREADY: Label =
+    Label::new("依頼済み：変更しません", "Already asked: left as it is");
+
+/// 「3件を新規に発行し、1件は依頼済みのため変更しません。」
+pub fn preview_summary(new: usize, already: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("{new}件を新規に発行し、{already}件は依頼済みのため変更しません。"),
+        Lang::En => format!(
+            "{new} would get credentials; {already} already asked would be left as they are."
+        ),
+    }
+}
 pub static ADD_TITLE: Label = Label::new("依頼先を1件追加", "Add one organisation");
 pub static ADD_SUBMIT: Label = Label::new("追加してIDを発行する", "Add and issue credentials");
 pub static ORGANISATION: Label = Label::new("組織名", "Organisation");

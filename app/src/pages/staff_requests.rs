@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::requests::{AddRequest, ImportRequests, IssueOutcome};
+use crate::api::requests::{AddRequest, ImportRequests, IssueOutcome, PreviewRequests, PreviewRow};
 use crate::api::staff::{get_staff_overview, StaffOverview};
 use crate::components::fields::PrefectureOptions;
 use crate::components::{
@@ -17,7 +17,7 @@ use crate::components::{
     staff_nav::StaffNav,
 };
 use crate::error::ApiError;
-use crate::i18n::{page_title, tr};
+use crate::i18n::{page_title, tr, use_lang};
 use crate::i18n::{ui, ui_requests as t};
 
 #[component]
@@ -93,7 +93,11 @@ fn decode_list(bytes: &js_sys::Uint8Array) -> Option<String> {
 #[component]
 fn ImportForm(action: ServerAction<ImportRequests>, edition: String) -> impl IntoView {
     let text = RwSignal::new(String::new());
-    // The chosen file is read into the text box, which is what the form sends.
+    let preview = ServerAction::<PreviewRequests>::new();
+    // A workbook that could not be read, said next to the file input.
+    let unreadable = RwSignal::new(None::<ApiError>);
+    // The chosen file is read into the text box, which is what the form sends: a CSV in the
+    // browser, an Excel workbook by the server (its first sheet, as CSV).
     let on_file = move |ev: leptos::ev::Event| {
         #[cfg(feature = "hydrate")]
         {
@@ -104,11 +108,22 @@ fn ImportForm(action: ServerAction<ImportRequests>, edition: String) -> impl Int
                 .and_then(|input| input.files())
                 .and_then(|files| files.get(0));
             if let Some(file) = file {
+                let workbook = file.name().to_lowercase().ends_with(".xlsx");
                 leptos::task::spawn_local(async move {
-                    if let Ok(buffer) =
+                    let Ok(buffer) =
                         wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await
-                    {
-                        let bytes = js_sys::Uint8Array::new(&buffer);
+                    else {
+                        return;
+                    };
+                    let bytes = js_sys::Uint8Array::new(&buffer);
+                    unreadable.set(None);
+                    if workbook {
+                        use crate::api::requests::read_request_sheet;
+                        match read_request_sheet(bytes.to_vec()).await {
+                            Ok(csv) => text.set(csv),
+                            Err(error) => unreadable.set(Some(error)),
+                        }
+                    } else {
                         text.set(decode_list(&bytes).unwrap_or_default());
                     }
                 });
@@ -117,23 +132,90 @@ fn ImportForm(action: ServerAction<ImportRequests>, edition: String) -> impl Int
         #[cfg(not(feature = "hydrate"))]
         let _ = ev;
     };
+    let preview_edition = edition.clone();
+    let ask_preview = move |_| {
+        preview.dispatch(PreviewRequests {
+            csv: text.get_untracked(),
+            edition: Some(preview_edition.clone()),
+        });
+    };
     view! {
         <section class="card console-form">
             <h2>{tr(&t::IMPORT_TITLE)}</h2>
             <p class="help">{tr(&t::IMPORT_HELP)}</p>
             <label for="import-file">{tr(&t::IMPORT_FILE)}</label>
-            <input id="import-file" type="file" accept=".csv,text/csv" on:change=on_file />
+            <input id="import-file" type="file"
+                accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                on:change=on_file />
+            {move || unreadable.get().map(|error| view! { <ActionErrors error /> })}
             <ActionForm action>
                 <EditionField edition />
                 <label for="import-csv">{tr(&t::IMPORT_TEXT)}</label>
                 <textarea id="import-csv" name="csv" rows="6" required
                     prop:value=move || text.get()
                     on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                <button type="button" disabled=move || preview.pending().get() on:click=ask_preview>
+                    {tr(&t::PREVIEW_SUBMIT)}
+                </button>
+                " "
                 <button type="submit" class="primary" disabled=move || action.pending().get()>
                     {move || if action.pending().get() { tr(&t::WORKING)() } else { tr(&t::IMPORT_SUBMIT)() }}
                 </button>
             </ActionForm>
+            {move || preview.value().get().map(|result| match result {
+                Ok(rows) => view! { <Preview rows /> }.into_any(),
+                Err(error) => view! { <ActionErrors error /> }.into_any(),
+            })}
         </section>
+    }
+}
+
+/// What importing the list would do, row by row (nothing is written yet).
+#[component]
+fn Preview(rows: Vec<PreviewRow>) -> impl IntoView {
+    let lang = use_lang();
+    let already = rows.iter().filter(|r| r.already).count();
+    let new = rows.len() - already;
+    let rows = rows
+        .into_iter()
+        .map(|r| {
+            let outcome = if r.already {
+                &t::PREVIEW_ALREADY
+            } else {
+                &t::PREVIEW_NEW
+            };
+            view! {
+                <tr class=if r.already { "already" } else { "new" }>
+                    <td>{r.line}</td>
+                    <td>{r.row.organisation}</td>
+                    <td>{crate::components::fields::prefecture_name(&r.row.prefecture)}</td>
+                    <td>{r.row.network_name}</td>
+                    <td>{r.row.email}</td>
+                    <td>{tr(outcome)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="preview" data-testid="import-preview">
+            <h3>{tr(&t::PREVIEW_TITLE)}</h3>
+            <p role="status">{move || t::preview_summary(new, already, lang.get())}</p>
+            <div class="table-wrap">
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr(&t::PREVIEW_LINE)}</th>
+                            <th scope="col">{tr(&t::ORGANISATION)}</th>
+                            <th scope="col">{tr(&ui::PREFECTURE)}</th>
+                            <th scope="col">{tr(&t::NETWORK_NAME)}</th>
+                            <th scope="col">{tr(&t::EMAIL)}</th>
+                            <th scope="col">{tr(&t::PREVIEW_OUTCOME)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </div>
     }
 }
 
