@@ -28,6 +28,15 @@ pub struct Config {
     /// Log filter, e.g. `info` or `server=debug,tower_http=debug`.
     #[arg(long, env = "RENKEI_LOG", default_value = "info", global = true)]
     pub log: String,
+    /// `text` for people, `json` (one object per line) for a log collector.
+    #[arg(
+        long,
+        env = "RENKEI_LOG_FORMAT",
+        value_enum,
+        default_value_t,
+        global = true
+    )]
+    pub log_format: crate::logging::LogFormat,
     /// Public chart values computed over fewer networks than this are suppressed.
     #[arg(long, env = "RENKEI_MIN_GROUP", default_value_t = charts::DEFAULT_MIN_GROUP, global = true)]
     pub min_group: usize,

@@ -10,5 +10,6 @@ pub mod db;
 pub mod export;
 pub mod http;
 pub mod import;
+pub mod logging;
 pub mod open_data;
 pub mod synthetic;

@@ -2,7 +2,6 @@
 
 use clap::Parser;
 use leptos::config::get_configuration;
-use tracing_subscriber::EnvFilter;
 
 use server::config::{AdminCommand, Cli, Command};
 use server::{cli, db, http};
@@ -10,9 +9,7 @@ use server::{cli, db, http};
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let Cli { config, command } = Cli::parse();
-    tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_new(&config.log)?)
-        .init();
+    server::logging::init(config.log_format, &config.log)?;
 
     match command.unwrap_or(Command::Serve) {
         Command::Precompress => {
