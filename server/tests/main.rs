@@ -27,4 +27,5 @@ mod requests;
 mod respondent_api;
 mod review;
 mod static_files;
+mod two_servers;
 mod year_two;
