@@ -77,7 +77,7 @@ test("staff import two organisations, download their credentials, and one respon
   await expect(table.getByRole("row")).toHaveCount(3);
   const row = table.getByRole("row").filter({ hasText: "E2Eあきたネット" });
   const login = (await row.locator("code.login").textContent())!.trim();
-  const password = (await row.locator("code.password").textContent())!.trim();
+  let password = (await row.locator("code.password").textContent())!.trim();
   expect(login).toMatch(/^r2012-/);
   expect(password).toHaveLength(16);
 
@@ -95,6 +95,22 @@ test("staff import two organisations, download their credentials, and one respon
   await expect(page.getByTestId("not-replied")).toContainText("E2Eあきたネット");
   await expect(page.getByTestId("not-replied")).toContainText("E2Eこうちネット");
   await hydrated(page);
+
+  // Resetting a password asks first, saying what it does, and shows the new one in its row.
+  const akita = page.getByTestId("tracking").getByRole("row").filter({ hasText: "E2Eあきたネット" }).first();
+  const dialog = akita.getByRole("alertdialog", { name: "回答者IDの操作の確認" });
+  await akita.getByRole("button", { name: "パスワード再発行" }).click();
+  await expect(dialog).toContainText(`「E2Eあきたネット」の回答者ID ${login} のパスワードを再発行します。今のパスワードは使えなくなり`);
+  await dialog.getByRole("button", { name: "やめる" }).click();
+  await expect(dialog).toHaveCount(0);
+  await akita.getByRole("button", { name: "パスワード再発行" }).click();
+  await dialog.getByRole("button", { name: "再発行する" }).click();
+  const fresh = page.getByTestId("tracking").locator("tr.new-password");
+  await expect(fresh).toContainText("新しいパスワード（一度だけ表示）");
+  const reissued = (await fresh.locator("code.password").textContent())!.trim();
+  expect(reissued).toHaveLength(16);
+  expect(reissued).not.toBe(password);
+  password = reissued;
 
   // A refusal needs a reason, and lands on the refusal list.
   const kochi = page.getByTestId("tracking").getByRole("row").filter({ hasText: "E2Eこうちネット" });
@@ -117,7 +133,7 @@ test("staff import two organisations, download their credentials, and one respon
   await expect(page.getByTestId("audit").locator(":scope > tbody > tr")).toHaveCount(1);
   await expect(page.getByTestId("audit")).toContainText("E2E：回答できない");
 
-  // The respondent signs in with the issued credentials, in a browser of their own.
+  // The respondent signs in with the reissued password, in a browser of their own.
   const context = await browser.newContext();
   const respondent = await context.newPage();
   await respondent.goto("/login");

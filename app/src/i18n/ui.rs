@@ -193,7 +193,8 @@ pub static EDITION_RESPONSES: Label = Label::new("回答数", "Responses");
 pub static EDITION_VALID: Label = Label::new("有効回答数", "Valid answers");
 pub static EDITION_VALID_RULE: Label = Label::new("有効回答とするもの", "Counted as valid");
 pub static EDITION_CONFIRM: Label = Label::new("確認", "Confirm");
-pub static EDITION_CANCEL: Label = Label::new("やめる", "Cancel");
+/// Declines a confirmation, on every page that asks for one.
+pub static CANCEL: Label = Label::new("やめる", "Cancel");
 pub static EDITION_OPEN: Label = Label::new("回答受付を開始", "Open for answers");
 pub static EDITION_CLOSE: Label = Label::new("回答受付を終了", "Close");
 pub static EDITION_CREATE: Label = Label::new("次の調査年度を作成", "Create the next edition");

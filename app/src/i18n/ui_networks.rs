@@ -62,7 +62,6 @@ pub static REASON: Label = Label::new(
     "Reason (required, 500 characters at most)",
 );
 pub static CONFIRM_REMOVE: Label = Label::new("削除する", "Remove");
-pub static CANCEL: Label = Label::new("やめる", "Cancel");
 
 pub static DONE_CHECKED: Label = Label::new("確認済みにしました。", "Marked as checked.");
 pub static DONE_CORRECTED: Label = Label::new("訂正しました。", "Corrected.");

@@ -127,6 +127,25 @@ pub static TRACKING_NOTE: Label = Label::new(
     "コンソール導入前に回答した連携（2012年度の取り込みデータなど）は、依頼記録がないため「返答あり」として数え、事務局が承認済みの回答は「有効回答」として数えます。",
     "Networks that answered before the console (such as the imported 2012 data) have no request record: they count as replied, and as valid when their answers are approved.",
 );
+pub static ACCOUNT_CONFIRM: Label =
+    Label::new("回答者IDの操作の確認", "Confirm the account change");
+pub static RESET_CONFIRM_SUBMIT: Label = Label::new("再発行する", "Reset the password");
+
+/// What resetting a respondent's password does, before staff confirm it.
+pub fn reset_consequence(network: &str, login: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("「{network}」の回答者ID {login} のパスワードを再発行します。今のパスワードは使えなくなり、新しいパスワードはこの行に一度だけ表示されます。"),
+        Lang::En => format!("This resets the password of {login}, the respondent of {network}. The current password stops working; the new one is shown in this row once."),
+    }
+}
+
+/// What disabling a respondent's ID does, before staff confirm it.
+pub fn disable_consequence(network: &str, login: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("「{network}」の回答者ID {login} を無効にします。有効に戻すまでログインできません（回答は残ります）。"),
+        Lang::En => format!("This disables {login}, the respondent of {network}: it cannot sign in until enabled again (its answers stay)."),
+    }
+}
 pub static NEW_PASSWORD_FOR: Label = Label::new(
     "新しいパスワード（一度だけ表示）",
     "New password (shown once)",

@@ -219,7 +219,7 @@ fn EditionRowView(e: EditionRow, open_now: Option<String>) -> impl IntoView {
                                 run(refresh, set_edition_status(id.clone(), to));
                             }
                         }>{tr(label)}</button>
-                        <button type="button" on:click=move |_| confirming.set(false)>{tr(&ui::EDITION_CANCEL)}</button>
+                        <button type="button" on:click=move |_| confirming.set(false)>{tr(&ui::CANCEL)}</button>
                     </div>
                 </Show>
             </td>

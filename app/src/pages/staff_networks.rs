@@ -208,7 +208,7 @@ fn Confirm() -> impl IntoView {
                         </div>
                         <div class="actions">
                             <button type="submit" class="primary">{tr(&t::CONFIRM_MERGE)}</button>
-                            <button type="button" on:click=cancel>{tr(&t::CANCEL)}</button>
+                            <button type="button" on:click=cancel>{tr(&ui::CANCEL)}</button>
                         </div>
                     </ActionForm>
                     {move || errors(actions.merge.value().get())}
@@ -227,7 +227,7 @@ fn Confirm() -> impl IntoView {
                         </div>
                         <div class="actions">
                             <button type="submit" class="primary">{tr(&t::CONFIRM_REMOVE)}</button>
-                            <button type="button" on:click=cancel>{tr(&t::CANCEL)}</button>
+                            <button type="button" on:click=cancel>{tr(&ui::CANCEL)}</button>
                         </div>
                     </ActionForm>
                     {move || errors(actions.remove.value().get())}

@@ -78,18 +78,13 @@ fn TrackingView(tracking: Tracking) -> impl IntoView {
     let errors = move || {
         [
             actions.stage.value().get().and_then(Result::err),
+            actions.reset.value().get().and_then(Result::err),
             actions.disable.value().get().and_then(Result::err),
         ]
         .into_iter()
         .flatten()
         .map(|error| view! { <ActionErrors error /> })
         .collect_view()
-    };
-    let reset = move || {
-        actions.reset.value().get().map(|r| match r {
-            Ok(credential) => view! { <h2 class="no-print">{tr(&t::NEW_PASSWORD_FOR)}</h2><Credentials credentials=vec![credential] /> }.into_any(),
-            Err(error) => view! { <ActionErrors error /> }.into_any(),
-        })
     };
     view! {
         <div class="no-print">
@@ -101,7 +96,6 @@ fn TrackingView(tracking: Tracking) -> impl IntoView {
             <p class="help">{tr(&t::TRACKING_NOTE)}</p>
             {errors}
         </div>
-        {reset}
         <div class="no-print">
             <Filters query=tracking.query.clone() edition=tracking.edition.clone() />
             <RequestTable rows=tracking.rows.clone() edition=tracking.edition.clone() />
@@ -234,21 +228,81 @@ fn RequestRowView(row: TrackingRow, edition: String) -> impl IntoView {
     let id = row.network_id;
     let stage_label = row.stage.label();
     let reason = (!row.reason.is_empty()).then(|| format!("（{}）", row.reason));
+    let network = row.network_name.clone();
     let account = row.respondent.clone().map(|(respondent_id, login, disabled)| {
+        // Resetting and disabling cut a respondent off: each is confirmed first, in its row,
+        // with what it will do. Enabling is not.
+        let asked = RwSignal::new(None::<AccountChange>);
+        let consequence = {
+            let (network, login) = (network.clone(), login.clone());
+            move |change: AccountChange| match change {
+                AccountChange::Reset => t::reset_consequence(&network, &login, lang.get()),
+                AccountChange::Disable => t::disable_consequence(&network, &login, lang.get()),
+            }
+        };
         view! {
-            <code>{login}</code>
+            <code>{login.clone()}</code>
             {disabled.then(|| view! { " "<span class="badge">{tr(&t::DISABLED)}</span> })}
-            <ActionForm action=actions.reset attr:class="inline">
-                <input type="hidden" name="respondent_id" value=respondent_id />
-                <button type="submit">{tr(&t::RESET_PASSWORD)}</button>
-            </ActionForm>
-            <ActionForm action=actions.disable attr:class="inline">
-                <input type="hidden" name="respondent_id" value=respondent_id />
-                <input type="hidden" name="disabled" value=(!disabled).to_string() />
-                <button type="submit">{if disabled { tr(&t::ENABLE)() } else { tr(&t::DISABLE)() }}</button>
-            </ActionForm>
+            <button type="button" class="inline" on:click=move |_| asked.set(Some(AccountChange::Reset))>{tr(&t::RESET_PASSWORD)}</button>
+            {if disabled {
+                view! {
+                    <ActionForm action=actions.disable attr:class="inline">
+                        <input type="hidden" name="respondent_id" value=respondent_id />
+                        <input type="hidden" name="disabled" value="false" />
+                        <button type="submit">{tr(&t::ENABLE)}</button>
+                    </ActionForm>
+                }.into_any()
+            } else {
+                view! {
+                    <button type="button" class="inline" on:click=move |_| asked.set(Some(AccountChange::Disable))>{tr(&t::DISABLE)}</button>
+                }.into_any()
+            }}
+            {move || asked.get().map(|change| {
+                let confirm = match change {
+                    AccountChange::Reset => view! {
+                        <ActionForm action=actions.reset attr:class="inline">
+                            <input type="hidden" name="respondent_id" value=respondent_id />
+                            <button type="submit" class="primary">{tr(&t::RESET_CONFIRM_SUBMIT)}</button>
+                        </ActionForm>
+                    }.into_any(),
+                    AccountChange::Disable => view! {
+                        <ActionForm action=actions.disable attr:class="inline">
+                            <input type="hidden" name="respondent_id" value=respondent_id />
+                            <input type="hidden" name="disabled" value="true" />
+                            <button type="submit" class="primary">{tr(&t::DISABLE)}</button>
+                        </ActionForm>
+                    }.into_any(),
+                };
+                let consequence = consequence.clone();
+                view! {
+                    <div class="confirm" role="alertdialog" aria-label=move || t::ACCOUNT_CONFIRM.get(lang.get()).to_string()>
+                        <p>{move || consequence(change)}</p>
+                        {confirm}
+                        <button type="button" on:click=move |_| asked.set(None)>{tr(&ui::CANCEL)}</button>
+                    </div>
+                }
+            })}
         }
     });
+    // A new password appears in its own row, once (the list reloads after the reset).
+    let new_password = move || {
+        actions
+            .reset
+            .value()
+            .get()
+            .and_then(Result::ok)
+            .filter(|credential| credential.network_id == id)
+            .map(|credential| {
+                view! {
+                    <tr class="new-password">
+                        <td colspan="9">
+                            <h2>{tr(&t::NEW_PASSWORD_FOR)}</h2>
+                            <Credentials credentials=vec![credential] />
+                        </td>
+                    </tr>
+                }
+            })
+    };
     let current = row.stage.key();
     view! {
         <tr data-network=id>
@@ -278,7 +332,15 @@ fn RequestRowView(row: TrackingRow, edition: String) -> impl IntoView {
                 </ActionForm>
             </td>
         </tr>
+        {new_password}
     }
+}
+
+/// A change to a respondent's account that waits for staff to confirm it.
+#[derive(Clone, Copy, PartialEq)]
+enum AccountChange {
+    Reset,
+    Disable,
 }
 
 /// 拒否リスト.
