@@ -105,6 +105,7 @@ test("staff import two organisations, download their credentials, and one respon
   await expect(dialog).toHaveCount(0);
   await akita.getByRole("button", { name: "パスワード再発行" }).click();
   await dialog.getByRole("button", { name: "再発行する" }).click();
+  await expect(dialog).toHaveCount(0);
   const fresh = page.getByTestId("tracking").locator("tr.new-password");
   await expect(fresh).toContainText("新しいパスワード（一度だけ表示）");
   const reissued = (await fresh.locator("code.password").textContent())!.trim();

@@ -233,6 +233,12 @@ fn RequestRowView(row: TrackingRow, edition: String) -> impl IntoView {
         // Resetting and disabling cut a respondent off: each is confirmed first, in its row,
         // with what it will do. Enabling is not.
         let asked = RwSignal::new(None::<AccountChange>);
+        // A finished reset or change closes the confirmation.
+        Effect::new(move |_| {
+            actions.reset.version().track();
+            actions.disable.version().track();
+            asked.set(None);
+        });
         let consequence = {
             let (network, login) = (network.clone(), login.clone());
             move |change: AccountChange| match change {
