@@ -197,7 +197,7 @@ fn RequestTable(rows: Vec<TrackingRow>, edition: String) -> impl IntoView {
         return view! { <p role="status">{tr(&t::TRACKING_NONE)}</p> }.into_any();
     }
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap tall">
             <table class="tracking" data-testid="tracking">
                 <thead>
                     <tr>
