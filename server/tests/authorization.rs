@@ -185,6 +185,8 @@ fn functions(f: &Fixture) -> Vec<(&'static str, Access, Args)> {
         ("/api/set_edition_status", Access::Staff, form("id=2013&status=open")),
         ("/api/create_edition", Access::Staff, form("")),
         ("/api/staff_import_requests", Access::Staff, form("csv=%E7%B5%84%E7%B9%94%E5%90%8D%2C%E9%83%BD%E9%81%93%E5%BA%9C%E7%9C%8C%0AZQ%2C%E7%A7%8B%E7%94%B0%E7%9C%8C%0A")),
+        ("/api/staff_preview_requests", Access::Staff, form("csv=%E7%B5%84%E7%B9%94%E5%90%8D%2C%E9%83%BD%E9%81%93%E5%BA%9C%E7%9C%8C%0AZQ%2C%E7%A7%8B%E7%94%B0%E7%9C%8C%0A")),
+        ("/api/staff_read_request_sheet", Access::Staff, Args::Json(json!({ "workbook": crate::support::fixtures::request_list_workbook() }))),
         ("/api/staff_add_request", Access::Staff, form("row[organisation]=ZQ2&row[prefecture]=%E7%A7%8B%E7%94%B0%E7%9C%8C&row[network_name]=&row[postal_address]=&row[email]=")),
         ("/api/staff_reset_respondent_password", Access::Staff, form("respondent_id=999999")),
         ("/api/staff_set_respondent_disabled", Access::Staff, form("respondent_id=999999&disabled=true")),

@@ -3,7 +3,9 @@
 //! once, reset, disabled), tracking (stages, automatic reply, report 1.5 counts),
 //! staff accounts, and the audit entries of every action.
 
-use crate::support::fixtures::{load_2012, network_of, router, staff, STAFF_LOGIN, STAFF_PASSWORD};
+use crate::support::fixtures::{
+    load_2012, network_of, request_list_workbook, router, staff, STAFF_LOGIN, STAFF_PASSWORD,
+};
 use crate::support::http::{form, login, post_form, post_json, sign_in};
 use crate::support::queries::{audit_count, audit_entries, count};
 use crate::support::TestDb;
@@ -164,42 +166,6 @@ on_both_backends!(
     }
 );
 
-/// The list as a workbook saved by Excel: the same rows in the first sheet, a postal code as a
-/// number, and a second sheet that must not be read.
-fn list_workbook() -> Vec<u8> {
-    let mut book = rust_xlsxwriter::Workbook::new();
-    let sheet = book.add_worksheet();
-    let rows = [
-        ["組織名", "都道府県", "連携名称", "住所", "メールアドレス"],
-        [
-            "山田病院, 本院",
-            "東京",
-            "みなとネット",
-            "東京都港区1-1",
-            "net@example.jp",
-        ],
-        [
-            "△△医師会",
-            "北海道",
-            "ほっかいネット",
-            "札幌市中央区2-2",
-            "",
-        ],
-    ];
-    for (r, row) in rows.iter().enumerate() {
-        for (c, text) in row.iter().enumerate() {
-            sheet.write_string(r as u32, c as u16, *text).unwrap();
-        }
-    }
-    sheet.write_number(3, 0, 1_000_001).unwrap();
-    sheet.write_string(3, 1, "長崎県").unwrap();
-    sheet.write_string(3, 2, "さくらネット").unwrap();
-    book.add_worksheet()
-        .write_string(0, 0, "別のシート")
-        .unwrap();
-    book.save_to_buffer().unwrap()
-}
-
 on_both_backends!(
     an_excel_list_is_read_and_previewed_without_writing_anything,
     async |db: &TestDb| {
@@ -216,7 +182,7 @@ on_both_backends!(
         let read = post_json(
             &f.router,
             "/api/staff_read_request_sheet",
-            &json!({ "workbook": list_workbook() }),
+            &json!({ "workbook": request_list_workbook() }),
             Some(&f.staff),
         )
         .await;
@@ -285,7 +251,7 @@ on_both_backends!(
         let anonymous = post_json(
             &f.router,
             "/api/staff_read_request_sheet",
-            &json!({ "workbook": list_workbook() }),
+            &json!({ "workbook": request_list_workbook() }),
             None,
         )
         .await;

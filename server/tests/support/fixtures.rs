@@ -128,3 +128,39 @@ pub async fn insert_network(
     put_2012_response(conn, id, answers, disclosure).await;
     id
 }
+
+/// A request list as a workbook saved by Excel: the same rows in the first sheet, a postal code as a
+/// number, and a second sheet that must not be read.
+pub fn request_list_workbook() -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let rows = [
+        ["組織名", "都道府県", "連携名称", "住所", "メールアドレス"],
+        [
+            "山田病院, 本院",
+            "東京",
+            "みなとネット",
+            "東京都港区1-1",
+            "net@example.jp",
+        ],
+        [
+            "△△医師会",
+            "北海道",
+            "ほっかいネット",
+            "札幌市中央区2-2",
+            "",
+        ],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *text).unwrap();
+        }
+    }
+    sheet.write_number(3, 0, 1_000_001).unwrap();
+    sheet.write_string(3, 1, "長崎県").unwrap();
+    sheet.write_string(3, 2, "さくらネット").unwrap();
+    book.add_worksheet()
+        .write_string(0, 0, "別のシート")
+        .unwrap();
+    book.save_to_buffer().unwrap()
+}
