@@ -230,3 +230,16 @@ test("on a phone the section index and the group's save button stay in reach, an
   await page.getByRole("button", { name: "ログアウト" }).click();
   await expect(page).toHaveURL(/\/$/);
 });
+
+test("a page whose form its module cannot read says to reload, instead of silently checking and saving nothing", async ({ page }) => {
+  // As when the browser kept a module older than the page: the form's data has a field the
+  // module does not know in place of one it needs.
+  await page.route(/\/respondent\/networks\/\d+$/, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace('"version":', '"revision":');
+    await route.fulfill({ response, body });
+  });
+  await openForm(page);
+  await expect(page.getByRole("alert").filter({ hasText: "このページの表示が古くなっています。ページを再読み込みしてから入力してください" })).toBeVisible();
+});
+

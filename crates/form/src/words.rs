@@ -85,3 +85,9 @@ pub fn chars_left(left: usize, lang: Lang) -> String {
         Lang::En => format!("{left} characters left."),
     }
 }
+
+/// Shown when the page's module cannot read the form (it is older than the page).
+pub static FORM_OUT_OF_DATE: Label = Label::new(
+    "このページの表示が古くなっています。ページを再読み込みしてから入力してください（このままでは入力内容を確認・保存できません）。",
+    "This page is out of date. Reload it before entering answers (as it is, nothing can be checked or saved).",
+);

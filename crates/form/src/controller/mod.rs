@@ -40,14 +40,35 @@ use wire::form::FormStart;
 #[wasm_bindgen(start)]
 pub fn main() {
     console_error_panic_hook::set_once();
-    let start = document()
+    let data = document()
         .get_element_by_id(START_DATA_ID)
-        .and_then(|el| el.text_content())
-        .and_then(|json| serde_json::from_str::<FormStart>(&json).ok());
-    if let Some(start) = start {
-        run(start);
+        .and_then(|el| el.text_content());
+    match data.map(|json| serde_json::from_str::<FormStart>(&json)) {
+        Some(Ok(start)) => run(start),
+        // A module older than the page (kept by the browser across an update) cannot run the
+        // form; without it nothing typed would be checked or saved, so the page says so.
+        Some(Err(_)) => out_of_date(),
+        None => {}
     }
     mark_ready();
+}
+
+/// Says, above the form, that the page must be reloaded before anything is entered.
+fn out_of_date() {
+    let doc = document();
+    let lang = doc
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|code| survey::i18n::Lang::from_code(&code))
+        .unwrap_or_default();
+    let notice = dom::paragraph(
+        "notice error",
+        Some("alert"),
+        crate::words::FORM_OUT_OF_DATE.get(lang),
+    );
+    if let Ok(Some(form)) = doc.query_selector("#questionnaire") {
+        let _ = form.prepend_with_node_1(&notice);
+    }
 }
 
 /// Listens on the form (event delegation: the inputs are the server's), brings the page up
